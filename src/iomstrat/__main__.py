@@ -1,0 +1,5 @@
+"""`python -m iomstrat` runs the command line."""
+
+from iomstrat.cli import main
+
+main()

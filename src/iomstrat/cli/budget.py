@@ -1,0 +1,57 @@
+"""`iomstrat budget show`: the budget table as the strategy prints it."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from iomstrat.cli.common import EXIT_CODES_HELP, EXIT_FINDINGS, strategy_path, use_color, write
+from iomstrat.engine.budget import budget_table
+from iomstrat.render import budget as render_budget
+from iomstrat.render.diagnostics import render_text
+from iomstrat.validate import validate_file
+
+app = typer.Typer(help="The strategy's budget.", no_args_is_help=True, rich_markup_mode=None)
+
+
+@app.command(
+    "show",
+    epilog=(
+        "Examples: iomstrat budget show; iomstrat budget show --locale da --unit thousand; "
+        "iomstrat budget show strategy.yaml --format csv --output budget.csv. " + EXIT_CODES_HELP
+    ),
+)
+def show(
+    path: str = typer.Argument(None, help="Strategy file (default: the embedded IOM strategy)."),
+    fmt: render_budget.BudgetFormat = typer.Option(
+        render_budget.BudgetFormat.table, "--format", "-f", help="Output format."
+    ),
+    locale: str = typer.Option("en", "--locale", "-l", help="Locale of figures: en or da."),
+    unit: str = typer.Option(
+        None, "--unit", "-u", help="million, thousand or kroner (default: the file's unit)."
+    ),
+    output: str = typer.Option(None, "--output", "-o", help="Write to this file."),
+) -> None:
+    """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
+    from iomstrat.cli.common import fail
+    from iomstrat.model import UNIT_FACTORS
+    from iomstrat.render.numbers import LOCALES
+
+    if locale not in LOCALES:
+        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
+    if unit is not None and unit not in UNIT_FACTORS:
+        fail(f"unknown unit '{unit[:20]}'; choose one of {', '.join(UNIT_FACTORS)}")
+    import datetime as dt
+
+    result = validate_file(strategy_path(path), dt.date.today())
+    strategy = result.reading.strategy
+    problems = [d for d in result.diagnostics if d.severity >= d.severity.ERROR]
+    if strategy is None:
+        sys.stderr.write(render_text(problems))
+        raise typer.Exit(max(2 if d.severity is d.severity.FATAL else 1 for d in problems))
+    table = budget_table(strategy, unit)
+    write(render_budget.render(table, fmt, locale, color=use_color()), output)
+    if problems:
+        sys.stderr.write(render_text(problems))
+        raise typer.Exit(EXIT_FINDINGS)

@@ -1,0 +1,66 @@
+"""What every command shares: exit codes, the default file, colour and output choices."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass
+
+import typer
+
+from iomstrat.defaults import default_strategy_path
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_CANNOT_RUN = 2
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok; 1 findings (errors, or warnings under --strict); "
+    "2 cannot run (bad usage, or an input that cannot be read)."
+)
+
+
+@dataclass
+class State:
+    no_color: bool = False
+
+
+state = State()
+
+
+def use_color() -> bool:
+    if state.no_color or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def strategy_path(path: str | None) -> str:
+    return path if path else default_strategy_path()
+
+
+def parse_date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{text[:40]}' is not a date (YYYY-MM-DD)") from None
+
+
+def write(text: str, output: str | None = None) -> None:
+    """Results go to stdout, or to the --output file."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror or error}")
+
+
+def fail(message: str) -> None:
+    """A one-line error on stderr, exit 2."""
+    sys.stderr.write(f"iomstrat: {message}\n")
+    raise typer.Exit(EXIT_CANNOT_RUN)

@@ -1,0 +1,39 @@
+"""`iomstrat validate`: check strategy files, print findings, exit 0, 1 or 2."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, strategy_path
+from iomstrat.render.diagnostics import DiagnosticFormat, render, summary
+from iomstrat.validate import exit_code, expand_paths, validate_file
+
+EPILOG = (
+    "Examples: iomstrat validate; iomstrat validate data/*.yaml --strict; "
+    "iomstrat validate --format github strategy.yaml. " + EXIT_CODES_HELP
+)
+
+
+def command(
+    paths: list[str] = typer.Argument(
+        None, metavar="[PATH]...", help="Strategy files or folders ('-' reads stdin)."
+    ),
+    fmt: DiagnosticFormat = typer.Option(
+        DiagnosticFormat.text, "--format", "-f", help="How to print findings."
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    as_of: str = typer.Option(
+        None, "--as-of", metavar="DATE", help="Judge approvals as of this date (default today)."
+    ),
+) -> None:
+    """Check strategy files: totals, approval flags, codes, years; every finding in one run."""
+    date = parse_date(as_of)
+    files = expand_paths(list(paths) if paths else [strategy_path(None)])
+    results = [validate_file(path, date) for path in files]
+    diagnostics = [d for result in results for d in result.diagnostics]
+    sys.stdout.write(render(diagnostics, fmt))
+    if fmt is DiagnosticFormat.text:
+        sys.stderr.write(summary(diagnostics, len(files)))
+    raise typer.Exit(exit_code(results, strict=strict))

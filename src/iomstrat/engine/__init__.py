@@ -1,0 +1,1 @@
+"""Pure calculations and checks over loaded strategies: no printing, no files, no exits."""

@@ -1,0 +1,88 @@
+"""The budget table as the strategy prints it, computed in any unit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from iomstrat.model import UNIT_FACTORS, Strategy
+from iomstrat.report import BudgetRow, BudgetTable, YearHeading
+
+DEFAULT_FOOTNOTE = "*Subject to annual parliamentary approval."
+
+
+def scale(amount: Decimal, from_unit: str, to_unit: str) -> Decimal:
+    """An amount in `from_unit` expressed in `to_unit`, exactly."""
+    if from_unit == to_unit:
+        return amount
+    return (amount * UNIT_FACTORS[from_unit] / UNIT_FACTORS[to_unit]).normalize() + 0
+
+
+def budget_table(strategy: Strategy, unit: str | None = None) -> BudgetTable:
+    """Rows in the document's order: subtotals placed above their lines where it prints them so,
+    every total computed from the lines (the checks compare them with the stated ones)."""
+    info = strategy.strategy
+    unit = unit or info.unit
+    years = list(info.period.years)
+
+    def row(
+        id_: str, label: str, name: str, kind: str, code: str, amounts: dict[int, Decimal]
+    ) -> BudgetRow:
+        scaled = {y: scale(amounts.get(y, Decimal(0)), info.unit, unit) for y in years}
+        return BudgetRow(id_, label, name, kind, code, scaled, sum(scaled.values(), Decimal(0)))
+
+    line_rows = {
+        line.id: row(
+            line.id, line.label or "", line.name, "line", line.finance_act_code, line.amounts
+        )
+        for line in strategy.budget.lines
+    }
+    rows: list[BudgetRow] = []
+    placed: set[str] = set()
+    for total in strategy.budget.totals:
+        members = [line_rows[i] for i in total.lines if i in line_rows]
+        sums = {y: sum((m.amounts[y] for m in members), Decimal(0)) for y in years}
+        is_grand = set(total.lines) >= set(line_rows)
+        total_row = BudgetRow(
+            total.id,
+            "",
+            total.name,
+            "total" if is_grand else "subtotal",
+            "",
+            sums,
+            sum(sums.values(), Decimal(0)),
+        )
+        new_members = [m for m in members if m.id not in placed]
+        placed.update(m.id for m in new_members)
+        if total.placement == "above":
+            rows += [total_row, *new_members]
+        else:
+            rows += [*new_members, total_row]
+    # Lines no total names, then a grand total if the file states none.
+    for line_id, line_row in line_rows.items():
+        if line_id not in placed:
+            index = next((i for i, r in enumerate(rows) if r.kind == "total"), len(rows))
+            rows.insert(index, line_row)
+    if not any(r.kind == "total" for r in rows):
+        sums = {y: sum((r.amounts[y] for r in line_rows.values()), Decimal(0)) for y in years}
+        rows.append(
+            BudgetRow("total", "", "Total", "total", "", sums, sum(sums.values(), Decimal(0)))
+        )
+    headings = []
+    for year in years:
+        approval = strategy.approval(year)
+        status = approval.status if approval else "planned"
+        amount = approval.amount if approval else None
+        headings.append(
+            YearHeading(
+                year, status, scale(amount, info.unit, unit) if amount is not None else None
+            )
+        )
+    return BudgetTable(
+        title=strategy.budget.title,
+        currency=info.currency,
+        unit=unit,
+        years=tuple(headings),
+        rows=tuple(rows),
+        footnote="*" + (info.approval_note or DEFAULT_FOOTNOTE.lstrip("*")),
+        funding_basis=info.funding_basis or "",
+    )

@@ -1,0 +1,490 @@
+"""Bytes to plain data with source positions; owns every YAML trap, knows nothing of budgets.
+
+The YAML text is read as an event stream (libyaml's C parser when present) and
+built into dicts, lists and scalars here, so that nothing is ever constructed
+from a tag, aliases are counted instead of expanded, and duplicate keys,
+YAML 1.1 booleans and octal-looking numbers are reported instead of silently
+changing what the author wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+
+from iomstrat.report import DataPath, Diagnostic, Severity
+
+MAX_BYTES = 32 * 1024 * 1024
+"""Largest file read; a strategy is a few kB, a YAML payment ledger of 100 000 records ~12 MB."""
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and sequences; a strategy needs 6."""
+MAX_ALIAS_NODES = 10_000
+"""Most nodes that aliases may repeat in one file; stops alias bombs before they grow."""
+MAX_DIGITS = 30
+"""Most digits in one number; larger ones are typing accidents, not budgets."""
+MAX_ECHO = 80
+"""Most characters of the input quoted back in one message."""
+
+Parser: Any = getattr(yaml, "CParser", yaml.parser.Parser)
+_Reader: Any = yaml.reader.Reader
+_Scanner: Any = yaml.scanner.Scanner
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_YAML11_BOOLS = {
+    word
+    for base in ("yes", "no", "on", "off", "y", "n")
+    for word in (base, base.capitalize(), base.upper())
+}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = {
+    ".nan": "NaN",
+    ".NaN": "NaN",
+    ".NAN": "NaN",
+    ".inf": "Infinity",
+    ".Inf": "Infinity",
+    ".INF": "Infinity",
+    "+.inf": "Infinity",
+    "+.Inf": "Infinity",
+    "+.INF": "Infinity",
+    "-.inf": "-Infinity",
+    "-.Inf": "-Infinity",
+    "-.INF": "-Infinity",
+}
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# Codes of this layer.
+UNREADABLE = "IOM001"
+NOT_TEXT = "IOM002"
+SYNTAX = "IOM003"
+DUPLICATE_KEY = "IOM004"
+AMBIGUOUS_SCALAR = "IOM005"
+TAG = "IOM006"
+ALIAS_LIMIT = "IOM007"
+TOO_DEEP = "IOM008"
+NUMBER_TOO_LONG = "IOM010"
+NOT_A_DOCUMENT = "IOM011"
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class Document:
+    """What the loader read: the data, where each value and key stands, and any findings."""
+
+    name: str
+    data: Any = None
+    values: dict[DataPath, Position] = field(default_factory=dict)
+    keys: dict[DataPath, Position] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def position(self, path: DataPath) -> Position:
+        """Position of the value at `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+    def key_position(self, path: DataPath) -> Position:
+        return self.keys.get(path) or self.position(path)
+
+    def diagnostic(
+        self, path: DataPath, code: str, severity: Severity, message: str, *, key: bool = False
+    ) -> Diagnostic:
+        pos = self.key_position(path) if key else self.position(path)
+        return Diagnostic(self.name, pos.line, pos.column, code, severity, message, path)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity >= Severity.ERROR for d in self.diagnostics)
+
+
+def echo(text: str) -> str:
+    """A short, printable quotation of input text for messages."""
+    text = _CONTROL.sub("?", text).replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
+
+
+def read_bytes(path: str) -> tuple[bytes | None, Diagnostic | None]:
+    """Read a file (or standard input for `-`), refusing what is too big or not a file."""
+
+    def fail(message: str) -> tuple[None, Diagnostic]:
+        return None, Diagnostic(path, 1, 1, UNREADABLE, Severity.FATAL, message)
+
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return fail(f"standard input is larger than the limit of {MAX_BYTES // 2**20} MiB")
+        return data, None
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                return fail(
+                    f"file is {size / 2**20:.1f} MiB, larger than the limit of "
+                    f"{MAX_BYTES // 2**20} MiB"
+                )
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return fail("no such file")
+    except IsADirectoryError:
+        return fail("is a directory, not a file")
+    except PermissionError:
+        return fail("permission denied")
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return fail("symbolic link loop")
+        return fail(f"cannot read: {error.strerror or error}")
+    if len(data) > MAX_BYTES:
+        return fail(f"file is larger than the limit of {MAX_BYTES // 2**20} MiB")
+    return data, None
+
+
+def decode(name: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
+    """Bytes to text: UTF-8 (a BOM is dropped) or UTF-16 with a BOM; anything else is refused."""
+
+    def fail(message: str, line: int = 1, column: int = 1) -> tuple[None, Diagnostic]:
+        return None, Diagnostic(name, line, column, NOT_TEXT, Severity.FATAL, message)
+
+    if data.startswith(b"\x1f\x8b"):
+        return fail("binary content (gzip-compressed data), not a YAML text file")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return fail("UTF-32 text is not supported; save the file as UTF-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return fail("invalid UTF-16 text")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+            return fail("invalid UTF-8 byte; save the file as UTF-8", line, column)
+    text = text.removeprefix("\ufeff")
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        kind = (
+            "NUL byte" if bad.group() == "\x00" else f"control character U+{ord(bad.group()):04X}"
+        )
+        return fail(f"{kind} in text; binary or corrupted file", line, column)
+    return text, None
+
+
+def load(path: str, *, display_name: str | None = None) -> Document:
+    """Read and parse one YAML file into a Document; never raises for bad input."""
+    name = display_name or path
+    data, problem = read_bytes(path)
+    if problem is not None or data is None:
+        return Document(name, diagnostics=[problem] if problem else [])
+    return load_bytes(name, data)
+
+
+def load_bytes(name: str, data: bytes) -> Document:
+    text, problem = decode(name, data)
+    if problem is not None or text is None:
+        return Document(name, diagnostics=[problem] if problem else [])
+    return load_text(name, text)
+
+
+def load_text(name: str, text: str) -> Document:
+    doc = Document(name)
+    try:
+        _Builder(doc).build(yaml.parse(text, Loader=_loader_class()))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(part) for part in (error.context, error.problem) if part)
+        doc.diagnostics.append(
+            Diagnostic(name, line, column, SYNTAX, Severity.ERROR, f"YAML syntax: {echo(message)}")
+        )
+        doc.data = None
+    except yaml.YAMLError as error:
+        doc.diagnostics.append(
+            Diagnostic(name, 1, 1, SYNTAX, Severity.ERROR, f"YAML: {echo(str(error))}")
+        )
+        doc.data = None
+    except _Stop:
+        doc.data = None
+    return doc
+
+
+def _loader_class() -> Any:
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Stop(Exception):
+    """Raised inside the builder once a finding makes reading on pointless."""
+
+
+@dataclass
+class _Node:
+    """A collection being built: its path, value, and for mappings the key awaiting a value."""
+
+    path: DataPath
+    value: Any
+    nodes: int = 1
+    anchor: str | None = None
+    key: Any = None
+    key_pending: bool = False
+    key_seen: dict[str, int] = field(default_factory=dict)
+    merges: list[tuple[Any, Position]] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.alias_nodes = 0
+        self.documents = 0
+
+    def error(self, pos: Position, code: str, message: str, *, stop: bool = False) -> None:
+        self.doc.diagnostics.append(
+            Diagnostic(self.doc.name, pos.line, pos.column, code, Severity.ERROR, message)
+        )
+        if stop:
+            raise _Stop
+
+    def build(self, events: Any) -> None:
+        stack: list[_Node] = []
+        root: list[Any] = []
+        for event in events:
+            pos = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self.check_tag(event.tag, pos)
+                value = self.scalar(event, pos)
+                self.add(stack, root, value, pos, 1, event.anchor)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self.check_tag(event.tag, pos)
+                if len(stack) >= MAX_DEPTH:
+                    self.error(pos, TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels", stop=True)
+                path = self.child_path(stack, pos)
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                self.doc.values[path] = pos
+                stack.append(_Node(path, container, anchor=event.anchor))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                node = stack.pop()
+                if kind is yaml.MappingEndEvent:
+                    self.apply_merges(node)
+                self.add(stack, root, node.value, None, node.nodes, node.anchor)
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in self.anchors:
+                    self.error(pos, SYNTAX, f"unknown alias *{echo(event.anchor)}", stop=True)
+                target, nodes = self.anchors[event.anchor]
+                self.alias_nodes += nodes
+                if self.alias_nodes > MAX_ALIAS_NODES:
+                    self.error(
+                        pos,
+                        ALIAS_LIMIT,
+                        f"aliases repeat more than {MAX_ALIAS_NODES} nodes (an alias bomb?); "
+                        "write the values out",
+                        stop=True,
+                    )
+                self.add(stack, root, target, pos, nodes, None)
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self.error(
+                        pos,
+                        NOT_A_DOCUMENT,
+                        "more than one YAML document ('---'); a file holds one strategy",
+                        stop=True,
+                    )
+        if not root:
+            self.error(Position(1, 1), NOT_A_DOCUMENT, "file is empty (no YAML content)", stop=True)
+        self.doc.data = root[0]
+        if not isinstance(self.doc.data, dict):
+            kind_name = "a list" if isinstance(self.doc.data, list) else "a single value"
+            self.error(
+                Position(1, 1),
+                NOT_A_DOCUMENT,
+                f"top level is {kind_name}; expected a mapping of keys to values",
+                stop=True,
+            )
+
+    def child_path(self, stack: list[_Node], pos: Position) -> DataPath:
+        if not stack:
+            return ()
+        parent = stack[-1]
+        if isinstance(parent.value, list):
+            return (*parent.path, len(parent.value))
+        if not parent.key_pending:
+            self.error(pos, SYNTAX, "a mapping or list cannot be a key", stop=True)
+        return (*parent.path, parent.key)
+
+    def add(
+        self,
+        stack: list[_Node],
+        root: list[Any],
+        value: Any,
+        pos: Position | None,
+        nodes: int,
+        anchor: str | None,
+    ) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = (value, nodes)
+        if not stack:
+            root.append(value)
+            return
+        parent = stack[-1]
+        parent.nodes += nodes
+        if isinstance(parent.value, list):
+            if pos is not None:
+                self.doc.values[(*parent.path, len(parent.value))] = pos
+            parent.value.append(value)
+            return
+        if not parent.key_pending:
+            assert pos is not None  # a collection as key was refused in child_path
+            if isinstance(value, (dict, list)):
+                self.error(pos, SYNTAX, "a mapping or list cannot be a key", stop=True)
+            self.start_key(parent, value, pos)
+            return
+        parent.key_pending = False
+        if parent.key == "<<" and "<<" not in parent.key_seen:
+            parent.merges.append((value, pos or self.doc.position(parent.path)))
+            return
+        path = (*parent.path, parent.key)
+        if pos is not None:
+            self.doc.values[path] = pos
+        parent.value[parent.key] = value
+
+    def start_key(self, parent: _Node, key: Any, pos: Position) -> None:
+        parent.key = key
+        parent.key_pending = True
+        if key == "<<":
+            return
+        text = str(key)
+        first = parent.key_seen.get(text)
+        if first is not None:
+            where = f"'{echo(text)}' first given on line {first}"
+            self.error(pos, DUPLICATE_KEY, f"duplicate key {where}; a key may appear once")
+            # Keep the first value: reading on finds more problems in one run.
+            parent.key = _Ignored()
+            return
+        parent.key_seen[text] = pos.line
+        self.doc.keys[(*parent.path, key)] = pos
+
+    def apply_merges(self, node: _Node) -> None:
+        """YAML merge keys: merged mappings fill in keys the mapping does not give itself."""
+        for key in [k for k in node.value if isinstance(k, _Ignored)]:
+            del node.value[key]
+        for merged, pos in node.merges:
+            sources = merged if isinstance(merged, list) else [merged]
+            for source in sources:
+                if not isinstance(source, dict):
+                    self.error(pos, SYNTAX, "a merge key '<<' takes a mapping or list of mappings")
+                    continue
+                for key, value in source.items():
+                    if key not in node.value:
+                        node.value[key] = value
+                        self.doc.values.setdefault((*node.path, key), pos)
+                        self.doc.keys.setdefault((*node.path, key), pos)
+
+    def check_tag(self, tag: str | None, pos: Position) -> None:
+        if tag is None or tag == "!" or tag in _ALLOWED_TAGS:
+            return
+        self.error(
+            pos, TAG, f"tag {echo(tag)} is not allowed; strategy files use plain YAML values"
+        )
+
+    def scalar(self, event: Any, pos: Position) -> Any:
+        text: str = event.value
+        plain = event.implicit[0] and event.style in (None, "")
+        tag = event.tag
+        if not plain and tag in (None, "!", "tag:yaml.org,2002:str"):
+            return text
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            return self.number(text, pos, force=True)
+        if tag == "tag:yaml.org,2002:bool":
+            if text in _TRUE or text in _FALSE:
+                return text in _TRUE
+            self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not true or false")
+            return text
+        if text in _NULLS:
+            return None
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        if text in _YAML11_BOOLS:
+            self.error(
+                pos,
+                AMBIGUOUS_SCALAR,
+                f"'{text}' means true/false to some YAML readers and text to others; "
+                f'write "{text}" in quotes for text, or true/false',
+            )
+            return text
+        if text and (text[0] in "+-.0123456789"):
+            return self.number(text, pos, force=False)
+        return text
+
+    def number(self, text: str, pos: Position, *, force: bool) -> Any:
+        if text in _SPECIAL_FLOAT:
+            return Decimal(_SPECIAL_FLOAT[text])
+        digits = sum(ch.isdigit() for ch in text)
+        if _LEADING_ZERO.fullmatch(text):
+            self.error(
+                pos,
+                AMBIGUOUS_SCALAR,
+                f"'{echo(text)}' has a leading zero, which some YAML readers take as octal; "
+                "write it in quotes if it is a code, or without the zero if it is a number",
+            )
+            return text
+        if _INT.fullmatch(text) or _DECIMAL.fullmatch(text):
+            if digits > MAX_DIGITS:
+                self.error(
+                    pos, NUMBER_TOO_LONG, f"number has {digits} digits; at most {MAX_DIGITS}"
+                )
+                return None
+            if _INT.fullmatch(text):
+                return int(text)
+            try:
+                return Decimal(text)
+            except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
+                return text
+        if _DATE.fullmatch(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a valid date")
+                return text
+        if force:
+            self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a number")
+        return text
+
+
+class _Ignored:
+    """Key of a duplicate entry: read past, then dropped."""

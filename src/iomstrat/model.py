@@ -1,0 +1,175 @@
+"""Pydantic models of a strategy file: strict types, unknown keys refused, money as Decimal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+MAX_AMOUNT = Decimal(10) ** 15
+"""Largest amount accepted in any unit; anything larger is a typing accident."""
+
+UNIT_FACTORS: dict[str, Decimal] = {
+    "million": Decimal(1_000_000),
+    "thousand": Decimal(1_000),
+    "kroner": Decimal(1),
+}
+"""How many currency units one figure stands for, by the file's `unit`."""
+
+
+def _money(value: Any) -> Decimal:
+    """Accept the loader's int or Decimal; refuse booleans, floats, text and non-finite values."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise ValueError(f"expected a number, got {_kind(value)}")
+    amount = Decimal(value)
+    if not amount.is_finite():
+        raise ValueError("expected a finite number, got NaN or infinity")
+    if abs(amount) >= MAX_AMOUNT:
+        raise ValueError(f"amount is implausibly large (at least {MAX_AMOUNT:.0E})")
+    return amount
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        return f"text '{shown}'"
+    if value is None:
+        return "nothing (empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+Money = Annotated[Decimal, BeforeValidator(_money)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Organisation(Model):
+    name: Text = Field(description="Full name of the organisation funded.")
+    acronym: Text | None = Field(None, description="Short name, e.g. IOM.")
+    iati_identifier: Text | None = Field(
+        None, description="The organisation's IATI identifier, e.g. XM-DAC-47066 for IOM."
+    )
+
+
+class Period(Model):
+    start: Year = Field(description="First year of the strategy.")
+    end: Year = Field(description="Last year of the strategy.")
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class Source(Model):
+    document: Text = Field(description="The document the figures are transcribed from.")
+    sections: Text | None = Field(None, description="Where in the document the figures stand.")
+
+
+class StrategyInfo(Model):
+    title: Text = Field(description="Title of the strategy.")
+    organisation: Organisation
+    file_no: Text | None = Field(None, description="The ministry's file number.")
+    responsible_unit: Text | None = Field(None, description="Unit responsible for the strategy.")
+    desk_officer: Text | None = None
+    financial_officer: Text | None = None
+    period: Period = Field(description="Duration of the strategy, whole years.")
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        description="ISO 4217 code of the currency all budget figures are in."
+    )
+    unit: Literal["million", "thousand", "kroner"] = Field(
+        description="How many currency units one budget figure stands for."
+    )
+    finance_act_code: Text = Field(description="Finance Act code, written §NN.NN.NN.NN.")
+    funding_basis: Text | None = Field(None, description="The Finance Act the plan rests on.")
+    approval_note: Text | None = Field(None, description="The approval footnote, as printed.")
+    source: Source | None = None
+
+
+class BudgetLine(Model):
+    id: Identifier = Field(description="Stable identifier, lower case, e.g. core.")
+    label: Text | None = Field(None, description="Label printed before the name, e.g. 'a.'.")
+    name: Text = Field(description="Name of the line as printed.")
+    kind: Literal["core", "soft_earmarked", "earmarked", "personnel", "other"] = Field(
+        description="What sort of contribution the line is."
+    )
+    finance_act_code: Text = Field(description="Finance Act code of the line, §NN.NN.NN.NN.")
+    responsible_unit: Text | None = None
+    description: Text | None = None
+    amounts: dict[int, Money] = Field(description="Planned amount by year, in the file's unit.")
+
+
+class StatedTotal(Model):
+    id: Identifier
+    name: Text = Field(description="Name of the total row as printed.")
+    placement: Literal["above", "below"] = Field(
+        "below", description="Whether the document prints this row above or below its lines."
+    )
+    lines: list[Identifier] = Field(min_length=1, description="Ids of the lines it adds up.")
+    stated: dict[int, Money] = Field(description="The total as printed, by year.")
+
+
+class Budget(Model):
+    title: Text
+    printed_step: Money = Field(
+        Decimal(1), description="Step the document's figures are printed to, e.g. 1 (million)."
+    )
+    lines: list[BudgetLine] = Field(min_length=1)
+    totals: list[StatedTotal] = Field(default_factory=list)
+
+
+class CoverRow(Model):
+    by_year: dict[int, Money]
+    total: Money | None = None
+
+
+class Cover(Model):
+    commitment: CoverRow | None = None
+    projected_disbursement: CoverRow | None = None
+
+
+class Approval(Model):
+    """Parliament's decision on one year; `planned` until the Finance Act is passed."""
+
+    year: int
+    status: Literal["planned", "approved", "reduced", "withheld"] = Field(
+        description=(
+            "planned: awaiting the year's Finance Act; approved: approved as planned; "
+            "reduced: approved at a lower amount; withheld: not approved."
+        )
+    )
+    finance_act: Text | None = Field(None, description="The Finance Act that decided the year.")
+    decided_on: dt.date | None = Field(None, description="Date of the decision.")
+    amount: Money | None = Field(
+        None, description="Approved total for the year in the file's unit (required if reduced)."
+    )
+    lines: dict[str, Money] | None = Field(
+        None, description="Approved amount per budget line, if the reduction names lines."
+    )
+    note: Text | None = None
+
+
+class Strategy(Model):
+    schema_version: Literal[1]
+    strategy: StrategyInfo
+    budget: Budget
+    cover: Cover | None = None
+    approvals: list[Approval] = Field(default_factory=list)
+
+    def line(self, line_id: str) -> BudgetLine | None:
+        return next((line for line in self.budget.lines if line.id == line_id), None)
+
+    def approval(self, year: int) -> Approval | None:
+        return next((a for a in self.approvals if a.year == year), None)

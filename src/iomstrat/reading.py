@@ -1,0 +1,110 @@
+"""File to model: runs the loader, validates with pydantic, and turns model errors into findings."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from iomstrat import loader, model
+from iomstrat.report import DataPath, Diagnostic, Severity
+
+INVALID_VALUE = "IOM020"
+UNKNOWN_KEY = "IOM021"
+MISSING_KEY = "IOM022"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One file as read: the loader's document and, when it is valid, the strategy."""
+
+    document: loader.Document
+    strategy: model.Strategy | None
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.document.diagnostics
+
+
+def format_path(path: DataPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) and not isinstance(part, bool) else f".{part}"
+    return text.lstrip(".") or "(top level)"
+
+
+def validate_as(document: loader.Document, cls: type[M]) -> M | None:
+    """Validate the document's data as `cls`; add a finding for every problem pydantic reports."""
+    if document.data is None or not document.ok:
+        return None
+    try:
+        return cls.model_validate(document.data)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            document.diagnostics.append(_diagnostic(document, cls, item))
+        return None
+
+
+def read_strategy(path: str, *, display_name: str | None = None) -> Reading:
+    document = loader.load(path, display_name=display_name)
+    return Reading(document, validate_as(document, model.Strategy))
+
+
+def _diagnostic(document: loader.Document, cls: type[BaseModel], item: Any) -> Diagnostic:
+    loc: DataPath = tuple(part for part in item["loc"] if part != "[key]")
+    kind = item["type"]
+    where = format_path(loc)
+    if kind == "extra_forbidden":
+        known = _field_names(cls, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
+        message = f"{where}: unknown key '{loader.echo(str(loc[-1]))}'{hint}"
+        return document.diagnostic(loc, UNKNOWN_KEY, Severity.ERROR, message, key=True)
+    if kind == "missing":
+        return document.diagnostic(
+            loc, MISSING_KEY, Severity.ERROR, f"{where}: required key is missing"
+        )
+    text = str(item["msg"]).removeprefix("Value error, ")
+    if "[key]" in item["loc"]:
+        text = f"key {loader.echo(str(loc[-1]))!r} is not valid: {text}"
+        if isinstance(loc[-1], str) and loc[-1].isdigit():
+            text += " (write years without quotes)"
+    elif kind in {"int_type", "decimal_type", "string_type", "bool_type", "date_type"}:
+        text = f"{text}, got {model._kind(item.get('input'))}"
+    elif kind == "literal_error" and isinstance(item.get("input"), str):
+        text = f"{text}, got '{loader.echo(item['input'])}'"
+    return document.diagnostic(
+        loc, INVALID_VALUE, Severity.ERROR, f"{where}: {text}", key="[key]" in item["loc"]
+    )
+
+
+def _field_names(cls: type[BaseModel], path: DataPath) -> list[str]:
+    """Field names of the model found at `path` below `cls`, for 'did you mean' hints."""
+    current: Any = cls
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        current = _model_in(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted(current.model_fields)
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The BaseModel class inside an annotation such as `list[X]` or `X | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

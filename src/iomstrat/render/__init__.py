@@ -1,0 +1,1 @@
+"""Renderers: computed results to text. Number formatting (babel) lives only here."""

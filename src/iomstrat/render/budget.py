@@ -1,0 +1,185 @@
+"""The budget table as a Rich table, JSON, CSV or Markdown."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import json
+from typing import Any
+
+from iomstrat.render.numbers import decimal_symbol, figure, plain
+from iomstrat.report import BudgetRow, BudgetTable, YearHeading
+
+UNIT_WORDS = {"million": "million", "thousand": "thousand", "kroner": ""}
+
+
+class BudgetFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _year_header(heading: YearHeading) -> str:
+    marks = {
+        "planned": "Planned {}*",
+        "approved": "Approved {}",
+        "reduced": "Reduced {}",
+        "withheld": "Withheld {}",
+    }
+    return marks[heading.status].format(heading.year)
+
+
+def _caption(table: BudgetTable) -> str:
+    unit = UNIT_WORDS[table.unit]
+    return f"({table.currency} {unit})".replace(" )", ")")
+
+
+def _name(row: BudgetRow) -> str:
+    return f"{row.label} {row.name}".strip()
+
+
+def _headers(table: BudgetTable) -> list[str]:
+    first = _caption(table)
+    years = [h.year for h in table.years]
+    return [
+        first,
+        "Finance Act code",
+        *map(_year_header, table.years),
+        f"Total {years[0]}-{years[-1]}",
+    ]
+
+
+def render_table(table: BudgetTable, locale: str, *, color: bool, width: int = 120) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    title = f"{table.title}\n{table.funding_basis}".strip()
+    grid = Table(title=title, caption=table.footnote, caption_justify="left")
+    for index, header in enumerate(_headers(table)):
+        if index == 0:
+            grid.add_column(header, ratio=1, min_width=24, overflow="fold")
+        else:
+            header = header.replace(" ", "\n", 1) if index > 1 else header
+            grid.add_column(header, justify="left" if index == 1 else "right", no_wrap=True)
+    for row in table.rows:
+        style = "bold" if row.kind != "line" else None
+        grid.add_row(
+            _name(row),
+            row.finance_act_code,
+            *(figure(row.amounts[h.year], locale) for h in table.years),
+            figure(row.total, locale),
+            style=style,
+            end_section=row.kind != "line",
+        )
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+    )
+    console.print(grid)
+    return out.getvalue()
+
+
+def as_data(table: BudgetTable) -> dict[str, Any]:
+    """Plain data for JSON: amounts as strings holding exact decimals."""
+    return {
+        "title": table.title,
+        "currency": table.currency,
+        "unit": table.unit,
+        "funding_basis": table.funding_basis,
+        "years": [
+            {
+                "year": h.year,
+                "status": h.status,
+                "approved_amount": None if h.approved_amount is None else plain(h.approved_amount),
+            }
+            for h in table.years
+        ],
+        "rows": [
+            {
+                "id": r.id,
+                "label": r.label,
+                "name": r.name,
+                "kind": r.kind,
+                "finance_act_code": r.finance_act_code,
+                "amounts": {str(y): plain(v) for y, v in r.amounts.items()},
+                "total": plain(r.total),
+            }
+            for r in table.rows
+        ],
+        "footnote": table.footnote,
+    }
+
+
+def render_json(table: BudgetTable) -> str:
+    return json.dumps(as_data(table), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(table: BudgetTable, locale: str) -> str:
+    """CSV a spreadsheet opens as numbers: ',' separated with '.' decimals in English,
+    ';' separated with ',' decimals where the locale writes a decimal comma (Danish)."""
+    comma = decimal_symbol(locale) == ","
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if comma else ",", lineterminator="\r\n")
+    years = [h.year for h in table.years]
+    writer.writerow(["id", "label", "name", "kind", "finance_act_code", *map(str, years), "total"])
+
+    def number(value: Any) -> str:
+        text = plain(value)
+        return text.replace(".", ",") if comma else text
+
+    for row in table.rows:
+        writer.writerow(
+            [
+                row.id,
+                row.label,
+                row.name,
+                row.kind,
+                row.finance_act_code,
+                *(number(row.amounts[y]) for y in years),
+                number(row.total),
+            ]
+        )
+    return out.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_markdown(table: BudgetTable, locale: str) -> str:
+    headers = _headers(table)
+    lines = [
+        f"### {_md(table.title)}",
+        "",
+        "| " + " | ".join(map(_md, headers)) + " |",
+        "|" + "---|" * 2 + "---:|" * (len(headers) - 2),
+    ]
+    for row in table.rows:
+        cells = [
+            _name(row),
+            row.finance_act_code,
+            *(figure(row.amounts[h.year], locale) for h in table.years),
+            figure(row.total, locale),
+        ]
+        if row.kind != "line":
+            cells = [f"**{c}**" if c else c for c in cells]
+        lines.append("| " + " | ".join(map(_md, cells)) + " |")
+    lines += ["", f"_{_md(table.footnote)}_", ""]
+    return "\n".join(lines)
+
+
+def render(table: BudgetTable, fmt: BudgetFormat, locale: str, *, color: bool = False) -> str:
+    if fmt is BudgetFormat.table:
+        return render_table(table, locale, color=color)
+    if fmt is BudgetFormat.json:
+        return render_json(table)
+    if fmt is BudgetFormat.csv:
+        return render_csv(table, locale)
+    return render_markdown(table, locale)
