@@ -1,0 +1,1 @@
+"""Benchmark suite of iomstrat: synthetic portfolios, commands measured against references."""

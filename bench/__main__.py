@@ -1,0 +1,139 @@
+"""`python -m bench`: generate a synthetic portfolio, measure, print, write bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bench import report
+from bench.cases import find_tools, ledger_cases, startup_cases
+from bench.generate import LEDGER_SIZES, SEED, generate, label
+from bench.measure import Measured, measure
+
+HERE = Path(__file__).resolve().parent
+
+METHOD = """\
+Every figure is one command run in a fresh process; wall time is the median of the runs
+(cases are run round-robin after one warm-up run, so a change in machine load hits all of them
+alike), peak memory is `ru_maxrss` of `resource.getrusage(RUSAGE_CHILDREN)` in a probe process
+that runs only that command. Ratios compare cases measured side by side in the same run.
+Growth exponents b (cost ∝ n^b) are computed between consecutive ledger sizes; "net" subtracts
+the cost of `iomstrat validate` on the default file (start-up), which does not grow with n.
+The ledgers are synthetic (bench/generate.py, seed {seed}): payments of the three budget lines
+over the approved years 2023-2025, adding up to the øre to the planned amounts; the CSV, the
+YAML and the hledger journal hold the same payments.
+"""
+
+
+def parse_sizes(text: str) -> list[int]:
+    sizes = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        factor = {"k": 1_000, "m": 1_000_000}.get(part[-1:], 1)
+        sizes.append(int(part.rstrip("km")) * factor)
+    return sorted(set(sizes))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--sizes", default="10k,100k", help="ledger sizes (default 10k,100k)")
+    parser.add_argument("--full", action="store_true", help="also the 1m-record ledger")
+    parser.add_argument("--repeats", type=int, default=7, help="runs of each start-up case")
+    parser.add_argument("--ledger-repeats", type=int, default=3, help="runs of each ledger case")
+    parser.add_argument("--out", type=Path, default=HERE / "out", help="generated files")
+    parser.add_argument(
+        "--results", type=Path, default=HERE / "RESULTS.md", help="markdown report to write"
+    )
+    parser.add_argument("--no-results", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    sizes = parse_sizes(args.sizes)
+    if args.full:
+        sizes = sorted({*sizes, *LEDGER_SIZES})
+
+    def log(text: str) -> None:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+
+    tools = find_tools()
+    portfolio = generate(args.out, tuple(sizes), list(tools.iomstrat), log=sys.stderr)
+
+    log(f"measuring start-up ({args.repeats} runs each) ...")
+    startup = measure(startup_cases(tools, portfolio), args.repeats)
+    ledger: list[Measured] = []
+    skipped: list[str] = []
+    if not tools.check_jsonschema:
+        skipped.append("check-jsonschema: not available (pip install -e '.[bench]')")
+    for size in sizes:
+        cases, missing = ledger_cases(tools, portfolio, size)
+        skipped += missing
+        repeats = args.ledger_repeats if size <= 100_000 else 1
+        log(f"measuring the {label(size)} ledger ({len(cases)} cases, {repeats} runs each) ...")
+        ledger += measure(cases, repeats, warmup=size <= 10_000)
+    log("profiling imports ...")
+    profiles = [
+        report.import_profile(args)
+        for args in (["--version"], ["--help"], ["validate"], ["validate", "--format", "json"])
+    ]
+
+    startup_named = report.by_name(startup)
+    ratios = report.startup_ratios(startup_named) + report.ledger_ratios(ledger, sizes)
+    grown = report.growth(ledger, startup_named)
+    versions = [
+        ("hledger", report.tool_version([tools.hledger, "--version"]) if tools.hledger else "-"),
+    ]
+    for markdown in (False, True):
+        text = render(markdown, startup + ledger, ratios, grown, profiles, skipped, versions, sizes)
+        if not markdown:
+            sys.stdout.write(text)
+        elif not args.no_results:
+            args.results.write_text(text, encoding="utf-8")
+            log(f"wrote {args.results}")
+    return 0
+
+
+def render(
+    markdown: bool,
+    results: list[Measured],
+    ratios: list[report.Ratio],
+    grown: list[report.Growth],
+    profiles: list[report.ImportProfile],
+    skipped: list[str],
+    versions: list[tuple[str, str]],
+    sizes: list[int],
+) -> str:
+    def heading(text: str) -> str:
+        return f"## {text}\n\n" if markdown else f"\n{text}\n{'=' * len(text)}\n"
+
+    parts = []
+    if markdown:
+        parts.append("# iomstrat benchmark results\n\n")
+        parts.append(
+            "Written by `python -m bench"
+            + (" --full" if 1_000_000 in sizes else "")
+            + "` (see bench/README section in the project README). "
+            "Regenerate rather than edit.\n\n"
+        )
+    parts.append(heading("Machine"))
+    for key, value in [*report.machine(), *versions]:
+        parts.append(f"- {key}: {value}\n" if markdown else f"{key}: {value}\n")
+    parts.append(heading("Measurements"))
+    parts.append(report.measurements_table(results, markdown))
+    for line in skipped:
+        parts.append(f"\n- {line}" if markdown else f"{line}\n")
+    if skipped and markdown:
+        parts.append("\n")
+    parts.append(heading("Ratios (side by side, same run)"))
+    parts.append(report.ratios_table(ratios, markdown))
+    parts.append(heading("Growth exponents (cost ∝ n^b)"))
+    parts.append(report.growth_table(grown, markdown) if grown else "no ledger cases measured\n")
+    parts.append(heading("Import time (python -X importtime, fastest of 3)"))
+    parts.append(report.imports_table(profiles, markdown))
+    if markdown:
+        parts.append(heading("Method"))
+        parts.append(METHOD.format(seed=SEED))
+    return "".join(parts)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""What the benchmark runs: iomstrat's commands and the reference tools, found on this machine."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.generate import YAML_SIZES, Portfolio, label
+from bench.measure import Case
+from iomstrat.defaults import default_strategy_path
+
+FLOOR_CODE = "import typer, pydantic, yaml\nclass M(pydantic.BaseModel):\n    a: int\n"
+"""The floor of iomstrat's own stack: its libraries imported and one pydantic model built."""
+
+
+@dataclass(frozen=True)
+class Tools:
+    """Commands found on this machine; None where a tool or feature is not available."""
+
+    iomstrat: tuple[str, ...]
+    check_jsonschema: str | None
+    hledger: str | None
+    disbursement_ledger: bool  # `iomstrat disbursement --ledger FILE`
+    validate_ledger: bool  # `iomstrat validate --ledger FILE`
+    strategy_ledgers: bool  # the strategy key `ledgers: [files]`
+
+
+def _tool(name: str) -> str | None:
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def _help(iomstrat: tuple[str, ...], *command: str) -> str:
+    done = subprocess.run(
+        [*iomstrat, *command, "--help"], capture_output=True, text=True, check=False
+    )
+    return done.stdout if done.returncode == 0 else ""
+
+
+def find_tools() -> Tools:
+    script = _tool("iomstrat")
+    iomstrat = (script,) if script else (sys.executable, "-m", "iomstrat")
+    try:
+        from iomstrat.model import Strategy
+
+        strategy_ledgers = "ledgers" in Strategy.model_fields
+    except ImportError:  # pragma: no cover - the model is part of iomstrat
+        strategy_ledgers = False
+    return Tools(
+        iomstrat=iomstrat,
+        check_jsonschema=_tool("check-jsonschema"),
+        hledger=shutil.which("hledger"),
+        disbursement_ledger="--ledger" in _help(iomstrat, "disbursement"),
+        validate_ledger="--ledger" in _help(iomstrat, "validate"),
+        strategy_ledgers=strategy_ledgers,
+    )
+
+
+def startup_cases(tools: Tools, portfolio: Portfolio) -> list[Case]:
+    default = default_strategy_path()
+    cases = [
+        Case("floor: import typer, pydantic, yaml", (sys.executable, "-c", FLOOR_CODE), "startup"),
+        Case("iomstrat --version", (*tools.iomstrat, "--version"), "startup"),
+        Case("iomstrat validate (default file)", (*tools.iomstrat, "validate"), "startup"),
+        Case(
+            "iomstrat validate --format json (default file)",
+            (*tools.iomstrat, "validate", "--format", "json"),
+            "startup",
+        ),
+        Case(
+            f"iomstrat validate ({len(list(portfolio.strategies.iterdir()))} strategies)",
+            (*tools.iomstrat, "validate", str(portfolio.strategies)),
+            "startup",
+        ),
+    ]
+    if tools.check_jsonschema:
+        cases.append(
+            Case(
+                "check-jsonschema (default file)",
+                (tools.check_jsonschema, "--schemafile", str(portfolio.schema), default),
+                "startup",
+            )
+        )
+    return cases
+
+
+def ledger_cases(tools: Tools, portfolio: Portfolio, size: int) -> tuple[list[Case], list[str]]:
+    """The cases for one ledger size, and a line for each case that cannot run here."""
+    cases: list[Case] = []
+    skipped: list[str] = []
+    strategy = str(portfolio.strategy)
+    for kind in ("csv", "yaml"):
+        if kind == "yaml" and size not in YAML_SIZES:
+            continue
+        ledger = str(portfolio.csv(size) if kind == "csv" else portfolio.yaml(size))
+        name = f"{kind.upper()} {label(size)}"
+        if tools.validate_ledger:
+            argv: tuple[str, ...] | None = (
+                *tools.iomstrat,
+                "validate",
+                strategy,
+                "--ledger",
+                ledger,
+            )
+        elif tools.strategy_ledgers:
+            argv = (*tools.iomstrat, "validate", str(portfolio.linked_strategy(size, kind)))
+        else:
+            argv = None
+        if argv is None:
+            skipped.append(f"validate {name}: not available (no ledger support in this iomstrat)")
+        else:
+            cases.append(Case(f"validate {name}", argv, "ledger", size, size, kind))
+        if tools.disbursement_ledger:
+            argv = (*tools.iomstrat, "disbursement", strategy, "--ledger", ledger)
+            cases.append(Case(f"disbursement {name}", argv, "ledger", size, size, kind))
+        else:
+            skipped.append(
+                f"disbursement {name}: not available (no `iomstrat disbursement --ledger`)"
+            )
+    if tools.hledger:
+        argv = (tools.hledger, "check", "-f", str(portfolio.journal(size)))
+        cases.append(Case(f"hledger check {label(size)}", argv, "ledger", size, size, "journal"))
+    else:
+        skipped.append(f"hledger check {label(size)}: not available (hledger not installed)")
+    return cases, skipped

@@ -1,0 +1,269 @@
+"""Seeded synthetic portfolios: strategy files, payment ledgers as CSV, YAML and hledger journal.
+
+Everything is derived from the embedded IOM strategy so that the files are valid: the ledger's
+strategy records every year as approved, and the payments of each line and year add up, to the
+øre, to the line's planned amount for that year (so `disbursement` has real work and no findings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from iomstrat.defaults import default_strategy_path
+
+SEED = 20230101
+LEDGER_SIZES = (10_000, 100_000, 1_000_000)
+YAML_SIZES = (10_000, 100_000)
+"""YAML ledgers beyond 100 000 records exceed the loader's size limit (MAX_BYTES) by design."""
+STRATEGIES = 20
+CSV_HEADER = "date,line,amount,currency,voucher,exchange_rate"
+PAID_YEARS = (2023, 2024, 2025)
+"""Years the ledger pays in: approved, and wholly before today, so no payment lies in the future."""
+FORMAT_VERSION = 1
+"""Bump when the generated files change, so that cached portfolios are rebuilt."""
+
+
+Payment = tuple[str, str, str, str]
+"""One payment: ISO date, line id, amount in DKK with øre (text, exact), voucher."""
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Where the generated files are."""
+
+    root: Path
+
+    @property
+    def strategies(self) -> Path:
+        return self.root / "strategies"
+
+    @property
+    def strategy(self) -> Path:
+        """The strategy the ledgers belong to (default strategy with the years approved)."""
+        return self.root / "strategy.yaml"
+
+    @property
+    def schema(self) -> Path:
+        return self.root / "strategy.schema.json"
+
+    def csv(self, size: int) -> Path:
+        return self.root / f"ledger_{label(size)}.csv"
+
+    def yaml(self, size: int) -> Path:
+        return self.root / f"ledger_{label(size)}.yaml"
+
+    def journal(self, size: int) -> Path:
+        return self.root / f"ledger_{label(size)}.journal"
+
+    def linked_strategy(self, size: int, kind: str) -> Path:
+        """A copy of the strategy whose `ledgers:` key names the ledger of this size and kind."""
+        return self.root / f"strategy_{label(size)}_{kind}.yaml"
+
+
+def label(size: int) -> str:
+    return f"{size // 1_000_000}m" if size % 1_000_000 == 0 else f"{size // 1000}k"
+
+
+def base_strategy() -> dict[str, Any]:
+    with open(default_strategy_path(), encoding="utf-8") as handle:
+        data: dict[str, Any] = yaml.safe_load(handle)
+    return data
+
+
+def approve_all(data: dict[str, Any]) -> dict[str, Any]:
+    """Every year of the period approved as planned by its Finance Act."""
+    lines = data["budget"]["lines"]
+    approvals = []
+    for year in range(data["strategy"]["period"]["start"], data["strategy"]["period"]["end"] + 1):
+        approvals.append(
+            {
+                "year": year,
+                "status": "approved",
+                "finance_act": f"Finance Act for {year}",
+                "decided_on": dt.date(year - 1, 12, 20),
+                "amount": sum(line["amounts"][year] for line in lines),
+            }
+        )
+    return {**data, "approvals": approvals}
+
+
+def scaled(data: dict[str, Any], factor: int, index: int) -> dict[str, Any]:
+    """A strategy for another organisation: every figure times `factor`, so totals still add up."""
+
+    def times(by_year: dict[int, int]) -> dict[int, int]:
+        return {year: value * factor for year, value in by_year.items()}
+
+    info = data["strategy"]
+    budget = data["budget"]
+    cover = data["cover"]
+    return approve_all(
+        {
+            **data,
+            "strategy": {
+                **info,
+                "title": f"{info['title']} (synthetic portfolio member {index:03d})",
+                "organisation": {"name": f"Organisation {index:03d}", "acronym": f"ORG{index:03d}"},
+                "file_no": f"2022-{18394 + index}",
+            },
+            "budget": {
+                **budget,
+                "lines": [{**line, "amounts": times(line["amounts"])} for line in budget["lines"]],
+                "totals": [
+                    {**total, "stated": times(total["stated"])} for total in budget["totals"]
+                ],
+            },
+            "cover": {
+                name: {"by_year": times(row["by_year"]), "total": row["total"] * factor}
+                for name, row in cover.items()
+            },
+        }
+    )
+
+
+def dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def payments(size: int, strategy: dict[str, Any], seed: int = SEED) -> list[Payment]:
+    """`size` payments over the paid years; each line and year sums to its planned amount."""
+    rng = random.Random(f"{seed}-{size}")
+    factor = 1_000_000 if strategy["strategy"]["unit"] == "million" else 1
+    plan = [
+        (year, line["id"], int(line["amounts"][year] * factor * 100))
+        for year in PAID_YEARS
+        for line in strategy["budget"]["lines"]
+    ]
+    whole = sum(ore for _, _, ore in plan)
+    found: list[tuple[dt.date, str, int]] = []
+    given = 0
+    for index, (year, line_id, ore) in enumerate(plan):
+        count = size - given if index == len(plan) - 1 else round(size * ore / whole)
+        given += count
+        first = dt.date(year, 1, 1).toordinal()
+        days = dt.date(year, 12, 31).toordinal() - first + 1
+        for day, part in zip(
+            (rng.randrange(days) for _ in range(count)), split(ore, count, rng), strict=True
+        ):
+            found.append((dt.date.fromordinal(first + day), line_id, part))
+    found.sort()
+    return [
+        (date.isoformat(), line_id, f"{ore // 100}.{ore % 100:02d}", f"IOM-{date.year}-{n:07d}")
+        for n, (date, line_id, ore) in enumerate(found, start=1)
+    ]
+
+
+def split(total: int, count: int, rng: random.Random) -> list[int]:
+    """`count` positive parts, varied in size, that add up to exactly `total`."""
+    weights = [rng.random() ** 2 + 0.02 for _ in range(count)]
+    scale = (total - count) / sum(weights)
+    parts = [1 + int(w * scale) for w in weights]
+    short = total - sum(parts)
+    for i in range(short):
+        parts[i % count] += 1
+    return parts
+
+
+def csv_lines(rows: list[Payment]) -> Iterator[str]:
+    yield CSV_HEADER + "\n"
+    for date, line, amount, voucher in rows:
+        yield f"{date},{line},{amount},DKK,{voucher},\n"
+
+
+def yaml_lines(rows: list[Payment]) -> Iterator[str]:
+    yield "# Synthetic payment ledger (bench/generate.py); amounts in DKK.\n"
+    yield "disbursements:\n"
+    for date, line, amount, voucher in rows:
+        yield (
+            f"  - date: {date}\n    line: {line}\n    amount: {amount}\n"
+            f"    currency: DKK\n    voucher: {voucher}\n    exchange_rate: null\n"
+        )
+
+
+def journal_lines(rows: list[Payment], code: str) -> Iterator[str]:
+    yield "; Synthetic payment ledger (bench/generate.py), the same payments as the CSV.\n"
+    yield "commodity 1,000.00 DKK\n\n"
+    for date, line, amount, voucher in rows:
+        yield (
+            f"{date} {voucher}\n"
+            f"    expenses:iom:{line}  {amount} DKK  ; finance_act_code: {code}\n"
+            "    assets:bank:dkk\n\n"
+        )
+
+
+def write_lines(path: Path, lines: Iterator[str]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.writelines(lines)
+
+
+def emitted_schema(iomstrat: list[str]) -> str:
+    """The JSON Schema of a strategy file as iomstrat emits it (`iomstrat schema`), else the
+    models' own schema (the same source)."""
+    done = subprocess.run([*iomstrat, "schema"], capture_output=True, text=True, check=False)
+    if done.returncode == 0 and done.stdout.lstrip().startswith("{"):
+        return done.stdout
+    from iomstrat.model import Strategy
+
+    return json.dumps(Strategy.model_json_schema(), indent=2) + "\n"
+
+
+def generate(
+    root: Path,
+    sizes: tuple[int, ...],
+    iomstrat: list[str],
+    *,
+    strategies: int = STRATEGIES,
+    log: Any = sys.stderr,
+) -> Portfolio:
+    """Write (or reuse, when already written with the same seed and sizes) a portfolio."""
+    portfolio = Portfolio(root)
+    stamp = root / "manifest.json"
+    manifest = {"version": FORMAT_VERSION, "seed": SEED, "strategies": strategies}
+    done: dict[str, Any] = {}
+    if stamp.exists():
+        done = json.loads(stamp.read_text(encoding="utf-8"))
+        if {k: done.get(k) for k in manifest} != manifest:
+            done = {}
+    made = set(done.get("sizes", []))
+    root.mkdir(parents=True, exist_ok=True)
+    base = base_strategy()
+    if not done:
+        portfolio.strategies.mkdir(exist_ok=True)
+        rng = random.Random(SEED)
+        for index in range(1, strategies + 1):
+            text = dump(scaled(base, rng.randint(1, 5), index))
+            (portfolio.strategies / f"strategy_{index:03d}.yaml").write_text(text, "utf-8")
+        portfolio.schema.write_text(emitted_schema(iomstrat), "utf-8")
+        portfolio.strategy.write_text(dump(approve_all(base)), "utf-8")
+    approved = approve_all(base)
+    for size in sizes:
+        if size in made:
+            continue
+        log.write(f"generating a ledger of {size:,} payments ...\n")
+        log.flush()
+        rows = payments(size, approved)
+        write_lines(portfolio.csv(size), csv_lines(rows))
+        write_lines(
+            portfolio.journal(size), journal_lines(rows, approved["strategy"]["finance_act_code"])
+        )
+        kinds = ["csv"]
+        if size in YAML_SIZES:
+            write_lines(portfolio.yaml(size), yaml_lines(rows))
+            kinds.append("yaml")
+        for kind in kinds:
+            ledger = portfolio.csv(size) if kind == "csv" else portfolio.yaml(size)
+            linked = {**approved, "ledgers": [ledger.name]}
+            portfolio.linked_strategy(size, kind).write_text(dump(linked), "utf-8")
+        made.add(size)
+        stamp.write_text(json.dumps({**manifest, "sizes": sorted(made)}), "utf-8")
+    stamp.write_text(json.dumps({**manifest, "sizes": sorted(made)}), "utf-8")
+    return portfolio

@@ -1,0 +1,280 @@
+"""Benchmark results to text: the measurements, the ratios against the references, the growth
+exponents, the import-time findings and the machine they come from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import os
+import platform
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bench.generate import label
+from bench.measure import Measured
+
+
+@dataclass(frozen=True)
+class Ratio:
+    name: str
+    value: float
+    target: float | None  # at most; None when there is no target
+    unit: str = "x"
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return ""
+        return "meets target" if self.value <= self.target else "MISSES target"
+
+
+def machine() -> list[tuple[str, str]]:
+    cpu = platform.processor() or "unknown"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            names = re.findall(r"^model name\s*:\s*(.+)$", handle.read(), re.MULTILINE)
+        cpu = names[0] if names else cpu
+    except OSError:
+        pass
+    memory = ""
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        memory = f"{pages / 2**30:.1f} GiB"
+    except (ValueError, OSError):
+        pass
+    return [
+        ("date", dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        ("CPU", cpu),
+        ("cores", str(os.cpu_count())),
+        ("memory", memory),
+        ("OS", platform.platform()),
+        ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
+        ("libraries", _versions()),
+    ]
+
+
+def _versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in ("iomstrat", "typer", "pydantic", "pyyaml", "rich", "babel", "check-jsonschema"):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            continue
+    return ", ".join(found)
+
+
+def tool_version(argv: list[str]) -> str:
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, check=False, timeout=30)
+    except OSError:
+        return "not installed"
+    return (done.stdout or done.stderr).strip().splitlines()[0] if done.returncode == 0 else "?"
+
+
+def by_name(results: list[Measured]) -> dict[str, Measured]:
+    return {r.case.name: r for r in results}
+
+
+def startup_ratios(results: dict[str, Measured]) -> list[Ratio]:
+    floor = results.get("floor: import typer, pydantic, yaml")
+    validate = results.get("iomstrat validate (default file)")
+    ratios = []
+    if floor and validate:
+        ratios.append(Ratio("validate (default file) / floor", validate.wall / floor.wall, 1.15))
+        version = results["iomstrat --version"]
+        ratios.append(Ratio("--version / floor", version.wall / floor.wall, None))
+    jsonschema = results.get("check-jsonschema (default file)")
+    if jsonschema and validate:
+        ratios.append(
+            Ratio(
+                "validate (default file) / check-jsonschema", validate.wall / jsonschema.wall, 0.85
+            )
+        )
+    if floor and jsonschema:
+        ratios.append(Ratio("floor / check-jsonschema", floor.wall / jsonschema.wall, None))
+    return ratios
+
+
+def ledger_ratios(results: list[Measured], sizes: list[int]) -> list[Ratio]:
+    named = by_name(results)
+    ratios = []
+    for size in sizes:
+        hledger = named.get(f"hledger check {label(size)}")
+        for command in ("validate", "disbursement"):
+            for kind, target in (("CSV", 0.3), ("YAML", 1.0)):
+                ours = named.get(f"{command} {kind} {label(size)}")
+                if ours is None:
+                    continue
+                if hledger is not None:
+                    ratios.append(
+                        Ratio(
+                            f"{command} {kind} {label(size)} / hledger check",
+                            ours.wall / hledger.wall,
+                            target if size == 100_000 else None,
+                        )
+                    )
+                limit = {100_000: 300.0, 1_000_000: 2048.0}.get(size)
+                ratios.append(
+                    Ratio(
+                        f"{command} {kind} {label(size)} peak memory", ours.peak_mib, limit, "MiB"
+                    )
+                )
+    for command in ("validate", "disbursement"):
+        small = named.get(f"{command} CSV 100k")
+        large = named.get(f"{command} CSV 1m")
+        if small and large:
+            ratios.append(Ratio(f"{command} CSV 1m / 100k time", large.wall / small.wall, 11.0))
+    return ratios
+
+
+@dataclass(frozen=True)
+class Growth:
+    name: str
+    steps: list[tuple[str, float, float, float, float]]  # span, time, memory, net time, net memory
+
+
+def growth(results: list[Measured], startup: dict[str, Measured]) -> list[Growth]:
+    """Exponents b in cost ∝ n^b between consecutive ledger sizes, raw and net of start-up."""
+    families: dict[str, list[Measured]] = defaultdict(list)
+    for result in results:
+        if result.case.size is not None:
+            families[result.case.name.rsplit(" ", 1)[0]].append(result)
+    base = startup.get("iomstrat validate (default file)")
+    found = []
+    for name, members in families.items():
+        members.sort(key=lambda r: r.case.size or 0)
+        fixed_time = base.wall if base and not name.startswith("hledger") else 0.0
+        fixed_mem = base.peak_mib if base and not name.startswith("hledger") else 0.0
+        steps = []
+        for a, b in itertools.pairwise(members):
+            scale = math.log((b.case.size or 1) / (a.case.size or 1))
+            steps.append(
+                (
+                    f"{label(a.case.size or 0)}→{label(b.case.size or 0)}",
+                    _exponent(a.wall, b.wall, scale),
+                    _exponent(a.peak_mib, b.peak_mib, scale),
+                    _exponent(a.wall - fixed_time, b.wall - fixed_time, scale),
+                    _exponent(a.peak_mib - fixed_mem, b.peak_mib - fixed_mem, scale),
+                )
+            )
+        if steps:
+            found.append(Growth(name, steps))
+    return found
+
+
+def _exponent(small: float, large: float, log_ratio: float) -> float:
+    if small <= 0 or large <= 0:
+        return float("nan")
+    return math.log(large / small) / log_ratio
+
+
+@dataclass(frozen=True)
+class ImportProfile:
+    command: str
+    total_ms: float
+    packages: list[tuple[str, float]]  # top-level package, self time ms, largest first
+    loaded: set[str]
+
+
+def import_profile(iomstrat_args: list[str], runs: int = 3) -> ImportProfile:
+    """`python -X importtime` of one iomstrat command: self time summed by top-level package
+    (the fastest of `runs` runs for each), and which packages it loads at all."""
+    best: dict[str, float] = {}
+    total = math.inf
+    for _ in range(runs):
+        argv = ["iomstrat", *iomstrat_args]
+        code = f"import sys; sys.argv = {argv!r}; import iomstrat.cli as c; c.main()"
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", code],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        sums: dict[str, float] = defaultdict(float)
+        for match in re.finditer(r"^import time:\s+(\d+) \|\s+\d+ \|( *)(\S+)$", done.stderr, re.M):
+            sums[match.group(3).split(".")[0]] += int(match.group(1)) / 1000
+        for package, ms in sums.items():
+            best[package] = min(best.get(package, math.inf), ms)
+        total = min(total, sum(sums.values()))
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    return ImportProfile(" ".join(["iomstrat", *iomstrat_args]), total, ranked, set(best))
+
+
+def _table(header: list[str], rows: list[list[str]], markdown: bool) -> str:
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        return "\n".join(lines) + "\n"
+    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=False)]
+    fmt: Callable[[list[str]], str] = lambda row: "  ".join(  # noqa: E731
+        c.ljust(w) if i == 0 else c.rjust(w)
+        for i, (c, w) in enumerate(zip(row, widths, strict=False))
+    )
+    return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *map(fmt, rows)]) + "\n"
+
+
+def measurements_table(results: list[Measured], markdown: bool) -> str:
+    rows = []
+    for r in results:
+        rate = f"{r.per_second:,.0f}" if r.per_second is not None else ""
+        rows.append(
+            [
+                r.case.name,
+                f"{r.wall:.3f}",
+                f"±{r.spread * 50:.0f}%",
+                rate,
+                f"{r.peak_mib:.0f}",
+                str(r.rc),
+                str(len(r.samples)),
+            ]
+        )
+    header = ["case", "wall s (median)", "spread", "records/s", "peak MiB", "exit", "runs"]
+    return _table(header, rows, markdown)
+
+
+def ratios_table(ratios: list[Ratio], markdown: bool) -> str:
+    rows = [
+        [
+            r.name,
+            f"{r.value:.2f} {r.unit}" if r.unit == "x" else f"{r.value:.0f} {r.unit}",
+            (f"≤ {r.target:g} {r.unit}" if r.target is not None else ""),
+            r.verdict,
+        ]
+        for r in ratios
+    ]
+    return _table(["ratio", "measured", "target", ""], rows, markdown)
+
+
+def growth_table(found: list[Growth], markdown: bool) -> str:
+    rows = [
+        [g.name, span, f"{t:.2f}", f"{m:.2f}", f"{nt:.2f}", f"{nm:.2f}"]
+        for g in found
+        for span, t, m, nt, nm in g.steps
+    ]
+    header = ["case", "sizes", "time exp.", "memory exp.", "time exp. net", "memory exp. net"]
+    return _table(header, rows, markdown)
+
+
+def imports_table(profiles: list[ImportProfile], markdown: bool) -> str:
+    watch = ("rich", "babel", "pygments", "markdown_it", "typer", "pydantic", "yaml", "email")
+    rows = []
+    for p in profiles:
+        top = ", ".join(f"{name} {ms:.0f}" for name, ms in p.packages[:6])
+        rows.append(
+            [
+                p.command,
+                f"{p.total_ms:.0f}",
+                ", ".join(w for w in watch if w in p.loaded) or "-",
+                ", ".join(w for w in ("rich", "babel") if w not in p.loaded) or "-",
+                top,
+            ]
+        )
+    header = ["command", "imports ms", "loads", "does not load", "largest (self ms)"]
+    return _table(header, rows, markdown)
