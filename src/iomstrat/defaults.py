@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from importlib import resources
+import os
 
 DEFAULT_FILE = "strategy_2023_2026.yaml"
 
 
 def default_strategy_path() -> str:
     """Path of the strategy shipped inside the package (a copy of data/strategy_2023_2026.yaml)."""
-    return str(resources.files("iomstrat") / "data" / DEFAULT_FILE)
+    # The package is installed as files (wheel or editable), so the data sits beside this module;
+    # importlib.resources would give the same path for a millisecond more of every start-up.
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", DEFAULT_FILE)

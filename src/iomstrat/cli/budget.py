@@ -7,10 +7,7 @@ import sys
 import typer
 
 from iomstrat.cli.common import EXIT_CODES_HELP, EXIT_FINDINGS, strategy_path, use_color, write
-from iomstrat.engine.budget import budget_table
 from iomstrat.render import budget as render_budget
-from iomstrat.render.diagnostics import render_text
-from iomstrat.validate import validate_file
 
 app = typer.Typer(help="The strategy's budget.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -34,9 +31,13 @@ def show(
     output: str = typer.Option(None, "--output", "-o", help="Write to this file."),
 ) -> None:
     """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
+    # The core is imported here, not above: `--help` and other commands need none of it.
     from iomstrat.cli.common import fail
+    from iomstrat.engine.budget import budget_table
     from iomstrat.model import UNIT_FACTORS
+    from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
+    from iomstrat.validate import validate_file
 
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")

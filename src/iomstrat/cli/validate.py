@@ -8,7 +8,6 @@ import typer
 
 from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, strategy_path
 from iomstrat.render.diagnostics import DiagnosticFormat, render, summary
-from iomstrat.validate import exit_code, expand_paths, validate_file
 
 EPILOG = (
     "Examples: iomstrat validate; iomstrat validate data/*.yaml --strict; "
@@ -29,6 +28,9 @@ def command(
     ),
 ) -> None:
     """Check strategy files: totals, approval flags, codes, years; every finding in one run."""
+    # The core is imported here, not above: `--help` and other commands need none of it.
+    from iomstrat.validate import exit_code, expand_paths, validate_file
+
     date = parse_date(as_of)
     files = expand_paths(list(paths) if paths else [strategy_path(None)])
     results = [validate_file(path, date) for path in files]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import enum
 import io
-import json
 from typing import Any
 
 from iomstrat.render.numbers import decimal_symbol, figure, plain
@@ -118,6 +117,8 @@ def as_data(table: BudgetTable) -> dict[str, Any]:
 
 
 def render_json(table: BudgetTable) -> str:
+    import json  # here, not above: `validate` loads this module for the enum alone
+
     return json.dumps(as_data(table), ensure_ascii=False, indent=2) + "\n"
 
 

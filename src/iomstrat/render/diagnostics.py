@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Sequence
 
 from iomstrat.report import Diagnostic, Severity
@@ -22,6 +21,8 @@ def render_text(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def render_json(diagnostics: Sequence[Diagnostic]) -> str:
+    import json  # here, not above: text output, the common case, does not need it
+
     items = [
         {
             "file": d.file,

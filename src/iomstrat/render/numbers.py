@@ -1,16 +1,20 @@
-"""Locale-aware figures: babel formats Decimals without ever passing through float."""
+"""Locale-aware figures: babel formats Decimals without ever passing through float.
+
+babel is imported when a figure is formatted, not with this module: commands that print no
+figures (validate, --help) do not pay for loading it.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
-
-from babel.numbers import format_decimal, get_decimal_symbol
 
 LOCALES = ("en", "da")
 
 
 def figure(value: Decimal, locale: str, *, grouping: bool = True) -> str:
     """A figure as the locale writes it, with exactly the decimals the value has."""
+    from babel.numbers import format_decimal
+
     exponent = value.normalize().as_tuple().exponent
     places = max(0, -exponent) if isinstance(exponent, int) else 0
     pattern = ("#,##0" if grouping else "0") + ("." + "0" * places if places else "")
@@ -18,6 +22,8 @@ def figure(value: Decimal, locale: str, *, grouping: bool = True) -> str:
 
 
 def decimal_symbol(locale: str) -> str:
+    from babel.numbers import get_decimal_symbol
+
     return str(get_decimal_symbol(locale))
 
 

@@ -1,0 +1,80 @@
+"""What each command loads: `--version` and `--help` need no pydantic, YAML or babel, and
+`validate` needs neither babel nor rich. Start-up time itself is measured in bench/, not here."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+import pytest
+
+WATCHED = ("pydantic", "yaml", "babel", "rich", "iomstrat.model", "iomstrat.loader", "json")
+
+# Plain Python only (no json): the probe must not load what it watches for.
+PROBE = """
+import contextlib, io, sys
+watched = sys.argv[1].split(",")
+sys.argv = ["iomstrat", *sys.argv[2:]]
+before = set(sys.modules)
+from iomstrat.cli import main
+out = io.StringIO()
+code = None
+try:
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        main()
+except SystemExit as stop:
+    code = stop.code
+loaded = [name for name in watched if name in sys.modules and name not in before]
+sys.stdout.write(repr((code, loaded, out.getvalue())))
+"""
+
+
+def loaded_by(*args: str) -> tuple[int, set[str], str]:
+    """Modules among WATCHED that running `iomstrat ARGS` imports, in a fresh interpreter."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, ",".join(WATCHED), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    code, loaded, out = ast.literal_eval(done.stdout)
+    return code, set(loaded), out
+
+
+def test_version_loads_nothing_heavy() -> None:
+    code, loaded, out = loaded_by("--version")
+    assert (code, out) == (0, "iomstrat 0.1.0\n")
+    assert loaded == set()
+
+
+def test_help_loads_nothing_heavy() -> None:
+    code, loaded, out = loaded_by("--help")
+    assert code == 0
+    assert "Usage:" in out
+    assert loaded == set()
+
+
+@pytest.mark.parametrize("args", [["validate", "--help"], ["budget", "show", "--help"]])
+def test_command_help_loads_no_core(args: list[str]) -> None:
+    # typer (0.29) coerces a command's options with pydantic before it prints the help.
+    code, loaded, out = loaded_by(*args)
+    assert code == 0
+    assert "Usage:" in out
+    assert loaded <= {"pydantic"}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_validate_loads_neither_babel_nor_rich(fmt: str) -> None:
+    code, loaded, _ = loaded_by("validate", "--format", fmt, "--as-of", "2022-06-01")
+    assert code == 0
+    assert {"pydantic", "yaml", "iomstrat.model", "iomstrat.loader"} <= loaded
+    assert not loaded & {"babel", "rich"}
+    assert ("json" in loaded) == (fmt == "json")
+
+
+def test_budget_table_loads_babel_and_rich() -> None:
+    code, loaded, out = loaded_by("budget", "show", "--format", "table")
+    assert code == 0
+    assert "Core funding" in out
+    assert {"babel", "rich"} <= loaded
