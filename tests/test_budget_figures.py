@@ -85,8 +85,15 @@ def test_table_output_shows_figures_and_footnote() -> None:
     run = run_cli("budget", "show")
     assert run.exit_code == 0
     out = run.stdout
-    for text in ("a. Core funding", "§06.32.10.14", "Planned", "2026*", "392", "400",
-                 "*Subject to annual parliamentary approval"):
+    for text in (
+        "a. Core funding",
+        "§06.32.10.14",
+        "Planned",
+        "2026*",
+        "392",
+        "400",
+        "*Subject to annual parliamentary approval",
+    ):
         assert text in out
     core_row = next(line for line in out.splitlines() if "a. Core funding" in line)
     cells = [c.strip() for c in core_row.split("│") if c.strip()]
@@ -104,8 +111,18 @@ def test_json_output() -> None:
 
 def test_csv_english_and_danish() -> None:
     en = list(csv.reader(io.StringIO(run_cli("budget", "show", "-f", "csv").stdout)))
-    assert en[0] == ["id", "label", "name", "kind", "finance_act_code",
-                     "2023", "2024", "2025", "2026", "total"]
+    assert en[0] == [
+        "id",
+        "label",
+        "name",
+        "kind",
+        "finance_act_code",
+        "2023",
+        "2024",
+        "2025",
+        "2026",
+        "total",
+    ]
     assert en[2][:2] == ["core", "a."] and en[2][5:] == ["48", "48", "48", "48", "192"]
     da_text = run_cli("budget", "show", "-f", "csv", "--locale", "da", "--unit", "thousand").stdout
     da = list(csv.reader(io.StringIO(da_text), delimiter=";"))

@@ -52,15 +52,19 @@ def test_exact_decimals_add_up(tmp_path: Path) -> None:
 
 
 def test_iom301_finance_act_code_form(tmp_path: Path) -> None:
-    text = edited('finance_act_code: "§06.32.10.14"           # cover',
-                  'finance_act_code: "06.32.10.14"           # cover')
+    text = edited(
+        'finance_act_code: "§06.32.10.14"           # cover',
+        'finance_act_code: "06.32.10.14"           # cover',
+    )
     line = line_of(text, '"06.32.10.14"')
     assert findings(tmp_path, text) == [f"{line}:IOM301"]
 
 
 def test_iom302_missing_and_outside_years(tmp_path: Path) -> None:
-    text = edited("amounts: {2023: 2, 2024: 2, 2025: 2, 2026: 2}",
-                  "amounts: {2023: 2, 2024: 2, 2025: 2, 2027: 2}")
+    text = edited(
+        "amounts: {2023: 2, 2024: 2, 2025: 2, 2026: 2}",
+        "amounts: {2023: 2, 2024: 2, 2025: 2, 2027: 2}",
+    )
     line = line_of(text, "2027: 2")
     result = findings(tmp_path, text)
     assert result.count(f"{line}:IOM302") == 2  # 2027 outside, 2026 missing
@@ -142,8 +146,9 @@ def test_iom206_notes_years_subject_to_approval(tmp_path: Path) -> None:
 
     path = tmp_path / "s.yaml"
     path.write_text(real_text(), encoding="utf-8")
-    notes = [d for d in validate_file(str(path), dt.date(2025, 6, 1)).diagnostics
-             if d.code == "IOM206"]
+    notes = [
+        d for d in validate_file(str(path), dt.date(2025, 6, 1)).diagnostics if d.code == "IOM206"
+    ]
     assert [d.message for d in notes] == [
         "2026: DKK 100 million planned, subject to annual parliamentary approval"
     ]
