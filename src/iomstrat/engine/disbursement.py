@@ -524,7 +524,7 @@ def portfolio(
     rates: Rates,
 ) -> Portfolio:
     """Totals per Finance Act code and year across strategy files, in one currency."""
-    sums: dict[tuple[str, int | None], list[Decimal | None]] = {}
+    totals: dict[tuple[str, int | None], _Sums] = {}
     seen: dict[tuple[str, int | None], set[int]] = defaultdict(set)
     for index, (strategy, book) in enumerate(reports):
         convert = _Converter(strategy.strategy.currency, currency, as_of, rates)
@@ -535,37 +535,30 @@ def portfolio(
         for line in strategy.budget.lines:
             for year in strategy.strategy.period.years:
                 approved = approved_line(strategy, line.id, year, as_of)
-                figures = [
-                    convert.plan(planned(strategy, line.id, year)),
-                    None if approved is None else convert.plan(approved),
-                    convert.plan(paid.get((line.id, year), ZERO)),
-                ]
+                cell = _Sums(
+                    planned=convert.plan(planned(strategy, line.id, year)),
+                    approved=None if approved is None else convert.plan(approved),
+                    disbursed=convert.plan(paid.get((line.id, year), ZERO)),
+                )
                 keys: tuple[tuple[str, int | None], ...] = (
                     (line.finance_act_code, year),
                     (line.finance_act_code, None),
                 )
                 for key in keys:
                     seen[key].add(index)
-                    total = sums.setdefault(key, [ZERO, None, ZERO])
-                    total[0] = (total[0] or ZERO) + (figures[0] or ZERO)
-                    if figures[1] is not None:
-                        total[1] = (total[1] or ZERO) + figures[1]
-                    total[2] = (total[2] or ZERO) + (figures[2] or ZERO)
+                    totals.setdefault(key, _Sums()).add(cell)
     rows = []
-    for (code, row_year), (plan, approved, disbursed) in sorted(
-        sums.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or 0)
+    for (code, row_year), sums in sorted(
+        totals.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or 0)
     ):
-        plan = plan or ZERO
-        disbursed = disbursed or ZERO
-        basis = approved if approved is not None else plan
         rows.append(
             PortfolioRow(
                 code,
                 row_year,
-                plan,
-                approved,
-                disbursed,
-                basis - disbursed,
+                sums.planned,
+                sums.approved,
+                sums.disbursed,
+                sums.basis - sums.disbursed,
                 len(seen[(code, row_year)]),
             )
         )
