@@ -47,11 +47,11 @@ def codes(
     as_of: dt.date = YEAR_END,
     prefix: str = "IOM4",
 ) -> list[str]:
-    """'file-name:line:CODE' for every IOM4xx finding (or `prefix`), in order."""
+    """'file-name:line:CODE' for every IOM4xx finding (or `prefix`) above info, in order."""
     path = write_example(folder, text, ledger)
     result = validate_file(str(path), as_of)
     return [
         f"{Path(d.file).name}:{d.line}:{d.code}"
         for d in result.diagnostics
-        if d.code.startswith(prefix)
+        if d.code.startswith(prefix) and d.severity.name != "INFO"
     ]
