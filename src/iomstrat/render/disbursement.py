@@ -48,6 +48,8 @@ HEADINGS = {
     "variance": "Variance",
     "forecast": "Forecast",
 }
+TABLE_COLUMNS = tuple(c for c in FIGURE_COLUMNS if c != "scheduled")
+"""The table leaves out `scheduled` (variance says how far from it); JSON and CSV have it."""
 EMPTY = "—"
 
 
@@ -121,9 +123,9 @@ def render_table(
                 "Line / year" if report.by == "line" else report.by.capitalize(),
                 no_wrap=True,
                 overflow="ellipsis",
-                max_width=34,
+                max_width=30,
             )
-            for column in FIGURE_COLUMNS:
+            for column in TABLE_COLUMNS:
                 grid.add_column(HEADINGS[column], justify="right", no_wrap=True)
                 if column == "rate":
                     grid.add_column("Progress", no_wrap=True)
@@ -131,7 +133,7 @@ def render_table(
                 f = row.figures
                 rate = f.rate if f.rate is not None else Decimal(0)
                 cells: list[Any] = []
-                for column in FIGURE_COLUMNS:
+                for column in TABLE_COLUMNS:
                     value = getattr(f, column)
                     cells.append(_percent(value) if column == "rate" else _whole(value, locale))
                     if column == "rate":
@@ -332,7 +334,7 @@ def render_markdown(
                     f"{_whole(p.disbursed, locale)} | {p.items} |"
                 )
         else:
-            headings = [HEADINGS[c] for c in FIGURE_COLUMNS]
+            headings = [HEADINGS[c] for c in TABLE_COLUMNS]
             lines += [
                 "| " + " | ".join(["Line / year", *headings]) + " |",
                 "|---|" + "---:|" * len(headings),
@@ -342,7 +344,7 @@ def render_markdown(
                     _percent(row.figures.rate)
                     if c == "rate"
                     else _whole(getattr(row.figures, c), locale)
-                    for c in FIGURE_COLUMNS
+                    for c in TABLE_COLUMNS
                 ]
                 label = _md(_row_label(row, r.by))
                 if row.kind != "line":
