@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from iomstrat.engine.disbursement import Book
 from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
 from iomstrat.loader import Document
 from iomstrat.model import UNIT_FACTORS, Strategy
@@ -40,6 +41,7 @@ class Context:
     strategy: Strategy
     document: Document
     as_of: dt.date
+    book: Book | None = None  # the payments, for the IOM4xx checks
 
 
 Check = Callable[[Context], list[Diagnostic]]
@@ -47,6 +49,14 @@ Check = Callable[[Context], list[Diagnostic]]
 
 def planned_total(strategy: Strategy, year: int) -> Decimal:
     return sum((line.amounts.get(year, Decimal(0)) for line in strategy.budget.lines), Decimal(0))
+
+
+def _year_term(strategy: Strategy, line_id: str, year: int) -> Term:
+    """A line's amount for a year as a sum term, pointing at where the file gives it."""
+    index, line = next((i, ln) for i, ln in enumerate(strategy.budget.lines) if ln.id == line_id)
+    return Term(
+        line_id, line.amounts.get(year, Decimal(0)), ("budget", "lines", index, "amounts", year)
+    )
 
 
 def check_line_ids(ctx: Context) -> list[Diagnostic]:
@@ -186,7 +196,7 @@ def check_budget_totals(ctx: Context) -> list[Diagnostic]:
     for t_index, total in enumerate(strategy.budget.totals):
         lines = [line for line_id in total.lines if (line := strategy.line(line_id)) is not None]
         for year, stated in total.stated.items():
-            terms = tuple(Term(line.id, line.amounts.get(year, Decimal(0))) for line in lines)
+            terms = tuple(_year_term(strategy, line.id, year) for line in lines)
             checks.append(
                 SumCheck(
                     f"{year} {total.name.rstrip(':')}",
@@ -213,9 +223,7 @@ def check_cover(ctx: Context) -> list[Diagnostic]:
             continue
         label = name.replace("_", " ")
         for year, stated in row.by_year.items():
-            terms = tuple(
-                Term(line.id, line.amounts.get(year, Decimal(0))) for line in strategy.budget.lines
-            )
+            terms = tuple(_year_term(strategy, line.id, year) for line in strategy.budget.lines)
             checks.append(
                 SumCheck(
                     f"{year} cover {label}",
@@ -417,6 +425,8 @@ def check_approval_dates(ctx: Context) -> list[Diagnostic]:
 
 def strategy_checks() -> tuple[Check, ...]:
     """Every check of a strategy file, in reporting order; a fresh tuple per call."""
+    from iomstrat.engine.disbursement_checks import disbursement_checks  # it imports Context
+
     return (
         check_line_ids,
         check_finance_act_codes,
@@ -426,6 +436,7 @@ def strategy_checks() -> tuple[Check, ...]:
         check_cover,
         check_approvals,
         check_approval_dates,
+        *disbursement_checks(),
     )
 
 
