@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -21,6 +22,8 @@ UNIT_FACTORS: dict[str, Decimal] = {
 
 def _money(value: Any) -> Decimal:
     """Accept the loader's int or Decimal; refuse booleans, floats, text and non-finite values."""
+    if isinstance(value, str) and _SEPARATED.fullmatch(value.strip()):
+        raise ValueError(f"expected a number, got {_kind(value)}; write it without separators")
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise ValueError(f"expected a number, got {_kind(value)}")
     amount = Decimal(value)
@@ -29,6 +32,16 @@ def _money(value: Any) -> Decimal:
     if abs(amount) >= MAX_AMOUNT:
         raise ValueError(f"amount is implausibly large (at least {MAX_AMOUNT:.0E})")
     return amount
+
+
+_SEPARATED = re.compile(r"[-+]?[0-9]{1,3}(?:[,_ '][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:_[0-9]+)+")
+
+
+def _exactly_one(value: Any) -> Any:
+    """`schema_version: 1` only: true and 1.0 equal 1 in Python, but are not what is meant."""
+    if type(value) is not int:
+        raise ValueError(f"expected the number 1, got {_kind(value)}")
+    return value
 
 
 def _kind(value: Any) -> str:
@@ -43,6 +56,8 @@ def _kind(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, (int, Decimal)):
+        return f"the number {value}"
     return type(value).__name__
 
 
@@ -162,7 +177,7 @@ class Approval(Model):
 
 
 class Strategy(Model):
-    schema_version: Literal[1]
+    schema_version: Annotated[Literal[1], BeforeValidator(_exactly_one)]
     strategy: StrategyInfo
     budget: Budget
     cover: Cover | None = None
