@@ -241,7 +241,7 @@ def _utf16_without_bom(head: bytes) -> bool:
 
 def load(path: str, *, display_name: str | None = None, limits: Limits = Limits()) -> Document:
     """Read and parse one YAML file into a Document; never raises for bad input."""
-    name = display_name or ("<stdin>" if path == "-" else path)
+    name = display_name or path
     data, problem = read_bytes(path, limits, name)
     if problem is not None or data is None:
         return Document(name, diagnostics=[problem] if problem else [])
