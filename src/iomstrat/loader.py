@@ -268,9 +268,8 @@ def load_text(name: str, text: str, limits: Limits = Limits()) -> Document:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
-        doc.diagnostics.append(
-            Diagnostic(name, line, column, SYNTAX, Severity.ERROR, f"YAML syntax: {echo(message)}")
-        )
+        message = f"YAML syntax: {echo(message)}{_syntax_hint(text, line, column)}"
+        doc.diagnostics.append(Diagnostic(name, line, column, SYNTAX, Severity.ERROR, message))
         doc.data = None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
@@ -286,6 +285,23 @@ def load_text(name: str, text: str, limits: Limits = Limits()) -> Document:
     except _Stop:
         doc.data = None
     return doc
+
+
+def _syntax_hint(text: str, line: int, column: int) -> str:
+    """What people most often did wrong when the parser stops here: a tab, an unclosed quote."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return ""
+    here = lines[line - 1]
+    if "\t" in here[: column + 1]:
+        return "; a tab character: indent with spaces"
+    for number in range(line - 1, max(line - 20, 0), -1):
+        before = lines[number - 1].split(" #")[0]
+        if before.lstrip().startswith("#"):
+            continue
+        if (before.count('"') - before.count('\\"')) % 2:
+            return f"; a quote opened on line {number} may not be closed"
+    return ""
 
 
 def _loader_class() -> Any:
