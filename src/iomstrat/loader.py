@@ -215,9 +215,13 @@ def decode(name: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-            return fail("invalid UTF-8 byte; save the file as UTF-8", line, column)
+            start, message = error.start, "invalid UTF-8 byte; save the file as UTF-8"
+            nul = data.find(b"\x00", 0, start)
+            if nul >= 0:  # binary data: say so at its first NUL, not at a later odd byte
+                start, message = nul, "NUL byte in text; binary or corrupted file"
+            line = data.count(b"\n", 0, start) + 1
+            column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+            return fail(message, line, column)
     text = text.removeprefix("\ufeff")
     bad = _NOT_YAML_TEXT.search(text)
     if bad is not None:
