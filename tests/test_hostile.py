@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import gzip
 import re
+import resource
+import subprocess
+import sys
 import textwrap
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,7 +21,7 @@ from typer.testing import CliRunner
 
 from iomstrat import loader
 from iomstrat.cli import app
-from iomstrat.reading import STRATEGY_LIMITS
+from iomstrat.reading import STRATEGY_LIMITS, read_strategy
 
 from .conftest import DATA_FILE, edited, real_text
 
@@ -384,3 +389,170 @@ def test_standard_input_binary_and_too_large() -> None:
     [finding] = big.findings()
     assert finding["file"] == "-"
     assert "standard input is larger than the limit" in finding["message"]
+
+
+# --- good but tricky: accepted, and read exactly as the plain file ---------------------------
+
+
+def anchors_and_merge_keys() -> bytes:
+    """The same strategy written with anchors, aliases and merge keys (`<<`), overrides included."""
+    code = '"§06.32.10.14"'
+    head, _, _ = REAL.partition("\napprovals:")
+    head = head.replace(f"finance_act_code: {code}", f"finance_act_code: &code {code}", 1)
+    head = head.replace(f"finance_act_code: {code}", "finance_act_code: *code")
+    cover = REAL[REAL.index("  commitment:") : REAL.index("\napprovals:")]
+    head = head.replace(
+        cover,
+        "  commitment: &row\n"
+        + cover.split("\n", 1)[1].split("  projected_disbursement:")[0]
+        + "  projected_disbursement: *row\n",
+    )
+    note = "Planned; subject to annual parliamentary approval."
+    approvals = f"""
+approvals:
+  - &planned
+    year: 2023
+    status: planned
+    note: {note}
+  - <<: *planned
+    year: 2024
+  - {{<<: *planned, year: 2025}}
+  - <<: [*planned]
+    year: 2026
+"""
+    text = head + approvals
+    assert text.count("*code") == 3 and "*row" in text and text.count("<<") == 3
+    return text.encode()
+
+
+def exact_decimals() -> bytes:
+    """47.1 + 50.7 + 2.2 is exactly 100.0 in decimal (100.00000000000001 in float)."""
+    text = REAL.replace("amounts: {2023: 48,", "amounts: {2023: 47.1,")
+    text = text.replace("amounts: {2023: 50,", "amounts: {2023: 50.7,")
+    text = text.replace("amounts: {2023: 2,", "amounts: {2023: 2.2,")
+    text = text.replace("stated: {2023: 98,", "stated: {2023: 97.8,")
+    return text.replace("stated: {2023: 100,", "stated: {2023: 100.0,").encode()
+
+
+def dumped(**options: object) -> Build:
+    """The plain data written back by PyYAML: no comments, other key order, other styles."""
+    import yaml
+
+    def build() -> bytes:
+        data = loader.load_text("x", REAL).data
+        return yaml.safe_dump(data, allow_unicode=True, **options).encode()  # type: ignore[no-any-return]
+
+    return build
+
+
+def framed() -> bytes:
+    """Directive, document start and end markers, explicit tags on plain values."""
+    text = REAL.replace("acronym: IOM", "acronym: !!str IOM").replace(
+        "total: 400", "total: !!int 400"
+    )
+    return ("%YAML 1.1\n---\n" + text + "...\n").encode()
+
+
+GOOD = [
+    pytest.param(lambda: b"\xef\xbb\xbf" + REAL.encode(), True, id="utf8-bom"),
+    pytest.param(lambda: REAL.replace("\n", "\r\n").encode(), True, id="crlf"),
+    pytest.param(lambda: b"\xef\xbb\xbf" + REAL.replace("\n", "\r\n").encode(), True,
+                 id="bom-and-crlf"),
+    pytest.param(lambda: REAL.replace("\n", "\r").encode(), True, id="cr-only"),
+    pytest.param(lambda: REAL.encode("utf-16"), True, id="utf16-with-bom"),
+    pytest.param(lambda: "\ufeff".encode("utf-16-be") + REAL.encode("utf-16-be"), True,
+                 id="utf16-big-endian-with-bom"),
+    pytest.param(lambda: REAL.replace('"§06.32.10.14"', "§06.32.10.14").encode(), True,
+                 id="unquoted-section-sign"),
+    pytest.param(framed, False, id="directive-markers-and-tags"),
+    pytest.param(anchors_and_merge_keys, False, id="anchors-and-merge-keys"),
+    pytest.param(dumped(sort_keys=True), False, id="re-dumped-sorted-keys"),
+    pytest.param(dumped(default_flow_style=True, width=60), False, id="re-dumped-flow-style"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("build", "same_lines"), GOOD)
+def test_tricky_file_reads_exactly_like_the_original(
+    tmp_path: Path, build: Build, same_lines: bool
+) -> None:
+    original = read_strategy(str(DATA_FILE))
+    path = tmp_path / "strategy.yaml"
+    path.write_bytes(build())
+    reading = read_strategy(str(path))
+    assert reading.diagnostics == []
+    assert reading.strategy == original.strategy is not None
+    outcome = validate(str(path))
+    expected = validate(str(DATA_FILE))
+    assert outcome.exit_code == expected.exit_code == 0
+    codes = [(f["code"], f["message"]) for f in outcome.findings()]
+    assert codes == [(f["code"], f["message"]) for f in expected.findings()]
+    if same_lines:  # only the bytes differ: every value keeps its line and column
+        assert reading.document.values == original.document.values
+        assert outcome.stdout == expected.stdout.replace(str(DATA_FILE), str(path))
+
+
+def test_exact_decimals_validate_clean(tmp_path: Path) -> None:
+    path = tmp_path / "strategy.yaml"
+    path.write_bytes(exact_decimals())
+    reading = read_strategy(str(path))
+    assert reading.strategy is not None
+    lines = reading.strategy.budget.lines
+    amounts = [line.amounts[2023] for line in lines]
+    assert amounts == [Decimal("47.1"), Decimal("50.7"), Decimal("2.2")]
+    assert sum(amounts, Decimal(0)) == Decimal("100.0")
+    assert 47.1 + 50.7 + 2.2 != 100.0  # the float trap the Decimal path avoids
+    outcome = CliRunner().invoke(
+        app, ["validate", str(path), "--as-of", "2022-12-01", "--strict"], catch_exceptions=False
+    )
+    assert outcome.exit_code == 0, outcome.stdout
+    assert "0 errors, 0 warnings, 4 notes" in outcome.stderr
+
+
+# --- the real entry point, under the resource limits the issue sets --------------------------
+
+LIMIT_SECONDS = 10
+LIMIT_BYTES = 512 * 2**20
+
+
+def entry_point() -> list[str]:
+    script = Path(sys.executable).with_name("iomstrat")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "iomstrat"]
+
+
+def limited() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (LIMIT_BYTES, LIMIT_BYTES))
+    resource.setrlimit(resource.RLIMIT_CPU, (LIMIT_SECONDS, LIMIT_SECONDS))
+
+
+SUBPROCESS = {  # the before-stop hook's four, then the biggest of the cases above
+    "empty": lambda: b"",
+    "tab-indent": text("  title: Strategy", "\ttitle: Strategy"),
+    "alias-bomb-9x9x9x9": lambda: (REAL + alias_bomb(levels=9)).encode(),
+    "gzip": lambda: gzip.compress(REAL.encode()),
+    "file-of-50-MB": big_file,
+    "string-of-1-MB": text("acronym: IOM", "acronym: " + "I" * 10**6),
+    "nested-10000": lambda: (REAL + "deep:\n" + "- " * 10_000 + "1\n").encode(),
+    "5000-digits": text("{2023: 48,", "{2023: " + "9" * 5000 + ","),
+    "200-000-values": lambda: (REAL + "many: [" + "0," * 200_000 + "0]\n").encode(),
+}
+
+
+@pytest.mark.parametrize("name", SUBPROCESS)
+def test_real_entry_point_within_10_s_and_512_MiB(tmp_path: Path, name: str) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(SUBPROCESS[name]())
+    started = time.monotonic()
+    done = subprocess.run(
+        [*entry_point(), "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=LIMIT_SECONDS,
+        preexec_fn=limited,
+    )
+    elapsed = time.monotonic() - started
+    assert done.returncode in (1, 2), done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.stdout.startswith(f"{path}:"), done.stdout[:500]
+    assert elapsed < LIMIT_SECONDS
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
+    assert peak_kib * 1024 < LIMIT_BYTES
