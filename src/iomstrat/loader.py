@@ -77,6 +77,7 @@ _SPECIAL_FLOAT = {
     "-.INF": "-Infinity",
 }
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What YAML forbids in a stream (PyYAML's Reader.NON_PRINTABLE), checked before parsing so
 # that the finding has a line and column.
@@ -140,6 +141,7 @@ class Document:
         self, path: DataPath, code: str, severity: Severity, message: str, *, key: bool = False
     ) -> Diagnostic:
         pos = self.key_position(path) if key else self.position(path)
+        message = _LINE_BREAKS.sub(" ", message)  # one finding, one line, whatever it quotes
         return Diagnostic(self.name, pos.line, pos.column, code, severity, message, path)
 
     @property

@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from iomstrat.loader import echo
+
 MAX_AMOUNT = Decimal(10) ** 15
 """Largest amount accepted in any unit; anything larger is a typing accident."""
 
@@ -48,8 +50,7 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:39] + "…"
-        return f"text '{shown}'"
+        return f"text '{echo(value)}'"
     if value is None:
         return "nothing (empty value)"
     if isinstance(value, dict):
@@ -139,7 +140,9 @@ class StatedTotal(Model):
 class Budget(Model):
     title: Text
     printed_step: Money = Field(
-        Decimal(1), description="Step the document's figures are printed to, e.g. 1 (million)."
+        Decimal(1),
+        gt=0,
+        description="Step the document's figures are printed to, e.g. 1 (million).",
     )
     lines: list[BudgetLine] = Field(min_length=1)
     totals: list[StatedTotal] = Field(default_factory=list)
