@@ -462,7 +462,7 @@ class _Builder:
         """`{2023: 1,500}` reads as 2023: 1 and a key 500 without a value: say what happened."""
         before: Any = self.previous
         # Cheapest tests first: this runs for every scalar of a file.
-        if (
+        if not (
             stack
             and not stack[-1].key_pending
             and isinstance(before, yaml.ScalarEvent)
@@ -471,9 +471,11 @@ class _Builder:
             and isinstance(stack[-1].value, dict)
             and _THOUSANDS_HEAD.fullmatch(before.value)
             and _THOUSANDS_TAIL.fullmatch(event.value)
-            and event.start_mark.index == before.end_mark.index + 1
         ):
-            first = before.start_mark
+            return
+        first: Any = before.start_mark
+        last: Any = before.end_mark
+        if event.start_mark.index == last.index + 1:
             written = echo(f"{before.value},{event.value}")
             self.error(
                 Position(first.line + 1, first.column + 1),
