@@ -29,7 +29,7 @@ STRATEGIES = 20
 CSV_HEADER = "date,line,amount,currency,voucher,exchange_rate"
 PAID_YEARS = (2023, 2024, 2025)
 """Years the ledger pays in: approved, and wholly before today, so no payment lies in the future."""
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """Bump when the generated files change, so that cached portfolios are rebuilt."""
 
 
@@ -95,6 +95,34 @@ def approve_all(data: dict[str, Any]) -> dict[str, Any]:
             }
         )
     return {**data, "approvals": approvals}
+
+
+def with_allocations(data: dict[str, Any]) -> dict[str, Any]:
+    """Six-monthly dialogue decisions allocating each paid year's soft-earmarked amount (in the
+    file's unit, million): 30 from 1 January, 20 more from 1 July; payments, spread evenly over
+    the year, stay within what is allocated by their date."""
+    decisions = []
+    for year in PAID_YEARS:
+        for half, month, items in (
+            ("H1", 1, (("Niger", None, 12), (None, "Sahel", 10), ("Ethiopia", None, 8))),
+            ("H2", 7, (("Morocco", None, 10), (None, "Horn of Africa", 10))),
+        ):
+            decisions.append(
+                {
+                    "date": dt.date(year, month, 1),
+                    "half_year": f"{year}-{half}",
+                    "approved_by": "Department of Migration, Stabilization and Fragility",
+                    "items": [
+                        {
+                            **({"country": country} if country else {"region": region}),
+                            "purpose": "Migration management and capacity building (synthetic)",
+                            "amount": amount,
+                        }
+                        for country, region, amount in items
+                    ],
+                }
+            )
+    return {**data, "allocations": decisions}
 
 
 def scaled(data: dict[str, Any], factor: int, index: int) -> dict[str, Any]:
@@ -243,8 +271,8 @@ def generate(
             text = dump(scaled(base, rng.randint(1, 5), index))
             (portfolio.strategies / f"strategy_{index:03d}.yaml").write_text(text, "utf-8")
         portfolio.schema.write_text(emitted_schema(iomstrat), "utf-8")
-        portfolio.strategy.write_text(dump(approve_all(base)), "utf-8")
-    approved = approve_all(base)
+        portfolio.strategy.write_text(dump(with_allocations(approve_all(base))), "utf-8")
+    approved = with_allocations(approve_all(base))
     for size in sizes:
         if size in made:
             continue

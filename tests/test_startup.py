@@ -9,7 +9,19 @@ import sys
 
 import pytest
 
-WATCHED = ("pydantic", "yaml", "babel", "rich", "iomstrat.model", "iomstrat.loader", "json")
+WATCHED = (
+    "pydantic",
+    "yaml",
+    "babel",
+    "rich",
+    "iomstrat.model",
+    "iomstrat.loader",
+    "json",
+    "logging",
+    "pandas",
+    "country_converter",
+    "currency_converter",
+)
 
 # Plain Python only (no json): the probe must not load what it watches for.
 PROBE = """
@@ -69,7 +81,8 @@ def test_validate_loads_neither_babel_nor_rich(fmt: str) -> None:
     code, loaded, _ = loaded_by("validate", "--format", fmt, "--as-of", "2022-06-01")
     assert code == 0
     assert {"pydantic", "yaml", "iomstrat.model", "iomstrat.loader"} <= loaded
-    assert not loaded & {"babel", "rich"}
+    assert not loaded & {"babel", "rich", "logging", "pandas", "country_converter"}
+    assert "currency_converter" not in loaded  # the default file has no foreign payments
     assert ("json" in loaded) == (fmt == "json")
 
 

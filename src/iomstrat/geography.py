@@ -4,7 +4,6 @@ know are defined here by their member countries, which are classified like any o
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 NAMED_REGIONS: dict[str, tuple[str, ...]] = {
@@ -38,6 +37,8 @@ class Geography:
 
     def country_continent(self, name: str) -> str | None:
         """The continent of a country given by name or ISO code; None if unknown."""
+        import logging  # here, not above: 2 ms of every start-up, for a rare case
+
         coco_log = logging.getLogger("country_converter")
         level = coco_log.level
         coco_log.setLevel(logging.ERROR)  # it warns on stderr for every name it cannot match

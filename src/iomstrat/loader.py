@@ -298,6 +298,9 @@ def load_text(name: str, text: str, limits: Limits = Limits()) -> Document:
         doc.data = None
     finally:
         if collecting:
+            # What was just built lives on while it is validated and checked: move it out of the
+            # collector's way (freeze) rather than have every later collection re-scan it.
+            gc.freeze()
             gc.enable()
     return doc
 

@@ -7,7 +7,6 @@ import sys
 
 import typer
 
-from iomstrat.calculator import calculate
 from iomstrat.cli.common import (
     EXIT_CANNOT_RUN,
     EXIT_CODES_HELP,
@@ -18,11 +17,7 @@ from iomstrat.cli.common import (
     use_color,
     write,
 )
-from iomstrat.render.diagnostics import render_text
-from iomstrat.render.disbursement import DisbursementFormat, render
-from iomstrat.render.numbers import LOCALES
-from iomstrat.report import Severity
-from iomstrat.validate import expand_paths
+from iomstrat.render.disbursement import DisbursementFormat
 
 EPILOG = (
     "Examples: iomstrat disbursement examples/illustrative_2023.yaml --as-of 2023-12-31; "
@@ -63,6 +58,14 @@ def command(
 ) -> None:
     """Planned, approved, allocated, disbursed, remaining, rate, variance to schedule and
     forecast per line and year as of a date; with several files, totals per Finance Act code."""
+    # The core is imported here, not above: `validate`, `--help` and `--version` need none of it.
+    from iomstrat.calculator import calculate
+    from iomstrat.render.diagnostics import render_text
+    from iomstrat.render.disbursement import render
+    from iomstrat.render.numbers import LOCALES
+    from iomstrat.report import Severity
+    from iomstrat.validate import expand_paths
+
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     date = parse_date(as_of)

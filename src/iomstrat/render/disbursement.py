@@ -5,18 +5,19 @@ from __future__ import annotations
 import csv
 import enum
 import io
-import json
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iomstrat.render.numbers import figure, plain
-from iomstrat.report_disbursement import (
-    DisbursementReport,
-    DisbursementRow,
-    Portfolio,
-    PriorityRow,
-)
+
+if TYPE_CHECKING:  # annotations only: `validate` loads this module for the enum, not the reports
+    from iomstrat.report_disbursement import (
+        DisbursementReport,
+        DisbursementRow,
+        Portfolio,
+        PriorityRow,
+    )
 
 
 class DisbursementFormat(enum.StrEnum):
@@ -264,6 +265,8 @@ def as_data(reports: Sequence[DisbursementReport], combined: Portfolio | None) -
 
 
 def render_json(reports: Sequence[DisbursementReport], combined: Portfolio | None) -> str:
+    import json  # here, not above: only JSON output needs it
+
     return json.dumps(as_data(reports, combined), ensure_ascii=False, indent=2) + "\n"
 
 
