@@ -62,6 +62,10 @@ class Measured:
         return statistics.median(s.wall for s in self.samples)
 
     @property
+    def cpu(self) -> float:
+        return statistics.median(s.cpu for s in self.samples)
+
+    @property
     def peak_mib(self) -> float:
         return max(s.peak_mib for s in self.samples)
 
