@@ -6,7 +6,14 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 MAX_AMOUNT = Decimal(10) ** 15
 """Largest amount accepted in any unit; anything larger is a typing accident."""
@@ -46,7 +53,8 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-Money = Annotated[Decimal, BeforeValidator(_money)]
+# The file holds numbers only (text is refused), whatever pydantic would say of a Decimal.
+Money = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema({"type": "number"})]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Year = Annotated[int, Field(ge=1900, le=2200)]
@@ -80,11 +88,13 @@ class Source(Model):
 
 class StrategyInfo(Model):
     title: Text = Field(description="Title of the strategy.")
-    organisation: Organisation
+    organisation: Organisation = Field(description="The organisation the strategy funds.")
     file_no: Text | None = Field(None, description="The ministry's file number.")
     responsible_unit: Text | None = Field(None, description="Unit responsible for the strategy.")
-    desk_officer: Text | None = None
-    financial_officer: Text | None = None
+    desk_officer: Text | None = Field(None, description="Desk officer named on the cover.")
+    financial_officer: Text | None = Field(
+        None, description="Financial officer named on the cover."
+    )
     period: Period = Field(description="Duration of the strategy, whole years.")
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
         description="ISO 4217 code of the currency all budget figures are in."
@@ -95,7 +105,7 @@ class StrategyInfo(Model):
     finance_act_code: Text = Field(description="Finance Act code, written §NN.NN.NN.NN.")
     funding_basis: Text | None = Field(None, description="The Finance Act the plan rests on.")
     approval_note: Text | None = Field(None, description="The approval footnote, as printed.")
-    source: Source | None = None
+    source: Source | None = Field(None, description="Where the figures are transcribed from.")
 
 
 class BudgetLine(Model):
@@ -106,13 +116,13 @@ class BudgetLine(Model):
         description="What sort of contribution the line is."
     )
     finance_act_code: Text = Field(description="Finance Act code of the line, §NN.NN.NN.NN.")
-    responsible_unit: Text | None = None
-    description: Text | None = None
+    responsible_unit: Text | None = Field(None, description="Unit responsible for the line.")
+    description: Text | None = Field(None, description="What the line pays for.")
     amounts: dict[int, Money] = Field(description="Planned amount by year, in the file's unit.")
 
 
 class StatedTotal(Model):
-    id: Identifier
+    id: Identifier = Field(description="Stable identifier of the total, e.g. total.")
     name: Text = Field(description="Name of the total row as printed.")
     placement: Literal["above", "below"] = Field(
         "below", description="Whether the document prints this row above or below its lines."
@@ -122,28 +132,32 @@ class StatedTotal(Model):
 
 
 class Budget(Model):
-    title: Text
+    title: Text = Field(description="Title of the budget table as printed.")
     printed_step: Money = Field(
         Decimal(1), description="Step the document's figures are printed to, e.g. 1 (million)."
     )
-    lines: list[BudgetLine] = Field(min_length=1)
-    totals: list[StatedTotal] = Field(default_factory=list)
+    lines: list[BudgetLine] = Field(min_length=1, description="Budget lines in printed order.")
+    totals: list[StatedTotal] = Field(
+        default_factory=list, description="Totals the document prints, to check against the lines."
+    )
 
 
 class CoverRow(Model):
-    by_year: dict[int, Money]
-    total: Money | None = None
+    by_year: dict[int, Money] = Field(description="The row's figure by year, as printed.")
+    total: Money | None = Field(None, description="The row's printed total for the period.")
 
 
 class Cover(Model):
-    commitment: CoverRow | None = None
-    projected_disbursement: CoverRow | None = None
+    commitment: CoverRow | None = Field(None, description="The cover table's Commitment row.")
+    projected_disbursement: CoverRow | None = Field(
+        None, description="The cover table's projected annual disbursement row."
+    )
 
 
 class Approval(Model):
     """Parliament's decision on one year; `planned` until the Finance Act is passed."""
 
-    year: int
+    year: int = Field(description="The budget year decided.")
     status: Literal["planned", "approved", "reduced", "withheld"] = Field(
         description=(
             "planned: awaiting the year's Finance Act; approved: approved as planned; "
@@ -158,15 +172,17 @@ class Approval(Model):
     lines: dict[str, Money] | None = Field(
         None, description="Approved amount per budget line, if the reduction names lines."
     )
-    note: Text | None = None
+    note: Text | None = Field(None, description="Free remark on the decision.")
 
 
 class Strategy(Model):
-    schema_version: Literal[1]
-    strategy: StrategyInfo
-    budget: Budget
-    cover: Cover | None = None
-    approvals: list[Approval] = Field(default_factory=list)
+    schema_version: Literal[1] = Field(description="Version of this file format; 1.")
+    strategy: StrategyInfo = Field(description="What the strategy is, for whom, when.")
+    budget: Budget = Field(description="The budget table: lines and stated totals.")
+    cover: Cover | None = Field(None, description="The cover table's figures, if transcribed.")
+    approvals: list[Approval] = Field(
+        default_factory=list, description="Parliament's decision on each year, when known."
+    )
 
     def line(self, line_id: str) -> BudgetLine | None:
         return next((line for line in self.budget.lines if line.id == line_id), None)
