@@ -8,6 +8,7 @@ import typer
 from iomstrat import __version__
 from iomstrat.cli import budget, validate
 from iomstrat.cli import diff as diff_command
+from iomstrat.cli import init as init_command
 from iomstrat.cli import schema as schema_command
 from iomstrat.cli.common import EXIT_CODES_HELP, state
 
@@ -46,6 +47,7 @@ app.add_typer(budget.app, name="budget")
 app.command(name="validate", epilog=validate.EPILOG)(validate.command)
 app.command(name="schema", epilog=schema_command.EPILOG)(schema_command.command)
 app.command(name="diff", epilog=diff_command.EPILOG)(diff_command.command)
+app.command(name="init", epilog=init_command.EPILOG)(init_command.command)
 
 
 def main() -> None:
