@@ -9,6 +9,10 @@ import typer
 from iomstrat.cli.common import fail
 from iomstrat.scaffold import LINE_KINDS, NewStrategy, ScaffoldError, parse_line, strategy_text
 
+LINE_HELP = (
+    f"A budget line (repeat for each); KIND is one of {', '.join(LINE_KINDS)}; AMOUNT is "
+    "one figure for every year or one per year, comma-separated."
+)
 EPILOG = (
     "Example: iomstrat init unhcr.yaml --organisation 'Office of the UN High Commissioner for "
     "Refugees' --acronym UNHCR --start 2024 --end 2027 --finance-act-code '§06.32.10.16' "
@@ -28,10 +32,7 @@ def command(
         ...,
         "--line",
         metavar="ID:NAME:KIND:AMOUNT",
-        help=(
-            f"A budget line (repeat for each); KIND is one of {', '.join(LINE_KINDS)}; AMOUNT is "
-            "one figure for every year or one per year, comma-separated."
-        ),
+        help=LINE_HELP,
     ),
     finance_act_code: str = typer.Option(
         ..., "--finance-act-code", metavar="CODE", help="Finance Act code, e.g. §06.32.10.14."
