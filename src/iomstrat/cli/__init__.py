@@ -18,6 +18,11 @@ app = typer.Typer(
         "Budget and disbursement calculator for multi-year donor organisation strategies.\n\n"
         "Without PATH, commands use the embedded strategy for IOM 2023-2026.\n\n" + EXIT_CODES_HELP
     ),
+    epilog=(
+        "Examples: iomstrat validate data/; iomstrat budget show --locale da; "
+        "iomstrat diff --rev HEAD~1 data/strategy.yaml; iomstrat --install-completion. "
+        "NO_COLOR=1 or --no-color turns colours off."
+    ),
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,

@@ -19,7 +19,12 @@ from iomstrat.render import budget as render_budget
 from iomstrat.render.diagnostics import render_text
 from iomstrat.validate import validate_file
 
-app = typer.Typer(help="The strategy's budget.", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="The strategy's budget.",
+    epilog="Example: iomstrat budget show --format xlsx --output budget.xlsx",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 
 
 @app.command(

@@ -23,7 +23,7 @@ EPILOG = (
 
 def command(
     paths: list[str] = typer.Argument(
-        None, metavar="OLD NEW | [PATH]", help="Two files; or, with --rev, one (default: embedded)."
+        None, metavar="OLD NEW | PATH", help="Two files; or, with --rev, one (default: embedded)."
     ),
     rev: str = typer.Option(
         None, "--rev", "-r", metavar="GIT_REV", help="Compare PATH at this git revision with PATH."
