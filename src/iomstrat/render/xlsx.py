@@ -16,7 +16,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from iomstrat.render.budget import _headers, _name
 from iomstrat.report import BudgetTable
 
-Cell = str | Decimal | int
+Cell = str | Decimal | int | None
+MAX_PLACES = 8
+"""Most decimals a format shows: one øre in DKK million."""
 
 
 @dataclass(frozen=True)
@@ -29,17 +31,25 @@ class Sheet:
     rows: tuple[tuple[Cell, ...], ...]
     bold_rows: frozenset[int] = field(default_factory=frozenset)
     footnote: str = ""
+    column_formats: tuple[str | None, ...] = ()
+    """A number format per column where one differs from the figures' own (e.g. '0.0%')."""
 
 
 def number_format(values: Sequence[Decimal]) -> str:
-    """Thousands grouping and as many decimals as the most precise figure has (Excel shows
-    the format in the reader's own locale: 1,234.5 in English, 1.234,5 in Danish)."""
+    """Thousands grouping and as many decimals as the most precise figure has, at most
+    MAX_PLACES (the cell keeps every digit). Excel shows the format in the reader's own
+    locale: 1,234.5 in English, 1.234,5 in Danish."""
     places = 0
     for value in values:
         exponent = value.normalize().as_tuple().exponent
         if isinstance(exponent, int):
             places = max(places, -exponent)
+    places = min(places, MAX_PLACES)
     return "#,##0" + ("." + "0" * places if places else "")
+
+
+def _own(sheet: Sheet, index: int) -> str | None:
+    return sheet.column_formats[index] if index < len(sheet.column_formats) else None
 
 
 def _fill(sheet: Sheet, ws: Worksheet) -> None:
@@ -54,14 +64,22 @@ def _fill(sheet: Sheet, ws: Worksheet) -> None:
         cell = ws.cell(row=row, column=col, value=name)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    figures = [v for r in sheet.rows for v in r if isinstance(v, Decimal)]
+    figures = [
+        v
+        for r in sheet.rows
+        for i, v in enumerate(r)
+        if isinstance(v, Decimal) and not _own(sheet, i)
+    ]
     fmt = number_format(figures)
     for index, values in enumerate(sheet.rows):
         row += 1
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col, value=value)
+            own = _own(sheet, col - 1)
             if isinstance(value, Decimal):
-                cell.number_format = fmt
+                cell.number_format = own or fmt
+            elif isinstance(value, int) and own:
+                cell.number_format = own
             if index in sheet.bold_rows:
                 cell.font = Font(bold=True)
     if sheet.footnote:
