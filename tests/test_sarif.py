@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -121,3 +123,21 @@ def test_example_workflow_runs_validate_and_uploads_sarif() -> None:
     assert any("--format sarif --output iomstrat.sarif" in r for r in runs)
     upload = [s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload")]
     assert upload[0]["with"]["sarif_file"] == "iomstrat.sarif"
+
+
+def test_example_workflow_is_a_valid_github_workflow() -> None:
+    """Against the GitHub workflow schema that check-jsonschema ships (no network)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(ROOT / "docs" / "github-workflow.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
