@@ -4,6 +4,7 @@ has an example, --version, shell completion, NO_COLOR / --no-color, stdout vs st
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -55,7 +56,11 @@ def test_version() -> None:
 
 
 def test_shell_completion() -> None:
-    script = Path(sys.executable).parent / "iomstrat"
+    # The console script of this install: beside the interpreter in a venv, else on PATH.
+    script = shutil.which(
+        "iomstrat", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    )
+    assert script is not None
     env = dict(
         os.environ, _IOMSTRAT_COMPLETE="complete_bash", COMP_WORDS="iomstrat di", COMP_CWORD="1"
     )
