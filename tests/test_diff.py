@@ -211,3 +211,23 @@ def test_unknown_revision(repo: Path) -> None:
     result = CliRunner().invoke(app, ["diff", "--rev", "HEAD", str(untracked)])
     assert result.exit_code == 2
     assert "not in 'HEAD'" in result.stderr
+
+
+def test_line_added_and_removed(tmp_path: Path) -> None:
+    renamed = OLD.replace("- id: personnel", "- id: secondment").replace(
+        "lines: [core, personnel]", "lines: [core, secondment]"
+    )
+    old, new = write(tmp_path, "old.yaml", OLD), write(tmp_path, "new.yaml", renamed)
+    diff = compare_files(str(old), str(new), dt.date(2024, 1, 10)).diff
+    assert diff is not None
+    assert [(c.row_id, c.year, c.old, c.new, c.change) for c in diff.lines] == [
+        ("secondment", 2024, None, Decimal(2), Decimal(2)),
+        ("secondment", 2025, None, Decimal(2), Decimal(2)),
+        ("secondment", None, None, Decimal(4), Decimal(4)),
+        ("personnel", 2024, Decimal(2), None, Decimal(-2)),
+        ("personnel", 2025, Decimal(2), None, Decimal(-2)),
+        ("personnel", None, Decimal(4), None, Decimal(-4)),
+    ]
+    assert diff.totals == ()  # the total still adds up to 12 a year
+    table = CliRunner().invoke(app, ["diff", str(old), str(new), "--as-of", AS_OF]).stdout
+    assert "│ Personnel support │ 2024  │   2 │   - │     -2 │" in table
