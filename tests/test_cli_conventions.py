@@ -62,10 +62,10 @@ def test_shell_completion() -> None:
     )
     assert script is not None
     env = dict(
-        os.environ, _IOMSTRAT_COMPLETE="complete_bash", COMP_WORDS="iomstrat di", COMP_CWORD="1"
+        os.environ, _IOMSTRAT_COMPLETE="complete_bash", COMP_WORDS="iomstrat va", COMP_CWORD="1"
     )
     done = subprocess.run([str(script)], env=env, capture_output=True, text=True, check=False)
-    assert done.stdout.split() == ["diff"]
+    assert done.stdout.split() == ["validate"]
     env.update(COMP_WORDS="iomstrat budget show --format x", COMP_CWORD="4")
     done = subprocess.run([str(script)], env=env, capture_output=True, text=True, check=False)
     assert done.stdout.split() == ["xlsx"]

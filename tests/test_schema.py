@@ -79,8 +79,13 @@ def test_every_field_has_a_description() -> None:
     assert len([n for obj in objects for n in obj.get("properties", {})]) > 50
 
 
-def test_our_data_file_validates() -> None:
-    assert errors(as_json(DATA.read_text(encoding="utf-8"))) == []
+@pytest.mark.parametrize(
+    "path",
+    sorted([*ROOT.glob("data/*.yaml"), *ROOT.glob("examples/*.yaml")]),
+    ids=lambda p: p.name,
+)
+def test_our_data_files_validate(path: Path) -> None:
+    assert errors(as_json(path.read_text(encoding="utf-8"))) == []
 
 
 def test_money_is_a_number_and_years_are_four_digits() -> None:

@@ -13,6 +13,7 @@ from pydantic import (
     Field,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 
 MAX_AMOUNT = Decimal(10) ** 15
@@ -175,6 +176,121 @@ class Approval(Model):
     note: Text | None = Field(None, description="Free remark on the decision.")
 
 
+# --- Disbursement data: priority areas, schedule, dialogue allocations, payments -------------
+
+SrfOutcome = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}[a-z](\.[0-9]{1,2})?$")]
+"""An IOM Strategic Results Framework outcome: long term `3b` or short term `3b.4`."""
+SrfOutput = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}[a-z]\.[0-9]{1,2}\.[0-9]{1,2}$")]
+"""An IOM Strategic Results Framework output, e.g. `3b.4.2`."""
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Rate = Annotated[
+    Decimal,
+    BeforeValidator(_money),
+    Field(gt=0),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0}),
+]
+
+
+class PriorityArea(Model):
+    """One of the strategy's priority areas and the SRF codes it selects (Annex 4)."""
+
+    id: int = Field(ge=1, le=99, description="Number of the priority area, e.g. 3.")
+    name: Text = Field(description="Name of the priority area as the strategy states it.")
+    objectives: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}$")]] = Field(
+        default_factory=list, description="IOM SRF objectives, e.g. '3'."
+    )
+    outcomes: list[SrfOutcome] = Field(
+        default_factory=list, description="IOM SRF outcomes it selects, e.g. '3b' or '3b.4'."
+    )
+    outputs: list[SrfOutput] = Field(
+        default_factory=list, description="IOM SRF outputs it selects, e.g. '3b.4.2'."
+    )
+    note: Text | None = Field(None, description="Free remark.")
+
+
+class Tranche(Model):
+    """One instalment: when (quarter or date) and how much (share of the year or amount)."""
+
+    quarter: int | None = Field(None, ge=1, le=4, description="Quarter of the year it is due.")
+    date: dt.date | None = Field(None, description="Date it is due.")
+    share: (
+        Annotated[
+            Decimal,
+            BeforeValidator(_money),
+            Field(gt=0, le=1),
+            WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 1}),
+        ]
+        | None
+    ) = Field(None, description="Share of the year's amount, e.g. 0.5.")
+    amount: Money | None = Field(None, description="In the file's unit.")
+
+    @model_validator(mode="after")
+    def _one_of_each(self) -> Tranche:
+        if (self.quarter is None) == (self.date is None):
+            raise ValueError("give exactly one of quarter or date")
+        if (self.share is None) == (self.amount is None):
+            raise ValueError("give exactly one of share or amount")
+        return self
+
+
+class AllocationItem(Model):
+    """One allocation of soft-earmarked funds agreed in a dialogue, in the file's unit."""
+
+    id: Identifier | None = Field(None, description="Reference payments may name.")
+    country: Text | None = Field(None, description="Country name or ISO code.")
+    region: Text | None = Field(None, description="Region, e.g. Sahel or Eastern Africa.")
+    purpose: Text = Field(description="What the allocation pays for.")
+    amount: Money = Field(description="Amount allocated, in the file's unit.")
+    priority_area: int | None = Field(None, description="Id of the priority area it serves.")
+    outputs: list[SrfOutput] = Field(
+        default_factory=list, description="IOM SRF outputs it serves, e.g. '3b.4.2'."
+    )
+    outcomes: list[SrfOutcome] = Field(
+        default_factory=list, description="IOM SRF outcomes it serves, e.g. '3b'."
+    )
+
+    @model_validator(mode="after")
+    def _one_place(self) -> AllocationItem:
+        if (self.country is None) == (self.region is None):
+            raise ValueError("give exactly one of country or region")
+        return self
+
+
+class Allocation(Model):
+    """A six-monthly dialogue decision: Denmark approves allocations of soft-earmarked funds."""
+
+    date: dt.date = Field(description="Date of the dialogue decision.")
+    half_year: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-H[12]$")] = Field(
+        description="Half-year allocated, e.g. 2023-H2."
+    )
+    approved_by: Text = Field(description="Who approved it for Denmark.")
+    line: Identifier | None = Field(
+        None, description="Budget line allocated (default: the soft-earmarked line)."
+    )
+    items: list[AllocationItem] = Field(min_length=1, description="The allocations agreed.")
+    note: Text | None = Field(None, description="Free remark.")
+
+    @property
+    def year(self) -> int:
+        return int(self.half_year[:4])
+
+
+class Disbursement(Model):
+    """One payment, in whole units of its own currency (kroner, dollars)."""
+
+    date: dt.date = Field(description="Date of payment.")
+    line: Identifier = Field(description="Id of the budget line paid from.")
+    amount: Money = Field(description="Amount paid, in whole units of `currency`.")
+    currency: Currency = Field(description="ISO 4217 code of the payment's currency.")
+    voucher: Text = Field(description="Voucher or reference of the payment; unique.")
+    exchange_rate: Rate | None = Field(
+        None, description="Strategy-currency units per one unit of `currency`."
+    )
+    year: int | None = Field(None, description="Appropriation year (default: the date's year).")
+    allocation: Identifier | None = Field(None, description="Id of the allocation item paid.")
+    note: Text | None = Field(None, description="Free remark.")
+
+
 class Strategy(Model):
     schema_version: Literal[1] = Field(description="Version of this file format; 1.")
     strategy: StrategyInfo = Field(description="What the strategy is, for whom, when.")
@@ -183,6 +299,17 @@ class Strategy(Model):
     approvals: list[Approval] = Field(
         default_factory=list, description="Parliament's decision on each year, when known."
     )
+    priority_areas: list[PriorityArea] = Field(
+        default_factory=list, description="The strategy's priority areas (Annex 4)."
+    )
+    schedule: dict[Identifier, dict[int, list[Tranche]]] = Field(
+        default_factory=dict, description="Disbursement tranches by line id and year."
+    )
+    allocations: list[Allocation] = Field(
+        default_factory=list, description="Six-monthly dialogue decisions on soft-earmarked funds."
+    )
+    disbursements: list[Disbursement] = Field(default_factory=list, description="Payments made.")
+    ledgers: list[Text] = Field(default_factory=list, description="Payment ledger files.")
 
     def line(self, line_id: str) -> BudgetLine | None:
         return next((line for line in self.budget.lines if line.id == line_id), None)

@@ -17,7 +17,8 @@ YEAR_KEY = "^[0-9]{4}$"
 
 class StrategySchema(GenerateJsonSchema):
     """Pydantic's generator, except that year-keyed mappings (int keys in YAML, which a JSON
-    view of the file turns into strings) admit four-digit keys only."""
+    view of the file turns into strings) admit four-digit keys only, and mappings with
+    constrained keys admit no others."""
 
     def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
         generated = super().dict_schema(schema)
@@ -27,6 +28,9 @@ class StrategySchema(GenerateJsonSchema):
             generated.pop("propertyNames", None)
             generated["patternProperties"] = {YEAR_KEY: values}
             generated["additionalProperties"] = False
+        elif "patternProperties" in generated:
+            # Keys of a constrained type (ids): pydantic refuses the others, and so do we.
+            generated.setdefault("additionalProperties", False)
         return generated
 
 
