@@ -1,80 +1,22 @@
-"""Disbursement sheets of the workbook, on report objects of the shape issue 4's
-`iomstrat.report_disbursement` defines (built here until that module is on main)."""
+"""`iomstrat disbursement --format xlsx`: sheets per report, priority areas and portfolio, read
+back with openpyxl and compared with the figures (and with the JSON output of the same run)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 
 from iomstrat.render.xlsx_disbursement import disbursement_workbook
+from iomstrat.report_disbursement import DisbursementReport as Report
+from iomstrat.report_disbursement import DisbursementRow as Row
+from iomstrat.report_disbursement import Figures, Portfolio, PortfolioRow, PriorityRow
 
-
-@dataclass(frozen=True)
-class Figures:
-    planned: Decimal
-    approved: Decimal | None
-    allocated: Decimal | None
-    disbursed: Decimal
-    remaining: Decimal
-    rate: Decimal | None
-    scheduled: Decimal
-    variance: Decimal
-    forecast: Decimal
-
-
-@dataclass(frozen=True)
-class Row:
-    key: str
-    label: str
-    kind: str
-    year: int | None
-    figures: Figures
-
-
-@dataclass(frozen=True)
-class PriorityRow:
-    key: str
-    label: str
-    kind: str
-    allocated: Decimal
-    disbursed: Decimal
-    items: int
-
-
-@dataclass(frozen=True)
-class Report:
-    file: str
-    title: str
-    currency: str
-    as_of: dt.date
-    by: str
-    rows: tuple[Row, ...]
-    priority_rows: tuple[PriorityRow, ...]
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PortfolioRow:
-    finance_act_code: str
-    year: int | None
-    planned: Decimal
-    approved: Decimal | None
-    disbursed: Decimal
-    remaining: Decimal
-    files: int
-
-
-@dataclass(frozen=True)
-class Portfolio:
-    currency: str
-    as_of: dt.date
-    files: tuple[str, ...]
-    rows: tuple[PortfolioRow, ...]
-
+from .conftest import ROOT, run_cli
 
 D = Decimal
 CORE = Figures(
@@ -113,6 +55,8 @@ REPORT = Report(
         PriorityRow("1", "1. Migration governance", "line", D(18_000_000), D("7000000.5"), 2),
         PriorityRow("total", "Total", "total", D(30_000_000), D("12345678.91"), 3),
     ),
+    payments=3,
+    allocations=1,
     notes=("Illustrative figures.",),
 )
 PORTFOLIO = Portfolio(
@@ -193,3 +137,34 @@ def test_several_reports_get_numbered_sheets() -> None:
         "Disbursement 2",
         "Priority areas 2",
     ]
+
+
+def test_disbursement_command_writes_the_json_figures(tmp_path: Path) -> None:
+    example = str(ROOT / "examples" / "illustrative_2023.yaml")
+    target = tmp_path / "disbursement.xlsx"
+    args = ["disbursement", example, "--as-of", "2023-12-31"]
+    run = run_cli(*args, "--format", "xlsx", "--output", str(target))
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == ""
+    expected = json.loads(run_cli(*args, "--format", "json").stdout)["reports"][0]["rows"]
+    sheet = openpyxl.load_workbook(target)["Disbursement"]
+    rows = list(sheet.iter_rows(values_only=True))
+    data = rows[4:]
+    assert len([r for r in data if r[0] is not None]) >= len(expected)
+    columns = ["planned", "approved", "allocated", "disbursed", "remaining", "rate"]
+    for want, got in zip(expected, data, strict=False):
+        assert got[0] == want["label"]
+        assert got[1] == (want["year"] if want["year"] is not None else "Period")
+        for index, name in enumerate(columns, start=2):
+            if want[name] is None:
+                assert got[index] is None
+            else:
+                assert Decimal(str(got[index])) == Decimal(want[name]), (want["label"], name)
+    soft = next(r for r in data if str(r[0]).startswith("b. Soft") and r[1] == 2023)
+    assert Decimal(str(soft[5])) == Decimal("30663084.28")
+
+
+def test_disbursement_xlsx_needs_an_output_file() -> None:
+    run = run_cli("disbursement", "--format", "xlsx")
+    assert run.exit_code == 2
+    assert run.stderr.endswith("iomstrat: --format xlsx writes a file: give --output FILE\n")

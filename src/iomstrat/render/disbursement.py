@@ -24,6 +24,7 @@ class DisbursementFormat(enum.StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"  # binary: render.xlsx_disbursement.disbursement_workbook
 
 
 FIGURE_COLUMNS = (
@@ -383,4 +384,6 @@ def render(
         return render_json(reports, combined)
     if fmt is DisbursementFormat.csv:
         return render_csv(reports, combined)
+    if fmt is DisbursementFormat.xlsx:
+        raise ValueError("xlsx is binary: use iomstrat.render.xlsx_disbursement")
     return render_markdown(reports, combined, locale)

@@ -1,18 +1,12 @@
-"""Disbursement reports and the portfolio as workbook sheets (for `iomstrat disbursement
---format xlsx`): one sheet per report, one for priority areas, one for the portfolio.
-
-Typed against the shape of `iomstrat.report_disbursement` (issue 4) through protocols, so it
-stands on its own until that module is on main; wire it up in cli/disbursement.py with
-`write_bytes(disbursement_workbook(result.reports, result.portfolio), output, fmt)`."""
+"""Disbursement reports and the portfolio as workbook sheets (`iomstrat disbursement --format
+xlsx`): one sheet per report, one for its priority areas, one for the portfolio."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from decimal import Decimal
-from typing import Protocol
 
 from iomstrat.render.xlsx import Cell, Sheet, workbook
+from iomstrat.report_disbursement import DisbursementReport, Portfolio
 
 FIGURES = (
     ("planned", "Planned"),
@@ -28,99 +22,7 @@ FIGURES = (
 PERCENT = "0.0%"
 
 
-class FiguresLike(Protocol):
-    @property
-    def planned(self) -> Decimal: ...
-    @property
-    def approved(self) -> Decimal | None: ...
-    @property
-    def allocated(self) -> Decimal | None: ...
-    @property
-    def disbursed(self) -> Decimal: ...
-    @property
-    def remaining(self) -> Decimal: ...
-    @property
-    def rate(self) -> Decimal | None: ...
-    @property
-    def scheduled(self) -> Decimal: ...
-    @property
-    def variance(self) -> Decimal: ...
-    @property
-    def forecast(self) -> Decimal: ...
-
-
-class RowLike(Protocol):
-    @property
-    def label(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def year(self) -> int | None: ...
-    @property
-    def figures(self) -> FiguresLike: ...
-
-
-class PriorityRowLike(Protocol):
-    @property
-    def label(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def allocated(self) -> Decimal: ...
-    @property
-    def disbursed(self) -> Decimal: ...
-    @property
-    def items(self) -> int: ...
-
-
-class ReportLike(Protocol):
-    @property
-    def file(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def currency(self) -> str: ...
-    @property
-    def as_of(self) -> dt.date: ...
-    @property
-    def by(self) -> str: ...
-    @property
-    def rows(self) -> Sequence[RowLike]: ...
-    @property
-    def priority_rows(self) -> Sequence[PriorityRowLike]: ...
-    @property
-    def notes(self) -> Sequence[str]: ...
-
-
-class PortfolioRowLike(Protocol):
-    @property
-    def finance_act_code(self) -> str: ...
-    @property
-    def year(self) -> int | None: ...
-    @property
-    def planned(self) -> Decimal: ...
-    @property
-    def approved(self) -> Decimal | None: ...
-    @property
-    def disbursed(self) -> Decimal: ...
-    @property
-    def remaining(self) -> Decimal: ...
-    @property
-    def files(self) -> int: ...
-
-
-class PortfolioLike(Protocol):
-    @property
-    def currency(self) -> str: ...
-    @property
-    def as_of(self) -> dt.date: ...
-    @property
-    def files(self) -> Sequence[str]: ...
-    @property
-    def rows(self) -> Sequence[PortfolioRowLike]: ...
-
-
-def _heading(report: ReportLike) -> tuple[str, ...]:
+def _heading(report: DisbursementReport) -> tuple[str, ...]:
     return (
         report.title,
         f"Disbursement as of {report.as_of.isoformat()}, by {report.by} ({report.currency})",
@@ -131,7 +33,7 @@ def _title(base: str, index: int, count: int) -> str:
     return base if count == 1 else f"{base} {index + 1}"
 
 
-def report_sheet(report: ReportLike, title: str = "Disbursement") -> Sheet:
+def report_sheet(report: DisbursementReport, title: str = "Disbursement") -> Sheet:
     first = "Line" if report.by == "line" else report.by.capitalize()
     rows: list[tuple[Cell, ...]] = []
     for row in report.rows:
@@ -139,7 +41,7 @@ def report_sheet(report: ReportLike, title: str = "Disbursement") -> Sheet:
         rows.append(
             (
                 row.label,
-                row.year,
+                row.year if row.year is not None else "Period",
                 *(getattr(figures, name) for name, _ in FIGURES),
             )
         )
@@ -154,7 +56,7 @@ def report_sheet(report: ReportLike, title: str = "Disbursement") -> Sheet:
     )
 
 
-def priority_sheet(report: ReportLike, title: str = "Priority areas") -> Sheet:
+def priority_sheet(report: DisbursementReport, title: str = "Priority areas") -> Sheet:
     return Sheet(
         title=title,
         heading=_heading(report),
@@ -165,7 +67,7 @@ def priority_sheet(report: ReportLike, title: str = "Priority areas") -> Sheet:
     )
 
 
-def portfolio_sheet(portfolio: PortfolioLike) -> Sheet:
+def portfolio_sheet(portfolio: Portfolio) -> Sheet:
     return Sheet(
         title="Portfolio",
         heading=(
@@ -199,7 +101,7 @@ def portfolio_sheet(portfolio: PortfolioLike) -> Sheet:
 
 
 def disbursement_sheets(
-    reports: Sequence[ReportLike], portfolio: PortfolioLike | None
+    reports: Sequence[DisbursementReport], portfolio: Portfolio | None
 ) -> list[Sheet]:
     sheets: list[Sheet] = []
     for index, report in enumerate(reports):
@@ -212,5 +114,7 @@ def disbursement_sheets(
     return sheets
 
 
-def disbursement_workbook(reports: Sequence[ReportLike], portfolio: PortfolioLike | None) -> bytes:
+def disbursement_workbook(
+    reports: Sequence[DisbursementReport], portfolio: Portfolio | None
+) -> bytes:
     return workbook(disbursement_sheets(reports, portfolio))
