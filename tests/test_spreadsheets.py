@@ -159,3 +159,29 @@ def test_output_to_an_unwritable_place(tmp_path: Path) -> None:
     run = run_cli("budget", "show", "-f", "xlsx", "-o", str(tmp_path / "no" / "such" / "b.xlsx"))
     assert run.exit_code == 2
     assert run.stderr.startswith(f"iomstrat: {tmp_path}/no/such/b.xlsx: cannot write:")
+
+
+@pytest.mark.parametrize("locale", ["en", "da"])
+def test_disbursement_csv_file_reads_as_numbers(tmp_path: Path, locale: str) -> None:
+    from .conftest import ROOT
+
+    target = tmp_path / "disbursement.csv"
+    example = str(ROOT / "examples" / "illustrative_2023.yaml")
+    args = ["disbursement", example, "--as-of", "2023-12-31", "-f", "csv", "-l", locale]
+    run = run_cli(*args, "-o", str(target))
+    assert run.exit_code == 0, run.stderr
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(
+        csv.DictReader(io.StringIO(text[1:], newline=""), delimiter=";" if locale == "da" else ",")
+    )
+    soft = next(r for r in rows if r["key"] == "soft_earmarked" and r["year"] == "2023")
+    figures = {
+        k: parse_decimal(soft[k], locale=locale, strict=True)
+        for k in ("disbursed", "rate", "variance")
+    }
+    assert figures == {
+        "disbursed": Decimal("30663084.28"),
+        "rate": Decimal("0.6133"),
+        "variance": Decimal("-19336915.72"),
+    }

@@ -60,7 +60,9 @@ def command(
     ledger: list[str] = typer.Option(
         None, "--ledger", metavar="FILE", help="A payment ledger (CSV or YAML); repeatable."
     ),
-    locale: str = typer.Option("en", "--locale", "-l", help="Locale of table figures: en or da."),
+    locale: str = typer.Option(
+        "en", "--locale", "-l", help="Locale of figures and CSV separators: en or da."
+    ),
     output: str = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
@@ -86,7 +88,10 @@ def command(
 
         write_bytes(disbursement_workbook(result.reports, result.portfolio), output, fmt)
     elif result.reports:
-        write(render(result.reports, result.portfolio, fmt, locale, color=use_color()), output)
+        # A CSV file opened by a spreadsheet needs the BOM to be read as UTF-8 (the §).
+        bom = "\ufeff" if fmt is DisbursementFormat.csv and output not in (None, "-") else ""
+        text = render(result.reports, result.portfolio, fmt, locale, color=use_color())
+        write(bom + text, output)
     sys.stderr.write(render_text(result.diagnostics))
     if result.worst is Severity.FATAL or not result.reports:
         raise typer.Exit(EXIT_CANNOT_RUN)
