@@ -72,3 +72,21 @@ def test_entry_reports_broken_yaml(tmp_path: Path) -> None:
     result = _run_entry(broken)
     assert result.returncode == 1
     assert result.stdout.startswith(f"{broken}:3:1: error IOM003 YAML syntax")
+
+
+def test_manifest_is_valid_for_pre_commit() -> None:
+    """pre-commit's own check of a hook manifest (offline; `try-repo` would need an index to
+    install the hook's environment)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "validate-manifest",
+            str(ROOT / ".pre-commit-hooks.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
