@@ -132,3 +132,14 @@ def test_parse_line_keeps_colons_in_the_name() -> None:
     )
     with pytest.raises(ScaffoldError):
         parse_line("x::other:1")
+
+
+def test_what_would_not_validate_is_not_written(tmp_path: Path) -> None:
+    target = tmp_path / "new.yaml"
+    run = run_cli("init", str(target), *BASE, "--unit", "kroner", "--line", "x:X:other:1.001")
+    assert run.exit_code == 2
+    assert run.stderr == (
+        "iomstrat: the new file would not validate: amount 1.001 (kroner) is more precise "
+        "than one øre; write at most 2 decimals\n"
+    )
+    assert not target.exists()

@@ -200,7 +200,7 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
         "# Amounts are in the file's `unit`; check every edit with `iomstrat validate`.\n" + body
     )
     problems = _errors(file_name, text)
-    if problems:  # pragma: no cover - _check refuses what would get here
+    if problems:  # e.g. more precise than one øre, or implausibly large
         raise ScaffoldError(f"the new file would not validate: {problems[0].message}")
     return text
 
