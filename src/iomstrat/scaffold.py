@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, get_args
 
 import yaml
@@ -61,10 +61,7 @@ def parse_line(text: str) -> LineSpec:
             f"--line '{loader.echo(text)}': amount '{loader.echo(amounts)}' must be a number "
             "(with '.' for decimals) or numbers separated by commas, one per year"
         )
-    try:
-        return LineSpec(line_id, name, kind, tuple(Decimal(a) for a in figures))
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        raise ScaffoldError(f"--line '{loader.echo(text)}': bad amount") from None
+    return LineSpec(line_id, name, kind, tuple(Decimal(a) for a in figures))
 
 
 @dataclass(frozen=True)
