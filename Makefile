@@ -1,4 +1,4 @@
-.PHONY: install test lint format bench bench-full
+.PHONY: install test lint format bench bench-full readme
 
 install:
 	python3 -m pip install -e '.[test,bench]'
@@ -14,6 +14,9 @@ lint:
 format:
 	ruff format src tests bench
 	ruff check --fix src tests bench
+
+readme:
+	python3 -m iomstrat.tools.readme --write
 
 # Speed, measured side by side with the reference tools (bench/RESULTS.md); about 5 minutes.
 bench:

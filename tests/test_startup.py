@@ -91,3 +91,21 @@ def test_budget_table_loads_babel_and_rich() -> None:
     assert code == 0
     assert "Core funding" in out
     assert {"babel", "rich"} <= loaded
+
+
+def test_init_help_names_the_model_line_kinds() -> None:
+    from iomstrat.cli import init
+    from iomstrat.scaffold import LINE_KINDS
+
+    assert init.LINE_KINDS == LINE_KINDS
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["diff", "--help"], ["init", "--help"], ["schema", "--help"], ["disbursement", "--help"]],
+)
+def test_other_commands_help_loads_no_core(args: list[str]) -> None:
+    code, loaded, out = loaded_by(*args)
+    assert code == 0
+    assert "Usage:" in out
+    assert loaded <= {"pydantic"}

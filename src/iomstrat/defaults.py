@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 DEFAULT_FILE = "strategy_2023_2026.yaml"
+SCHEMA_FILE = "schema/strategy.schema.json"
+"""Where the repository keeps the emitted schema; the data file's `$schema` comment points here."""
 
 
 def default_strategy_path() -> str:

@@ -12,6 +12,7 @@ class DiagnosticFormat(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 def render_text(diagnostics: Sequence[Diagnostic]) -> str:
@@ -64,6 +65,10 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def render(diagnostics: Sequence[Diagnostic], fmt: DiagnosticFormat) -> str:
+    if fmt is DiagnosticFormat.sarif:
+        from iomstrat.render.sarif import render_sarif  # only SARIF output loads it (and json)
+
+        return render_sarif(diagnostics)
     renderers = {
         DiagnosticFormat.text: render_text,
         DiagnosticFormat.json: render_json,
