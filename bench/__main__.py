@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 
     compiled()
     tools = find_tools()
-    portfolio = generate(args.out, tuple(sizes), list(tools.iomstrat), log=sys.stderr)
+    portfolio = generate(args.out, tuple(sizes), log=sys.stderr)
 
     log(f"measuring start-up ({args.repeats} runs each) ...")
     startup = measure(startup_cases(tools, portfolio), args.repeats)

@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.generate import YAML_SIZES, Portfolio, label
+from bench.generate import MAX_YAML_SIZE, Portfolio, label
 from bench.measure import Case
 from iomstrat.defaults import default_strategy_path
 
@@ -93,7 +93,7 @@ def ledger_cases(tools: Tools, portfolio: Portfolio, size: int) -> tuple[list[Ca
     skipped: list[str] = []
     strategy = str(portfolio.strategy)
     for kind in ("csv", "yaml"):
-        if kind == "yaml" and size not in YAML_SIZES:
+        if kind == "yaml" and size > MAX_YAML_SIZE:
             continue
         ledger = str(portfolio.csv(size) if kind == "csv" else portfolio.yaml(size))
         name = f"{kind.upper()} {label(size)}"

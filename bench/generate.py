@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,16 +19,18 @@ from typing import Any
 import yaml
 
 from iomstrat.defaults import default_strategy_path
+from iomstrat.schema import schema_text
 
 SEED = 20230101
 LEDGER_SIZES = (10_000, 100_000, 1_000_000)
-YAML_SIZES = (10_000, 100_000)
-"""YAML ledgers beyond 100 000 records exceed the loader's size limit (MAX_BYTES) by design."""
+MAX_YAML_SIZE = 100_000
+"""Largest YAML ledger written: beyond it a YAML file exceeds the loader's size limit (MAX_BYTES,
+32 MiB), by design; the 1 000 000-record ledger is CSV only."""
 STRATEGIES = 20
 CSV_HEADER = "date,line,amount,currency,voucher,exchange_rate"
 PAID_YEARS = (2023, 2024, 2025)
 """Years the ledger pays in: approved, and wholly before today, so no payment lies in the future."""
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Bump when the generated files change, so that cached portfolios are rebuilt."""
 
 
@@ -233,21 +234,9 @@ def write_lines(path: Path, lines: Iterator[str]) -> None:
         handle.writelines(lines)
 
 
-def emitted_schema(iomstrat: list[str]) -> str:
-    """The JSON Schema of a strategy file as iomstrat emits it (`iomstrat schema`), else the
-    models' own schema (the same source)."""
-    done = subprocess.run([*iomstrat, "schema"], capture_output=True, text=True, check=False)
-    if done.returncode == 0 and done.stdout.lstrip().startswith("{"):
-        return done.stdout
-    from iomstrat.model import Strategy
-
-    return json.dumps(Strategy.model_json_schema(), indent=2) + "\n"
-
-
 def generate(
     root: Path,
     sizes: tuple[int, ...],
-    iomstrat: list[str],
     *,
     strategies: int = STRATEGIES,
     log: Any = sys.stderr,
@@ -270,7 +259,7 @@ def generate(
         for index in range(1, strategies + 1):
             text = dump(scaled(base, rng.randint(1, 5), index))
             (portfolio.strategies / f"strategy_{index:03d}.yaml").write_text(text, "utf-8")
-        portfolio.schema.write_text(emitted_schema(iomstrat), "utf-8")
+        portfolio.schema.write_text(schema_text(), "utf-8")  # what `iomstrat schema` prints
         portfolio.strategy.write_text(dump(with_allocations(approve_all(base))), "utf-8")
     approved = with_allocations(approve_all(base))
     for size in sizes:
@@ -284,7 +273,7 @@ def generate(
             portfolio.journal(size), journal_lines(rows, approved["strategy"]["finance_act_code"])
         )
         kinds = ["csv"]
-        if size in YAML_SIZES:
+        if size <= MAX_YAML_SIZE:
             write_lines(portfolio.yaml(size), yaml_lines(rows))
             kinds.append("yaml")
         for kind in kinds:
