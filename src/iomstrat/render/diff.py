@@ -6,12 +6,14 @@ import enum
 import io
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iomstrat.render.budget import UNIT_WORDS
 from iomstrat.render.numbers import figure, plain
-from iomstrat.report import Diagnostic
-from iomstrat.report_diff import AmountChange, ApprovalChange, StrategyDiff
+
+if TYPE_CHECKING:  # annotations only: every command loads this module for the enum
+    from iomstrat.report import Diagnostic
+    from iomstrat.report_diff import AmountChange, ApprovalChange, StrategyDiff
 
 NO_CHANGE = "No change in budget figures, approval flags or findings."
 
