@@ -6,8 +6,12 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+from iomstrat import loader
 from iomstrat.engine.checks import Context, run_checks
-from iomstrat.reading import Reading, read_strategy
+from iomstrat.engine.tables import TableContext, run_table_checks
+from iomstrat.model import Strategy
+from iomstrat.model_table import Table, is_table_data
+from iomstrat.reading import Reading, validate_as
 from iomstrat.report import Diagnostic, Severity
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -17,6 +21,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class FileResult:
     reading: Reading
     diagnostics: tuple[Diagnostic, ...]
+    table: Table | None = None
 
     @property
     def worst(self) -> Severity | None:
@@ -36,7 +41,15 @@ def expand_paths(paths: list[str]) -> list[str]:
 
 
 def validate_file(path: str, as_of: dt.date, *, display_name: str | None = None) -> FileResult:
-    reading = read_strategy(path, display_name=display_name)
+    """Check one file as what its top-level key says it is: a table file or a strategy."""
+    document = loader.load(path, display_name=display_name)
+    if is_table_data(document.data):
+        table = validate_as(document, Table)
+        found = list(document.diagnostics)
+        if table is not None:
+            found += run_table_checks(TableContext(table, document))
+        return FileResult(Reading(document, None), tuple(sorted(found)), table)
+    reading = Reading(document, validate_as(document, Strategy))
     found = list(reading.diagnostics)
     if reading.strategy is not None:
         found += run_checks(Context(reading.strategy, reading.document, as_of))
