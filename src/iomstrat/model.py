@@ -81,6 +81,7 @@ class Source(Model):
 class StrategyInfo(Model):
     title: Text = Field(description="Title of the strategy.")
     organisation: Organisation
+    donor: Organisation | None = Field(None, description="The donor, e.g. Denmark's MFA.")
     file_no: Text | None = Field(None, description="The ministry's file number.")
     responsible_unit: Text | None = Field(None, description="Unit responsible for the strategy.")
     desk_officer: Text | None = None

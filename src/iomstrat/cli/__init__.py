@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from iomstrat import __version__
-from iomstrat.cli import budget, table, validate
+from iomstrat.cli import budget, export, table, validate
 from iomstrat.cli.common import EXIT_CODES_HELP, state
 
 app = typer.Typer(
@@ -42,6 +42,7 @@ def root(
 
 app.add_typer(budget.app, name="budget")
 app.add_typer(table.app, name="table")
+app.add_typer(export.app, name="export")
 app.command(name="validate", epilog=validate.EPILOG)(validate.command)
 
 
