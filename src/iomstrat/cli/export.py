@@ -80,3 +80,30 @@ def iati(
     if problems:
         sys.stderr.write(render_text(problems))
         raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command(
+    "hledger",
+    epilog=(
+        "Examples: iomstrat export hledger -o iom.journal; "
+        "iomstrat export hledger | hledger -f - bal -Y. " + EXIT_CODES_HELP
+    ),
+)
+def hledger(
+    paths: list[str] = typer.Argument(
+        None, metavar="[PATH]...", help="Strategy files (default: the embedded IOM strategy)."
+    ),
+    output: str = typer.Option("-", "--output", "-o", help="Write to this file ('-': stdout)."),
+) -> None:
+    """An hledger journal of commitments, approvals and disbursements, on accounts named
+    KIND:FINANCE-ACT-CODE:LINE, amounts to the øre."""
+    from iomstrat.export.hledger import journal
+
+    strategies, problems = _strategies(paths, dt.date.today())
+    result = journal(strategies)
+    write(result.text, output)
+    sys.stderr.write("".join(f"iomstrat: {p}\n" for p in result.problems))
+    if problems:
+        sys.stderr.write(render_text(problems))
+    if problems or result.problems:
+        raise typer.Exit(EXIT_FINDINGS)
