@@ -235,3 +235,20 @@ def test_table_show_refuses_a_strategy_file() -> None:
     result = run_cli("table", "show", str(ROOT / "data" / "strategy_2023_2026.yaml"))
     assert result.exit_code == 2
     assert "is a strategy file" in result.stderr
+
+
+def test_budget_show_points_a_table_file_to_table_show() -> None:
+    result = run_cli("budget", "show", str(ANNEX3))
+    assert result.exit_code == 2
+    assert "is a table file; show it with 'iomstrat table show" in result.stderr
+
+
+def test_table_show_on_a_broken_or_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "table.yaml"
+    path.write_text(textwrap.dedent(SMALL).replace("2.0*]", "two]"), encoding="utf-8")
+    broken = run_cli("table", "show", str(path))
+    assert broken.exit_code == 1
+    assert f"{path}:10:" in broken.stderr and "IOM020" in broken.stderr
+    missing = run_cli("table", "show", str(tmp_path / "nothing.yaml"))
+    assert missing.exit_code == 2
+    assert "IOM001" in missing.stderr
