@@ -11,6 +11,7 @@ from iomstrat.cli.common import (
     EXIT_CANNOT_RUN,
     EXIT_CODES_HELP,
     EXIT_FINDINGS,
+    fail,
     parse_date,
     strategy_path,
     write,
@@ -34,12 +35,10 @@ def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Strategy]
         result = validate_file(path, as_of)
         problems += [d for d in result.diagnostics if d.severity >= Severity.ERROR]
         if result.reading.strategy is None:
-            if not result.diagnostics:
-                problems.append(
-                    Diagnostic(path, 1, 1, "IOM020", Severity.FATAL, "not a strategy file")
-                )
+            if result.table is not None:
+                fail(f"{path}: is a table file, not a strategy")
             sys.stderr.write(render_text(problems))
-            worst = max(d.severity for d in problems)
+            worst = max((d.severity for d in problems), default=Severity.FATAL)
             raise typer.Exit(EXIT_CANNOT_RUN if worst is Severity.FATAL else EXIT_FINDINGS)
         strategies.append(result.reading.strategy)
     return strategies, problems
