@@ -47,7 +47,8 @@ def _label(name: str, limit: int = 24) -> str:
 def _tidy(value: Decimal) -> Decimal:
     """0.030 -> 0.03, 10.0 -> 10: a tolerance as a reader writes it."""
     value = value.normalize()
-    return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value  # type: ignore[operator]
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
 
 
 def _tolerance(table: Table, rounded_terms: int) -> Decimal:
