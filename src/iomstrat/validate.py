@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iomstrat import loader
+from iomstrat.currency import EcbRates
 from iomstrat.engine.checks import Context, run_checks
+from iomstrat.engine.disbursement import Book, Rates, book_payments
 from iomstrat.engine.tables import TableContext, run_table_checks
+from iomstrat.ledger import collect_payments
 from iomstrat.model import Strategy
 from iomstrat.model_table import Table, is_table_data
-from iomstrat.reading import Reading, validate_as
+from iomstrat.reading import STRATEGY_LIMITS, Reading, validate_as
 from iomstrat.report import Diagnostic, Severity
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -21,7 +25,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class FileResult:
     reading: Reading
     diagnostics: tuple[Diagnostic, ...]
-    table: Table | None = None
+    book: Book | None = None  # payments of the strategy and its ledgers, converted
+    table: Table | None = None  # set instead of a strategy for a table file
 
     @property
     def worst(self) -> Severity | None:
@@ -34,26 +39,38 @@ def expand_paths(paths: list[str]) -> list[str]:
     for path in paths:
         if path != "-" and os.path.isdir(path):
             names = sorted(n for n in os.listdir(path) if n.endswith(YAML_SUFFIXES))
-            expanded += [os.path.join(path, n) for n in names]
+            # A folder without YAML files is reported, not silently passed.
+            expanded += [os.path.join(path, n) for n in names] or [path]
         else:
             expanded.append(path)
     return expanded
 
 
-def validate_file(path: str, as_of: dt.date, *, display_name: str | None = None) -> FileResult:
+def validate_file(
+    path: str,
+    as_of: dt.date,
+    *,
+    display_name: str | None = None,
+    ledgers: Sequence[str] = (),
+    rates: Rates | None = None,
+) -> FileResult:
     """Check one file as what its top-level key says it is: a table file or a strategy."""
-    document = loader.load(path, display_name=display_name)
+    document = loader.load(path, display_name=display_name, limits=STRATEGY_LIMITS)
     if is_table_data(document.data):
         table = validate_as(document, Table)
         found = list(document.diagnostics)
         if table is not None:
             found += run_table_checks(TableContext(table, document))
-        return FileResult(Reading(document, None), tuple(sorted(found)), table)
+        return FileResult(Reading(document, None), tuple(sorted(found)), table=table)
     reading = Reading(document, validate_as(document, Strategy))
     found = list(reading.diagnostics)
+    book = None
     if reading.strategy is not None:
-        found += run_checks(Context(reading.strategy, reading.document, as_of))
-    return FileResult(reading, tuple(sorted(found)))
+        payments = collect_payments(reading.strategy, reading.document, path, ledgers)
+        book = book_payments(payments, reading.strategy.strategy.currency, rates or EcbRates())
+        found += payments.diagnostics + book.diagnostics
+        found += run_checks(Context(reading.strategy, reading.document, as_of, book))
+    return FileResult(reading, tuple(sorted(found)), book)
 
 
 def exit_code(results: list[FileResult], *, strict: bool) -> int:

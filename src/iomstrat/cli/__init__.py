@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from iomstrat import __version__
-from iomstrat.cli import budget, export, table, validate
+from iomstrat.cli import budget, disbursement, export, table, validate
 from iomstrat.cli.common import EXIT_CODES_HELP, state
 
 app = typer.Typer(
@@ -44,6 +44,7 @@ app.add_typer(budget.app, name="budget")
 app.add_typer(table.app, name="table")
 app.add_typer(export.app, name="export")
 app.command(name="validate", epilog=validate.EPILOG)(validate.command)
+app.command(name="disbursement", epilog=disbursement.EPILOG)(disbursement.command)
 
 
 def main() -> None:
