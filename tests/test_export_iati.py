@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from iomstrat.export.iati import check_iati, iati_activities
-from iomstrat.reading import read_strategy
+from iomstrat.validate import validate_file
 
 from .conftest import DATA_FILE, edited, run_cli
 
@@ -39,9 +39,9 @@ def decided_text() -> str:
 
 
 def export_of(path: Path | str) -> str:
-    reading = read_strategy(str(path))
-    assert reading.strategy is not None, reading.diagnostics
-    export = iati_activities([reading.strategy], AS_OF)
+    checked = validate_file(str(path), AS_OF)
+    assert checked.reading.strategy is not None and checked.book is not None
+    export = iati_activities([(checked.reading.strategy, checked.book)], AS_OF)
     assert export.text is not None
     return export.text
 

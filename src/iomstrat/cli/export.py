@@ -16,7 +16,7 @@ from iomstrat.cli.common import (
     strategy_path,
     write,
 )
-from iomstrat.model import Strategy
+from iomstrat.export.records import Recorded
 from iomstrat.render.diagnostics import render_text
 from iomstrat.report import Diagnostic, Severity
 from iomstrat.validate import validate_file
@@ -28,9 +28,11 @@ app = typer.Typer(
 )
 
 
-def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Strategy], list[Diagnostic]]:
-    """Read every strategy; errors are reported, an unreadable or invalid file stops the run."""
-    strategies, problems = [], []
+def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Recorded], list[Diagnostic]]:
+    """Read every strategy with its booked payments; errors are collected for the report, an
+    unreadable or invalid file stops the run."""
+    strategies: list[Recorded] = []
+    problems: list[Diagnostic] = []
     for path in paths or [strategy_path(None)]:
         result = validate_file(path, as_of)
         problems += [d for d in result.diagnostics if d.severity >= Severity.ERROR]
@@ -40,7 +42,8 @@ def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Strategy]
             sys.stderr.write(render_text(problems))
             worst = max((d.severity for d in problems), default=Severity.FATAL)
             raise typer.Exit(EXIT_CANNOT_RUN if worst is Severity.FATAL else EXIT_FINDINGS)
-        strategies.append(result.reading.strategy)
+        assert result.book is not None
+        strategies.append((result.reading.strategy, result.book))
     return strategies, problems
 
 

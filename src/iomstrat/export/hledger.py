@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iomstrat.export.records import decisions, disbursements, in_kroner, planned
+from iomstrat.export.records import Recorded, booked, decisions, planned
 from iomstrat.model import Strategy
 
 COMMITMENT = "commitment"
@@ -75,13 +75,14 @@ def _header(strategy: Strategy) -> list[str]:
         f"amounts in {info.currency} to the øre.",
         f"; {COMMITMENT}:CODE:LINE  planned by the strategy, against strategy:FILE",
         f"; {APPROVED}:CODE:LINE    approved by parliament, against appropriation:CODE",
-        f"; {DISBURSED}:CODE:LINE   recorded disbursements, against cash:CODE",
+        f"; {DISBURSED}:CODE:LINE   payments (converted as `disbursement` does), against cash:CODE",
         "; Postings are dated into their appropriation year (`; date:`) when decided in another.",
         "",
     ]
 
 
-def _journal_lines(strategy: Strategy) -> tuple[list[str], list[str]]:
+def _journal_lines(recorded: Recorded) -> tuple[list[str], list[str]]:
+    strategy, book = recorded
     info = strategy.strategy
     cur = info.currency
     codes = {line.id: line.finance_act_code for line in strategy.budget.lines}
@@ -118,20 +119,18 @@ def _journal_lines(strategy: Strategy) -> tuple[list[str], list[str]]:
             cur,
             decision.year,
         )
-    for payment in disbursements(strategy):
-        value = in_kroner(payment, cur)
+    for payment, value in booked(book):
         if value is None:
             problems.append(
                 f"disbursement of {payment.amount} {payment.currency} on {payment.date} "
-                f"(line {payment.line}) has no exchange rate to {cur}; left out"
+                f"(line {payment.line}, voucher {payment.voucher}) has no rate to {cur}; left out"
             )
             continue
         code = codes.get(payment.line, info.finance_act_code)
         voucher = f", voucher {payment.voucher}" if payment.voucher else ""
+        rate = f"at {payment.exchange_rate}" if payment.exchange_rate else "at the ECB rate"
         original = (
-            f", {payment.amount} {payment.currency} at {payment.exchange_rate}"
-            if payment.currency != cur
-            else ""
+            f", {payment.amount} {payment.currency} {rate}" if payment.currency != cur else ""
         )
         out += _transaction(
             payment.date,
@@ -139,14 +138,14 @@ def _journal_lines(strategy: Strategy) -> tuple[list[str], list[str]]:
             [(account(DISBURSED, code, payment.line), value)],
             f"cash:{code}",
             cur,
-            getattr(payment, "year", None) or payment.date.year,
+            payment.year,
         )
     return out, problems
 
 
-def journal(strategies: Sequence[Strategy]) -> Journal:
+def journal(strategies: Sequence[Recorded]) -> Journal:
     """The journal of every strategy, one after the other."""
-    currencies = sorted({s.strategy.currency for s in strategies})
+    currencies = sorted({s.strategy.currency for s, _ in strategies})
     lines = [f"commodity 1000.00 {currency}" for currency in currencies] + [""]
     problems: list[str] = []
     for strategy in strategies:

@@ -22,7 +22,7 @@ from okfn_iati import (  # type: ignore[import-untyped]
     TransactionType,
 )
 
-from iomstrat.export.records import decisions, disbursements, kroner, planned
+from iomstrat.export.records import Recorded, booked, decisions, in_units, planned
 from iomstrat.model import Organisation, Strategy
 from iomstrat.render.numbers import plain
 from iomstrat.report import Diagnostic, Severity
@@ -83,7 +83,8 @@ def _status(strategy: Strategy, as_of: dt.date) -> str:
     return str(ActivityStatus.COMPLETION.value)
 
 
-def _activity(root: etree._Element, strategy: Strategy, as_of: dt.date) -> None:
+def _activity(root: etree._Element, recorded: Recorded, as_of: dt.date) -> None:
+    strategy, book = recorded
     info = strategy.strategy
     donor, org = info.donor, info.organisation
     assert donor is not None and donor.iati_identifier and org.iati_identifier
@@ -129,7 +130,7 @@ def _activity(root: etree._Element, strategy: Strategy, as_of: dt.date) -> None:
     plan = planned(strategy)
     decided = {d.year: d for d in decisions(strategy)}
     for year in info.period.years:
-        total = sum((v for (_, y), v in plan.items() if y == year), Decimal("0.00"))
+        total = sum((v for (_, y), v in plan.items() if y == year), Decimal(0))
         decision = decided.get(year)
         committed = decision is not None and decision.status == "approved"
         budget = _sub(
@@ -152,9 +153,9 @@ def _activity(root: etree._Element, strategy: Strategy, as_of: dt.date) -> None:
     projected = strategy.cover.projected_disbursement if strategy.cover else None
     for year in info.period.years:
         if projected is not None and year in projected.by_year:
-            amount = kroner(strategy, projected.by_year[year])
+            amount = in_units(strategy, projected.by_year[year])
         else:
-            amount = sum((v for (_, y), v in plan.items() if y == year), Decimal("0.00"))
+            amount = sum((v for (_, y), v in plan.items() if y == year), Decimal(0))
         disbursement = _sub(activity, "planned-disbursement", type=BudgetType.ORIGINAL.value)
         _period(disbursement, year)
         _value(disbursement, amount, dt.date(year, 1, 1), currency)
@@ -172,7 +173,7 @@ def _activity(root: etree._Element, strategy: Strategy, as_of: dt.date) -> None:
             f"{decision.year}: {decision.finance_act or 'approved by parliament'}",
             strategy,
         )
-    for payment in disbursements(strategy):
+    for payment, _ in booked(book):
         _transaction(
             activity,
             TransactionType.DISBURSEMENT.value,
@@ -214,14 +215,14 @@ def missing_identifiers(strategy: Strategy) -> list[str]:
     return missing
 
 
-def iati_activities(strategies: Sequence[Strategy], as_of: dt.date) -> Export:
+def iati_activities(strategies: Sequence[Recorded], as_of: dt.date) -> Export:
     """The `iati-activities` document for the strategies, or what they lack for one."""
-    problems = tuple(m for s in strategies for m in missing_identifiers(s))
+    problems = tuple(m for s, _ in strategies for m in missing_identifiers(s))
     if problems:
         return Export(None, problems)
     root = etree.Element("iati-activities", version=IATI_VERSION)
-    for strategy in strategies:
-        _activity(root, strategy, as_of)
+    for recorded in strategies:
+        _activity(root, recorded, as_of)
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return Export(text.decode("utf-8"))
 

@@ -1,39 +1,27 @@
 """What the exporters report of a strategy, in whole currency units: the planned commitment per
-line and year, parliament's decisions (approvals) and the recorded disbursements."""
+line and year, parliament's decisions, and the booked payments (the disbursement engine's)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
+from decimal import Decimal
 
-from iomstrat.engine.budget import scale
+from iomstrat.engine.disbursement import Book, approved_line, approved_year, factor
+from iomstrat.engine.disbursement import planned as planned_amount
+from iomstrat.ledger import Payment
 from iomstrat.model import Strategy
 
-ORE = Decimal("0.01")
+EVER = dt.date.max
+"""Exports report every recorded decision and payment, whatever today's date."""
 
-
-class Payment(Protocol):
-    """A recorded disbursement as the strategy model holds it (see issue 4)."""
-
-    @property
-    def date(self) -> dt.date: ...
-    @property
-    def line(self) -> str: ...
-    @property
-    def amount(self) -> Decimal: ...
-    @property
-    def currency(self) -> str: ...
-    @property
-    def voucher(self) -> str | None: ...
-    @property
-    def exchange_rate(self) -> Decimal | None: ...
+Recorded = tuple[Strategy, Book]
+"""A strategy with its payments booked in its currency (from `validate_file`)."""
 
 
 @dataclass(frozen=True)
 class Decision:
-    """Parliament's decision on one year, in kroner; `lines` None when it names no lines."""
+    """Parliament's decision on one year; `lines` None when a reduction names no lines."""
 
     year: int
     status: str
@@ -43,59 +31,40 @@ class Decision:
     finance_act: str | None
 
 
-def kroner(strategy: Strategy, amount: Decimal) -> Decimal:
-    """An amount in the strategy's unit as whole currency units, to the øre."""
-    return scale(amount, strategy.strategy.unit, "kroner").quantize(ORE, ROUND_HALF_UP)
+def in_units(strategy: Strategy, amount: Decimal) -> Decimal:
+    """An amount in the strategy's unit (e.g. million) as whole currency units."""
+    return amount * factor(strategy)
 
 
 def planned(strategy: Strategy) -> dict[tuple[str, int], Decimal]:
-    """Planned amount per (line id, year) in kroner, every year of the period."""
+    """Planned amount per (line id, year) in whole currency units, every year of the period."""
     return {
-        (line.id, year): kroner(strategy, line.amounts.get(year, Decimal(0)))
+        (line.id, year): planned_amount(strategy, line.id, year)
         for line in strategy.budget.lines
         for year in strategy.strategy.period.years
     }
 
 
 def decisions(strategy: Strategy) -> list[Decision]:
-    """Approved, reduced and withheld years; a year still planned has no decision."""
+    """Approved, reduced and withheld years, by year; a year still planned has none."""
     found = []
-    plan = planned(strategy)
     for approval in sorted(strategy.approvals, key=lambda a: a.year):
-        year = approval.year
         if approval.status == "planned":
             continue
+        year = approval.year
+        by_line = {
+            line.id: approved_line(strategy, line.id, year, EVER) for line in strategy.budget.lines
+        }
+        lines = (
+            None if None in by_line.values() else {k: v or Decimal(0) for k, v in by_line.items()}
+        )
+        total = approved_year(strategy, year, EVER) or Decimal(0)
         date = approval.decided_on or dt.date(year, 1, 1)
-        by_line = {line.id: plan.get((line.id, year), Decimal(0)) for line in strategy.budget.lines}
-        lines: dict[str, Decimal] | None
-        if approval.status == "withheld":
-            lines = dict.fromkeys(by_line, Decimal("0.00"))
-        elif approval.lines is not None:
-            lines = {k: kroner(strategy, v) for k, v in approval.lines.items()}
-        elif approval.status == "approved":
-            lines = by_line
-        else:
-            lines = None  # reduced without naming lines
-        if approval.amount is not None:
-            total = kroner(strategy, approval.amount)
-        elif lines is not None:
-            total = sum(lines.values(), Decimal("0.00"))
-        else:
-            total = Decimal("0.00")
         found.append(Decision(year, approval.status, date, total, lines, approval.finance_act))
     return found
 
 
-def disbursements(strategy: Strategy) -> list[Payment]:
-    """Recorded disbursements, oldest first; none until the model records them."""
-    recorded: list[Payment] = list(getattr(strategy, "disbursements", None) or [])
-    return sorted(recorded, key=lambda p: p.date)
-
-
-def in_kroner(payment: Payment, currency: str) -> Decimal | None:
-    """A payment in the strategy's currency to the øre: as recorded, or at its stated rate."""
-    if payment.currency == currency:
-        return payment.amount.quantize(ORE, ROUND_HALF_UP)
-    if payment.exchange_rate is None:
-        return None
-    return (payment.amount * payment.exchange_rate).quantize(ORE, ROUND_HALF_UP)
+def booked(book: Book) -> list[tuple[Payment, Decimal | None]]:
+    """Each payment with its amount in the strategy's currency (None: no rate), by date."""
+    pairs = zip(book.payments.records, book.amounts, strict=True)
+    return sorted(pairs, key=lambda pair: pair[0].date)
