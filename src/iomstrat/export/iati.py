@@ -127,10 +127,41 @@ def _activity(root: etree._Element, recorded: Recorded, as_of: dt.date) -> None:
         activity, "activity-date", type=ActivityDateType.PLANNED_END.value, iso_date=f"{end}-12-31"
     )
 
-    plan = planned(strategy)
+    _budgets(activity, strategy)
+    _planned_disbursements(activity, strategy)
+    for decision in decisions(strategy):
+        if decision.status != "withheld":
+            _transaction(
+                activity,
+                TransactionType.OUT_COMMITMENT.value,
+                decision.date,
+                decision.total,
+                currency,
+                f"{decision.year}: {decision.finance_act or 'approved by parliament'}",
+                strategy,
+            )
+    for payment, _ in booked(book):
+        _transaction(
+            activity,
+            TransactionType.DISBURSEMENT.value,
+            payment.date,
+            payment.amount,
+            payment.currency,
+            f"{payment.line}, voucher {payment.voucher}",
+            strategy,
+        )
+
+
+def _year_total(strategy: Strategy, year: int) -> Decimal:
+    return sum((v for (_, y), v in planned(strategy).items() if y == year), Decimal(0))
+
+
+def _budgets(activity: etree._Element, strategy: Strategy) -> None:
+    """The planned total per year: indicative until approved, committed once approved; a
+    reduced or withheld year keeps its original budget and gets a revised, committed one."""
+    currency = strategy.strategy.currency
     decided = {d.year: d for d in decisions(strategy)}
-    for year in info.period.years:
-        total = sum((v for (_, y), v in plan.items() if y == year), Decimal(0))
+    for year in strategy.strategy.period.years:
         decision = decided.get(year)
         committed = decision is not None and decision.status == "approved"
         budget = _sub(
@@ -140,7 +171,7 @@ def _activity(root: etree._Element, recorded: Recorded, as_of: dt.date) -> None:
             status=(BudgetStatus.COMMITTED if committed else BudgetStatus.INDICATIVE).value,
         )
         _period(budget, year)
-        _value(budget, total, dt.date(year, 1, 1), currency)
+        _value(budget, _year_total(strategy, year), dt.date(year, 1, 1), currency)
         if decision is not None and decision.status in {"reduced", "withheld"}:
             revised = _sub(
                 activity,
@@ -149,40 +180,25 @@ def _activity(root: etree._Element, recorded: Recorded, as_of: dt.date) -> None:
                 status=BudgetStatus.COMMITTED.value,
             )
             _period(revised, year)
-            _value(revised, decision.total, decision.date, currency)
+            _value(revised, decision.total, dt.date(year, 1, 1), currency)
+
+
+def _planned_disbursements(activity: etree._Element, strategy: Strategy) -> None:
+    """The cover table's projected disbursement per year (else the year's planned total)."""
+    info = strategy.strategy
+    donor = info.donor
+    assert donor is not None
     projected = strategy.cover.projected_disbursement if strategy.cover else None
     for year in info.period.years:
         if projected is not None and year in projected.by_year:
             amount = in_units(strategy, projected.by_year[year])
         else:
-            amount = sum((v for (_, y), v in plan.items() if y == year), Decimal(0))
+            amount = _year_total(strategy, year)
         disbursement = _sub(activity, "planned-disbursement", type=BudgetType.ORIGINAL.value)
         _period(disbursement, year)
-        _value(disbursement, amount, dt.date(year, 1, 1), currency)
+        _value(disbursement, amount, dt.date(year, 1, 1), info.currency)
         _org(disbursement, "provider-org", donor, OrganisationType.GOVERNMENT.value)
-        _org(disbursement, "receiver-org", org, OrganisationType.MULTILATERAL.value)
-    for decision in decided.values():
-        if decision.status == "withheld":
-            continue
-        _transaction(
-            activity,
-            TransactionType.OUT_COMMITMENT.value,
-            decision.date,
-            decision.total,
-            currency,
-            f"{decision.year}: {decision.finance_act or 'approved by parliament'}",
-            strategy,
-        )
-    for payment, _ in booked(book):
-        _transaction(
-            activity,
-            TransactionType.DISBURSEMENT.value,
-            payment.date,
-            payment.amount,
-            payment.currency,
-            f"{payment.line}" + (f", voucher {payment.voucher}" if payment.voucher else ""),
-            strategy,
-        )
+        _org(disbursement, "receiver-org", info.organisation, OrganisationType.MULTILATERAL.value)
 
 
 def _transaction(
