@@ -23,6 +23,7 @@ from iomstrat.validate import validate_file
 
 app = typer.Typer(
     help="Export strategies to IATI 2.03 XML or an hledger journal.",
+    epilog="Example: iomstrat export iati --output iom.xml --check",
     no_args_is_help=True,
     rich_markup_mode=None,
 )

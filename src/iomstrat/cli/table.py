@@ -17,6 +17,7 @@ from iomstrat.validate import validate_file
 
 app = typer.Typer(
     help="Tables of figures with stated totals (e.g. the annexes).",
+    epilog="Example: iomstrat table show data/annex3_unearmarked_donors.yaml",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
