@@ -8,7 +8,7 @@ import sys
 import typer
 
 from iomstrat.cli.common import EXIT_CODES_HELP, EXIT_FINDINGS, fail, use_color, write
-from iomstrat.engine.tables import figure_table
+from iomstrat.engine.table_view import figure_table
 from iomstrat.render import table as render_table
 from iomstrat.render.diagnostics import render_text
 from iomstrat.render.numbers import LOCALES
