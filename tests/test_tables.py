@@ -41,6 +41,7 @@ def test_annex2_the_earmarked_total_is_2_dollars_above_the_printed_one() -> None
     assert (line, code) == (line_of(text, "cells: [4101050, 17394700]"), "IOM102")
     # 17 projects add up to 17 554 584, 7 refunds to -159 882: 17 394 702 against 17 394 700.
     assert "column earmarked total: stated 17394700, computed 17394702" in message
+    assert "(17 figures 17554584 + 7 negative figures -159882)" in message
     assert "differs by -2, within the rounding of printed figures (±12.5)" in message
 
 

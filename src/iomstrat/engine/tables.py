@@ -216,11 +216,28 @@ def _column_checks(table: Table) -> list[SumCheck]:
                 f"column {table.column_name(j)} total",
                 ("column_totals", "cells", j),
                 stated.amount,
-                terms,
+                _summarised(terms),
                 _tolerance(table, len(terms)),
             )
         )
     return checks
+
+
+MAX_TERMS_LISTED = 15
+
+
+def _summarised(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """Many terms as two: the positive figures and the negative ones (refunds), same sum."""
+    if len(terms) <= MAX_TERMS_LISTED:
+        return terms
+    positive = [t.value for t in terms if t.value >= 0]
+    negative = [t.value for t in terms if t.value < 0]
+    grouped = [
+        Term(f"{len(values)} {what}", sum(values, Decimal(0)))
+        for what, values in (("figures", positive), ("negative figures", negative))
+        if values
+    ]
+    return tuple(grouped)
 
 
 def _grand_checks(table: Table) -> list[SumCheck]:
