@@ -115,7 +115,7 @@ def render(
     sizes: list[int],
 ) -> str:
     def heading(text: str) -> str:
-        return f"## {text}\n\n" if markdown else f"\n{text}\n{'=' * len(text)}\n"
+        return f"\n## {text}\n\n" if markdown else f"\n{text}\n{'=' * len(text)}\n"
 
     parts = []
     if markdown:
@@ -123,8 +123,9 @@ def render(
         parts.append(
             "Written by `python -m bench"
             + (" --full" if 1_000_000 in sizes else "")
-            + "` (see bench/README section in the project README). "
-            "Regenerate rather than edit.\n\n"
+            + '` (see "Speed" in the project README); regenerate rather than edit. '
+            "What the numbers mean, and what was done about them: bench/findings.md, "
+            "included at the end.\n"
         )
     parts.append(heading("Machine"))
     for key, value in [*report.machine(), *versions]:
@@ -144,6 +145,9 @@ def render(
     if markdown:
         parts.append(heading("Method"))
         parts.append(METHOD.format(seed=SEED))
+        findings = HERE / "findings.md"
+        if findings.exists():
+            parts.append("\n" + findings.read_text(encoding="utf-8"))
     return "".join(parts)
 
 

@@ -73,9 +73,9 @@ class TableInfo(Model):
     )
     total_heading: Text | None = Field(None, description="Heading of the row-total column.")
     markers: dict[str, Text] = Field(
-        default_factory=dict, description="Footnote markers and their footnotes, as printed."
+        default={}, description="Footnote markers and their footnotes, as printed."
     )
-    legend: list[Text] = Field(default_factory=list, description="Legend lines, as printed.")
+    legend: list[Text] = Field(default=[], description="Legend lines, as printed.")
 
 
 class TableRow(Model):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,10 +17,11 @@ from iomstrat.cli.common import (
     strategy_path,
     write,
 )
-from iomstrat.export.records import Recorded
 from iomstrat.render.diagnostics import render_text
-from iomstrat.report import Diagnostic, Severity
-from iomstrat.validate import validate_file
+
+if TYPE_CHECKING:  # the core is imported where it is used: `--help` and other commands skip it
+    from iomstrat.export.records import Recorded
+    from iomstrat.report import Diagnostic
 
 app = typer.Typer(
     help="Export strategies to IATI 2.03 XML or an hledger journal.",
@@ -32,6 +34,9 @@ app = typer.Typer(
 def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Recorded], list[Diagnostic]]:
     """Read every strategy with its booked payments; errors are collected for the report, an
     unreadable or invalid file stops the run."""
+    from iomstrat.report import Severity
+    from iomstrat.validate import validate_file
+
     strategies: list[Recorded] = []
     problems: list[Diagnostic] = []
     for path in paths or [strategy_path(None)]:

@@ -8,12 +8,7 @@ import sys
 import typer
 
 from iomstrat.cli.common import EXIT_CODES_HELP, EXIT_FINDINGS, fail, use_color, write
-from iomstrat.engine.table_view import figure_table
 from iomstrat.render import table as render_table
-from iomstrat.render.diagnostics import render_text
-from iomstrat.render.numbers import LOCALES
-from iomstrat.report import Severity
-from iomstrat.validate import validate_file
 
 app = typer.Typer(
     help="Tables of figures with stated totals (e.g. the annexes).",
@@ -40,6 +35,13 @@ def show(
 ) -> None:
     """Show a table as printed, with a computed row of column sums and computed row totals;
     findings about its totals go to stderr."""
+    # The core is imported here, not above: other commands, `--help` and `--version` need none.
+    from iomstrat.engine.table_view import figure_table
+    from iomstrat.render.diagnostics import render_text
+    from iomstrat.render.numbers import LOCALES
+    from iomstrat.report import Severity
+    from iomstrat.validate import validate_file
+
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     result = validate_file(path, dt.date.today())

@@ -6,11 +6,8 @@ from __future__ import annotations
 import csv
 import enum
 import io
-import json
 from decimal import Decimal
 from typing import Any
-
-from babel.numbers import format_decimal
 
 from iomstrat.report import FigureTable, TableCell, TableLine
 
@@ -27,6 +24,8 @@ def _fixed(value: Decimal, places: int) -> str:
 
 
 def _localized(value: Decimal, places: int, locale: str) -> str:
+    from babel.numbers import format_decimal  # here: every command loads this module's enum
+
     pattern = "#,##0" + ("." + "0" * places if places else "")
     return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
 
@@ -136,6 +135,8 @@ def render_json(table: FigureTable) -> str:
         ],
         "footnotes": list(table.footnotes),
     }
+    import json  # here, not above: only JSON output needs it
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
