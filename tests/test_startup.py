@@ -16,6 +16,7 @@ WATCHED = (
     "rich",
     "iomstrat.model",
     "iomstrat.loader",
+    "iomstrat.model_table",
     "json",
     "logging",
     "pandas",
@@ -82,6 +83,7 @@ def test_validate_loads_neither_babel_nor_rich(fmt: str) -> None:
     assert code == 0
     assert {"pydantic", "yaml", "iomstrat.model", "iomstrat.loader"} <= loaded
     assert not loaded & {"babel", "rich", "logging", "pandas", "country_converter"}
+    assert "iomstrat.model_table" not in loaded  # a strategy file builds no table models
     assert "currency_converter" not in loaded  # the default file has no foreign payments
     assert ("json" in loaded) == (fmt == "json")
 

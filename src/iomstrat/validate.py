@@ -6,17 +6,19 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from iomstrat import loader
 from iomstrat.currency import EcbRates
 from iomstrat.engine.checks import Context, run_checks
 from iomstrat.engine.disbursement import Book, Rates, book_payments
-from iomstrat.engine.tables import TableContext, run_table_checks
 from iomstrat.ledger import collect_payments
 from iomstrat.model import Strategy
-from iomstrat.model_table import Table, is_table_data
 from iomstrat.reading import STRATEGY_LIMITS, Reading, validate_as
 from iomstrat.report import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from iomstrat.model_table import Table
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -56,12 +58,17 @@ def validate_file(
 ) -> FileResult:
     """Check one file as what its top-level key says it is: a table file or a strategy."""
     document = loader.load(path, display_name=display_name, limits=STRATEGY_LIMITS)
-    if is_table_data(document.data):
-        table = validate_as(document, Table)
-        found = list(document.diagnostics)
-        if table is not None:
-            found += run_table_checks(TableContext(table, document))
-        return FileResult(Reading(document, None), tuple(sorted(found)), table=table)
+    if isinstance(document.data, dict) and "table" in document.data:
+        # Imported here: only a file that may be a table pays for building the table models.
+        from iomstrat.engine.tables import TableContext, run_table_checks
+        from iomstrat.model_table import Table, is_table_data
+
+        if is_table_data(document.data):
+            table = validate_as(document, Table)
+            found = list(document.diagnostics)
+            if table is not None:
+                found += run_table_checks(TableContext(table, document))
+            return FileResult(Reading(document, None), tuple(sorted(found)), table=table)
     reading = Reading(document, validate_as(document, Strategy))
     found = list(reading.diagnostics)
     book = None
