@@ -476,6 +476,7 @@ class _Builder:
             and not before.style  # plain scalars only
             and not event.style
             and isinstance(stack[-1].value, dict)
+            and len(before.value) <= 4  # what _THOUSANDS_HEAD can match, tested without it
             and _THOUSANDS_HEAD.fullmatch(before.value)
             and _THOUSANDS_TAIL.fullmatch(event.value)
         ):
