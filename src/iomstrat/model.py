@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -14,6 +15,8 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+
+from iomstrat.loader import echo
 
 MAX_AMOUNT = Decimal(10) ** 15
 """Largest amount accepted in any unit; anything larger is a typing accident."""
@@ -28,6 +31,8 @@ UNIT_FACTORS: dict[str, Decimal] = {
 
 def _money(value: Any) -> Decimal:
     """Accept the loader's int or Decimal; refuse booleans, floats, text and non-finite values."""
+    if isinstance(value, str) and _SEPARATED.fullmatch(value.strip()):
+        raise ValueError(f"expected a number, got {_kind(value)}; write it without separators")
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise ValueError(f"expected a number, got {_kind(value)}")
     amount = Decimal(value)
@@ -38,18 +43,29 @@ def _money(value: Any) -> Decimal:
     return amount
 
 
+_SEPARATED = re.compile(r"[-+]?[0-9]{1,3}(?:[,_ '][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:_[0-9]+)+")
+
+
+def _exactly_one(value: Any) -> Any:
+    """`schema_version: 1` only: true and 1.0 equal 1 in Python, but are not what is meant."""
+    if type(value) is not int:
+        raise ValueError(f"expected the number 1, got {_kind(value)}")
+    return value
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:39] + "…"
-        return f"text '{shown}'"
+        return f"text '{echo(value)}'"
     if value is None:
         return "nothing (empty value)"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, (int, Decimal)):
+        return f"the number {value}"
     return type(value).__name__
 
 
@@ -131,7 +147,9 @@ class StatedTotal(Model):
 class Budget(Model):
     title: Text
     printed_step: Money = Field(
-        Decimal(1), description="Step the document's figures are printed to, e.g. 1 (million)."
+        Decimal(1),
+        gt=0,
+        description="Step the document's figures are printed to, e.g. 1 (million).",
     )
     lines: list[BudgetLine] = Field(min_length=1)
     totals: list[StatedTotal] = Field(default_factory=list)
@@ -261,7 +279,7 @@ class Disbursement(Model):
 
 
 class Strategy(Model):
-    schema_version: Literal[1]
+    schema_version: Annotated[Literal[1], BeforeValidator(_exactly_one)]
     strategy: StrategyInfo
     budget: Budget
     cover: Cover | None = None

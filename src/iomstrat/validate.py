@@ -34,7 +34,8 @@ def expand_paths(paths: list[str]) -> list[str]:
     for path in paths:
         if path != "-" and os.path.isdir(path):
             names = sorted(n for n in os.listdir(path) if n.endswith(YAML_SUFFIXES))
-            expanded += [os.path.join(path, n) for n in names]
+            # A folder without YAML files is reported, not silently passed.
+            expanded += [os.path.join(path, n) for n in names] or [path]
         else:
             expanded.append(path)
     return expanded

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from iomstrat.engine.disbursement import Book
 from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
-from iomstrat.loader import Document
+from iomstrat.loader import Document, echo
 from iomstrat.model import UNIT_FACTORS, Strategy
 from iomstrat.report import DataPath, Diagnostic, Severity
 
@@ -87,7 +87,7 @@ def check_line_ids(ctx: Context) -> list[Diagnostic]:
                         ("budget", "totals", t_index, "lines", l_index),
                         UNKNOWN_LINE,
                         Severity.ERROR,
-                        f"total '{total.id}' adds up line '{line_id}', which the budget does "
+                        f"total '{total.id}' adds up line '{echo(line_id)}', which the budget does "
                         f"not have (lines: {', '.join(sorted(line_ids))})",
                     )
                 )
@@ -107,7 +107,7 @@ def check_finance_act_codes(ctx: Context) -> list[Diagnostic]:
             path,
             FINANCE_ACT_CODE,
             Severity.ERROR,
-            f"Finance Act code '{code}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14)",
+            f"Finance Act code '{echo(code)}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14)",
         )
         for path, code in places
         if not FINANCE_ACT_PATTERN.fullmatch(code)
@@ -199,7 +199,7 @@ def check_budget_totals(ctx: Context) -> list[Diagnostic]:
             terms = tuple(_year_term(strategy, line.id, year) for line in lines)
             checks.append(
                 SumCheck(
-                    f"{year} {total.name.rstrip(':')}",
+                    f"{year} {echo(total.name.rstrip(':'))}",
                     ("budget", "totals", t_index, "stated", year),
                     stated,
                     terms,
@@ -369,7 +369,8 @@ def _approval_consistency(
                     (
                         (*path, "lines", line_id),
                         UNKNOWN_LINE,
-                        f"{year} approval names line '{line_id}', which the budget does not have",
+                        f"{year} approval names line '{echo(line_id)}', "
+                        "which the budget does not have",
                     )
                 )
             elif value > line.amounts.get(year, Decimal(0)):
@@ -377,7 +378,7 @@ def _approval_consistency(
                     (
                         (*path, "lines", line_id),
                         APPROVAL_INCONSISTENT,
-                        f"{year} approves {value} for '{line_id}', more than the planned "
+                        f"{year} approves {value} for '{echo(line_id)}', more than the planned "
                         f"{line.amounts.get(year, Decimal(0))}",
                     )
                 )
