@@ -373,7 +373,7 @@ def disbursement_report(
 
     rows: list[DisbursementRow] = []
     names = {line.id: f"{line.label or ''} {line.name}".strip() for line in strategy.budget.lines}
-    period = f"{years[0]}-{years[-1]}"
+    period = f"{years[0]}-{years[-1]}" if years else "no period"
     if by == "line":
         for year in years:
             for line_id in lines:
