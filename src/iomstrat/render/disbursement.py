@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from babel.numbers import format_decimal
-
 from iomstrat.render.numbers import decimal_symbol, figure, plain
 
 if TYPE_CHECKING:  # annotations only: `validate` loads this module for the enum, not the reports
@@ -67,6 +65,8 @@ def _whole(value: Decimal | None, locale: str) -> str:
 def _percent(value: Decimal | None, locale: str) -> str:
     if value is None:
         return EMPTY
+    from babel.numbers import format_decimal  # here: every command loads this module's enum
+
     return str(format_decimal(value * 100, format="0.0", locale=locale))
 
 
