@@ -9,15 +9,15 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import gc
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from iomstrat import loader
+from iomstrat.gcpause import collector_paused
 from iomstrat.model import Disbursement, Model, Strategy
 from iomstrat.reading import validate_as
 from iomstrat.report import Diagnostic, Severity
@@ -151,7 +151,7 @@ def _read_csv(path: str, source: int, payments: Payments) -> None:
         if size > MAX_LEDGER_BYTES:
             fatal(f"ledger is {size / 2**20:.0f} MiB, over the limit of {MAX_LEDGER_BYTES >> 20}")
             return
-        with open(path, encoding="utf-8-sig", newline="") as handle, _no_cycle_collection():
+        with open(path, encoding="utf-8-sig", newline="") as handle, collector_paused():
             _parse_csv(path, csv.reader(handle), source, payments)
     except FileNotFoundError:
         fatal("no such ledger file")
@@ -165,19 +165,6 @@ def _read_csv(path: str, source: int, payments: Payments) -> None:
         fatal(f"CSV: {loader.echo(str(error))}")
     except OSError as error:
         fatal(f"cannot read ledger: {error.strerror or error}")
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Records are tuples of plain values and cannot form cycles; the cycle collector would
-    otherwise rescan the growing list again and again (about 40% of a million-row read)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:

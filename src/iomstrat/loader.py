@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import gc
 import os
 import re
 import sys
@@ -21,6 +20,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from iomstrat.gcpause import collector_paused
 from iomstrat.report import DataPath, Diagnostic, Severity
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -270,12 +270,10 @@ def load_bytes(name: str, data: bytes, limits: Limits = Limits()) -> Document:
 
 def load_text(name: str, text: str, limits: Limits = Limits()) -> Document:
     doc = Document(name)
-    # The builder makes millions of objects for a large file and no reference cycles; the cyclic
-    # garbage collector would only re-scan them, again and again (PyYAML's loader: 3.5x slower).
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        _Builder(doc, limits).build(yaml.parse(text, Loader=_loader_class()))
+        # Millions of objects for a large file, and no reference cycles: see gcpause.
+        with collector_paused():
+            _Builder(doc, limits).build(yaml.parse(text, Loader=_loader_class()))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -300,12 +298,6 @@ def load_text(name: str, text: str, limits: Limits = Limits()) -> Document:
         doc.data = None
     except _Stop:
         doc.data = None
-    finally:
-        if collecting:
-            # What was just built lives on while it is validated and checked: move it out of the
-            # collector's way (freeze) rather than have every later collection re-scan it.
-            gc.freeze()
-            gc.enable()
     return doc
 
 
