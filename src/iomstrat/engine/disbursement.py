@@ -8,20 +8,21 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from iomstrat.currency import Quote
 from iomstrat.ledger import Payment, Payments
 from iomstrat.model import UNIT_FACTORS, Allocation, Strategy
 from iomstrat.report import Diagnostic, Severity
-from iomstrat.report_disbursement import (
-    DisbursementReport,
-    DisbursementRow,
-    Figures,
-    Portfolio,
-    PortfolioRow,
-    PriorityRow,
-)
+
+if TYPE_CHECKING:  # built where reports are made: `validate` books payments, makes no report
+    from iomstrat.report_disbursement import (
+        DisbursementReport,
+        DisbursementRow,
+        Figures,
+        Portfolio,
+        PriorityRow,
+    )
 
 NO_RATE = "IOM414"
 RATE_AFTER_HISTORY = "IOM415"
@@ -254,6 +255,8 @@ class _Sums:
         self.scheduled_year += other.scheduled_year
 
     def figures(self) -> Figures:
+        from iomstrat.report_disbursement import Figures
+
         basis = self.basis
         already = max(self.disbursed, self.scheduled)
         return Figures(
@@ -312,6 +315,8 @@ def disbursement_report(
     """Per line and year (and the period) as of `as_of`, grouped as `by` asks.
 
     Raises ValueError when the report currency has no ECB rate (the caller reports it)."""
+    from iomstrat.report_disbursement import DisbursementReport, DisbursementRow
+
     info = strategy.strategy
     target = currency or info.currency
     convert = _Converter(info.currency, target, as_of, rates)
@@ -434,6 +439,8 @@ def _quarter_rows(
     as_of: dt.date,
 ) -> list[DisbursementRow]:
     """Per year and quarter, all lines: due in the quarter, paid in it, and cumulatively."""
+    from iomstrat.report_disbursement import DisbursementRow
+
     rows = []
     for year in years:
         cumulative = _Sums()
@@ -472,6 +479,8 @@ def _priority_rows(
     convert: _Converter,
     as_of: dt.date,
 ) -> list[PriorityRow]:
+    from iomstrat.report_disbursement import PriorityRow
+
     unit = factor(strategy)
     allocated_to: dict[int | None, Decimal] = defaultdict(Decimal)
     paid_to: dict[int | None, Decimal] = defaultdict(Decimal)
@@ -531,6 +540,8 @@ def portfolio(
     rates: Rates,
 ) -> Portfolio:
     """Totals per Finance Act code and year across strategy files, in one currency."""
+    from iomstrat.report_disbursement import Portfolio, PortfolioRow
+
     totals: dict[tuple[str, int | None], _Sums] = {}
     seen: dict[tuple[str, int | None], set[int]] = defaultdict(set)
     for index, (strategy, book) in enumerate(reports):
