@@ -1,0 +1,92 @@
+"""The briefing report's data: what `iomstrat report` shows for each strategy file. No behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from iomstrat.report import BudgetTable, Diagnostic
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The exact input a briefing was made from."""
+
+    path: str  # as given on the command line
+    absolute_path: str
+    sha256: str | None  # None when the file could not be read
+    size: int | None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The strategy's header facts, as its cover table states them."""
+
+    title: str
+    organisation: str
+    acronym: str
+    file_no: str
+    start: int
+    end: int
+    finance_act_code: str
+    responsible_units: tuple[str, ...]
+    desk_officer: str
+    financial_officer: str
+    currency: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """One year's money in the file's unit: planned by the budget, approved by the Finance Act
+    (None while the year awaits its decision), disbursed so far, and what remains to disburse."""
+
+    year: int
+    status: str
+    planned: Decimal
+    approved: Decimal | None
+    disbursed: Decimal
+    remaining: Decimal
+
+
+@dataclass(frozen=True)
+class SchedulePoint:
+    """Disbursement scheduled and made up to the end of a year, cumulated over the period."""
+
+    year: int
+    scheduled: Decimal
+    disbursed: Decimal
+    cumulative_scheduled: Decimal
+    cumulative_disbursed: Decimal
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """A soft-earmarked amount allocated to one country or region, over the period."""
+
+    recipient: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the report shows for one file; only `source` and `diagnostics` when the file
+    could not be read as a strategy."""
+
+    source: SourceFile
+    diagnostics: tuple[Diagnostic, ...]
+    facts: Facts | None = None
+    table: BudgetTable | None = None
+    years: tuple[YearFigures, ...] = ()
+    schedule: tuple[SchedulePoint, ...] = ()
+    allocations: tuple[Allocation, ...] = ()
+    disbursement_recorded: bool = False
+
+
+@dataclass(frozen=True)
+class Report:
+    """One HTML report: a briefing per input file, as of a date."""
+
+    as_of: dt.date
+    briefings: tuple[Briefing, ...]

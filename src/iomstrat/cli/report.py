@@ -1,0 +1,47 @@
+"""`iomstrat report`: one self-contained HTML briefing (tables, charts, findings) per run."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_path, write
+from iomstrat.render.diagnostics import render_text
+from iomstrat.render.html import render
+from iomstrat.render.numbers import LOCALES
+from iomstrat.reporting import build_report, exit_code
+
+EPILOG = (
+    "Examples: iomstrat report --output iom.html; iomstrat report strategy.yaml --locale da "
+    "--output briefing.html. The report is written even when the files have findings (they "
+    "are listed at its top); findings also go to stderr. " + EXIT_CODES_HELP
+)
+
+
+def command(
+    paths: list[str] = typer.Argument(
+        None, metavar="[PATH]...", help="Strategy files or folders (default: the embedded one)."
+    ),
+    output: str = typer.Option(
+        ..., "--output", "-o", metavar="FILE.html", help="Write the HTML report here."
+    ),
+    locale: str = typer.Option(
+        "en", "--locale", "-l", help="Locale of words and figures: en or da."
+    ),
+    as_of: str = typer.Option(
+        None,
+        "--as-of",
+        metavar="DATE",
+        help="Report and judge approvals as of this date (default today).",
+    ),
+) -> None:
+    """Write one self-contained HTML report: header facts, budget table, charts, findings."""
+    if locale not in LOCALES:
+        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
+    date = parse_date(as_of)
+    report = build_report(list(paths) if paths else [strategy_path(None)], date)
+    write(render(report, locale), output)
+    diagnostics = [d for b in report.briefings for d in b.diagnostics]
+    sys.stderr.write(render_text(diagnostics))
+    raise typer.Exit(exit_code(report))
