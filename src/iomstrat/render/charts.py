@@ -96,7 +96,9 @@ def _finish(ax: Any, locale: str, ylabel: str, *, legend_cols: int = 1) -> None:
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, ncols=legend_cols)
 
 
-def budget_by_line(table: BudgetTable, locale: str, ylabel: str, title: str) -> str:
+def budget_by_line(
+    table: BudgetTable, locale: str, ylabel: str, title: str, *, key: str = ""
+) -> str:
     """Stacked bars: each budget line's amount per year, the year's total above its bar."""
     years = [h.year for h in table.years]
     lines = [r for r in table.rows if r.kind == "line"]
@@ -122,11 +124,17 @@ def budget_by_line(table: BudgetTable, locale: str, ylabel: str, title: str) -> 
         ax.margins(y=0.12)
         _finish(ax, locale, ylabel)
 
-    return _draw("budget", title, paint)
+    return _draw(f"{key}budget", title, paint)
 
 
 def money_by_year(
-    years: Sequence[YearFigures], locale: str, ylabel: str, title: str, names: dict[str, str]
+    years: Sequence[YearFigures],
+    locale: str,
+    ylabel: str,
+    title: str,
+    names: dict[str, str],
+    *,
+    key: str = "",
 ) -> str:
     """Grouped bars planned / approved / disbursed per year, the remaining balance as a line."""
     labels = [str(y.year) for y in years]
@@ -150,11 +158,17 @@ def money_by_year(
         ax.margins(y=0.1)
         _finish(ax, locale, ylabel)
 
-    return _draw("years", title, paint)
+    return _draw(f"{key}years", title, paint)
 
 
 def cumulative_disbursement(
-    points: Sequence[SchedulePoint], locale: str, ylabel: str, title: str, names: dict[str, str]
+    points: Sequence[SchedulePoint],
+    locale: str,
+    ylabel: str,
+    title: str,
+    names: dict[str, str],
+    *,
+    key: str = "",
 ) -> str:
     """Cumulative disbursement made against the schedule, by the end of each year."""
     labels = [str(p.year) for p in points]
@@ -180,11 +194,11 @@ def cumulative_disbursement(
         ax.margins(y=0.1)
         _finish(ax, locale, ylabel)
 
-    return _draw("schedule", title, paint)
+    return _draw(f"{key}schedule", title, paint)
 
 
 def allocations_by_recipient(
-    allocations: Sequence[Allocation], locale: str, xlabel: str, title: str
+    allocations: Sequence[Allocation], locale: str, xlabel: str, title: str, *, key: str = ""
 ) -> str:
     """Horizontal bars: soft-earmarked allocations by country or region, largest first."""
     ordered = sorted(allocations, key=lambda a: (-a.amount, a.recipient))
@@ -204,4 +218,4 @@ def allocations_by_recipient(
         ax.grid(axis="x", color="#bbbbbb", linewidth=0.5)
         ax.set_axisbelow(True)
 
-    return _draw("allocations", title, paint, height=1.2 + 0.32 * len(ordered))
+    return _draw(f"{key}allocations", title, paint, height=1.2 + 0.32 * len(ordered))

@@ -222,6 +222,7 @@ def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
     if item.facts is None or item.table is None:
         return view
     unit = _unit(item.facts.currency, item.facts.unit, locale)
+    key = f"b{index}-"  # several briefings share one page, so chart ids carry its number
     names = {k: words[k] for k in ("planned", "approved", "disbursed", "remaining", "scheduled")}
     names["gap"] = words["gap"]
     view |= {
@@ -253,18 +254,20 @@ def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
         ],
         "disbursement_recorded": item.disbursement_recorded,
         "charts": {
-            "by_line": Markup(charts.budget_by_line(item.table, locale, unit, words["by_line"])),
+            "by_line": Markup(
+                charts.budget_by_line(item.table, locale, unit, words["by_line"], key=key)
+            ),
             "by_year": Markup(
-                charts.money_by_year(item.years, locale, unit, words["by_year"], names)
+                charts.money_by_year(item.years, locale, unit, words["by_year"], names, key=key)
             ),
             "cumulative": Markup(
                 charts.cumulative_disbursement(
-                    item.schedule, locale, unit, words["cumulative"], names
+                    item.schedule, locale, unit, words["cumulative"], names, key=key
                 )
             ),
             "allocations": Markup(
                 charts.allocations_by_recipient(
-                    item.allocations, locale, unit, words["allocations"]
+                    item.allocations, locale, unit, words["allocations"], key=key
                 )
             )
             if item.allocations
