@@ -62,7 +62,7 @@ def _diagnostic(document: loader.Document, cls: type[BaseModel], item: Any) -> D
         known = _field_names(cls, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
-        message = f"{where}: unknown key '{loader.echo(str(loc[-1]))}'{hint}"
+        message = f"{format_path(loc[:-1])}: unknown key '{loader.echo(str(loc[-1]))}'{hint}"
         return document.diagnostic(loc, UNKNOWN_KEY, Severity.ERROR, message, key=True)
     if kind == "missing":
         return document.diagnostic(

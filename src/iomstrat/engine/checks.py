@@ -49,6 +49,14 @@ def planned_total(strategy: Strategy, year: int) -> Decimal:
     return sum((line.amounts.get(year, Decimal(0)) for line in strategy.budget.lines), Decimal(0))
 
 
+def _year_term(strategy: Strategy, line_id: str, year: int) -> Term:
+    """A line's amount for a year as a sum term, pointing at where the file gives it."""
+    index, line = next((i, ln) for i, ln in enumerate(strategy.budget.lines) if ln.id == line_id)
+    return Term(
+        line_id, line.amounts.get(year, Decimal(0)), ("budget", "lines", index, "amounts", year)
+    )
+
+
 def check_line_ids(ctx: Context) -> list[Diagnostic]:
     found = []
     groups = {
@@ -186,7 +194,7 @@ def check_budget_totals(ctx: Context) -> list[Diagnostic]:
     for t_index, total in enumerate(strategy.budget.totals):
         lines = [line for line_id in total.lines if (line := strategy.line(line_id)) is not None]
         for year, stated in total.stated.items():
-            terms = tuple(Term(line.id, line.amounts.get(year, Decimal(0))) for line in lines)
+            terms = tuple(_year_term(strategy, line.id, year) for line in lines)
             checks.append(
                 SumCheck(
                     f"{year} {total.name.rstrip(':')}",
@@ -213,9 +221,7 @@ def check_cover(ctx: Context) -> list[Diagnostic]:
             continue
         label = name.replace("_", " ")
         for year, stated in row.by_year.items():
-            terms = tuple(
-                Term(line.id, line.amounts.get(year, Decimal(0))) for line in strategy.budget.lines
-            )
+            terms = tuple(_year_term(strategy, line.id, year) for line in strategy.budget.lines)
             checks.append(
                 SumCheck(
                     f"{year} cover {label}",

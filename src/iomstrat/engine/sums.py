@@ -17,6 +17,7 @@ ROUNDING_DIFFERENCE = "IOM102"
 class Term:
     label: str
     value: Decimal
+    path: DataPath | None = None  # where the figure stands, to name its line in messages
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def check_sums(
         difference = check.difference
         if difference == 0:
             continue
-        terms = " + ".join(f"{t.label} {t.value}" for t in check.terms) or "nothing"
+        terms = " + ".join(_term(document, t) for t in check.terms) or "nothing"
         detail = (
             f"{check.subject}: stated {check.stated}, computed {check.computed} ({terms}); "
             f"differs by {_signed(difference)}"
@@ -74,3 +75,9 @@ def check_sums(
 
 def _signed(value: Decimal) -> str:
     return f"+{value}" if value > 0 else str(value)
+
+
+def _term(document: Document, term: Term) -> str:
+    if term.path is None:
+        return f"{term.label} {term.value}"
+    return f"{term.label} {term.value} at line {document.position(term.path).line}"

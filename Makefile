@@ -1,0 +1,16 @@
+.PHONY: install test lint format bench
+
+install:
+	python3 -m pip install -e '.[test]'
+
+test:
+	python3 -m pytest
+
+lint:
+	ruff check src tests
+	ruff format --check src tests
+	mypy --strict src
+
+format:
+	ruff format src tests
+	ruff check --fix src tests

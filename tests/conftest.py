@@ -1,0 +1,67 @@
+"""Shared test helpers: the real data file, a CLI runner that lets exceptions through,
+and a `findings` helper that reads like the data (line:code pairs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from iomstrat.cli import app
+from iomstrat.validate import validate_file
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_FILE = ROOT / "data" / "strategy_2023_2026.yaml"
+AS_OF = dt.date(2022, 12, 1)  # before the period: no year has started yet
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, input: str | None = None) -> Run:
+    runner = CliRunner()
+    result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def real_text() -> str:
+    return DATA_FILE.read_text(encoding="utf-8")
+
+
+def edited(old: str, new: str, *, count: int = 1) -> str:
+    """The real data file with `old` replaced by `new` (which must occur)."""
+    text = real_text()
+    assert old in text, old
+    return text.replace(old, new, count)
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line number of the n-th line containing `needle`."""
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]
+
+
+def findings(tmp_path: Path, text: str, as_of: dt.date = AS_OF) -> list[str]:
+    """'line:CODE' for every finding above info level in `text`."""
+    path = tmp_path / "strategy.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    result = validate_file(str(path), as_of)
+    return [f"{d.line}:{d.code}" for d in result.diagnostics if d.severity.name != "INFO"]
+
+
+@pytest.fixture
+def write(tmp_path: Path):  # type: ignore[no-untyped-def]
+    def _write(text: str, name: str = "strategy.yaml") -> str:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return _write

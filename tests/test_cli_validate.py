@@ -1,0 +1,109 @@
+"""`iomstrat validate` end to end: exit codes, formats, strict, as-of, several files, stdin."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import DATA_FILE, edited, line_of, real_text, run_cli
+
+BROKEN = edited("amounts: {2023: 48, 2024: 48,", "amounts: {2023: 48, 2024: 47,")
+ROUNDED = edited("stated: {2023: 98,", "stated: {2023: 98.4,")
+
+
+def test_default_file_is_valid_before_the_period() -> None:
+    run = run_cli("validate", "--as-of", "2022-06-01")
+    assert run.exit_code == 0
+    assert "0 errors, 0 warnings, 4 notes" in run.stderr
+
+
+def test_default_file_warns_about_started_years_without_approval() -> None:
+    run = run_cli("validate", "--as-of", "2024-02-01")
+    assert run.exit_code == 0
+    assert run.stdout.count("warning IOM205") == 2
+    assert run_cli("validate", "--as-of", "2024-02-01", "--strict").exit_code == 1
+
+
+def test_changed_amount_fails_naming_lines_and_totals(write) -> None:  # type: ignore[no-untyped-def]
+    path = write(BROKEN)
+    run = run_cli("validate", path, "--as-of", "2022-06-01")
+    assert run.exit_code == 1
+    subtotal = line_of(BROKEN, "stated: {2023: 98")
+    core = line_of(BROKEN, "2024: 47")
+    first = run.stdout.splitlines()[0]
+    assert first.startswith(f"{path}:{subtotal}:")
+    assert "error IOM101" in first and "Total core incl. soft earmarked" in first
+    assert f"core 47 at line {core}" in first
+    assert "stated 98, computed 97" in first
+
+
+def test_rounding_difference_warns_and_fails_only_under_strict(write) -> None:  # type: ignore[no-untyped-def]
+    path = write(ROUNDED)
+    run = run_cli("validate", path, "--as-of", "2022-06-01")
+    assert run.exit_code == 0
+    assert "warning IOM102" in run.stdout and "differs by +0.4" in run.stdout
+    assert run_cli("validate", path, "--as-of", "2022-06-01", "--strict").exit_code == 1
+
+
+def test_json_format(write) -> None:  # type: ignore[no-untyped-def]
+    path = write(BROKEN)
+    items = json.loads(run_cli("validate", path, "-f", "json", "--as-of", "2022-06-01").stdout)
+    errors = [i for i in items if i["severity"] == "error"]
+    assert errors[0]["code"] == "IOM101"
+    assert errors[0]["line"] == line_of(BROKEN, "stated: {2023: 98")
+    assert errors[0]["path"] == ["budget", "totals", 0, "stated", 2024]
+
+
+def test_github_format(write) -> None:  # type: ignore[no-untyped-def]
+    path = write(BROKEN)
+    out = run_cli("validate", path, "-f", "github", "--as-of", "2022-06-01").stdout
+    line = line_of(BROKEN, "stated: {2023: 98")
+    assert out.splitlines()[0].startswith(f"::error file={path},line={line},col=")
+    assert "title=IOM101::" in out
+
+
+def test_several_files_and_worst_exit(write) -> None:  # type: ignore[no-untyped-def]
+    good = write(real_text(), "good.yaml")
+    bad = write(BROKEN, "bad.yaml")
+    run = run_cli("validate", good, bad, "--as-of", "2022-06-01")
+    assert run.exit_code == 1
+    assert "2 files checked" in run.stderr
+    missing = run_cli("validate", good, bad, "/nonexistent.yaml")
+    assert missing.exit_code == 2
+    assert "/nonexistent.yaml:1:1: fatal IOM001 no such file" in missing.stdout
+
+
+def test_directory_means_its_yaml_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.yaml").write_text(real_text())
+    (tmp_path / "b.yml").write_text(BROKEN)
+    (tmp_path / "notes.txt").write_text("not yaml")
+    run = run_cli("validate", str(tmp_path), "--as-of", "2022-06-01")
+    assert run.exit_code == 1 and "2 files checked" in run.stderr
+
+
+def test_stdin() -> None:
+    run = run_cli("validate", "-", "--as-of", "2022-06-01", input=BROKEN)
+    assert run.exit_code == 1 and run.stdout.startswith("-:")
+
+
+def test_bad_date_is_a_usage_error() -> None:
+    run = run_cli("validate", "--as-of", "yesterday")
+    assert run.exit_code == 2
+
+
+def test_help_documents_exit_codes() -> None:
+    out = run_cli("validate", "--help").stdout
+    assert "Exit codes: 0 ok; 1 findings" in " ".join(out.split())
+
+
+def test_console_script_and_module_entry_points() -> None:
+    for command in (["iomstrat"], [sys.executable, "-m", "iomstrat"]):
+        done = subprocess.run(
+            [*command, "validate", str(DATA_FILE), "--as-of", "2022-06-01"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "1 file checked: 0 errors" in done.stderr
