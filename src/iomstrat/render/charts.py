@@ -87,13 +87,14 @@ def _bar_style(index: int) -> dict[str, Any]:
     }
 
 
-def _finish(ax: Any, locale: str, ylabel: str, *, legend_cols: int = 1) -> None:
+def _finish(ax: Any, locale: str, ylabel: str, *, legend_cols: int = 2) -> None:
     ax.yaxis.set_major_formatter(_number(locale))
     ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=False))
     ax.set_ylabel(ylabel)
     ax.grid(axis="y", color="#bbbbbb", linewidth=0.5)
     ax.set_axisbelow(True)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, ncols=legend_cols)
+    # Below the plot, so that every chart spans the page's width whatever its labels.
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False, ncols=legend_cols)
 
 
 def budget_by_line(
@@ -111,7 +112,7 @@ def budget_by_line(
                 [str(y) for y in years],
                 heights,
                 bottom=bottoms,
-                label=_text(f"{row.label} {row.name}".strip()),
+                label=_text(f"{row.label} {row.name}".strip(), 50),
                 **_bar_style(index),
             )
             bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
@@ -156,7 +157,7 @@ def money_by_year(
         ax.set_xticks(range(len(years)), labels)
         ax.set_ylim(bottom=0)
         ax.margins(y=0.1)
-        _finish(ax, locale, ylabel)
+        _finish(ax, locale, ylabel, legend_cols=4)
 
     return _draw(f"{key}years", title, paint)
 
@@ -192,7 +193,7 @@ def cumulative_disbursement(
         ax.set_xticks(list(x), labels)
         ax.set_ylim(bottom=0)
         ax.margins(y=0.1)
-        _finish(ax, locale, ylabel)
+        _finish(ax, locale, ylabel, legend_cols=3)
 
     return _draw(f"{key}schedule", title, paint)
 
