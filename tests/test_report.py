@@ -270,3 +270,44 @@ def test_same_input_same_page(tmp_path: Path, strategy_file: Path) -> None:
     first, _ = report(tmp_path, str(strategy_file), "--as-of", "2024-06-01")
     second, _ = report(tmp_path, str(strategy_file), "--as-of", "2024-06-01")
     assert first == second
+
+
+def test_allocations_chart_and_table(tmp_path: Path) -> None:
+    """Allocations by country or region (from a briefing built here until files record them)."""
+    import dataclasses
+    import datetime as dt
+    from decimal import Decimal
+
+    from iomstrat.briefing import Allocation, Report
+    from iomstrat.render.html import render
+    from iomstrat.reporting import brief_file
+
+    item = brief_file(default_strategy_path(), dt.date(2022, 12, 1))
+    item = dataclasses.replace(
+        item,
+        allocations=(
+            Allocation("Niger", Decimal(12)),
+            Allocation("Horn of Africa", Decimal("10.5")),
+            Allocation("Sahel <region>", Decimal(8)),
+        ),
+    )
+    page = Page(render(Report(dt.date(2022, 12, 1), (item,)), "da"))
+    assert page.table("allocations-table") == [
+        ["Land eller region", "Beløb"],
+        ["Niger", "12"],
+        ["Horn of Africa", "10,5"],
+        ["Sahel <region>", "8"],
+    ]
+    assert page.charts == 4
+
+
+def test_charts_read_in_grey_scale_and_fetch_no_font(tmp_path: Path) -> None:
+    html, _ = report(tmp_path, "--as-of", "2022-12-01")
+    charts = re.findall(r'<svg class="chart".*?</svg>', html, flags=re.S)
+    assert len(charts) == 3
+    budget = charts[0]
+    # one hatch pattern per budget line, so the stack is legible without colour
+    assert len(set(re.findall(r'<pattern id="([^"]+)"', budget))) == 3
+    for chart in charts:
+        assert "<text" not in chart  # lettering drawn as paths: no font to fetch
+        assert 'aria-label="' in chart
