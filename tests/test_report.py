@@ -311,3 +311,21 @@ def test_charts_read_in_grey_scale_and_fetch_no_font(tmp_path: Path) -> None:
     for chart in charts:
         assert "<text" not in chart  # lettering drawn as paths: no font to fetch
         assert 'aria-label="' in chart
+
+
+def test_other_commands_do_not_load_matplotlib() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, iomstrat.cli; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_report_to_standard_output() -> None:
+    result = CliRunner().invoke(
+        app, ["report", "--as-of", "2022-12-01", "-o", "-"], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert Page(result.stdout).table("budget-table")[-1][-1] == "400"

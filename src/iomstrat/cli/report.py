@@ -8,7 +8,6 @@ import typer
 
 from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_path, write
 from iomstrat.render.diagnostics import render_text
-from iomstrat.render.html import render
 from iomstrat.render.numbers import LOCALES
 from iomstrat.reporting import build_report, exit_code
 
@@ -40,6 +39,8 @@ def command(
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     date = parse_date(as_of)
+    from iomstrat.render.html import render  # matplotlib loads only for this command
+
     report = build_report(list(paths) if paths else [strategy_path(None)], date)
     write(render(report, locale), output)
     diagnostics = [d for b in report.briefings for d in b.diagnostics]
