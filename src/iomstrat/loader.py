@@ -28,8 +28,12 @@ MAX_DEPTH = 64
 """Deepest nesting of mappings and sequences; a strategy needs 6."""
 MAX_ALIAS_NODES = 10_000
 """Most nodes that aliases may repeat in one file; stops alias bombs before they grow."""
+MAX_NODES = 5_000_000
+"""Most values (scalars, mappings, lists) in one file, by default; callers may set fewer."""
 MAX_DIGITS = 30
-"""Most digits in one number; larger ones are typing accidents, not budgets."""
+"""Most digits in one number written out (so 1e400 has 401); larger ones are accidents."""
+MAX_KEY_CHARS = 200
+"""Longest mapping key; keys are names and years, not text."""
 MAX_ECHO = 80
 """Most characters of the input quoted back in one message."""
 
@@ -73,7 +77,16 @@ _SPECIAL_FLOAT = {
     "-.INF": "-Infinity",
 }
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What YAML forbids in a stream (PyYAML's Reader.NON_PRINTABLE), checked before parsing so
+# that the finding has a line and column.
+_NOT_YAML_TEXT = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+# A number that a thousands separator split in two inside a flow collection: `{2023: 1,500}`.
+_THOUSANDS_HEAD = re.compile(r"[-+]?[0-9]{1,3}")
+_THOUSANDS_TAIL = re.compile(r"[0-9]{3}(?:\.[0-9]*)?")
 
 # Codes of this layer.
 UNREADABLE = "IOM001"
@@ -84,8 +97,17 @@ AMBIGUOUS_SCALAR = "IOM005"
 TAG = "IOM006"
 ALIAS_LIMIT = "IOM007"
 TOO_DEEP = "IOM008"
+TOO_LARGE = "IOM009"
 NUMBER_TOO_LONG = "IOM010"
 NOT_A_DOCUMENT = "IOM011"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one file may hold; the strategy reader sets tighter ones than these defaults."""
+
+    max_bytes: int = MAX_BYTES
+    max_nodes: int = MAX_NODES
 
 
 @dataclass(frozen=True)
@@ -119,6 +141,7 @@ class Document:
         self, path: DataPath, code: str, severity: Severity, message: str, *, key: bool = False
     ) -> Diagnostic:
         pos = self.key_position(path) if key else self.position(path)
+        message = _LINE_BREAKS.sub(" ", message)  # one finding, one line, whatever it quotes
         return Diagnostic(self.name, pos.line, pos.column, code, severity, message, path)
 
     @property
@@ -132,27 +155,29 @@ def echo(text: str) -> str:
     return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
 
 
-def read_bytes(path: str) -> tuple[bytes | None, Diagnostic | None]:
+def read_bytes(
+    path: str, limits: Limits = Limits(), name: str | None = None
+) -> tuple[bytes | None, Diagnostic | None]:
     """Read a file (or standard input for `-`), refusing what is too big or not a file."""
+    limit = limits.max_bytes
 
     def fail(message: str) -> tuple[None, Diagnostic]:
-        return None, Diagnostic(path, 1, 1, UNREADABLE, Severity.FATAL, message)
+        return None, Diagnostic(name or path, 1, 1, UNREADABLE, Severity.FATAL, message)
 
     if path == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            return fail(f"standard input is larger than the limit of {MAX_BYTES // 2**20} MiB")
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            return fail(f"standard input is larger than the limit of {_size(limit)}")
         return data, None
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                return fail(
-                    f"file is {size / 2**20:.1f} MiB, larger than the limit of "
-                    f"{MAX_BYTES // 2**20} MiB"
-                )
-            data = handle.read(MAX_BYTES + 1)
+            if size > limit:
+                return fail(f"file is {_size(size)}, larger than the limit of {_size(limit)}")
+            data = handle.read(limit + 1)
     except FileNotFoundError:
+        if os.path.islink(path):
+            return fail("symbolic link to a file that does not exist")
         return fail("no such file")
     except IsADirectoryError:
         return fail("is a directory, not a file")
@@ -162,9 +187,13 @@ def read_bytes(path: str) -> tuple[bytes | None, Diagnostic | None]:
         if error.errno == errno.ELOOP:
             return fail("symbolic link loop")
         return fail(f"cannot read: {error.strerror or error}")
-    if len(data) > MAX_BYTES:
-        return fail(f"file is larger than the limit of {MAX_BYTES // 2**20} MiB")
+    if len(data) > limit:
+        return fail(f"file is larger than the limit of {_size(limit)}")
     return data, None
+
+
+def _size(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB" if size >= 2**20 else f"{size} bytes"
 
 
 def decode(name: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
@@ -177,6 +206,8 @@ def decode(name: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
         return fail("binary content (gzip-compressed data), not a YAML text file")
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return fail("UTF-32 text is not supported; save the file as UTF-8")
+    if _utf16_without_bom(data[:4]):
+        return fail("UTF-16 text without a byte-order mark; save the file as UTF-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
@@ -186,11 +217,15 @@ def decode(name: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-            return fail("invalid UTF-8 byte; save the file as UTF-8", line, column)
+            start, message = error.start, "invalid UTF-8 byte; save the file as UTF-8"
+            nul = data.find(b"\x00", 0, start)
+            if nul >= 0:  # binary data: say so at its first NUL, not at a later odd byte
+                start, message = nul, "NUL byte in text; binary or corrupted file"
+            line = data.count(b"\n", 0, start) + 1
+            column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+            return fail(message, line, column)
     text = text.removeprefix("\ufeff")
-    bad = _CONTROL.search(text)
+    bad = _NOT_YAML_TEXT.search(text)
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
@@ -201,33 +236,52 @@ def decode(name: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
     return text, None
 
 
-def load(path: str, *, display_name: str | None = None) -> Document:
+def _utf16_without_bom(head: bytes) -> bool:
+    """ASCII text saved as UTF-16 without a byte-order mark: every other byte is zero."""
+    if len(head) < 4:
+        return False
+    little = head[1] == head[3] == 0 and head[0] != 0 and head[2] != 0
+    big = head[0] == head[2] == 0 and head[1] != 0 and head[3] != 0
+    return little or big
+
+
+def load(path: str, *, display_name: str | None = None, limits: Limits = Limits()) -> Document:
     """Read and parse one YAML file into a Document; never raises for bad input."""
     name = display_name or path
-    data, problem = read_bytes(path)
+    data, problem = read_bytes(path, limits, name)
     if problem is not None or data is None:
         return Document(name, diagnostics=[problem] if problem else [])
-    return load_bytes(name, data)
+    return load_bytes(name, data, limits)
 
 
-def load_bytes(name: str, data: bytes) -> Document:
+def load_bytes(name: str, data: bytes, limits: Limits = Limits()) -> Document:
+    if len(data) > limits.max_bytes:
+        message = f"input is {_size(len(data))}, larger than the limit of {_size(limits.max_bytes)}"
+        return Document(
+            name, diagnostics=[Diagnostic(name, 1, 1, UNREADABLE, Severity.FATAL, message)]
+        )
     text, problem = decode(name, data)
     if problem is not None or text is None:
         return Document(name, diagnostics=[problem] if problem else [])
-    return load_text(name, text)
+    return load_text(name, text, limits)
 
 
-def load_text(name: str, text: str) -> Document:
+def load_text(name: str, text: str, limits: Limits = Limits()) -> Document:
     doc = Document(name)
     try:
-        _Builder(doc).build(yaml.parse(text, Loader=_loader_class()))
+        _Builder(doc, limits).build(yaml.parse(text, Loader=_loader_class()))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
-        doc.diagnostics.append(
-            Diagnostic(name, line, column, SYNTAX, Severity.ERROR, f"YAML syntax: {echo(message)}")
-        )
+        message = f"YAML syntax: {echo(message)}{_syntax_hint(text, line, column)}"
+        doc.diagnostics.append(Diagnostic(name, line, column, SYNTAX, Severity.ERROR, message))
+        doc.data = None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        message = f"character U+{error.character:04X} is not allowed in YAML text"
+        doc.diagnostics.append(Diagnostic(name, line, column, NOT_TEXT, Severity.ERROR, message))
         doc.data = None
     except yaml.YAMLError as error:
         doc.diagnostics.append(
@@ -237,6 +291,23 @@ def load_text(name: str, text: str) -> Document:
     except _Stop:
         doc.data = None
     return doc
+
+
+def _syntax_hint(text: str, line: int, column: int) -> str:
+    """What people most often did wrong when the parser stops here: a tab, an unclosed quote."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return ""
+    here = lines[line - 1]
+    if "\t" in here[: column + 1]:
+        return "; a tab character: indent with spaces"
+    for number in range(line - 1, max(line - 20, 0), -1):
+        before = lines[number - 1].split(" #")[0]
+        if before.lstrip().startswith("#"):
+            continue
+        if (before.count('"') - before.count('\\"')) % 2:
+            return f"; a quote opened on line {number} may not be closed"
+    return ""
 
 
 def _loader_class() -> Any:
@@ -261,12 +332,28 @@ class _Node:
     merges: list[tuple[Any, Position]] = field(default_factory=list)
 
 
+class _Merge:
+    """The plain key `<<` (YAML's merge key); a quoted "<<" is an ordinary text key."""
+
+    def __str__(self) -> str:
+        return "<<"
+
+
+MERGE = _Merge()
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
 class _Builder:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, limits: Limits) -> None:
         self.doc = doc
+        self.limits = limits
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.alias_nodes = 0
+        self.nodes = 0
         self.documents = 0
+        self.previous: Any = None  # the event before this one
 
     def error(self, pos: Position, code: str, message: str, *, stop: bool = False) -> None:
         self.doc.diagnostics.append(
@@ -281,8 +368,11 @@ class _Builder:
         for event in events:
             pos = Position(event.start_mark.line + 1, event.start_mark.column + 1)
             kind = type(event)
+            if kind in _NODE_EVENTS:
+                self.count_node(pos)
             if kind is yaml.ScalarEvent:
                 self.check_tag(event.tag, pos)
+                self.check_thousands(stack, event)
                 value = self.scalar(event, pos)
                 self.add(stack, root, value, pos, 1, event.anchor)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
@@ -321,6 +411,7 @@ class _Builder:
                         "more than one YAML document ('---'); a file holds one strategy",
                         stop=True,
                     )
+            self.previous = event
         if not root:
             self.error(Position(1, 1), NOT_A_DOCUMENT, "file is empty (no YAML content)", stop=True)
         self.doc.data = root[0]
@@ -331,6 +422,41 @@ class _Builder:
                 NOT_A_DOCUMENT,
                 f"top level is {kind_name}; expected a mapping of keys to values",
                 stop=True,
+            )
+
+    def count_node(self, pos: Position) -> None:
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            self.error(
+                pos,
+                TOO_LARGE,
+                f"more than {self.limits.max_nodes} values in one file; far more than it needs",
+                stop=True,
+            )
+
+    def check_thousands(self, stack: list[_Node], event: Any) -> None:
+        """`{2023: 1,500}` reads as 2023: 1 and a key 500 without a value: say what happened."""
+        before: Any = self.previous
+        start: Any = event.start_mark
+        first: Any = getattr(before, "start_mark", None)
+        last: Any = getattr(before, "end_mark", None)
+        if (
+            stack
+            and isinstance(stack[-1].value, dict)
+            and not stack[-1].key_pending
+            and isinstance(before, yaml.ScalarEvent)
+            and not before.style  # plain scalars only
+            and not event.style
+            and _THOUSANDS_HEAD.fullmatch(before.value)
+            and _THOUSANDS_TAIL.fullmatch(event.value)
+            and start.index == last.index + 1
+        ):
+            written = echo(f"{before.value},{event.value}")
+            self.error(
+                Position(first.line + 1, first.column + 1),
+                AMBIGUOUS_SCALAR,
+                f"'{written}' reads as two values, split at the comma; write numbers "
+                "without thousands separators",
             )
 
     def child_path(self, stack: list[_Node], pos: Position) -> DataPath:
@@ -352,6 +478,10 @@ class _Builder:
         nodes: int,
         anchor: str | None,
     ) -> None:
+        if value is MERGE and (
+            not stack or not isinstance(stack[-1].value, dict) or stack[-1].key_pending
+        ):
+            value = "<<"  # only a key merges
         if anchor is not None:
             self.anchors[anchor] = (value, nodes)
         if not stack:
@@ -371,7 +501,7 @@ class _Builder:
             self.start_key(parent, value, pos)
             return
         parent.key_pending = False
-        if parent.key == "<<" and "<<" not in parent.key_seen:
+        if parent.key is MERGE:
             parent.merges.append((value, pos or self.doc.position(parent.path)))
             return
         path = (*parent.path, parent.key)
@@ -382,10 +512,16 @@ class _Builder:
     def start_key(self, parent: _Node, key: Any, pos: Position) -> None:
         parent.key = key
         parent.key_pending = True
-        if key == "<<":
+        if key is MERGE:
             return
         text = str(key)
+        if len(text) > MAX_KEY_CHARS:
+            self.error(
+                pos, TOO_LARGE, f"key of {len(text)} characters; at most {MAX_KEY_CHARS}", stop=True
+            )
         first = parent.key_seen.get(text)
+        if first is None and key in parent.value:  # 1 and true, 1.0 and 1.00: equal keys
+            first = self.doc.keys.get((*parent.path, key), pos).line
         if first is not None:
             where = f"'{echo(text)}' first given on line {first}"
             self.error(pos, DUPLICATE_KEY, f"duplicate key {where}; a key may appear once")
@@ -435,6 +571,8 @@ class _Builder:
             return text
         if text in _NULLS:
             return None
+        if text == "<<":
+            return MERGE
         if text in _TRUE:
             return True
         if text in _FALSE:
@@ -472,9 +610,18 @@ class _Builder:
             if _INT.fullmatch(text):
                 return int(text)
             try:
-                return Decimal(text)
+                number = Decimal(text)
             except InvalidOperation:  # pragma: no cover - the pattern admits only valid text
                 return text
+            written_out = max(number.adjusted() + 1, 1) - min(number.as_tuple().exponent, 0)  # type: ignore[operator]
+            if written_out > MAX_DIGITS:
+                self.error(
+                    pos,
+                    NUMBER_TOO_LONG,
+                    f"'{echo(text)}' has {written_out} digits written out; at most {MAX_DIGITS}",
+                )
+                return None
+            return number
         if _DATE.fullmatch(text):
             try:
                 return dt.date.fromisoformat(text)

@@ -17,6 +17,10 @@ MISSING_KEY = "IOM022"
 
 M = TypeVar("M", bound=BaseModel)
 
+STRATEGY_LIMITS = loader.Limits(max_bytes=2 * 2**20, max_nodes=100_000)
+"""A strategy file is a few kB and ~200 values; these bounds keep any file under 10 s and
+512 MiB while leaving room for a 1 MB text to reach the model's own length check."""
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -33,7 +37,10 @@ class Reading:
 def format_path(path: DataPath) -> str:
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) and not isinstance(part, bool) else f".{part}"
+        shown = loader.echo(str(part))
+        text += (
+            f"[{shown}]" if isinstance(part, int) and not isinstance(part, bool) else f".{shown}"
+        )
     return text.lstrip(".") or "(top level)"
 
 
@@ -50,7 +57,7 @@ def validate_as(document: loader.Document, cls: type[M]) -> M | None:
 
 
 def read_strategy(path: str, *, display_name: str | None = None) -> Reading:
-    document = loader.load(path, display_name=display_name)
+    document = loader.load(path, display_name=display_name, limits=STRATEGY_LIMITS)
     return Reading(document, validate_as(document, model.Strategy))
 
 
@@ -75,6 +82,8 @@ def _diagnostic(document: loader.Document, cls: type[BaseModel], item: Any) -> D
             text += " (write years without quotes)"
     elif kind in {"int_type", "decimal_type", "string_type", "bool_type", "date_type"}:
         text = f"{text}, got {model._kind(item.get('input'))}"
+        if kind == "string_type" and not isinstance(item.get("input"), (dict, list, type(None))):
+            text += "; write text in quotes"
     elif kind == "literal_error" and isinstance(item.get("input"), str):
         text = f"{text}, got '{loader.echo(item['input'])}'"
     return document.diagnostic(

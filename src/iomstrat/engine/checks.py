@@ -9,8 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from iomstrat.engine.disbursement import Book
 from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
-from iomstrat.loader import Document
+from iomstrat.loader import Document, echo
 from iomstrat.model import UNIT_FACTORS, Strategy
 from iomstrat.report import DataPath, Diagnostic, Severity
 
@@ -40,6 +41,7 @@ class Context:
     strategy: Strategy
     document: Document
     as_of: dt.date
+    book: Book | None = None  # the payments, for the IOM4xx checks
 
 
 Check = Callable[[Context], list[Diagnostic]]
@@ -85,7 +87,7 @@ def check_line_ids(ctx: Context) -> list[Diagnostic]:
                         ("budget", "totals", t_index, "lines", l_index),
                         UNKNOWN_LINE,
                         Severity.ERROR,
-                        f"total '{total.id}' adds up line '{line_id}', which the budget does "
+                        f"total '{total.id}' adds up line '{echo(line_id)}', which the budget does "
                         f"not have (lines: {', '.join(sorted(line_ids))})",
                     )
                 )
@@ -105,7 +107,7 @@ def check_finance_act_codes(ctx: Context) -> list[Diagnostic]:
             path,
             FINANCE_ACT_CODE,
             Severity.ERROR,
-            f"Finance Act code '{code}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14)",
+            f"Finance Act code '{echo(code)}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14)",
         )
         for path, code in places
         if not FINANCE_ACT_PATTERN.fullmatch(code)
@@ -197,7 +199,7 @@ def check_budget_totals(ctx: Context) -> list[Diagnostic]:
             terms = tuple(_year_term(strategy, line.id, year) for line in lines)
             checks.append(
                 SumCheck(
-                    f"{year} {total.name.rstrip(':')}",
+                    f"{year} {echo(total.name.rstrip(':'))}",
                     ("budget", "totals", t_index, "stated", year),
                     stated,
                     terms,
@@ -367,7 +369,8 @@ def _approval_consistency(
                     (
                         (*path, "lines", line_id),
                         UNKNOWN_LINE,
-                        f"{year} approval names line '{line_id}', which the budget does not have",
+                        f"{year} approval names line '{echo(line_id)}', "
+                        "which the budget does not have",
                     )
                 )
             elif value > line.amounts.get(year, Decimal(0)):
@@ -375,7 +378,7 @@ def _approval_consistency(
                     (
                         (*path, "lines", line_id),
                         APPROVAL_INCONSISTENT,
-                        f"{year} approves {value} for '{line_id}', more than the planned "
+                        f"{year} approves {value} for '{echo(line_id)}', more than the planned "
                         f"{line.amounts.get(year, Decimal(0))}",
                     )
                 )
@@ -423,6 +426,8 @@ def check_approval_dates(ctx: Context) -> list[Diagnostic]:
 
 def strategy_checks() -> tuple[Check, ...]:
     """Every check of a strategy file, in reporting order; a fresh tuple per call."""
+    from iomstrat.engine.disbursement_checks import disbursement_checks  # it imports Context
+
     return (
         check_line_ids,
         check_finance_act_codes,
@@ -432,6 +437,7 @@ def strategy_checks() -> tuple[Check, ...]:
         check_cover,
         check_approvals,
         check_approval_dates,
+        *disbursement_checks(),
     )
 
 
