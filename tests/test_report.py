@@ -156,14 +156,13 @@ def test_default_strategy_header_years_and_schedule(tmp_path: Path) -> None:
     ):
         assert f"<dd>{fact}</dd>" in html
     assert page.table("years-table")[1:] == [
-        [str(y), "planned", "100", "not yet decided", "0", "100"] for y in range(2023, 2027)
+        [str(y), "planned", "100,000,000", "not yet decided", "0", "0", "100,000,000"]
+        for y in range(2023, 2027)
     ]
-    assert page.table("schedule-table")[1:] == [
-        ["2023", "100", "0", "100", "0"],
-        ["2024", "100", "0", "200", "0"],
-        ["2025", "100", "0", "300", "0"],
-        ["2026", "100", "0", "400", "0"],
-    ]
+    schedule = page.table("schedule-table")[1:]
+    assert len(schedule) == 16
+    assert schedule[0] == ["2023 Q1", "25,000,000", "—", "25,000,000", "—"]
+    assert schedule[-1] == ["2026 Q4", "25,000,000", "—", "400,000,000", "—"]
     assert page.charts == 3  # no allocations recorded: no fourth chart
     assert "No soft-earmarked allocations are recorded" in html
 
@@ -188,11 +187,15 @@ def test_approved_reduced_and_planned_years_in_danish(tmp_path: Path, strategy_f
         ["Total", "", "1.750,5", "1.750", "1.750", "5.250,5"],
     ]  # fmt: skip
     assert page.table("years-table")[1:] == [
-        ["2023", "bevilget", "1.750,5", "1.750,5", "0", "1.750,5"],
-        ["2024", "reduceret", "1.750", "1.600", "0", "1.600"],
-        ["2025", "planlagt", "1.750", "endnu ikke besluttet", "0", "1.750"],
+        ["2023", "bevilget", "1.750.500", "1.750.500", "0", "0", "1.750.500"],
+        ["2024", "reduceret", "1.750.000", "1.600.000", "0", "0", "1.600.000"],
+        ["2025", "planlagt", "1.750.000", "endnu ikke besluttet", "0", "0", "1.750.000"],
     ]
-    assert page.table("schedule-table")[-1] == ["2025", "1.750", "0", "5.250,5", "0"]
+    assert page.table("schedule-table")[-1] == ["2025 Q4", "437.500", "—", "5.250.500", "—"]
+    schedule = page.table("schedule-table")
+    assert schedule[4] == ["2023 Q4", "437.625", "0", "1.750.500", "0"]
+    assert schedule[6] == ["2024 Q2", "437.500", "0", "2.625.500", "0"]  # as of 2024-06-01
+    assert schedule[7] == ["2024 Q3", "437.500", "—", "3.063.000", "—"]
     assert '<html lang="da">' in html
     assert "<dd>Unit A; Unit B</dd>" in html
 
@@ -273,30 +276,31 @@ def test_same_input_same_page(tmp_path: Path, strategy_file: Path) -> None:
 
 
 def test_allocations_chart_and_table(tmp_path: Path) -> None:
-    """Allocations by country or region (from a briefing built here until files record them)."""
+    """Allocations by country or region in Danish, with decimals and escaped names."""
     import dataclasses
     import datetime as dt
     from decimal import Decimal
 
     from iomstrat.briefing import Allocation, Report
+    from iomstrat.currency import EcbRates
     from iomstrat.render.html import render
     from iomstrat.reporting import brief_file
 
-    item = brief_file(default_strategy_path(), dt.date(2022, 12, 1))
+    item = brief_file(default_strategy_path(), dt.date(2022, 12, 1), EcbRates())
     item = dataclasses.replace(
         item,
         allocations=(
-            Allocation("Niger", Decimal(12)),
-            Allocation("Horn of Africa", Decimal("10.5")),
-            Allocation("Sahel <region>", Decimal(8)),
+            Allocation("Niger", "country", Decimal(12_000_000)),
+            Allocation("Horn of Africa", "region", Decimal("10500000.5")),
+            Allocation("Sahel <region>", "region", Decimal(8_000_000)),
         ),
     )
     page = Page(render(Report(dt.date(2022, 12, 1), (item,)), "da"))
     assert page.table("allocations-table") == [
         ["Land eller region", "Beløb"],
-        ["Niger", "12"],
-        ["Horn of Africa", "10,5"],
-        ["Sahel <region>", "8"],
+        ["Niger", "12.000.000"],
+        ["Horn of Africa", "10.500.000,5"],
+        ["Sahel <region>", "8.000.000"],
     ]
     assert page.charts == 4
 
@@ -329,3 +333,44 @@ def test_report_to_standard_output() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("<!DOCTYPE html>")
     assert Page(result.stdout).table("budget-table")[-1][-1] == "400"
+
+
+def test_illustrative_example_disbursement_figures(tmp_path: Path) -> None:
+    """The invented year 2023 of the example: approved, allocated in two dialogues, paid in
+    DKK and USD (from the file and its CSV ledger); the same figures as `iomstrat disbursement`."""
+    html, _ = report(tmp_path, str(EXAMPLE), "--as-of", "2023-12-31")
+    page = Page(html)
+    assert page.table("years-table")[1:3] == [
+        ["2023", "approved", "100,000,000", "100,000,000", "50,000,000", "80,663,084.28",
+         "19,336,915.72"],
+        ["2024", "planned", "100,000,000", "not yet decided", "0", "0", "100,000,000"],
+    ]  # fmt: skip
+    assert page.table("schedule-table")[1:6] == [
+        ["2023 Q1", "25,000,000", "500,000", "25,000,000", "500,000"],
+        ["2023 Q2", "25,000,000", "43,300,000", "50,000,000", "43,800,000"],
+        ["2023 Q3", "25,000,000", "24,500,000", "75,000,000", "68,300,000"],
+        ["2023 Q4", "25,000,000", "12,363,084.28", "100,000,000", "80,663,084.28"],
+        ["2024 Q1", "25,000,000", "—", "125,000,000", "—"],
+    ]
+    assert page.table("allocations-table")[1:] == [
+        ["Niger", "12,000,000"],
+        ["Horn of Africa", "10,000,000"],
+        ["Morocco", "10,000,000"],
+        ["Sahel", "8,000,000"],
+        ["Ethiopia", "5,000,000"],  # recorded as ETH
+        ["Sudan", "5,000,000"],
+    ]
+    assert page.charts == 4
+    ledger = EXAMPLE.parent / "illustrative_2023_ledger.csv"
+    assert f'<code class="sha256">{hashlib.sha256(ledger.read_bytes()).hexdigest()}</code>' in html
+    assert "No disbursements are recorded" not in html
+
+
+def test_report_findings_are_validates(tmp_path: Path) -> None:
+    """The report checks a file exactly as `validate` does (it reads the file only once)."""
+    html, stderr = report(tmp_path, str(EXAMPLE), "--as-of", "2024-06-01")
+    validate = CliRunner().invoke(
+        app, ["validate", str(EXAMPLE), "--as-of", "2024-06-01"], catch_exceptions=False
+    )
+    assert stderr == validate.stdout
+    assert len(Page(html).table("findings-table")) == len(validate.stdout.splitlines()) + 1

@@ -39,33 +39,39 @@ class Facts:
 
 @dataclass(frozen=True)
 class YearFigures:
-    """One year's money in the file's unit: planned by the budget, approved by the Finance Act
-    (None while the year awaits its decision), disbursed so far, and what remains to disburse."""
+    """One year's money in whole units of the strategy's currency, as of the report's date:
+    planned by the budget, approved by the Finance Act (None while undecided), allocated in
+    dialogue decisions (soft-earmarked lines), disbursed, and what remains to disburse."""
 
     year: int
     status: str
     planned: Decimal
     approved: Decimal | None
+    allocated: Decimal | None
     disbursed: Decimal
     remaining: Decimal
 
 
 @dataclass(frozen=True)
 class SchedulePoint:
-    """Disbursement scheduled and made up to the end of a year, cumulated over the period."""
+    """One quarter of the period: disbursement scheduled and made in it and cumulated from the
+    start, in whole currency units; `disbursed` is None for quarters after the report's date."""
 
     year: int
+    quarter: int
     scheduled: Decimal
-    disbursed: Decimal
+    disbursed: Decimal | None
     cumulative_scheduled: Decimal
-    cumulative_disbursed: Decimal
+    cumulative_disbursed: Decimal | None
 
 
 @dataclass(frozen=True)
 class Allocation:
-    """A soft-earmarked amount allocated to one country or region, over the period."""
+    """Soft-earmarked funds allocated to one country or region over the period, in whole
+    currency units."""
 
     recipient: str
+    kind: str  # "country" or "region"
     amount: Decimal
 
 
@@ -81,7 +87,8 @@ class Briefing:
     years: tuple[YearFigures, ...] = ()
     schedule: tuple[SchedulePoint, ...] = ()
     allocations: tuple[Allocation, ...] = ()
-    disbursement_recorded: bool = False
+    payments: int = 0  # payments recorded, of any date
+    ledgers: tuple[SourceFile, ...] = ()  # payment ledgers the file names
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,14 @@
-"""Assembles a briefing from a checked strategy: header facts, budget table, money by year,
-cumulative disbursement against the schedule, and soft-earmarked allocations. Pure."""
+"""Assembles a briefing from a checked strategy and its payments: header facts, budget table,
+money by year, cumulative disbursement against the schedule by quarter, and soft-earmarked
+allocations by country or region. Pure: payments and exchange rates come in."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections import defaultdict
 from decimal import Decimal
+from typing import Any
 
 from iomstrat.briefing import (
     Allocation,
@@ -14,8 +19,10 @@ from iomstrat.briefing import (
     YearFigures,
 )
 from iomstrat.engine.budget import budget_table
+from iomstrat.engine.disbursement import Book, Rates, disbursement_report, factor
 from iomstrat.model import Strategy
 from iomstrat.report import Diagnostic
+from iomstrat.report_disbursement import DisbursementReport
 
 ZERO = Decimal(0)
 
@@ -39,87 +46,116 @@ def facts(strategy: Strategy) -> Facts:
     )
 
 
-def planned(strategy: Strategy, year: int) -> Decimal:
-    return sum((line.amounts.get(year, ZERO) for line in strategy.budget.lines), ZERO)
-
-
-def approved(strategy: Strategy, year: int) -> Decimal | None:
-    """The year's amount as Parliament decided it; None while the year is only planned."""
-    approval = strategy.approval(year)
-    if approval is None or approval.status == "planned":
-        return None
-    if approval.status == "withheld":
-        return ZERO
-    if approval.amount is not None:
-        return approval.amount
-    if approval.lines:
-        return sum(approval.lines.values(), ZERO)
-    return planned(strategy, year)
-
-
-def disbursed(strategy: Strategy, year: int) -> Decimal:
-    """Disbursed in the year. Strategy files record no disbursements yet, so nothing is."""
-    return ZERO
-
-
-def year_figures(strategy: Strategy) -> tuple[YearFigures, ...]:
+def year_figures(strategy: Strategy, by_year: DisbursementReport) -> tuple[YearFigures, ...]:
+    """The disbursement engine's figures per year (its `--by year` rows)."""
     rows = []
-    for year in strategy.strategy.period.years:
-        approval = strategy.approval(year)
-        plan = planned(strategy, year)
-        decided = approved(strategy, year)
-        paid = disbursed(strategy, year)
-        basis = plan if decided is None else decided
+    for row in by_year.rows:
+        if row.year is None:
+            continue  # the period total
+        approval = strategy.approval(row.year)
+        money = row.figures
         rows.append(
             YearFigures(
-                year=year,
+                year=row.year,
                 status=approval.status if approval else "planned",
-                planned=plan,
-                approved=decided,
-                disbursed=paid,
-                remaining=basis - paid,
+                planned=money.planned,
+                approved=money.approved,
+                allocated=money.allocated,
+                disbursed=money.disbursed,
+                remaining=money.remaining,
             )
         )
     return tuple(rows)
 
 
-def scheduled(strategy: Strategy, year: int) -> Decimal:
-    """The cover table's projected annual disbursement, else the planned budget."""
-    cover = strategy.cover.projected_disbursement if strategy.cover else None
-    if cover is not None and year in cover.by_year:
-        return cover.by_year[year]
-    return planned(strategy, year)
+def quarter_start(year: int, quarter: int) -> dt.date:
+    return dt.date(year, 3 * quarter - 2, 1)
 
 
-def schedule(strategy: Strategy, years: tuple[YearFigures, ...]) -> tuple[SchedulePoint, ...]:
+def schedule(by_quarter: DisbursementReport, as_of: dt.date) -> tuple[SchedulePoint, ...]:
+    """Cumulative schedule and disbursement by quarter (the engine's `--by quarter` rows: due
+    and paid in each quarter of each appropriation year); nothing is known after `as_of`."""
     points = []
     total_scheduled = total_disbursed = ZERO
-    for figures in years:
-        due = scheduled(strategy, figures.year)
-        total_scheduled += due
-        total_disbursed += figures.disbursed
+    for row in by_quarter.rows:
+        if row.kind != "line" or row.year is None:
+            continue  # the years' subtotals
+        quarter = int(row.key.rsplit("Q", 1)[1])
+        total_scheduled += row.figures.planned
+        known = quarter_start(row.year, quarter) <= as_of
+        total_disbursed += row.figures.disbursed
         points.append(
-            SchedulePoint(figures.year, due, figures.disbursed, total_scheduled, total_disbursed)
+            SchedulePoint(
+                year=row.year,
+                quarter=quarter,
+                scheduled=row.figures.planned,
+                disbursed=row.figures.disbursed if known else None,
+                cumulative_scheduled=total_scheduled,
+                cumulative_disbursed=total_disbursed if known else None,
+            )
         )
     return tuple(points)
 
 
-def allocations(strategy: Strategy) -> tuple[Allocation, ...]:
-    """Soft-earmarked allocations by country or region. Strategy files record none yet."""
-    return ()
+def allocations(strategy: Strategy, as_of: dt.date, names: Any) -> tuple[Allocation, ...]:
+    """Dialogue allocations decided by `as_of`, summed per country or region over the period;
+    a country given by ISO code is named (`names`: a country_converter)."""
+    sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for allocation in strategy.allocations:
+        if allocation.date > as_of:
+            continue
+        for item in allocation.items:
+            if item.country is not None:
+                key = (_country_name(names, item.country), "country")
+            else:
+                key = (" ".join((item.region or "").split()), "region")
+            sums[key] += item.amount * factor(strategy)
+    ordered = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(Allocation(name, kind, amount) for (name, kind), amount in ordered)
+
+
+def _country_name(names: Any, country: str) -> str:
+    log = logging.getLogger("country_converter")
+    level = log.level
+    log.setLevel(logging.ERROR)  # it warns on stderr for every name it cannot match
+    try:
+        found = names.convert(names=country, to="name_short", not_found=None)
+    finally:
+        log.setLevel(level)
+    return found if isinstance(found, str) and found else country
+
+
+def country_names() -> Any:
+    """country_converter's offline table (loaded only when a file records allocations)."""
+    import country_converter
+
+    return country_converter.CountryConverter()
 
 
 def briefing(
-    strategy: Strategy, source: SourceFile, diagnostics: tuple[Diagnostic, ...]
+    strategy: Strategy,
+    book: Book,
+    *,
+    source: SourceFile,
+    diagnostics: tuple[Diagnostic, ...],
+    as_of: dt.date,
+    rates: Rates,
+    ledgers: tuple[SourceFile, ...] = (),
 ) -> Briefing:
-    years = year_figures(strategy)
+    def report(by: str) -> DisbursementReport:
+        return disbursement_report(
+            strategy, book, file=source.path, as_of=as_of, by=by, rates=rates
+        )
+
+    by_year = report("year")
     return Briefing(
         source=source,
         diagnostics=diagnostics,
         facts=facts(strategy),
         table=budget_table(strategy),
-        years=years,
-        schedule=schedule(strategy, years),
-        allocations=allocations(strategy),
-        disbursement_recorded=False,
+        years=year_figures(strategy, by_year),
+        schedule=schedule(report("quarter"), as_of),
+        allocations=allocations(strategy, as_of, country_names()) if strategy.allocations else (),
+        payments=by_year.payments,
+        ledgers=ledgers,
     )

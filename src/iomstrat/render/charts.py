@@ -135,14 +135,16 @@ def money_by_year(
     title: str,
     names: dict[str, str],
     *,
+    per_unit: Decimal = Decimal(1),
     key: str = "",
 ) -> str:
-    """Grouped bars planned / approved / disbursed per year, the remaining balance as a line."""
+    """Grouped bars planned / approved / disbursed per year, the remaining balance as a line;
+    amounts divided by `per_unit` (currency units per unit of the axis)."""
     labels = [str(y.year) for y in years]
     series = [
-        (names["planned"], [float(y.planned) for y in years]),
-        (names["approved"], [float(y.approved or 0) for y in years]),
-        (names["disbursed"], [float(y.disbursed) for y in years]),
+        (names["planned"], [float(y.planned / per_unit) for y in years]),
+        (names["approved"], [float((y.approved or 0) / per_unit) for y in years]),
+        (names["disbursed"], [float(y.disbursed / per_unit) for y in years]),
     ]
     width = 0.26
 
@@ -151,7 +153,7 @@ def money_by_year(
             offsets = [x + (index - 1) * width for x in range(len(years))]
             ax.bar(offsets, values, width=width, label=name, **_bar_style(index))
         ax.plot(
-            range(len(years)), [float(y.remaining) for y in years], color="#000000",
+            range(len(years)), [float(y.remaining / per_unit) for y in years], color="#000000",
             linestyle="--", marker="D", markersize=5, linewidth=1.2, label=names["remaining"],
         )  # fmt: skip
         ax.set_xticks(range(len(years)), labels)
@@ -169,28 +171,35 @@ def cumulative_disbursement(
     title: str,
     names: dict[str, str],
     *,
+    per_unit: Decimal = Decimal(1),
     key: str = "",
 ) -> str:
-    """Cumulative disbursement made against the schedule, by the end of each year."""
-    labels = [str(p.year) for p in points]
-    scheduled = [float(p.cumulative_scheduled) for p in points]
-    made = [float(p.cumulative_disbursed) for p in points]
+    """Cumulative disbursement made against the schedule, quarter by quarter; the line of
+    payments stops at the report's date."""
+    labels = [f"Q{p.quarter}\n{p.year}" if p.quarter == 1 else f"Q{p.quarter}" for p in points]
+    scheduled = [float(p.cumulative_scheduled / per_unit) for p in points]
+    made = [
+        float(p.cumulative_disbursed / per_unit)
+        for p in points
+        if p.cumulative_disbursed is not None
+    ]
 
     def paint(ax: Any) -> None:
-        x = range(len(points))
+        x = list(range(len(points)))
         ax.plot(
-            x, scheduled, color=COLOURS[0], linestyle="--", marker="o", linewidth=1.5,
-            label=names["scheduled"],
+            x, scheduled, color=COLOURS[0], linestyle="--", marker="o", markersize=4,
+            linewidth=1.5, label=names["scheduled"],
         )  # fmt: skip
+        known = x[: len(made)]
         ax.plot(
-            x, made, color="#000000", linestyle="-", marker="s", linewidth=2,
+            known, made, color="#000000", linestyle="-", marker="s", markersize=4, linewidth=2,
             label=names["disbursed"],
         )  # fmt: skip
         ax.fill_between(
-            x, made, scheduled, facecolor="none", edgecolor="#888888", hatch="//",
-            linewidth=0, label=names["gap"],
+            known, made, scheduled[: len(made)], facecolor="none", edgecolor="#888888",
+            hatch="//", linewidth=0, label=names["gap"],
         )  # fmt: skip
-        ax.set_xticks(list(x), labels)
+        ax.set_xticks(x, labels)
         ax.set_ylim(bottom=0)
         ax.margins(y=0.1)
         _finish(ax, locale, ylabel, legend_cols=3)
@@ -199,17 +208,24 @@ def cumulative_disbursement(
 
 
 def allocations_by_recipient(
-    allocations: Sequence[Allocation], locale: str, xlabel: str, title: str, *, key: str = ""
+    allocations: Sequence[Allocation],
+    locale: str,
+    xlabel: str,
+    title: str,
+    *,
+    per_unit: Decimal = Decimal(1),
+    key: str = "",
 ) -> str:
     """Horizontal bars: soft-earmarked allocations by country or region, largest first."""
     ordered = sorted(allocations, key=lambda a: (-a.amount, a.recipient))
 
     def paint(ax: Any) -> None:
         names = [_text(a.recipient, 30) for a in ordered]
-        bars = ax.barh(names, [float(a.amount) for a in ordered], **_bar_style(1))
-        for bar, allocation in zip(bars, ordered, strict=True):
+        amounts = [a.amount / per_unit for a in ordered]
+        bars = ax.barh(names, [float(a) for a in amounts], **_bar_style(1))
+        for bar, amount in zip(bars, amounts, strict=True):
             ax.annotate(
-                figure(allocation.amount, locale), (bar.get_width(), bar.get_y() + 0.4),
+                figure(amount, locale), (bar.get_width(), bar.get_y() + 0.4),
                 xytext=(3, 0), textcoords="offset points", va="center",
             )  # fmt: skip
         ax.invert_yaxis()

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from iomstrat import __version__
 from iomstrat.briefing import Briefing, Report
+from iomstrat.model import UNIT_FACTORS
 from iomstrat.render import charts
 from iomstrat.render.numbers import figure
 from iomstrat.report import BudgetRow, BudgetTable, Severity, YearHeading
@@ -39,7 +40,13 @@ WORDS: dict[str, dict[str, str]] = {
         "allocations": "Soft-earmarked allocations by country or region",
         "no_allocations": "No soft-earmarked allocations are recorded in the file.",
         "no_disbursements": "No disbursements are recorded in the file; disbursed is shown as 0.",
-        "schedule_basis": "Schedule: the projected annual disbursement of the cover table.",
+        "schedule_basis": "Schedule: the file's tranches where it gives them, else the cover "
+        "table's projected annual disbursement in four equal tranches due at quarter ends.",
+        "money_note": "Amounts in {currency}, as of {date}; payments in other currencies at "
+        "their stated rate or the ECB reference rate of their date.",
+        "quarter": "Quarter",
+        "allocated": "Allocated",
+        "ledger": "Payment ledger",
         "year": "Year",
         "status": "Status",
         "planned": "Planned",
@@ -49,7 +56,7 @@ WORDS: dict[str, dict[str, str]] = {
         "scheduled": "Scheduled",
         "cumulative_scheduled": "Scheduled, cumulative",
         "cumulative_disbursed": "Disbursed, cumulative",
-        "gap": "Behind schedule",
+        "gap": "Difference from schedule",
         "recipient": "Country or region",
         "amount": "Amount",
         "not_decided": "not yet decided",
@@ -100,7 +107,13 @@ WORDS: dict[str, dict[str, str]] = {
         "allocations": "Blødt øremærkede allokeringer pr. land eller region",
         "no_allocations": "Filen indeholder ingen blødt øremærkede allokeringer.",
         "no_disbursements": "Filen indeholder ingen udbetalinger; udbetalt vises som 0.",
-        "schedule_basis": "Plan: forsidens forventede årlige udbetaling.",
+        "schedule_basis": "Plan: filens rater, hvor den angiver dem, ellers forsidens "
+        "forventede årlige udbetaling i fire lige store rater ved kvartalernes udgang.",
+        "money_note": "Beløb i {currency} pr. {date}; betalinger i andre valutaer til deres "
+        "angivne kurs eller ECB's referencekurs på dagen.",
+        "quarter": "Kvartal",
+        "allocated": "Allokeret",
+        "ledger": "Betalingsregnskab",
         "year": "År",
         "status": "Status",
         "planned": "Planlagt",
@@ -110,7 +123,7 @@ WORDS: dict[str, dict[str, str]] = {
         "scheduled": "Planlagt udbetaling",
         "cumulative_scheduled": "Planlagt, akkumuleret",
         "cumulative_disbursed": "Udbetalt, akkumuleret",
-        "gap": "Bagud i forhold til planen",
+        "gap": "Afvigelse fra planen",
         "recipient": "Land eller region",
         "amount": "Beløb",
         "not_decided": "endnu ikke besluttet",
@@ -187,11 +200,15 @@ def _table_view(table: BudgetTable, locale: str, words: dict[str, str]) -> dict[
     }
 
 
+def _size(size: int | None, locale: str) -> str | None:
+    return None if size is None else figure(Decimal(size), locale)
+
+
 def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
     words = WORDS[locale]
 
-    def money(value: Decimal | None) -> str:
-        return words["not_decided"] if value is None else figure(value, locale)
+    def money(value: Decimal | None, missing: str = "—") -> str:
+        return missing if value is None else figure(value, locale)
 
     worst = max((d.severity for d in item.diagnostics), default=None)
     view: dict[str, Any] = {
@@ -209,7 +226,8 @@ def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
         ],
         "has_errors": worst is not None and worst >= Severity.ERROR,
         "facts": item.facts,
-        "size": None if item.source.size is None else figure(Decimal(item.source.size), locale),
+        "size": _size(item.source.size, locale),
+        "ledgers": [],
         "table": None,
         "period": ""
         if item.facts is None
@@ -222,18 +240,21 @@ def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
     if item.facts is None or item.table is None:
         return view
     unit = _unit(item.facts.currency, item.facts.unit, locale)
+    per_unit = UNIT_FACTORS[item.facts.unit]  # the charts are drawn in the budget's unit
     key = f"b{index}-"  # several briefings share one page, so chart ids carry its number
     names = {k: words[k] for k in ("planned", "approved", "disbursed", "remaining", "scheduled")}
     names["gap"] = words["gap"]
     view |= {
         "unit": unit,
+        "currency": item.facts.currency,
         "table": _table_view(item.table, locale, words),
         "years": [
             {
                 "year": y.year,
                 "status": words[f"status_{y.status}"],
                 "planned": money(y.planned),
-                "approved": money(y.approved),
+                "approved": money(y.approved, words["not_decided"]),
+                "allocated": money(y.allocated),
                 "disbursed": money(y.disbursed),
                 "remaining": money(y.remaining),
             }
@@ -241,7 +262,7 @@ def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
         ],
         "schedule": [
             {
-                "year": p.year,
+                "quarter": f"{p.year} Q{p.quarter}",
                 "scheduled": money(p.scheduled),
                 "disbursed": money(p.disbursed),
                 "cumulative_scheduled": money(p.cumulative_scheduled),
@@ -252,22 +273,33 @@ def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
         "allocations": [
             {"recipient": a.recipient, "amount": money(a.amount)} for a in item.allocations
         ],
-        "disbursement_recorded": item.disbursement_recorded,
+        "payments": item.payments,
+        "ledgers": [
+            {"source": ledger, "size": _size(ledger.size, locale)} for ledger in item.ledgers
+        ],
         "charts": {
             "by_line": Markup(
                 charts.budget_by_line(item.table, locale, unit, words["by_line"], key=key)
             ),
             "by_year": Markup(
-                charts.money_by_year(item.years, locale, unit, words["by_year"], names, key=key)
+                charts.money_by_year(
+                    item.years, locale, unit, words["by_year"], names, per_unit=per_unit, key=key
+                )
             ),
             "cumulative": Markup(
                 charts.cumulative_disbursement(
-                    item.schedule, locale, unit, words["cumulative"], names, key=key
+                    item.schedule,
+                    locale,
+                    unit,
+                    words["cumulative"],
+                    names,
+                    per_unit=per_unit,
+                    key=key,
                 )
             ),
             "allocations": Markup(
                 charts.allocations_by_recipient(
-                    item.allocations, locale, unit, words["allocations"], key=key
+                    item.allocations, locale, unit, words["allocations"], per_unit=per_unit, key=key
                 )
             )
             if item.allocations
