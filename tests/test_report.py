@@ -374,3 +374,17 @@ def test_report_findings_are_validates(tmp_path: Path) -> None:
     )
     assert stderr == validate.stdout
     assert len(Page(html).table("findings-table")) == len(validate.stdout.splitlines()) + 1
+
+
+def test_many_allocations_share_one_bar_in_the_chart() -> None:
+    from decimal import Decimal
+
+    from iomstrat.briefing import Allocation
+    from iomstrat.render.charts import MAX_BARS, allocations_by_recipient
+
+    places = [Allocation(f"Place {n:02}", "region", Decimal(100 - n)) for n in range(30)]
+    svg = allocations_by_recipient(places, "en", "DKK", "Allocations", others="{} others")
+    # matplotlib keeps each label's text in a comment beside its outline
+    assert "<!-- Place 18 -->" in svg and "<!-- Place 19 -->" not in svg
+    assert f"<!-- {30 - MAX_BARS + 1} others -->" in svg
+    assert "<!-- 836 -->" in svg  # 81 + 80 + ... + 71, the eleven smallest

@@ -26,6 +26,7 @@ from iomstrat.report import BudgetTable
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
 HATCHES = ("//", "..", "xx", "\\\\", "oo", "++", "--")
 WIDTH_IN = 7.0
+MAX_BARS = 20
 HEIGHT_IN = 3.4
 
 RC: dict[str, Any] = {
@@ -214,10 +215,16 @@ def allocations_by_recipient(
     title: str,
     *,
     per_unit: Decimal = Decimal(1),
+    others: str = "Others ({})",
     key: str = "",
 ) -> str:
-    """Horizontal bars: soft-earmarked allocations by country or region, largest first."""
+    """Horizontal bars: soft-earmarked allocations by country or region, largest first; past
+    MAX_BARS the smallest share one bar (the table beside the chart lists them all)."""
     ordered = sorted(allocations, key=lambda a: (-a.amount, a.recipient))
+    if len(ordered) > MAX_BARS:
+        rest = ordered[MAX_BARS - 1 :]
+        total = sum((a.amount for a in rest), Decimal(0))
+        ordered = [*ordered[: MAX_BARS - 1], Allocation(others.format(len(rest)), "", total)]
 
     def paint(ax: Any) -> None:
         names = [_text(a.recipient, 30) for a in ordered]

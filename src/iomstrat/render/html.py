@@ -58,6 +58,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cumulative_disbursed": "Disbursed, cumulative",
         "gap": "Difference from schedule",
         "recipient": "Country or region",
+        "others": "{} others",
         "amount": "Amount",
         "not_decided": "not yet decided",
         "status_planned": "planned",
@@ -125,6 +126,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cumulative_disbursed": "Udbetalt, akkumuleret",
         "gap": "Afvigelse fra planen",
         "recipient": "Land eller region",
+        "others": "{} øvrige",
         "amount": "Beløb",
         "not_decided": "endnu ikke besluttet",
         "status_planned": "planlagt",
@@ -299,7 +301,13 @@ def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
             ),
             "allocations": Markup(
                 charts.allocations_by_recipient(
-                    item.allocations, locale, unit, words["allocations"], per_unit=per_unit, key=key
+                    item.allocations,
+                    locale,
+                    unit,
+                    words["allocations"],
+                    per_unit=per_unit,
+                    others=words["others"],
+                    key=key,
                 )
             )
             if item.allocations
