@@ -388,3 +388,11 @@ def test_many_allocations_share_one_bar_in_the_chart() -> None:
     assert "<!-- Place 18 -->" in svg and "<!-- Place 19 -->" not in svg
     assert f"<!-- {30 - MAX_BARS + 1} others -->" in svg
     assert "<!-- 836 -->" in svg  # 81 + 80 + ... + 71, the eleven smallest
+
+
+def test_notes_alone_are_not_alarming(tmp_path: Path) -> None:
+    html, _ = report(tmp_path, "--as-of", "2022-12-01")  # only IOM206 notes before the period
+    rows = Page(html).table("findings-table")[1:]
+    assert {row[1] for row in rows} == {"info"} and len(rows) == 4
+    assert "none of them puts a figure in doubt" in html
+    assert "check them before using the figures" not in html

@@ -31,6 +31,7 @@ WORDS: dict[str, dict[str, str]] = {
         "findings": "Validation findings",
         "no_findings": "No validation findings: every total, approval and code checks out.",
         "findings_lead": "The source file has findings; check them before using the figures.",
+        "notes_lead": "Notes on the source file; none of them puts a figure in doubt.",
         "unreadable": "The file could not be read as a strategy; no figures are shown.",
         "budget": "Budget",
         "charts": "Charts",
@@ -99,6 +100,7 @@ WORDS: dict[str, dict[str, str]] = {
         "findings": "Valideringsfund",
         "no_findings": "Ingen valideringsfund: alle totaler, bevillinger og koder stemmer.",
         "findings_lead": "Kildefilen har fund; gennemgå dem, før tallene bruges.",
+        "notes_lead": "Bemærkninger til kildefilen; ingen af dem sår tvivl om tallene.",
         "unreadable": "Filen kunne ikke læses som en strategi; der vises ingen tal.",
         "budget": "Budget",
         "charts": "Diagrammer",
@@ -227,6 +229,7 @@ def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
             for d in item.diagnostics
         ],
         "has_errors": worst is not None and worst >= Severity.ERROR,
+        "only_notes": worst is Severity.INFO,
         "facts": item.facts,
         "size": _size(item.source.size, locale),
         "ledgers": [],
