@@ -257,11 +257,20 @@ def test_several_files_in_one_report(tmp_path: Path, strategy_file: Path) -> Non
     assert len(page.ids) == len(set(page.ids))
 
 
+def test_locale_choices_are_the_formatted_ones() -> None:
+    from iomstrat.cli.report import Locale
+    from iomstrat.render.html import WORDS
+    from iomstrat.render.numbers import LOCALES
+
+    assert tuple(Locale) == LOCALES == tuple(WORDS)
+    assert all(WORDS[code].keys() == WORDS["en"].keys() for code in LOCALES)
+
+
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     runner = CliRunner()
     bad_locale = runner.invoke(app, ["report", "--locale", "fr", "-o", str(tmp_path / "r.html")])
     assert bad_locale.exit_code == 2
-    assert "unknown locale 'fr'" in bad_locale.stderr
+    assert "'fr' is not one of 'en', 'da'" in bad_locale.stderr
     assert not (tmp_path / "r.html").exists()
     assert runner.invoke(app, ["report"]).exit_code == 2
     unwritable = runner.invoke(app, ["report", "-o", str(tmp_path / "no" / "r.html")])
