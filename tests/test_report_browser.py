@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -148,10 +149,14 @@ def test_report_in_headless_chromium(browser: Any, tmp_path: Path) -> None:
 
     pdf = base64.b64decode(browser.execute_cdp_cmd(
         "Page.printToPDF",
-        {"paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True,
+        {"paperWidth": 8.5, "paperHeight": 11, "preferCSSPageSize": True,  # Letter, unless CSS
          "printBackground": True},
     )["data"])  # fmt: skip
     assert pdf.startswith(b"%PDF")
+    # Every page A4 (595 x 842 pt), from the stylesheet's @page rule, and a handful of them.
+    boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf)
+    assert 2 <= len(boxes) <= 8
+    assert all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in boxes), boxes
     (ARTIFACTS / "report.pdf").write_bytes(pdf)
 
 
