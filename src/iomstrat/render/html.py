@@ -221,6 +221,8 @@ def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
         "diagnostics": [
             {
                 "location": d.location(),
+                "file": d.file,
+                "position": f":{d.line}:{d.column}",
                 "code": d.code,
                 "severity": words[f"severity_{d.severity.label}"],
                 "severity_class": d.severity.label,
