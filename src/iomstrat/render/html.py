@@ -220,7 +220,6 @@ def _briefing_view(index: int, item: Briefing, locale: str) -> dict[str, Any]:
         "source": item.source,
         "diagnostics": [
             {
-                "location": d.location(),
                 "file": d.file,
                 "position": f":{d.line}:{d.column}",
                 "code": d.code,
