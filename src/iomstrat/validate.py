@@ -70,7 +70,38 @@ def validate_file(
         book = book_payments(payments, reading.strategy.strategy.currency, rates or EcbRates())
         found += payments.diagnostics + book.diagnostics
         found += run_checks(Context(reading.strategy, reading.document, as_of, book))
-    return FileResult(reading, tuple(sorted(found)), book)
+    return FileResult(reading, limit_findings(sorted(found)), book)
+
+
+MAX_FINDINGS_PER_CODE = 1000
+"""Findings listed per file and code; a ledger with one systematic fault shows these, then a
+count, rather than a million lines."""
+
+
+def limit_findings(found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    kept: list[Diagnostic] = []
+    dropped: dict[tuple[str, str], list[Diagnostic]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for item in found:
+        key = (item.file, item.code)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= MAX_FINDINGS_PER_CODE:
+            kept.append(item)
+        else:
+            dropped.setdefault(key, []).append(item)
+    for (file, code), items in dropped.items():
+        kept.append(
+            Diagnostic(
+                file,
+                items[0].line,
+                items[0].column,
+                code,
+                max(d.severity for d in items),
+                f"{len(items)} more {code} findings from line {items[0].line} on, not listed "
+                f"(the first {MAX_FINDINGS_PER_CODE} are)",
+            )
+        )
+    return tuple(sorted(kept))
 
 
 def exit_code(results: list[FileResult], *, strict: bool) -> int:
