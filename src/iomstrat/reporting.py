@@ -11,13 +11,10 @@ from iomstrat import loader
 from iomstrat.briefing import Briefing, Report, SourceFile
 from iomstrat.currency import EcbRates
 from iomstrat.engine.briefing import briefing
-from iomstrat.engine.checks import Context, run_checks
-from iomstrat.engine.disbursement import Rates, book_payments
-from iomstrat.ledger import collect_payments
-from iomstrat.model import Strategy
-from iomstrat.reading import validate_as
+from iomstrat.engine.disbursement import Rates
+from iomstrat.reading import STRATEGY_LIMITS
 from iomstrat.report import Severity
-from iomstrat.validate import expand_paths
+from iomstrat.validate import check_document, expand_paths
 
 
 def source_file(path: str, data: bytes | None) -> SourceFile:
@@ -30,27 +27,23 @@ def source_file(path: str, data: bytes | None) -> SourceFile:
 
 
 def brief_file(path: str, as_of: dt.date, rates: Rates) -> Briefing:
-    """One file's briefing. The file is read once, so its hash is that of the very bytes the
-    figures come from; the steps after reading are `validate_file`'s."""
-    data, problem = loader.read_bytes(path)
+    """One file's briefing, checked as `validate` checks it. The file is read once, so its
+    hash is that of the very bytes the figures come from."""
+    data, problem = loader.read_bytes(path, STRATEGY_LIMITS)
     source = source_file(path, data)
     if data is None:
         return Briefing(source, tuple([problem] if problem else []))
-    document = loader.load_bytes(path, data)
-    strategy = validate_as(document, Strategy)
-    found = list(document.diagnostics)
-    if strategy is None:
-        return Briefing(source, tuple(sorted(found)))
-    payments = collect_payments(strategy, document, path)
-    book = book_payments(payments, strategy.strategy.currency, rates)
-    found += payments.diagnostics + book.diagnostics
-    found += run_checks(Context(strategy, document, as_of, book))
-    ledgers = tuple(source_file(p, _read(p)) for p in payments.sources[1:])
+    document = loader.load_bytes(path, data, STRATEGY_LIMITS)
+    result = check_document(document, path, as_of, rates=rates)
+    strategy, book = result.reading.strategy, result.book
+    if strategy is None or book is None:
+        return Briefing(source, result.diagnostics)
+    ledgers = tuple(source_file(p, _read(p)) for p in book.payments.sources[1:])
     return briefing(
         strategy,
         book,
         source=source,
-        diagnostics=tuple(sorted(found)),
+        diagnostics=result.diagnostics,
         as_of=as_of,
         rates=rates,
         ledgers=ledgers,

@@ -56,6 +56,18 @@ def validate_file(
 ) -> FileResult:
     """Check one file as what its top-level key says it is: a table file or a strategy."""
     document = loader.load(path, display_name=display_name, limits=STRATEGY_LIMITS)
+    return check_document(document, path, as_of, ledgers=ledgers, rates=rates)
+
+
+def check_document(
+    document: loader.Document,
+    path: str,
+    as_of: dt.date,
+    *,
+    ledgers: Sequence[str] = (),
+    rates: Rates | None = None,
+) -> FileResult:
+    """The checks of `validate_file` on a file already read (`report` hashes the bytes)."""
     if is_table_data(document.data):
         table = validate_as(document, Table)
         found = list(document.diagnostics)
