@@ -405,3 +405,13 @@ def test_notes_alone_are_not_alarming(tmp_path: Path) -> None:
     assert {row[1] for row in rows} == {"info"} and len(rows) == 4
     assert "none of them puts a figure in doubt" in html
     assert "check them before using the figures" not in html
+
+
+def test_a_folder_with_table_files(tmp_path: Path) -> None:
+    data = Path(__file__).parent.parent / "data"
+    html, _ = report(tmp_path, str(data), "--as-of", "2022-12-01")
+    page = Page(html)
+    tables = sorted(p.name for p in data.glob("*.yaml") if p.name.startswith("annex"))
+    assert html.count("A table file, not a strategy") == len(tables) > 0
+    assert len(page.tables["budget-table"]) == 1  # the one strategy
+    assert page.charts == 3

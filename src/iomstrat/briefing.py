@@ -82,6 +82,7 @@ class Briefing:
 
     source: SourceFile
     diagnostics: tuple[Diagnostic, ...]
+    is_table: bool = False  # a table file (e.g. an annex), briefed by `iomstrat table show`
     facts: Facts | None = None
     table: BudgetTable | None = None
     years: tuple[YearFigures, ...] = ()

@@ -37,7 +37,7 @@ def brief_file(path: str, as_of: dt.date, rates: Rates) -> Briefing:
     result = check_document(document, path, as_of, rates=rates)
     strategy, book = result.reading.strategy, result.book
     if strategy is None or book is None:
-        return Briefing(source, result.diagnostics)
+        return Briefing(source, result.diagnostics, is_table=result.table is not None)
     ledgers = tuple(source_file(p, _read(p)) for p in book.payments.sources[1:])
     return briefing(
         strategy,
