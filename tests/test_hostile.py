@@ -157,6 +157,8 @@ BAD = [
     case("bell", text("Lea Rasmussen", "Lea\x07Rasmussen"), "IOM002", 2, at("Lea")),
     case("ansi-escape", text("Lea Rasmussen", "\x1b[31mLea"), "IOM002", 2, at("desk_officer")),
     case("c1-control", text("Lea Rasmussen", "Lea\x80Rasmussen"), "IOM002", 2, at("Lea")),
+    case("byte-order-mark-inside", text("  currency: DKK", "\ufeff  currency: DKK"), "IOM002", 2,
+         at("currency: DKK"), "byte-order mark"),
     case("gzip", lambda: gzip.compress(REAL.encode()), "IOM002", 2, ORIGIN, "gzip"),
     case("utf16-without-bom", lambda: REAL.encode("utf-16-le"), "IOM002", 2, ORIGIN, "UTF-16"),
     case("utf32", lambda: REAL.encode("utf-32"), "IOM002", 2, ORIGIN, "UTF-32"),

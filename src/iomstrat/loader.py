@@ -233,6 +233,11 @@ def decode(name: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
             "NUL byte" if bad.group() == "\x00" else f"control character U+{ord(bad.group()):04X}"
         )
         return fail(f"{kind} in text; binary or corrupted file", line, column)
+    stray = text.find("\ufeff")
+    if stray >= 0:  # YAML parsers disagree on it (libyaml skips it, PyYAML keeps it)
+        line = text.count("\n", 0, stray) + 1
+        column = stray - (text.rfind("\n", 0, stray) + 1) + 1
+        return fail("byte-order mark (U+FEFF) inside the text; were files joined?", line, column)
     return text, None
 
 
