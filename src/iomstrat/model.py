@@ -7,7 +7,14 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from iomstrat.loader import echo
 
@@ -179,12 +186,109 @@ class Approval(Model):
     note: Text | None = None
 
 
+# --- Disbursement data: priority areas, schedule, dialogue allocations, payments -------------
+
+SrfOutcome = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}[a-z](\.[0-9]{1,2})?$")]
+"""An IOM Strategic Results Framework outcome: long term `3b` or short term `3b.4`."""
+SrfOutput = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}[a-z]\.[0-9]{1,2}\.[0-9]{1,2}$")]
+"""An IOM Strategic Results Framework output, e.g. `3b.4.2`."""
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Rate = Annotated[Decimal, BeforeValidator(_money), Field(gt=0)]
+
+
+class PriorityArea(Model):
+    """One of the strategy's priority areas and the SRF codes it selects (Annex 4)."""
+
+    id: int = Field(ge=1, le=99, description="Number of the priority area, e.g. 3.")
+    name: Text
+    objectives: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}$")]] = Field(
+        default_factory=list, description="IOM SRF objectives, e.g. '3'."
+    )
+    outcomes: list[SrfOutcome] = Field(default_factory=list)
+    outputs: list[SrfOutput] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class Tranche(Model):
+    """One instalment: when (quarter or date) and how much (share of the year or amount)."""
+
+    quarter: int | None = Field(None, ge=1, le=4)
+    date: dt.date | None = None
+    share: Annotated[Decimal, BeforeValidator(_money), Field(gt=0, le=1)] | None = None
+    amount: Money | None = Field(None, description="In the file's unit.")
+
+    @model_validator(mode="after")
+    def _one_of_each(self) -> Tranche:
+        if (self.quarter is None) == (self.date is None):
+            raise ValueError("give exactly one of quarter or date")
+        if (self.share is None) == (self.amount is None):
+            raise ValueError("give exactly one of share or amount")
+        return self
+
+
+class AllocationItem(Model):
+    """One allocation of soft-earmarked funds agreed in a dialogue, in the file's unit."""
+
+    id: Identifier | None = Field(None, description="Reference payments may name.")
+    country: Text | None = Field(None, description="Country name or ISO code.")
+    region: Text | None = Field(None, description="Region, e.g. Sahel or Eastern Africa.")
+    purpose: Text
+    amount: Money
+    priority_area: int | None = None
+    outputs: list[SrfOutput] = Field(default_factory=list)
+    outcomes: list[SrfOutcome] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_place(self) -> AllocationItem:
+        if (self.country is None) == (self.region is None):
+            raise ValueError("give exactly one of country or region")
+        return self
+
+
+class Allocation(Model):
+    """A six-monthly dialogue decision: Denmark approves allocations of soft-earmarked funds."""
+
+    date: dt.date
+    half_year: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-H[12]$")]
+    approved_by: Text
+    line: Identifier | None = Field(
+        None, description="Budget line allocated (default: the soft-earmarked line)."
+    )
+    items: list[AllocationItem] = Field(min_length=1)
+    note: Text | None = None
+
+    @property
+    def year(self) -> int:
+        return int(self.half_year[:4])
+
+
+class Disbursement(Model):
+    """One payment, in whole units of its own currency (kroner, dollars)."""
+
+    date: dt.date
+    line: Identifier
+    amount: Money
+    currency: Currency
+    voucher: Text
+    exchange_rate: Rate | None = Field(
+        None, description="Strategy-currency units per one unit of `currency`."
+    )
+    year: int | None = Field(None, description="Appropriation year (default: the date's year).")
+    allocation: Identifier | None = Field(None, description="Id of the allocation item paid.")
+    note: Text | None = None
+
+
 class Strategy(Model):
     schema_version: Annotated[Literal[1], BeforeValidator(_exactly_one)]
     strategy: StrategyInfo
     budget: Budget
     cover: Cover | None = None
     approvals: list[Approval] = Field(default_factory=list)
+    priority_areas: list[PriorityArea] = Field(default_factory=list)
+    schedule: dict[Identifier, dict[int, list[Tranche]]] = Field(default_factory=dict)
+    allocations: list[Allocation] = Field(default_factory=list)
+    disbursements: list[Disbursement] = Field(default_factory=list)
+    ledgers: list[Text] = Field(default_factory=list, description="Payment ledger files.")
 
     def line(self, line_id: str) -> BudgetLine | None:
         return next((line for line in self.budget.lines if line.id == line_id), None)

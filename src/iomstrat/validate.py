@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from iomstrat.currency import EcbRates
 from iomstrat.engine.checks import Context, run_checks
+from iomstrat.engine.disbursement import Book, Rates, book_payments
+from iomstrat.ledger import collect_payments
 from iomstrat.reading import Reading, read_strategy
 from iomstrat.report import Diagnostic, Severity
 
@@ -17,6 +21,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class FileResult:
     reading: Reading
     diagnostics: tuple[Diagnostic, ...]
+    book: Book | None = None  # payments of the strategy and its ledgers, converted
 
     @property
     def worst(self) -> Severity | None:
@@ -36,12 +41,23 @@ def expand_paths(paths: list[str]) -> list[str]:
     return expanded
 
 
-def validate_file(path: str, as_of: dt.date, *, display_name: str | None = None) -> FileResult:
+def validate_file(
+    path: str,
+    as_of: dt.date,
+    *,
+    display_name: str | None = None,
+    ledgers: Sequence[str] = (),
+    rates: Rates | None = None,
+) -> FileResult:
     reading = read_strategy(path, display_name=display_name)
     found = list(reading.diagnostics)
+    book = None
     if reading.strategy is not None:
-        found += run_checks(Context(reading.strategy, reading.document, as_of))
-    return FileResult(reading, tuple(sorted(found)))
+        payments = collect_payments(reading.strategy, reading.document, path, ledgers)
+        book = book_payments(payments, reading.strategy.strategy.currency, rates or EcbRates())
+        found += payments.diagnostics + book.diagnostics
+        found += run_checks(Context(reading.strategy, reading.document, as_of, book))
+    return FileResult(reading, tuple(sorted(found)), book)
 
 
 def exit_code(results: list[FileResult], *, strict: bool) -> int:

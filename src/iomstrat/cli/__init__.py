@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from iomstrat import __version__
-from iomstrat.cli import budget, validate
+from iomstrat.cli import budget, disbursement, validate
 from iomstrat.cli.common import EXIT_CODES_HELP, state
 
 app = typer.Typer(
@@ -42,6 +42,7 @@ def root(
 
 app.add_typer(budget.app, name="budget")
 app.command(name="validate", epilog=validate.EPILOG)(validate.command)
+app.command(name="disbursement", epilog=disbursement.EPILOG)(disbursement.command)
 
 
 def main() -> None:

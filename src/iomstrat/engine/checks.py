@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from iomstrat.engine.disbursement import Book
 from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
 from iomstrat.loader import Document, echo
 from iomstrat.model import UNIT_FACTORS, Strategy
@@ -40,6 +41,7 @@ class Context:
     strategy: Strategy
     document: Document
     as_of: dt.date
+    book: Book | None = None  # the payments, for the IOM4xx checks
 
 
 Check = Callable[[Context], list[Diagnostic]]
@@ -424,6 +426,8 @@ def check_approval_dates(ctx: Context) -> list[Diagnostic]:
 
 def strategy_checks() -> tuple[Check, ...]:
     """Every check of a strategy file, in reporting order; a fresh tuple per call."""
+    from iomstrat.engine.disbursement_checks import disbursement_checks  # it imports Context
+
     return (
         check_line_ids,
         check_finance_act_codes,
@@ -433,6 +437,7 @@ def strategy_checks() -> tuple[Check, ...]:
         check_cover,
         check_approvals,
         check_approval_dates,
+        *disbursement_checks(),
     )
 
 

@@ -1,0 +1,86 @@
+"""`iomstrat disbursement`: plan, approvals, allocations and payments, per line and year."""
+
+from __future__ import annotations
+
+import enum
+import sys
+
+import typer
+
+from iomstrat.calculator import calculate
+from iomstrat.cli.common import (
+    EXIT_CANNOT_RUN,
+    EXIT_CODES_HELP,
+    EXIT_FINDINGS,
+    fail,
+    parse_date,
+    strategy_path,
+    use_color,
+    write,
+)
+from iomstrat.render.diagnostics import render_text
+from iomstrat.render.disbursement import DisbursementFormat, render
+from iomstrat.render.numbers import LOCALES
+from iomstrat.report import Severity
+from iomstrat.validate import expand_paths
+
+EPILOG = (
+    "Examples: iomstrat disbursement examples/illustrative_2023.yaml --as-of 2023-12-31; "
+    "iomstrat disbursement FILE --by quarter --currency USD; "
+    "iomstrat disbursement a.yaml b.yaml --format json (portfolio per Finance Act code). "
+    + EXIT_CODES_HELP
+)
+
+
+class View(enum.StrEnum):
+    line = "line"
+    year = "year"
+    quarter = "quarter"
+    priority = "priority"
+
+
+def command(
+    paths: list[str] = typer.Argument(
+        None, metavar="[PATH]...", help="Strategy files or folders (default: the embedded one)."
+    ),
+    as_of: str = typer.Option(
+        None, "--as-of", metavar="DATE", help="Figures as of this date (default today)."
+    ),
+    by: View = typer.Option(
+        View.line, "--by", help="Rows per line and year, year, quarter or priority area."
+    ),
+    currency: str = typer.Option(
+        None, "--currency", "-c", help="Show amounts in this currency, e.g. USD (ECB rates)."
+    ),
+    fmt: DisbursementFormat = typer.Option(
+        DisbursementFormat.table, "--format", "-f", help="Output format."
+    ),
+    ledger: list[str] = typer.Option(
+        None, "--ledger", metavar="FILE", help="A payment ledger (CSV or YAML); repeatable."
+    ),
+    locale: str = typer.Option("en", "--locale", "-l", help="Locale of table figures: en or da."),
+    output: str = typer.Option(None, "--output", "-o", help="Write to this file."),
+) -> None:
+    """Planned, approved, allocated, disbursed, remaining, rate, variance to schedule and
+    forecast per line and year as of a date; with several files, totals per Finance Act code."""
+    if locale not in LOCALES:
+        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
+    date = parse_date(as_of)
+    files = expand_paths(list(paths) if paths else [strategy_path(None)])
+    result = calculate(
+        files,
+        as_of=date,
+        by=by.value,
+        currency=currency.upper() if currency else None,
+        ledgers=list(ledger or ()),
+    )
+    if result.problem is not None:
+        sys.stderr.write(render_text(result.diagnostics))
+        fail(result.problem)
+    if result.reports:
+        write(render(result.reports, result.portfolio, fmt, locale, color=use_color()), output)
+    sys.stderr.write(render_text(result.diagnostics))
+    if result.worst is Severity.FATAL or not result.reports:
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    if result.worst is Severity.ERROR:
+        raise typer.Exit(EXIT_FINDINGS)

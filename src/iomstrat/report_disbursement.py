@@ -1,0 +1,86 @@
+"""Result data of the disbursement calculator: frozen tables the renderers print. No behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One row's money, in whole units of the report's currency, as of the report's date.
+
+    `approved` is None while parliament has not decided (or a reduction names no lines);
+    `allocated` is None for lines that are not soft earmarked; `rate` is None for a zero basis.
+    """
+
+    planned: Decimal
+    approved: Decimal | None
+    allocated: Decimal | None
+    disbursed: Decimal
+    remaining: Decimal  # approved (or planned, before approval) less disbursed
+    rate: Decimal | None  # disbursed / (approved or planned)
+    scheduled: Decimal  # due by the report date under the schedule
+    variance: Decimal  # disbursed less scheduled
+    forecast: Decimal  # expected disbursed by the end of the year
+
+
+@dataclass(frozen=True)
+class DisbursementRow:
+    key: str  # line id, year, "2023-Q2" or priority area number
+    label: str
+    kind: str  # "line", "subtotal" or "total"
+    year: int | None
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class PriorityRow:
+    """Allocations and the payments that name them, per priority area (`--by priority`)."""
+
+    key: str
+    label: str
+    kind: str  # "line" or "total"
+    allocated: Decimal
+    disbursed: Decimal
+    items: int
+
+
+@dataclass(frozen=True)
+class DisbursementReport:
+    file: str
+    title: str
+    currency: str
+    as_of: dt.date
+    by: str
+    rows: tuple[DisbursementRow, ...]
+    priority_rows: tuple[PriorityRow, ...]
+    payments: int  # payments recorded (any date)
+    allocations: int  # dialogue decisions recorded
+    notes: tuple[str, ...]  # how figures were converted, what is missing
+
+    @property
+    def nothing_recorded(self) -> bool:
+        return self.payments == 0 and self.allocations == 0
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    finance_act_code: str
+    year: int | None  # None: the whole period
+    planned: Decimal
+    approved: Decimal | None
+    disbursed: Decimal
+    remaining: Decimal
+    files: int
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Totals across strategy files per Finance Act code and year."""
+
+    currency: str
+    as_of: dt.date
+    files: tuple[str, ...]
+    rows: tuple[PortfolioRow, ...]

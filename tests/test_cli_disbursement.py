@@ -1,0 +1,146 @@
+"""`iomstrat disbursement` (and `validate` with payments) end to end through the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .conftest import run_cli
+from .disbursement_helpers import EXAMPLE, edit, example_text, line_in, write_example
+
+
+def test_default_file_shows_nothing_recorded_yet() -> None:
+    run = run_cli("--no-color", "disbursement", "--as-of", "2023-06-30")
+    assert run.exit_code == 0
+    flat = " ".join(run.stdout.split())
+    assert "Nothing recorded yet" in flat
+    assert "100,000,000" in flat  # the plan is still shown
+
+
+def test_table_has_the_columns_and_a_progress_bar() -> None:
+    run = run_cli("--no-color", "disbursement", str(EXAMPLE), "--as-of", "2023-12-31")
+    assert run.exit_code == 0, run.stderr
+    header = " ".join(run.stdout.split())
+    for column in ("Planned", "Approved", "Disbursed", "Remaining", "%", "Progress"):
+        assert column in header
+    assert "Nothing recorded yet" not in header
+    core = next(line for line in run.stdout.splitlines() if "2023  a. Core funding" in line)
+    assert "100.0" in core and "━━━━━━━━━━━━" in core
+    total = next(line for line in run.stdout.splitlines() if "Total 2023 " in line)
+    assert "80,663,084" in total and "80.7" in total
+
+
+def test_json_has_exact_figures() -> None:
+    run = run_cli("disbursement", str(EXAMPLE), "--as-of", "2023-12-31", "--format", "json")
+    data = json.loads(run.stdout)
+    rows = {(r["key"], r["year"]): r for r in data["reports"][0]["rows"]}
+    assert rows[("soft_earmarked", 2023)]["disbursed"] == "30663084.28"
+    assert rows[("soft_earmarked", 2023)]["allocated"] == "50000000"
+    assert rows[("core", 2024)]["approved"] is None
+    assert data["portfolio"] is None
+
+
+def test_csv_by_priority() -> None:
+    run = run_cli(
+        "disbursement", str(EXAMPLE), "--as-of", "2023-12-31", "-f", "csv", "--by", "priority"
+    )
+    rows = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert {r["key"]: r["disbursed"] for r in rows} == {
+        "1": "0",
+        "2": "6863084.28",
+        "3": "17000000",
+        "4": "6800000",
+        "total": "30663084.28",
+    }
+
+
+def test_markdown_in_usd() -> None:
+    run = run_cli(
+        "disbursement", str(EXAMPLE), "--as-of", "2023-12-31", "-f", "markdown", "-c", "usd"
+    )
+    assert run.exit_code == 0
+    assert "(USD)" in run.stdout and "1 DKK = 0.148264 USD" in run.stdout
+
+
+def test_unknown_currency_is_a_usage_error() -> None:
+    run = run_cli("disbursement", str(EXAMPLE), "--currency", "XXX")
+    assert run.exit_code == 2
+    assert "no ECB reference rate" in run.stderr
+
+
+def test_ledger_option(tmp_path: Path) -> None:
+    text = example_text().replace("ledgers: [illustrative_2023_ledger.csv]", "")
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    without = run_cli("disbursement", str(path), "--as-of", "2023-12-31", "-f", "json")
+    ledger = EXAMPLE.parent / "illustrative_2023_ledger.csv"
+    with_ledger = run_cli(
+        "disbursement", str(path), "--as-of", "2023-12-31", "-f", "json", "--ledger", str(ledger)
+    )
+
+    def paid(out: str) -> str:
+        rows = json.loads(out)["reports"][0]["rows"]
+        return str(next(r["disbursed"] for r in rows if r["key"] == "2023"))
+
+    assert (paid(without.stdout), paid(with_ledger.stdout)) == ("73663084.28", "80663084.28")
+
+
+def test_missing_ledger_cannot_run(tmp_path: Path) -> None:
+    run = run_cli("disbursement", str(EXAMPLE), "--ledger", str(tmp_path / "none.csv"))
+    assert run.exit_code == 2
+    assert "none.csv:1:1: fatal IOM420 no such ledger file" in run.stderr
+
+
+def test_findings_print_the_report_and_exit_1(tmp_path: Path) -> None:
+    ledger = (EXAMPLE.parent / "illustrative_2023_ledger.csv").read_text(encoding="utf-8")
+    path = write_example(tmp_path, ledger=ledger.replace("DK-2023-P02", "DK-2023-P01"))
+    run = run_cli("disbursement", str(path), "--as-of", "2023-12-31")
+    assert run.exit_code == 1
+    assert "IOM410 voucher DK-2023-P01 is already used" in run.stderr
+    assert "Disbursed" in run.stdout
+
+
+def test_validate_fails_on_a_payment_before_approval_naming_its_line(tmp_path: Path) -> None:
+    text = edit(example_text(), "decided_on: 2023-03-15", "decided_on: 2023-04-10")
+    path = write_example(tmp_path, text)
+    run = run_cli("validate", str(path), "--as-of", "2023-12-31")
+    assert run.exit_code == 1
+    line = line_in(text, "voucher: DK-2023-001")
+    assert f"{path}:{line}:" in run.stdout
+    assert "IOM401 payment DK-2023-001 of 2023-04-03 precedes the approval of 2023" in run.stdout
+
+
+def test_portfolio_of_several_files(tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        example_text()
+        .replace("§06.32.10.14", "§06.39.01.10")
+        .replace("ledgers: [illustrative_2023_ledger.csv]", ""),
+        encoding="utf-8",
+    )
+    run = run_cli(
+        "disbursement",
+        str(EXAMPLE),
+        str(other),
+        str(EXAMPLE),
+        "--as-of",
+        "2023-12-31",
+        "-f",
+        "json",
+    )
+    assert run.exit_code == 0, run.stderr
+    rows = {
+        (r["finance_act_code"], r["year"]): r for r in json.loads(run.stdout)["portfolio"]["rows"]
+    }
+    assert rows[("§06.32.10.14", 2023)]["disbursed"] == "161326168.56"
+    assert rows[("§06.32.10.14", 2023)]["files"] == 2
+    assert rows[("§06.39.01.10", 2023)]["disbursed"] == "73663084.28"
+    assert rows[("§06.39.01.10", None)]["planned"] == "400000000"
+
+
+def test_help_documents_exit_codes_and_options() -> None:
+    out = " ".join(run_cli("disbursement", "--help").stdout.split())
+    for word in ("--as-of", "--by", "--currency", "--format", "--ledger", "Exit codes: 0 ok"):
+        assert word in out

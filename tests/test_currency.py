@@ -1,0 +1,62 @@
+"""Conversion at the ECB reference rate of a date, to the cent, without network."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+from iomstrat.currency import EcbRates
+from iomstrat.engine.disbursement import book_payments
+from iomstrat.ledger import Payment, Payments
+
+# ECB euro foreign exchange reference rates published for 15 November 2023:
+# 1 EUR = 1.0868 USD = 7.4588 DKK (ecb.europa.eu, "Euro foreign exchange reference rates").
+USD_PER_EUR = D("1.0868")
+DKK_PER_EUR = D("7.4588")
+
+
+def payment(amount: str, currency: str, rate: str | None = None, day: int = 15) -> Payment:
+    return Payment(
+        dt.date(2023, 11, day),
+        "soft_earmarked",
+        D(amount),
+        currency,
+        "V-1",
+        D(rate) if rate else None,
+        2023,
+        None,
+        0,
+        1,
+    )
+
+
+def book(*records: Payment) -> list[D | None]:
+    return book_payments(Payments(["x"], list(records)), "DKK", EcbRates()).amounts
+
+
+def test_usd_converts_at_the_ecb_rate_of_the_day_to_the_cent() -> None:
+    expected = (D("1234567.89") / USD_PER_EUR * DKK_PER_EUR).quantize(D("0.01"))
+    assert expected == D("8472943.48")  # 1,234,567.89 x 7.4588 / 1.0868
+    assert book(payment("1234567.89", "USD")) == [expected]
+
+
+def test_stated_rate_wins_over_the_ecb() -> None:
+    assert book(payment("1000000", "USD", "6.80")) == [D("6800000.00")]
+
+
+def test_weekend_takes_the_last_fixing_before_it() -> None:
+    # 18 November 2023 is a Saturday: the rate of Friday 17 November applies.
+    saturday, friday = book(payment("1000", "USD", day=18), payment("1000", "USD", day=17))
+    assert saturday == friday
+
+
+def test_quote_between_two_non_euro_currencies() -> None:
+    quote = EcbRates().quote("DKK", "USD", dt.date(2023, 11, 15))
+    assert quote is not None
+    assert (D(100_000_000) * quote.rate).quantize(D("0.01")) == (
+        D(100_000_000) / DKK_PER_EUR * USD_PER_EUR
+    ).quantize(D("0.01"))
+
+
+def test_unknown_currency_has_no_quote() -> None:
+    assert EcbRates().quote("XOF", "DKK", dt.date(2023, 11, 15)) is None
