@@ -558,3 +558,22 @@ def test_real_entry_point_within_10_s_and_512_MiB(tmp_path: Path, name: str) -> 
     assert elapsed < LIMIT_SECONDS
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
     assert peak_kib * 1024 < LIMIT_BYTES
+
+
+def test_readme_states_the_limits_the_code_applies() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    rows = [
+        f"| file size (strategy files, also on standard input) | "
+        f"{STRATEGY_LIMITS.max_bytes // 2**20} MiB |",
+        f"| file size (other YAML the loader reads, such as ledgers) | "
+        f"{loader.MAX_BYTES // 2**20} MiB |",
+        f"| values (scalars, mappings, lists) in a strategy file | "
+        f"{STRATEGY_LIMITS.max_nodes:,} |".replace(",", " "),
+        f"| nesting depth | {loader.MAX_DEPTH} levels |",
+        f"| nodes repeated through aliases | {loader.MAX_ALIAS_NODES:,} |".replace(",", " "),
+        f"| digits in a number, written out | {loader.MAX_DIGITS} |",
+        f"| length of a key | {loader.MAX_KEY_CHARS} characters |",
+    ]
+    for row in rows:
+        assert row in readme
+    assert f"at most {loader.MAX_ECHO} characters of the file" in readme
