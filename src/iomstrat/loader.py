@@ -344,7 +344,7 @@ class _Merge:
         return "<<"
 
 
-MERGE = _Merge()
+_MERGE = _Merge()
 
 
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -483,7 +483,7 @@ class _Builder:
         nodes: int,
         anchor: str | None,
     ) -> None:
-        if value is MERGE and (
+        if value is _MERGE and (
             not stack or not isinstance(stack[-1].value, dict) or stack[-1].key_pending
         ):
             value = "<<"  # only a key merges
@@ -506,7 +506,7 @@ class _Builder:
             self.start_key(parent, value, pos)
             return
         parent.key_pending = False
-        if parent.key is MERGE:
+        if parent.key is _MERGE:
             parent.merges.append((value, pos or self.doc.position(parent.path)))
             return
         path = (*parent.path, parent.key)
@@ -517,7 +517,7 @@ class _Builder:
     def start_key(self, parent: _Node, key: Any, pos: Position) -> None:
         parent.key = key
         parent.key_pending = True
-        if key is MERGE:
+        if key is _MERGE:
             return
         text = str(key)
         if len(text) > MAX_KEY_CHARS:
@@ -577,7 +577,7 @@ class _Builder:
         if text in _NULLS:
             return None
         if text == "<<":
-            return MERGE
+            return _MERGE
         if text in _TRUE:
             return True
         if text in _FALSE:
