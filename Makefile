@@ -1,4 +1,4 @@
-.PHONY: install test lint format bench
+.PHONY: install test lint format bench readme
 
 install:
 	python3 -m pip install -e '.[test]'
@@ -14,3 +14,6 @@ lint:
 format:
 	ruff format src tests
 	ruff check --fix src tests
+
+readme:
+	python3 -m iomstrat.tools.readme --write

@@ -65,3 +65,10 @@ def write(tmp_path: Path):  # type: ignore[no-untyped-def]
         return str(path)
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def _outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`validate` prints GitHub annotations by default under GitHub Actions; tests that want
+    that set GITHUB_ACTIONS themselves."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)

@@ -13,6 +13,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -69,7 +70,8 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-Money = Annotated[Decimal, BeforeValidator(_money)]
+# The file holds numbers only (text is refused), whatever pydantic would say of a Decimal.
+Money = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema({"type": "number"})]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Year = Annotated[int, Field(ge=1900, le=2200)]
@@ -103,11 +105,13 @@ class Source(Model):
 
 class StrategyInfo(Model):
     title: Text = Field(description="Title of the strategy.")
-    organisation: Organisation
+    organisation: Organisation = Field(description="The organisation the strategy funds.")
     file_no: Text | None = Field(None, description="The ministry's file number.")
     responsible_unit: Text | None = Field(None, description="Unit responsible for the strategy.")
-    desk_officer: Text | None = None
-    financial_officer: Text | None = None
+    desk_officer: Text | None = Field(None, description="Desk officer named on the cover.")
+    financial_officer: Text | None = Field(
+        None, description="Financial officer named on the cover."
+    )
     period: Period = Field(description="Duration of the strategy, whole years.")
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
         description="ISO 4217 code of the currency all budget figures are in."
@@ -118,7 +122,7 @@ class StrategyInfo(Model):
     finance_act_code: Text = Field(description="Finance Act code, written §NN.NN.NN.NN.")
     funding_basis: Text | None = Field(None, description="The Finance Act the plan rests on.")
     approval_note: Text | None = Field(None, description="The approval footnote, as printed.")
-    source: Source | None = None
+    source: Source | None = Field(None, description="Where the figures are transcribed from.")
 
 
 class BudgetLine(Model):
@@ -129,13 +133,13 @@ class BudgetLine(Model):
         description="What sort of contribution the line is."
     )
     finance_act_code: Text = Field(description="Finance Act code of the line, §NN.NN.NN.NN.")
-    responsible_unit: Text | None = None
-    description: Text | None = None
+    responsible_unit: Text | None = Field(None, description="Unit responsible for the line.")
+    description: Text | None = Field(None, description="What the line pays for.")
     amounts: dict[int, Money] = Field(description="Planned amount by year, in the file's unit.")
 
 
 class StatedTotal(Model):
-    id: Identifier
+    id: Identifier = Field(description="Stable identifier of the total, e.g. total.")
     name: Text = Field(description="Name of the total row as printed.")
     placement: Literal["above", "below"] = Field(
         "below", description="Whether the document prints this row above or below its lines."
@@ -145,30 +149,34 @@ class StatedTotal(Model):
 
 
 class Budget(Model):
-    title: Text
+    title: Text = Field(description="Title of the budget table as printed.")
     printed_step: Money = Field(
         Decimal(1),
         gt=0,
         description="Step the document's figures are printed to, e.g. 1 (million).",
     )
-    lines: list[BudgetLine] = Field(min_length=1)
-    totals: list[StatedTotal] = Field(default_factory=list)
+    lines: list[BudgetLine] = Field(min_length=1, description="Budget lines in printed order.")
+    totals: list[StatedTotal] = Field(
+        default_factory=list, description="Totals the document prints, to check against the lines."
+    )
 
 
 class CoverRow(Model):
-    by_year: dict[int, Money]
-    total: Money | None = None
+    by_year: dict[int, Money] = Field(description="The row's figure by year, as printed.")
+    total: Money | None = Field(None, description="The row's printed total for the period.")
 
 
 class Cover(Model):
-    commitment: CoverRow | None = None
-    projected_disbursement: CoverRow | None = None
+    commitment: CoverRow | None = Field(None, description="The cover table's Commitment row.")
+    projected_disbursement: CoverRow | None = Field(
+        None, description="The cover table's projected annual disbursement row."
+    )
 
 
 class Approval(Model):
     """Parliament's decision on one year; `planned` until the Finance Act is passed."""
 
-    year: int
+    year: int = Field(description="The budget year decided.")
     status: Literal["planned", "approved", "reduced", "withheld"] = Field(
         description=(
             "planned: awaiting the year's Finance Act; approved: approved as planned; "
@@ -183,7 +191,7 @@ class Approval(Model):
     lines: dict[str, Money] | None = Field(
         None, description="Approved amount per budget line, if the reduction names lines."
     )
-    note: Text | None = None
+    note: Text | None = Field(None, description="Free remark on the decision.")
 
 
 # --- Disbursement data: priority areas, schedule, dialogue allocations, payments -------------
@@ -193,28 +201,45 @@ SrfOutcome = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}[a-z](\.[0-9]
 SrfOutput = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}[a-z]\.[0-9]{1,2}\.[0-9]{1,2}$")]
 """An IOM Strategic Results Framework output, e.g. `3b.4.2`."""
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
-Rate = Annotated[Decimal, BeforeValidator(_money), Field(gt=0)]
+Rate = Annotated[
+    Decimal,
+    BeforeValidator(_money),
+    Field(gt=0),
+    WithJsonSchema({"type": "number", "exclusiveMinimum": 0}),
+]
 
 
 class PriorityArea(Model):
     """One of the strategy's priority areas and the SRF codes it selects (Annex 4)."""
 
     id: int = Field(ge=1, le=99, description="Number of the priority area, e.g. 3.")
-    name: Text
+    name: Text = Field(description="Name of the priority area as the strategy states it.")
     objectives: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}$")]] = Field(
         default_factory=list, description="IOM SRF objectives, e.g. '3'."
     )
-    outcomes: list[SrfOutcome] = Field(default_factory=list)
-    outputs: list[SrfOutput] = Field(default_factory=list)
-    note: Text | None = None
+    outcomes: list[SrfOutcome] = Field(
+        default_factory=list, description="IOM SRF outcomes it selects, e.g. '3b' or '3b.4'."
+    )
+    outputs: list[SrfOutput] = Field(
+        default_factory=list, description="IOM SRF outputs it selects, e.g. '3b.4.2'."
+    )
+    note: Text | None = Field(None, description="Free remark.")
 
 
 class Tranche(Model):
     """One instalment: when (quarter or date) and how much (share of the year or amount)."""
 
-    quarter: int | None = Field(None, ge=1, le=4)
-    date: dt.date | None = None
-    share: Annotated[Decimal, BeforeValidator(_money), Field(gt=0, le=1)] | None = None
+    quarter: int | None = Field(None, ge=1, le=4, description="Quarter of the year it is due.")
+    date: dt.date | None = Field(None, description="Date it is due.")
+    share: (
+        Annotated[
+            Decimal,
+            BeforeValidator(_money),
+            Field(gt=0, le=1),
+            WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 1}),
+        ]
+        | None
+    ) = Field(None, description="Share of the year's amount, e.g. 0.5.")
     amount: Money | None = Field(None, description="In the file's unit.")
 
     @model_validator(mode="after")
@@ -232,11 +257,15 @@ class AllocationItem(Model):
     id: Identifier | None = Field(None, description="Reference payments may name.")
     country: Text | None = Field(None, description="Country name or ISO code.")
     region: Text | None = Field(None, description="Region, e.g. Sahel or Eastern Africa.")
-    purpose: Text
-    amount: Money
-    priority_area: int | None = None
-    outputs: list[SrfOutput] = Field(default_factory=list)
-    outcomes: list[SrfOutcome] = Field(default_factory=list)
+    purpose: Text = Field(description="What the allocation pays for.")
+    amount: Money = Field(description="Amount allocated, in the file's unit.")
+    priority_area: int | None = Field(None, description="Id of the priority area it serves.")
+    outputs: list[SrfOutput] = Field(
+        default_factory=list, description="IOM SRF outputs it serves, e.g. '3b.4.2'."
+    )
+    outcomes: list[SrfOutcome] = Field(
+        default_factory=list, description="IOM SRF outcomes it serves, e.g. '3b'."
+    )
 
     @model_validator(mode="after")
     def _one_place(self) -> AllocationItem:
@@ -248,14 +277,16 @@ class AllocationItem(Model):
 class Allocation(Model):
     """A six-monthly dialogue decision: Denmark approves allocations of soft-earmarked funds."""
 
-    date: dt.date
-    half_year: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-H[12]$")]
-    approved_by: Text
+    date: dt.date = Field(description="Date of the dialogue decision.")
+    half_year: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-H[12]$")] = Field(
+        description="Half-year allocated, e.g. 2023-H2."
+    )
+    approved_by: Text = Field(description="Who approved it for Denmark.")
     line: Identifier | None = Field(
         None, description="Budget line allocated (default: the soft-earmarked line)."
     )
-    items: list[AllocationItem] = Field(min_length=1)
-    note: Text | None = None
+    items: list[AllocationItem] = Field(min_length=1, description="The allocations agreed.")
+    note: Text | None = Field(None, description="Free remark.")
 
     @property
     def year(self) -> int:
@@ -265,29 +296,39 @@ class Allocation(Model):
 class Disbursement(Model):
     """One payment, in whole units of its own currency (kroner, dollars)."""
 
-    date: dt.date
-    line: Identifier
-    amount: Money
-    currency: Currency
-    voucher: Text
+    date: dt.date = Field(description="Date of payment.")
+    line: Identifier = Field(description="Id of the budget line paid from.")
+    amount: Money = Field(description="Amount paid, in whole units of `currency`.")
+    currency: Currency = Field(description="ISO 4217 code of the payment's currency.")
+    voucher: Text = Field(description="Voucher or reference of the payment; unique.")
     exchange_rate: Rate | None = Field(
         None, description="Strategy-currency units per one unit of `currency`."
     )
     year: int | None = Field(None, description="Appropriation year (default: the date's year).")
     allocation: Identifier | None = Field(None, description="Id of the allocation item paid.")
-    note: Text | None = None
+    note: Text | None = Field(None, description="Free remark.")
 
 
 class Strategy(Model):
-    schema_version: Annotated[Literal[1], BeforeValidator(_exactly_one)]
-    strategy: StrategyInfo
-    budget: Budget
-    cover: Cover | None = None
-    approvals: list[Approval] = Field(default_factory=list)
-    priority_areas: list[PriorityArea] = Field(default_factory=list)
-    schedule: dict[Identifier, dict[int, list[Tranche]]] = Field(default_factory=dict)
-    allocations: list[Allocation] = Field(default_factory=list)
-    disbursements: list[Disbursement] = Field(default_factory=list)
+    schema_version: Annotated[Literal[1], BeforeValidator(_exactly_one)] = Field(
+        description="Version of this file format; 1."
+    )
+    strategy: StrategyInfo = Field(description="What the strategy is, for whom, when.")
+    budget: Budget = Field(description="The budget table: lines and stated totals.")
+    cover: Cover | None = Field(None, description="The cover table's figures, if transcribed.")
+    approvals: list[Approval] = Field(
+        default_factory=list, description="Parliament's decision on each year, when known."
+    )
+    priority_areas: list[PriorityArea] = Field(
+        default_factory=list, description="The strategy's priority areas (Annex 4)."
+    )
+    schedule: dict[Identifier, dict[int, list[Tranche]]] = Field(
+        default_factory=dict, description="Disbursement tranches by line id and year."
+    )
+    allocations: list[Allocation] = Field(
+        default_factory=list, description="Six-monthly dialogue decisions on soft-earmarked funds."
+    )
+    disbursements: list[Disbursement] = Field(default_factory=list, description="Payments made.")
     ledgers: list[Text] = Field(default_factory=list, description="Payment ledger files.")
 
     def line(self, line_id: str) -> BudgetLine | None:

@@ -7,6 +7,9 @@ import typer
 
 from iomstrat import __version__
 from iomstrat.cli import budget, disbursement, validate
+from iomstrat.cli import diff as diff_command
+from iomstrat.cli import init as init_command
+from iomstrat.cli import schema as schema_command
 from iomstrat.cli.common import EXIT_CODES_HELP, state
 
 app = typer.Typer(
@@ -14,6 +17,11 @@ app = typer.Typer(
     help=(
         "Budget and disbursement calculator for multi-year donor organisation strategies.\n\n"
         "Without PATH, commands use the embedded strategy for IOM 2023-2026.\n\n" + EXIT_CODES_HELP
+    ),
+    epilog=(
+        "Examples: iomstrat validate data/; iomstrat budget show --locale da; "
+        "iomstrat diff --rev HEAD~1 data/strategy.yaml; iomstrat --install-completion. "
+        "NO_COLOR=1 or --no-color turns colours off."
     ),
     no_args_is_help=True,
     add_completion=True,
@@ -43,6 +51,9 @@ def root(
 app.add_typer(budget.app, name="budget")
 app.command(name="validate", epilog=validate.EPILOG)(validate.command)
 app.command(name="disbursement", epilog=disbursement.EPILOG)(disbursement.command)
+app.command(name="schema", epilog=schema_command.EPILOG)(schema_command.command)
+app.command(name="diff", epilog=diff_command.EPILOG)(diff_command.command)
+app.command(name="init", epilog=init_command.EPILOG)(init_command.command)
 
 
 def main() -> None:

@@ -6,20 +6,33 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, EXIT_FINDINGS, strategy_path, use_color, write
+from iomstrat.cli.common import (
+    EXIT_CODES_HELP,
+    EXIT_FINDINGS,
+    strategy_path,
+    use_color,
+    write,
+    write_bytes,
+)
 from iomstrat.engine.budget import budget_table
 from iomstrat.render import budget as render_budget
 from iomstrat.render.diagnostics import render_text
 from iomstrat.validate import validate_file
 
-app = typer.Typer(help="The strategy's budget.", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="The strategy's budget.",
+    epilog="Example: iomstrat budget show --format xlsx --output budget.xlsx",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 
 
 @app.command(
     "show",
     epilog=(
         "Examples: iomstrat budget show; iomstrat budget show --locale da --unit thousand; "
-        "iomstrat budget show strategy.yaml --format csv --output budget.csv. " + EXIT_CODES_HELP
+        "iomstrat budget show strategy.yaml --format csv --output budget.csv; "
+        "iomstrat budget show --format xlsx --output budget.xlsx. " + EXIT_CODES_HELP
     ),
 )
 def show(
@@ -31,7 +44,9 @@ def show(
     unit: str = typer.Option(
         None, "--unit", "-u", help="million, thousand or kroner (default: the file's unit)."
     ),
-    output: str = typer.Option(None, "--output", "-o", help="Write to this file."),
+    output: str = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
+    ),
 ) -> None:
     """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
     from iomstrat.cli.common import fail
@@ -51,7 +66,15 @@ def show(
         sys.stderr.write(render_text(problems))
         raise typer.Exit(max(2 if d.severity is d.severity.FATAL else 1 for d in problems))
     table = budget_table(strategy, unit)
-    write(render_budget.render(table, fmt, locale, color=use_color()), output)
+    if fmt is render_budget.BudgetFormat.xlsx:
+        from iomstrat.render.xlsx import budget_workbook
+
+        write_bytes(budget_workbook(table), output, fmt)
+    else:
+        # A CSV file opened by a spreadsheet needs the BOM to be read as UTF-8 (the §).
+        bom = fmt is render_budget.BudgetFormat.csv and output not in (None, "-")
+        text = render_budget.render(table, fmt, locale, color=use_color())
+        write(("\ufeff" if bom else "") + text, output)
     if problems:
         sys.stderr.write(render_text(problems))
         raise typer.Exit(EXIT_FINDINGS)

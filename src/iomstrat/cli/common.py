@@ -60,6 +60,18 @@ def write(text: str, output: str | None = None) -> None:
         fail(f"{output}: cannot write: {error.strerror or error}")
 
 
+def write_bytes(data: bytes, output: str | None, fmt: str) -> None:
+    """A binary result (a workbook) goes to the --output file only, never to a terminal."""
+    if output is None or output == "-":
+        fail(f"--format {fmt} writes a file: give --output FILE")
+        return
+    try:
+        with open(output, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror or error}")
+
+
 def fail(message: str) -> None:
     """A one-line error on stderr, exit 2."""
     sys.stderr.write(f"iomstrat: {message}\n")

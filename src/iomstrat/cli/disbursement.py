@@ -17,6 +17,7 @@ from iomstrat.cli.common import (
     strategy_path,
     use_color,
     write,
+    write_bytes,
 )
 from iomstrat.render.diagnostics import render_text
 from iomstrat.render.disbursement import DisbursementFormat, render
@@ -27,6 +28,7 @@ from iomstrat.validate import expand_paths
 EPILOG = (
     "Examples: iomstrat disbursement examples/illustrative_2023.yaml --as-of 2023-12-31; "
     "iomstrat disbursement FILE --by quarter --currency USD; "
+    "iomstrat disbursement FILE --format xlsx --output disbursement.xlsx; "
     "iomstrat disbursement a.yaml b.yaml --format json (portfolio per Finance Act code). "
     + EXIT_CODES_HELP
 )
@@ -58,8 +60,12 @@ def command(
     ledger: list[str] = typer.Option(
         None, "--ledger", metavar="FILE", help="A payment ledger (CSV or YAML); repeatable."
     ),
-    locale: str = typer.Option("en", "--locale", "-l", help="Locale of table figures: en or da."),
-    output: str = typer.Option(None, "--output", "-o", help="Write to this file."),
+    locale: str = typer.Option(
+        "en", "--locale", "-l", help="Locale of figures and CSV separators: en or da."
+    ),
+    output: str = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
+    ),
 ) -> None:
     """Planned, approved, allocated, disbursed, remaining, rate, variance to schedule and
     forecast per line and year as of a date; with several files, totals per Finance Act code."""
@@ -77,8 +83,15 @@ def command(
     if result.problem is not None:
         sys.stderr.write(render_text(result.diagnostics))
         fail(result.problem)
-    if result.reports:
-        write(render(result.reports, result.portfolio, fmt, locale, color=use_color()), output)
+    if result.reports and fmt is DisbursementFormat.xlsx:
+        from iomstrat.render.xlsx_disbursement import disbursement_workbook
+
+        write_bytes(disbursement_workbook(result.reports, result.portfolio), output, fmt)
+    elif result.reports:
+        # A CSV file opened by a spreadsheet needs the BOM to be read as UTF-8 (the §).
+        bom = "\ufeff" if fmt is DisbursementFormat.csv and output not in (None, "-") else ""
+        text = render(result.reports, result.portfolio, fmt, locale, color=use_color())
+        write(bom + text, output)
     sys.stderr.write(render_text(result.diagnostics))
     if result.worst is Severity.FATAL or not result.reports:
         raise typer.Exit(EXIT_CANNOT_RUN)

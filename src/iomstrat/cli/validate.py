@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, strategy_path
+from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, strategy_path, write
 from iomstrat.render.diagnostics import DiagnosticFormat, render, summary
 from iomstrat.validate import exit_code, expand_paths, validate_file
 
 EPILOG = (
     "Examples: iomstrat validate; iomstrat validate data/*.yaml --strict; "
-    "iomstrat validate --format github strategy.yaml. " + EXIT_CODES_HELP
+    "iomstrat validate --format sarif --output iomstrat.sarif strategy.yaml. "
+    "Under GitHub Actions (GITHUB_ACTIONS=true) findings are printed as annotations "
+    "unless --format is given. " + EXIT_CODES_HELP
 )
+
+
+def output_format(fmt: DiagnosticFormat | None) -> DiagnosticFormat:
+    """The format asked for; otherwise GitHub annotations inside GitHub Actions, else text."""
+    if fmt is not None:
+        return fmt
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return DiagnosticFormat.github
+    return DiagnosticFormat.text
 
 
 def command(
@@ -21,19 +33,25 @@ def command(
         None, metavar="[PATH]...", help="Strategy files or folders ('-' reads stdin)."
     ),
     fmt: DiagnosticFormat = typer.Option(
-        DiagnosticFormat.text, "--format", "-f", help="How to print findings."
+        None,
+        "--format",
+        "-f",
+        help="How to print findings (default: text; github under GitHub Actions).",
+        show_default=False,
     ),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
     as_of: str = typer.Option(
         None, "--as-of", metavar="DATE", help="Judge approvals as of this date (default today)."
     ),
+    output: str = typer.Option(None, "--output", "-o", help="Write the findings to this file."),
 ) -> None:
     """Check strategy files: totals, approval flags, codes, years; every finding in one run."""
     date = parse_date(as_of)
     files = expand_paths(list(paths) if paths else [strategy_path(None)])
     results = [validate_file(path, date) for path in files]
     diagnostics = [d for result in results for d in result.diagnostics]
-    sys.stdout.write(render(diagnostics, fmt))
+    fmt = output_format(fmt)
+    write(render(diagnostics, fmt), output)
     if fmt is DiagnosticFormat.text:
         sys.stderr.write(summary(diagnostics, len(files)))
     raise typer.Exit(exit_code(results, strict=strict))

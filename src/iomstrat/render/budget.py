@@ -19,6 +19,7 @@ class BudgetFormat(enum.StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"  # binary: render.xlsx.budget_workbook
 
 
 def _year_header(heading: YearHeading) -> str:
@@ -182,4 +183,6 @@ def render(table: BudgetTable, fmt: BudgetFormat, locale: str, *, color: bool = 
         return render_json(table)
     if fmt is BudgetFormat.csv:
         return render_csv(table, locale)
+    if fmt is BudgetFormat.xlsx:
+        raise ValueError("xlsx is binary: use iomstrat.render.xlsx.budget_workbook")
     return render_markdown(table, locale)

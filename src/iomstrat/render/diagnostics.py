@@ -13,6 +13,7 @@ class DiagnosticFormat(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
 
 
 def render_text(diagnostics: Sequence[Diagnostic]) -> str:
@@ -63,10 +64,13 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def render(diagnostics: Sequence[Diagnostic], fmt: DiagnosticFormat) -> str:
+    from iomstrat.render.sarif import render_sarif
+
     renderers = {
         DiagnosticFormat.text: render_text,
         DiagnosticFormat.json: render_json,
         DiagnosticFormat.github: render_github,
+        DiagnosticFormat.sarif: render_sarif,
     }
     return renderers[fmt](diagnostics)
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from iomstrat.render.numbers import figure, plain
+from iomstrat.render.numbers import decimal_symbol, figure, plain
 from iomstrat.report_disbursement import (
     DisbursementReport,
     DisbursementRow,
@@ -24,6 +24,7 @@ class DisbursementFormat(enum.StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"  # binary: render.xlsx_disbursement.disbursement_workbook
 
 
 FIGURE_COLUMNS = (
@@ -281,32 +282,50 @@ CSV_HEADER = (
 )
 
 
-def render_csv(reports: Sequence[DisbursementReport], combined: Portfolio | None) -> str:
-    """One table of exact figures ('.' decimals): sections rows, priority and portfolio."""
+def render_csv(
+    reports: Sequence[DisbursementReport], combined: Portfolio | None, locale: str = "en"
+) -> str:
+    """One table of exact figures: sections rows, priority and portfolio. ',' separated with
+    '.' decimals in English; ';' separated with ',' decimals where the locale writes a decimal
+    comma (Danish), so that a spreadsheet in that locale reads numbers."""
+    comma = decimal_symbol(locale) == ","
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_HEADER, lineterminator="\r\n", restval="")
+    writer = csv.DictWriter(
+        out, CSV_HEADER, delimiter=";" if comma else ",", lineterminator="\r\n", restval=""
+    )
+
+    def localised(row: dict[str, Any]) -> dict[str, Any]:
+        if not comma:
+            return row
+        return {
+            k: v.replace(".", ",") if k in FIGURE_COLUMNS and isinstance(v, str) else v
+            for k, v in row.items()
+        }
+
     writer.writeheader()
     for r in reports:
         base = {"file": r.file, "currency": r.currency}
         for row in r.rows:
-            writer.writerow({**base, "section": "rows", **_row_data(row)})
+            writer.writerow(localised({**base, "section": "rows", **_row_data(row)}))
         for p in r.priority_rows:
-            writer.writerow({**base, "section": "priority", **_priority_data(p)})
+            writer.writerow(localised({**base, "section": "priority", **_priority_data(p)}))
     if combined is not None:
         for total in combined.rows:
             writer.writerow(
-                {
-                    "section": "portfolio",
-                    "currency": combined.currency,
-                    "key": total.finance_act_code,
-                    "year": total.year if total.year is not None else "",
-                    "planned": plain(total.planned),
-                    "approved": _exact(total.approved) or "",
-                    "disbursed": plain(total.disbursed),
-                    "remaining": plain(total.remaining),
-                    "items": total.files,
-                    "finance_act_code": total.finance_act_code,
-                }
+                localised(
+                    {
+                        "section": "portfolio",
+                        "currency": combined.currency,
+                        "key": total.finance_act_code,
+                        "year": total.year if total.year is not None else "",
+                        "planned": plain(total.planned),
+                        "approved": _exact(total.approved) or "",
+                        "disbursed": plain(total.disbursed),
+                        "remaining": plain(total.remaining),
+                        "items": total.files,
+                        "finance_act_code": total.finance_act_code,
+                    }
+                )
             )
     return out.getvalue()
 
@@ -382,5 +401,7 @@ def render(
     if fmt is DisbursementFormat.json:
         return render_json(reports, combined)
     if fmt is DisbursementFormat.csv:
-        return render_csv(reports, combined)
+        return render_csv(reports, combined, locale)
+    if fmt is DisbursementFormat.xlsx:
+        raise ValueError("xlsx is binary: use iomstrat.render.xlsx_disbursement")
     return render_markdown(reports, combined, locale)

@@ -1,0 +1,62 @@
+"""`iomstrat diff`: what an edit of a strategy file changes, for a reviewer."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from iomstrat.cli.common import EXIT_CANNOT_RUN, fail, parse_date, strategy_path, use_color, write
+from iomstrat.compare import compare_files, compare_revision
+from iomstrat.render import diff as render_diff
+from iomstrat.render.diagnostics import render_text
+from iomstrat.render.numbers import LOCALES
+
+EPILOG = (
+    "Examples: iomstrat diff old.yaml new.yaml; "
+    "iomstrat diff --rev HEAD~1 data/strategy_2023_2026.yaml; "
+    "iomstrat diff --rev origin/main data/strategy.yaml --format markdown > comment.md. "
+    "Exit codes: 0 the diff is shown; 1 the new version has error findings the old one "
+    "had not; 2 cannot run (bad usage, an unreadable or invalid file, an unknown revision)."
+)
+
+
+def command(
+    paths: list[str] = typer.Argument(
+        None, metavar="OLD NEW | PATH", help="Two files; or, with --rev, one (default: embedded)."
+    ),
+    rev: str = typer.Option(
+        None, "--rev", "-r", metavar="GIT_REV", help="Compare PATH at this git revision with PATH."
+    ),
+    fmt: render_diff.DiffFormat = typer.Option(
+        render_diff.DiffFormat.table, "--format", "-f", help="Output format."
+    ),
+    locale: str = typer.Option("en", "--locale", "-l", help="Locale of figures: en or da."),
+    as_of: str = typer.Option(
+        None, "--as-of", metavar="DATE", help="Judge approvals as of this date (default today)."
+    ),
+    output: str = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file."),
+) -> None:
+    """Show what changed between two versions: figures per line and year, totals, approval
+    flags, and the findings that appear or disappear."""
+    files = list(paths or [])
+    if locale not in LOCALES:
+        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
+    date = parse_date(as_of)
+    if rev is not None:
+        if len(files) > 1:
+            fail("with --rev give at most one PATH")
+        comparison = compare_revision(rev, strategy_path(files[0] if files else None), date)
+    elif len(files) == 2:
+        comparison = compare_files(files[0], files[1], date)
+    else:
+        fail("give two files, OLD and NEW, or --rev GIT_REV [PATH]")
+        return
+    if comparison.error is not None:
+        fail(comparison.error)
+    if comparison.diff is None:
+        sys.stderr.write(render_text(comparison.problems))
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    diff = comparison.diff
+    write(render_diff.render(diff, fmt, locale, color=use_color()), output)
+    raise typer.Exit(1 if any(d.severity >= d.severity.ERROR for d in diff.appeared) else 0)

@@ -1,0 +1,232 @@
+"""A strategy diff as a text table, Markdown (for a pull-request comment) or JSON."""
+
+from __future__ import annotations
+
+import enum
+import io
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from iomstrat.render.budget import UNIT_WORDS
+from iomstrat.render.numbers import figure, plain
+from iomstrat.report import Diagnostic
+from iomstrat.report_diff import AmountChange, ApprovalChange, StrategyDiff
+
+NO_CHANGE = "No change in budget figures, approval flags or findings."
+
+
+class DiffFormat(enum.StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+def _unit(diff: StrategyDiff) -> str:
+    return f"{diff.currency} {UNIT_WORDS[diff.unit]}".strip()
+
+
+def _amount(value: Decimal | None, locale: str) -> str:
+    return "-" if value is None else figure(value, locale)
+
+
+def _change(value: Decimal, locale: str) -> str:
+    sign = "+" if value > 0 else "-" if value < 0 else "±"
+    return sign + figure(abs(value), locale)
+
+
+def _year(change: AmountChange) -> str:
+    return "total" if change.year is None else str(change.year)
+
+
+def _flag(status: str | None, amount: Decimal | None, locale: str) -> str:
+    if status is None:
+        return "(none)"
+    return status if amount is None else f"{status} ({figure(amount, locale)})"
+
+
+def _amount_rows(changes: Sequence[AmountChange], locale: str) -> list[list[str]]:
+    return [
+        [
+            c.name,
+            _year(c),
+            _amount(c.old, locale),
+            _amount(c.new, locale),
+            _change(c.change, locale),
+        ]
+        for c in changes
+    ]
+
+
+def _approval_rows(changes: Sequence[ApprovalChange], locale: str) -> list[list[str]]:
+    return [
+        [
+            str(c.year),
+            _flag(c.old_status, c.old_amount, locale),
+            _flag(c.new_status, c.new_amount, locale),
+        ]
+        for c in changes
+    ]
+
+
+def _finding(mark: str, d: Diagnostic) -> str:
+    return f"{mark} {d.location()}: {d.severity.label} {d.code} {d.message}"
+
+
+AMOUNT_HEADERS = ["Old", "New", "Change"]
+
+
+def render_table(diff: StrategyDiff, locale: str, *, color: bool, width: int = 120) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+    )
+    console.print(f"{diff.old_name} → {diff.new_name} ({_unit(diff)})", markup=False)
+    if not diff.changed:
+        console.print(NO_CHANGE)
+        return out.getvalue()
+    sections = [
+        ("Budget lines", "Line", diff.lines),
+        ("Totals", "Total", diff.totals),
+    ]
+    for title, first, changes in sections:
+        if not changes:
+            continue
+        grid = Table(title=title, title_justify="left")
+        grid.add_column(first, ratio=1, overflow="fold")
+        grid.add_column("Year", no_wrap=True)
+        for header in AMOUNT_HEADERS:
+            grid.add_column(header, justify="right", no_wrap=True)
+        for row in _amount_rows(changes, locale):
+            grid.add_row(*row)
+        console.print(grid)
+    if diff.approvals:
+        grid = Table(title="Approval flags", title_justify="left")
+        for header in ("Year", "Old", "New"):
+            grid.add_column(header, no_wrap=True)
+        for row in _approval_rows(diff.approvals, locale):
+            grid.add_row(*row)
+        console.print(grid)
+    if diff.appeared or diff.disappeared:
+        console.print("Findings (+ appeared, - disappeared)")
+        for line in [_finding("+", d) for d in diff.appeared] + [
+            _finding("-", d) for d in diff.disappeared
+        ]:
+            console.print(line, markup=False, soft_wrap=True)
+    return out.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _md_table(headers: list[str], rows: list[list[str]], right_from: int) -> list[str]:
+    align = ["---" if i < right_from else "---:" for i in range(len(headers))]
+    lines = ["| " + " | ".join(map(_md, headers)) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(map(_md, row)) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(diff: StrategyDiff, locale: str) -> str:
+    lines = [f"### Budget changes: `{diff.old_name}` → `{diff.new_name}` ({_unit(diff)})", ""]
+    if not diff.changed:
+        return "\n".join([*lines, NO_CHANGE, ""])
+    for title, first, changes in (
+        ("Budget lines", "Line", diff.lines),
+        ("Totals", "Total", diff.totals),
+    ):
+        if changes:
+            headers = [first, "Year", *AMOUNT_HEADERS]
+            lines += [
+                f"#### {title}",
+                "",
+                *_md_table(headers, _amount_rows(changes, locale), 2),
+                "",
+            ]
+    if diff.approvals:
+        rows = _approval_rows(diff.approvals, locale)
+        lines += ["#### Approval flags", "", *_md_table(["Year", "Old", "New"], rows, 9), ""]
+    if diff.appeared or diff.disappeared:
+        lines += ["#### Findings", ""]
+        lines += [f"- **appeared**: {_md_finding(d)}" for d in diff.appeared]
+        lines += [f"- **disappeared**: {_md_finding(d)}" for d in diff.disappeared]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _md_finding(d: Diagnostic) -> str:
+    return f"`{d.code}` {d.severity.label} at `{d.location()}`: {d.message}"
+
+
+def _number(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
+def as_data(diff: StrategyDiff) -> dict[str, Any]:
+    """Plain data for JSON: amounts as strings holding exact decimals; year null is the total."""
+
+    def amounts(changes: Sequence[AmountChange]) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": c.row_id,
+                "name": c.name,
+                "kind": c.kind,
+                "year": c.year,
+                "old": _number(c.old),
+                "new": _number(c.new),
+                "change": plain(c.change),
+            }
+            for c in changes
+        ]
+
+    def findings(items: Sequence[Diagnostic]) -> list[dict[str, Any]]:
+        return [
+            {
+                "file": d.file,
+                "line": d.line,
+                "column": d.column,
+                "code": d.code,
+                "severity": d.severity.label,
+                "message": d.message,
+            }
+            for d in items
+        ]
+
+    return {
+        "old": diff.old_name,
+        "new": diff.new_name,
+        "currency": diff.currency,
+        "unit": diff.unit,
+        "changed": diff.changed,
+        "lines": amounts(diff.lines),
+        "totals": amounts(diff.totals),
+        "approvals": [
+            {
+                "year": c.year,
+                "old_status": c.old_status,
+                "new_status": c.new_status,
+                "old_amount": _number(c.old_amount),
+                "new_amount": _number(c.new_amount),
+            }
+            for c in diff.approvals
+        ],
+        "findings_appeared": findings(diff.appeared),
+        "findings_disappeared": findings(diff.disappeared),
+    }
+
+
+def render(diff: StrategyDiff, fmt: DiffFormat, locale: str, *, color: bool = False) -> str:
+    if fmt is DiffFormat.table:
+        return render_table(diff, locale, color=color)
+    if fmt is DiffFormat.markdown:
+        return render_markdown(diff, locale)
+    return json.dumps(as_data(diff), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,1 @@
+"""Maintenance tools run with `python -m iomstrat.tools.NAME`; not part of the command line."""

@@ -1,0 +1,103 @@
+"""Everyday CLI conventions: the README's usage section is the real --help, every command's help
+has an example, --version, shell completion, NO_COLOR / --no-color, stdout vs stderr."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from iomstrat import __version__
+from iomstrat.cli import common
+from iomstrat.tools import readme
+
+from .conftest import run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_usage_section_is_the_real_help() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.updated(text) == text, "run: python -m iomstrat.tools.readme --write"
+
+
+def test_readme_lists_every_command() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    paths = list(readme.command_paths())
+    assert {("validate",), ("budget", "show"), ("diff",), ("init",), ("schema",)} <= set(paths)
+    for path in paths:
+        assert f"#### `{' '.join(('iomstrat', *path, '--help'))}`" in text
+
+
+def test_readme_tool_reports_a_stale_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stale = tmp_path / "README.md"
+    stale.write_text(f"# x\n\n{readme.BEGIN}\nold\n{readme.END}\n", encoding="utf-8")
+    monkeypatch.setattr(readme, "README", stale)
+    assert readme.main([]) == 1
+    assert readme.main(["--write"]) == 0
+    assert readme.main([]) == 0
+    assert "Usage: iomstrat validate [OPTIONS]" in stale.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", list(readme.command_paths()), ids=lambda p: " ".join(p) or "root")
+def test_every_help_has_an_example(path: tuple[str, ...]) -> None:
+    assert "Example" in readme.help_text(path)
+
+
+def test_version() -> None:
+    run = run_cli("--version")
+    assert (run.exit_code, run.stdout) == (0, f"iomstrat {__version__}\n")
+
+
+def test_shell_completion() -> None:
+    # The console script of this install: beside the interpreter in a venv, else on PATH.
+    script = shutil.which(
+        "iomstrat", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    )
+    assert script is not None
+    env = dict(
+        os.environ, _IOMSTRAT_COMPLETE="complete_bash", COMP_WORDS="iomstrat va", COMP_CWORD="1"
+    )
+    done = subprocess.run([str(script)], env=env, capture_output=True, text=True, check=False)
+    assert done.stdout.split() == ["validate"]
+    env.update(COMP_WORDS="iomstrat budget show --format x", COMP_CWORD="4")
+    done = subprocess.run([str(script)], env=env, capture_output=True, text=True, check=False)
+    assert done.stdout.split() == ["xlsx"]
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(common.state, "no_color", False)
+    assert common.use_color()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not common.use_color()
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(common.state, "no_color", True)
+    assert not common.use_color()
+    monkeypatch.setattr(common.state, "no_color", False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    assert not common.use_color()
+
+
+def test_no_color_option_reaches_the_state() -> None:
+    run_cli("--no-color", "budget", "show")
+    assert common.state.no_color
+    run_cli("budget", "show")
+    assert not common.state.no_color
+
+
+def test_results_on_stdout_diagnostics_on_stderr(tmp_path: Path) -> None:
+    broken = tmp_path / "s.yaml"
+    text = (ROOT / "data" / "strategy_2023_2026.yaml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("{2023: 48,", "{2023: 49,"), encoding="utf-8")
+    run = run_cli("budget", "show", str(broken), "-f", "csv")
+    assert run.exit_code == 1
+    assert run.stdout.startswith("id,label,name")  # the table still comes out
+    assert " error IOM101 " in run.stderr and "IOM101" not in run.stdout

@@ -1,0 +1,145 @@
+"""`iomstrat init`: the file it writes validates clean and holds the figures given."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from iomstrat.reading import read_strategy
+from iomstrat.scaffold import ScaffoldError, parse_line
+
+from .conftest import run_cli
+
+BASE = [
+    "--organisation",
+    "Office of the UN High Commissioner for Refugees",
+    "--acronym",
+    "UNHCR",
+    "--start",
+    "2024",
+    "--end",
+    "2027",
+    "--finance-act-code",
+    "§06.32.10.16",
+    "--line",
+    "core:Core funding:core:100",
+    "--line",
+    "africa:Soft earmarked: Africa, innovation:soft_earmarked:20.5,20,25,25",
+]
+
+
+def test_init_writes_a_file_that_validates(tmp_path: Path) -> None:
+    target = tmp_path / "unhcr.yaml"
+    run = run_cli("init", str(target), *BASE)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == ""
+    assert run.stderr == f"wrote {target}; check it with: iomstrat validate {target}\n"
+    before = run_cli("validate", str(target), "--as-of", "2023-12-01", "--strict")
+    assert before.exit_code == 0, before.stdout
+    assert "0 errors, 0 warnings, 4 notes" in before.stderr  # the four planned years
+    during = run_cli("validate", str(target), "--as-of", "2025-06-01")
+    assert during.exit_code == 0
+    codes = {line.split()[2] for line in during.stdout.splitlines()}
+    assert codes <= {"IOM205", "IOM206"}  # approval reminders only
+
+    strategy = read_strategy(str(target)).strategy
+    assert strategy is not None
+    info = strategy.strategy
+    assert (info.organisation.acronym, info.period.start, info.period.end) == ("UNHCR", 2024, 2027)
+    assert (info.currency, info.unit, info.finance_act_code) == ("DKK", "million", "§06.32.10.16")
+    core, africa = strategy.budget.lines
+    assert core.amounts == {2024: 100, 2025: 100, 2026: 100, 2027: 100}
+    assert africa.name == "Soft earmarked: Africa, innovation"
+    assert africa.amounts == {
+        2024: Decimal("20.5"),
+        2025: Decimal(20),
+        2026: Decimal(25),
+        2027: Decimal(25),
+    }
+    (total,) = strategy.budget.totals
+    assert total.stated == {2024: Decimal("120.5"), 2025: 120, 2026: 125, 2027: 125}
+    assert [a.status for a in strategy.approvals] == ["planned"] * 4
+
+
+def test_budget_show_of_the_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "unhcr.yaml"
+    run_cli("init", str(target), *BASE)
+    out = run_cli("budget", "show", str(target), "-f", "csv").stdout
+    assert "total,,Total contributions,total,,120.5,120,125,125,490.5" in out.splitlines()
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "strategy.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    run = run_cli("init", str(target), *BASE)
+    assert run.exit_code == 2
+    assert run.stderr == (
+        f"iomstrat: {target}: exists; iomstrat init does not overwrite (choose another PATH)\n"
+    )
+    assert target.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_init_to_stdout() -> None:
+    run = run_cli("init", "-", *BASE, "--unit", "thousand", "--currency", "EUR")
+    assert run.exit_code == 0
+    assert "  currency: EUR\n  unit: thousand\n" in run.stdout
+    assert "    amounts: {2024: 20.5, 2025: 20, 2026: 25, 2027: 25}\n" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("--line", "core:Core:cor:1"), "kind 'cor' is not one of core, soft_earmarked,"),
+        (("--line", "Core:Core:core:1"), "id 'Core' must be lower case"),
+        (("--line", "other:Other:other:1,5"), "2 amounts for 4 years (2024-2027)"),
+        (("--line", "core:Core:core:1,5e3"), "amount '1,5e3' must be a number"),
+        (("--line", "core-only"), "expected id:name:kind:amount"),
+        (("--finance-act-code", "06.32"), "'06.32' is not of the form §NN.NN.NN.NN"),
+        (("--end", "2020"), "period 2024-2020: start must not be after end"),
+        (("--currency", "kr"), "--currency 'kr' is not an ISO 4217 code"),
+        (("--unit", "billion"), "--unit 'billion' is not one of million, thousand, kroner"),
+    ],
+)
+def test_bad_options(tmp_path: Path, change: tuple[str, str], message: str) -> None:
+    args = list(BASE)
+    if change[0] in args and change[0] != "--line":
+        args[args.index(change[0]) + 1] = change[1]
+    else:
+        args += list(change)
+    target = tmp_path / "new.yaml"
+    run = run_cli("init", str(target), *args)
+    assert run.exit_code == 2
+    assert run.stderr.startswith("iomstrat: ") and message in run.stderr
+    assert len(run.stderr.splitlines()) == 1
+    assert not target.exists()
+
+
+def test_duplicate_line_ids() -> None:
+    run = run_cli("init", "-", *BASE, "--line", "core:Again:core:1")
+    assert run.exit_code == 2
+    assert "ids must be unique; given: core, africa, core" in run.stderr
+
+
+def test_parse_line_keeps_colons_in_the_name() -> None:
+    line = parse_line("x:a: b: c:other:1.25")
+    assert (line.id, line.name, line.kind, line.amounts) == (
+        "x",
+        "a: b: c",
+        "other",
+        (Decimal("1.25"),),
+    )
+    with pytest.raises(ScaffoldError):
+        parse_line("x::other:1")
+
+
+def test_what_would_not_validate_is_not_written(tmp_path: Path) -> None:
+    target = tmp_path / "new.yaml"
+    run = run_cli("init", str(target), *BASE, "--unit", "kroner", "--line", "x:X:other:1.001")
+    assert run.exit_code == 2
+    assert run.stderr == (
+        "iomstrat: the new file would not validate: amount 1.001 (kroner) is more precise "
+        "than one øre; write at most 2 decimals\n"
+    )
+    assert not target.exists()

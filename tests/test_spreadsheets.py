@@ -1,0 +1,187 @@
+"""Figures for spreadsheets: `budget show --format xlsx` read back with openpyxl, CSV that en and
+da spreadsheets read as numbers, and `--output FILE` for every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from babel.numbers import parse_decimal
+
+from .conftest import edited, run_cli
+
+YEARS = [2023, 2024, 2025, 2026]
+# Core 2023 is 47.5 (and the stated totals follow), so that decimals are exercised.
+HALF = (
+    edited("amounts: {2023: 48, 2024: 48", "amounts: {2023: 47.5, 2024: 48")
+    .replace("stated: {2023: 98,", "stated: {2023: 97.5,")
+    .replace("stated: {2023: 100,", "stated: {2023: 99.5,", 1)
+)
+EXPECTED = {  # name -> figures 2023..2026 and total, DKK million
+    "Total core incl. soft earmarked funding hereof:": ["97.5", "98", "98", "98", "391.5"],
+    "a. Core funding": ["47.5", "48", "48", "48", "191.5"],
+    "b. Soft earmarked: Migration management and capacity building in Africa and innovation": [
+        "50",
+        "50",
+        "50",
+        "50",
+        "200",
+    ],
+    "Personnel support": ["2", "2", "2", "2", "8"],
+    "Total contributions (core, soft earmarked and personnel support)": [
+        "99.5",
+        "100",
+        "100",
+        "100",
+        "399.5",
+    ],
+}
+
+
+def data_rows(sheet: openpyxl.worksheet.worksheet.Worksheet) -> dict[str, list[object]]:
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(rows) if r[1] == "Finance Act code")
+    return {str(r[0]): list(r[2:]) for r in rows[header + 1 :] if r[2] is not None}
+
+
+def test_xlsx_holds_numbers_with_a_number_format(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "budget.xlsx"
+    run = run_cli("budget", "show", write(HALF), "--format", "xlsx", "--output", str(target))
+    assert run.exit_code == 0 and run.stdout == ""
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Budget"]
+    sheet = book["Budget"]
+    rows = data_rows(sheet)
+    got = {name: [Decimal(str(v)) for v in values] for name, values in rows.items()}
+    assert got == {name: [Decimal(v) for v in values] for name, values in EXPECTED.items()}
+    numeric = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, (int, float))]
+    assert len(numeric) == 25
+    assert {c.data_type for c in numeric} == {"n"}
+    assert {c.number_format for c in numeric} == {"#,##0.0"}
+    header = [
+        c.value for c in next(r for r in sheet.iter_rows() if r[1].value == "Finance Act code")
+    ]
+    assert header == [
+        "(DKK million)",
+        "Finance Act code",
+        "Planned 2023*",
+        "Planned 2024*",
+        "Planned 2025*",
+        "Planned 2026*",
+        "Total 2023-2026",
+    ]
+
+
+def test_xlsx_in_kroner(tmp_path: Path) -> None:
+    target = tmp_path / "budget.xlsx"
+    run_cli("budget", "show", "-f", "xlsx", "-u", "kroner", "-o", str(target))
+    sheet = openpyxl.load_workbook(target)["Budget"]
+    rows = data_rows(sheet)
+    assert rows["a. Core funding"] == [48_000_000] * 4 + [192_000_000]
+    assert rows["Total contributions (core, soft earmarked and personnel support)"][-1] == (
+        400_000_000
+    )
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, int)]
+    assert {c.number_format for c in cells} == {"#,##0"}
+
+
+def test_xlsx_needs_an_output_file() -> None:
+    run = run_cli("budget", "show", "--format", "xlsx")
+    assert run.exit_code == 2
+    assert run.stderr == "iomstrat: --format xlsx writes a file: give --output FILE\n"
+    assert run.stdout == ""
+
+
+def parse_csv(text: str, locale: str) -> dict[str, list[Decimal]]:
+    """Read CSV as a spreadsheet in `locale` does: its list separator, its decimal sign."""
+    assert text.startswith("\ufeff")  # the BOM that makes Excel read UTF-8
+    delimiter = {"en": ",", "da": ";"}[locale]
+    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=delimiter))
+    assert rows[0][5:] == [*map(str, YEARS), "total"]
+    return {
+        row[2]: [parse_decimal(v, locale=locale, strict=True) for v in row[5:]] for row in rows[1:]
+    }
+
+
+@pytest.mark.parametrize("locale", ["en", "da"])
+def test_csv_file_reads_as_numbers(write, tmp_path: Path, locale: str) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "budget.csv"
+    run_cli("budget", "show", write(HALF), "-f", "csv", "-l", locale, "-o", str(target))
+    raw = target.read_bytes()
+    assert b"\r\n" in raw and "§06.32.10.14".encode() in raw
+    text = raw.decode("utf-8")
+    got = parse_csv(text, locale)
+    assert got["Core funding"] == [Decimal(v) for v in EXPECTED["a. Core funding"]]
+    assert got["Total contributions (core, soft earmarked and personnel support)"][0] == Decimal(
+        "99.5"
+    )
+    if locale == "da":
+        assert ";47,5;48;48;48;191,5\r\n" in text
+    else:
+        assert ",47.5,48,48,48,191.5\r\n" in text
+
+
+def test_csv_no_grouping_in_kroner() -> None:
+    # A grouping mark would turn a number into text (or into the wrong number) in one locale.
+    out = run_cli("budget", "show", "-f", "csv", "-l", "da", "-u", "kroner").stdout
+    assert ";48000000;48000000;48000000;48000000;192000000" in out.splitlines()[2]
+    assert not out.startswith("\ufeff")  # standard output is for programs: no BOM
+
+
+@pytest.mark.parametrize(
+    ("args", "check"),
+    [
+        (["budget", "show", "-f", "table"], "a. Core funding"),
+        (["budget", "show", "-f", "markdown"], "| a. Core funding |"),
+        (["budget", "show", "-f", "json"], '"total": "400"'),
+        (["budget", "show", "-f", "csv"], "core,a.,Core funding"),
+        (["validate", "--as-of", "2022-12-01", "-f", "json"], '"code": "IOM206"'),
+        (["validate", "--as-of", "2022-12-01", "-f", "sarif"], '"version": "2.1.0"'),
+        (["schema"], '"$defs"'),
+    ],
+)
+def test_output_file_for_every_format(tmp_path: Path, args: list[str], check: str) -> None:
+    target = tmp_path / "out"
+    run = run_cli(*args, "--output", str(target))
+    assert run.exit_code == 0 and run.stdout == ""
+    text = target.read_text(encoding="utf-8-sig")
+    assert check in text
+    if args[-1] in ("json", "sarif") or args == ["schema"]:
+        json.loads(text)
+
+
+def test_output_to_an_unwritable_place(tmp_path: Path) -> None:
+    run = run_cli("budget", "show", "-f", "xlsx", "-o", str(tmp_path / "no" / "such" / "b.xlsx"))
+    assert run.exit_code == 2
+    assert run.stderr.startswith(f"iomstrat: {tmp_path}/no/such/b.xlsx: cannot write:")
+
+
+@pytest.mark.parametrize("locale", ["en", "da"])
+def test_disbursement_csv_file_reads_as_numbers(tmp_path: Path, locale: str) -> None:
+    from .conftest import ROOT
+
+    target = tmp_path / "disbursement.csv"
+    example = str(ROOT / "examples" / "illustrative_2023.yaml")
+    args = ["disbursement", example, "--as-of", "2023-12-31", "-f", "csv", "-l", locale]
+    run = run_cli(*args, "-o", str(target))
+    assert run.exit_code == 0, run.stderr
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(
+        csv.DictReader(io.StringIO(text[1:], newline=""), delimiter=";" if locale == "da" else ",")
+    )
+    soft = next(r for r in rows if r["key"] == "soft_earmarked" and r["year"] == "2023")
+    figures = {
+        k: parse_decimal(soft[k], locale=locale, strict=True)
+        for k in ("disbursed", "rate", "variance")
+    }
+    assert figures == {
+        "disbursed": Decimal("30663084.28"),
+        "rate": Decimal("0.6133"),
+        "variance": Decimal("-19336915.72"),
+    }
