@@ -23,7 +23,7 @@ from iomstrat import loader
 from iomstrat.cli import app
 from iomstrat.reading import STRATEGY_LIMITS, read_strategy
 
-from .conftest import DATA_FILE, edited, real_text
+from .conftest import DATA_FILE, edited, line_of, real_text
 
 REAL = real_text()
 FINDING = re.compile(
@@ -140,7 +140,7 @@ BAD = [
          at("\ttitle"), "tab"),
     # The parser stops where the runaway quote ends; the message names where it opened.
     case("unclosed-quote", text('file_no: "2022-18394"', 'file_no: "2022-18394'), "IOM003", 1,
-         at('finance_act_code: "'), "quote opened on line 15"),
+         at('finance_act_code: "'), f"quote opened on line {line_of(REAL, 'file_no:')}"),
     case("unclosed-flow-mapping", text(CORE, CORE[:-1]), "IOM003", 1,
          at("- id: soft_earmarked")),
     case("multiple-documents", lambda: (REAL + "---\n" + REAL).encode(), "IOM011", 1,
