@@ -184,7 +184,23 @@ class _TextLoader(yaml.SafeLoader):
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class-level registry
 
 
-_TextLoader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+class _TextCLoader(yaml.CSafeLoader):
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class-level registry
+
+
+for _loader in (_TextLoader, _TextCLoader):
+    _loader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+
+
+def read_independently(text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_TextLoader)  # a SafeLoader, fewer resolvers
+    except yaml.YAMLError:
+        if "\t" not in text:
+            raise
+        # PyYAML's Python scanner refuses tabs that YAML allows as separators (`key:\t48`);
+        # libyaml, which iomstrat uses, reads them as spaces.
+        return yaml.load(text, Loader=_TextCLoader)
 
 
 def absent(value: Any) -> bool:
@@ -203,7 +219,7 @@ def assert_adds_up(data: bytes) -> None:
         if not data.startswith((b"\xff\xfe", b"\xfe\xff"))
         else (data.decode("utf-16"))
     )
-    doc = yaml.load(text, Loader=_TextLoader)  # a SafeLoader, fewer resolvers
+    doc = read_independently(text)
     budget = doc["budget"]
     period = doc["strategy"]["period"]
     years = range(int(period["start"]), int(period["end"]) + 1)
