@@ -75,6 +75,8 @@ def parent_of(data: Any, path: Path_) -> Any:
 def nudge(value: Any, by: Any) -> Any:
     if isinstance(value, bool):
         return not value
+    if isinstance(value, Decimal) and not value.is_finite():
+        return -value if not value.is_nan() else Decimal(0)
     if isinstance(value, (int, Decimal)):
         return Decimal(value) + by if isinstance(by, Decimal) else value + by
     if isinstance(value, str):
