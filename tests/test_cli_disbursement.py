@@ -144,3 +144,18 @@ def test_help_documents_exit_codes_and_options() -> None:
     out = " ".join(run_cli("disbursement", "--help").stdout.split())
     for word in ("--as-of", "--by", "--currency", "--format", "--ledger", "Exit codes: 0 ok"):
         assert word in out
+
+
+def test_validate_reads_a_ledger_given_on_the_command_line(tmp_path: Path) -> None:
+    ledger = tmp_path / "extra.csv"
+    ledger.write_text(
+        "date,line,amount,currency,voucher,exchange_rate\n"
+        "2023-12-20,personnel,10.00,DKK,DK-2023-P01,\n",
+        encoding="utf-8",
+    )
+    run = run_cli("validate", str(EXAMPLE), "--as-of", "2023-12-31", "--ledger", str(ledger))
+    assert run.exit_code == 1
+    assert f"{ledger}:2:1: error IOM410 voucher DK-2023-P01 is already used" in run.stdout
+    assert f"{ledger}:2:1: error IOM411" in run.stdout
+    clean = run_cli("validate", str(EXAMPLE), "--as-of", "2023-12-31")
+    assert clean.exit_code == 0

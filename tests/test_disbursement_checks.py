@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from iomstrat.ledger import Payments, read_ledger
+from iomstrat.validate import validate_file
 
 from .disbursement_helpers import codes, edit, example_text, ledger_text, line_in
 
@@ -230,3 +231,13 @@ def test_yaml_ledger(tmp_path: Path) -> None:
     payments = Payments(["strategy"])
     read_ledger(str(path), payments)
     assert [(p.voucher, p.row, p.year) for p in payments.records] == [("A", 2, 2023)]
+
+
+def test_findings_per_code_are_limited_then_counted(tmp_path: Path) -> None:
+    rows = "".join(f"2023-01-{1 + i % 28:02d},personnel,1.00,DKK,Q-{i},,,\n" for i in range(1005))
+    found = codes(tmp_path, ledger=ledger_text() + rows)
+    assert found.count(f"{L}:7:IOM401") == 1
+    assert len([c for c in found if c.endswith("IOM401")]) == 1001
+    path = tmp_path / "illustrative_2023.yaml"
+    last = [d for d in validate_file(str(path), dt.date(2023, 12, 31)).diagnostics][-1]
+    assert last.message.startswith("5 more IOM401 findings from line 1007 on")

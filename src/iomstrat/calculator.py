@@ -71,11 +71,14 @@ def calculate(
     combined = None
     if len(paths) > 1 and books:
         target = currency or books[0][0].strategy.currency
-        combined = portfolio(
-            books,
-            as_of=as_of,
-            currency=target,
-            files=tuple(r.file for r in reports),
-            rates=rates,
-        )
+        try:
+            combined = portfolio(
+                books,
+                as_of=as_of,
+                currency=target,
+                files=tuple(r.file for r in reports),
+                rates=rates,
+            )
+        except ValueError as error:
+            return CalculatorResult((), None, tuple(found), f"portfolio: {error}")
     return CalculatorResult(tuple(reports), combined, tuple(found))

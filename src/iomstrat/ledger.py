@@ -9,9 +9,10 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import gc
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -150,7 +151,7 @@ def _read_csv(path: str, source: int, payments: Payments) -> None:
         if size > MAX_LEDGER_BYTES:
             fatal(f"ledger is {size / 2**20:.0f} MiB, over the limit of {MAX_LEDGER_BYTES >> 20}")
             return
-        with open(path, encoding="utf-8-sig", newline="") as handle:
+        with open(path, encoding="utf-8-sig", newline="") as handle, _no_cycle_collection():
             _parse_csv(path, csv.reader(handle), source, payments)
     except FileNotFoundError:
         fatal("no such ledger file")
@@ -164,6 +165,19 @@ def _read_csv(path: str, source: int, payments: Payments) -> None:
         fatal(f"CSV: {loader.echo(str(error))}")
     except OSError as error:
         fatal(f"cannot read ledger: {error.strerror or error}")
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Records are tuples of plain values and cannot form cycles; the cycle collector would
+    otherwise rescan the growing list again and again (about 40% of a million-row read)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
@@ -210,6 +224,9 @@ def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
     line_match = _LINE.fullmatch
     currency_match = _CURRENCY.fullmatch
     fromisoformat = dt.date.fromisoformat
+    # A ledger repeats a few hundred dates and a few lines and currencies: one object each.
+    dates: dict[str, dt.date] = {}
+    interned: dict[str, str] = {}
     for cells in reader:
         row = start
         start = reader.line_num + 1
@@ -225,10 +242,10 @@ def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
             currency = cells[i_currency]
             voucher = cells[i_voucher]
             rate_text = cells[i_rate]
-            date: dt.date | None = None
-            if date_match(date_text):
+            date = dates.get(date_text)
+            if date is None and date_match(date_text):
                 with contextlib.suppress(ValueError):
-                    date = fromisoformat(date_text)
+                    date = dates[date_text] = fromisoformat(date_text)
             if date is None:
                 problem = f"date '{loader.echo(date_text)}' is not a date (YYYY-MM-DD)"
             elif not amount_match(amount_text):
@@ -254,9 +271,9 @@ def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
                 records.append(
                     Payment(
                         date,
-                        line_id,
+                        interned.setdefault(line_id, line_id),
                         Decimal(amount_text),
-                        currency,
+                        interned.setdefault(currency, currency),
                         voucher,
                         Decimal(rate_text) if rate_text else None,
                         year,

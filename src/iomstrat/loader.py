@@ -279,8 +279,12 @@ def load_text(name: str, text: str, limits: Limits = Limits()) -> Document:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
-        message = f"YAML syntax: {echo(message)}{_syntax_hint(text, line, column)}"
-        doc.diagnostics.append(Diagnostic(name, line, column, SYNTAX, Severity.ERROR, message))
+        code = SYNTAX
+        if "nesting depth" in message:  # newer libyaml stops deep flow nesting itself
+            code, message = TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels"
+        else:
+            message = f"YAML syntax: {echo(message)}{_syntax_hint(text, line, column)}"
+        doc.diagnostics.append(Diagnostic(name, line, column, code, Severity.ERROR, message))
         doc.data = None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1

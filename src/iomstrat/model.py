@@ -106,6 +106,7 @@ class Source(Model):
 class StrategyInfo(Model):
     title: Text = Field(description="Title of the strategy.")
     organisation: Organisation = Field(description="The organisation the strategy funds.")
+    donor: Organisation | None = Field(None, description="The donor, e.g. Denmark's MFA.")
     file_no: Text | None = Field(None, description="The ministry's file number.")
     responsible_unit: Text | None = Field(None, description="Unit responsible for the strategy.")
     desk_officer: Text | None = Field(None, description="Desk officer named on the cover.")

@@ -7,11 +7,15 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from iomstrat import loader
 from iomstrat.currency import EcbRates
 from iomstrat.engine.checks import Context, run_checks
 from iomstrat.engine.disbursement import Book, Rates, book_payments
+from iomstrat.engine.tables import TableContext, run_table_checks
 from iomstrat.ledger import collect_payments
-from iomstrat.reading import Reading, read_strategy
+from iomstrat.model import Strategy
+from iomstrat.model_table import Table, is_table_data
+from iomstrat.reading import STRATEGY_LIMITS, Reading, validate_as
 from iomstrat.report import Diagnostic, Severity
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -22,6 +26,7 @@ class FileResult:
     reading: Reading
     diagnostics: tuple[Diagnostic, ...]
     book: Book | None = None  # payments of the strategy and its ledgers, converted
+    table: Table | None = None  # set instead of a strategy for a table file
 
     @property
     def worst(self) -> Severity | None:
@@ -49,7 +54,15 @@ def validate_file(
     ledgers: Sequence[str] = (),
     rates: Rates | None = None,
 ) -> FileResult:
-    reading = read_strategy(path, display_name=display_name)
+    """Check one file as what its top-level key says it is: a table file or a strategy."""
+    document = loader.load(path, display_name=display_name, limits=STRATEGY_LIMITS)
+    if is_table_data(document.data):
+        table = validate_as(document, Table)
+        found = list(document.diagnostics)
+        if table is not None:
+            found += run_table_checks(TableContext(table, document))
+        return FileResult(Reading(document, None), tuple(sorted(found)), table=table)
+    reading = Reading(document, validate_as(document, Strategy))
     found = list(reading.diagnostics)
     book = None
     if reading.strategy is not None:
@@ -57,7 +70,38 @@ def validate_file(
         book = book_payments(payments, reading.strategy.strategy.currency, rates or EcbRates())
         found += payments.diagnostics + book.diagnostics
         found += run_checks(Context(reading.strategy, reading.document, as_of, book))
-    return FileResult(reading, tuple(sorted(found)), book)
+    return FileResult(reading, limit_findings(sorted(found)), book)
+
+
+MAX_FINDINGS_PER_CODE = 1000
+"""Findings listed per file and code; a ledger with one systematic fault shows these, then a
+count, rather than a million lines."""
+
+
+def limit_findings(found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    kept: list[Diagnostic] = []
+    dropped: dict[tuple[str, str], list[Diagnostic]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for item in found:
+        key = (item.file, item.code)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= MAX_FINDINGS_PER_CODE:
+            kept.append(item)
+        else:
+            dropped.setdefault(key, []).append(item)
+    for (file, code), items in dropped.items():
+        kept.append(
+            Diagnostic(
+                file,
+                items[0].line,
+                items[0].column,
+                code,
+                max(d.severity for d in items),
+                f"{len(items)} more {code} findings from line {items[0].line} on, not listed "
+                f"(the first {MAX_FINDINGS_PER_CODE} are)",
+            )
+        )
+    return tuple(sorted(kept))
 
 
 def exit_code(results: list[FileResult], *, strict: bool) -> int:

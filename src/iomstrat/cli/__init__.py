@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from iomstrat import __version__
-from iomstrat.cli import budget, disbursement, validate
+from iomstrat.cli import budget, disbursement, export, table, validate
 from iomstrat.cli import diff as diff_command
 from iomstrat.cli import init as init_command
 from iomstrat.cli import schema as schema_command
@@ -49,6 +49,8 @@ def root(
 
 
 app.add_typer(budget.app, name="budget")
+app.add_typer(table.app, name="table")
+app.add_typer(export.app, name="export")
 app.command(name="validate", epilog=validate.EPILOG)(validate.command)
 app.command(name="disbursement", epilog=disbursement.EPILOG)(disbursement.command)
 app.command(name="schema", epilog=schema_command.EPILOG)(schema_command.command)

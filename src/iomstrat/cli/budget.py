@@ -62,6 +62,8 @@ def show(
     result = validate_file(strategy_path(path), dt.date.today())
     strategy = result.reading.strategy
     problems = [d for d in result.diagnostics if d.severity >= d.severity.ERROR]
+    if strategy is None and result.table is not None and not problems:
+        fail(f"{path}: is a table file; show it with 'iomstrat table show {path}'")
     if strategy is None:
         sys.stderr.write(render_text(problems))
         raise typer.Exit(max(2 if d.severity is d.severity.FATAL else 1 for d in problems))

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, strategy_path, write
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_path, write
 from iomstrat.render.diagnostics import DiagnosticFormat, render, summary
 from iomstrat.validate import exit_code, expand_paths, validate_file
 
@@ -43,12 +43,17 @@ def command(
     as_of: str = typer.Option(
         None, "--as-of", metavar="DATE", help="Judge approvals as of this date (default today)."
     ),
+    ledger: list[str] = typer.Option(
+        None, "--ledger", metavar="FILE", help="A payment ledger (CSV or YAML) of the one PATH."
+    ),
     output: str = typer.Option(None, "--output", "-o", help="Write the findings to this file."),
 ) -> None:
     """Check strategy files: totals, approval flags, codes, years; every finding in one run."""
     date = parse_date(as_of)
     files = expand_paths(list(paths) if paths else [strategy_path(None)])
-    results = [validate_file(path, date) for path in files]
+    if ledger and len(files) != 1:
+        fail("--ledger needs exactly one strategy file")
+    results = [validate_file(path, date, ledgers=list(ledger or ())) for path in files]
     diagnostics = [d for result in results for d in result.diagnostics]
     fmt = output_format(fmt)
     write(render(diagnostics, fmt), output)

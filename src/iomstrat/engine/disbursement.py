@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
 from iomstrat.currency import Quote
-from iomstrat.ledger import Payments
+from iomstrat.ledger import Payment, Payments
 from iomstrat.model import UNIT_FACTORS, Allocation, Strategy
 from iomstrat.report import Diagnostic, Severity
 from iomstrat.report_disbursement import (
@@ -47,6 +47,7 @@ class Book:
     payments: Payments
     amounts: list[Decimal | None]
     diagnostics: list[Diagnostic]
+    dated: list[tuple[Payment, Decimal]]  # payments with an amount, in date (then file) order
 
 
 def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
@@ -89,7 +90,13 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
                 )
             )
         amounts.append(cents(p.amount * quote.rate))
-    return Book(payments, amounts, found)
+    dated = [(p, a) for p, a in zip(payments.records, amounts, strict=True) if a is not None]
+    dated.sort(key=_date_of)  # stable: file order within a day
+    return Book(payments, amounts, found, dated)
+
+
+def _date_of(pair: tuple[Payment, Decimal]) -> dt.date:
+    return pair[0].date
 
 
 # --- The plan and the decisions, in whole currency units ----------------------------------
@@ -366,7 +373,7 @@ def disbursement_report(
 
     rows: list[DisbursementRow] = []
     names = {line.id: f"{line.label or ''} {line.name}".strip() for line in strategy.budget.lines}
-    period = f"{years[0]}-{years[-1]}"
+    period = f"{years[0]}-{years[-1]}" if years else "no period"
     if by == "line":
         for year in years:
             for line_id in lines:

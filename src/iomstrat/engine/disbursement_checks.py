@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 from collections import defaultdict
@@ -11,7 +12,6 @@ from decimal import Decimal
 from iomstrat.engine.checks import Check, Context
 from iomstrat.engine.disbursement import (
     ZERO,
-    Book,
     allocation_line,
     approved_line,
     approved_year,
@@ -48,15 +48,6 @@ def _money(ctx: Context, amount: Decimal) -> str:
     return f"{ctx.strategy.strategy.currency} {amount:,.2f}"
 
 
-def _paid(book: Book) -> list[tuple[Payment, Decimal]]:
-    """Payments with a known amount in the strategy's currency, in date order."""
-    pairs = [
-        (p, a) for p, a in zip(book.payments.records, book.amounts, strict=True) if a is not None
-    ]
-    pairs.sort(key=lambda pair: (pair[0].date, pair[0].source, pair[0].row))
-    return pairs
-
-
 def check_payment_lines(ctx: Context) -> list[Diagnostic]:
     if ctx.book is None:
         return []
@@ -80,11 +71,14 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
         return []
     strategy, found = ctx.strategy, []
     book = ctx.book
+    approvals = {a.year: a for a in reversed(strategy.approvals)}  # the first entry wins
+    year_limit = {y: approved_year(strategy, y, FOREVER) for y in approvals}
+    line_limit: dict[tuple[str, int], Decimal | None] = {}
     paid_year: dict[int, Decimal] = defaultdict(Decimal)
     paid_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int]] = set()
-    for p, amount in _paid(book):
-        approval = strategy.approval(p.year)
+    for p, amount in book.dated:
+        approval = approvals.get(p.year)
         if approval is None or approval.status == "planned":
             found.append(
                 book.payments.diagnostic(
@@ -108,17 +102,13 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
                 )
             )
         paid_year[p.year] += amount
-        paid_line[(p.line, p.year)] += amount
-        limits = [("", p.year, approved_year(strategy, p.year, FOREVER), paid_year[p.year])]
+        limits = [("", p.year, year_limit[p.year], paid_year[p.year])]
         if approval.lines is not None:
-            limits.append(
-                (
-                    p.line,
-                    p.year,
-                    approved_line(strategy, p.line, p.year, FOREVER),
-                    paid_line[(p.line, p.year)],
-                )
-            )
+            key = (p.line, p.year)
+            paid_line[key] += amount
+            if key not in line_limit:
+                line_limit[key] = approved_line(strategy, p.line, p.year, FOREVER)
+            limits.append((p.line, p.year, line_limit[key], paid_line[key]))
         for line_id, year, limit, paid in limits:
             if limit is not None and paid > limit and (line_id, year) not in reported:
                 reported.add((line_id, year))
@@ -144,12 +134,15 @@ def check_line_limits(ctx: Context) -> list[Diagnostic]:
     kinds = {line.id: line.kind for line in ctx.strategy.budget.lines}
     paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int]] = set()
-    for p, amount in _paid(ctx.book):
+    limits: dict[tuple[str, int], Decimal] = {}
+    for p, amount in ctx.book.dated:
         if p.line not in kinds:
             continue
         key = (p.line, p.year)
         paid[key] += amount
-        limit = planned(ctx.strategy, p.line, p.year)
+        if key not in limits:
+            limits[key] = planned(ctx.strategy, p.line, p.year)
+        limit = limits[key]
         if paid[key] > limit and key not in reported:
             reported.add(key)
             what = "personnel support" if kinds[p.line] == "personnel" else f"line '{p.line}'"
@@ -182,15 +175,19 @@ def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
     paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     paid_item: dict[str, Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int] | str] = set()
-    for p, amount in _paid(book):
+    # Per (line, year): decision dates in order and the amount allocated by each date.
+    decided: dict[tuple[str | None, int], tuple[list[dt.date], list[Decimal]]] = {}
+    for a in sorted(strategy.allocations, key=lambda a: a.date):
+        dates, totals = decided.setdefault((allocation_line(strategy, a), a.year), ([], []))
+        dates.append(a.date)
+        previous = totals[-1] if totals else ZERO
+        totals.append(previous + sum((i.amount for i in a.items), ZERO) * unit)
+    for p, amount in book.dated:
         if p.line not in soft:
             continue
-        decisions = [
-            a
-            for a in strategy.allocations
-            if a.year == p.year and a.date <= p.date and allocation_line(strategy, a) == p.line
-        ]
-        if not decisions:
+        dates, totals = decided.get((p.line, p.year), ([], []))
+        taken = bisect.bisect_right(dates, p.date)
+        if not taken:
             found.append(
                 book.payments.diagnostic(
                     p,
@@ -230,7 +227,7 @@ def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
                     )
         key = (p.line, p.year)
         paid[key] += amount
-        allocated = sum((i.amount for a in decisions for i in a.items), ZERO) * unit
+        allocated = totals[taken - 1]
         if paid[key] > allocated and key not in reported:
             reported.add(key)
             found.append(

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from iomstrat.render.numbers import decimal_symbol, figure, plain
 from iomstrat.report_disbursement import (
     DisbursementReport,
@@ -61,8 +63,10 @@ def _whole(value: Decimal | None, locale: str) -> str:
     return figure(value.quantize(Decimal(1)), locale)
 
 
-def _percent(value: Decimal | None) -> str:
-    return EMPTY if value is None else f"{value * 100:.1f}"
+def _percent(value: Decimal | None, locale: str) -> str:
+    if value is None:
+        return EMPTY
+    return str(format_decimal(value * 100, format="0.0", locale=locale))
 
 
 def _title(report: DisbursementReport) -> str:
@@ -136,7 +140,9 @@ def render_table(
                 cells: list[Any] = []
                 for column in TABLE_COLUMNS:
                     value = getattr(f, column)
-                    cells.append(_percent(value) if column == "rate" else _whole(value, locale))
+                    cells.append(
+                        _percent(value, locale) if column == "rate" else _whole(value, locale)
+                    )
                     if column == "rate":
                         cells.append(
                             ProgressBar(
@@ -360,7 +366,7 @@ def render_markdown(
             ]
             for row in r.rows:
                 cells = [
-                    _percent(row.figures.rate)
+                    _percent(row.figures.rate, locale)
                     if c == "rate"
                     else _whole(getattr(row.figures, c), locale)
                     for c in TABLE_COLUMNS

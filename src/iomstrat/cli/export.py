@@ -1,0 +1,112 @@
+"""`iomstrat export iati|hledger`: the strategy in the field's formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import typer
+
+from iomstrat.cli.common import (
+    EXIT_CANNOT_RUN,
+    EXIT_CODES_HELP,
+    EXIT_FINDINGS,
+    fail,
+    parse_date,
+    strategy_path,
+    write,
+)
+from iomstrat.export.records import Recorded
+from iomstrat.render.diagnostics import render_text
+from iomstrat.report import Diagnostic, Severity
+from iomstrat.validate import validate_file
+
+app = typer.Typer(
+    help="Export strategies to IATI 2.03 XML or an hledger journal.",
+    epilog="Example: iomstrat export iati --output iom.xml --check",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Recorded], list[Diagnostic]]:
+    """Read every strategy with its booked payments; errors are collected for the report, an
+    unreadable or invalid file stops the run."""
+    strategies: list[Recorded] = []
+    problems: list[Diagnostic] = []
+    for path in paths or [strategy_path(None)]:
+        result = validate_file(path, as_of)
+        problems += [d for d in result.diagnostics if d.severity >= Severity.ERROR]
+        if result.reading.strategy is None:
+            if result.table is not None:
+                fail(f"{path}: is a table file, not a strategy")
+            sys.stderr.write(render_text(problems))
+            worst = max((d.severity for d in problems), default=Severity.FATAL)
+            raise typer.Exit(EXIT_CANNOT_RUN if worst is Severity.FATAL else EXIT_FINDINGS)
+        assert result.book is not None
+        strategies.append((result.reading.strategy, result.book))
+    return strategies, problems
+
+
+@app.command(
+    "iati",
+    epilog=(
+        "Examples: iomstrat export iati --output iom.xml --check; "
+        "iomstrat export iati strategy.yaml -o - . " + EXIT_CODES_HELP
+    ),
+)
+def iati(
+    paths: list[str] = typer.Argument(
+        None, metavar="[PATH]...", help="Strategy files (default: the embedded IOM strategy)."
+    ),
+    output: str = typer.Option("-", "--output", "-o", help="Write to this file ('-': stdout)."),
+    check: bool = typer.Option(
+        False, "--check", help="Validate the output against the IATI 2.03 XSD and budget rules."
+    ),
+    as_of: str = typer.Option(
+        None, "--as-of", metavar="DATE", help="Date for the activity status (default today)."
+    ),
+) -> None:
+    """One IATI 2.03 iati-activity per strategy: organisations, dates, budgets per year,
+    planned disbursements, commitments and disbursements."""
+    from iomstrat.export.iati import check_iati, iati_activities
+
+    date = parse_date(as_of)
+    strategies, problems = _strategies(paths, date)
+    export = iati_activities(strategies, date)
+    if export.text is None:
+        sys.stderr.write("".join(f"iomstrat: missing {p}\n" for p in export.problems))
+        raise typer.Exit(EXIT_CANNOT_RUN)
+    write(export.text, output)
+    if check:
+        problems += check_iati(export.text, output if output != "-" else "<stdout>")
+    if problems:
+        sys.stderr.write(render_text(problems))
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command(
+    "hledger",
+    epilog=(
+        "Examples: iomstrat export hledger -o iom.journal; "
+        "iomstrat export hledger | hledger -f - bal -Y. " + EXIT_CODES_HELP
+    ),
+)
+def hledger(
+    paths: list[str] = typer.Argument(
+        None, metavar="[PATH]...", help="Strategy files (default: the embedded IOM strategy)."
+    ),
+    output: str = typer.Option("-", "--output", "-o", help="Write to this file ('-': stdout)."),
+) -> None:
+    """An hledger journal of commitments, approvals and disbursements, on accounts named
+    KIND:FINANCE-ACT-CODE:LINE, amounts to the øre."""
+    from iomstrat.export.hledger import journal
+
+    strategies, problems = _strategies(paths, dt.date.today())
+    result = journal(strategies)
+    write(result.text, output)
+    sys.stderr.write("".join(f"iomstrat: {p}\n" for p in result.problems))
+    if problems:
+        sys.stderr.write(render_text(problems))
+    if problems or result.problems:
+        raise typer.Exit(EXIT_FINDINGS)

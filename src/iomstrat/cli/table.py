@@ -1,0 +1,56 @@
+"""`iomstrat table show`: a table file (such as the strategy's annexes) as printed, with sums."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import typer
+
+from iomstrat.cli.common import EXIT_CODES_HELP, EXIT_FINDINGS, fail, use_color, write
+from iomstrat.engine.table_view import figure_table
+from iomstrat.render import table as render_table
+from iomstrat.render.diagnostics import render_text
+from iomstrat.render.numbers import LOCALES
+from iomstrat.report import Severity
+from iomstrat.validate import validate_file
+
+app = typer.Typer(
+    help="Tables of figures with stated totals (e.g. the annexes).",
+    epilog="Example: iomstrat table show data/annex3_unearmarked_donors.yaml",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@app.command(
+    "show",
+    epilog=(
+        "Examples: iomstrat table show data/annex3_unearmarked_donors.yaml; "
+        "iomstrat table show data/annex2_funding_2021.yaml --format csv. " + EXIT_CODES_HELP
+    ),
+)
+def show(
+    path: str = typer.Argument(..., help="Table file (top-level key `table:`)."),
+    fmt: render_table.TableFormat = typer.Option(
+        render_table.TableFormat.table, "--format", "-f", help="Output format."
+    ),
+    locale: str = typer.Option("en", "--locale", "-l", help="Locale of figures: en or da."),
+    output: str = typer.Option(None, "--output", "-o", help="Write to this file."),
+) -> None:
+    """Show a table as printed, with a computed row of column sums and computed row totals;
+    findings about its totals go to stderr."""
+    if locale not in LOCALES:
+        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
+    result = validate_file(path, dt.date.today())
+    problems = [d for d in result.diagnostics if d.severity >= Severity.ERROR]
+    if result.table is None:
+        if not problems:
+            fail(f"{path}: is a strategy file, not a table; try 'iomstrat budget show'")
+        sys.stderr.write(render_text(problems))
+        worst = max(d.severity for d in problems)
+        raise typer.Exit(2 if worst is Severity.FATAL else EXIT_FINDINGS)
+    write(render_table.render(figure_table(result.table), fmt, locale, color=use_color()), output)
+    if problems:
+        sys.stderr.write(render_text(problems))
+        raise typer.Exit(EXIT_FINDINGS)

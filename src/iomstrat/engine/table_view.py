@@ -1,0 +1,76 @@
+"""A table file as a report: the printed rows, and the sums computed from their figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from iomstrat.engine.tables import column_sum, row_sum
+from iomstrat.model_table import Figure, Table
+from iomstrat.report import FigureTable, TableCell, TableLine
+
+
+def _cell(cell: Figure | None) -> TableCell | None:
+    if cell is None:
+        return None
+    return TableCell(cell.amount, cell.marker, dash=cell.amount is None)
+
+
+def _places(step: Decimal) -> int:
+    exponent = step.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def figure_table(table: Table) -> FigureTable:
+    """The table as printed, plus a computed row (column sums) and computed row totals."""
+    info = table.table
+    lines = [
+        TableLine(
+            row.name,
+            "row",
+            tuple(_cell(c) for c in row.cells),
+            _cell(row.total),
+            row_sum(row.cells),
+            refund=row.refund,
+        )
+        for row in table.rows
+    ]
+    width = len(info.columns)
+    sums = tuple(TableCell(column_sum(table, j)) for j in range(width))
+    if table.column_totals is not None:
+        totals = table.column_totals
+        lines.append(
+            TableLine(
+                totals.name or "Total",
+                "total",
+                tuple(_cell(c) for c in totals.cells),
+                _cell(totals.total),
+                row_sum(totals.cells),
+            )
+        )
+    if table.growth is not None:
+        lines.append(
+            TableLine(
+                table.growth.name or "Growth (%)",
+                "growth",
+                tuple(TableCell(p) if p is not None else None for p in table.growth.percent),
+                None,
+                None,
+            )
+        )
+    everything = sum((c.amount for c in sums if c.amount is not None), Decimal(0))
+    lines.append(TableLine("Computed", "computed", sums, TableCell(everything), None))
+    footnotes = tuple(f"{marker} {text}" for marker, text in info.markers.items())
+    return FigureTable(
+        title=info.title,
+        heading=info.heading or "",
+        currency=info.currency,
+        unit=info.unit,
+        places=_places(info.printed_step),
+        row_heading=info.row_heading or "",
+        headings=tuple(
+            str(h) if h is not None else table.column_name(j) for j, h in enumerate(info.columns)
+        ),
+        total_heading=info.total_heading or "Total",
+        lines=tuple(lines),
+        footnotes=footnotes + tuple(info.legend),
+    )

@@ -1,0 +1,363 @@
+"""Checks of a table file: row, column and grand totals against the printed ones, growth
+percentages, footnote markers and refunds; small pure functions in a tuple."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
+from iomstrat.loader import Document
+from iomstrat.model_table import Figure, Table
+from iomstrat.report import DataPath, Diagnostic, Severity
+
+CELL_COUNT = "IOM601"
+UNKNOWN_MARKER = "IOM602"
+UNUSED_MARKER = "IOM603"
+REFUND_SIGN = "IOM604"
+GROWTH_MISMATCH = "IOM605"
+GROWTH_ROUNDING = "IOM606"
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class TableContext:
+    table: Table
+    document: Document
+
+
+TableCheck = Callable[[TableContext], list[Diagnostic]]
+
+
+def _aligned(table: Table, cells: list[Figure | None] | list[Decimal | None]) -> bool:
+    return len(cells) == len(table.table.columns)
+
+
+def _amount(cell: Figure | None) -> Decimal | None:
+    return cell.amount if cell is not None else None
+
+
+def _label(name: str, limit: int = 24) -> str:
+    """A row name short enough to list among many terms."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """0.030 -> 0.03, 10.0 -> 10: a tolerance as a reader writes it."""
+    value = value.normalize()
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
+
+
+def _tolerance(table: Table, rounded_terms: int) -> Decimal:
+    return _tidy(rounding_tolerance(table.table.printed_step, rounded_terms))
+
+
+def row_sum(row_cells: list[Figure | None]) -> Decimal:
+    return sum((c.amount for c in row_cells if c is not None and c.amount is not None), Decimal(0))
+
+
+def column_sum(table: Table, index: int) -> Decimal:
+    return sum(
+        (
+            c.amount
+            for row in table.rows
+            if _aligned(table, row.cells)
+            for c in [row.cells[index]]
+            if c is not None and c.amount is not None
+        ),
+        Decimal(0),
+    )
+
+
+def check_cell_counts(ctx: TableContext) -> list[Diagnostic]:
+    table = ctx.table
+    width = len(table.table.columns)
+    places: list[tuple[DataPath, str, int]] = [
+        (("rows", i, "cells"), f"row '{row.name}'", len(row.cells))
+        for i, row in enumerate(table.rows)
+    ]
+    if table.column_totals is not None:
+        places.append((("column_totals", "cells"), "column totals", len(table.column_totals.cells)))
+    if table.growth is not None:
+        places.append((("growth", "percent"), "growth percentages", len(table.growth.percent)))
+    if table.table.column_names is not None:
+        names = table.table.column_names
+        places.append((("table", "column_names"), "column names", len(names)))
+    return [
+        ctx.document.diagnostic(
+            path,
+            CELL_COUNT,
+            Severity.ERROR,
+            f"{what} has {count} entries for {width} columns",
+        )
+        for path, what, count in places
+        if count != width
+    ]
+
+
+def _marked_places(table: Table) -> list[tuple[DataPath, str]]:
+    places: list[tuple[DataPath, str]] = []
+    for j, heading in enumerate(table.table.columns):
+        text = str(heading) if heading is not None else ""
+        marker = text[len(text.rstrip("*")) :]
+        if marker:
+            places.append((("table", "columns", j), marker))
+    for i, row in enumerate(table.rows):
+        for j, cell in enumerate(row.cells):
+            if cell is not None and cell.marker:
+                places.append((("rows", i, "cells", j), cell.marker))
+        if row.total is not None and row.total.marker:
+            places.append((("rows", i, "total"), row.total.marker))
+    return places
+
+
+def check_markers(ctx: TableContext) -> list[Diagnostic]:
+    """A marker with no footnote is an error; a footnote no figure refers to is worth a note."""
+    known = ctx.table.table.markers
+    places = _marked_places(ctx.table)
+    found = [
+        ctx.document.diagnostic(
+            path,
+            UNKNOWN_MARKER,
+            Severity.ERROR,
+            f"footnote marker '{marker}' has no footnote under `table.markers`"
+            + (f" (known: {', '.join(sorted(known))})" if known else ""),
+        )
+        for path, marker in places
+        if marker not in known
+    ]
+    used = {marker for _, marker in places}
+    found += [
+        ctx.document.diagnostic(
+            ("table", "markers", marker),
+            UNUSED_MARKER,
+            Severity.INFO,
+            f"footnote '{marker}' is printed but no figure or heading carries the marker",
+            key=True,
+        )
+        for marker in known
+        if marker not in used
+    ]
+    return found
+
+
+def check_refunds(ctx: TableContext) -> list[Diagnostic]:
+    """Refunds (printed in parentheses) are negative; every other figure is not."""
+    found = []
+    for i, row in enumerate(ctx.table.rows):
+        for j, cell in enumerate(row.cells):
+            amount = _amount(cell)
+            if amount is None or amount == 0:
+                continue
+            if row.refund and amount > 0:
+                message = (
+                    f"row '{row.name}' is a refund but its figure {amount} is positive; "
+                    "write refunds as negative amounts"
+                )
+            elif not row.refund and amount < 0:
+                message = (
+                    f"row '{row.name}' has a negative figure {amount}; only refunds are "
+                    "negative (mark the row `refund: true`)"
+                )
+            else:
+                continue
+            found.append(
+                ctx.document.diagnostic(
+                    ("rows", i, "cells", j), REFUND_SIGN, Severity.ERROR, message
+                )
+            )
+    return found
+
+
+def _row_checks(table: Table) -> list[SumCheck]:
+    heading = table.table.total_heading or "total"
+    checks = []
+    for i, row in enumerate(table.rows):
+        if row.total is None or row.total.amount is None or not _aligned(table, row.cells):
+            continue
+        terms = tuple(
+            Term(table.column_name(j), cell.amount)
+            for j, cell in enumerate(row.cells)
+            if cell is not None and cell.amount is not None
+        )
+        checks.append(
+            SumCheck(
+                f"row '{row.name}', {heading}",
+                ("rows", i, "total"),
+                row.total.amount,
+                terms,
+                _tolerance(table, len(terms)),
+            )
+        )
+    return checks
+
+
+def _column_checks(table: Table) -> list[SumCheck]:
+    totals = table.column_totals
+    rows = [totals.cells, *(row.cells for row in table.rows)] if totals is not None else []
+    if totals is None or not all(_aligned(table, cells) for cells in rows):
+        return []  # a misaligned row (IOM601) leaves the columns unknown
+    checks = []
+    for j, stated in enumerate(totals.cells):
+        if stated is None or stated.amount is None:
+            continue
+        terms = tuple(
+            Term(_label(row.name), cell.amount)
+            for row in table.rows
+            if _aligned(table, row.cells)
+            for cell in [row.cells[j]]
+            if cell is not None and cell.amount is not None
+        )
+        checks.append(
+            SumCheck(
+                f"column {table.column_name(j)} total",
+                ("column_totals", "cells", j),
+                stated.amount,
+                _summarised(terms),
+                _tolerance(table, len(terms)),
+            )
+        )
+    return checks
+
+
+MAX_TERMS_LISTED = 15
+
+
+def _summarised(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """Many terms as two: the positive figures and the negative ones (refunds), same sum."""
+    if len(terms) <= MAX_TERMS_LISTED:
+        return terms
+    positive = [t.value for t in terms if t.value >= 0]
+    negative = [t.value for t in terms if t.value < 0]
+    grouped = [
+        Term(f"{len(values)} {what}", sum(values, Decimal(0)))
+        for what, values in (("figures", positive), ("negative figures", negative))
+        if values
+    ]
+    return tuple(grouped)
+
+
+def _grand_checks(table: Table) -> list[SumCheck]:
+    totals = table.column_totals
+    if totals is None or totals.total is None or totals.total.amount is None:
+        return []
+    stated = totals.total.amount
+    path: DataPath = ("column_totals", "total")
+    row_terms = tuple(
+        Term(_label(row.name), row.total.amount)
+        for row in table.rows
+        if row.total is not None and row.total.amount is not None
+    )
+    column_terms = tuple(
+        Term(table.column_name(j), cell.amount)
+        for j, cell in enumerate(totals.cells)
+        if cell is not None and cell.amount is not None
+    )
+    checks = []
+    if row_terms:
+        checks.append(
+            SumCheck(
+                "grand total against the row totals",
+                path,
+                stated,
+                row_terms,
+                _tolerance(table, len(row_terms)),
+            )
+        )
+    if column_terms and _aligned(table, totals.cells):
+        checks.append(
+            SumCheck(
+                "grand total against the column totals",
+                path,
+                stated,
+                column_terms,
+                _tolerance(table, len(column_terms)),
+            )
+        )
+    return checks
+
+
+def check_totals(ctx: TableContext) -> list[Diagnostic]:
+    """Every stated total against the sum of the figures it stands for (IOM101, IOM102)."""
+    checks = _row_checks(ctx.table) + _column_checks(ctx.table) + _grand_checks(ctx.table)
+    return check_sums(ctx.document, checks)
+
+
+def growth_percent(previous: Decimal, current: Decimal) -> Decimal:
+    """Growth from one total to the next, in percent, exact to 4 decimals."""
+    return ((current / previous - 1) * HUNDRED).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+
+
+def _whole(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1), ROUND_HALF_UP)
+
+
+def check_growth(ctx: TableContext) -> list[Diagnostic]:
+    """Each printed growth percentage against the column totals it compares, rounded to a whole
+    percent. A mismatch the rounding of the two printed totals could cause is a warning."""
+    table, growth, totals = ctx.table, ctx.table.growth, ctx.table.column_totals
+    if growth is None or totals is None:
+        return []
+    if not (_aligned(table, growth.percent) and _aligned(table, totals.cells)):
+        return []
+    half = table.table.printed_step / 2
+    found = []
+    for j, printed in enumerate(growth.percent):
+        if printed is None:
+            continue
+        path: DataPath = ("growth", "percent", j)
+        before = _amount(totals.cells[j - 1]) if j > 0 else None
+        now = _amount(totals.cells[j])
+        if before is None or now is None or before <= half:
+            found.append(
+                ctx.document.diagnostic(
+                    path,
+                    GROWTH_MISMATCH,
+                    Severity.ERROR,
+                    f"growth {printed}% under column {table.column_name(j)} has no previous "
+                    "column total to grow from",
+                )
+            )
+            continue
+        exact = growth_percent(before, now)
+        if _whole(exact) == printed:
+            continue
+        low = growth_percent(before + half, now - half)
+        high = growth_percent(before - half, now + half)
+        detail = (
+            f"growth {table.column_name(j)}: printed {printed}%, computed {exact}% "
+            f"from the column totals {before} -> {now} (rounds to {_whole(exact)}%)"
+        )
+        if _whole(low) <= printed <= _whole(high):
+            found.append(
+                ctx.document.diagnostic(
+                    path,
+                    GROWTH_ROUNDING,
+                    Severity.WARNING,
+                    f"{detail}; within the rounding of the printed totals "
+                    f"({_whole(low)}% to {_whole(high)}%)",
+                )
+            )
+        else:
+            found.append(
+                ctx.document.diagnostic(
+                    path,
+                    GROWTH_MISMATCH,
+                    Severity.ERROR,
+                    f"{detail}; more than the rounding of the printed totals explains "
+                    f"({_whole(low)}% to {_whole(high)}%)",
+                )
+            )
+    return found
+
+
+def table_checks() -> tuple[TableCheck, ...]:
+    """The registry, built fresh per call."""
+    return (check_cell_counts, check_markers, check_refunds, check_totals, check_growth)
+
+
+def run_table_checks(ctx: TableContext) -> list[Diagnostic]:
+    return [finding for check in table_checks() for finding in check(ctx)]

@@ -1,0 +1,70 @@
+"""What the exporters report of a strategy, in whole currency units: the planned commitment per
+line and year, parliament's decisions, and the booked payments (the disbursement engine's)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from iomstrat.engine.disbursement import Book, approved_line, approved_year, factor
+from iomstrat.engine.disbursement import planned as planned_amount
+from iomstrat.ledger import Payment
+from iomstrat.model import Strategy
+
+EVER = dt.date.max
+"""Exports report every recorded decision and payment, whatever today's date."""
+
+Recorded = tuple[Strategy, Book]
+"""A strategy with its payments booked in its currency (from `validate_file`)."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Parliament's decision on one year; `lines` None when a reduction names no lines."""
+
+    year: int
+    status: str
+    date: dt.date
+    total: Decimal
+    lines: dict[str, Decimal] | None
+    finance_act: str | None
+
+
+def in_units(strategy: Strategy, amount: Decimal) -> Decimal:
+    """An amount in the strategy's unit (e.g. million) as whole currency units."""
+    return amount * factor(strategy)
+
+
+def planned(strategy: Strategy) -> dict[tuple[str, int], Decimal]:
+    """Planned amount per (line id, year) in whole currency units, every year of the period."""
+    return {
+        (line.id, year): planned_amount(strategy, line.id, year)
+        for line in strategy.budget.lines
+        for year in strategy.strategy.period.years
+    }
+
+
+def decisions(strategy: Strategy) -> list[Decision]:
+    """Approved, reduced and withheld years, by year; a year still planned has none."""
+    found = []
+    for approval in sorted(strategy.approvals, key=lambda a: a.year):
+        if approval.status == "planned":
+            continue
+        year = approval.year
+        by_line = {
+            line.id: approved_line(strategy, line.id, year, EVER) for line in strategy.budget.lines
+        }
+        lines = (
+            None if None in by_line.values() else {k: v or Decimal(0) for k, v in by_line.items()}
+        )
+        total = approved_year(strategy, year, EVER) or Decimal(0)
+        date = approval.decided_on or dt.date(year, 1, 1)
+        found.append(Decision(year, approval.status, date, total, lines, approval.finance_act))
+    return found
+
+
+def booked(book: Book) -> list[tuple[Payment, Decimal | None]]:
+    """Each payment with its amount in the strategy's currency (None: no rate), by date."""
+    pairs = zip(book.payments.records, book.amounts, strict=True)
+    return sorted(pairs, key=lambda pair: pair[0].date)

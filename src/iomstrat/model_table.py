@@ -1,0 +1,120 @@
+"""Pydantic models of a table file: a printed table of figures with its stated totals, e.g. the
+strategy document's annexes. A table file has a top-level `table:` key; a strategy file has
+`strategy:`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, PlainValidator, StringConstraints
+
+from iomstrat.model import Model, Money, Source, Text, _kind, _money
+
+NONE_MARK = "-"
+"""What the document prints where a donor gave nothing: counts as zero, is not a rounded figure."""
+
+_MARKED = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(\*+)")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One printed cell: an amount (None for '-'), and the footnote marker printed after it."""
+
+    amount: Decimal | None
+    marker: str = ""
+
+    @property
+    def printed_none(self) -> bool:
+        return self.amount is None
+
+
+def _figure(value: Any) -> Figure:
+    if isinstance(value, Figure):
+        return value
+    if value == NONE_MARK:
+        return Figure(None)
+    if isinstance(value, str):
+        match = _MARKED.fullmatch(value.strip())
+        if match is None:
+            raise ValueError(
+                f"expected a figure, '-', or a figure with its footnote marker such as 4.10*, "
+                f"got {_kind(value)}"
+            )
+        return Figure(_money(Decimal(match[1])), match[2])
+    return Figure(_money(value))
+
+
+Cell = Annotated[Figure, PlainValidator(_figure)]
+Heading = Annotated[str, StringConstraints(min_length=1, max_length=200)] | int
+
+
+class TableInfo(Model):
+    title: Text = Field(description="Title of the table as printed.")
+    heading: Text | None = Field(None, description="A heading printed above the rows.")
+    section: Text | None = Field(None, description="The document's section, e.g. 'Annex 2'.")
+    updated: Text | None = Field(None, description="The 'last updated' note, as printed.")
+    source: Source | None = None
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    unit: Literal["million", "thousand", "units"] = Field(
+        description="How many currency units one printed figure stands for."
+    )
+    printed_step: Money = Field(
+        description="Step the figures are printed to, e.g. 0.01 (two decimals) or 1."
+    )
+    row_heading: Text | None = Field(None, description="Heading of the name column.")
+    columns: list[Heading | None] = Field(
+        min_length=1, description="Column headings as printed (with any marker); ~ if none."
+    )
+    column_names: list[Text] | None = Field(
+        None, description="Names for the columns where the document prints no heading."
+    )
+    total_heading: Text | None = Field(None, description="Heading of the row-total column.")
+    markers: dict[str, Text] = Field(
+        default_factory=dict, description="Footnote markers and their footnotes, as printed."
+    )
+    legend: list[Text] = Field(default_factory=list, description="Legend lines, as printed.")
+
+
+class TableRow(Model):
+    name: Text = Field(description="The row's name as printed.")
+    cells: list[Cell | None] = Field(description="One figure per column; ~ for an empty cell.")
+    total: Cell | None = Field(None, description="The row total as printed.")
+    refund: bool = Field(False, description="A refund: printed in parentheses, negative here.")
+
+
+class TotalRow(Model):
+    name: Text | None = Field(None, description="Name of the total row, if printed.")
+    cells: list[Cell | None] = Field(description="Column totals as printed.")
+    total: Cell | None = Field(None, description="The grand total as printed.")
+
+
+class GrowthRow(Model):
+    name: Text | None = None
+    percent: list[Money | None] = Field(
+        description="Growth on the previous column's total, whole percent as printed."
+    )
+
+
+class Table(Model):
+    schema_version: Literal[1]
+    table: TableInfo
+    rows: list[TableRow] = Field(min_length=1)
+    column_totals: TotalRow | None = None
+    growth: GrowthRow | None = None
+
+    def column_name(self, index: int) -> str:
+        names = self.table.column_names
+        if names is not None and index < len(names):
+            return names[index]
+        heading = self.table.columns[index] if index < len(self.table.columns) else None
+        if heading is None:
+            return f"column {index + 1}"
+        return str(heading).rstrip("*")
+
+
+def is_table_data(data: object) -> bool:
+    """Whether loaded data is a table file (top-level `table:` key and no `strategy:`)."""
+    return isinstance(data, dict) and "table" in data and "strategy" not in data

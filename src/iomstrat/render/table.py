@@ -1,0 +1,183 @@
+"""A table file as a Rich table, JSON, CSV or Markdown: figures as printed, with their markers,
+'-' for none, refunds in parentheses (negative in CSV and JSON), and the computed sums."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from babel.numbers import format_decimal
+
+from iomstrat.report import FigureTable, TableCell, TableLine
+
+
+class TableFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _fixed(value: Decimal, places: int) -> str:
+    return format(value.quantize(Decimal(1).scaleb(-places)), "f")
+
+
+def _localized(value: Decimal, places: int, locale: str) -> str:
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
+
+
+def _cell(cell: TableCell | None, line: TableLine, places: int, locale: str | None) -> str:
+    """A cell as the document prints it; `locale` None gives the machine form for CSV."""
+    if cell is None:
+        return ""
+    if cell.dash or cell.amount is None:
+        return "-"
+    if line.kind == "growth":
+        return f"{cell.amount}%" if locale else str(cell.amount)
+    if locale is None:
+        return _fixed(cell.amount, places) + cell.marker
+    text = _localized(abs(cell.amount), places, locale)
+    text = f"({text})" if cell.amount < 0 else text
+    return text + cell.marker
+
+
+def _has_totals(table: FigureTable) -> bool:
+    return any(line.total is not None for line in table.lines if line.kind != "computed")
+
+
+def _headers(table: FigureTable) -> list[str]:
+    headers = [table.row_heading or table.heading, *table.headings]
+    if _has_totals(table):
+        headers += [table.total_heading, "Computed"]
+    return headers
+
+
+def _cells(table: FigureTable, line: TableLine, locale: str | None) -> list[str]:
+    cells = [_cell(c, line, table.places, locale) for c in line.cells]
+    if _has_totals(table):
+        computed = line.computed_total
+        cells.append(_cell(line.total, line, table.places, locale))
+        cells.append(
+            "" if computed is None else _cell(TableCell(computed), line, table.places, locale)
+        )
+    return cells
+
+
+def _caption(table: FigureTable) -> str:
+    unit = {"million": " million", "thousand": " thousand", "units": ""}[table.unit]
+    return f"({table.currency}{unit})"
+
+
+def render_table(table: FigureTable, locale: str, *, color: bool, width: int = 140) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    grid = Table(
+        title=f"{table.title} {_caption(table)}",
+        caption="\n".join(table.footnotes) or None,
+        caption_justify="left",
+    )
+    for index, header in enumerate(_headers(table)):
+        if index == 0:
+            grid.add_column(header, ratio=1, min_width=24, overflow="fold")
+        else:
+            grid.add_column(header, justify="right", no_wrap=True)
+    kinds = [line.kind for line in table.lines] + [""]
+    for index, line in enumerate(table.lines):
+        grid.add_row(
+            line.name,
+            *_cells(table, line, locale),
+            style="bold" if line.kind in {"total", "computed"} else None,
+            end_section=kinds[index + 1] != line.kind,
+        )
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+    )
+    console.print(grid)
+    return out.getvalue()
+
+
+def _json_cell(cell: TableCell | None) -> Any:
+    if cell is None:
+        return None
+    if cell.dash or cell.amount is None:
+        return "-"
+    return {"amount": str(cell.amount), "marker": cell.marker} if cell.marker else str(cell.amount)
+
+
+def render_json(table: FigureTable) -> str:
+    data = {
+        "title": table.title,
+        "heading": table.heading,
+        "currency": table.currency,
+        "unit": table.unit,
+        "columns": list(table.headings),
+        "lines": [
+            {
+                "name": line.name,
+                "kind": line.kind,
+                "refund": line.refund,
+                "cells": [_json_cell(c) for c in line.cells],
+                "total": _json_cell(line.total),
+                "computed_total": None if line.computed_total is None else str(line.computed_total),
+            }
+            for line in table.lines
+        ],
+        "footnotes": list(table.footnotes),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(table: FigureTable) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    headers = ["name", "kind", *table.headings]
+    if _has_totals(table):
+        headers += [table.total_heading, "computed"]
+    writer.writerow(headers)
+    for line in table.lines:
+        writer.writerow([line.name, line.kind, *_cells(table, line, None)])
+    return out.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_markdown(table: FigureTable, locale: str) -> str:
+    headers = _headers(table)
+    lines = [
+        f"### {_md(table.title)} {_caption(table)}",
+        "",
+        "| " + " | ".join(map(_md, headers)) + " |",
+        "|---|" + "---:|" * (len(headers) - 1),
+    ]
+    for line in table.lines:
+        cells = [line.name, *_cells(table, line, locale)]
+        if line.kind in {"total", "computed"}:
+            cells = [f"**{c}**" if c else c for c in cells]
+        lines.append("| " + " | ".join(map(_md, cells)) + " |")
+    notes = [_md(note).replace("*", "\\*") for note in table.footnotes]
+    lines += ["", *(f"_{note}_  " for note in notes), ""]
+    return "\n".join(lines)
+
+
+def render(table: FigureTable, fmt: TableFormat, locale: str, *, color: bool = False) -> str:
+    if fmt is TableFormat.table:
+        return render_table(table, locale, color=color)
+    if fmt is TableFormat.json:
+        return render_json(table)
+    if fmt is TableFormat.csv:
+        return render_csv(table)
+    return render_markdown(table, locale)

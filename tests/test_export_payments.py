@@ -1,0 +1,99 @@
+"""Recorded disbursements in both exports, on the illustrative example (payments in the file,
+in a CSV ledger, in USD at a stated rate and at the ECB rate): the real `hledger bal` equals
+`iomstrat disbursement`'s figures per line and year to the øre; IATI gets type-3 transactions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+from lxml import etree
+
+from iomstrat.currency import EcbRates
+from iomstrat.engine.disbursement import disbursement_report
+from iomstrat.export.iati import check_iati, iati_activities
+from iomstrat.validate import validate_file
+
+from .conftest import ROOT, real_text, run_cli
+from .test_export_hledger import CODE, hledger_balances
+
+EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"
+LEDGER = ROOT / "examples" / "illustrative_2023_ledger.csv"
+AS_OF = dt.date(2026, 12, 31)  # after every payment
+
+
+def test_hledger_balances_equal_the_disbursement_report(tmp_path: Path) -> None:
+    journal = tmp_path / "example.journal"
+    result = run_cli("export", "hledger", str(EXAMPLE), "--output", str(journal))
+    assert result.exit_code == 0, result.stderr
+    balances = hledger_balances(journal)
+
+    checked = validate_file(str(EXAMPLE), AS_OF)
+    strategy, book = checked.reading.strategy, checked.book
+    assert strategy is not None and book is not None
+    report = disbursement_report(
+        strategy, book, file=str(EXAMPLE), as_of=AS_OF, by="line", rates=EcbRates()
+    )
+    rows = [row for row in report.rows if row.kind == "line" and row.year is not None]
+    assert len(rows) == 12
+    for row in rows:
+        year = str(row.year)
+        assert balances[(f"commitment:{CODE}:{row.key}", year)] == row.figures.planned
+        assert balances[(f"disbursed:{CODE}:{row.key}", year)] == row.figures.disbursed, row
+        approved = balances.get((f"approved:{CODE}:{row.key}", year))
+        assert approved == row.figures.approved or (approved == 0 and row.figures.approved is None)
+    # By hand: core paid 24 + 24 million in 2023; the USD payment at a stated 6.80.
+    assert balances[(f"disbursed:{CODE}:core", "2023")] == Decimal("48000000.00")
+    assert "6800000.00 DKK" in journal.read_text(encoding="utf-8")
+
+
+def test_iati_disbursements_are_type_3_in_their_own_currency(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "    acronym: IOM\n",
+        "    acronym: IOM\n    iati_identifier: XM-DAC-47066\n"
+        "  donor: {name: Ministry of Foreign Affairs of Denmark, iati_identifier: XM-DAC-3-1}\n",
+        1,
+    )
+    path = tmp_path / "example.yaml"
+    path.write_text(text, encoding="utf-8")
+    shutil.copy(LEDGER, tmp_path / LEDGER.name)
+    checked = validate_file(str(path), AS_OF)
+    assert checked.reading.strategy is not None and checked.book is not None
+    export = iati_activities([(checked.reading.strategy, checked.book)], AS_OF)
+    assert export.text is not None
+    assert check_iati(export.text, "example.xml") == []
+    root = etree.fromstring(export.text.encode("utf-8"))
+    found = [
+        (
+            t.find("transaction-type").get("code"),  # type: ignore[union-attr]
+            t.find("transaction-date").get("iso-date"),  # type: ignore[union-attr]
+            t.find("value").get("currency"),  # type: ignore[union-attr]
+            t.findtext("value"),
+        )
+        for t in root.iter("transaction")
+    ]
+    assert found[0] == ("2", "2023-03-15", "DKK", "100000000")  # the 2023 approval
+    assert found[1:4] == [
+        ("3", "2023-03-31", "DKK", "500000"),  # from the CSV ledger
+        ("3", "2023-04-03", "DKK", "24000000"),
+        ("3", "2023-05-02", "DKK", "12000000"),
+    ]
+    assert ("3", "2023-06-15", "USD", "1000000") in found
+    assert len(found) == 1 + 5 + 5  # the approval, 5 payments in the file, 5 in the ledger
+
+
+def test_hledger_leaves_out_a_payment_without_any_rate(tmp_path: Path) -> None:
+    path = tmp_path / "xof.yaml"
+    path.write_text(
+        real_text()
+        + "\ndisbursements:\n"
+        + "  - {date: 2023-04-03, line: core, amount: 1000, currency: XOF, voucher: X-1}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("export", "hledger", str(path))
+    assert result.exit_code == 1
+    assert "X-1) has no rate to DKK; left out" in result.stderr
+    assert "IOM414" in result.stderr
+    assert "    disbursed:" not in result.stdout
