@@ -164,3 +164,44 @@ def test_bad_options_exit_2() -> None:
     assert run_cli("budget", "show", "--locale", "xx").exit_code == 2
     assert run_cli("budget", "show", "--unit", "billion").exit_code == 2
     assert run_cli("budget", "show", "--format", "pdf").exit_code == 2
+
+
+def test_decided_years_show_what_parliament_approved(write) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import edited
+
+    planned = (
+        "  - year: 2024\n    status: planned\n"
+        "    note: Planned; subject to annual parliamentary approval."
+    )
+    reduced = (
+        "  - year: 2024\n    status: reduced\n    finance_act: Finance Act 2024\n"
+        "    decided_on: 2024-03-20\n    amount: 90"
+    )
+    approved = planned.replace("2024", "2023").replace(
+        "status: planned",
+        "status: approved\n    finance_act: Finance Act 2023\n    decided_on: 2023-03-15",
+    )
+    text = edited(planned, reduced).replace(planned.replace("2024", "2023"), approved)
+    path = write(text)
+    rows = list(csv.reader(io.StringIO(run_cli("budget", "show", path, "-f", "csv").stdout)))
+    assert rows[-1] == [
+        "approved",
+        "",
+        "Approved by parliament",
+        "approved",
+        "",
+        "100",
+        "90",
+        "",
+        "",
+        "",
+    ]
+    table = run_cli("budget", "show", path, "--unit", "thousand").stdout
+    assert "Reduced" in table and "Approved" in table and "90,000" in table
+    data = json.loads(run_cli("budget", "show", path, "-f", "json").stdout)
+    assert [(y["status"], y["approved_amount"]) for y in data["years"]] == [
+        ("approved", "100"),
+        ("reduced", "90"),
+        ("planned", None),
+        ("planned", None),
+    ]

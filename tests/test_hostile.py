@@ -158,6 +158,8 @@ BAD = [
     case("bell", text("Lea Rasmussen", "Lea\x07Rasmussen"), "IOM002", 2, at("Lea")),
     case("ansi-escape", text("Lea Rasmussen", "\x1b[31mLea"), "IOM002", 2, at("desk_officer")),
     case("c1-control", text("Lea Rasmussen", "Lea\x80Rasmussen"), "IOM002", 2, at("Lea")),
+    case("byte-order-mark-inside", text("  currency: DKK", "\ufeff  currency: DKK"), "IOM002", 2,
+         at("currency: DKK"), "byte-order mark"),
     case("gzip", lambda: gzip.compress(REAL.encode()), "IOM002", 2, ORIGIN, "gzip"),
     case("utf16-without-bom", lambda: REAL.encode("utf-16-le"), "IOM002", 2, ORIGIN, "UTF-16"),
     case("utf32", lambda: REAL.encode("utf-32"), "IOM002", 2, ORIGIN, "UTF-32"),
@@ -528,7 +530,8 @@ def limited() -> None:
 SUBPROCESS = {  # the before-stop hook's four, then the biggest of the cases above
     "empty": lambda: b"",
     "tab-indent": text("  title: Strategy", "\ttitle: Strategy"),
-    "alias-bomb-9x9x9x9": lambda: (REAL + alias_bomb(levels=9)).encode(),
+    "alias-bomb-9x9x9x9": lambda: alias_bomb(levels=4).encode(),  # under the alias limit
+    "billion-laughs": lambda: (REAL + alias_bomb(levels=9)).encode(),
     "gzip": lambda: gzip.compress(REAL.encode()),
     "file-of-50-MB": big_file,
     "string-of-1-MB": text("acronym: IOM", "acronym: " + "I" * 10**6),
@@ -557,3 +560,26 @@ def test_real_entry_point_within_10_s_and_512_MiB(tmp_path: Path, name: str) -> 
     assert elapsed < LIMIT_SECONDS
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child so far
     assert peak_kib * 1024 < LIMIT_BYTES
+
+
+def grouped(number: int) -> str:
+    return f"{number:_}".replace("_", " ")
+
+
+def test_readme_states_the_limits_the_code_applies() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    rows = [
+        f"| file size (strategy files, also on standard input) | "
+        f"{STRATEGY_LIMITS.max_bytes // 2**20} MiB |",
+        f"| file size (other YAML the loader reads, such as ledgers) | "
+        f"{loader.MAX_BYTES // 2**20} MiB |",
+        "| values (scalars, mappings, lists) in a strategy file | "
+        f"{grouped(STRATEGY_LIMITS.max_nodes)} |",
+        f"| nesting depth | {loader.MAX_DEPTH} levels |",
+        f"| nodes repeated through aliases | {grouped(loader.MAX_ALIAS_NODES)} |",
+        f"| digits in a number, written out | {loader.MAX_DIGITS} |",
+        f"| length of a key | {loader.MAX_KEY_CHARS} characters |",
+    ]
+    for row in rows:
+        assert row in readme
+    assert f"at most {loader.MAX_ECHO} characters of the file" in readme

@@ -104,7 +104,15 @@ def test_init_help_names_the_model_line_kinds() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["diff", "--help"], ["init", "--help"], ["schema", "--help"], ["disbursement", "--help"]],
+    [
+        ["diff", "--help"],
+        ["init", "--help"],
+        ["schema", "--help"],
+        ["disbursement", "--help"],
+        ["report", "--help"],
+        ["export", "iati", "--help"],
+        ["table", "show", "--help"],
+    ],
 )
 def test_other_commands_help_loads_no_core(args: list[str]) -> None:
     code, loaded, out = loaded_by(*args)

@@ -10,7 +10,7 @@ from iomstrat import loader
 from iomstrat.engine.checks import Context, run_checks
 from iomstrat.engine.diff import diff_strategies
 from iomstrat.model import Strategy
-from iomstrat.reading import Reading, validate_as
+from iomstrat.reading import STRATEGY_LIMITS, Reading, validate_as
 from iomstrat.report import Diagnostic
 from iomstrat.report_diff import StrategyDiff
 from iomstrat.revision import file_at
@@ -27,7 +27,7 @@ class Comparison:
 
 
 def _validate_bytes(name: str, data: bytes, as_of: dt.date) -> FileResult:
-    document = loader.load_bytes(name, data)
+    document = loader.load_bytes(name, data, STRATEGY_LIMITS)
     reading = Reading(document, validate_as(document, Strategy))
     found = list(reading.diagnostics)
     if reading.strategy is not None:

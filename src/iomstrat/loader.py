@@ -235,6 +235,11 @@ def decode(name: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
             "NUL byte" if bad.group() == "\x00" else f"control character U+{ord(bad.group()):04X}"
         )
         return fail(f"{kind} in text; binary or corrupted file", line, column)
+    stray = text.find("\ufeff")
+    if stray >= 0:  # YAML parsers disagree on it (libyaml skips it, PyYAML keeps it)
+        line = text.count("\n", 0, stray) + 1
+        column = stray - (text.rfind("\n", 0, stray) + 1) + 1
+        return fail("byte-order mark (U+FEFF) inside the text; were files joined?", line, column)
     return text, None
 
 
@@ -348,7 +353,7 @@ class _Merge:
         return "<<"
 
 
-MERGE = _Merge()
+_MERGE = _Merge()
 
 
 class _Builder:
@@ -503,7 +508,7 @@ class _Builder:
         nodes: int,
         anchor: str | None,
     ) -> None:
-        if value is MERGE and (
+        if value is _MERGE and (
             not stack or not isinstance(stack[-1].value, dict) or stack[-1].key_pending
         ):
             value = "<<"  # only a key merges
@@ -526,7 +531,7 @@ class _Builder:
             self.start_key(parent, value, pos)
             return
         parent.key_pending = False
-        if parent.key is MERGE:
+        if parent.key is _MERGE:
             parent.merges.append((value, pos or self.doc.position(parent.path)))
             return
         if pos is not None:
@@ -538,7 +543,7 @@ class _Builder:
             key = sys.intern(key)  # a list of records repeats the same few keys
         parent.key = key
         parent.key_pending = True
-        if key is MERGE:
+        if key is _MERGE:
             return
         text = str(key)
         if len(text) > MAX_KEY_CHARS:
@@ -604,7 +609,7 @@ class _Builder:
         if text in _NULLS:
             return None
         if text == "<<":
-            return MERGE
+            return _MERGE
         if text in _TRUE:
             return True
         if text in _FALSE:

@@ -59,6 +59,18 @@ def validate_file(
 ) -> FileResult:
     """Check one file as what its top-level key says it is: a table file or a strategy."""
     document = loader.load(path, display_name=display_name, limits=STRATEGY_LIMITS)
+    return check_document(document, path, as_of, ledgers=ledgers, rates=rates)
+
+
+def check_document(
+    document: loader.Document,
+    path: str,
+    as_of: dt.date,
+    *,
+    ledgers: Sequence[str] = (),
+    rates: Rates | None = None,
+) -> FileResult:
+    """The checks of `validate_file` on a file already read (`report` hashes the bytes)."""
     if isinstance(document.data, dict) and "table" in document.data:
         # Imported here: only a file that may be a table pays for building the table models.
         from iomstrat.engine.tables import TableContext, run_table_checks

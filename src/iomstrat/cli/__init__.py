@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from iomstrat import __version__
-from iomstrat.cli import budget, disbursement, export, table, validate
+from iomstrat.cli import budget, disbursement, export, report, table, validate
 from iomstrat.cli import diff as diff_command
 from iomstrat.cli import init as init_command
 from iomstrat.cli import schema as schema_command
@@ -56,6 +56,7 @@ app.command(name="disbursement", epilog=disbursement.EPILOG)(disbursement.comman
 app.command(name="schema", epilog=schema_command.EPILOG)(schema_command.command)
 app.command(name="diff", epilog=diff_command.EPILOG)(diff_command.command)
 app.command(name="init", epilog=init_command.EPILOG)(init_command.command)
+app.command(name="report", epilog=report.EPILOG)(report.command)
 
 
 def main() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
+from iomstrat.engine.disbursement import approved_year
 from iomstrat.model import UNIT_FACTORS, Strategy
 from iomstrat.report import BudgetRow, BudgetTable, YearHeading
 
@@ -71,11 +73,10 @@ def budget_table(strategy: Strategy, unit: str | None = None) -> BudgetTable:
     for year in years:
         approval = strategy.approval(year)
         status = approval.status if approval else "planned"
-        amount = approval.amount if approval else None
+        # What parliament decided for the year, in whole currency units, then in `unit`.
+        amount = approved_year(strategy, year, dt.date.max)
         headings.append(
-            YearHeading(
-                year, status, scale(amount, info.unit, unit) if amount is not None else None
-            )
+            YearHeading(year, status, scale(amount, "kroner", unit) if amount is not None else None)
         )
     return BudgetTable(
         title=strategy.budget.title,

@@ -36,6 +36,19 @@ def _caption(table: BudgetTable) -> str:
     return f"({table.currency} {unit})".replace(" )", ")")
 
 
+APPROVED_ROW = "Approved by parliament"
+
+
+def _any_decided(table: BudgetTable) -> bool:
+    return any(h.status != "planned" for h in table.years)
+
+
+def _approved_cells(table: BudgetTable, locale: str) -> list[str]:
+    """The decided amount of each year; empty while a year is only planned."""
+    amounts = [h.approved_amount for h in table.years]
+    return ["" if amount is None else figure(amount, locale) for amount in amounts]
+
+
 def _name(row: BudgetRow) -> str:
     return f"{row.label} {row.name}".strip()
 
@@ -73,6 +86,8 @@ def render_table(table: BudgetTable, locale: str, *, color: bool, width: int = 1
             style=style,
             end_section=row.kind != "line",
         )
+    if _any_decided(table):
+        grid.add_row(APPROVED_ROW, "", *_approved_cells(table, locale), "", style="italic")
     out = io.StringIO()
     console = Console(
         file=out,
@@ -148,6 +163,10 @@ def render_csv(table: BudgetTable, locale: str) -> str:
                 number(row.total),
             ]
         )
+    if _any_decided(table):
+        approved = [h.approved_amount for h in table.years]
+        cells = ["" if value is None else number(value) for value in approved]
+        writer.writerow(["approved", "", APPROVED_ROW, "approved", "", *cells, ""])
     return out.getvalue()
 
 
@@ -172,6 +191,9 @@ def render_markdown(table: BudgetTable, locale: str) -> str:
         ]
         if row.kind != "line":
             cells = [f"**{c}**" if c else c for c in cells]
+        lines.append("| " + " | ".join(map(_md, cells)) + " |")
+    if _any_decided(table):
+        cells = [f"_{APPROVED_ROW}_", "", *_approved_cells(table, locale), ""]
         lines.append("| " + " | ".join(map(_md, cells)) + " |")
     lines += ["", f"_{_md(table.footnote)}_", ""]
     return "\n".join(lines)

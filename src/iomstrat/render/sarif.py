@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from iomstrat import __version__
+from iomstrat.codes import summary
 from iomstrat.report import Diagnostic, Severity
 
 SARIF_SCHEMA = (
@@ -48,6 +49,11 @@ def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
     }
 
 
+def _rule(code: str) -> dict[str, Any]:
+    text = summary(code)
+    return {"id": code, "shortDescription": {"text": text}} if text else {"id": code}
+
+
 def sarif_log(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
     """One run of iomstrat; one rule per finding code that occurs, in code order."""
     codes = sorted({d.code for d in diagnostics})
@@ -61,7 +67,7 @@ def sarif_log(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
                     "driver": {
                         "name": "iomstrat",
                         "version": __version__,
-                        "rules": [{"id": code} for code in codes],
+                        "rules": [_rule(code) for code in codes],
                     }
                 },
                 "columnKind": "unicodeCodePoints",

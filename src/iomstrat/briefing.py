@@ -1,0 +1,100 @@
+"""The briefing report's data: what `iomstrat report` shows for each strategy file. No behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from iomstrat.report import BudgetTable, Diagnostic
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The exact input a briefing was made from."""
+
+    path: str  # as given on the command line
+    absolute_path: str
+    sha256: str | None  # None when the file could not be read
+    size: int | None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The strategy's header facts, as its cover table states them."""
+
+    title: str
+    organisation: str
+    acronym: str
+    file_no: str
+    start: int
+    end: int
+    finance_act_code: str
+    responsible_units: tuple[str, ...]
+    desk_officer: str
+    financial_officer: str
+    currency: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """One year's money in whole units of the strategy's currency, as of the report's date:
+    planned by the budget, approved by the Finance Act (None while undecided), allocated in
+    dialogue decisions (soft-earmarked lines), disbursed, and what remains to disburse."""
+
+    year: int
+    status: str
+    planned: Decimal
+    approved: Decimal | None
+    allocated: Decimal | None
+    disbursed: Decimal
+    remaining: Decimal
+
+
+@dataclass(frozen=True)
+class SchedulePoint:
+    """One quarter of the period: disbursement scheduled and made in it and cumulated from the
+    start, in whole currency units; `disbursed` is None for quarters after the report's date."""
+
+    year: int
+    quarter: int
+    scheduled: Decimal
+    disbursed: Decimal | None
+    cumulative_scheduled: Decimal
+    cumulative_disbursed: Decimal | None
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """Soft-earmarked funds allocated to one country or region over the period, in whole
+    currency units."""
+
+    recipient: str
+    kind: str  # "country" or "region"
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the report shows for one file; only `source` and `diagnostics` when the file
+    could not be read as a strategy."""
+
+    source: SourceFile
+    diagnostics: tuple[Diagnostic, ...]
+    is_table: bool = False  # a table file (e.g. an annex), briefed by `iomstrat table show`
+    facts: Facts | None = None
+    table: BudgetTable | None = None
+    years: tuple[YearFigures, ...] = ()
+    schedule: tuple[SchedulePoint, ...] = ()
+    allocations: tuple[Allocation, ...] = ()
+    payments: int = 0  # payments recorded, of any date
+    ledgers: tuple[SourceFile, ...] = ()  # payment ledgers the file names
+
+
+@dataclass(frozen=True)
+class Report:
+    """One HTML report: a briefing per input file, as of a date."""
+
+    as_of: dt.date
+    briefings: tuple[Briefing, ...]

@@ -1,0 +1,56 @@
+"""`iomstrat report`: one self-contained HTML briefing (tables, charts, findings) per run."""
+
+from __future__ import annotations
+
+import enum
+import sys
+
+import typer
+
+from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, strategy_path, write
+
+
+class Locale(enum.StrEnum):
+    """The locales render.numbers.LOCALES formats (a test keeps the two in step)."""
+
+    en = "en"
+    da = "da"
+
+
+EPILOG = (
+    "Examples: iomstrat report --output iom.html; iomstrat report strategy.yaml --locale da "
+    "--output briefing.html. The report is written even when the files have findings (they "
+    "are listed at its top); findings also go to stderr. " + EXIT_CODES_HELP
+)
+
+
+def command(
+    paths: list[str] = typer.Argument(
+        None, metavar="[PATH]...", help="Strategy files or folders (default: the embedded one)."
+    ),
+    output: str = typer.Option(
+        ..., "--output", "-o", metavar="FILE.html", help="Write the HTML report here."
+    ),
+    locale: Locale = typer.Option(
+        Locale.en, "--locale", "-l", help="Language of words and figures."
+    ),
+    as_of: str = typer.Option(
+        None,
+        "--as-of",
+        metavar="DATE",
+        help="Report and judge approvals as of this date (default today).",
+    ),
+) -> None:
+    """Write one self-contained HTML report: header facts, budget table, charts, findings."""
+    date = parse_date(as_of)
+    # The core is imported here, not above: other commands, `--help` and `--version` need none;
+    # matplotlib loads only for this command.
+    from iomstrat.render.diagnostics import render_text
+    from iomstrat.render.html import render
+    from iomstrat.reporting import build_report, exit_code
+
+    report = build_report(list(paths) if paths else [strategy_path(None)], date)
+    write(render(report, locale.value), output)
+    diagnostics = [d for b in report.briefings for d in b.diagnostics]
+    sys.stderr.write(render_text(diagnostics))
+    raise typer.Exit(exit_code(report))

@@ -1,0 +1,184 @@
+"""The catalogue of finding codes: one entry each, the source of SARIF rules and the README table.
+
+A code is stable once released: its meaning may be sharpened, never changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: str  # the severity findings with this code usually have
+    summary: str
+
+
+CODES: tuple[Code, ...] = (
+    Code(
+        "IOM001",
+        "fatal",
+        "file cannot be read (missing, directory, permission, symlink loop or broken link, too large)",
+    ),
+    Code(
+        "IOM002",
+        "fatal",
+        "not text: binary, gzip, invalid UTF-8, UTF-16 without or UTF-32, NUL or control characters, a byte-order mark inside the text",
+    ),
+    Code(
+        "IOM003",
+        "error",
+        "YAML syntax error (with a hint for a tab or an unclosed quote), unknown alias, merge of a non-mapping",
+    ),
+    Code("IOM004", "error", 'duplicate key (including `2024` and `"2024"` in one mapping)'),
+    Code(
+        "IOM005",
+        "error",
+        "ambiguous scalar: YAML 1.1 booleans (`yes`, `no`, `on`, `off`, `NO`), leading zeros, `{2023: 1,500}` split at a thousands separator, invalid dates",
+    ),
+    Code("IOM006", "error", "a tag such as `!!python/object`, `!!binary` or `!money`"),
+    Code("IOM007", "error", "aliases repeat too many nodes (alias bomb)"),
+    Code("IOM008", "error", "nested too deep"),
+    Code(
+        "IOM009",
+        "error",
+        "too large: more values than the limit, or a key longer than 200 characters",
+    ),
+    Code("IOM010", "error", "a number with too many digits, counted written out (`1e400` has 401)"),
+    Code("IOM011", "error", "empty file, several documents, or a top level that is not a mapping"),
+    Code(
+        "IOM020",
+        "error",
+        "wrong type or value (text where a number is meant, a boolean as amount, NaN, …)",
+    ),
+    Code("IOM021", "error", "unknown key (with the closest known key suggested)"),
+    Code("IOM022", "error", "required key missing"),
+    Code("IOM101", "error", "stated total differs from the sum of its lines by more than rounding"),
+    Code(
+        "IOM102", "warning", "stated total differs by no more than the rounding of printed figures"
+    ),
+    Code(
+        "IOM103",
+        "error",
+        "cover table (commitment, projected disbursement) differs from the budget",
+    ),
+    Code("IOM201", "error", "a year of the period has no approval entry"),
+    Code("IOM202", "error", "approval for a year outside the period"),
+    Code("IOM203", "error", "reduction without an approved amount"),
+    Code("IOM204", "error", "approval flags inconsistent with amounts or dates"),
+    Code("IOM205", "warning", "a year has started without a recorded approval"),
+    Code("IOM206", "note", "a year's amounts are planned, subject to parliamentary approval"),
+    Code("IOM301", "error", "Finance Act code not of the form §NN.NN.NN.NN"),
+    Code("IOM302", "error", "years missing or outside the period"),
+    Code("IOM303", "error", "negative amount"),
+    Code("IOM304", "error", "duplicate line or total id"),
+    Code("IOM305", "error", "a total or approval names a line the budget does not have"),
+    Code("IOM306", "error", "amount more precise than one øre"),
+    Code(
+        "IOM401",
+        "error",
+        "a payment before its year's parliamentary approval (or with none recorded)",
+    ),
+    Code(
+        "IOM402",
+        "error",
+        "payments above the approved amount of the year (or of a line the approval names)",
+    ),
+    Code(
+        "IOM403",
+        "error",
+        "a soft-earmarked payment without an approved dialogue allocation by its date",
+    ),
+    Code(
+        "IOM404",
+        "error",
+        "soft-earmarked payments above the amount allocated by their date, or above their allocation item",
+    ),
+    Code(
+        "IOM405",
+        "error",
+        "allocations of a year above its soft-earmarked amount (approved, else planned)",
+    ),
+    Code(
+        "IOM406",
+        "warning",
+        "an allocation to a country or region outside Africa, the geographic focus",
+    ),
+    Code("IOM407", "error", "an allocation's country or region is not known"),
+    Code(
+        "IOM408",
+        "warning",
+        "dialogue decisions more than seven months apart (the dialogue is six-monthly)",
+    ),
+    Code(
+        "IOM409",
+        "error",
+        "a payment dated outside its appropriation year or the period; an allocation outside the period",
+    ),
+    Code("IOM410", "error", "a voucher reference used twice (names the first use)"),
+    Code(
+        "IOM411",
+        "error",
+        "a line's payments in a year above its planned amount (personnel support above its line)",
+    ),
+    Code(
+        "IOM412",
+        "error",
+        "an allocation tagged with a priority area or SRF code the strategy does not have",
+    ),
+    Code("IOM413", "error", "a payment or allocation on a line the budget does not have"),
+    Code(
+        "IOM414",
+        "error",
+        "no ECB reference rate for a payment's currency and date, and none stated",
+    ),
+    Code(
+        "IOM415", "warning", "a payment after the shipped ECB history, converted at its latest rate"
+    ),
+    Code(
+        "IOM416",
+        "error",
+        "a schedule that does not add up to the line's planned amount, or names an unknown line or year",
+    ),
+    Code("IOM420", "fatal", "a ledger cannot be read"),
+    Code("IOM421", "error", "a CSV ledger's header is not the expected one"),
+    Code(
+        "IOM422",
+        "error",
+        "a ledger row with a bad value (date, amount, line, currency, voucher, rate)",
+    ),
+    Code(
+        "IOM601", "error", "a table row has a different number of cells than the table has columns"
+    ),
+    Code("IOM602", "error", "a figure carries a footnote marker the table does not define"),
+    Code("IOM603", "note", "a footnote the table defines is used by no figure or heading"),
+    Code(
+        "IOM604",
+        "error",
+        "a refund that is not negative, or a negative figure not marked as a refund",
+    ),
+    Code(
+        "IOM605",
+        "error",
+        "a printed growth percentage differs from its column totals by more than rounding",
+    ),
+    Code(
+        "IOM606",
+        "warning",
+        "a printed growth percentage differs within the rounding of the printed figures",
+    ),
+    Code("IOM701", "error", "the IATI export is not valid against the IATI 2.03 schema"),
+    Code(
+        "IOM702", "error", "an IATI budget period longer than 12 months, or ending before it starts"
+    ),
+    Code("IOM703", "error", "IATI budgets of one type overlapping"),
+    Code("IOM704", "error", "a negative IATI budget or planned disbursement"),
+    Code("IOM705", "error", "an IATI value without a value-date"),
+    Code("IOM706", "error", "the strategy lacks the IATI identifiers an export needs"),
+)
+
+
+def summary(code: str) -> str:
+    """One-line meaning of a code; empty for an unknown one."""
+    return next((c.summary for c in CODES if c.code == code), "")

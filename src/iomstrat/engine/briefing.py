@@ -1,0 +1,161 @@
+"""Assembles a briefing from a checked strategy and its payments: header facts, budget table,
+money by year, cumulative disbursement against the schedule by quarter, and soft-earmarked
+allocations by country or region. Pure: payments and exchange rates come in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from iomstrat.briefing import (
+    Allocation,
+    Briefing,
+    Facts,
+    SchedulePoint,
+    SourceFile,
+    YearFigures,
+)
+from iomstrat.engine.budget import budget_table
+from iomstrat.engine.disbursement import Book, Rates, disbursement_report, factor
+from iomstrat.model import Strategy
+from iomstrat.report import Diagnostic
+from iomstrat.report_disbursement import DisbursementReport
+
+ZERO = Decimal(0)
+
+
+def facts(strategy: Strategy) -> Facts:
+    info = strategy.strategy
+    units = [info.responsible_unit] + [line.responsible_unit for line in strategy.budget.lines]
+    return Facts(
+        title=info.title,
+        organisation=info.organisation.name,
+        acronym=info.organisation.acronym or "",
+        file_no=info.file_no or "",
+        start=info.period.start,
+        end=info.period.end,
+        finance_act_code=info.finance_act_code,
+        responsible_units=tuple(dict.fromkeys(u for u in units if u)),
+        desk_officer=info.desk_officer or "",
+        financial_officer=info.financial_officer or "",
+        currency=info.currency,
+        unit=info.unit,
+    )
+
+
+def year_figures(strategy: Strategy, by_year: DisbursementReport) -> tuple[YearFigures, ...]:
+    """The disbursement engine's figures per year (its `--by year` rows)."""
+    rows = []
+    for row in by_year.rows:
+        if row.year is None:
+            continue  # the period total
+        approval = strategy.approval(row.year)
+        money = row.figures
+        rows.append(
+            YearFigures(
+                year=row.year,
+                status=approval.status if approval else "planned",
+                planned=money.planned,
+                approved=money.approved,
+                allocated=money.allocated,
+                disbursed=money.disbursed,
+                remaining=money.remaining,
+            )
+        )
+    return tuple(rows)
+
+
+def quarter_start(year: int, quarter: int) -> dt.date:
+    return dt.date(year, 3 * quarter - 2, 1)
+
+
+def schedule(by_quarter: DisbursementReport, as_of: dt.date) -> tuple[SchedulePoint, ...]:
+    """Cumulative schedule and disbursement by quarter (the engine's `--by quarter` rows: due
+    and paid in each quarter of each appropriation year); nothing is known after `as_of`."""
+    points = []
+    total_scheduled = total_disbursed = ZERO
+    for row in by_quarter.rows:
+        if row.kind != "line" or row.year is None:
+            continue  # the years' subtotals
+        quarter = int(row.key.rsplit("Q", 1)[1])
+        total_scheduled += row.figures.planned
+        known = quarter_start(row.year, quarter) <= as_of
+        total_disbursed += row.figures.disbursed
+        points.append(
+            SchedulePoint(
+                year=row.year,
+                quarter=quarter,
+                scheduled=row.figures.planned,
+                disbursed=row.figures.disbursed if known else None,
+                cumulative_scheduled=total_scheduled,
+                cumulative_disbursed=total_disbursed if known else None,
+            )
+        )
+    return tuple(points)
+
+
+def allocations(strategy: Strategy, as_of: dt.date, names: Any) -> tuple[Allocation, ...]:
+    """Dialogue allocations decided by `as_of`, summed per country or region over the period;
+    a country given by ISO code is named (`names`: a country_converter)."""
+    sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for allocation in strategy.allocations:
+        if allocation.date > as_of:
+            continue
+        for item in allocation.items:
+            if item.country is not None:
+                key = (_country_name(names, item.country), "country")
+            else:
+                key = (" ".join((item.region or "").split()), "region")
+            sums[key] += item.amount * factor(strategy)
+    ordered = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(Allocation(name, kind, amount) for (name, kind), amount in ordered)
+
+
+def _country_name(names: Any, country: str) -> str:
+    log = logging.getLogger("country_converter")
+    level = log.level
+    log.setLevel(logging.ERROR)  # it warns on stderr for every name it cannot match
+    try:
+        found = names.convert(names=country, to="name_short", not_found=None)
+    finally:
+        log.setLevel(level)
+    return found if isinstance(found, str) and found else country
+
+
+def country_names() -> Any:
+    """country_converter's offline table (loaded only when a file records allocations)."""
+    import country_converter
+
+    return country_converter.CountryConverter()
+
+
+def briefing(
+    strategy: Strategy,
+    book: Book,
+    *,
+    source: SourceFile,
+    diagnostics: tuple[Diagnostic, ...],
+    as_of: dt.date,
+    rates: Rates,
+    ledgers: tuple[SourceFile, ...] = (),
+) -> Briefing:
+    def report(by: str) -> DisbursementReport:
+        return disbursement_report(
+            strategy, book, file=source.path, as_of=as_of, by=by, rates=rates
+        )
+
+    by_year = report("year")
+    return Briefing(
+        source=source,
+        diagnostics=diagnostics,
+        facts=facts(strategy),
+        table=budget_table(strategy),
+        years=year_figures(strategy, by_year),
+        schedule=schedule(report("quarter"), as_of),
+        allocations=allocations(strategy, as_of, country_names()) if strategy.allocations else (),
+        payments=by_year.payments,
+        ledgers=ledgers,
+    )

@@ -1,0 +1,45 @@
+"""Every finding code the source uses is catalogued once, documented in the README, and
+described in SARIF output."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from iomstrat.codes import CODES, summary
+from iomstrat.render.sarif import render_sarif
+from iomstrat.report import Diagnostic, Severity
+
+from .conftest import ROOT
+
+USED = {
+    code
+    for path in (ROOT / "src" / "iomstrat").rglob("*.py")
+    if path.name != "codes.py"
+    for code in re.findall(r'"(IOM\d{3})"', path.read_text(encoding="utf-8"))
+}
+
+
+def test_catalogue_has_each_code_once_in_order() -> None:
+    codes = [c.code for c in CODES]
+    assert codes == sorted(set(codes))
+    assert all(c.severity in {"fatal", "error", "warning", "note"} for c in CODES)
+
+
+def test_every_code_in_the_source_is_catalogued_and_none_is_stale() -> None:
+    assert set(USED) == {c.code for c in CODES}
+
+
+def test_readme_table_is_the_catalogue() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (IOM\d{3}) \| (\w+) \| (.+) \|$", readme, re.M)
+    assert [(code, severity, text.replace("\\|", "|")) for code, severity, text in rows] == [
+        (c.code, c.severity, c.summary) for c in CODES
+    ]
+
+
+def test_sarif_rules_carry_the_summary() -> None:
+    finding = Diagnostic("s.yaml", 3, 4, "IOM101", Severity.ERROR, "stated 98, computed 97")
+    [rule] = json.loads(render_sarif([finding]))["runs"][0]["tool"]["driver"]["rules"]
+    assert rule == {"id": "IOM101", "shortDescription": {"text": summary("IOM101")}}
+    assert "stated total" in rule["shortDescription"]["text"]

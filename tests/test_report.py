@@ -1,0 +1,417 @@
+"""`iomstrat report`: the HTML briefing's tables hold the strategy's figures, findings come first,
+every value is escaped, and the page needs nothing from the network."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from iomstrat.cli import app
+from iomstrat.defaults import default_strategy_path
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "illustrative_2023.yaml"
+
+STRATEGY = textwrap.dedent(
+    """\
+    schema_version: 1
+    strategy:
+      title: Test <strategy> & co
+      organisation: {name: Test Organisation, acronym: TO}
+      file_no: "2022-1"
+      responsible_unit: Unit A
+      desk_officer: D. Officer
+      financial_officer: F. Officer
+      period: {start: 2023, end: 2025}
+      currency: DKK
+      unit: thousand
+      finance_act_code: "§06.32.10.14"
+    budget:
+      title: Contributions
+      lines:
+        - id: core
+          label: a.
+          name: Core
+          kind: core
+          finance_act_code: "§06.32.10.14"
+          responsible_unit: Unit B
+          amounts: {2023: 1500.5, 2024: 1500, 2025: 1500}
+        - id: soft
+          label: b.
+          name: Soft <b>earmarked</b> $x$
+          kind: soft_earmarked
+          finance_act_code: "§06.32.10.14"
+          amounts: {2023: 250, 2024: 250, 2025: 250}
+      totals:
+        - id: total
+          name: Total
+          lines: [core, soft]
+          stated: {2023: 1750.5, 2024: 1750, 2025: 1750}
+    approvals:
+      - {year: 2023, status: approved, finance_act: Finance Act 2023, decided_on: 2023-03-01}
+      - {year: 2024, status: reduced, finance_act: FL 2024, decided_on: 2024-03-01, amount: 1600}
+      - {year: 2025, status: planned}
+    """
+)
+
+
+class Page(HTMLParser):
+    """Tables by class (rows of cell texts), element ids, chart <svg>s, and every resource
+    reference the page makes."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: dict[str, list[list[list[str]]]] = {}
+        self.ids: list[str] = []
+        self.charts = 0
+        self.references: list[str] = []
+        self.tags: list[str] = []
+        self._rows: list[list[str]] | None = None
+        self._cell: list[str] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        self.tags.append(tag)
+        if attr.get("id"):
+            self.ids.append(str(attr["id"]))
+        for name in ("src", "href", "xlink:href", "action", "srcset"):
+            if attr.get(name):
+                self.references.append(str(attr[name]))
+        if tag == "svg" and "chart" in (attr.get("class") or ""):
+            self.charts += 1
+        if tag == "table":
+            self._rows = []
+            self.tables.setdefault(str(attr.get("class")), []).append(self._rows)
+        elif tag == "tr" and self._rows is not None:
+            self._rows.append([])
+        elif tag in ("td", "th") and self._rows is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._rows is not None:
+            self._rows[-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "table":
+            self._rows = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def table(self, name: str, index: int = 0) -> list[list[str]]:
+        return self.tables[name][index]
+
+
+def report(tmp_path: Path, *args: str, code: int = 0) -> tuple[str, str]:
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        app, ["report", *args, "--output", str(out)], catch_exceptions=False
+    )
+    assert result.exit_code == code, result.output
+    return out.read_text(encoding="utf-8"), result.stderr
+
+
+@pytest.fixture
+def strategy_file(tmp_path: Path) -> Path:
+    path = tmp_path / "strategy.yaml"
+    path.write_text(STRATEGY, encoding="utf-8")
+    return path
+
+
+def test_default_strategy_budget_table_as_printed(tmp_path: Path) -> None:
+    html, _ = report(tmp_path, "--as-of", "2022-12-01")
+    page = Page(html)
+    assert page.table("budget-table") == [
+        ["(DKK million)", "Finance Act code", "Planned 2023*", "Planned 2024*", "Planned 2025*",
+         "Planned 2026*", "Total 2023-2026"],
+        ["Total core incl. soft earmarked funding hereof:", "", "98", "98", "98", "98", "392"],
+        ["a. Core funding", "§06.32.10.14", "48", "48", "48", "48", "192"],
+        ["b. Soft earmarked: Migration management and capacity building in Africa and innovation",
+         "§06.32.10.14", "50", "50", "50", "50", "200"],
+        ["Personnel support", "§06.32.10.14", "2", "2", "2", "2", "8"],
+        ["Total contributions (core, soft earmarked and personnel support)", "", "100", "100",
+         "100", "100", "400"],
+    ]  # fmt: skip
+    assert "*Subject to annual parliamentary approval. Core incl. soft earmarked" in html
+
+
+def test_default_strategy_header_years_and_schedule(tmp_path: Path) -> None:
+    html, _ = report(tmp_path, "--as-of", "2022-12-01")
+    page = Page(html)
+    for fact in (
+        "International Organization for Migration",
+        "2022-18394",
+        "2023-2026 (4 years)",
+        "§06.32.10.14",
+        "Geneva; UN Mission in Geneva; Department of Migration, Stabilization and Fragility",
+        "Lea Rasmussen",
+        "Michael Blichfeldt",
+    ):
+        assert f"<dd>{fact}</dd>" in html
+    assert page.table("years-table")[1:] == [
+        [str(y), "planned", "100,000,000", "not yet decided", "0", "0", "100,000,000"]
+        for y in range(2023, 2027)
+    ]
+    schedule = page.table("schedule-table")[1:]
+    assert len(schedule) == 16
+    assert schedule[0] == ["2023 Q1", "25,000,000", "—", "25,000,000", "—"]
+    assert schedule[-1] == ["2026 Q4", "25,000,000", "—", "400,000,000", "—"]
+    assert page.charts == 3  # no allocations recorded: no fourth chart
+    assert "No soft-earmarked allocations are recorded" in html
+
+
+def test_source_path_and_content_hash(tmp_path: Path) -> None:
+    html, _ = report(tmp_path, "--as-of", "2022-12-01")
+    source = default_strategy_path()
+    digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()
+    assert f'<code class="sha256">{digest}</code>' in html
+    assert f'<code class="source-path">{os.path.abspath(source)}</code>' in html
+    assert '<time datetime="2022-12-01">December 1, 2022</time>' in html
+
+
+def test_approved_reduced_and_planned_years_in_danish(tmp_path: Path, strategy_file: Path) -> None:
+    html, _ = report(tmp_path, str(strategy_file), "--locale", "da", "--as-of", "2024-06-01")
+    page = Page(html)
+    assert page.table("budget-table") == [
+        ["(DKK t.)", "Finanslovskonto", "Bevilget 2023", "Reduceret 2024", "Planlagt 2025*",
+         "I alt 2023-2025"],
+        ["a. Core", "§06.32.10.14", "1.500,5", "1.500", "1.500", "4.500,5"],
+        ["b. Soft <b>earmarked</b> $x$", "§06.32.10.14", "250", "250", "250", "750"],
+        ["Total", "", "1.750,5", "1.750", "1.750", "5.250,5"],
+    ]  # fmt: skip
+    assert page.table("years-table")[1:] == [
+        ["2023", "bevilget", "1.750.500", "1.750.500", "0", "0", "1.750.500"],
+        ["2024", "reduceret", "1.750.000", "1.600.000", "0", "0", "1.600.000"],
+        ["2025", "planlagt", "1.750.000", "endnu ikke besluttet", "0", "0", "1.750.000"],
+    ]
+    assert page.table("schedule-table")[-1] == ["2025 Q4", "437.500", "—", "5.250.500", "—"]
+    schedule = page.table("schedule-table")
+    assert schedule[4] == ["2023 Q4", "437.625", "0", "1.750.500", "0"]
+    assert schedule[6] == ["2024 Q2", "437.500", "0", "2.625.500", "0"]  # as of 2024-06-01
+    assert schedule[7] == ["2024 Q3", "437.500", "—", "3.063.000", "—"]
+    assert '<html lang="da">' in html
+    assert "<dd>Unit A; Unit B</dd>" in html
+
+
+def test_everything_from_the_file_is_escaped(tmp_path: Path, strategy_file: Path) -> None:
+    html, _ = report(tmp_path, str(strategy_file), "--as-of", "2024-06-01")
+    assert "<b>earmarked</b>" not in html
+    assert "Soft &lt;b&gt;earmarked&lt;/b&gt; $x$" in html
+    assert "Test &lt;strategy&gt; &amp; co" in html
+    assert "<strategy>" not in html
+
+
+def test_page_is_self_contained(tmp_path: Path, strategy_file: Path) -> None:
+    html, _ = report(tmp_path, str(strategy_file), "--as-of", "2024-06-01")
+    page = Page(html)
+    assert "script" not in page.tags and "link" not in page.tags and "img" not in page.tags
+    assert all(ref.startswith("#") for ref in page.references), page.references
+    assert not re.search(r"url\((?!#)|@import|@font-face|https?://(?!www\.w3\.org|purl\.org|"
+                         r"creativecommons\.org|matplotlib\.org)", html)  # fmt: skip
+    # ids of all charts share one document: each must be unique, or clip paths cross over
+    assert len(page.ids) == len(set(page.ids))
+    assert page.charts == 3
+    assert "@media print" in html and "size: A4" in html
+
+
+def test_findings_come_first_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    stated = "stated: {2023: 1750.5, 2024: "
+    text = STRATEGY.replace(stated + "1750", stated + "1790")
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "1790" in t)
+    where = f"{path}:{line}:{text.splitlines()[line - 1].index('1790') + 1}"
+    html, stderr = report(tmp_path, str(path), "--as-of", "2024-06-01", code=1)
+    page = Page(html)
+    rows = page.table("findings-table")[1:]
+    assert [row[0] for row in rows if row[2] == "IOM101"] == [where]
+    assert html.index('class="findings-table"') < html.index('class="budget-table"')
+    assert f"{where}: error IOM101" in stderr
+    # the figures are still shown, computed from the lines
+    assert page.table("budget-table")[-1][3] == "1,750"
+
+
+def test_unreadable_file_is_reported_and_exits_2(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    html, _ = report(tmp_path, str(missing), code=2)
+    page = Page(html)
+    assert page.table("findings-table")[1:] == [
+        [f"{missing}:1:1", "fatal", "IOM001", "no such file"]
+    ]
+    assert "could not be read as a strategy" in html
+    assert page.charts == 0
+
+
+def test_several_files_in_one_report(tmp_path: Path, strategy_file: Path) -> None:
+    html, _ = report(tmp_path, default_strategy_path(), str(strategy_file), "--as-of", "2022-12-01")
+    page = Page(html)
+    assert len(page.tables["budget-table"]) == 2
+    assert page.charts == 6
+    assert len(page.ids) == len(set(page.ids))
+
+
+def test_locale_choices_are_the_formatted_ones() -> None:
+    from iomstrat.cli.report import Locale
+    from iomstrat.render.html import WORDS
+    from iomstrat.render.numbers import LOCALES
+
+    assert tuple(Locale) == LOCALES == tuple(WORDS)
+    assert all(WORDS[code].keys() == WORDS["en"].keys() for code in LOCALES)
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    runner = CliRunner()
+    bad_locale = runner.invoke(app, ["report", "--locale", "fr", "-o", str(tmp_path / "r.html")])
+    assert bad_locale.exit_code == 2
+    assert "'fr' is not one of 'en', 'da'" in bad_locale.stderr
+    assert not (tmp_path / "r.html").exists()
+    assert runner.invoke(app, ["report"]).exit_code == 2
+    unwritable = runner.invoke(app, ["report", "-o", str(tmp_path / "no" / "r.html")])
+    assert unwritable.exit_code == 2
+    assert "cannot write" in unwritable.stderr
+
+
+def test_same_input_same_page(tmp_path: Path, strategy_file: Path) -> None:
+    first, _ = report(tmp_path, str(strategy_file), "--as-of", "2024-06-01")
+    second, _ = report(tmp_path, str(strategy_file), "--as-of", "2024-06-01")
+    assert first == second
+
+
+def test_allocations_chart_and_table(tmp_path: Path) -> None:
+    """Allocations by country or region in Danish, with decimals and escaped names."""
+    import dataclasses
+    import datetime as dt
+    from decimal import Decimal
+
+    from iomstrat.briefing import Allocation, Report
+    from iomstrat.currency import EcbRates
+    from iomstrat.render.html import render
+    from iomstrat.reporting import brief_file
+
+    item = brief_file(default_strategy_path(), dt.date(2022, 12, 1), EcbRates())
+    item = dataclasses.replace(
+        item,
+        allocations=(
+            Allocation("Niger", "country", Decimal(12_000_000)),
+            Allocation("Horn of Africa", "region", Decimal("10500000.5")),
+            Allocation("Sahel <region>", "region", Decimal(8_000_000)),
+        ),
+    )
+    page = Page(render(Report(dt.date(2022, 12, 1), (item,)), "da"))
+    assert page.table("allocations-table") == [
+        ["Land eller region", "Beløb"],
+        ["Niger", "12.000.000"],
+        ["Horn of Africa", "10.500.000,5"],
+        ["Sahel <region>", "8.000.000"],
+    ]
+    assert page.charts == 4
+
+
+def test_charts_read_in_grey_scale_and_fetch_no_font(tmp_path: Path) -> None:
+    html, _ = report(tmp_path, "--as-of", "2022-12-01")
+    charts = re.findall(r'<svg class="chart".*?</svg>', html, flags=re.S)
+    assert len(charts) == 3
+    budget = charts[0]
+    # one hatch pattern per budget line, so the stack is legible without colour
+    assert len(set(re.findall(r'<pattern id="([^"]+)"', budget))) == 3
+    for chart in charts:
+        assert "<text" not in chart  # lettering drawn as paths: no font to fetch
+        assert 'aria-label="' in chart
+
+
+def test_other_commands_do_not_load_matplotlib() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, iomstrat.cli; print('matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_report_to_standard_output() -> None:
+    result = CliRunner().invoke(
+        app, ["report", "--as-of", "2022-12-01", "-o", "-"], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert Page(result.stdout).table("budget-table")[-1][-1] == "400"
+
+
+def test_illustrative_example_disbursement_figures(tmp_path: Path) -> None:
+    """The invented year 2023 of the example: approved, allocated in two dialogues, paid in
+    DKK and USD (from the file and its CSV ledger); the same figures as `iomstrat disbursement`."""
+    html, _ = report(tmp_path, str(EXAMPLE), "--as-of", "2023-12-31")
+    page = Page(html)
+    assert page.table("years-table")[1:3] == [
+        ["2023", "approved", "100,000,000", "100,000,000", "50,000,000", "80,663,084.28",
+         "19,336,915.72"],
+        ["2024", "planned", "100,000,000", "not yet decided", "0", "0", "100,000,000"],
+    ]  # fmt: skip
+    assert page.table("schedule-table")[1:6] == [
+        ["2023 Q1", "25,000,000", "500,000", "25,000,000", "500,000"],
+        ["2023 Q2", "25,000,000", "43,300,000", "50,000,000", "43,800,000"],
+        ["2023 Q3", "25,000,000", "24,500,000", "75,000,000", "68,300,000"],
+        ["2023 Q4", "25,000,000", "12,363,084.28", "100,000,000", "80,663,084.28"],
+        ["2024 Q1", "25,000,000", "—", "125,000,000", "—"],
+    ]
+    assert page.table("allocations-table")[1:] == [
+        ["Niger", "12,000,000"],
+        ["Horn of Africa", "10,000,000"],
+        ["Morocco", "10,000,000"],
+        ["Sahel", "8,000,000"],
+        ["Ethiopia", "5,000,000"],  # recorded as ETH
+        ["Sudan", "5,000,000"],
+    ]
+    assert page.charts == 4
+    ledger = EXAMPLE.parent / "illustrative_2023_ledger.csv"
+    assert f'<code class="sha256">{hashlib.sha256(ledger.read_bytes()).hexdigest()}</code>' in html
+    assert "No disbursements are recorded" not in html
+
+
+def test_report_findings_are_validates(tmp_path: Path) -> None:
+    """The report checks a file exactly as `validate` does (it reads the file only once)."""
+    html, stderr = report(tmp_path, str(EXAMPLE), "--as-of", "2024-06-01")
+    validate = CliRunner().invoke(
+        app, ["validate", str(EXAMPLE), "--as-of", "2024-06-01"], catch_exceptions=False
+    )
+    assert stderr == validate.stdout
+    assert len(Page(html).table("findings-table")) == len(validate.stdout.splitlines()) + 1
+
+
+def test_many_allocations_share_one_bar_in_the_chart() -> None:
+    from decimal import Decimal
+
+    from iomstrat.briefing import Allocation
+    from iomstrat.render.charts import MAX_BARS, allocations_by_recipient
+
+    places = [Allocation(f"Place {n:02}", "region", Decimal(100 - n)) for n in range(30)]
+    svg = allocations_by_recipient(places, "en", "DKK", "Allocations", others="{} others")
+    # matplotlib keeps each label's text in a comment beside its outline
+    assert "<!-- Place 18 -->" in svg and "<!-- Place 19 -->" not in svg
+    assert f"<!-- {30 - MAX_BARS + 1} others -->" in svg
+    assert "<!-- 836 -->" in svg  # 81 + 80 + ... + 71, the eleven smallest
+
+
+def test_notes_alone_are_not_alarming(tmp_path: Path) -> None:
+    html, _ = report(tmp_path, "--as-of", "2022-12-01")  # only IOM206 notes before the period
+    rows = Page(html).table("findings-table")[1:]
+    assert {row[1] for row in rows} == {"info"} and len(rows) == 4
+    assert "none of them puts a figure in doubt" in html
+    assert "check them before using the figures" not in html
+
+
+def test_a_folder_with_table_files(tmp_path: Path) -> None:
+    data = Path(__file__).parent.parent / "data"
+    html, _ = report(tmp_path, str(data), "--as-of", "2022-12-01")
+    page = Page(html)
+    tables = sorted(p.name for p in data.glob("*.yaml") if p.name.startswith("annex"))
+    assert html.count("A table file, not a strategy") == len(tables) > 0
+    assert len(page.tables["budget-table"]) == 1  # the one strategy
+    assert page.charts == 3

@@ -1,0 +1,171 @@
+"""The HTML report in a real browser: Debian's headless Chromium, network off, opens the file,
+draws every chart at a visible size, loads nothing, logs no error, and prints to A4.
+
+Needs /usr/bin/chromium and /usr/bin/chromedriver (Debian packages `chromium`,
+`chromium-driver`; `.ci/run` installs them). Without them the test is skipped loudly on a
+workstation and fails under CI, so it can never pass by not running."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from iomstrat.cli import app
+
+ROOT = Path(__file__).parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"
+CHROMIUM = os.environ.get("IOMSTRAT_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("IOMSTRAT_CHROMEDRIVER", "/usr/bin/chromedriver")
+
+FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-dev-shm-usage",
+    # No network: every host name fails to resolve, and any request would hit a dead proxy.
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--proxy-server=http://127.0.0.1:9",
+    "--window-size=1100,1400",
+)
+
+
+def _missing() -> str | None:
+    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+        if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+            return f"{path} not found (Debian package `{package}`)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[test]')"
+    return None
+
+
+@pytest.fixture
+def browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    missing = _missing()
+    if missing:
+        message = f"BROWSER TEST NOT RUN: {missing}; apt-get install chromium chromium-driver"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    monkeypatch.setenv("SE_OFFLINE", "true")  # Selenium Manager must never download anything
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path / 'profile'}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(
+        options=options, service=Service(executable_path=CHROMEDRIVER, log_output=os.devnull)
+    )
+    try:
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd(
+            "Network.emulateNetworkConditions",
+            {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+        )
+        yield driver
+    finally:
+        driver.quit()
+
+
+CHART_BOXES = """
+return Array.from(document.querySelectorAll('svg.chart')).map(function (svg) {
+  var box = svg.getBoundingClientRect(), style = getComputedStyle(svg), inner = svg.getBBox();
+  return {label: svg.getAttribute('aria-label'), width: box.width, height: box.height,
+          innerWidth: inner.width, innerHeight: inner.height,
+          visible: style.visibility === 'visible' && style.display !== 'none'
+                   && parseFloat(style.opacity) > 0};
+});
+"""
+
+
+def _open(driver: Any, page: Path) -> None:
+    driver.get(page.as_uri())
+    assert driver.execute_script("return document.readyState") == "complete"
+
+
+def _check_page(driver: Any, charts: int) -> None:
+    boxes = driver.execute_script(CHART_BOXES)
+    assert len(boxes) == charts, boxes
+    for box in boxes:
+        assert box["visible"], box
+        assert box["width"] > 200 and box["height"] > 100, box
+        assert box["innerWidth"] > 0 and box["innerHeight"] > 0, box
+    # Nothing was fetched at all (a self-contained page has no resources), and nothing failed.
+    resources = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert resources == []
+    errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    assert errors == []
+
+
+def _render(tmp_path: Path, *args: str) -> Path:
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        app, ["report", *args, "--as-of", "2024-06-01", "-o", str(page)], catch_exceptions=False
+    )
+    assert result.exit_code in (0, 1), result.output
+    return page
+
+
+def test_report_in_headless_chromium(browser: Any, tmp_path: Path) -> None:
+    paths = [str(EXAMPLE)] if EXAMPLE.exists() else []
+    page = _render(tmp_path, *paths)
+    _open(browser, page)
+    charts = len(browser.find_elements("css selector", "svg.chart"))
+    assert charts >= 3
+    _check_page(browser, charts)
+    # The findings (or the all-clear) are on the first screen, above the budget table.
+    first_screen = browser.execute_script("return window.innerHeight")
+    status = browser.find_element("css selector", ".findings, .ok")
+    assert status.is_displayed() and status.location["y"] < first_screen
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(1100, min(height + 100, 8000))
+    assert browser.save_screenshot(str(ARTIFACTS / "report.png"))
+    assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+
+    pdf = base64.b64decode(browser.execute_cdp_cmd(
+        "Page.printToPDF",
+        {"paperWidth": 8.5, "paperHeight": 11, "preferCSSPageSize": True,  # Letter, unless CSS
+         "printBackground": True},
+    )["data"])  # fmt: skip
+    assert pdf.startswith(b"%PDF")
+    # Every page A4 (595 x 842 pt), from the stylesheet's @page rule, and a handful of them.
+    boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf)
+    assert 2 <= len(boxes) <= 8
+    assert all(round(float(w)) == 595 and round(float(h)) == 842 for w, h in boxes), boxes
+    (ARTIFACTS / "report.pdf").write_bytes(pdf)
+
+
+def test_two_strategies_on_one_page(browser: Any, tmp_path: Path) -> None:
+    """Charts of two briefings share a document: their ids must not cross (clip paths)."""
+    from iomstrat.defaults import default_strategy_path
+
+    copy = tmp_path / "copy.yaml"
+    shutil.copyfile(default_strategy_path(), copy)
+    page = _render(tmp_path, default_strategy_path(), str(copy))
+    _open(browser, page)
+    _check_page(browser, 6)
