@@ -18,7 +18,7 @@ format:
 readme:
 	python3 -m iomstrat.tools.readme --write
 
-# Speed, measured side by side with the reference tools (bench/RESULTS.md); about 5 minutes.
+# Speed, measured side by side with the reference tools (bench/RESULTS.md); a few minutes.
 bench:
 	python3 -m bench
 
