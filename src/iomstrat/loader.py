@@ -112,8 +112,8 @@ class Limits:
 
 
 class Position(NamedTuple):
-    # A named tuple, not a dataclass: one is made per value read, and a tuple is made in a third
-    # of the time and memory.
+    # A named tuple, not a frozen dataclass: one is made per key and value read, and a tuple
+    # takes a quarter less time to make and a quarter less memory.
     line: int  # 1-based
     column: int  # 1-based
 
