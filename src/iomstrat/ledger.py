@@ -130,7 +130,7 @@ def _from_model(item: Disbursement, source: int, row: int) -> Payment:
 
 
 def _read_yaml(path: str, source: int, payments: Payments) -> None:
-    document = loader.load(path)
+    document = loader.load(path, lean=True)  # positions of records only, unless a finding asks
     ledger = validate_as(document, LedgerFile)
     payments.diagnostics += document.diagnostics
     if ledger is None:

@@ -127,9 +127,14 @@ class Document:
     values: dict[DataPath, Position] = field(default_factory=dict)
     keys: dict[DataPath, Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # A lean document (see `load_text`) keeps its text to find every position once one is asked
+    # for that it did not keep.
+    source: tuple[str, Limits] | None = field(default=None, repr=False, compare=False)
 
     def position(self, path: DataPath) -> Position:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
+        if self.source is not None and path not in self.values:
+            self.complete_positions()
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
@@ -137,7 +142,19 @@ class Document:
         return Position(1, 1)
 
     def key_position(self, path: DataPath) -> Position:
+        if self.source is not None:
+            self.complete_positions()
         return self.keys.get(path) or self.position(path)
+
+    def complete_positions(self) -> None:
+        """Read a lean document's text again, keeping every position this time (see `load_text`);
+        only a finding asks for one, so clean files are read once."""
+        if self.source is None:
+            return
+        text, limits = self.source
+        self.source = None
+        full = load_text(self.name, text, limits)
+        self.values, self.keys = full.values, full.keys
 
     def diagnostic(
         self, path: DataPath, code: str, severity: Severity, message: str, *, key: bool = False
@@ -252,16 +269,20 @@ def _utf16_without_bom(head: bytes) -> bool:
     return little or big
 
 
-def load(path: str, *, display_name: str | None = None, limits: Limits = Limits()) -> Document:
+def load(
+    path: str, *, display_name: str | None = None, limits: Limits = Limits(), lean: bool = False
+) -> Document:
     """Read and parse one YAML file into a Document; never raises for bad input."""
     name = display_name or path
     data, problem = read_bytes(path, limits, name)
     if problem is not None or data is None:
         return Document(name, diagnostics=[problem] if problem else [])
-    return load_bytes(name, data, limits)
+    return load_bytes(name, data, limits, lean=lean)
 
 
-def load_bytes(name: str, data: bytes, limits: Limits = Limits()) -> Document:
+def load_bytes(
+    name: str, data: bytes, limits: Limits = Limits(), *, lean: bool = False
+) -> Document:
     if len(data) > limits.max_bytes:
         message = f"input is {_size(len(data))}, larger than the limit of {_size(limits.max_bytes)}"
         return Document(
@@ -270,10 +291,27 @@ def load_bytes(name: str, data: bytes, limits: Limits = Limits()) -> Document:
     text, problem = decode(name, data)
     if problem is not None or text is None:
         return Document(name, diagnostics=[problem] if problem else [])
-    return load_text(name, text, limits)
+    return load_text(name, text, limits, lean=lean)
 
 
-def load_text(name: str, text: str, limits: Limits = Limits()) -> Document:
+def load_text(name: str, text: str, limits: Limits = Limits(), *, lean: bool = False) -> Document:
+    """Parse YAML text into a Document. A `lean` one keeps the positions of collections and
+    list items only (a ledger's records), which takes a third of the time and memory; the first
+    question about any other position reads the text again in full. A file with a finding, or
+    with a tag, alias, merge key or second document, is read in full from the start."""
+    if lean:
+        doc = Document(name, source=(text, limits))
+        try:
+            parser = _loader_class()(text)
+            try:  # the parser's own events, without yaml.parse's generator around each
+                with collector_paused():
+                    _LeanBuilder(doc, limits).build(iter(parser.get_event, None))
+            finally:
+                parser.dispose()
+        except (_NeedFull, yaml.YAMLError):
+            pass
+        else:
+            return doc
     doc = Document(name)
     try:
         # Millions of objects for a large file, and no reference cycles: see gcpause.
@@ -465,18 +503,7 @@ class _Builder:
     def check_thousands(self, stack: list[_Node], event: Any) -> None:
         """`{2023: 1,500}` reads as 2023: 1 and a key 500 without a value: say what happened."""
         before: Any = self.previous
-        # Cheapest tests first: this runs for every scalar of a file.
-        if not (
-            stack
-            and not stack[-1].key_pending
-            and isinstance(before, yaml.ScalarEvent)
-            and not before.style  # plain scalars only
-            and not event.style
-            and isinstance(stack[-1].value, dict)
-            and len(before.value) <= 4  # what _THOUSANDS_HEAD can match, tested without it
-            and _THOUSANDS_HEAD.fullmatch(before.value)
-            and _THOUSANDS_TAIL.fullmatch(event.value)
-        ):
+        if not _split_number(stack, before, event):
             return
         first: Any = before.start_mark
         last: Any = before.end_mark
@@ -672,6 +699,154 @@ class _Builder:
         if force:
             self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a number")
         return text
+
+
+def _split_number(stack: list[Any], before: Any, event: Any) -> bool:
+    """Whether scalar `event` after scalar `before` may be a number split at a comma; the
+    positions then tell (see `check_thousands`)."""
+    # Cheapest tests first: this runs for every scalar of a file.
+    return bool(
+        stack
+        and not stack[-1].key_pending
+        and isinstance(before, yaml.ScalarEvent)
+        and not before.style  # plain scalars only
+        and not event.style
+        and isinstance(stack[-1].value, dict)
+        and len(before.value) <= 4  # what _THOUSANDS_HEAD can match, tested without it
+        and _THOUSANDS_HEAD.fullmatch(before.value)
+        and _THOUSANDS_TAIL.fullmatch(event.value)
+    )
+
+
+_PLAIN_CACHE = 1 << 16
+"""Most plain scalar texts whose value the lean builder remembers."""
+
+
+class _NeedFull(Exception):
+    """The lean builder met what only the full one reports or handles."""
+
+
+class _LeanNode:
+    """A collection being built by the lean builder: what `_Node` holds for a clean file."""
+
+    __slots__ = ("key", "key_pending", "key_seen", "path", "value")
+
+    def __init__(self, path: DataPath, value: Any) -> None:
+        self.path = path
+        self.value = value
+        self.key: Any = None
+        self.key_pending = False
+        self.key_seen: set[str] = set()
+
+
+class _LeanBuilder(_Builder):
+    """The full builder's data from a clean file, keeping only the positions of collections and
+    list items: no position or path is made for a key or a scalar in a mapping, the bulk of a
+    ledger. Wherever the full builder would report a finding, or meets a tag, an alias, a merge
+    key or a second document, this one gives up (`_NeedFull`) and the full one reads the file;
+    so a lean document holds a subset of the full one's positions, each the same."""
+
+    def error(self, pos: Position, code: str, message: str, *, stop: bool = False) -> None:
+        raise _NeedFull
+
+    def build(self, events: Any) -> None:
+        stack: list[_LeanNode] = []
+        root: list[Any] = []
+        values = self.values
+        scalar_event, mapping_start, sequence_start, mapping_end, sequence_end = (
+            yaml.ScalarEvent,
+            yaml.MappingStartEvent,
+            yaml.SequenceStartEvent,
+            yaml.MappingEndEvent,
+            yaml.SequenceEndEvent,
+        )
+        scalar, intern = self.scalar, sys.intern
+        max_nodes = self.limits.max_nodes
+        nodes = documents = 0
+        previous: Any = None
+        parent: Any = None  # stack[-1]
+        # Records repeat the same keys, dates, line ids and currencies: convert each text once.
+        # The values are immutable (None, bool, int, Decimal, date, str), so sharing is safe.
+        cache: dict[str, Any] = {}
+        for event in events:
+            kind = type(event)
+            if kind is scalar_event:
+                nodes += 1
+                if nodes > max_nodes or event.tag is not None or parent is None:
+                    raise _NeedFull
+                if (
+                    type(previous) is scalar_event
+                    and not parent.key_pending
+                    and _split_number(stack, previous, event)
+                ):
+                    raise _NeedFull
+                previous = event
+                if event.style:  # quoted or block, untagged: the text as written
+                    value = event.value
+                else:  # a plain scalar's value depends on its text alone
+                    value = cache.get(event.value, cache)
+                    if value is cache:
+                        value = scalar(event, None)  # type: ignore[arg-type]  # findings raise
+                        if value is _MERGE:
+                            raise _NeedFull
+                        if len(cache) < _PLAIN_CACHE:
+                            cache[event.value] = value
+                container = parent.value
+                if type(container) is list:
+                    mark = event.start_mark
+                    values[(*parent.path, len(container))] = Position(
+                        mark.line + 1, mark.column + 1
+                    )
+                    container.append(value)
+                elif parent.key_pending:
+                    parent.key_pending = False
+                    container[parent.key] = value
+                else:
+                    if type(value) is str:
+                        value = intern(value)  # a list of records repeats the same few keys
+                    text = str(value)
+                    if len(text) > MAX_KEY_CHARS or text in parent.key_seen or value in container:
+                        raise _NeedFull
+                    parent.key_seen.add(text)
+                    parent.key = value
+                    parent.key_pending = True
+                continue
+            previous = event
+            if kind is mapping_start or kind is sequence_start:
+                nodes += 1
+                if nodes > max_nodes or event.tag is not None or len(stack) >= MAX_DEPTH:
+                    raise _NeedFull
+                if parent is None:
+                    path: DataPath = ()
+                elif type(parent.value) is list:
+                    path = (*parent.path, len(parent.value))
+                elif parent.key_pending:
+                    path = (*parent.path, parent.key)
+                else:
+                    raise _NeedFull  # a collection as a key
+                mark = event.start_mark
+                values[path] = Position(mark.line + 1, mark.column + 1)
+                parent = _LeanNode(path, {} if kind is mapping_start else [])
+                stack.append(parent)
+            elif kind is mapping_end or kind is sequence_end:
+                value = stack.pop().value
+                parent = stack[-1] if stack else None
+                if parent is None:
+                    root.append(value)
+                elif type(parent.value) is list:
+                    parent.value.append(value)
+                else:  # a collection as a key was refused where it started
+                    parent.key_pending = False
+                    parent.value[parent.key] = value
+            elif kind is yaml.AliasEvent:
+                raise _NeedFull
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _NeedFull
+        if len(root) != 1 or type(root[0]) is not dict:
+            raise _NeedFull
+        self.doc.data = root[0]
 
 
 class _Ignored:
