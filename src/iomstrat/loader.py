@@ -777,6 +777,7 @@ class _LeanBuilder(_Builder):
                 if (
                     type(previous) is scalar_event
                     and not parent.key_pending
+                    and "0" <= event.value[:1] <= "9"  # what _THOUSANDS_TAIL needs first
                     and _split_number(stack, previous, event)
                 ):
                     raise _NeedFull
