@@ -774,24 +774,26 @@ class _LeanBuilder(_Builder):
                 nodes += 1
                 if nodes > max_nodes or event.tag is not None or parent is None:
                     raise _NeedFull
+                text = event.value
                 if (
                     type(previous) is scalar_event
                     and not parent.key_pending
-                    and "0" <= event.value[:1] <= "9"  # what _THOUSANDS_TAIL needs first
+                    and "0" <= text[:1] <= "9"  # what _THOUSANDS_TAIL needs first
                     and _split_number(stack, previous, event)
                 ):
                     raise _NeedFull
                 previous = event
                 if event.style:  # quoted or block, untagged: the text as written
-                    value = event.value
+                    value = text
                 else:  # a plain scalar's value depends on its text alone
-                    value = cache.get(event.value, cache)
+                    value = cache.get(text, cache)
                     if value is cache:
                         value = scalar(event, None)  # type: ignore[arg-type]  # findings raise
                         if value is _MERGE:
                             raise _NeedFull
                         if len(cache) < _PLAIN_CACHE:
-                            cache[event.value] = value
+                            # Interned: a list of records repeats the same few keys.
+                            cache[text] = intern(value) if type(value) is str else value
                 container = parent.value
                 if type(container) is list:
                     mark = event.start_mark
@@ -803,12 +805,18 @@ class _LeanBuilder(_Builder):
                     parent.key_pending = False
                     container[parent.key] = value
                 else:
+                    seen = parent.key_seen
                     if type(value) is str:
-                        value = intern(value)  # a list of records repeats the same few keys
-                    text = str(value)
-                    if len(text) > MAX_KEY_CHARS or text in parent.key_seen or value in container:
-                        raise _NeedFull
-                    parent.key_seen.add(text)
+                        # A text key equals only a text key, seen under the same text.
+                        if len(value) > MAX_KEY_CHARS or value in seen:
+                            raise _NeedFull
+                        value = intern(value)
+                        seen.add(value)
+                    else:
+                        text = str(value)
+                        if len(text) > MAX_KEY_CHARS or text in seen or value in container:
+                            raise _NeedFull
+                        seen.add(text)
                     parent.key = value
                     parent.key_pending = True
                 continue
