@@ -4,6 +4,7 @@ know are defined here by their member countries, which are classified like any o
 
 from __future__ import annotations
 
+from importlib import metadata
 from typing import Any
 
 NAMED_REGIONS: dict[str, tuple[str, ...]] = {
@@ -20,30 +21,45 @@ are not UN geoscheme regions; each stands for its member countries."""
 
 
 class Geography:
-    """Continent of a country name or code, or of a region; loaded once per run."""
+    """Continent of a country name or code, or of a region; loaded once per run.
 
-    def __init__(self) -> None:
-        import country_converter
+    `country_converter` loads pandas and its country table (about 0.35 s). What it answers for
+    the names and codes in its own table, and its regions and continents, are kept in
+    `iomstrat.geography_table`, generated from it; they are used while the installed version is
+    the one they came from, and the converter is loaded only for a place they do not know."""
 
-        self._coco: Any = country_converter.CountryConverter()
-        data = self._coco.data
-        self._region_continent: dict[str, str] = {}
-        for region, continent in zip(data["UNregion"], data["continent"], strict=True):
-            if isinstance(region, str) and isinstance(continent, str):
-                self._region_continent[region.lower()] = continent
-        self._continents = {c for c in set(data["continent"]) if isinstance(c, str)}
-        for continent in self._continents:
-            self._region_continent[continent.lower()] = continent
+    def __init__(self, *, table: bool = True) -> None:
+        # Imported here: 1 ms of loading, for the runs that place allocations only.
+        from iomstrat import geography_table
+
+        self._coco: Any = None
+        self._countries: dict[str, str] = {}
+        if table and _installed_version() == geography_table.COUNTRY_CONVERTER:
+            self._countries = geography_table.COUNTRY_CONTINENT
+            self._region_continent = dict(geography_table.REGION_CONTINENT)
+            self._continents = set(geography_table.CONTINENTS)
+        else:
+            self._region_continent, self._continents = regions_and_continents(self._converter())
+
+    def _converter(self) -> Any:
+        if self._coco is None:
+            import country_converter
+
+            self._coco = country_converter.CountryConverter()
+        return self._coco
 
     def country_continent(self, name: str) -> str | None:
         """The continent of a country given by name or ISO code; None if unknown."""
+        known = self._countries.get(name)
+        if known is not None:
+            return known
         import logging  # here, not above: 2 ms of every start-up, for a rare case
 
         coco_log = logging.getLogger("country_converter")
         level = coco_log.level
         coco_log.setLevel(logging.ERROR)  # it warns on stderr for every name it cannot match
         try:
-            found = self._coco.convert(names=name, to="continent", not_found=None)
+            found = self._converter().convert(names=name, to="continent", not_found=None)
         finally:
             coco_log.setLevel(level)
         return found if found in self._continents else None
@@ -58,3 +74,24 @@ class Geography:
             return None
         continents = {self.country_continent(member) for member in members}
         return {c for c in continents if c is not None} or None
+
+
+def regions_and_continents(coco: Any) -> tuple[dict[str, str], set[str]]:
+    """From `country_converter`'s table: UN region (lower case) and continent to continent, and
+    the continents."""
+    data = coco.data
+    region_continent: dict[str, str] = {}
+    for region, continent in zip(data["UNregion"], data["continent"], strict=True):
+        if isinstance(region, str) and isinstance(continent, str):
+            region_continent[region.lower()] = continent
+    continents = {c for c in set(data["continent"]) if isinstance(c, str)}
+    for continent in continents:
+        region_continent[continent.lower()] = continent
+    return region_continent, continents
+
+
+def _installed_version() -> str | None:
+    try:
+        return metadata.version("country_converter")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a dependency
+        return None
