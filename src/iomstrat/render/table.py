@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import io
 from decimal import Decimal
 from typing import Any
 
-from iomstrat.render.tabular import md_cell, to_text
+from iomstrat.render.tabular import CsvStyle, md_cell, to_text
 from iomstrat.report import FigureTable, TableCell, TableLine
 
 
@@ -130,15 +129,20 @@ def render_json(table: FigureTable) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(table: FigureTable) -> str:
+def render_csv(table: FigureTable, locale: str = "en") -> str:
+    """Figures in machine form with their footnote markers, in the locale's CSV style."""
+    style = CsvStyle(locale)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = style.writer(out)
     headers = ["name", "kind", *table.headings]
     if _has_totals(table):
         headers += [table.total_heading, "computed"]
     writer.writerow(headers)
     for line in table.lines:
-        writer.writerow([line.name, line.kind, *_cells(table, line, None)])
+        cells = _cells(table, line, None)
+        if style.decimal_comma:
+            cells = [cell.replace(".", ",") for cell in cells]
+        writer.writerow([line.name, line.kind, *cells])
     return out.getvalue()
 
 
@@ -166,5 +170,5 @@ def render(table: FigureTable, fmt: TableFormat, locale: str, *, color: bool = F
     if fmt is TableFormat.json:
         return render_json(table)
     if fmt is TableFormat.csv:
-        return render_csv(table)
+        return render_csv(table, locale)
     return render_markdown(table, locale)
