@@ -226,6 +226,13 @@ def test_table_show_prints_figures_as_printed() -> None:
     assert rows[-1] == "Computed,computed,14.88,30.07,28.53,31.28,38.80,12.04,1.12,1.12,157.84,"
 
 
+def test_table_csv_in_danish_has_decimal_commas() -> None:
+    result = run_cli("table", "show", str(ANNEX3), "--format", "csv", "--locale", "da")
+    rows = result.stdout.splitlines()
+    assert rows[0].startswith("name;kind;2017;2018;")
+    assert "Denmark;row;-;3,81;3,68;3,65;4,10;4,10*;;;19,35;19,34" in rows
+
+
 def test_table_show_writes_refunds_in_parentheses() -> None:
     result = run_cli("table", "show", str(ANNEX2), "--format", "markdown")
     assert result.exit_code == 0, result.stderr

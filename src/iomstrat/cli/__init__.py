@@ -53,10 +53,10 @@ app.add_typer(table.app, name="table")
 app.add_typer(export.app, name="export")
 app.command(name="validate", epilog=validate.EPILOG)(validate.command)
 app.command(name="disbursement", epilog=disbursement.EPILOG)(disbursement.command)
-app.command(name="schema", epilog=schema_command.EPILOG)(schema_command.command)
+app.command(name="report", epilog=report.EPILOG)(report.command)
 app.command(name="diff", epilog=diff_command.EPILOG)(diff_command.command)
 app.command(name="init", epilog=init_command.EPILOG)(init_command.command)
-app.command(name="report", epilog=report.EPILOG)(report.command)
+app.command(name="schema", epilog=schema_command.EPILOG)(schema_command.command)
 
 
 def main() -> None:

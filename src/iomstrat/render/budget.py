@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import io
 from typing import Any
 
-from iomstrat.render.numbers import decimal_symbol, figure, plain
+from iomstrat.render.numbers import figure, plain
+from iomstrat.render.tabular import CsvStyle, md_cell, md_row, to_text
 from iomstrat.report import BudgetRow, BudgetTable, YearHeading
 
 UNIT_WORDS = {"million": "million", "thousand": "thousand", "kroner": ""}
@@ -65,7 +65,6 @@ def _headers(table: BudgetTable) -> list[str]:
 
 
 def render_table(table: BudgetTable, locale: str, *, color: bool, width: int = 120) -> str:
-    from rich.console import Console
     from rich.table import Table
 
     title = f"{table.title}\n{table.funding_basis}".strip()
@@ -88,17 +87,7 @@ def render_table(table: BudgetTable, locale: str, *, color: bool, width: int = 1
         )
     if _any_decided(table):
         grid.add_row(APPROVED_ROW, "", *_approved_cells(table, locale), "", style="italic")
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-    )
-    console.print(grid)
-    return out.getvalue()
+    return to_text(grid, width=width, color=color)
 
 
 def as_data(table: BudgetTable) -> dict[str, Any]:
@@ -141,15 +130,12 @@ def render_json(table: BudgetTable) -> str:
 def render_csv(table: BudgetTable, locale: str) -> str:
     """CSV a spreadsheet opens as numbers: ',' separated with '.' decimals in English,
     ';' separated with ',' decimals where the locale writes a decimal comma (Danish)."""
-    comma = decimal_symbol(locale) == ","
+    style = CsvStyle(locale)
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if comma else ",", lineterminator="\r\n")
+    writer = style.writer(out)
     years = [h.year for h in table.years]
     writer.writerow(["id", "label", "name", "kind", "finance_act_code", *map(str, years), "total"])
-
-    def number(value: Any) -> str:
-        text = plain(value)
-        return text.replace(".", ",") if comma else text
+    number = style.number
 
     for row in table.rows:
         writer.writerow(
@@ -170,16 +156,12 @@ def render_csv(table: BudgetTable, locale: str) -> str:
     return out.getvalue()
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def render_markdown(table: BudgetTable, locale: str) -> str:
     headers = _headers(table)
     lines = [
-        f"### {_md(table.title)}",
+        f"### {md_cell(table.title)}",
         "",
-        "| " + " | ".join(map(_md, headers)) + " |",
+        md_row(headers),
         "|" + "---|" * 2 + "---:|" * (len(headers) - 2),
     ]
     for row in table.rows:
@@ -191,11 +173,11 @@ def render_markdown(table: BudgetTable, locale: str) -> str:
         ]
         if row.kind != "line":
             cells = [f"**{c}**" if c else c for c in cells]
-        lines.append("| " + " | ".join(map(_md, cells)) + " |")
+        lines.append(md_row(cells))
     if _any_decided(table):
         cells = [f"_{APPROVED_ROW}_", "", *_approved_cells(table, locale), ""]
-        lines.append("| " + " | ".join(map(_md, cells)) + " |")
-    lines += ["", f"_{_md(table.footnote)}_", ""]
+        lines.append(md_row(cells))
+    lines += ["", f"_{md_cell(table.footnote)}_", ""]
     return "\n".join(lines)
 
 

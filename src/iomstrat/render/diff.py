@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-import io
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from iomstrat.render.budget import UNIT_WORDS
 from iomstrat.render.numbers import figure, plain
+from iomstrat.render.tabular import md_table, rich_console
 
 if TYPE_CHECKING:  # annotations only: every command loads this module for the enum
     from iomstrat.report import Diagnostic
@@ -79,18 +79,9 @@ AMOUNT_HEADERS = ["Old", "New", "Change"]
 
 
 def render_table(diff: StrategyDiff, locale: str, *, color: bool, width: int = 120) -> str:
-    from rich.console import Console
     from rich.table import Table
 
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-    )
+    console, out = rich_console(width, color)
     console.print(f"{diff.old_name} → {diff.new_name} ({_unit(diff)})", markup=False)
     if not diff.changed:
         console.print(NO_CHANGE)
@@ -126,17 +117,6 @@ def render_table(diff: StrategyDiff, locale: str, *, color: bool, width: int = 1
     return out.getvalue()
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
-def _md_table(headers: list[str], rows: list[list[str]], right_from: int) -> list[str]:
-    align = ["---" if i < right_from else "---:" for i in range(len(headers))]
-    lines = ["| " + " | ".join(map(_md, headers)) + " |", "| " + " | ".join(align) + " |"]
-    lines += ["| " + " | ".join(map(_md, row)) + " |" for row in rows]
-    return lines
-
-
 def render_markdown(diff: StrategyDiff, locale: str) -> str:
     lines = [f"### Budget changes: `{diff.old_name}` → `{diff.new_name}` ({_unit(diff)})", ""]
     if not diff.changed:
@@ -150,12 +130,12 @@ def render_markdown(diff: StrategyDiff, locale: str) -> str:
             lines += [
                 f"#### {title}",
                 "",
-                *_md_table(headers, _amount_rows(changes, locale), 2),
+                *md_table(headers, _amount_rows(changes, locale), 2),
                 "",
             ]
     if diff.approvals:
         rows = _approval_rows(diff.approvals, locale)
-        lines += ["#### Approval flags", "", *_md_table(["Year", "Old", "New"], rows, 9), ""]
+        lines += ["#### Approval flags", "", *md_table(["Year", "Old", "New"], rows, 9), ""]
     if diff.appeared or diff.disappeared:
         lines += ["#### Findings", ""]
         lines += [f"- **appeared**: {_md_finding(d)}" for d in diff.appeared]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import io
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from iomstrat.render.numbers import decimal_symbol, figure, plain
+from iomstrat.render.numbers import figure, plain
+from iomstrat.render.tabular import CsvStyle, md_cell, rich_console
 
 if TYPE_CHECKING:  # annotations only: `validate` loads this module for the enum, not the reports
     from iomstrat.report_disbursement import (
@@ -91,21 +91,6 @@ def _row_label(row: DisbursementRow, by: str) -> str:
     return row.label
 
 
-def _console(width: int, color: bool) -> tuple[Any, io.StringIO]:
-    from rich.console import Console
-
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-    )
-    return console, out
-
-
 def render_table(
     reports: Sequence[DisbursementReport],
     combined: Portfolio | None,
@@ -117,7 +102,7 @@ def render_table(
     from rich.progress_bar import ProgressBar
     from rich.table import Table
 
-    console, out = _console(width, color)
+    console, out = rich_console(width, color)
     for report in reports:
         if report.nothing_recorded:
             console.print(nothing_recorded(report), style="bold")
@@ -297,14 +282,12 @@ def render_csv(
     """One table of exact figures: sections rows, priority and portfolio. ',' separated with
     '.' decimals in English; ';' separated with ',' decimals where the locale writes a decimal
     comma (Danish), so that a spreadsheet in that locale reads numbers."""
-    comma = decimal_symbol(locale) == ","
+    style = CsvStyle(locale)
     out = io.StringIO()
-    writer = csv.DictWriter(
-        out, CSV_HEADER, delimiter=";" if comma else ",", lineterminator="\r\n", restval=""
-    )
+    writer = style.dict_writer(out, CSV_HEADER)
 
     def localised(row: dict[str, Any]) -> dict[str, Any]:
-        if not comma:
+        if not style.decimal_comma:
             return row
         return {
             k: v.replace(".", ",") if k in FIGURE_COLUMNS and isinstance(v, str) else v
@@ -339,18 +322,14 @@ def render_csv(
     return out.getvalue()
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(
     reports: Sequence[DisbursementReport], combined: Portfolio | None, locale: str
 ) -> str:
     lines: list[str] = []
     for r in reports:
-        lines += [f"### {_md(_title(r))}", ""]
+        lines += [f"### {md_cell(_title(r))}", ""]
         if r.nothing_recorded:
-            lines += [f"_{_md(nothing_recorded(r))}_", ""]
+            lines += [f"_{md_cell(nothing_recorded(r))}_", ""]
         if r.by == "priority":
             lines += [
                 "| Priority area | Allocated | Disbursed | Allocations |",
@@ -358,7 +337,7 @@ def render_markdown(
             ]
             for p in r.priority_rows:
                 lines.append(
-                    f"| {_md(p.label)} | {_whole(p.allocated, locale)} | "
+                    f"| {md_cell(p.label)} | {_whole(p.allocated, locale)} | "
                     f"{_whole(p.disbursed, locale)} | {p.items} |"
                 )
         else:
@@ -374,11 +353,11 @@ def render_markdown(
                     else _whole(getattr(row.figures, c), locale)
                     for c in TABLE_COLUMNS
                 ]
-                label = _md(_row_label(row, r.by))
+                label = md_cell(_row_label(row, r.by))
                 if row.kind != "line":
                     label = f"**{label}**"
                 lines.append("| " + " | ".join([label, *cells]) + " |")
-        lines += ["", *(f"_{_md(n)}_" for n in r.notes), ""]
+        lines += ["", *(f"_{md_cell(n)}_" for n in r.notes), ""]
     if combined is not None:
         lines += [
             f"### Portfolio as of {combined.as_of.isoformat()} ({combined.currency})",
@@ -388,7 +367,7 @@ def render_markdown(
         ]
         for total in combined.rows:
             lines.append(
-                f"| {_md(total.finance_act_code)} | {total.year or 'Total'} | "
+                f"| {md_cell(total.finance_act_code)} | {total.year or 'Total'} | "
                 f"{_whole(total.planned, locale)} | {_whole(total.approved, locale)} | "
                 f"{_whole(total.disbursed, locale)} | {_whole(total.remaining, locale)} | "
                 f"{total.files} |"

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import io
 from decimal import Decimal
 from typing import Any
 
+from iomstrat.render.tabular import CsvStyle, md_cell, to_text
 from iomstrat.report import FigureTable, TableCell, TableLine
 
 
@@ -73,7 +73,6 @@ def _caption(table: FigureTable) -> str:
 
 
 def render_table(table: FigureTable, locale: str, *, color: bool, width: int = 140) -> str:
-    from rich.console import Console
     from rich.table import Table
 
     grid = Table(
@@ -94,17 +93,7 @@ def render_table(table: FigureTable, locale: str, *, color: bool, width: int = 1
             style="bold" if line.kind in {"total", "computed"} else None,
             end_section=kinds[index + 1] != line.kind,
         )
-    out = io.StringIO()
-    console = Console(
-        file=out,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-    )
-    console.print(grid)
-    return out.getvalue()
+    return to_text(grid, width=width, color=color)
 
 
 def _json_cell(cell: TableCell | None) -> Any:
@@ -140,36 +129,37 @@ def render_json(table: FigureTable) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(table: FigureTable) -> str:
+def render_csv(table: FigureTable, locale: str = "en") -> str:
+    """Figures in machine form with their footnote markers, in the locale's CSV style."""
+    style = CsvStyle(locale)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = style.writer(out)
     headers = ["name", "kind", *table.headings]
     if _has_totals(table):
         headers += [table.total_heading, "computed"]
     writer.writerow(headers)
     for line in table.lines:
-        writer.writerow([line.name, line.kind, *_cells(table, line, None)])
+        cells = _cells(table, line, None)
+        if style.decimal_comma:
+            cells = [cell.replace(".", ",") for cell in cells]
+        writer.writerow([line.name, line.kind, *cells])
     return out.getvalue()
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 def render_markdown(table: FigureTable, locale: str) -> str:
     headers = _headers(table)
     lines = [
-        f"### {_md(table.title)} {_caption(table)}",
+        f"### {md_cell(table.title)} {_caption(table)}",
         "",
-        "| " + " | ".join(map(_md, headers)) + " |",
+        "| " + " | ".join(map(md_cell, headers)) + " |",
         "|---|" + "---:|" * (len(headers) - 1),
     ]
     for line in table.lines:
         cells = [line.name, *_cells(table, line, locale)]
         if line.kind in {"total", "computed"}:
             cells = [f"**{c}**" if c else c for c in cells]
-        lines.append("| " + " | ".join(map(_md, cells)) + " |")
-    notes = [_md(note).replace("*", "\\*") for note in table.footnotes]
+        lines.append("| " + " | ".join(map(md_cell, cells)) + " |")
+    notes = [md_cell(note).replace("*", "\\*") for note in table.footnotes]
     lines += ["", *(f"_{note}_  " for note in notes), ""]
     return "\n".join(lines)
 
@@ -180,5 +170,5 @@ def render(table: FigureTable, fmt: TableFormat, locale: str, *, color: bool = F
     if fmt is TableFormat.json:
         return render_json(table)
     if fmt is TableFormat.csv:
-        return render_csv(table)
+        return render_csv(table, locale)
     return render_markdown(table, locale)

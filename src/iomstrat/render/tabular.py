@@ -1,0 +1,74 @@
+"""Building blocks every table renderer shares: a Rich console that writes to a string,
+Markdown cells and tables, and CSV a spreadsheet in the reader's locale opens as numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from iomstrat.render.numbers import decimal_symbol, plain
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def rich_console(width: int, color: bool) -> tuple[Any, io.StringIO]:
+    """A console printing into the returned buffer, for renderers that print several parts."""
+    from rich.console import Console
+
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+    )
+    return console, out
+
+
+def to_text(renderable: RenderableType, *, width: int, color: bool) -> str:
+    """What Rich prints for `renderable` at `width`, with or without colour."""
+    console, out = rich_console(width, color)
+    console.print(renderable)
+    return out.getvalue()
+
+
+def md_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, line breaks folded."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def md_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(md_cell(cell) for cell in cells) + " |"
+
+
+def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right_from: int) -> list[str]:
+    """A Markdown table; columns from `right_from` on (figures) are right-aligned."""
+    align = ["---" if i < right_from else "---:" for i in range(len(headers))]
+    return [md_row(headers), "| " + " | ".join(align) + " |", *(md_row(r) for r in rows)]
+
+
+class CsvStyle:
+    """CSV for a locale: ',' separated with '.' decimals in English, ';' separated with ','
+    decimals where the locale writes a decimal comma (Danish), as its spreadsheets expect."""
+
+    def __init__(self, locale: str) -> None:
+        self.decimal_comma = decimal_symbol(locale) == ","
+        self.delimiter = ";" if self.decimal_comma else ","
+
+    def number(self, value: Decimal) -> str:
+        text = plain(value)
+        return text.replace(".", ",") if self.decimal_comma else text
+
+    def writer(self, out: io.StringIO) -> Any:
+        return csv.writer(out, delimiter=self.delimiter, lineterminator="\r\n")
+
+    def dict_writer(self, out: io.StringIO, fields: Sequence[str]) -> csv.DictWriter[str]:
+        return csv.DictWriter(
+            out, fields, delimiter=self.delimiter, lineterminator="\r\n", restval=""
+        )
