@@ -78,6 +78,9 @@ _SPECIAL_FLOAT = {
     "-.INF": "-Infinity",
 }
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Digits, a point, maybe digits: neither special, nor octal-looking, nor an int; a decimal
+# whose digits, written out, are no more than its characters.
+_POINT_DECIMAL = re.compile(r"[-+]?[0-9]+\.[0-9]*")
 _LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What YAML forbids in a stream (PyYAML's Reader.NON_PRINTABLE), checked before parsing so
@@ -654,6 +657,8 @@ class _Builder:
         return text
 
     def number(self, text: str, pos: Position, *, force: bool) -> Any:
+        if len(text) <= MAX_DIGITS and _POINT_DECIMAL.fullmatch(text):
+            return Decimal(text)  # 1250.50, most numbers of a ledger: what the tests below give
         if text in _SPECIAL_FLOAT:
             return Decimal(_SPECIAL_FLOAT[text])
         # Text no longer than the limit cannot have too many digits; count only longer text.
