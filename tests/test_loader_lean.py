@@ -77,7 +77,21 @@ def test_clean_ledger_keeps_only_record_positions_and_the_same_data() -> None:
     assert lean.position(("disbursements", 2)) == (4, 5)
     assert lean.source is not None  # a record's position needs no second reading
     assert lean.position(("disbursements", 2, "amount")) == (4, 44)
-    assert lean.source is None and lean.values == full.values and lean.keys == full.keys
+    # read again, keeping the keys and values of that record (and of the mappings above it)
+    assert lean.detailed == {(), ("disbursements",), ("disbursements", 2)}
+    assert lean.keys == {
+        ("disbursements",): (1, 1),
+        ("disbursements", 2, "date"): (4, 6),
+        ("disbursements", 2, "line"): (4, 24),
+        ("disbursements", 2, "amount"): (4, 36),
+        ("disbursements", 2, "currency"): (4, 49),
+        ("disbursements", 2, "voucher"): (4, 64),
+    }
+    assert lean.values == {
+        path: position
+        for path, position in full.values.items()
+        if len(path) < 3 or path[:2] == ("disbursements", 2)
+    }
 
 
 def test_positions_and_findings_match_the_full_reading() -> None:
@@ -86,6 +100,9 @@ def test_positions_and_findings_match_the_full_reading() -> None:
     assert validate_as(lean, LedgerFile) is None
     assert validate_as(full, LedgerFile) is None
     assert lean.diagnostics == full.diagnostics
+    # one more reading, for the records with findings only
+    assert lean.detailed == {(), ("disbursements",), *(("disbursements", i) for i in (1, 2, 3, 4))}
+    assert ("disbursements", 0, "amount") not in lean.values
     found = [(d.line, d.column, d.code) for d in lean.diagnostics]
     assert found == [
         (11, 13, "IOM020"),  # amount "12" is text
@@ -136,3 +153,27 @@ def test_yaml_ledger_findings_name_file_line_and_column(tmp_path) -> None:  # ty
     validate_as(full, LedgerFile)
     assert payments.diagnostics == full.diagnostics
     assert {(d.file, d.line) for d in payments.diagnostics} >= {(str(path), 11), (str(path), 15)}
+
+
+NESTED = textwrap.dedent(
+    """\
+    top:
+      - name: a
+        parts: [1, 2.5, {x: 2023-01-01, "y": 'q'}]
+        more: {deep: {deeper: [true, null, ~]}}
+      - name: b
+        2024: |
+          text
+    other: {k: v}
+    """
+)
+
+
+def test_each_position_alone_matches_the_full_reading() -> None:
+    full = load_text("n.yaml", NESTED)
+    for path in every_path(full):
+        lean = load_text("n.yaml", NESTED, lean=True)
+        assert lean.position(path) == full.position(path), path
+        lean = load_text("n.yaml", NESTED, lean=True)
+        assert lean.key_position(path) == full.key_position(path), path
+        assert lean.source is not None  # read again for the path's mappings, not in full

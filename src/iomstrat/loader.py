@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
@@ -130,14 +131,15 @@ class Document:
     values: dict[DataPath, Position] = field(default_factory=dict)
     keys: dict[DataPath, Position] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    # A lean document (see `load_text`) keeps its text to find every position once one is asked
-    # for that it did not keep.
+    # A lean document (see `load_text`) keeps its text, to read again for positions it did not
+    # keep: those of the keys and scalars of the mappings and lists in `detailed`.
     source: tuple[str, Limits] | None = field(default=None, repr=False, compare=False)
+    detailed: set[DataPath] = field(default_factory=set, repr=False, compare=False)
 
     def position(self, path: DataPath) -> Position:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
-        if self.source is not None and path not in self.values:
-            self.complete_positions()
+        if self.source is not None and path not in self.values and not self._kept(path):
+            self.complete_positions([path])
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
@@ -145,19 +147,27 @@ class Document:
         return Position(1, 1)
 
     def key_position(self, path: DataPath) -> Position:
-        if self.source is not None:
-            self.complete_positions()
+        if self.source is not None and not self._kept(path):
+            self.complete_positions([path])
         return self.keys.get(path) or self.position(path)
 
-    def complete_positions(self) -> None:
-        """Read a lean document's text again, keeping every position this time (see `load_text`);
-        only a finding asks for one, so clean files are read once."""
+    def _kept(self, path: DataPath) -> bool:
+        """Whether a lean document kept every position that `path`'s lookup may return."""
+        return all(path[:end] in self.detailed for end in range(len(path)))
+
+    def complete_positions(self, paths: Iterable[DataPath]) -> None:
+        """Read a lean document's text again, keeping the positions of every key and value on
+        the way to `paths` as well (see `load_text`). Only findings ask, so a clean file is read
+        once; ask for the paths of all findings at once to read it twice at most."""
         if self.source is None:
             return
+        detailed = self.detailed | {path[:end] for path in paths for end in range(len(path))}
         text, limits = self.source
-        self.source = None
-        full = load_text(self.name, text, limits)
-        self.values, self.keys = full.values, full.keys
+        again = Document(self.name)
+        if not _build_lean(again, text, limits, detailed):  # pragma: no cover - read clean once
+            again = load_text(self.name, text, limits)
+            self.source = None
+        self.values, self.keys, self.detailed = again.values, again.keys, detailed
 
     def diagnostic(
         self, path: DataPath, code: str, severity: Severity, message: str, *, key: bool = False
@@ -299,21 +309,13 @@ def load_bytes(
 
 def load_text(name: str, text: str, limits: Limits = Limits(), *, lean: bool = False) -> Document:
     """Parse YAML text into a Document. A `lean` one keeps the positions of collections and
-    list items only (a ledger's records), which takes a third of the time and memory; the first
-    question about any other position reads the text again in full. A file with a finding, or
-    with a tag, alias, merge key or second document, is read in full from the start."""
+    list items only (a ledger's records), in half the time and a third of the memory; a question
+    about any other position reads the text again, keeping the positions on the way to it (see
+    `Document.complete_positions`). A file with a finding, or with a tag, alias, merge key or
+    second document, is read in full from the start."""
     if lean:
         doc = Document(name, source=(text, limits))
-        try:
-            parser = _loader_class()(text)
-            try:  # the parser's own events, without yaml.parse's generator around each
-                with collector_paused():
-                    _LeanBuilder(doc, limits).build(iter(parser.get_event, None))
-            finally:
-                parser.dispose()
-        except (_NeedFull, yaml.YAMLError):
-            pass
-        else:
+        if _build_lean(doc, text, limits, None):
             return doc
     doc = Document(name)
     try:
@@ -345,6 +347,20 @@ def load_text(name: str, text: str, limits: Limits = Limits(), *, lean: bool = F
     except _Stop:
         doc.data = None
     return doc
+
+
+def _build_lean(doc: Document, text: str, limits: Limits, detailed: set[DataPath] | None) -> bool:
+    """Build `doc` with the lean builder; False if the full one must read the text."""
+    try:
+        parser = _loader_class()(text)
+        try:  # the parser's own events, without yaml.parse's generator around each
+            with collector_paused():
+                _LeanBuilder(doc, limits, detailed).build(iter(parser.get_event, None))
+        finally:
+            parser.dispose()
+    except (_NeedFull, yaml.YAMLError):
+        return False
+    return True
 
 
 def _syntax_hint(text: str, line: int, column: int) -> str:
@@ -734,11 +750,12 @@ class _NeedFull(Exception):
 class _LeanNode:
     """A collection being built by the lean builder: what `_Node` holds for a clean file."""
 
-    __slots__ = ("key", "key_pending", "key_seen", "path", "value")
+    __slots__ = ("detailed", "key", "key_pending", "key_seen", "path", "value")
 
-    def __init__(self, path: DataPath, value: Any) -> None:
+    def __init__(self, path: DataPath, value: Any, detailed: bool) -> None:
         self.path = path
         self.value = value
+        self.detailed = detailed  # keep the positions of its keys and scalars
         self.key: Any = None
         self.key_pending = False
         self.key_seen: set[str] = set()
@@ -751,13 +768,17 @@ class _LeanBuilder(_Builder):
     key or a second document, this one gives up (`_NeedFull`) and the full one reads the file;
     so a lean document holds a subset of the full one's positions, each the same."""
 
+    def __init__(self, doc: Document, limits: Limits, detailed: set[DataPath] | None) -> None:
+        super().__init__(doc, limits)
+        self.detailed = detailed or set()
+
     def error(self, pos: Position, code: str, message: str, *, stop: bool = False) -> None:
         raise _NeedFull
 
     def build(self, events: Any) -> None:
         stack: list[_LeanNode] = []
         root: list[Any] = []
-        values = self.values
+        values, keys, detailed = self.values, self.keys, self.detailed
         scalar_event, mapping_start, sequence_start, mapping_end, sequence_end = (
             yaml.ScalarEvent,
             yaml.MappingStartEvent,
@@ -809,6 +830,11 @@ class _LeanBuilder(_Builder):
                 elif parent.key_pending:
                     parent.key_pending = False
                     container[parent.key] = value
+                    if parent.detailed:
+                        mark = event.start_mark
+                        values[(*parent.path, parent.key)] = Position(
+                            mark.line + 1, mark.column + 1
+                        )
                 else:
                     seen = parent.key_seen
                     if type(value) is str:
@@ -824,6 +850,9 @@ class _LeanBuilder(_Builder):
                         seen.add(text)
                     parent.key = value
                     parent.key_pending = True
+                    if parent.detailed:
+                        mark = event.start_mark
+                        keys[(*parent.path, value)] = Position(mark.line + 1, mark.column + 1)
                 continue
             previous = event
             if kind is mapping_start or kind is sequence_start:
@@ -840,7 +869,7 @@ class _LeanBuilder(_Builder):
                     raise _NeedFull  # a collection as a key
                 mark = event.start_mark
                 values[path] = Position(mark.line + 1, mark.column + 1)
-                parent = _LeanNode(path, {} if kind is mapping_start else [])
+                parent = _LeanNode(path, {} if kind is mapping_start else [], path in detailed)
                 stack.append(parent)
             elif kind is mapping_end or kind is sequence_end:
                 value = stack.pop().value

@@ -51,7 +51,10 @@ def validate_as(document: loader.Document, cls: type[M]) -> M | None:
     try:
         return cls.model_validate(document.data)
     except ValidationError as error:
-        for item in error.errors(include_url=False):
+        items = error.errors(include_url=False)
+        # A lean document reads its text once more for all the positions these findings need.
+        document.complete_positions(_path(item) for item in items)
+        for item in items:
             document.diagnostics.append(_diagnostic(document, cls, item))
         return None
 
@@ -61,8 +64,12 @@ def read_strategy(path: str, *, display_name: str | None = None) -> Reading:
     return Reading(document, validate_as(document, model.Strategy))
 
 
+def _path(item: Any) -> DataPath:
+    return tuple(part for part in item["loc"] if part != "[key]")
+
+
 def _diagnostic(document: loader.Document, cls: type[BaseModel], item: Any) -> Diagnostic:
-    loc: DataPath = tuple(part for part in item["loc"] if part != "[key]")
+    loc = _path(item)
     kind = item["type"]
     where = format_path(loc)
     if kind == "extra_forbidden":
