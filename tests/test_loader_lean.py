@@ -177,3 +177,14 @@ def test_each_position_alone_matches_the_full_reading() -> None:
         lean = load_text("n.yaml", NESTED, lean=True)
         assert lean.key_position(path) == full.key_position(path), path
         assert lean.source is not None  # read again for the path's mappings, not in full
+
+
+def test_positions_already_kept_are_not_read_again() -> None:
+    lean = load_text("l.yaml", LEDGER, lean=True)
+    lean.complete_positions([("disbursements", 1, "amount")])
+    kept = lean.values
+    lean.complete_positions([("disbursements", 1, "voucher")])
+    assert lean.values is kept
+    assert lean.position(("disbursements", 1, "voucher")) == (13, 14)
+    assert lean.key_position(("disbursements", 1, "voucher")) == (13, 5)
+    assert lean.values is kept

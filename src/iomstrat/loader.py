@@ -162,6 +162,8 @@ class Document:
         if self.source is None:
             return
         detailed = self.detailed | {path[:end] for path in paths for end in range(len(path))}
+        if detailed == self.detailed:
+            return
         text, limits = self.source
         again = Document(self.name)
         if not _build_lean(again, text, limits, detailed):  # pragma: no cover - read clean once
