@@ -53,8 +53,9 @@ def test_known_places_do_not_load_the_converter() -> None:
     assert geography._coco is not None
 
 
-def test_another_converter_version_is_asked_directly(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(geography_table, "COUNTRY_CONVERTER", "0.0")
+@pytest.mark.parametrize("made_with", ["COUNTRY_CONVERTER", "PANDAS"])
+def test_other_versions_are_asked_directly(monkeypatch: pytest.MonkeyPatch, made_with: str) -> None:
+    monkeypatch.setattr(geography_table, made_with, "0.0")
     geography = Geography()
     assert geography._coco is not None
     assert geography.country_continent("Niger") == "Africa"

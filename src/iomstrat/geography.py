@@ -26,7 +26,8 @@ class Geography:
     `country_converter` loads pandas and its country table (about 0.35 s). What it answers for
     the names and codes in its own table, and its regions and continents, are kept in
     `iomstrat.geography_table`, generated from it; they are used while the installed version is
-    the one they came from, and the converter is loaded only for a place they do not know."""
+    the one they came from (and pandas too), and the converter is loaded only for a place they
+    do not know."""
 
     def __init__(self, *, table: bool = True) -> None:
         # Imported here: 1 ms of loading, for the runs that place allocations only.
@@ -34,7 +35,10 @@ class Geography:
 
         self._coco: Any = None
         self._countries: dict[str, str] = {}
-        if table and _installed_version() == geography_table.COUNTRY_CONVERTER:
+        if table and _installed_versions() == (
+            geography_table.COUNTRY_CONVERTER,
+            geography_table.PANDAS,
+        ):
             self._countries = geography_table.COUNTRY_CONTINENT
             self._region_continent = dict(geography_table.REGION_CONTINENT)
             self._continents = set(geography_table.CONTINENTS)
@@ -90,8 +94,10 @@ def regions_and_continents(coco: Any) -> tuple[dict[str, str], set[str]]:
     return region_continent, continents
 
 
-def _installed_version() -> str | None:
+def _installed_versions() -> tuple[str, str] | None:
+    """The versions of `country_converter` and of pandas, which reads its table (pandas 3 reads
+    Namibia's code "NA" as missing)."""
     try:
-        return metadata.version("country_converter")
-    except metadata.PackageNotFoundError:  # pragma: no cover - a dependency
+        return metadata.version("country_converter"), metadata.version("pandas")
+    except metadata.PackageNotFoundError:  # pragma: no cover - dependencies
         return None

@@ -5,7 +5,8 @@
 
 The table holds what `Geography` answers, through the converter, for every name and ISO code
 in the converter's own country table (as written and in lower case) and for the members of the
-named regions; with the installed version, so that it is used only with that version.
+named regions; with the installed versions of the converter and of pandas, so that it is
+used only with those.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def render() -> str:
         '"""',
         "",
         f"COUNTRY_CONVERTER = {json.dumps(metadata.version('country_converter'))}",
+        f"PANDAS = {json.dumps(metadata.version('pandas'))}",
         "",
         "CONTINENTS: frozenset[str] = frozenset(",
         "    {",
