@@ -38,6 +38,8 @@ def test_hook_definition() -> None:
     pattern = re.compile(str(hook["files"]))
     assert pattern.search("data/strategy_2023_2026.yaml")
     assert pattern.search("strategies.yml")
+    assert pattern.search("budgets/iom_strategy_2023.yaml")
+    assert not pattern.search("strategy/notes.yaml")
     assert not pattern.search(".pre-commit-config.yaml")
     assert not pattern.search("docs/github-workflow.yml")
 
