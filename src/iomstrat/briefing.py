@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iomstrat.report import BudgetTable, Diagnostic
+from iomstrat.report import Diagnostic
+from iomstrat.report_budget import BudgetTable
 
 
 @dataclass(frozen=True)

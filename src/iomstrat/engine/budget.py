@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from iomstrat.engine.disbursement import approved_year
 from iomstrat.model import UNIT_FACTORS, Strategy
-from iomstrat.report import BudgetRow, BudgetTable, YearHeading
+from iomstrat.report_budget import BudgetRow, BudgetTable, YearHeading
 
 DEFAULT_FOOTNOTE = "*Subject to annual parliamentary approval."
 

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from iomstrat.engine.budget import budget_table, scale
 from iomstrat.model import Strategy
-from iomstrat.report import BudgetRow, Diagnostic
+from iomstrat.report import Diagnostic
+from iomstrat.report_budget import BudgetRow
 from iomstrat.report_diff import AmountChange, ApprovalChange, StrategyDiff
 
 

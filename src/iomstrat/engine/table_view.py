@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from iomstrat.engine.tables import column_sum, row_sum
 from iomstrat.model_table import Figure, Table
-from iomstrat.report import FigureTable, TableCell, TableLine
+from iomstrat.report_table import FigureTable, TableCell, TableLine
 
 
 def _cell(cell: Figure | None) -> TableCell | None:

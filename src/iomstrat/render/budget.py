@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import enum
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import CsvStyle, md_cell, md_row, to_text
-from iomstrat.report import BudgetRow, BudgetTable, YearHeading
+
+if TYPE_CHECKING:  # annotations only: commands that print no budget do not build these classes
+    from iomstrat.report_budget import BudgetRow, BudgetTable, YearHeading
 
 UNIT_WORDS = {"million": "million", "thousand": "thousand", "kroner": ""}
 

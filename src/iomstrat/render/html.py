@@ -15,7 +15,8 @@ from iomstrat.briefing import Briefing, Report
 from iomstrat.model import UNIT_FACTORS
 from iomstrat.render import charts
 from iomstrat.render.numbers import figure
-from iomstrat.report import BudgetRow, BudgetTable, Severity, YearHeading
+from iomstrat.report import Severity
+from iomstrat.report_budget import BudgetRow, BudgetTable, YearHeading
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {

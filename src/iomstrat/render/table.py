@@ -6,10 +6,12 @@ from __future__ import annotations
 import enum
 import io
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iomstrat.render.tabular import CsvStyle, md_cell, to_text
-from iomstrat.report import FigureTable, TableCell, TableLine
+
+if TYPE_CHECKING:  # annotations only: commands that print no table do not build these classes
+    from iomstrat.report_table import FigureTable, TableCell, TableLine
 
 
 class TableFormat(enum.StrEnum):
@@ -57,6 +59,8 @@ def _headers(table: FigureTable) -> list[str]:
 
 
 def _cells(table: FigureTable, line: TableLine, locale: str | None) -> list[str]:
+    from iomstrat.report_table import TableCell
+
     cells = [_cell(c, line, table.places, locale) for c in line.cells]
     if _has_totals(table):
         computed = line.computed_total
