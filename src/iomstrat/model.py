@@ -81,7 +81,7 @@ class Model(BaseModel):
     # Empty lists default with `Field(default=[])` (pydantic copies it per instance), not
     # `default_factory=list`: pydantic inspects a factory's signature, and for a builtin that
     # compiles the tokenize module's regexes, 6 ms of every start-up.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Organisation(Model):
