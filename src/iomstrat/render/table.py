@@ -8,7 +8,7 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from iomstrat.render.tabular import CsvStyle, md_cell, to_text
+from iomstrat.render.tabular import CsvStyle, md_cell, md_row, to_text
 
 if TYPE_CHECKING:  # annotations only: commands that print no table do not build these classes
     from iomstrat.report_table import FigureTable, TableCell, TableLine
@@ -155,14 +155,14 @@ def render_markdown(table: FigureTable, locale: str) -> str:
     lines = [
         f"### {md_cell(table.title)} {_caption(table)}",
         "",
-        "| " + " | ".join(map(md_cell, headers)) + " |",
+        md_row(headers),
         "|---|" + "---:|" * (len(headers) - 1),
     ]
     for line in table.lines:
         cells = [line.name, *_cells(table, line, locale)]
         if line.kind in {"total", "computed"}:
             cells = [f"**{c}**" if c else c for c in cells]
-        lines.append("| " + " | ".join(map(md_cell, cells)) + " |")
+        lines.append(md_row(cells))
     notes = [md_cell(note).replace("*", "\\*") for note in table.footnotes]
     lines += ["", *(f"_{note}_  " for note in notes), ""]
     return "\n".join(lines)
