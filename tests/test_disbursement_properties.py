@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iomstrat.engine.disbursement import Book, disbursement_report
-from iomstrat.ledger import Payment, Payments
-from iomstrat.reading import read_strategy
+from iomstrat.loader.ledgers import Payment, Payments
+from iomstrat.model.errors import read_strategy
 
 from .disbursement_helpers import EXAMPLE
 

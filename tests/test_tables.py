@@ -8,9 +8,9 @@ import textwrap
 from decimal import Decimal
 from pathlib import Path
 
-from iomstrat.engine.table_view import figure_table
-from iomstrat.engine.tables import growth_percent
-from iomstrat.validate import validate_file
+from iomstrat.checks.annex import growth_percent
+from iomstrat.core.pipeline import validate_file
+from iomstrat.engine.annex import figure_table
 
 from .conftest import ROOT, line_of, run_cli
 

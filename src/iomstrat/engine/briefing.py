@@ -10,7 +10,11 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from iomstrat.briefing import (
+from iomstrat.engine.budget import budget_table
+from iomstrat.engine.disbursement import Book, Rates, disbursement_report, factor
+from iomstrat.findings import Diagnostic
+from iomstrat.model.strategy import Strategy
+from iomstrat.results.briefing import (
     Allocation,
     Briefing,
     Facts,
@@ -18,11 +22,7 @@ from iomstrat.briefing import (
     SourceFile,
     YearFigures,
 )
-from iomstrat.engine.budget import budget_table
-from iomstrat.engine.disbursement import Book, Rates, disbursement_report, factor
-from iomstrat.model import Strategy
-from iomstrat.report import Diagnostic
-from iomstrat.report_disbursement import DisbursementReport
+from iomstrat.results.disbursement import DisbursementReport
 
 ZERO = Decimal(0)
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Protocol
 
-from iomstrat.currency import Quote
-from iomstrat.ledger import Payment, Payments
-from iomstrat.model import UNIT_FACTORS, Allocation, Strategy
-from iomstrat.report import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity
+from iomstrat.loader.ledgers import Payment, Payments
+from iomstrat.model.strategy import UNIT_FACTORS, Allocation, Strategy
+from iomstrat.rates import Quote
 
 if TYPE_CHECKING:  # built where reports are made: `validate` books payments, makes no report
-    from iomstrat.report_disbursement import (
+    from iomstrat.results.disbursement import (
         DisbursementReport,
         DisbursementRow,
         Figures,
@@ -255,7 +255,7 @@ class _Sums:
         self.scheduled_year += other.scheduled_year
 
     def figures(self) -> Figures:
-        from iomstrat.report_disbursement import Figures
+        from iomstrat.results.disbursement import Figures
 
         basis = self.basis
         already = max(self.disbursed, self.scheduled)
@@ -315,7 +315,7 @@ def disbursement_report(
     """Per line and year (and the period) as of `as_of`, grouped as `by` asks.
 
     Raises ValueError when the report currency has no ECB rate (the caller reports it)."""
-    from iomstrat.report_disbursement import DisbursementReport, DisbursementRow
+    from iomstrat.results.disbursement import DisbursementReport, DisbursementRow
 
     info = strategy.strategy
     target = currency or info.currency
@@ -439,7 +439,7 @@ def _quarter_rows(
     as_of: dt.date,
 ) -> list[DisbursementRow]:
     """Per year and quarter, all lines: due in the quarter, paid in it, and cumulatively."""
-    from iomstrat.report_disbursement import DisbursementRow
+    from iomstrat.results.disbursement import DisbursementRow
 
     rows = []
     for year in years:
@@ -479,7 +479,7 @@ def _priority_rows(
     convert: _Converter,
     as_of: dt.date,
 ) -> list[PriorityRow]:
-    from iomstrat.report_disbursement import PriorityRow
+    from iomstrat.results.disbursement import PriorityRow
 
     unit = factor(strategy)
     allocated_to: dict[int | None, Decimal] = defaultdict(Decimal)
@@ -540,7 +540,7 @@ def portfolio(
     rates: Rates,
 ) -> Portfolio:
     """Totals per Finance Act code and year across strategy files, in one currency."""
-    from iomstrat.report_disbursement import Portfolio, PortfolioRow
+    from iomstrat.results.disbursement import Portfolio, PortfolioRow
 
     totals: dict[tuple[str, int | None], _Sums] = {}
     seen: dict[tuple[str, int | None], set[int]] = defaultdict(set)

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from iomstrat.engine.disbursement import Book, approved_line, approved_year, factor
 from iomstrat.engine.disbursement import planned as planned_amount
-from iomstrat.ledger import Payment
-from iomstrat.model import Strategy
+from iomstrat.loader.ledgers import Payment
+from iomstrat.model.strategy import Strategy
 
 EVER = dt.date.max
 """Exports report every recorded decision and payment, whatever today's date."""

@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from iomstrat.loader import echo
+from iomstrat.loader.documents import echo
 
 MAX_AMOUNT = Decimal(10) ** 15
 """Largest amount accepted in any unit; anything larger is a typing accident."""

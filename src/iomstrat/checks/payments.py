@@ -9,7 +9,7 @@ import itertools
 from collections import defaultdict
 from decimal import Decimal
 
-from iomstrat.engine.checks import Check, Context
+from iomstrat.checks.strategy import Check, Context
 from iomstrat.engine.disbursement import (
     ZERO,
     allocation_line,
@@ -19,9 +19,9 @@ from iomstrat.engine.disbursement import (
     planned,
     soft_earmarked_line,
 )
+from iomstrat.findings import Diagnostic, Severity
 from iomstrat.geography import Geography
-from iomstrat.ledger import Payment
-from iomstrat.report import Diagnostic, Severity
+from iomstrat.loader.ledgers import Payment
 
 PAID_BEFORE_APPROVAL = "IOM401"
 PAID_ABOVE_APPROVAL = "IOM402"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from iomstrat.engine.tables import column_sum, row_sum
-from iomstrat.model_table import Figure, Table
-from iomstrat.report_table import FigureTable, TableCell, TableLine
+from iomstrat.checks.annex import column_sum, row_sum
+from iomstrat.model.table import Figure, Table
+from iomstrat.results.table import FigureTable, TableCell, TableLine
 
 
 def _cell(cell: Figure | None) -> TableCell | None:

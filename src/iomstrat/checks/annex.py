@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
-from iomstrat.loader import Document
-from iomstrat.model_table import Figure, Table
-from iomstrat.report import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.loader.documents import Document
+from iomstrat.model.table import Figure, Table
 
 CELL_COUNT = "IOM601"
 UNKNOWN_MARKER = "IOM602"

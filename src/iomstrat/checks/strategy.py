@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from iomstrat.engine.disbursement import Book
 from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
-from iomstrat.loader import Document, echo
-from iomstrat.model import UNIT_FACTORS, Strategy
-from iomstrat.report import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.loader.documents import Document, echo
+from iomstrat.model.strategy import UNIT_FACTORS, Strategy
 
 COVER_MISMATCH = "IOM103"
 APPROVAL_MISSING = "IOM201"
@@ -426,7 +426,7 @@ def check_approval_dates(ctx: Context) -> list[Diagnostic]:
 
 def strategy_checks() -> tuple[Check, ...]:
     """Every check of a strategy file, in reporting order; a fresh tuple per call."""
-    from iomstrat.engine.disbursement_checks import disbursement_checks  # it imports Context
+    from iomstrat.checks.payments import disbursement_checks  # it imports Context
 
     return (
         check_line_ids,
