@@ -9,7 +9,9 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     EXIT_FINDINGS,
+    WIDE_HELP,
     strategy_path,
+    table_width,
     use_color,
     write,
     write_bytes,
@@ -37,13 +39,16 @@ def show(
     fmt: render_budget.BudgetFormat = typer.Option(
         render_budget.BudgetFormat.table, "--format", "-f", help="Output format."
     ),
-    locale: str = typer.Option("en", "--locale", "-l", help="Locale of figures: en or da."),
+    locale: str = typer.Option(
+        "en", "--locale", "-l", help="Language of words and figures: en or da."
+    ),
     unit: str = typer.Option(
         None, "--unit", "-u", help="million, thousand or kroner (default: the file's unit)."
     ),
     output: str = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
+    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
 ) -> None:
     """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
     # The core is imported here, not above: `--help` and other commands need none of it.
@@ -66,18 +71,18 @@ def show(
     if strategy is None and result.table is not None and not problems:
         fail(f"{path}: is a table file; show it with 'iomstrat table show {path}'")
     if strategy is None:
-        sys.stderr.write(render_text(problems))
+        sys.stderr.write(render_text(problems, locale))
         raise typer.Exit(max(2 if d.severity is d.severity.FATAL else 1 for d in problems))
     table = budget_table(strategy, unit)
     if fmt is render_budget.BudgetFormat.xlsx:
         from iomstrat.render.xlsx import budget_workbook
 
-        write_bytes(budget_workbook(table), output, fmt)
+        write_bytes(budget_workbook(table, locale), output, fmt)
     else:
         # A CSV file opened by a spreadsheet needs the BOM to be read as UTF-8 (the §).
         bom = fmt is render_budget.BudgetFormat.csv and output not in (None, "-")
-        text = render_budget.render(table, fmt, locale, color=use_color())
+        text = render_budget.render(table, fmt, locale, color=use_color(), width=table_width(wide))
         write(("\ufeff" if bom else "") + text, output)
     if problems:
-        sys.stderr.write(render_text(problems))
+        sys.stderr.write(render_text(problems, locale))
         raise typer.Exit(EXIT_FINDINGS)

@@ -11,9 +11,11 @@ from iomstrat.cli.common import (
     EXIT_CANNOT_RUN,
     EXIT_CODES_HELP,
     EXIT_FINDINGS,
+    WIDE_HELP,
     fail,
     parse_date,
     strategy_path,
+    table_width,
     use_color,
     write,
     write_bytes,
@@ -56,11 +58,12 @@ def command(
         None, "--ledger", metavar="FILE", help="A payment ledger (CSV or YAML); repeatable."
     ),
     locale: str = typer.Option(
-        "en", "--locale", "-l", help="Locale of figures and CSV separators: en or da."
+        "en", "--locale", "-l", help="Language of words and figures, and CSV separators: en or da."
     ),
     output: str = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
+    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
 ) -> None:
     """Planned, approved, allocated, disbursed, remaining, rate, variance to schedule and
     forecast per line and year as of a date; with several files, totals per Finance Act code."""
@@ -84,18 +87,25 @@ def command(
         ledgers=list(ledger or ()),
     )
     if result.problem is not None:
-        sys.stderr.write(render_text(result.diagnostics))
+        sys.stderr.write(render_text(result.diagnostics, locale))
         fail(result.problem)
     if result.reports and fmt is DisbursementFormat.xlsx:
         from iomstrat.render.xlsx_disbursement import disbursement_workbook
 
-        write_bytes(disbursement_workbook(result.reports, result.portfolio), output, fmt)
+        write_bytes(disbursement_workbook(result.reports, result.portfolio, locale), output, fmt)
     elif result.reports:
         # A CSV file opened by a spreadsheet needs the BOM to be read as UTF-8 (the §).
         bom = "\ufeff" if fmt is DisbursementFormat.csv and output not in (None, "-") else ""
-        text = render(result.reports, result.portfolio, fmt, locale, color=use_color())
+        text = render(
+            result.reports,
+            result.portfolio,
+            fmt,
+            locale,
+            color=use_color(),
+            width=table_width(wide),
+        )
         write(bom + text, output)
-    sys.stderr.write(render_text(result.diagnostics))
+    sys.stderr.write(render_text(result.diagnostics, locale))
     if result.worst is Severity.FATAL or not result.reports:
         raise typer.Exit(EXIT_CANNOT_RUN)
     if result.worst is Severity.ERROR:

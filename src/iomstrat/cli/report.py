@@ -40,6 +40,11 @@ def command(
         metavar="DATE",
         help="Report and judge approvals as of this date (default today).",
     ),
+    absolute_paths: bool = typer.Option(
+        False,
+        "--absolute-paths",
+        help="Show the input files' absolute paths (default: relative to the working folder).",
+    ),
 ) -> None:
     """Write one self-contained HTML report: header facts, budget table, charts, findings."""
     date = parse_date(as_of)
@@ -50,7 +55,7 @@ def command(
     from iomstrat.render.html import render
 
     report = build_report(list(paths) if paths else [strategy_path(None)], date)
-    write(render(report, locale.value), output)
+    write(render(report, locale.value, absolute_paths=absolute_paths), output)
     diagnostics = [d for b in report.briefings for d in b.diagnostics]
-    sys.stderr.write(render_text(diagnostics))
+    sys.stderr.write(render_text(diagnostics, locale.value))
     raise typer.Exit(exit_code(report))

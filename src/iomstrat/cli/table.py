@@ -7,7 +7,15 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, EXIT_FINDINGS, fail, use_color, write
+from iomstrat.cli.common import (
+    EXIT_CODES_HELP,
+    EXIT_FINDINGS,
+    WIDE_HELP,
+    fail,
+    table_width,
+    use_color,
+    write,
+)
 from iomstrat.render import table as render_table
 
 app = typer.Typer(
@@ -30,8 +38,11 @@ def show(
     fmt: render_table.TableFormat = typer.Option(
         render_table.TableFormat.table, "--format", "-f", help="Output format."
     ),
-    locale: str = typer.Option("en", "--locale", "-l", help="Locale of figures: en or da."),
+    locale: str = typer.Option(
+        "en", "--locale", "-l", help="Language of words and figures: en or da."
+    ),
     output: str = typer.Option(None, "--output", "-o", help="Write to this file."),
+    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
 ) -> None:
     """Show a table as printed, with a computed row of column sums and computed row totals;
     findings about its totals go to stderr."""
@@ -49,10 +60,12 @@ def show(
     if result.table is None:
         if not problems:
             fail(f"{path}: is a strategy file, not a table; try 'iomstrat budget show'")
-        sys.stderr.write(render_text(problems))
+        sys.stderr.write(render_text(problems, locale))
         worst = max(d.severity for d in problems)
         raise typer.Exit(2 if worst is Severity.FATAL else EXIT_FINDINGS)
-    write(render_table.render(figure_table(result.table), fmt, locale, color=use_color()), output)
+    table = figure_table(result.table)
+    text = render_table.render(table, fmt, locale, color=use_color(), width=table_width(wide))
+    write(text, output)
     if problems:
-        sys.stderr.write(render_text(problems))
+        sys.stderr.write(render_text(problems, locale))
         raise typer.Exit(EXIT_FINDINGS)

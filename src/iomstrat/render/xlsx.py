@@ -13,7 +13,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from iomstrat.render.budget import _headers, _name
+from iomstrat.render.budget import footnote, headers, row_name
+from iomstrat.render.words import word
 from iomstrat.results.budget import BudgetTable
 
 Cell = str | Decimal | int | None
@@ -101,21 +102,20 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
     return out.getvalue()
 
 
-def budget_sheet(table: BudgetTable) -> Sheet:
+def budget_sheet(table: BudgetTable, locale: str = "en") -> Sheet:
     years = [h.year for h in table.years]
-    headers = _headers(table)
     return Sheet(
-        title="Budget",
+        title=word("sheet_budget", locale),
         heading=tuple(t for t in (table.title, table.funding_basis) if t),
-        columns=tuple(headers),
+        columns=tuple(headers(table, locale)),
         rows=tuple(
-            (_name(r), r.finance_act_code, *(r.amounts[y] for y in years), r.total)
+            (row_name(r, locale), r.finance_act_code, *(r.amounts[y] for y in years), r.total)
             for r in table.rows
         ),
         bold_rows=frozenset(i for i, r in enumerate(table.rows) if r.kind != "line"),
-        footnote=table.footnote,
+        footnote=footnote(table, locale),
     )
 
 
-def budget_workbook(table: BudgetTable) -> bytes:
-    return workbook([budget_sheet(table)])
+def budget_workbook(table: BudgetTable, locale: str = "en") -> bytes:
+    return workbook([budget_sheet(table, locale)])
