@@ -93,7 +93,8 @@ def test_init_to_stdout() -> None:
     [
         (("--line", "core:Core:cor:1"), "kind 'cor' is not one of core, soft_earmarked,"),
         (("--line", "Core:Core:core:1"), "id 'Core' must be lower case"),
-        (("--line", "other:Other:other:1,5"), "2 amounts for 4 years (2024-2027)"),
+        (("--line", "other:Other:other:1, 5"), "2 amounts for 4 years (2024-2027)"),
+        (("--line", "other:Other:other:47,5"), "'47,5' is ambiguous: write 47.5 for one amount"),
         (("--line", "core:Core:core:1,5e3"), "amount '1,5e3' must be a number"),
         (("--line", "core-only"), "expected id:name:kind:amount"),
         (("--finance-act-code", "06.32"), "'06.32' is not of the form §NN.NN.NN.NN"),
@@ -114,6 +115,17 @@ def test_bad_options(tmp_path: Path, change: tuple[str, str], message: str) -> N
     assert run.stderr.startswith("iomstrat: ") and message in run.stderr
     assert len(run.stderr.splitlines()) == 1
     assert not target.exists()
+
+
+def test_a_danish_decimal_is_refused_where_it_could_be_two_years(tmp_path: Path) -> None:
+    """On a two-year strategy `47,5` is 47 and 5 by the comma rule, 47.5 to a Danish reader."""
+    args = [a if a != "2027" else "2025" for a in BASE[:-4]]
+    target = tmp_path / "new.yaml"
+    run = run_cli("init", str(target), *args, "--line", "core:Core:core:47,5")
+    assert run.exit_code == 2 and not target.exists()
+    assert "'47, 5' (a space after the comma) for one amount per year" in run.stderr
+    run = run_cli("init", "-", *args, "--line", "core:Core:core:47, 5")
+    assert run.exit_code == 0 and "{2024: 47, 2025: 5}" in run.stdout
 
 
 def test_duplicate_line_ids() -> None:

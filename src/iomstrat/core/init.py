@@ -35,6 +35,10 @@ class LineSpec:
     amounts: tuple[Decimal, ...]  # one for every year, or one per year of the period
 
 
+_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
+"""`47,5`: a Danish decimal, or 47 and 5 for two years? Refused; `47, 5` is two amounts."""
+
+
 def parse_line(text: str) -> LineSpec:
     """`id:name:kind:amount`, the name may hold colons; amount is one figure for every year or
     figures for each year separated by commas, e.g. `core:Core funding:core:48` or
@@ -55,6 +59,13 @@ def parse_line(text: str) -> LineSpec:
         raise ScaffoldError(
             f"--line '{loader.echo(text)}': kind '{loader.echo(kind)}' is not one of "
             f"{', '.join(LINE_KINDS)}"
+        )
+    if _DECIMAL_COMMA.fullmatch(amounts):
+        whole, fraction = amounts.split(",")
+        raise ScaffoldError(
+            f"--line '{loader.echo(text)}': amount '{loader.echo(amounts)}' is ambiguous: "
+            f"write {whole}.{fraction} for one amount with decimals, or '{whole}, {fraction}' "
+            "(a space after the comma) for one amount per year"
         )
     figures = [a.strip() for a in amounts.split(",")]
     if not all(_AMOUNT.match(a) for a in figures):
