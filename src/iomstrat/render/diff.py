@@ -159,14 +159,15 @@ def _number(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
-def as_data(diff: StrategyDiff) -> dict[str, Any]:
-    """Plain data for JSON: amounts as strings holding exact decimals; year null is the total."""
+def as_data(diff: StrategyDiff, locale: str = "en") -> dict[str, Any]:
+    """Plain data for JSON: amounts as strings holding exact decimals; year null is the total;
+    names and messages (for people) in `locale`, keys and codes as they are."""
 
     def amounts(changes: Sequence[AmountChange]) -> list[dict[str, Any]]:
         return [
             {
                 "id": c.row_id,
-                "name": c.name,
+                "name": c.name or word("total", locale),
                 "kind": c.kind,
                 "year": c.year,
                 "old": _number(c.old),
@@ -184,7 +185,7 @@ def as_data(diff: StrategyDiff) -> dict[str, Any]:
                 "column": d.column,
                 "code": d.code,
                 "severity": d.severity.label,
-                "message": d.message,
+                "message": finding_message(d, locale),
             }
             for d in items
         ]
@@ -226,4 +227,4 @@ def render(
         return render_markdown(diff, locale)
     import json  # here, not above: only JSON output needs it
 
-    return json.dumps(as_data(diff), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(as_data(diff, locale), ensure_ascii=False, indent=2) + "\n"

@@ -135,7 +135,7 @@ _WORDS: dict[str, Word] = {
     ),
     "notes_only": Word(
         "{count} note(s) on the source file; none puts a figure in doubt.",
-        "{count} note(r) til kildefilen; ingen af dem sår tvivl om tallene.",
+        "{count} bemærkning(er) til kildefilen; ingen af dem sår tvivl om tallene.",
     ),
     "unreadable": Word(
         "The file could not be read as a strategy; no figures are shown.",
