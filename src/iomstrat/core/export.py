@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iomstrat.core.pipeline import Run, check_file, exit_status
-from iomstrat.export.records import Recorded
+from iomstrat.engine.book import Book
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, Diagnostic
+from iomstrat.model.strategy import Strategy
 
 
 @dataclass(frozen=True)
 class ExportInput:
-    strategies: tuple[Recorded, ...]  # empty where a file stopped the export
+    strategies: tuple[tuple[Strategy, Book], ...]  # empty where a file stopped the export
     errors: tuple[Diagnostic, ...]
     problem: str | None = None  # a usage error: e.g. a table file
 
@@ -27,7 +28,7 @@ class ExportInput:
 
 
 def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:
-    strategies: list[Recorded] = []
+    strategies: list[tuple[Strategy, Book]] = []
     errors: list[Diagnostic] = []
     for path in paths:
         checked = check_file(path, run)
