@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from iomstrat.core.pipeline import validate_file
+from iomstrat.core import pipeline
 
 from .conftest import AS_OF, edited, line_of
 
@@ -51,7 +51,8 @@ def test_one_finding_quoting_the_text_and_what_to_write(
     text = edited(old, new)
     path = tmp_path / "strategy.yaml"
     path.write_text(text, encoding="utf-8")
-    found = [d for d in validate_file(str(path), AS_OF).diagnostics if d.code != "IOM206"]
+    checked = pipeline.check_file(str(path), pipeline.Run(AS_OF))
+    found = [d for d in checked.diagnostics if d.code != "IOM206"]
     typed = new.splitlines()[-1].strip()
     assert [(d.line, d.code, d.severity.label) for d in found][:1] == [
         (line_of(text, typed), "IOM005", severity)

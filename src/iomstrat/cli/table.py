@@ -9,7 +9,6 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
-    EXIT_FINDINGS,
     WIDE_HELP,
     fail,
     table_width,
@@ -47,25 +46,20 @@ def show(
     """Show a table as printed, with a computed row of column sums and computed row totals;
     findings about its totals go to stderr."""
     # The core is imported here, not above: other commands, `--help` and `--version` need none.
-    from iomstrat.core.pipeline import validate_file
-    from iomstrat.engine.annex import figure_table
-    from iomstrat.findings import Severity
+    from iomstrat.core.pipeline import Run
+    from iomstrat.core.table import show_table
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
 
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
-    result = validate_file(path, dt.date.today())
-    problems = [d for d in result.diagnostics if d.severity >= Severity.ERROR]
-    if result.table is None:
-        if not problems:
-            fail(f"{path}: is a strategy file, not a table; try 'iomstrat budget show'")
-        sys.stderr.write(render_text(problems, locale))
-        worst = max(d.severity for d in problems)
-        raise typer.Exit(2 if worst is Severity.FATAL else EXIT_FINDINGS)
-    table = figure_table(result.table)
-    text = render_table.render(table, fmt, locale, color=use_color(), width=table_width(wide))
-    write(text, output)
-    if problems:
-        sys.stderr.write(render_text(problems, locale))
-        raise typer.Exit(EXIT_FINDINGS)
+    shown = show_table(path, Run(dt.date.today(), payments=False))
+    if shown.problem is not None:
+        fail(shown.problem)
+    if shown.table is not None:
+        text = render_table.render(
+            shown.table, fmt, locale, color=use_color(), width=table_width(wide)
+        )
+        write(text, output)
+    sys.stderr.write(render_text(shown.errors, locale))
+    raise typer.Exit(shown.exit_status)
