@@ -242,6 +242,24 @@ def test_findings_come_first_with_file_and_line(tmp_path: Path) -> None:
     assert f"{where}: error IOM101" in stderr
     # the figures are still shown, computed from the lines
     assert page.table("budget-table")[-1][3] == "1,750"
+    # worst first: the error above the notes, marked in words as well as in colour
+    assert [row[1] for row in rows] == sorted(
+        (row[1] for row in rows), key=["fatal", "error", "warning", "info"].index
+    )
+    assert rows[0][1:3] == ["error", "IOM101"]
+    assert "The source file has errors; the figures below may be wrong" in html
+    assert '<div class="findings error" role="alert">' in html
+
+
+def test_each_chart_speaks_the_unit_of_its_table(tmp_path: Path) -> None:
+    """Money per year, quarter and recipient: chart and table in whole kroner; the budget chart
+    in the budget table's unit. The remaining balance is a bar of its year, not a trend line."""
+    html, _ = report(tmp_path, str(EXAMPLE), "--as-of", "2023-12-31")
+    captions = re.findall(r"<figcaption>[^<]*\(([^)]*)\)</figcaption>", html)
+    assert captions == ["DKK million", "DKK", "DKK", "DKK"]
+    assert re.findall(r"<caption>\(([^)]*)\)</caption>", html) == ["DKK"] * 3
+    by_year = html[html.index('class="chart-by-year"') : html.index('class="years-table"')]
+    assert "stroke-dasharray" not in by_year  # no dashed line joining the years
 
 
 def test_unreadable_file_exits_2_and_writes_no_report(tmp_path: Path) -> None:
