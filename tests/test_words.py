@@ -179,6 +179,7 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
                 "-f", fmt)  # fmt: skip
         run(f"disbursement portfolio {fmt}", "disbursement", "strategi.yaml", "ny.yaml", *date,
             "-f", fmt)  # fmt: skip
+    run("disbursement usd table", "disbursement", "strategi.yaml", *date, "--currency", "USD")
     for fmt in ("table", "markdown", "json"):
         run(f"diff {fmt}", "diff", "strategi.yaml", "ny.yaml", *date, "-f", fmt)
     run("budget xlsx", "budget", "show", "strategi.yaml", "-f", "xlsx", "-o", "b.xlsx")
@@ -218,4 +219,5 @@ def test_danish_output_has_no_english_word_of_the_tool(
     )
     assert "endnu ikke vedtaget" in outputs["report"] and "4. kvt. 2023" in outputs["report"]
     assert "Restbeløb" in outputs["disbursement line markdown"]
+    assert "omregnet til ECB's referencekurs" in outputs["disbursement usd table"]
     assert "+ ny.yaml:32:30: advarsel IOM102 den angivne sum afviger" in outputs["diff table"]

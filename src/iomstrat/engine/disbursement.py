@@ -29,6 +29,7 @@ from iomstrat.rates import Quote
 
 if TYPE_CHECKING:  # built where reports are made: `validate` books payments, makes no report
     from iomstrat.results.disbursement import (
+        Conversion,
         DisbursementReport,
         DisbursementRow,
         Figures,
@@ -95,18 +96,16 @@ class _Converter:
         self.source, self.target, self.rates = source, target, rates
         self.quotes: dict[tuple[str, dt.date], Quote | None] = {}
         self.notes: list[str] = []
+        self.conversion: Conversion | None = None
         self.plan_rate = Decimal(1)
         if source != target:
             quote = self.quote(source, as_of)
             if quote is None:
                 raise ValueError(f"no ECB reference rate from {source} to {target}")
+            from iomstrat.results.disbursement import Conversion
+
             self.plan_rate = quote.rate
-            self.notes.append(
-                f"Plans, approvals and allocations converted at the ECB reference rate of "
-                f"{quote.on.isoformat()}: 1 {source} = {quote.rate:.6f} {target}; payments at "
-                "the rate of their date (payments made in "
-                f"{target} at their own amount)."
-            )
+            self.conversion = Conversion(source, target, quote.rate, quote.on)
 
     def quote(self, currency: str, day: dt.date) -> Quote | None:
         key = (currency, day)
@@ -242,6 +241,7 @@ def disbursement_report(
         payments=len(book.payments.records),
         allocations=len(strategy.allocations),
         notes=tuple(convert.notes),
+        conversion=convert.conversion,
     )
 
 

@@ -83,6 +83,23 @@ def nothing_recorded(report: DisbursementReport, locale: str) -> str:
     return word("nothing_recorded", locale).format(file=report.file)
 
 
+def notes(report: DisbursementReport, locale: str) -> list[str]:
+    """The report's notes for people: how figures were converted, then the engine's own."""
+    said = list(report.notes)
+    c = report.conversion
+    if c is not None:
+        from babel.numbers import format_decimal  # here: most reports convert nothing
+
+        rate = format_decimal(c.rate, format="0.000000", locale=locale)
+        said.insert(
+            0,
+            word("conversion", locale).format(
+                date=date(c.on, locale), source=c.source, target=c.target, rate=rate
+            ),
+        )
+    return said
+
+
 def row_label(row: DisbursementRow, locale: str) -> str:
     """A row's name in `locale`: the engine's keys say what a total or a quarter is."""
     if row.kind == "subtotal" and row.year is not None:
@@ -138,7 +155,7 @@ def _report_grid(report: DisbursementReport, locale: str, *, compact: bool) -> A
     """Lines (or years, quarters) with their figures; the full layout adds a progress bar."""
     from rich.progress_bar import ProgressBar
 
-    caption = "\n".join(report.notes) or None
+    caption = "\n".join(notes(report, locale)) or None
     grid = _table(title=_title(report, locale), caption=caption, compact=compact)
     first = word("line_year" if report.by == "line" else f"by_{report.by}", locale)
     grid.add_column(first.capitalize(), no_wrap=True, overflow="ellipsis", max_width=30)
@@ -167,7 +184,7 @@ def _report_stacked(report: DisbursementReport, locale: str, width: int) -> Any:
         ([_row_label(row, report.by, locale), *_figure_cells(row, locale)], row.kind != "line")
         for row in report.rows
     ]
-    title = "\n".join([_title(report, locale), *report.notes])
+    title = "\n".join([_title(report, locale), *notes(report, locale)])
     return stacked(title, headers, rows, width=width)
 
 
@@ -184,7 +201,7 @@ PRIORITY_HEADINGS = ("priority_area", "allocated", "disbursed", "allocations")
 
 
 def _priority_table(report: DisbursementReport, locale: str, *, compact: bool = False) -> Any:
-    caption = "\n".join(report.notes) or None
+    caption = "\n".join(notes(report, locale)) or None
     grid = _table(title=_title(report, locale), caption=caption, compact=compact)
     grid.add_column(word("priority_area", locale), ratio=1, overflow="fold")
     for key in PRIORITY_HEADINGS[1:]:
@@ -331,7 +348,7 @@ def as_data(
                 "allocations": r.allocations,
                 "rows": [_row_data(row, locale) for row in r.rows],
                 "priority_areas": [_priority_data(row, locale) for row in r.priority_rows],
-                "notes": list(r.notes),
+                "notes": notes(r, locale),
             }
             for r in reports
         ],
@@ -447,7 +464,7 @@ def render_markdown(
                     [f"**{label}**" if row.kind != "line" else label, *_figure_cells(row, locale)]
                 )
             lines += md_table(headers, rows, 1)
-        lines += ["", *(f"_{md_cell(n)}_" for n in r.notes), ""]
+        lines += ["", *(f"_{md_cell(n)}_" for n in notes(r, locale)), ""]
     if combined is not None:
         headers = [word(k, locale) for k in (*PORTFOLIO_HEADINGS, "files")]
         rows = [_portfolio_cells(t, locale) for t in combined.rows]

@@ -64,7 +64,7 @@ _WORDS: dict[str, Word] = {
     "files": Word("Files", "Filer"),
     "disbursement_title": Word(
         "Disbursement as of {date}, by {by} ({currency})",
-        "Udbetaling pr. {date}, pr. {by} ({currency})",
+        "Udbetalinger pr. {date} fordelt på {by} ({currency})",
     ),
     "by_line": Word("line", "linje"),
     "by_year": Word("year", "år"),
@@ -72,7 +72,7 @@ _WORDS: dict[str, Word] = {
     "by_priority": Word("priority area", "prioritetsområde"),
     "portfolio_title": Word(
         "Portfolio of {count} strategies as of {date} ({currency})",
-        "Portefølje af {count} strategier pr. {date} ({currency})",
+        "Portefølje med {count} strategier pr. {date} ({currency})",
     ),
     "nothing_recorded": Word(
         "Nothing recorded yet in {file}: no payments and no dialogue allocations. The figures "
@@ -81,6 +81,14 @@ _WORDS: dict[str, Word] = {
         "Intet registreret endnu i {file}: ingen udbetalinger og ingen allokeringer fra "
         "dialogen. Tallene nedenfor er planen; tilføj godkendelser, `allocations:`, "
         "`disbursements:` eller `ledgers:` i filen (eller --ledger FIL) for at følge dem.",
+    ),
+    "conversion": Word(
+        "Plans, approvals and allocations converted at the ECB reference rate of {date}: "
+        "1 {source} = {rate} {target}; payments at the rate of their date (payments made in "
+        "{target} at their own amount).",
+        "Planer, bevillinger og allokeringer er omregnet til ECB's referencekurs pr. {date}: "
+        "1 {source} = {rate} {target}; udbetalinger til kursen på deres dato (udbetalinger i "
+        "{target} med deres eget beløb).",
     ),
     "sheet_disbursement": Word("Disbursement", "Udbetaling"),
     "sheet_priority": Word("Priority areas", "Prioritetsområder"),
@@ -97,7 +105,7 @@ _WORDS: dict[str, Word] = {
     "old": Word("Old", "Før"),
     "new": Word("New", "Efter"),
     "change": Word("Change", "Ændring"),
-    "approval_flags": Word("Approval flags", "Godkendelser"),
+    "approval_flags": Word("Approval flags", "Bevillingsstatus"),
     "none": Word("(none)", "(ingen)"),
     "findings_changed": Word(
         "Findings (+ appeared, - disappeared)", "Kontrolresultater (+ nye, - forsvundne)"
@@ -131,7 +139,7 @@ _WORDS: dict[str, Word] = {
     ),
     "errors_lead": Word(
         "The source file has errors; the figures below may be wrong until they are fixed.",
-        "Kildefilen har fejl; tallene nedenfor kan være forkerte, til de er rettet.",
+        "Kildefilen har fejl; tallene nedenfor kan være forkerte, indtil de er rettet.",
     ),
     "notes_only": Word(
         "{count} note(s) on the source file; none puts a figure in doubt.",
@@ -177,10 +185,10 @@ _WORDS: dict[str, Word] = {
     "money_note": Word(
         "Amounts in whole {currency}, as of {date}; payments in other currencies at their "
         "stated rate or the ECB reference rate of their date.",
-        "Beløb i hele {currency} pr. {date}; betalinger i andre valutaer til deres angivne "
-        "kurs eller ECB's referencekurs på dagen.",
+        "Beløb i hele {currency} pr. {date}; betalinger i andre valutaer er omregnet til den "
+        "angivne kurs eller ECB's referencekurs på betalingsdagen.",
     ),
-    "ledger": Word("Payment ledger", "Betalingsregnskab"),
+    "ledger": Word("Payment ledger", "Udbetalingsoversigt"),
     "status": Word("Status", "Status"),
     "cumulative_scheduled": Word("Scheduled, cumulative", "Iflg. plan, akkumuleret"),
     "cumulative_disbursed": Word("Disbursed, cumulative", "Udbetalt, akkumuleret"),
@@ -194,11 +202,11 @@ _WORDS: dict[str, Word] = {
     "sha256": Word("SHA-256 of its content", "SHA-256 af indholdet"),
     "size": Word("Size", "Størrelse"),
     "bytes": Word("bytes", "byte"),
-    "made_by": Word("Made by", "Lavet med"),
-    "location": Word("Location", "Sted"),
+    "made_by": Word("Made by", "Udarbejdet med"),
+    "location": Word("Location", "Placering"),
     "code": Word("Code", "Kode"),
     "severity": Word("Severity", "Alvorlighed"),
-    "message": Word("Message", "Besked"),
+    "message": Word("Message", "Beskrivelse"),
     # Units: a caption in parentheses, e.g. (DKK million) / (mio. kr.)
     "unit_million": Word("{currency} million", "mio. {currency}"),
     "unit_thousand": Word("{currency} thousand", "1.000 {currency}"),
@@ -253,7 +261,7 @@ _CODES_DA: dict[str, str] = {
     "IOM408": "mere end syv måneder mellem dialogbeslutninger (dialogen er halvårlig)",
     "IOM409": "udbetaling dateret uden for sit bevillingsår eller perioden; allokering uden for "
     "perioden",
-    "IOM410": "bilagsreference brugt to gange",
+    "IOM410": "bilagsnummer brugt to gange",
     "IOM411": "en linjes udbetalinger i et år over det planlagte beløb",
     "IOM412": "allokering mærket med et prioritetsområde eller en SRF-kode, strategien ikke har",
     "IOM413": "udbetaling eller allokering på en linje, budgettet ikke har",
@@ -261,10 +269,10 @@ _CODES_DA: dict[str, str] = {
     "IOM415": "udbetaling efter den medfølgende ECB-historik, omregnet til seneste kurs",
     "IOM416": "en udbetalingsplan summer ikke til linjens planlagte beløb eller nævner en ukendt "
     "linje eller et ukendt år",
-    "IOM420": "et betalingsregnskab kan ikke læses",
-    "IOM421": "CSV-regnskabets overskriftsrække er ikke den forventede",
-    "IOM422": "en række i regnskabet har en forkert værdi (dato, beløb, linje, valuta, bilag, "
-    "kurs)",
+    "IOM420": "en udbetalingsoversigt kan ikke læses",
+    "IOM421": "CSV-oversigtens overskriftsrække er ikke den forventede",
+    "IOM422": "en række i udbetalingsoversigten har en forkert værdi (dato, beløb, linje, valuta, "
+    "bilag, kurs)",
     "IOM601": "en tabelrække har et andet antal celler end tabellen har kolonner",
     "IOM602": "et tal har en fodnotemarkering, tabellen ikke definerer",
     "IOM603": "en fodnote, tabellen definerer, bruges ikke",

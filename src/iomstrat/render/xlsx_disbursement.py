@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from iomstrat.render.disbursement import (
     FIGURE_COLUMNS,
+    notes,
     portfolio_title,
     priority_label,
     row_label,
@@ -46,7 +47,7 @@ def report_sheet(report: DisbursementReport, title: str, locale: str = "en") -> 
         columns=(first, word("year", locale), *headings),
         rows=tuple(rows),
         bold_rows=frozenset(i for i, r in enumerate(report.rows) if r.kind != "line"),
-        footnote=" ".join(report.notes),
+        footnote=" ".join(notes(report, locale)),
         column_formats=(
             None,
             "0",
