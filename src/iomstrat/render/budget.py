@@ -7,7 +7,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from iomstrat.render.numbers import figure, plain
-from iomstrat.render.tabular import CsvStyle, fitted, md_cell, md_row, stacked, to_text
+from iomstrat.render.tabular import CsvStyle, fit, md_cell, md_row, stacked
 from iomstrat.render.words import unit as unit_words
 from iomstrat.render.words import word
 
@@ -117,15 +117,11 @@ def _stacked(table: BudgetTable, locale: str, width: int) -> Any:
 def render_table(table: BudgetTable, locale: str, *, color: bool, width: int | None = None) -> str:
     """The table at the terminal's `width`: framed, then compact, then stacked, whichever first
     shows every figure whole; `width` None: the framed table at 120 columns, as when piped."""
-    if width is None:
-        return to_text(_grid(table, locale, compact=False), width=120, color=color)
-    return fitted(
-        [
-            lambda: _grid(table, locale, compact=False),
-            lambda: _grid(table, locale, compact=True),
-            lambda: _stacked(table, locale, width),
-        ],
+    return fit(
+        lambda compact: _grid(table, locale, compact=compact),
+        lambda columns: _stacked(table, locale, columns),
         width=width,
+        full_width=120,
         color=color,
     )
 

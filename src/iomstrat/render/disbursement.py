@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from iomstrat.render.numbers import figure, plain
-from iomstrat.render.tabular import CsvStyle, fitted, md_cell, md_table, stacked, to_text
+from iomstrat.render.tabular import CsvStyle, fit, md_cell, md_table, stacked, to_text
 from iomstrat.render.words import date, quarter, word
 
 if TYPE_CHECKING:  # annotations only: `validate` loads this module for the enum, not the reports
@@ -265,11 +265,8 @@ def render_table(
 
     parts: list[str] = []
 
-    def show(layouts: list[Any]) -> None:
-        if width is None:
-            parts.append(to_text(layouts[0](), width=160, color=color))
-        else:
-            parts.append(fitted(layouts, width=width, color=color))
+    def show(grid: Any, stack: Any) -> None:
+        parts.append(fit(grid, stack, width=width, full_width=160, color=color))
 
     narrow = width or 160
     for report in reports:
@@ -281,27 +278,18 @@ def render_table(
             )
         if report.by == "priority":
             show(
-                [
-                    lambda r=report: _priority_table(r, locale),
-                    lambda r=report: _priority_table(r, locale, compact=True),
-                    lambda r=report: _priority_stacked(r, locale, narrow),
-                ]
+                lambda compact, r=report: _priority_table(r, locale, compact=compact),
+                lambda columns, r=report: _priority_stacked(r, locale, columns),
             )
         else:
             show(
-                [
-                    lambda r=report: _report_grid(r, locale, compact=False),
-                    lambda r=report: _report_grid(r, locale, compact=True),
-                    lambda r=report: _report_stacked(r, locale, narrow),
-                ]
+                lambda compact, r=report: _report_grid(r, locale, compact=compact),
+                lambda columns, r=report: _report_stacked(r, locale, columns),
             )
     if combined is not None:
         show(
-            [
-                lambda: _portfolio_table(combined, locale),
-                lambda: _portfolio_table(combined, locale, compact=True),
-                lambda: _portfolio_stacked(combined, locale, narrow),
-            ]
+            lambda compact: _portfolio_table(combined, locale, compact=compact),
+            lambda columns: _portfolio_stacked(combined, locale, columns),
         )
     return "".join(parts)
 

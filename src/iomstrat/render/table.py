@@ -8,7 +8,7 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from iomstrat.render.tabular import CsvStyle, fitted, md_cell, md_row, stacked, to_text
+from iomstrat.render.tabular import CsvStyle, fit, md_cell, md_row, stacked
 from iomstrat.render.words import unit, word
 
 if TYPE_CHECKING:  # annotations only: commands that print no table do not build these classes
@@ -115,15 +115,11 @@ def _stacked(table: FigureTable, locale: str, width: int) -> Any:
 
 def render_table(table: FigureTable, locale: str, *, color: bool, width: int | None = None) -> str:
     """Framed, compact or stacked, whichever first fits `width`; None: framed at 140."""
-    if width is None:
-        return to_text(_grid(table, locale, compact=False), width=140, color=color)
-    return fitted(
-        [
-            lambda: _grid(table, locale, compact=False),
-            lambda: _grid(table, locale, compact=True),
-            lambda: _stacked(table, locale, width),
-        ],
+    return fit(
+        lambda compact: _grid(table, locale, compact=compact),
+        lambda columns: _stacked(table, locale, columns),
         width=width,
+        full_width=140,
         color=color,
     )
 

@@ -97,6 +97,24 @@ def fitted(layouts: Sequence[Callable[[], RenderableType]], *, width: int, color
     return to_text(layouts[-1](), width=width, color=color)
 
 
+def fit(
+    grid: Callable[[bool], RenderableType],
+    stack: Callable[[int], RenderableType],
+    *,
+    width: int | None,
+    full_width: int,
+    color: bool,
+) -> str:
+    """A table at a terminal's `width`: `grid(compact=False)` framed, then `grid(True)`
+    compact, then `stack(width)` in blocks, whichever first shows every word whole (`fitted`);
+    `width` None (--wide, or not a terminal): the framed table at `full_width`, one row a line."""
+    if width is None:
+        return to_text(grid(False), width=full_width, color=color)
+    return fitted(
+        [lambda: grid(False), lambda: grid(True), lambda: stack(width)], width=width, color=color
+    )
+
+
 def stacked(
     title: str,
     headers: Sequence[str],
