@@ -195,12 +195,13 @@ def test_approved_reduced_and_planned_years_in_danish(tmp_path: Path, strategy_f
         ["2024", "reduceret", "1.750.000", "1.600.000", "0", "0", "1.600.000"],
         ["2025", "planlagt", "1.750.000", "endnu ikke vedtaget", "0", "0", "1.750.000"],
     ]
-    last = ["4. kvt. 2025", "437.500", "—", "5.250.500", "—"]
+    last = ["4. kvt. 2025", "437.500", "—", "5.100.500", "—"]
     assert page.table("schedule-table")[-1] == last
     schedule = page.table("schedule-table")
     assert schedule[4] == ["4. kvt. 2023", "437.625", "0", "1.750.500", "0"]
-    assert schedule[6] == ["2. kvt. 2024", "437.500", "0", "2.625.500", "0"]  # as of 2024-06-01
-    assert schedule[7] == ["3. kvt. 2024", "437.500", "—", "3.063.000", "—"]
+    # 2024 reduced to 1.6 million: its tranches follow the reduction (400 000 a quarter).
+    assert schedule[6] == ["2. kvt. 2024", "400.000", "0", "2.550.500", "0"]  # as of 2024-06-01
+    assert schedule[7] == ["3. kvt. 2024", "400.000", "—", "2.950.500", "—"]
     assert "Tal pr. 1. juni 2024" in html
     assert '<html lang="da">' in html
     assert "<dd>Unit A; Unit B</dd>" in html

@@ -120,9 +120,15 @@ def _row_label(row: DisbursementRow, by: str, locale: str) -> str:
 
 
 def priority_label(row: PriorityRow, locale: str) -> str:
+    """A priority row's name in `locale`; the engine's keys say which rows are its own."""
+    from iomstrat.engine.disbursement import NO_AREA, NOT_LINKED  # here: validate needs none
+
     if row.kind == "total":
         return word("total", locale)
-    return word("no_priority_area", locale) if row.key == "-" else row.label
+    if row.kind == "subtotal" and row.year is not None:
+        return word("total_year", locale).format(row.year)
+    own = {NO_AREA: "no_priority_area", NOT_LINKED: "not_linked"}
+    return word(own[row.key], locale) if row.key in own else row.label
 
 
 def heading(column: str, locale: str) -> str:
@@ -190,6 +196,7 @@ def _report_stacked(report: DisbursementReport, locale: str, width: int) -> Any:
 
 def _priority_cells(row: PriorityRow, locale: str) -> list[str]:
     return [
+        str(row.year) if row.year is not None else "",
         priority_label(row, locale),
         _whole(row.allocated, locale),
         _whole(row.disbursed, locale),
@@ -197,14 +204,15 @@ def _priority_cells(row: PriorityRow, locale: str) -> list[str]:
     ]
 
 
-PRIORITY_HEADINGS = ("priority_area", "allocated", "disbursed", "allocations")
+PRIORITY_HEADINGS = ("year", "priority_area", "allocated", "disbursed", "allocations")
 
 
 def _priority_table(report: DisbursementReport, locale: str, *, compact: bool = False) -> Any:
     caption = "\n".join(notes(report, locale)) or None
     grid = _table(title=_title(report, locale), caption=caption, compact=compact)
+    grid.add_column(word("year", locale), no_wrap=True)
     grid.add_column(word("priority_area", locale), ratio=1, overflow="fold")
-    for key in PRIORITY_HEADINGS[1:]:
+    for key in PRIORITY_HEADINGS[2:]:
         grid.add_column(word(key, locale), justify="right", no_wrap=True)
     for row in report.priority_rows:
         grid.add_row(*_priority_cells(row, locale), style="bold" if row.kind != "line" else None)
@@ -213,8 +221,8 @@ def _priority_table(report: DisbursementReport, locale: str, *, compact: bool = 
 
 def _priority_stacked(report: DisbursementReport, locale: str, width: int) -> Any:
     headers = [word(k, locale) for k in PRIORITY_HEADINGS]
-    rows = [(_priority_cells(r, locale), r.kind != "line") for r in report.priority_rows]
-    return stacked(_title(report, locale), headers, rows, width=width)
+    rows = [(_priority_cells(r, locale)[1:], r.kind != "line") for r in report.priority_rows]
+    return stacked(_title(report, locale), headers[1:], rows, width=width)
 
 
 PORTFOLIO_HEADINGS = ("finance_act_code", "year", "planned", "approved", "disbursed", "remaining")
@@ -313,6 +321,7 @@ def _priority_data(row: PriorityRow, locale: str) -> dict[str, Any]:
         "key": row.key,
         "label": priority_label(row, locale),
         "kind": row.kind,
+        "year": row.year if row.year is not None else "",
         "allocated": plain(row.allocated),
         "disbursed": plain(row.disbursed),
         "items": row.items,
@@ -441,7 +450,7 @@ def render_markdown(
         if r.by == "priority":
             headers = [word(k, locale) for k in PRIORITY_HEADINGS]
             rows = [_priority_cells(p, locale) for p in r.priority_rows]
-            lines += md_table(headers, rows, 1)
+            lines += md_table(headers, rows, 2)
         else:
             first = word("line_year" if r.by == "line" else f"by_{r.by}", locale).capitalize()
             headers = [first, *(heading(c, locale) for c in TABLE_COLUMNS)]

@@ -61,6 +61,7 @@ _WORDS: dict[str, Word] = {
     "priority_area": Word("Priority area", "Prioritetsområde"),
     "allocations": Word("Allocations", "Allokeringer"),
     "no_priority_area": Word("No priority area tagged", "Intet prioritetsområde angivet"),
+    "not_linked": Word("Not linked to an allocation", "Ikke knyttet til en allokering"),
     "files": Word("Files", "Filer"),
     "disbursement_title": Word(
         "Disbursement as of {date}, by {by} ({currency})",

@@ -61,14 +61,15 @@ def priority_sheet(report: DisbursementReport, title: str, locale: str = "en") -
         title=title,
         heading=_heading(report, locale),
         columns=tuple(
-            word(k, locale) for k in ("priority_area", "allocated", "disbursed", "allocations")
+            word(k, locale)
+            for k in ("year", "priority_area", "allocated", "disbursed", "allocations")
         ),
         rows=tuple(
-            (priority_label(r, locale), r.allocated, r.disbursed, r.items)
+            (r.year, priority_label(r, locale), r.allocated, r.disbursed, r.items)
             for r in report.priority_rows
         ),
         bold_rows=frozenset(i for i, r in enumerate(report.priority_rows) if r.kind != "line"),
-        column_formats=(None, None, None, "0"),
+        column_formats=("0", None, None, None, "0"),
     )
 
 
