@@ -180,6 +180,16 @@ def test_source_path_and_content_hash(tmp_path: Path) -> None:
     assert f'<code class="source-path">{os.path.abspath(source)}</code>' in html
 
 
+def test_the_shipped_strategy_is_named_from_its_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the working folder is not the checkout
+    html, _ = report(tmp_path, "--as-of", "2022-12-01")
+    shipped = "iomstrat/data/strategy_2023_2026.yaml"
+    assert f'<code class="source-path">{shipped}</code>' in html
+    assert os.path.abspath(default_strategy_path()) not in html
+
+
 def test_approved_reduced_and_planned_years_in_danish(tmp_path: Path, strategy_file: Path) -> None:
     html, _ = report(tmp_path, str(strategy_file), "--locale", "da", "--as-of", "2024-06-01")
     page = Page(html)

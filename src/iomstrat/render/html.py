@@ -62,15 +62,23 @@ def _size(size: int | None, locale: str) -> str | None:
 
 def _shown(path: str, absolute: bool) -> str:
     """A path as shown: relative to the working folder when inside it (another reader's
-    machine has no use for this one's folders), else as given; absolute on request."""
+    machine has no use for this one's folders), a shipped file from its package
+    (`iomstrat/data/…`), else as given; absolute on request."""
     if absolute or not os.path.isabs(path):
         return path
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return path
-    # Outside the working folder a '../../' path says less than the one given.
-    return path if relative.startswith(os.pardir) else relative
+    if not relative.startswith(os.pardir):
+        return relative
+    # The file shipped with iomstrat (the default strategy): named from the package, not by
+    # where this machine installed it.
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if path.startswith(package + os.sep):
+        return os.path.relpath(path, os.path.dirname(package))
+    # Elsewhere outside the working folder a '../../' path says less than the one given.
+    return path
 
 
 def _path(source: SourceFile, absolute: bool) -> str:
