@@ -91,7 +91,7 @@ _WORDS: dict[str, Word] = {
         "1 {source} = {rate} {target}; udbetalinger til kursen på deres dato (udbetalinger i "
         "{target} med deres eget beløb).",
     ),
-    "sheet_disbursement": Word("Disbursement", "Udbetaling"),
+    "sheet_disbursement": Word("Disbursement", "Udbetalinger"),
     "sheet_priority": Word("Priority areas", "Prioritetsområder"),
     "sheet_portfolio": Word("Portfolio", "Portefølje"),
     "sheet_budget": Word("Budget", "Budget"),
