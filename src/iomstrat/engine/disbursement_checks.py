@@ -19,8 +19,8 @@ from iomstrat.engine.disbursement import (
     planned,
     soft_earmarked_line,
 )
-from iomstrat.geography import Geography
 from iomstrat.ledger import Payment
+from iomstrat.places import Places
 from iomstrat.report import Diagnostic, Severity
 
 PAID_BEFORE_APPROVAL = "IOM401"
@@ -290,18 +290,18 @@ def check_allocation_places(ctx: Context) -> list[Diagnostic]:
     """Allocations go to African countries and regions (the strategy's geographic focus)."""
     if not ctx.strategy.allocations:
         return []
-    geography = Geography()
+    places = Places()
     found = []
     for a_index, allocation in enumerate(ctx.strategy.allocations):
         for i_index, item in enumerate(allocation.items):
             path = ("allocations", a_index, "items", i_index)
             if item.country is not None:
-                continent = geography.country_continent(item.country)
+                continent = places.country_continent(item.country)
                 continents = {continent} if continent else None
                 name, field = item.country, "country"
             else:
                 assert item.region is not None
-                continents = geography.region_continents(item.region)
+                continents = places.region_continents(item.region)
                 name, field = item.region, "region"
             if continents is None:
                 found.append(
