@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bench.generate import MAX_YAML_SIZE, Portfolio, label
 from bench.measure import Case
-from iomstrat.defaults import default_strategy_path
+from iomstrat.loader.embedded import default_strategy_path
 
 FLOOR_CODE = "import typer, pydantic, yaml\nclass M(pydantic.BaseModel):\n    a: int\n"
 """The floor of iomstrat's own stack: its libraries imported and one pydantic model built."""
@@ -44,7 +44,7 @@ def find_tools() -> Tools:
     script = _tool("iomstrat")
     iomstrat = (script,) if script else (sys.executable, "-m", "iomstrat")
     try:
-        from iomstrat.model import Strategy
+        from iomstrat.model.strategy import Strategy
 
         strategy_ledgers = "ledgers" in Strategy.model_fields
     except ImportError:  # pragma: no cover - the model is part of iomstrat

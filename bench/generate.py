@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from iomstrat.defaults import default_strategy_path
-from iomstrat.schema import schema_text
+from iomstrat.core.schema import schema_text
+from iomstrat.loader.embedded import default_strategy_path
 
 SEED = 20230101
 LEDGER_SIZES = (10_000, 100_000, 1_000_000)

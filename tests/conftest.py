@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from iomstrat.cli import app
-from iomstrat.validate import validate_file
+from iomstrat.core.pipeline import validate_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "data" / "strategy_2023_2026.yaml"

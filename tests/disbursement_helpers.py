@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from iomstrat.validate import validate_file
+from iomstrat.core.pipeline import validate_file
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from iomstrat.engine.budget import budget_table
-from iomstrat.reading import read_strategy
+from iomstrat.model.errors import read_strategy
 
 from .conftest import DATA_FILE, run_cli
 

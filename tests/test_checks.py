@@ -142,7 +142,7 @@ def test_iom205_started_year_without_approval(tmp_path: Path) -> None:
 
 
 def test_iom206_notes_years_subject_to_approval(tmp_path: Path) -> None:
-    from iomstrat.validate import validate_file
+    from iomstrat.core.pipeline import validate_file
 
     path = tmp_path / "s.yaml"
     path.write_text(real_text(), encoding="utf-8")

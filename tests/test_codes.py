@@ -7,8 +7,8 @@ import json
 import re
 
 from iomstrat.codes import CODES, summary
+from iomstrat.findings import Diagnostic, Severity
 from iomstrat.render.sarif import render_sarif
-from iomstrat.report import Diagnostic, Severity
 
 from .conftest import ROOT
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
-from iomstrat.currency import EcbRates
-from iomstrat.engine.disbursement import book_payments
-from iomstrat.ledger import Payment, Payments
+from iomstrat.engine.book import book_payments
+from iomstrat.loader.ledgers import Payment, Payments
+from iomstrat.rates import EcbRates
 
 # ECB euro foreign exchange reference rates published for 15 November 2023:
 # 1 EUR = 1.0868 USD = 7.4588 DKK (ecb.europa.eu, "Euro foreign exchange reference rates").

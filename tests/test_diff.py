@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from iomstrat.cli import app
-from iomstrat.compare import compare_files
+from iomstrat.core.diff import compare_files
 
 OLD = textwrap.dedent("""\
     schema_version: 1

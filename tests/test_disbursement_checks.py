@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from iomstrat.ledger import Payments, read_ledger
-from iomstrat.validate import validate_file
+from iomstrat.core.pipeline import validate_file
+from iomstrat.loader.ledgers import Payments, read_ledger
 
 from .disbursement_helpers import codes, edit, example_text, ledger_text, line_in
 

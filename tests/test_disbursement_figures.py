@@ -13,10 +13,11 @@ from decimal import Decimal as D
 
 import pytest
 
-from iomstrat.currency import EcbRates
-from iomstrat.engine.disbursement import disbursement_report, portfolio, schedule
-from iomstrat.report_disbursement import DisbursementReport, Figures
-from iomstrat.validate import validate_file
+from iomstrat.core.pipeline import validate_file
+from iomstrat.engine.disbursement import disbursement_report, portfolio
+from iomstrat.engine.plan import schedule
+from iomstrat.rates import EcbRates
+from iomstrat.results.disbursement import DisbursementReport, Figures
 
 from .disbursement_helpers import EXAMPLE, YEAR_END, edit, example_text, write_example
 

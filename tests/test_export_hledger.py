@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from iomstrat.engine.budget import budget_table
-from iomstrat.reading import read_strategy
+from iomstrat.model.errors import read_strategy
 
 from .conftest import DATA_FILE, edited, run_cli
 

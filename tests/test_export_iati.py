@@ -8,8 +8,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from iomstrat.core.pipeline import validate_file
 from iomstrat.export.iati import check_iati, iati_activities
-from iomstrat.validate import validate_file
 
 from .conftest import DATA_FILE, edited, run_cli
 

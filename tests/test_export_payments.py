@@ -11,10 +11,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from iomstrat.currency import EcbRates
+from iomstrat.core.pipeline import validate_file
 from iomstrat.engine.disbursement import disbursement_report
 from iomstrat.export.iati import check_iati, iati_activities
-from iomstrat.validate import validate_file
+from iomstrat.rates import EcbRates
 
 from .conftest import ROOT, real_text, run_cli
 from .test_export_hledger import CODE, hledger_balances

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iomstrat import loader
 from iomstrat.cli import app
-from iomstrat.reading import STRATEGY_LIMITS, read_strategy
+from iomstrat.loader import documents as loader
+from iomstrat.model.errors import STRATEGY_LIMITS, read_strategy
 
 from .conftest import DATA_FILE, edited, line_of, real_text
 

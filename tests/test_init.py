@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from iomstrat.reading import read_strategy
-from iomstrat.scaffold import ScaffoldError, parse_line
+from iomstrat.core.init import ScaffoldError, parse_line
+from iomstrat.model.errors import read_strategy
 
 from .conftest import run_cli
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from iomstrat.loader import load_text
-from iomstrat.reading import read_strategy
+from iomstrat.loader.documents import load_text
+from iomstrat.model.errors import read_strategy
 
 from .conftest import DATA_FILE, edited, findings, line_of
 

@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 
-from iomstrat.ledger import LedgerFile, Payments, read_ledger
-from iomstrat.loader import Document, load_text
-from iomstrat.reading import validate_as
+from iomstrat.loader.documents import Document, load_text
+from iomstrat.loader.ledgers import LedgerFile, Payments, read_ledger
+from iomstrat.model.errors import validate_as
 
 LEDGER = textwrap.dedent(
     """\

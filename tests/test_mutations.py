@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from iomstrat import loader
 from iomstrat.cli import app
+from iomstrat.loader import documents as loader
 
 from .conftest import real_text
 from .test_hostile import FINDING, echoes

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from iomstrat.reading import read_strategy
+from iomstrat.model.errors import read_strategy
 
 from .conftest import DATA_FILE, ROOT
 

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from iomstrat.cli import app
-from iomstrat.defaults import default_strategy_path
+from iomstrat.loader.embedded import default_strategy_path
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "illustrative_2023.yaml"
 
@@ -290,10 +290,10 @@ def test_allocations_chart_and_table(tmp_path: Path) -> None:
     import datetime as dt
     from decimal import Decimal
 
-    from iomstrat.briefing import Allocation, Report
-    from iomstrat.currency import EcbRates
+    from iomstrat.core.report import brief_file
+    from iomstrat.rates import EcbRates
     from iomstrat.render.html import render
-    from iomstrat.reporting import brief_file
+    from iomstrat.results.briefing import Allocation, Report
 
     item = brief_file(default_strategy_path(), dt.date(2022, 12, 1), EcbRates())
     item = dataclasses.replace(
@@ -388,8 +388,8 @@ def test_report_findings_are_validates(tmp_path: Path) -> None:
 def test_many_allocations_share_one_bar_in_the_chart() -> None:
     from decimal import Decimal
 
-    from iomstrat.briefing import Allocation
     from iomstrat.render.charts import MAX_BARS, allocations_by_recipient
+    from iomstrat.results.briefing import Allocation
 
     places = [Allocation(f"Place {n:02}", "region", Decimal(100 - n)) for n in range(30)]
     svg = allocations_by_recipient(places, "en", "DKK", "Allocations", others="{} others")

@@ -162,7 +162,7 @@ def test_report_in_headless_chromium(browser: Any, tmp_path: Path) -> None:
 
 def test_two_strategies_on_one_page(browser: Any, tmp_path: Path) -> None:
     """Charts of two briefings share a document: their ids must not cross (clip paths)."""
-    from iomstrat.defaults import default_strategy_path
+    from iomstrat.loader.embedded import default_strategy_path
 
     copy = tmp_path / "copy.yaml"
     shutil.copyfile(default_strategy_path(), copy)

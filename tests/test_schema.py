@@ -15,8 +15,8 @@ import yaml
 from typer.testing import CliRunner
 
 from iomstrat.cli import app
-from iomstrat.model_table import is_table_data
-from iomstrat.schema import SCHEMA_FILE
+from iomstrat.core.schema import SCHEMA_FILE
+from iomstrat.model.table import is_table_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "strategy_2023_2026.yaml"

@@ -17,9 +17,9 @@ WATCHED = (
     "yaml",
     "babel",
     "rich",
-    "iomstrat.model",
-    "iomstrat.loader",
-    "iomstrat.model_table",
+    "iomstrat.model.strategy",
+    "iomstrat.loader.documents",
+    "iomstrat.model.table",
     "json",
     "logging",
     "pandas",
@@ -99,9 +99,9 @@ def test_command_help_loads_no_core(args: list[str]) -> None:
 def test_validate_loads_neither_babel_nor_rich(fmt: str) -> None:
     code, loaded, _ = loaded_by("validate", "--format", fmt, "--as-of", "2022-06-01")
     assert code == 0
-    assert {"pydantic", "yaml", "iomstrat.model", "iomstrat.loader"} <= loaded
+    assert {"pydantic", "yaml", "iomstrat.model.strategy", "iomstrat.loader.documents"} <= loaded
     assert not loaded & {"babel", "rich", "logging", "pandas"}
-    assert "iomstrat.model_table" not in loaded  # a strategy file builds no table models
+    assert "iomstrat.model.table" not in loaded  # a strategy file builds no table models
     assert "currency_converter" not in loaded  # the default file has no foreign payments
     assert ("json" in loaded) == (fmt == "json")
 
@@ -122,7 +122,7 @@ def test_budget_table_loads_babel_and_rich() -> None:
 
 def test_init_help_names_the_model_line_kinds() -> None:
     from iomstrat.cli import init
-    from iomstrat.scaffold import LINE_KINDS
+    from iomstrat.core.init import LINE_KINDS
 
     assert init.LINE_KINDS == LINE_KINDS
 

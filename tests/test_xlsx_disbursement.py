@@ -12,9 +12,9 @@ from pathlib import Path
 import openpyxl
 
 from iomstrat.render.xlsx_disbursement import disbursement_workbook
-from iomstrat.report_disbursement import DisbursementReport as Report
-from iomstrat.report_disbursement import DisbursementRow as Row
-from iomstrat.report_disbursement import Figures, Portfolio, PortfolioRow, PriorityRow
+from iomstrat.results.disbursement import DisbursementReport as Report
+from iomstrat.results.disbursement import DisbursementRow as Row
+from iomstrat.results.disbursement import Figures, Portfolio, PortfolioRow, PriorityRow
 
 from .conftest import ROOT, run_cli
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import typer
 
-from iomstrat.defaults import default_strategy_path
+from iomstrat.loader.embedded import default_strategy_path
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

@@ -37,7 +37,7 @@ def command(
     """Show what changed between two versions: figures per line and year, totals, approval
     flags, and the findings that appear or disappear."""
     # The core is imported here, not above: other commands, `--help` and `--version` need none.
-    from iomstrat.compare import compare_files, compare_revision
+    from iomstrat.core.diff import compare_files, compare_revision
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
 

@@ -65,12 +65,12 @@ def command(
     """Planned, approved, allocated, disbursed, remaining, rate, variance to schedule and
     forecast per line and year as of a date; with several files, totals per Finance Act code."""
     # The core is imported here, not above: `validate`, `--help` and `--version` need none of it.
-    from iomstrat.calculator import calculate
+    from iomstrat.core.disbursement import calculate
+    from iomstrat.core.pipeline import expand_paths
+    from iomstrat.findings import Severity
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.disbursement import render
     from iomstrat.render.numbers import LOCALES
-    from iomstrat.report import Severity
-    from iomstrat.validate import expand_paths
 
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")

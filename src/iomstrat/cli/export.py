@@ -21,7 +21,7 @@ from iomstrat.render.diagnostics import render_text
 
 if TYPE_CHECKING:  # the core is imported where it is used: `--help` and other commands skip it
     from iomstrat.export.records import Recorded
-    from iomstrat.report import Diagnostic
+    from iomstrat.findings import Diagnostic
 
 app = typer.Typer(
     help="Export strategies to IATI 2.03 XML or an hledger journal.",
@@ -34,8 +34,8 @@ app = typer.Typer(
 def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Recorded], list[Diagnostic]]:
     """Read every strategy with its booked payments; errors are collected for the report, an
     unreadable or invalid file stops the run."""
-    from iomstrat.report import Severity
-    from iomstrat.validate import validate_file
+    from iomstrat.core.pipeline import validate_file
+    from iomstrat.findings import Severity
 
     strategies: list[Recorded] = []
     problems: list[Diagnostic] = []

@@ -47,7 +47,7 @@ def command(
     """Write a new strategy file that validates: organisation, period, budget lines, a total
     of all lines, every year planned (awaiting its Finance Act)."""
     # The core is imported here, not above: other commands, `--help` and `--version` need none.
-    from iomstrat.scaffold import NewStrategy, ScaffoldError, parse_line, strategy_text
+    from iomstrat.core.init import NewStrategy, ScaffoldError, parse_line, strategy_text
 
     try:
         spec = NewStrategy(

@@ -45,9 +45,9 @@ def command(
     date = parse_date(as_of)
     # The core is imported here, not above: other commands, `--help` and `--version` need none;
     # matplotlib loads only for this command.
+    from iomstrat.core.report import build_report, exit_code
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.html import render
-    from iomstrat.reporting import build_report, exit_code
 
     report = build_report(list(paths) if paths else [strategy_path(None)], date)
     write(render(report, locale.value), output)

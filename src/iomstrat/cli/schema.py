@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from iomstrat.cli.common import write
-from iomstrat.defaults import SCHEMA_FILE
+from iomstrat.loader.embedded import SCHEMA_FILE
 
 EPILOG = (
     "Examples: iomstrat schema > strategy.schema.json; "
@@ -19,6 +19,6 @@ def command(
     output: str = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file."),
 ) -> None:
     """Print the JSON Schema (Draft 2020-12) of a strategy file, with a description per field."""
-    from iomstrat.schema import schema_text  # here, not above: it builds the models' schema
+    from iomstrat.core.schema import schema_text  # here, not above: it builds the models' schema
 
     write(schema_text(), output)

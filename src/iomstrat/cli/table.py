@@ -36,11 +36,11 @@ def show(
     """Show a table as printed, with a computed row of column sums and computed row totals;
     findings about its totals go to stderr."""
     # The core is imported here, not above: other commands, `--help` and `--version` need none.
-    from iomstrat.engine.table_view import figure_table
+    from iomstrat.core.pipeline import validate_file
+    from iomstrat.engine.annex import figure_table
+    from iomstrat.findings import Severity
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
-    from iomstrat.report import Severity
-    from iomstrat.validate import validate_file
 
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")

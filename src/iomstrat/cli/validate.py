@@ -49,7 +49,7 @@ def command(
 ) -> None:
     """Check strategy files: totals, approval flags, codes, years; every finding in one run."""
     # The core is imported here, not above: `--help` and other commands need none of it.
-    from iomstrat.validate import exit_code, expand_paths, validate_file
+    from iomstrat.core.pipeline import exit_code, expand_paths, validate_file
 
     date = parse_date(as_of)
     files = expand_paths(list(paths) if paths else [strategy_path(None)])

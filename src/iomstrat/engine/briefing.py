@@ -8,7 +8,14 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from iomstrat.briefing import (
+from iomstrat.engine.book import Book, Rates
+from iomstrat.engine.budget import budget_table
+from iomstrat.engine.disbursement import disbursement_report
+from iomstrat.engine.plan import factor
+from iomstrat.findings import Diagnostic
+from iomstrat.model.strategy import Strategy
+from iomstrat.places import Places
+from iomstrat.results.briefing import (
     Allocation,
     Briefing,
     Facts,
@@ -16,12 +23,7 @@ from iomstrat.briefing import (
     SourceFile,
     YearFigures,
 )
-from iomstrat.engine.budget import budget_table
-from iomstrat.engine.disbursement import Book, Rates, disbursement_report, factor
-from iomstrat.model import Strategy
-from iomstrat.places import Places
-from iomstrat.report import Diagnostic
-from iomstrat.report_disbursement import DisbursementReport
+from iomstrat.results.disbursement import DisbursementReport
 
 ZERO = Decimal(0)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from iomstrat.engine.disbursement import approved_year
-from iomstrat.model import UNIT_FACTORS, Strategy
-from iomstrat.report_budget import BudgetRow, BudgetTable, YearHeading
+from iomstrat.engine.plan import approved_year
+from iomstrat.model.strategy import UNIT_FACTORS, Strategy
+from iomstrat.results.budget import BudgetRow, BudgetTable, YearHeading
 
 DEFAULT_FOOTNOTE = "*Subject to annual parliamentary approval."
 

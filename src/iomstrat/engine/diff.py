@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from iomstrat.engine.budget import budget_table, scale
-from iomstrat.model import Strategy
-from iomstrat.report import Diagnostic
-from iomstrat.report_budget import BudgetRow
-from iomstrat.report_diff import AmountChange, ApprovalChange, StrategyDiff
+from iomstrat.findings import Diagnostic
+from iomstrat.model.strategy import Strategy
+from iomstrat.results.budget import BudgetRow
+from iomstrat.results.diff import AmountChange, ApprovalChange, StrategyDiff
 
 
 def _rows(strategy: Strategy, unit: str) -> dict[str, BudgetRow]:

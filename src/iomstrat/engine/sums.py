@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iomstrat.loader import Document
-from iomstrat.report import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.loader.documents import Document
 
 TOTAL_MISMATCH = "IOM101"
 ROUNDING_DIFFERENCE = "IOM102"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iomstrat.export.records import Recorded, booked, decisions, planned
-from iomstrat.model import Strategy
+from iomstrat.model.strategy import Strategy
 
 COMMITMENT = "commitment"
 APPROVED = "approved"

@@ -23,9 +23,9 @@ from okfn_iati import (  # type: ignore[import-untyped]
 )
 
 from iomstrat.export.records import Recorded, booked, decisions, in_units, planned
-from iomstrat.model import Organisation, Strategy
+from iomstrat.findings import Diagnostic, Severity
+from iomstrat.model.strategy import Organisation, Strategy
 from iomstrat.render.numbers import plain
-from iomstrat.report import Diagnostic, Severity
 
 IATI_VERSION = "2.03"
 SCHEMA = ("schemas", IATI_VERSION, "iati-activities-schema.xsd")

@@ -7,10 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iomstrat.engine.disbursement import Book, approved_line, approved_year, factor
-from iomstrat.engine.disbursement import planned as planned_amount
-from iomstrat.ledger import Payment
-from iomstrat.model import Strategy
+from iomstrat.engine.book import Book
+from iomstrat.engine.plan import approved_line, approved_year, factor
+from iomstrat.engine.plan import planned as planned_amount
+from iomstrat.loader.ledgers import Payment
+from iomstrat.model.strategy import Strategy
 
 EVER = dt.date.max
 """Exports report every recorded decision and payment, whatever today's date."""

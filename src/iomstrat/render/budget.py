@@ -10,7 +10,7 @@ from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import CsvStyle, md_cell, md_row, to_text
 
 if TYPE_CHECKING:  # annotations only: commands that print no budget do not build these classes
-    from iomstrat.report_budget import BudgetRow, BudgetTable, YearHeading
+    from iomstrat.results.budget import BudgetRow, BudgetTable, YearHeading
 
 UNIT_WORDS = {"million": "million", "thousand": "thousand", "kroner": ""}
 

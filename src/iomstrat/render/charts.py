@@ -18,9 +18,9 @@ matplotlib.use("svg")
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from iomstrat.briefing import Allocation, SchedulePoint, YearFigures
 from iomstrat.render.numbers import figure
-from iomstrat.report_budget import BudgetTable
+from iomstrat.results.briefing import Allocation, SchedulePoint, YearFigures
+from iomstrat.results.budget import BudgetTable
 
 # Colour-blind safe (Okabe-Ito) and of distinct lightness; each series also has its own hatch.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")

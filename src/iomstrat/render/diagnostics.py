@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 
-from iomstrat.report import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity
 
 
 class DiagnosticFormat(enum.StrEnum):

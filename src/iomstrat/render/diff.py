@@ -12,8 +12,8 @@ from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import md_table, rich_console
 
 if TYPE_CHECKING:  # annotations only: every command loads this module for the enum
-    from iomstrat.report import Diagnostic
-    from iomstrat.report_diff import AmountChange, ApprovalChange, StrategyDiff
+    from iomstrat.findings import Diagnostic
+    from iomstrat.results.diff import AmountChange, ApprovalChange, StrategyDiff
 
 NO_CHANGE = "No change in budget figures, approval flags or findings."
 

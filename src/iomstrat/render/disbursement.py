@@ -12,7 +12,7 @@ from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import CsvStyle, md_cell, rich_console
 
 if TYPE_CHECKING:  # annotations only: `validate` loads this module for the enum, not the reports
-    from iomstrat.report_disbursement import (
+    from iomstrat.results.disbursement import (
         DisbursementReport,
         DisbursementRow,
         Portfolio,

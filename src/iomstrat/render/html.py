@@ -11,12 +11,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from iomstrat import __version__
-from iomstrat.briefing import Briefing, Report
-from iomstrat.model import UNIT_FACTORS
+from iomstrat.findings import Severity
+from iomstrat.model.strategy import UNIT_FACTORS
 from iomstrat.render import charts
 from iomstrat.render.numbers import figure
-from iomstrat.report import Severity
-from iomstrat.report_budget import BudgetRow, BudgetTable, YearHeading
+from iomstrat.results.briefing import Briefing, Report
+from iomstrat.results.budget import BudgetRow, BudgetTable, YearHeading
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {

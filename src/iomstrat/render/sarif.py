@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from iomstrat import __version__
 from iomstrat.codes import summary
-from iomstrat.report import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

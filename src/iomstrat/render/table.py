@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from iomstrat.render.tabular import CsvStyle, md_cell, md_row, to_text
 
 if TYPE_CHECKING:  # annotations only: commands that print no table do not build these classes
-    from iomstrat.report_table import FigureTable, TableCell, TableLine
+    from iomstrat.results.table import FigureTable, TableCell, TableLine
 
 
 class TableFormat(enum.StrEnum):
@@ -59,7 +59,7 @@ def _headers(table: FigureTable) -> list[str]:
 
 
 def _cells(table: FigureTable, line: TableLine, locale: str | None) -> list[str]:
-    from iomstrat.report_table import TableCell
+    from iomstrat.results.table import TableCell
 
     cells = [_cell(c, line, table.places, locale) for c in line.cells]
     if _has_totals(table):

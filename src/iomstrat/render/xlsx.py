@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from iomstrat.render.budget import _headers, _name
-from iomstrat.report_budget import BudgetTable
+from iomstrat.results.budget import BudgetTable
 
 Cell = str | Decimal | int | None
 MAX_PLACES = 8

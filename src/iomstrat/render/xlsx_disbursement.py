@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from iomstrat.render.xlsx import Cell, Sheet, workbook
-from iomstrat.report_disbursement import DisbursementReport, Portfolio
+from iomstrat.results.disbursement import DisbursementReport, Portfolio
 
 FIGURES = (
     ("planned", "Planned"),

@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from iomstrat import loader
-from iomstrat.engine.checks import Context, run_checks
+from iomstrat.checks import run_checks
+from iomstrat.checks.context import Context
+from iomstrat.core.pipeline import FileResult, validate_file
 from iomstrat.engine.diff import diff_strategies
-from iomstrat.model import Strategy
-from iomstrat.reading import STRATEGY_LIMITS, Reading, validate_as
-from iomstrat.report import Diagnostic
-from iomstrat.report_diff import StrategyDiff
-from iomstrat.revision import file_at
-from iomstrat.validate import FileResult, validate_file
+from iomstrat.findings import Diagnostic
+from iomstrat.loader import documents as loader
+from iomstrat.loader.git import file_at
+from iomstrat.model.errors import STRATEGY_LIMITS, Reading, validate_as
+from iomstrat.model.strategy import Strategy
+from iomstrat.results.diff import StrategyDiff
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iomstrat.report import Diagnostic
+from iomstrat.findings import Diagnostic
 
 
 @dataclass(frozen=True)

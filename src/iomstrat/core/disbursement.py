@@ -7,11 +7,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from iomstrat.currency import EcbRates
+from iomstrat.core.pipeline import validate_file
 from iomstrat.engine.disbursement import VIEWS, disbursement_report, portfolio
-from iomstrat.report import Diagnostic, Severity
-from iomstrat.report_disbursement import DisbursementReport, Portfolio
-from iomstrat.validate import validate_file
+from iomstrat.findings import Diagnostic, Severity
+from iomstrat.rates import EcbRates
+from iomstrat.results.disbursement import DisbursementReport, Portfolio
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ import datetime as dt
 import hashlib
 import os
 
-from iomstrat import loader
-from iomstrat.briefing import Briefing, Report, SourceFile
-from iomstrat.currency import EcbRates
+from iomstrat.core.pipeline import check_document, expand_paths
+from iomstrat.engine.book import Rates
 from iomstrat.engine.briefing import briefing
-from iomstrat.engine.disbursement import Rates
-from iomstrat.reading import STRATEGY_LIMITS
-from iomstrat.report import Severity
-from iomstrat.validate import check_document, expand_paths
+from iomstrat.findings import Severity
+from iomstrat.loader import documents as loader
+from iomstrat.model.errors import STRATEGY_LIMITS
+from iomstrat.rates import EcbRates
+from iomstrat.results.briefing import Briefing, Report, SourceFile
 
 
 def source_file(path: str, data: bytes | None) -> SourceFile:

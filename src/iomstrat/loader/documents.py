@@ -21,8 +21,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from iomstrat.gcpause import collector_paused
-from iomstrat.report import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.loader.gcpause import collector_paused
 
 MAX_BYTES = 32 * 1024 * 1024
 """Largest file read; a strategy is a few kB, a YAML payment ledger of 100 000 records ~12 MB."""

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from iomstrat import loader
-from iomstrat.gcpause import collector_paused
-from iomstrat.model import Disbursement, Model, Strategy
-from iomstrat.reading import validate_as
-from iomstrat.report import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity
+from iomstrat.loader import documents as loader
+from iomstrat.loader.gcpause import collector_paused
+from iomstrat.model.errors import validate_as
+from iomstrat.model.strategy import Disbursement, Model, Strategy
 
 LEDGER_UNREADABLE = "IOM420"
 LEDGER_HEADER = "IOM421"

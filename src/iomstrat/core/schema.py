@@ -8,8 +8,8 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from iomstrat.defaults import SCHEMA_FILE as SCHEMA_FILE  # kept here too: tests import it
-from iomstrat.model import Strategy
+from iomstrat.loader.embedded import SCHEMA_FILE as SCHEMA_FILE  # kept here too: tests import it
+from iomstrat.model.strategy import Strategy
 
 YEAR_KEY = "^[0-9]{4}$"
 

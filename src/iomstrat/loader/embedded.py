@@ -13,4 +13,6 @@ def default_strategy_path() -> str:
     """Path of the strategy shipped inside the package (a copy of data/strategy_2023_2026.yaml)."""
     # The package is installed as files (wheel or editable), so the data sits beside this module;
     # importlib.resources would give the same path for a millisecond more of every start-up.
-    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", DEFAULT_FILE)
+    return os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", DEFAULT_FILE
+    )

@@ -8,18 +8,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from iomstrat import loader
-from iomstrat.currency import EcbRates
-from iomstrat.engine.checks import Context, run_checks
-from iomstrat.engine.disbursement import Book, Rates, book_payments
-from iomstrat.gcpause import collector_paused
-from iomstrat.ledger import collect_payments
-from iomstrat.model import Strategy
-from iomstrat.reading import STRATEGY_LIMITS, Reading, validate_as
-from iomstrat.report import Diagnostic, Severity
+from iomstrat.checks import run_checks
+from iomstrat.checks.context import Context
+from iomstrat.engine.book import Book, Rates, book_payments
+from iomstrat.findings import Diagnostic, Severity
+from iomstrat.loader import documents as loader
+from iomstrat.loader.gcpause import collector_paused
+from iomstrat.loader.ledgers import collect_payments
+from iomstrat.model.errors import STRATEGY_LIMITS, Reading, validate_as
+from iomstrat.model.strategy import Strategy
+from iomstrat.rates import EcbRates
 
 if TYPE_CHECKING:
-    from iomstrat.model_table import Table
+    from iomstrat.model.table import Table
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -73,8 +74,8 @@ def check_document(
     """The checks of `validate_file` on a file already read (`report` hashes the bytes)."""
     if isinstance(document.data, dict) and "table" in document.data:
         # Imported here: only a file that may be a table pays for building the table models.
-        from iomstrat.engine.tables import TableContext, run_table_checks
-        from iomstrat.model_table import Table, is_table_data
+        from iomstrat.checks.annex import TableContext, run_table_checks
+        from iomstrat.model.table import Table, is_table_data
 
         if is_table_data(document.data):
             table = validate_as(document, Table)

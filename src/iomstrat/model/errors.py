@@ -8,8 +8,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from iomstrat import loader, model
-from iomstrat.report import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.loader import documents as loader
+from iomstrat.model import strategy as model
 
 INVALID_VALUE = "IOM020"
 UNKNOWN_KEY = "IOM021"

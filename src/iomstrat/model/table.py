@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, StringConstraints
 
-from iomstrat.model import Model, Money, Source, Text, _kind, _money
+from iomstrat.model.strategy import Model, Money, Source, Text, _kind, _money
 
 NONE_MARK = "-"
 """What the document prints where a donor gave nothing: counts as zero, is not a rounded figure."""

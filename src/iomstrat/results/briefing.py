@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iomstrat.report import Diagnostic
-from iomstrat.report_budget import BudgetTable
+from iomstrat.findings import Diagnostic
+from iomstrat.results.budget import BudgetTable
 
 
 @dataclass(frozen=True)

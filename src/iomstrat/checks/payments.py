@@ -1,0 +1,181 @@
+"""Checks of payments against lines, approvals and years (IOM401, IOM402, IOM409-IOM411, IOM413).
+Payment findings point at the payment's file and line."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from iomstrat.checks.context import FOREVER, Context, money
+from iomstrat.engine.plan import approved_line, approved_year, planned
+from iomstrat.findings import Diagnostic, Severity
+from iomstrat.loader.ledgers import Payment
+
+PAID_BEFORE_APPROVAL = "IOM401"
+PAID_ABOVE_APPROVAL = "IOM402"
+OUTSIDE_YEAR = "IOM409"
+DUPLICATE_VOUCHER = "IOM410"
+PAID_ABOVE_LINE = "IOM411"
+PAYMENT_LINE = "IOM413"
+
+
+def check_payment_lines(ctx: Context) -> list[Diagnostic]:
+    if ctx.book is None:
+        return []
+    known = {line.id for line in ctx.strategy.budget.lines}
+    return [
+        ctx.book.payments.diagnostic(
+            p,
+            PAYMENT_LINE,
+            Severity.ERROR,
+            f"payment {p.voucher} is on line '{p.line}', which the budget does not have "
+            f"(lines: {', '.join(sorted(known))})",
+        )
+        for p in ctx.book.payments.records
+        if p.line not in known
+    ]
+
+
+def check_payments_approved(ctx: Context) -> list[Diagnostic]:
+    """Payments before parliament approved their year, or beyond what it approved."""
+    if ctx.book is None:
+        return []
+    strategy, found = ctx.strategy, []
+    book = ctx.book
+    approvals = {a.year: a for a in reversed(strategy.approvals)}  # the first entry wins
+    year_limit = {y: approved_year(strategy, y, FOREVER) for y in approvals}
+    line_limit: dict[tuple[str, int], Decimal | None] = {}
+    paid_year: dict[int, Decimal] = defaultdict(Decimal)
+    paid_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    reported: set[tuple[str, int]] = set()
+    for p, amount in book.dated:
+        approval = approvals.get(p.year)
+        if approval is None or approval.status == "planned":
+            found.append(
+                book.payments.diagnostic(
+                    p,
+                    PAID_BEFORE_APPROVAL,
+                    Severity.ERROR,
+                    f"payment {p.voucher} of {p.date.isoformat()} for {p.year} is made before "
+                    f"the year's parliamentary approval (none recorded)",
+                )
+            )
+            continue
+        if approval.decided_on is not None and p.date < approval.decided_on:
+            found.append(
+                book.payments.diagnostic(
+                    p,
+                    PAID_BEFORE_APPROVAL,
+                    Severity.ERROR,
+                    f"payment {p.voucher} of {p.date.isoformat()} precedes the approval of "
+                    f"{p.year} ({approval.finance_act or 'Finance Act'}, "
+                    f"{approval.decided_on.isoformat()})",
+                )
+            )
+        paid_year[p.year] += amount
+        limits = [("", p.year, year_limit[p.year], paid_year[p.year])]
+        if approval.lines is not None:
+            key = (p.line, p.year)
+            paid_line[key] += amount
+            if key not in line_limit:
+                line_limit[key] = approved_line(strategy, p.line, p.year, FOREVER)
+            limits.append((p.line, p.year, line_limit[key], paid_line[key]))
+        for line_id, year, limit, paid in limits:
+            if limit is not None and paid > limit and (line_id, year) not in reported:
+                reported.add((line_id, year))
+                what = f"line '{line_id}' of {year}" if line_id else str(year)
+                found.append(
+                    book.payments.diagnostic(
+                        p,
+                        PAID_ABOVE_APPROVAL,
+                        Severity.ERROR,
+                        f"payment {p.voucher} brings {what} to {money(ctx, paid)}, above the "
+                        f"approved {money(ctx, limit)} by {money(ctx, paid - limit)}",
+                    )
+                )
+    return found
+
+
+def check_line_limits(ctx: Context) -> list[Diagnostic]:
+    """A line's payments in a year beyond its planned amount (personnel support above its
+    line, or any other line)."""
+    if ctx.book is None:
+        return []
+    found = []
+    kinds = {line.id: line.kind for line in ctx.strategy.budget.lines}
+    paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    reported: set[tuple[str, int]] = set()
+    limits: dict[tuple[str, int], Decimal] = {}
+    for p, amount in ctx.book.dated:
+        if p.line not in kinds:
+            continue
+        key = (p.line, p.year)
+        paid[key] += amount
+        if key not in limits:
+            limits[key] = planned(ctx.strategy, p.line, p.year)
+        limit = limits[key]
+        if paid[key] > limit and key not in reported:
+            reported.add(key)
+            what = "personnel support" if kinds[p.line] == "personnel" else f"line '{p.line}'"
+            found.append(
+                ctx.book.payments.diagnostic(
+                    p,
+                    PAID_ABOVE_LINE,
+                    Severity.ERROR,
+                    f"payment {p.voucher} brings {what} for {p.year} to "
+                    f"{money(ctx, paid[key])}, above its line of {money(ctx, limit)}",
+                )
+            )
+    return found
+
+
+def check_years(ctx: Context) -> list[Diagnostic]:
+    """Payments dated in their appropriation year, within the period; allocations too."""
+    period = ctx.strategy.strategy.period
+    found = []
+    if ctx.book is not None:
+        for p in ctx.book.payments.records:
+            if p.year not in period.years:
+                message = f"payment {p.voucher} is for {p.year}, outside the period "
+                message += f"{period.start}-{period.end}"
+            elif p.date.year != p.year:
+                message = (
+                    f"payment {p.voucher} of {p.date.isoformat()} is dated outside its "
+                    f"appropriation year {p.year}"
+                )
+            else:
+                continue
+            found.append(ctx.book.payments.diagnostic(p, OUTSIDE_YEAR, Severity.ERROR, message))
+    for index, allocation in enumerate(ctx.strategy.allocations):
+        if allocation.year not in period.years:
+            found.append(
+                ctx.document.diagnostic(
+                    ("allocations", index, "half_year"),
+                    OUTSIDE_YEAR,
+                    Severity.ERROR,
+                    f"allocation for {allocation.half_year}, outside the period "
+                    f"{period.start}-{period.end}",
+                )
+            )
+    return found
+
+
+def check_vouchers(ctx: Context) -> list[Diagnostic]:
+    if ctx.book is None:
+        return []
+    payments = ctx.book.payments
+    first: dict[str, Payment] = {}
+    found = []
+    for p in payments.records:
+        earlier = first.setdefault(p.voucher, p)
+        if earlier is not p:
+            file, line = payments.where(earlier)
+            found.append(
+                payments.diagnostic(
+                    p,
+                    DUPLICATE_VOUCHER,
+                    Severity.ERROR,
+                    f"voucher {p.voucher} is already used at {file}:{line}",
+                )
+            )
+    return found
