@@ -278,16 +278,13 @@ def test_names_are_babels() -> None:
             }
 
 
-def test_first_lookup_is_fast_and_loads_nothing_heavy() -> None:
+def test_first_lookup_loads_nothing_heavy() -> None:
+    # Its time (about 6 ms) is measured by hand, not here: see docs/DESIGN.md.
     probe = (
-        "import sys, time\n"
-        "start = time.perf_counter()\n"
+        "import sys\n"
         "from iomstrat.places import Places\n"
         "assert Places().country_continent('Tchad') == 'Africa'\n"
-        "took = time.perf_counter() - start\n"
-        "print(took, sorted(m for m in ('babel', 'pandas', 'difflib') if m in sys.modules))\n"
+        "print(sorted(m for m in ('babel', 'pandas', 'difflib') if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    took, loaded = done.stdout.split(" ", 1)
-    assert loaded.strip() == "[]"
-    assert float(took) < 0.1  # about 6 ms; generous for a busy test machine
+    assert done.stdout.strip() == "[]"
