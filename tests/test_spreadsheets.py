@@ -14,6 +14,7 @@ import pytest
 from babel.numbers import parse_decimal
 
 from .conftest import edited, run_cli
+from .spreadsheet_helpers import assert_prints_well, header_row, table
 
 YEARS = [2023, 2024, 2025, 2026]
 # Core 2023 is 47.5 (and the stated totals follow), so that decimals are exercised.
@@ -43,10 +44,11 @@ EXPECTED = {  # name -> figures 2023..2026 and total, DKK million
 }
 
 
-def data_rows(sheet: openpyxl.worksheet.worksheet.Worksheet) -> dict[str, list[object]]:
-    rows = list(sheet.iter_rows(values_only=True))
-    header = next(i for i, r in enumerate(rows) if r[1] == "Finance Act code")
-    return {str(r[0]): list(r[2:]) for r in rows[header + 1 :] if r[2] is not None}
+def data_rows(
+    sheet: openpyxl.worksheet.worksheet.Worksheet, caption: str = "(DKK million)"
+) -> dict[str, list[object]]:
+    """Figures by row name: the year columns and the total (not the code, not the Kind)."""
+    return {str(r[caption]): list(r.values())[2:-1] for r in table(sheet, caption)}
 
 
 def test_xlsx_holds_numbers_with_a_number_format(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -63,9 +65,7 @@ def test_xlsx_holds_numbers_with_a_number_format(write, tmp_path: Path) -> None:
     assert len(numeric) == 25
     assert {c.data_type for c in numeric} == {"n"}
     assert {c.number_format for c in numeric} == {"#,##0.0"}
-    header = [
-        c.value for c in next(r for r in sheet.iter_rows() if r[1].value == "Finance Act code")
-    ]
+    header = [c.value for c in sheet[header_row(sheet, "(DKK million)")]]
     assert header == [
         "(DKK million)",
         "Finance Act code",
@@ -74,20 +74,86 @@ def test_xlsx_holds_numbers_with_a_number_format(write, tmp_path: Path) -> None:
         "Planned 2025*",
         "Planned 2026*",
         "Total 2023-2026",
+        "Kind",
     ]
+    assert_prints_well(sheet, "(DKK million)")
+
+
+def test_xlsx_marks_totals_so_that_a_filter_counts_each_figure_once(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "budget.xlsx"
+    run_cli("budget", "show", write(HALF), "-f", "xlsx", "-o", str(target))
+    sheet = openpyxl.load_workbook(target)["Budget"]
+    rows = table(sheet, "(DKK million)")
+    assert [r["Kind"] for r in rows] == ["subtotal", "line", "line", "line", "total"]
+    lines = [r for r in rows if r["Kind"] == "line"]
+    # Filtered to lines: 47.5 + 50 + 2 in 2023, the stated total of all contributions.
+    assert sum(Decimal(str(r["Planned 2023*"])) for r in lines) == Decimal("99.5")
+    assert sum(Decimal(str(r["Total 2023-2026"])) for r in lines) == Decimal("399.5")
+    totals = [c for c in sheet[header_row(sheet, "(DKK million)") + 5]]
+    assert totals[0].value.startswith("Total contributions")
+    assert {c.font.bold for c in totals} == {True}
+    assert {c.border.top.style for c in totals} == {"thin"}
+
+
+def test_xlsx_in_danish(tmp_path: Path) -> None:
+    target = tmp_path / "budget.xlsx"
+    run_cli("budget", "show", "-f", "xlsx", "-l", "da", "-o", str(target))
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Budget"]
+    sheet = book["Budget"]
+    rows = table(sheet, "(DKK mio.)")
+    assert list(rows[0]) == [
+        "(DKK mio.)",
+        "Finanslovskonto",
+        "Planlagt 2023*",
+        "Planlagt 2024*",
+        "Planlagt 2025*",
+        "Planlagt 2026*",
+        "I alt 2023-2026",
+        "Art",
+    ]
+    assert [r["Art"] for r in rows] == ["subtotal", "linje", "linje", "linje", "total"]
+    assert rows[1]["I alt 2023-2026"] == 192
+    # The Danish locale on the format: LibreOffice shows 1.234,5 whatever its own settings.
+    cell = sheet.cell(header_row(sheet, "(DKK mio.)") + 1, 3)
+    assert cell.value == 98 and cell.number_format == "[$-406]#,##0"
+    assert sheet.oddFooter.center.text == "Side &P af &N"
+    assert_prints_well(sheet, "(DKK mio.)")
+
+
+def test_xlsx_with_error_findings_says_so_in_its_first_rows(tmp_path: Path) -> None:
+    # Core 2023 at 40: the stated totals (98, 100) and the cover figures no longer add up.
+    target = tmp_path / "budget.xlsx"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(edited("amounts: {2023: 48, 2024: 48", "amounts: {2023: 40, 2024: 48"))
+    run = run_cli("budget", "show", str(bad), "-f", "xlsx", "-o", str(target))
+    assert run.exit_code == 1
+    assert run.stderr.count(" error IOM") == 6
+    sheet = openpyxl.load_workbook(target)["Budget"]
+    first = [sheet.cell(row, 1).value for row in range(1, 9)]
+    assert first[0] == "6 errors: figures may be incomplete"
+    assert first[1] == f"{bad}:74:22: IOM101 " + run.stderr.split(" IOM101 ")[1].split("\n")[0]
+    assert [str(v).split(": ")[1][:6] for v in first[1:7]] == ["IOM101"] * 2 + ["IOM103"] * 4
+    assert first[7] is None  # a blank row, then the table's own heading
+    assert sheet["A1"].font.color.rgb.endswith("C00000") and sheet["A1"].font.bold
+    assert sheet.oddHeader.right.text == "6 errors: figures may be incomplete"
+    assert data_rows(sheet)["a. Core funding"][0] == 40  # the figures still come out
+    assert_prints_well(sheet, "(DKK million)")
 
 
 def test_xlsx_in_kroner(tmp_path: Path) -> None:
     target = tmp_path / "budget.xlsx"
     run_cli("budget", "show", "-f", "xlsx", "-u", "kroner", "-o", str(target))
     sheet = openpyxl.load_workbook(target)["Budget"]
-    rows = data_rows(sheet)
+    rows = data_rows(sheet, "(DKK)")
     assert rows["a. Core funding"] == [48_000_000] * 4 + [192_000_000]
     assert rows["Total contributions (core, soft earmarked and personnel support)"][-1] == (
         400_000_000
     )
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, int)]
     assert {c.number_format for c in cells} == {"#,##0"}
+    assert sheet.column_dimensions["G"].width >= len("400,000,000") + 1
+    assert_prints_well(sheet, "(DKK)")
 
 
 def test_xlsx_needs_an_output_file() -> None:

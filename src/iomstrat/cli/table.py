@@ -52,7 +52,8 @@ def show(
         sys.stderr.write(render_text(problems))
         worst = max(d.severity for d in problems)
         raise typer.Exit(2 if worst is Severity.FATAL else EXIT_FINDINGS)
-    write(render_table.render(figure_table(result.table), fmt, locale, color=use_color()), output)
+    text = render_table.render(figure_table(result.table), fmt, locale, color=use_color())
+    write(text, output, spreadsheet=fmt is render_table.TableFormat.csv)
     if problems:
         sys.stderr.write(render_text(problems))
         raise typer.Exit(EXIT_FINDINGS)
