@@ -6,6 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -251,3 +255,158 @@ def test_disbursement_csv_file_reads_as_numbers(tmp_path: Path, locale: str) -> 
         "rate": Decimal("0.6133"),
         "variance": Decimal("-19336915.72"),
     }
+
+
+def test_table_csv_file_has_a_bom(tmp_path: Path) -> None:
+    from .conftest import ROOT
+
+    target = tmp_path / "annex.csv"
+    table_file = str(ROOT / "data" / "annex2_funding_2021.yaml")
+    run = run_cli("table", "show", table_file, "-f", "csv", "-o", str(target))
+    assert run.exit_code == 0, run.stderr
+    assert target.read_bytes().startswith("\ufeff".encode())
+    assert not run_cli("table", "show", table_file, "-f", "csv").stdout.startswith("\ufeff")
+
+
+# LibreOffice prints the workbooks the tool writes; what it prints is read back with poppler.
+
+
+def _office() -> str:
+    """LibreOffice and pdftotext, or a loud skip (a failure under CI, where .ci/run installs
+    them: the test can never pass by not running)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    needed = {"LibreOffice (soffice)": soffice, "pdftotext": shutil.which("pdftotext")}
+    missing = [name for name, path in needed.items() if path is None]
+    if soffice is None or missing:
+        message = (
+            f"LIBREOFFICE TEST NOT RUN: {' and '.join(missing)} missing; "
+            "apt-get install libreoffice-calc-nogui poppler-utils"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return soffice
+
+
+def _tall_sheet() -> bytes:
+    """150 lines and their total: several pages down, each one page wide."""
+    from iomstrat.render.xlsx import Sheet, workbook
+
+    rows = tuple(
+        (f"Line {n}", 2023, Decimal(n * 1_000_000) + Decimal("0.25"), Decimal(n) / 200)
+        for n in range(1, 151)
+    )
+    total = ("Total", None, sum(r[2] for r in rows), None)
+    sheet = Sheet(
+        title="Tall",
+        heading=("A long sheet",),
+        columns=("Line", "Year", "Planned", "Rate"),
+        rows=(*rows, total),
+        kinds=("line",) * 150 + ("total",),
+        column_formats=(None, "0", None, "0.0%"),
+    )
+    return workbook([sheet])
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """Each workbook printed to PDF by LibreOffice: the text of its pages, by name."""
+    from .conftest import ROOT
+
+    soffice = _office()
+    folder = tmp_path_factory.mktemp("printed")
+    strategy = folder / "half.yaml"
+    strategy.write_text(HALF, encoding="utf-8")
+    bad = folder / "bad.yaml"
+    bad.write_text(edited("amounts: {2023: 48, 2024: 48", "amounts: {2023: 40, 2024: 48"))
+    example = str(ROOT / "examples" / "illustrative_2023.yaml")
+    paid = ["disbursement", example, "--as-of", "2023-12-31", "-f", "xlsx"]
+    runs = {
+        "budget": ["budget", "show", str(strategy), "-f", "xlsx"],
+        "budget_da": ["budget", "show", str(strategy), "-f", "xlsx", "-l", "da"],
+        "errors": ["budget", "show", str(bad), "-f", "xlsx"],
+        "disbursement": paid,
+        "quarters_da": [*paid, "--by", "quarter", "-l", "da"],
+        "priority": [*paid, "--by", "priority"],
+    }
+    for name, args in runs.items():
+        run = run_cli(*args, "-o", str(folder / f"{name}.xlsx"))
+        assert run.exit_code in (0, 1), run.stderr
+    (folder / "tall.xlsx").write_bytes(_tall_sheet())
+    books = sorted(folder.glob("*.xlsx"))
+    profile = (folder / "profile").as_uri()  # its own profile: no clash with a running office
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+        + ["--outdir", str(folder)]
+        + [str(book) for book in books],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pages: dict[str, list[str]] = {}
+    for book in books:
+        pdf = book.with_suffix(".pdf")
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        width, height = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()  # type: ignore[union-attr]
+        assert float(width) > float(height), f"{book.name}: not landscape"
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        pages[book.stem] = text.split("\f")[:-1]
+    return pages
+
+
+def test_libreoffice_prints_every_figure_without_hashes(printed: dict[str, list[str]]) -> None:
+    for name, pages in printed.items():
+        assert pages and not any("###" in page for page in pages), name
+    # One page each, as wide as the table: the last column (Kind) is on the page.
+    assert {name: len(pages) for name, pages in printed.items() if name != "tall"} == {
+        "budget": 1,
+        "budget_da": 1,
+        "errors": 1,
+        "disbursement": 1,
+        "quarters_da": 1,
+        "priority": 1,
+    }
+    budget = printed["budget"][0]
+    assert re.search(
+        r"a\. Core funding\s+§06\.32\.10\.14\s+47\.5\s+48\.0\s+48\.0\s+48\.0\s+191\.5\s+line",
+        budget,
+    )
+    assert re.search(
+        r"Total contributions.*\s+99\.5\s+100\.0\s+100\.0\s+100\.0\s+399\.5\s+total", budget
+    )
+    danish = printed["budget_da"][0]
+    assert re.search(
+        r"a\. Core funding\s+§06\.32\.10\.14\s+47,5\s+48,0\s+48,0\s+48,0\s+191,5\s+linje", danish
+    )
+    assert "I alt 2023-2026" in danish and "Side 1 af 1" in danish
+    # On the page's header (every page), then atop the sheet.
+    banner = "6 errors: figures may be incomplete"
+    header, *lines = [line.strip() for line in printed["errors"][0].splitlines() if line.strip()]
+    assert header.startswith("Budget") and header.endswith(banner)
+    assert lines[0] == banner and "bad.yaml:74:22: IOM101 2023 Total core" in lines[1]
+    paid = printed["disbursement"][0]
+    assert re.search(
+        r"Total 2023\s+2023\s+100,000,000\.00\s+100,000,000\.00\s+50,000,000\.00"
+        r"\s+80,663,084\.28\s+19,336,915\.72\s+80\.7%",
+        paid,
+    )
+    assert re.search(r"Total 2023-2026\s+400,000,000\.00", paid)
+    quarters = printed["quarters_da"][0]
+    assert re.search(
+        r"I alt 2023\s+2023\s+100\.000\.000,00\s+100\.000\.000,00\s+80\.663\.084,28", quarters
+    )
+    assert "80,7%" in quarters and "2023 K2" in quarters
+    assert "Prioritetsområde" not in quarters
+    assert "Priority area" in printed["priority"][0]
+
+
+def test_libreoffice_repeats_the_header_on_every_page(printed: dict[str, list[str]]) -> None:
+    pages = printed["tall"]
+    assert len(pages) >= 3
+    for page in pages:
+        assert re.search(r"Line\s+Year\s+Planned\s+Rate\s+Kind", page), page[:200]
+    # 1 + 2 + … + 150 million and 150 quarters: 11,325,000,037.50 on the last page.
+    assert re.search(r"Total\s+11,325,000,037\.50\s+total", pages[-1])
+    assert re.search(r"Line 150\s+2023\s+150,000,000\.25\s+75\.0%\s+line", pages[-1])

@@ -38,6 +38,7 @@ not the one the columns were sized for, and LibreOffice shows `###`."""
 SIZE = 10
 LINE_HEIGHT = 12.75  # points per wrapped line of 10 pt Arial, as both programs lay it out
 TEXT_WIDTH = 45  # widest text column, in characters; longer text wraps
+SHORT_HEADER = 16  # characters of a header that never wraps
 PAGE_WIDTH = 140  # characters across landscape A4 at full size: the first column may fill it
 BANNER_ITEMS = 10  # error findings listed under the banner; the rest are counted
 PERCENT = "0.0%"
@@ -369,8 +370,10 @@ def _widths(
             value = values[col]
             bold = 1.1 if kind != "line" and isinstance(value, str) else 1.0
             longest = max(longest, len(shown(value, fmt)) * bold)
-        word = max((len(w) for w in name.split()), default=0) * 1.1
-        widths.append(max(longest, word, 6) + 2)
+        # A short header stays on one line (a break at "2023-" reads badly); a long one
+        # wraps between words.
+        header = len(name) if len(name) <= SHORT_HEADER else max(map(len, name.split()))
+        widths.append(max(longest, header * 1.1, 6) + 2)
         text.append(any(isinstance(values[col], str) for values in rows))
     capped = [min(w, TEXT_WIDTH) if t else w for w, t in zip(widths, text, strict=True)]
     if text and text[0]:
