@@ -91,7 +91,7 @@ def test_disbursement_workbook_reads_back() -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[:2] == [
         ("Strategy for IOM 2023-2026", *[None] * 11),
-        ("Disbursement as of December 31, 2023, by line (DKK)", *[None] * 11),
+        ("Disbursement as of 2023-12-31, by line (DKK)", *[None] * 11),
     ]
     assert rows[3] == (
         "Line",
@@ -168,7 +168,7 @@ def test_disbursement_workbook_in_danish_with_an_error_banner() -> None:
         "ledger.csv:7:1: IOM409 payment outside the period",
         None,
         "Strategy for IOM 2023-2026",
-        "Udbetalinger pr. 31. december 2023, pr. kvartal (DKK)",
+        "Udbetalinger pr. 2023-12-31, pr. kvartal (DKK)",
         None,
     ]
     assert rows[6][:2] == ("Kvartal", "År") and rows[6][-1] == "Art"

@@ -148,12 +148,6 @@ def words(locale: str) -> Mapping[str, str]:
     return WORDS.get(locale, WORDS["en"])
 
 
-def long_date(date: object, locale: str) -> str:
-    from babel.dates import format_date
-
-    return str(format_date(date, format="long", locale=locale))  # type: ignore[arg-type]
-
-
 @dataclass(frozen=True)
 class Sheet:
     """One view as a grid: heading lines, a header row, rows with their kind, a footnote."""

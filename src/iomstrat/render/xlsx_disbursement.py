@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iomstrat.render.xlsx import PERCENT, WHOLE, Cell, Sheet, long_date, words, workbook
+from iomstrat.render.xlsx import PERCENT, WHOLE, Cell, Sheet, words, workbook
 
 if TYPE_CHECKING:
     from iomstrat.findings import Diagnostic
@@ -31,7 +31,7 @@ FIRST = {"line": "Line", "year": "Year", "quarter": "Quarter", "priority": "Prio
 
 def _heading(report: DisbursementReport, locale: str) -> tuple[str, ...]:
     line = words(locale)["heading"].format(
-        date=long_date(report.as_of, locale),
+        date=report.as_of.isoformat(),
         by=words(locale)[f"{report.by}_view"],
         currency=report.currency,
     )
@@ -106,7 +106,7 @@ def portfolio_sheet(portfolio: Portfolio, locale: str = "en") -> Sheet:
         heading=(
             say["portfolio"].format(
                 n=len(portfolio.files),
-                date=long_date(portfolio.as_of, locale),
+                date=portfolio.as_of.isoformat(),
                 currency=portfolio.currency,
             ),
         ),
