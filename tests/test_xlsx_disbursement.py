@@ -227,3 +227,32 @@ def test_disbursement_xlsx_needs_an_output_file() -> None:
     run = run_cli("disbursement", "--format", "xlsx")
     assert run.exit_code == 2
     assert run.stderr.endswith("iomstrat: --format xlsx writes a file: give --output FILE\n")
+
+
+def test_disbursement_with_error_findings_writes_a_banner(tmp_path: Path) -> None:
+    # A payment for 2022, before the period: three errors, and the figures still come out.
+    ledger = tmp_path / "extra.csv"
+    ledger.write_text(
+        "date,line,amount,currency,voucher,exchange_rate,allocation,note\n"
+        "2022-06-30,core,1000.00,DKK,DK-X-1,,,outside the period\n"
+    )
+    target = tmp_path / "disbursement.xlsx"
+    example = str(ROOT / "examples" / "illustrative_2023.yaml")
+    args = ["disbursement", example, "--as-of", "2023-12-31", "--ledger", str(ledger)]
+    run = run_cli(*args, "-f", "xlsx", "-o", str(target))
+    assert run.exit_code == 1
+    assert [line.split()[2] for line in run.stderr.splitlines()] == ["IOM401", "IOM409", "IOM411"]
+    sheet = openpyxl.load_workbook(target)["Disbursement"]
+    first = [sheet.cell(row, 1).value for row in range(1, 6)]
+    assert first[0] == "3 errors: figures may be incomplete"
+    assert [str(v).removeprefix(f"{ledger}:2:1: ")[:6] for v in first[1:4]] == [
+        "IOM401",
+        "IOM409",
+        "IOM411",
+    ]
+    assert first[4] is None
+    assert sheet.cell(6, 1).value.startswith("ILLUSTRATIVE")
+    assert_prints_well(sheet, "Line")
+    rows = table(sheet, "Line")
+    total = next(r for r in rows if r["Line"] == "Total 2023")
+    assert Decimal(str(total["Disbursed"])) == Decimal("80663084.28")
