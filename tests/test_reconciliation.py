@@ -255,3 +255,22 @@ def test_a_report_dated_before_a_decision_does_not_show_it(tmp_path: Path) -> No
     assert "Planned 2024*" in html and "Reduced 2024" not in html
     run_cli("report", path, "--as-of", "2024-06-30", "-o", str(out))
     assert "Reduced 2024" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json", "table"])
+def test_an_unreadable_ledger_writes_no_figures(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    out.write_bytes(b"previous")
+    run = run_cli(
+        "disbursement",
+        str(strategy(tmp_path)),
+        "--ledger",
+        str(tmp_path / "unreadable.csv"),
+        "-f",
+        fmt,
+        "-o",
+        str(out),
+    )
+    assert run.exit_code == 2
+    assert out.read_bytes() == b"previous"
+    assert "IOM420" in run.stderr
