@@ -60,6 +60,6 @@ def show(
         text = render_table.render(
             shown.table, fmt, locale, color=use_color(), width=table_width(wide)
         )
-        write(text, output)
+        write(text, output, spreadsheet=fmt is render_table.TableFormat.csv)
     sys.stderr.write(render_text(shown.errors, locale))
     raise typer.Exit(shown.exit_status)

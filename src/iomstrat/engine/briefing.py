@@ -5,10 +5,8 @@ allocations by country or region. Pure: payments and exchange rates come in."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections import defaultdict
 from decimal import Decimal
-from typing import Any
 
 from iomstrat.engine.book import Book, Rates
 from iomstrat.engine.budget import budget_table
@@ -16,6 +14,7 @@ from iomstrat.engine.disbursement import disbursement_report
 from iomstrat.engine.plan import factor
 from iomstrat.findings import Diagnostic
 from iomstrat.model.strategy import Strategy
+from iomstrat.places import Places
 from iomstrat.results.briefing import (
     Allocation,
     Briefing,
@@ -99,39 +98,26 @@ def schedule(by_quarter: DisbursementReport, as_of: dt.date) -> tuple[SchedulePo
     return tuple(points)
 
 
-def allocations(strategy: Strategy, as_of: dt.date, names: Any) -> tuple[Allocation, ...]:
+def allocations(strategy: Strategy, as_of: dt.date, places: Places) -> tuple[Allocation, ...]:
     """Dialogue allocations decided by `as_of`, summed per country or region over the period;
-    a country given by ISO code is named (`names`: a country_converter)."""
-    sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    a known country is named in English whatever the file calls it ("ETH", "Etiopien"), with
+    its code, so that a renderer names it in its reader's language."""
+    sums: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
     for allocation in strategy.allocations:
         if allocation.date > as_of:
             continue
         for item in allocation.items:
             if item.country is not None:
-                key = (_country_name(names, item.country), "country")
+                place = places.country(item.country)
+                code = place.code if place else ""
+                key = ((places.name(code) if code else None) or item.country, "country", code)
             else:
-                key = (" ".join((item.region or "").split()), "region")
+                region = " ".join((item.region or "").split())
+                place = places.region(region)
+                key = (region, "region", place.code if place else "")
             sums[key] += item.amount * factor(strategy)
     ordered = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))
-    return tuple(Allocation(name, kind, amount) for (name, kind), amount in ordered)
-
-
-def _country_name(names: Any, country: str) -> str:
-    log = logging.getLogger("country_converter")
-    level = log.level
-    log.setLevel(logging.ERROR)  # it warns on stderr for every name it cannot match
-    try:
-        found = names.convert(names=country, to="name_short", not_found=None)
-    finally:
-        log.setLevel(level)
-    return found if isinstance(found, str) and found else country
-
-
-def country_names() -> Any:
-    """country_converter's offline table (loaded only when a file records allocations)."""
-    import country_converter
-
-    return country_converter.CountryConverter()
+    return tuple(Allocation(name, kind, amount, code) for (name, kind, code), amount in ordered)
 
 
 def briefing(
@@ -154,10 +140,10 @@ def briefing(
         source=source,
         diagnostics=diagnostics,
         facts=facts(strategy),
-        table=budget_table(strategy),
+        table=budget_table(strategy, as_of=as_of),
         years=year_figures(strategy, by_year),
         schedule=schedule(report("quarter"), as_of),
-        allocations=allocations(strategy, as_of, country_names()) if strategy.allocations else (),
+        allocations=allocations(strategy, as_of, Places()) if strategy.allocations else (),
         payments=by_year.payments,
         ledgers=ledgers,
     )

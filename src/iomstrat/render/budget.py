@@ -12,7 +12,7 @@ from iomstrat.render.words import unit as unit_words
 from iomstrat.render.words import word
 
 if TYPE_CHECKING:  # annotations only: commands that print no budget do not build these classes
-    from iomstrat.results.budget import BudgetRow, BudgetTable, YearHeading
+    from iomstrat.results.budget import ApprovedLine, BudgetRow, BudgetTable, YearHeading
 
 
 class BudgetFormat(enum.StrEnum):
@@ -44,6 +44,16 @@ def _approved_cells(table: BudgetTable, locale: str) -> list[str]:
     """The decided amount of each year; empty while a year is only planned."""
     amounts = [h.approved_amount for h in table.years]
     return ["" if amount is None else figure(amount, locale) for amount in amounts]
+
+
+def _approved_line_cells(line: ApprovedLine, table: BudgetTable, locale: str) -> list[str]:
+    """A line's approved amounts, shown where a year is reduced or withheld."""
+    amounts = [line.amounts.get(h.year) for h in table.years]
+    return ["" if amount is None else figure(amount, locale) for amount in amounts]
+
+
+def approved_line_name(line: ApprovedLine, locale: str) -> str:
+    return word("approved_line", locale).format(line.name)
 
 
 def row_name(row: BudgetRow, locale: str) -> str:
@@ -101,6 +111,9 @@ def _grid(table: BudgetTable, locale: str, *, compact: bool) -> Any:
         grid.add_row(
             word("approved_row", locale), "", *_approved_cells(table, locale), "", style="italic"
         )
+    for line in table.approved_lines:
+        cells = _approved_line_cells(line, table, locale)
+        grid.add_row(approved_line_name(line, locale), "", *cells, "", style="italic")
     return grid
 
 
@@ -110,6 +123,9 @@ def _stacked(table: BudgetTable, locale: str, width: int) -> Any:
         rows.append(
             ([word("approved_row", locale), "", *_approved_cells(table, locale), ""], False)
         )
+    for line in table.approved_lines:
+        cells = _approved_line_cells(line, table, locale)
+        rows.append(([approved_line_name(line, locale), "", *cells, ""], False))
     title = "\n".join(t for t in (table.title, table.funding_basis, caption(table, locale)) if t)
     return stacked(title, headers(table, locale), rows, width=width)
 
@@ -153,6 +169,17 @@ def as_data(table: BudgetTable, locale: str = "en") -> dict[str, Any]:
             }
             for r in table.rows
         ],
+        "approved_lines": [
+            {
+                "id": line.id,
+                "name": line.name,
+                "apportioned": line.apportioned,
+                "amounts": {
+                    str(y): None if v is None else plain(v) for y, v in line.amounts.items()
+                },
+            }
+            for line in table.approved_lines
+        ],
         "footnote": footnote(table, locale),
     }
 
@@ -189,6 +216,10 @@ def render_csv(table: BudgetTable, locale: str) -> str:
         approved = [h.approved_amount for h in table.years]
         cells = ["" if value is None else number(value) for value in approved]
         writer.writerow(["approved", "", word("approved_row", locale), "approved", "", *cells, ""])
+    for line in table.approved_lines:
+        cells = ["" if (v := line.amounts[y]) is None else number(v) for y in years]
+        name = approved_line_name(line, locale)
+        writer.writerow([f"approved:{line.id}", "", name, "approved", "", *cells, ""])
     return out.getvalue()
 
 
@@ -213,6 +244,9 @@ def render_markdown(table: BudgetTable, locale: str) -> str:
     if _any_decided(table):
         cells = [f"_{word('approved_row', locale)}_", "", *_approved_cells(table, locale), ""]
         lines.append(md_row(cells))
+    for line in table.approved_lines:
+        name = approved_line_name(line, locale)
+        lines.append(md_row([f"_{name}_", "", *_approved_line_cells(line, table, locale), ""]))
     lines += ["", f"_{md_cell(footnote(table, locale))}_", ""]
     return "\n".join(lines)
 

@@ -11,12 +11,19 @@ from iomstrat.render.diagnostics import line as finding_line
 from iomstrat.render.diagnostics import message as finding_message
 from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import md_table, rich_console
-from iomstrat.render.words import severity, status, word
+from iomstrat.render.words import date, severity, status, word
 from iomstrat.render.words import unit as unit_words
 
 if TYPE_CHECKING:  # annotations only: every command loads this module for the enum
     from iomstrat.findings import Diagnostic
-    from iomstrat.results.diff import AmountChange, ApprovalChange, StrategyDiff
+    from iomstrat.results.diff import (
+        AllocationChange,
+        AmountChange,
+        ApprovalChange,
+        Decided,
+        PaymentChange,
+        StrategyDiff,
+    )
 
 
 class DiffFormat(enum.StrEnum):
@@ -42,11 +49,20 @@ def _year(change: AmountChange, locale: str) -> str:
     return word("total", locale).lower() if change.year is None else str(change.year)
 
 
-def _flag(name: str | None, amount: Decimal | None, locale: str) -> str:
-    if name is None:
+def _flag(decided: Decided | None, locale: str) -> str:
+    """A year's approval in one cell: `reduced 90 (Finance Act 2024, 2024-03-20; core 43, …)`."""
+    if decided is None:
         return word("none", locale)
-    shown = status(name, locale)
-    return shown if amount is None else f"{shown} ({figure(amount, locale)})"
+    text = status(decided.status, locale)
+    if decided.amount is not None:
+        text += f" {figure(decided.amount, locale)}"
+    on = decided.decided_on and date(decided.decided_on, locale)
+    facts = [f for f in (decided.finance_act, on) if f]
+    details = ", ".join(facts)
+    if decided.lines:
+        lines = ", ".join(f"{k} {figure(v, locale)}" for k, v in decided.lines)
+        details = f"{details}; {lines}" if details else lines
+    return f"{text} ({details})" if details else text
 
 
 def _amount_rows(changes: Sequence[AmountChange], locale: str) -> list[list[str]]:
@@ -66,11 +82,50 @@ def _approval_rows(changes: Sequence[ApprovalChange], locale: str) -> list[list[
     return [
         [
             str(c.year),
-            _flag(c.old_status, c.old_amount, locale),
-            _flag(c.new_status, c.new_amount, locale),
+            _flag(c.old, locale),
+            _flag(c.new, locale),
         ]
         for c in changes
     ]
+
+
+def _allocation_rows(changes: Sequence[AllocationChange], locale: str) -> list[list[str]]:
+    return [
+        [
+            c.half_year,
+            c.item,
+            _amount(c.old, locale),
+            _amount(c.new, locale),
+            _change(c.change, locale),
+        ]
+        for c in changes
+    ]
+
+
+def _payment_rows(changes: Sequence[PaymentChange], locale: str) -> list[list[str]]:
+    return [
+        [
+            c.line,
+            str(c.year),
+            f"{c.old_count}: {figure(c.old_sum, locale)}",
+            f"{c.new_count}: {figure(c.new_sum, locale)}",
+            _change(c.change, locale),
+        ]
+        for c in changes
+    ]
+
+
+def _amount_headers(locale: str) -> list[str]:
+    return [word(k, locale) for k in ("old", "new", "change")]
+
+
+def _allocation_headers(locale: str) -> list[str]:
+    return [word("half_year", locale), word("allocation", locale), *_amount_headers(locale)]
+
+
+def _payment_headers(locale: str) -> list[str]:
+    old, new = word("old_count_sum", locale), word("new_count_sum", locale)
+    return [word("line", locale), word("year", locale), old, new, word("change", locale)]
 
 
 def _sections(diff: StrategyDiff, locale: str) -> list[tuple[str, str, Any]]:
@@ -80,8 +135,8 @@ def _sections(diff: StrategyDiff, locale: str) -> list[tuple[str, str, Any]]:
     ]
 
 
-def _amount_headers(locale: str) -> list[str]:
-    return [word(k, locale) for k in ("old", "new", "change")]
+def _payments_title(diff: StrategyDiff, locale: str) -> str:
+    return f"{word('payments', locale)} ({diff.currency})"
 
 
 def render_table(diff: StrategyDiff, locale: str, *, color: bool, width: int | None = None) -> str:
@@ -107,9 +162,34 @@ def render_table(diff: StrategyDiff, locale: str, *, color: bool, width: int | N
         console.print(grid)
     if diff.approvals:
         grid = Table(title=word("approval_flags", locale), title_justify="left")
-        for key in ("year", "old", "new"):
-            grid.add_column(word(key, locale), no_wrap=True)
+        grid.add_column(word("year", locale), no_wrap=True)
+        for key in ("old", "new"):
+            grid.add_column(word(key, locale), ratio=1, overflow="fold")
         for row in _approval_rows(diff.approvals, locale):
+            grid.add_row(*row)
+        console.print(grid)
+    tables = (
+        (
+            word("allocations", locale),
+            _allocation_headers(locale),
+            _allocation_rows(diff.allocations, locale),
+        ),
+        (
+            _payments_title(diff, locale),
+            _payment_headers(locale),
+            _payment_rows(diff.payments, locale),
+        ),
+    )
+    for title, headers, rows in tables:
+        if not rows:
+            continue
+        grid = Table(title=title, title_justify="left")
+        for index, header in enumerate(headers):
+            if index < 2:
+                grid.add_column(header, overflow="fold")
+            else:
+                grid.add_column(header, justify="right", no_wrap=True)
+        for row in rows:
             grid.add_row(*row)
         console.print(grid)
     if diff.appeared or diff.disappeared:
@@ -140,6 +220,14 @@ def render_markdown(diff: StrategyDiff, locale: str) -> str:
         rows = _approval_rows(diff.approvals, locale)
         headers = [word(k, locale) for k in ("year", "old", "new")]
         lines += [f"#### {word('approval_flags', locale)}", "", *md_table(headers, rows, 9), ""]
+    if diff.allocations:
+        rows = _allocation_rows(diff.allocations, locale)
+        title = f"#### {word('allocations', locale)}"
+        lines += [title, "", *md_table(_allocation_headers(locale), rows, 2), ""]
+    if diff.payments:
+        rows = _payment_rows(diff.payments, locale)
+        title = f"#### {_payments_title(diff, locale)}"
+        lines += [title, "", *md_table(_payment_headers(locale), rows, 2), ""]
     if diff.appeared or diff.disappeared:
         lines += [f"#### {word('findings', locale)}", ""]
         appeared, disappeared = word("appeared", locale), word("disappeared", locale)
@@ -177,6 +265,17 @@ def as_data(diff: StrategyDiff, locale: str = "en") -> dict[str, Any]:
             for c in changes
         ]
 
+    def decided(side: Decided | None) -> dict[str, Any] | None:
+        if side is None:
+            return None
+        return {
+            "status": side.status,
+            "amount": _number(side.amount),
+            "finance_act": side.finance_act,
+            "decided_on": side.decided_on.isoformat() if side.decided_on else None,
+            "lines": {k: plain(v) for k, v in side.lines},
+        }
+
     def findings(items: Sequence[Diagnostic]) -> list[dict[str, Any]]:
         return [
             {
@@ -205,8 +304,32 @@ def as_data(diff: StrategyDiff, locale: str = "en") -> dict[str, Any]:
                 "new_status": c.new_status,
                 "old_amount": _number(c.old_amount),
                 "new_amount": _number(c.new_amount),
+                "old": decided(c.old),
+                "new": decided(c.new),
             }
             for c in diff.approvals
+        ],
+        "allocations": [
+            {
+                "half_year": c.half_year,
+                "item": c.item,
+                "old": _number(c.old),
+                "new": _number(c.new),
+                "change": plain(c.change),
+            }
+            for c in diff.allocations
+        ],
+        "payments": [
+            {
+                "line": c.line,
+                "year": c.year,
+                "old_count": c.old_count,
+                "old_sum": plain(c.old_sum),
+                "new_count": c.new_count,
+                "new_sum": plain(c.new_sum),
+                "change": plain(c.change),
+            }
+            for c in diff.payments
         ],
         "findings_appeared": findings(diff.appeared),
         "findings_disappeared": findings(diff.disappeared),

@@ -4,6 +4,7 @@ inline, charts as inline SVG, words and figures in the chosen locale."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +18,7 @@ from iomstrat.render.budget import caption, footnote, headers, row_name
 from iomstrat.render.diagnostics import message
 from iomstrat.render.numbers import figure
 from iomstrat.render.words import date, quarter, severity, status, unit, word, words
-from iomstrat.results.briefing import Briefing, Report, SourceFile
+from iomstrat.results.briefing import Allocation, Briefing, Report, SourceFile
 from iomstrat.results.budget import BudgetRow, BudgetTable
 
 
@@ -89,6 +90,20 @@ def _whole(value: Decimal) -> Decimal:
     """Whole currency units, as the report's tables promise (the exact figures are in
     `iomstrat disbursement --format json`)."""
     return value.quantize(Decimal(1))
+
+
+def _named(allocations: tuple[Allocation, ...], locale: str) -> list[Allocation]:
+    """Countries and regions named in the reader's language ("Tchad" in Danish); a region the
+    place table does not know keeps the file's own name."""
+    if locale == "en" or not allocations:
+        return list(allocations)
+    from iomstrat.places import Places
+
+    places = Places()
+    return [
+        replace(a, recipient=places.name(a.code, locale) or a.recipient) if a.code else a
+        for a in allocations
+    ]
 
 
 def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> dict[str, Any]:
@@ -168,7 +183,8 @@ def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> d
             for p in item.schedule
         ],
         "allocations": [
-            {"recipient": a.recipient, "amount": money(a.amount)} for a in item.allocations
+            {"recipient": a.recipient, "amount": money(a.amount)}
+            for a in _named(item.allocations, locale)
         ],
         "payments": item.payments,
         "ledgers": [
@@ -201,7 +217,7 @@ def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> d
             ),
             "allocations": Markup(
                 charts.allocations_by_recipient(
-                    item.allocations,
+                    _named(item.allocations, locale),
                     locale,
                     money_unit,
                     w["chart_allocations"],

@@ -31,6 +31,7 @@ _WORDS: dict[str, Word] = {
     "finance_act_code": Word("Finance Act code", "Finanslovskonto"),
     "finance_act_code_short": Word("FA code", "FL-konto"),
     "approved_row": Word("Approved by parliament", "Bevilget på finansloven"),
+    "approved_line": Word("{} (approved)", "{} (bevilget)"),
     "default_footnote": Word(
         "*Subject to annual parliamentary approval.",
         "*Med forbehold for Folketingets årlige bevilling.",
@@ -91,14 +92,28 @@ _WORDS: dict[str, Word] = {
         "1 {source} = {rate} {target}; udbetalinger til kursen på deres dato (udbetalinger i "
         "{target} med deres eget beløb).",
     ),
+    # Workbooks: a Kind column to filter on, a banner when figures come with errors
+    "kind": Word("Kind", "Art"),
+    "kind_line": Word("line", "linje"),
+    "kind_subtotal": Word("subtotal", "subtotal"),
+    "kind_total": Word("total", "total"),
+    "xlsx_errors": Word(
+        "{n} errors: figures may be incomplete", "{n} fejl: tallene kan være ufuldstændige"
+    ),
+    "xlsx_error": Word(
+        "1 error: figures may be incomplete", "1 fejl: tallene kan være ufuldstændige"
+    ),
+    "xlsx_more": Word("… and {n} more", "… og {n} flere"),
+    "xlsx_page": Word("Page &P of &N", "Side &P af &N"),
     "sheet_disbursement": Word("Disbursement", "Udbetalinger"),
     "sheet_priority": Word("Priority areas", "Prioritetsområder"),
     "sheet_portfolio": Word("Portfolio", "Portefølje"),
     "sheet_budget": Word("Budget", "Budget"),
     # Diff
     "no_change": Word(
-        "No change in budget figures, approval flags or findings.",
-        "Ingen ændringer i budgettal, godkendelser eller kontrolresultater.",
+        "No change in budget figures, approvals, allocations, payments or findings.",
+        "Ingen ændringer i budgettal, bevillinger, allokeringer, udbetalinger eller "
+        "kontrolresultater.",
     ),
     "budget_changes": Word("Budget changes", "Budgetændringer"),
     "budget_lines": Word("Budget lines", "Budgetlinjer"),
@@ -106,7 +121,12 @@ _WORDS: dict[str, Word] = {
     "old": Word("Old", "Før"),
     "new": Word("New", "Efter"),
     "change": Word("Change", "Ændring"),
-    "approval_flags": Word("Approval flags", "Bevillingsstatus"),
+    "approval_flags": Word("Approvals", "Bevillinger"),
+    "half_year": Word("Half-year", "Halvår"),
+    "allocation": Word("Allocation", "Allokering"),
+    "payments": Word("Payments", "Udbetalinger"),
+    "old_count_sum": Word("Old (count: sum)", "Før (antal: sum)"),
+    "new_count_sum": Word("New (count: sum)", "Efter (antal: sum)"),
     "none": Word("(none)", "(ingen)"),
     "findings_changed": Word(
         "Findings (+ appeared, - disappeared)", "Kontrolresultater (+ nye, - forsvundne)"
@@ -270,6 +290,10 @@ _CODES_DA: dict[str, str] = {
     "IOM415": "udbetaling efter den medfølgende ECB-historik, omregnet til seneste kurs",
     "IOM416": "en udbetalingsplan summer ikke til linjens planlagte beløb eller nævner en ukendt "
     "linje eller et ukendt år",
+    "IOM417": "en linjes prognose for et besluttet år overstiger det bevilgede (en "
+    "udbetalingsplan, der stadig følger planen)",
+    "IOM418": "en negativ udbetaling, der ikke er markeret som tilbagebetaling, eller en "
+    "tilbagebetaling, der ikke er negativ",
     "IOM420": "en udbetalingsoversigt kan ikke læses",
     "IOM421": "CSV-oversigtens overskriftsrække er ikke den forventede",
     "IOM422": "en række i udbetalingsoversigten har en forkert værdi (dato, beløb, linje, valuta, "

@@ -1,9 +1,13 @@
 """Disbursement reports and the portfolio as workbook sheets (`iomstrat disbursement --format
-xlsx`): one sheet per report, one for its priority areas, one for the portfolio."""
+xlsx`): one sheet per report, one for its priority areas, one for the portfolio.
+
+A row for a whole period (a line over all years, the grand total) has an empty Year and the
+kind `total`: filtered to `line`, a sheet holds each figure once."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from iomstrat.render.disbursement import (
     FIGURE_COLUMNS,
@@ -14,10 +18,13 @@ from iomstrat.render.disbursement import (
     subtitle,
 )
 from iomstrat.render.words import word
-from iomstrat.render.xlsx import Cell, Sheet, workbook
-from iomstrat.results.disbursement import DisbursementReport, Portfolio
+from iomstrat.render.xlsx import PERCENT, WHOLE, Cell, Sheet, workbook
 
-PERCENT = "0.0%"
+if TYPE_CHECKING:
+    from iomstrat.findings import Diagnostic
+    from iomstrat.results.disbursement import DisbursementReport, DisbursementRow, Portfolio
+
+FIRST = {"line": "line", "year": "year", "quarter": "quarter", "priority": "priority_area"}
 
 
 def _heading(report: DisbursementReport, locale: str) -> tuple[str, ...]:
@@ -28,48 +35,50 @@ def _title(base: str, index: int, count: int) -> str:
     return base if count == 1 else f"{base} {index + 1}"
 
 
-def report_sheet(report: DisbursementReport, title: str, locale: str = "en") -> Sheet:
-    first = word("line" if report.by == "line" else f"by_{report.by}", locale).capitalize()
-    rows: list[tuple[Cell, ...]] = []
-    for row in report.rows:
-        figures = row.figures
-        rows.append(
-            (
-                row_label(row, locale),
-                row.year if row.year is not None else word("period", locale),
-                *(getattr(figures, name) for name in FIGURE_COLUMNS),
-            )
-        )
-    headings = (word("rate_long" if c == "rate" else c, locale) for c in FIGURE_COLUMNS)
+def kind(row: DisbursementRow) -> str:
+    """A row's kind for filters: a line's figures over the whole period are a total."""
+    return row.kind if row.year is not None else "total"
+
+
+def report_sheet(
+    report: DisbursementReport, title: str = "Disbursement", locale: str = "en"
+) -> Sheet:
+    rows: list[tuple[Cell, ...]] = [
+        (row_label(row, locale), row.year, *(getattr(row.figures, c) for c in FIGURE_COLUMNS))
+        for row in report.rows
+    ]
+    figures = (word("rate_long" if c == "rate" else c, locale) for c in FIGURE_COLUMNS)
     return Sheet(
         title=title,
         heading=_heading(report, locale),
-        columns=(first, word("year", locale), *headings),
+        columns=(word(FIRST[report.by], locale).capitalize(), word("year", locale), *figures),
         rows=tuple(rows),
-        bold_rows=frozenset(i for i, r in enumerate(report.rows) if r.kind != "line"),
+        kinds=tuple(kind(r) for r in report.rows),
         footnote=" ".join(notes(report, locale)),
-        column_formats=(
-            None,
-            "0",
-            *(PERCENT if name == "rate" else None for name in FIGURE_COLUMNS),
-        ),
+        column_formats=(None, WHOLE, *(PERCENT if c == "rate" else None for c in FIGURE_COLUMNS)),
     )
 
 
-def priority_sheet(report: DisbursementReport, title: str, locale: str = "en") -> Sheet:
+def priority_sheet(
+    report: DisbursementReport, title: str = "Priority areas", locale: str = "en"
+) -> Sheet:
+    keys = ("year", "priority_area", "allocated", "disbursed", "allocations")
     return Sheet(
         title=title,
         heading=_heading(report, locale),
-        columns=tuple(
-            word(k, locale)
-            for k in ("year", "priority_area", "allocated", "disbursed", "allocations")
-        ),
+        columns=tuple(word(k, locale) for k in keys),
         rows=tuple(
-            (r.year, priority_label(r, locale), r.allocated, r.disbursed, r.items)
+            (
+                r.year,
+                priority_label(r, locale),
+                r.allocated,
+                r.disbursed,
+                r.items,
+            )
             for r in report.priority_rows
         ),
-        bold_rows=frozenset(i for i, r in enumerate(report.priority_rows) if r.kind != "line"),
-        column_formats=("0", None, None, None, "0"),
+        kinds=tuple(r.kind for r in report.priority_rows),
+        column_formats=(WHOLE, None, None, None, WHOLE),
     )
 
 
@@ -80,19 +89,11 @@ def portfolio_sheet(portfolio: Portfolio, locale: str = "en") -> Sheet:
         heading=(portfolio_title(portfolio, locale),),
         columns=tuple(word(k, locale) for k in keys),
         rows=tuple(
-            (
-                r.finance_act_code,
-                r.year if r.year is not None else word("total", locale),
-                r.planned,
-                r.approved,
-                r.disbursed,
-                r.remaining,
-                r.files,
-            )
+            (r.finance_act_code, r.year, r.planned, r.approved, r.disbursed, r.remaining, r.files)
             for r in portfolio.rows
         ),
-        bold_rows=frozenset(i for i, r in enumerate(portfolio.rows) if r.year is None),
-        column_formats=(None, "0", None, None, None, None, "0"),
+        kinds=tuple("line" if r.year is not None else "total" for r in portfolio.rows),
+        column_formats=(None, WHOLE, None, None, None, None, WHOLE),
     )
 
 
@@ -100,13 +101,12 @@ def disbursement_sheets(
     reports: Sequence[DisbursementReport], portfolio: Portfolio | None, locale: str = "en"
 ) -> list[Sheet]:
     sheets: list[Sheet] = []
-    count = len(reports)
     for index, report in enumerate(reports):
         if report.by != "priority":
-            title = _title(word("sheet_disbursement", locale), index, count)
+            title = _title(word("sheet_disbursement", locale), index, len(reports))
             sheets.append(report_sheet(report, title, locale))
         if report.priority_rows:
-            title = _title(word("sheet_priority", locale), index, count)
+            title = _title(word("sheet_priority", locale), index, len(reports))
             sheets.append(priority_sheet(report, title, locale))
     if portfolio is not None:
         sheets.append(portfolio_sheet(portfolio, locale))
@@ -114,6 +114,12 @@ def disbursement_sheets(
 
 
 def disbursement_workbook(
-    reports: Sequence[DisbursementReport], portfolio: Portfolio | None, locale: str = "en"
+    reports: Sequence[DisbursementReport],
+    portfolio: Portfolio | None,
+    *,
+    locale: str = "en",
+    findings: Sequence[Diagnostic] = (),
 ) -> bytes:
-    return workbook(disbursement_sheets(reports, portfolio, locale))
+    """The workbook of a disbursement run; error `findings` put a banner atop every sheet."""
+    sheets = disbursement_sheets(reports, portfolio, locale)
+    return workbook(sheets, locale=locale, findings=findings)
