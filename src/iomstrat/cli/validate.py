@@ -58,7 +58,12 @@ def command(
     results = [validate_file(path, date, ledgers=list(ledger or ())) for path in files]
     diagnostics = [d for result in results for d in result.diagnostics]
     fmt = output_format(fmt)
-    write(render(diagnostics, fmt), output)
+    root = None
+    if fmt is DiagnosticFormat.sarif:  # URIs relative to the repository, wherever we run
+        from iomstrat.loader.git import repository_root
+
+        root = repository_root(os.getcwd()) or os.getcwd()
+    write(render(diagnostics, fmt, root=root), output)
     if fmt is DiagnosticFormat.text:
         sys.stderr.write(summary(diagnostics, len(files)))
     raise typer.Exit(exit_code(results, strict=strict))

@@ -47,7 +47,14 @@ _GITHUB_LEVEL = {
 }
 
 
+ANNOTATIONS_PER_LEVEL = 10
+"""Annotations of one level (error, warning, notice) GitHub shows per step; the runner drops
+the rest silently (and shows at most 50 per job)."""
+
+
 def _escape_data(text: str) -> str:
+    """A workflow command's message: `%`, CR and LF escaped, so that no text of a file can end
+    the command or start another on a line of its own."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -55,20 +62,65 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(diagnostics: Sequence[Diagnostic]) -> str:
-    """GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`."""
-    return "".join(
+def _annotation(d: Diagnostic) -> str:
+    return (
         f"::{_GITHUB_LEVEL[d.severity]} file={_escape_property(d.file)},line={d.line},"
         f"col={d.column},title={_escape_property(d.code)}::{_escape_data(d.message)}\n"
-        for d in diagnostics
     )
 
 
-def render(diagnostics: Sequence[Diagnostic], fmt: DiagnosticFormat) -> str:
+def _shown(diagnostics: Sequence[Diagnostic]) -> set[int]:
+    """Which findings (by index) become annotations: per level, at most the number GitHub
+    shows, taken in turn from each file so that every file with findings gets some."""
+    shown: set[int] = set()
+    for level in set(_GITHUB_LEVEL.values()):
+        by_file: dict[str, list[int]] = {}
+        for i, d in enumerate(diagnostics):
+            if _GITHUB_LEVEL[d.severity] == level:
+                by_file.setdefault(d.file, []).append(i)
+        queues = list(by_file.values())
+        taken = 0
+        while taken < ANNOTATIONS_PER_LEVEL and any(queues):
+            for queue in queues:
+                if queue and taken < ANNOTATIONS_PER_LEVEL:
+                    shown.add(queue.pop(0))
+                    taken += 1
+    return shown
+
+
+def render_github(diagnostics: Sequence[Diagnostic]) -> str:
+    """GitHub Actions workflow commands, one line each: `::error file=…,line=…,col=…,title=…::
+    message`; at most 10 per level, then one line counting, per level and file, the rest."""
+    shown = _shown(diagnostics)
+    lines = [_annotation(d) for i, d in enumerate(diagnostics) if i in shown]
+    hidden: dict[str, dict[str, int]] = {}
+    for i, d in enumerate(diagnostics):
+        if i not in shown:
+            per_file = hidden.setdefault(_GITHUB_LEVEL[d.severity], {})
+            per_file[d.file] = per_file.get(d.file, 0) + 1
+    if hidden:
+        parts = [
+            _count(sum(files.values()), "more " + level)
+            + " ("
+            + ", ".join(f"{_escape_data(file)}: {n}" for file, n in files.items())
+            + ")"
+            for level, files in sorted(hidden.items())
+        ]
+        lines.append(
+            f"iomstrat: not shown as annotations (GitHub shows {ANNOTATIONS_PER_LEVEL} per "
+            f"level and step): {'; '.join(parts)}; --format text or sarif lists them all\n"
+        )
+    return "".join(lines)
+
+
+def render(
+    diagnostics: Sequence[Diagnostic], fmt: DiagnosticFormat, *, root: str | None = None
+) -> str:
+    """`root`: the folder SARIF URIs are relative to (the repository's top folder)."""
     if fmt is DiagnosticFormat.sarif:
         from iomstrat.render.sarif import render_sarif  # only SARIF output loads it (and json)
 
-        return render_sarif(diagnostics)
+        return render_sarif(diagnostics, root)
     renderers = {
         DiagnosticFormat.text: render_text,
         DiagnosticFormat.json: render_json,
