@@ -8,7 +8,7 @@ import sys
 import typer
 
 from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_path, write
-from iomstrat.render.diagnostics import DiagnosticFormat, render, summary
+from iomstrat.render.diagnostics import DiagnosticFormat, render, skipped_note, summary
 
 EPILOG = (
     "Examples: iomstrat validate; iomstrat validate data/*.yaml --strict; "
@@ -55,7 +55,12 @@ def command(
     files = expand_paths(list(paths) if paths else [strategy_path(None)])
     if ledger and len(files) != 1:
         fail("--ledger needs exactly one strategy file")
-    results = [validate_file(path, date, ledgers=list(ledger or ())) for path in files]
+    results = [
+        validate_file(path, date, ledgers=list(ledger or ()), skip_other=True) for path in files
+    ]
+    for path, result in zip(files, results, strict=True):
+        if result.skipped:
+            sys.stderr.write(skipped_note(path))
     diagnostics = [d for result in results for d in result.diagnostics]
     fmt = output_format(fmt)
     root = None
@@ -65,5 +70,5 @@ def command(
         root = repository_root(os.getcwd()) or os.getcwd()
     write(render(diagnostics, fmt, root=root), output)
     if fmt is DiagnosticFormat.text:
-        sys.stderr.write(summary(diagnostics, len(files)))
+        sys.stderr.write(summary(diagnostics, sum(not r.skipped for r in results)))
     raise typer.Exit(exit_code(results, strict=strict))

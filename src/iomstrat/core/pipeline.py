@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from iomstrat.model.table import Table
 
 YAML_SUFFIXES = (".yaml", ".yml")
+OUR_KEYS = ("strategy", "table", "schema_version")
+"""Top-level keys that make a YAML file ours: a strategy, a table (or either, half-written)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...]
     book: Book | None = None  # payments of the strategy and its ledgers, converted
     table: Table | None = None  # set instead of a strategy for a table file
+    skipped: bool = False  # another tool's YAML (a workflow, a pre-commit config): not checked
 
     @property
     def worst(self) -> Severity | None:
@@ -38,16 +41,31 @@ class FileResult:
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; a directory stands for the YAML files directly inside it, sorted."""
+    """Files as given; a directory stands for the YAML files in it and its subfolders, sorted,
+    leaving out hidden files and folders (.git, .github) unless named themselves."""
     expanded: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            names = sorted(n for n in os.listdir(path) if n.endswith(YAML_SUFFIXES))
+            found: list[str] = []
+            for folder, subfolders, names in os.walk(path):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                found += [
+                    os.path.join(folder, n)
+                    for n in sorted(names)
+                    if n.lower().endswith(YAML_SUFFIXES) and not n.startswith(".")
+                ]
             # A folder without YAML files is reported, not silently passed.
-            expanded += [os.path.join(path, n) for n in names] or [path]
+            expanded += found or [path]
         else:
             expanded.append(path)
     return expanded
+
+
+def is_other_yaml(document: loader.Document) -> bool:
+    """A YAML mapping without any of our top-level keys: some other tool's file. A file that
+    is not a mapping (empty, broken, a list) may be a broken strategy, and is checked."""
+    data = document.data
+    return isinstance(data, dict) and not any(key in data for key in OUR_KEYS)
 
 
 def validate_file(
@@ -57,9 +75,13 @@ def validate_file(
     display_name: str | None = None,
     ledgers: Sequence[str] = (),
     rates: Rates | None = None,
+    skip_other: bool = False,
 ) -> FileResult:
-    """Check one file as what its top-level key says it is: a table file or a strategy."""
+    """Check one file as what its top-level key says it is: a table file or a strategy; with
+    `skip_other`, another tool's YAML is skipped (`validate` of a repository)."""
     document = loader.load(path, display_name=display_name, limits=STRATEGY_LIMITS)
+    if skip_other and is_other_yaml(document):
+        return FileResult(Reading(document, None), (), skipped=True)
     return check_document(document, path, as_of, ledgers=ledgers, rates=rates)
 
 

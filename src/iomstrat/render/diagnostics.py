@@ -129,6 +129,14 @@ def render(
     return renderers[fmt](diagnostics)
 
 
+def skipped_note(path: str) -> str:
+    """The one line for a YAML file that is neither a strategy nor a table."""
+    shown = path.encode("utf-8", "replace").decode("utf-8").replace("\n", " ")
+    return (
+        f"iomstrat: {shown}: skipped, no top-level strategy: or table: key (another tool's YAML)\n"
+    )
+
+
 def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     errors = counts[Severity.ERROR] + counts[Severity.FATAL]
