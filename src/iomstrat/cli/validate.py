@@ -49,26 +49,24 @@ def command(
 ) -> None:
     """Check strategy files: totals, approval flags, codes, years; every finding in one run."""
     # The core is imported here, not above: `--help` and other commands need none of it.
-    from iomstrat.core.pipeline import exit_code, expand_paths, validate_file
+    from iomstrat.core.pipeline import Run, expand_paths
+    from iomstrat.core.validate import validate
 
     date = parse_date(as_of)
     files = expand_paths(list(paths) if paths else [strategy_path(None)])
     if ledger and len(files) != 1:
         fail("--ledger needs exactly one strategy file")
-    results = [
-        validate_file(path, date, ledgers=list(ledger or ()), skip_other=True) for path in files
-    ]
-    for path, result in zip(files, results, strict=True):
-        if result.skipped:
-            sys.stderr.write(skipped_note(path))
-    diagnostics = [d for result in results for d in result.diagnostics]
+    result = validate(files, Run(date, ledgers=tuple(ledger or ())), strict=strict)
+    for checked in result.files:
+        if checked.skipped:
+            sys.stderr.write(skipped_note(checked.name))
     fmt = output_format(fmt)
     root = None
     if fmt is DiagnosticFormat.sarif:  # URIs relative to the repository, wherever we run
         from iomstrat.loader.git import repository_root
 
         root = repository_root(os.getcwd()) or os.getcwd()
-    write(render(diagnostics, fmt, root=root), output)
+    write(render(result.diagnostics, fmt, root=root), output)
     if fmt is DiagnosticFormat.text:
-        sys.stderr.write(summary(diagnostics, sum(not r.skipped for r in results)))
-    raise typer.Exit(exit_code(results, strict=strict))
+        sys.stderr.write(summary(result.diagnostics, len(result.checked)))
+    raise typer.Exit(result.exit_status)
