@@ -16,12 +16,10 @@ import pytest
 from check_jsonschema.parsers import ParserSet
 from hypothesis import event, given, settings
 
-from iomstrat.core.pipeline import check_document
+from iomstrat.core.pipeline import Run, check_bytes
 from iomstrat.core.schema import file_schema
-from iomstrat.findings import Severity
 from iomstrat.loader import documents as loader
 from iomstrat.loader.documents import YAML11_BOOLEANS
-from iomstrat.model.errors import STRATEGY_LIMITS
 
 from .test_hostile import BAD, GOOD
 from .test_mutations import SETTINGS, dump, mutated_data
@@ -63,6 +61,7 @@ VALIDATOR = jsonschema.Draft202012Validator(
     file_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
 )
 READ_YAML = ParserSet().get("file.yaml", "yaml")
+RUN = Run(dt.date(2022, 12, 1))
 
 
 def schema_errors(data: bytes) -> list[jsonschema.ValidationError] | None:
@@ -75,9 +74,7 @@ def schema_errors(data: bytes) -> list[jsonschema.ValidationError] | None:
 
 
 def validate_codes(data: bytes) -> set[str]:
-    document = loader.load_bytes("strategy.yaml", data, STRATEGY_LIMITS)
-    result = check_document(document, "strategy.yaml", dt.date(2022, 12, 1))
-    return {d.code for d in result.diagnostics if d.severity >= Severity.ERROR}
+    return {d.code for d in check_bytes("strategy.yaml", data, RUN).errors}
 
 
 def verdicts(data: bytes) -> tuple[bool, bool] | None:
