@@ -102,6 +102,22 @@ def test_a_repository_of_strategies(tmp_path, monkeypatch) -> None:  # type: ign
         "1 file checked: 0 errors, 0 warnings, 4 notes",
     ]
     assert run.stdout.startswith("./unhcr/2024/Strategy.YAML:")
+    # Not one mapping: another tool's (a list, several documents, nothing) unless the text has
+    # a key of ours at the start of a line or the name says strategy; then it is reported.
+    (tmp_path / "hooks.yaml").write_text("- id: check-yaml\n  entry: check-yaml\n")
+    (tmp_path / "k8s.yaml").write_text("kind: Service\n---\nkind: Deployment\n")
+    (tmp_path / "empty.yml").write_text("")
+    other = run_cli("validate", "hooks.yaml", "k8s.yaml", "empty.yml")
+    assert other.exit_code == 0 and other.stdout == ""
+    assert other.stderr.count("skipped") == 3 and "0 files checked" in other.stderr
+    (tmp_path / "unhcr.yml").write_text("schema_version: 1\nstrategy: [unclosed\n")
+    (tmp_path / "strategy_2025.yaml").write_text("")
+    broken = run_cli("validate", "unhcr.yml", "strategy_2025.yaml")
+    assert broken.exit_code == 1 and "skipped" not in broken.stderr
+    assert [line.split(" ")[:3] for line in broken.stdout.splitlines()] == [
+        ["unhcr.yml:3:1:", "error", "IOM003"],
+        ["strategy_2025.yaml:1:1:", "error", "IOM011"],
+    ]
     # A hidden folder named on the command line is searched; its workflow is skipped.
     hidden = run_cli("validate", ".github", ".git")
     assert hidden.exit_code == 1 and "IOM101" in hidden.stdout

@@ -73,12 +73,13 @@ def test_entry_checks_strategies_by_their_key_and_skips_other_yaml(tmp_path: Pat
     workflow.write_text(WORKFLOW)
     config = tmp_path / ".pre-commit-config.yaml"
     config.write_text(PRE_COMMIT_CONFIG)
-    result = _run_entry(strategy, table, workflow, config)
+    hooks = ROOT / ".pre-commit-hooks.yaml"  # a list: this repository's own hook manifest
+    result = _run_entry(strategy, table, workflow, config, hooks)
     assert result.returncode == 0, result.stdout + result.stderr
     notes = [line for line in result.stderr.splitlines() if "skipped" in line]
     assert notes == [
         f"iomstrat: {path}: skipped, no top-level strategy: or table: key (another tool's YAML)"
-        for path in (workflow, config)
+        for path in (workflow, config, hooks)
     ]
     assert "2 files checked: 0 errors" in result.stderr
     # The same strategy under a name without "strategy" in it is still checked.

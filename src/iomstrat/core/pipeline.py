@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -90,11 +91,21 @@ def expand_paths(paths: list[str]) -> list[str]:
     return expanded
 
 
-def is_other_yaml(document: loader.Document) -> bool:
-    """A YAML mapping without any of our top-level keys: some other tool's file. A file that
-    is not a mapping (empty, broken, a list) may be a broken strategy, and is checked."""
-    data = document.data
-    return isinstance(data, dict) and not any(key in data for key in OUR_KEYS)
+_OUR_KEY_LINE = re.compile(rb"^(?:" + b"|".join(k.encode() for k in OUR_KEYS) + rb")[ \t]*:", re.M)
+
+
+def is_other_yaml(document: loader.Document, data: bytes) -> bool:
+    """Some other tool's YAML: a mapping without any of our top-level keys. A file that is not
+    one mapping (empty, broken, a list, several documents) is ours, to report, if its text has
+    one of our keys at the start of a line or its name mentions a strategy; else another's
+    (a hook manifest is a list, a Kubernetes file several documents). Standard input and a
+    file that is not text at all are always reported."""
+    if isinstance(document.data, dict):
+        return not any(key in document.data for key in OUR_KEYS)
+    if document.name == "-" or any(d.severity is Severity.FATAL for d in document.diagnostics):
+        return False
+    named = "strateg" in os.path.basename(document.name).lower()
+    return not named and _OUR_KEY_LINE.search(data) is None
 
 
 def check_file(path: str, run: Run, *, display_name: str | None = None) -> Checked:
@@ -111,7 +122,7 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
     """Check a file's bytes already read (a file at a git revision, standard input). `path` is
     where its ledgers are resolved from: the file's place in the work tree."""
     document = loader.load_bytes(name, data, STRATEGY_LIMITS)
-    if run.skip_other and is_other_yaml(document):
+    if run.skip_other and is_other_yaml(document, data):
         return Checked(document, (), data=data, skipped=True)
     if isinstance(document.data, dict) and "table" in document.data:
         # Imported here: only a file that may be a table pays for building the table models.
