@@ -320,3 +320,24 @@ def test_file_content_never_starts_a_workflow_command() -> None:
         lines[-1].startswith("iomstrat: not shown")
         and "d,ir:1/s%0A::warning::x.yaml: 2" in lines[-1]
     )
+
+
+@pytest.mark.parametrize("fmt", ["github", "sarif"])
+def test_a_non_utf8_file_name_under_a_strict_utf8_output(tmp_path: Path, fmt: str) -> None:
+    """The real entry point, with an output that refuses what is not UTF-8: no traceback."""
+    name = os.fsdecode(b"strat\xe9gie.yaml")
+    bad_file(tmp_path).rename(tmp_path / name)
+    done = subprocess.run(
+        [sys.executable, "-m", "iomstrat", "validate", name, "--as-of", "2023-01-02", "-f", fmt],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert b"Traceback" not in done.stderr
+    out = done.stdout.decode("utf-8")  # valid UTF-8 throughout
+    if fmt == "github":
+        assert out.startswith("::error file=strat\ufffdgie.yaml,line=")
+    else:
+        assert '"uri": "strat%E9gie.yaml"' in out

@@ -6,6 +6,7 @@ import enum
 from collections.abc import Sequence
 
 from iomstrat.findings import Diagnostic, Severity
+from iomstrat.render.escape import workflow_data, workflow_property
 
 
 class DiagnosticFormat(enum.StrEnum):
@@ -52,20 +53,10 @@ ANNOTATIONS_PER_LEVEL = 10
 the rest silently (and shows at most 50 per job)."""
 
 
-def _escape_data(text: str) -> str:
-    """A workflow command's message: `%`, CR and LF escaped, so that no text of a file can end
-    the command or start another on a line of its own."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def _annotation(d: Diagnostic) -> str:
     return (
-        f"::{_GITHUB_LEVEL[d.severity]} file={_escape_property(d.file)},line={d.line},"
-        f"col={d.column},title={_escape_property(d.code)}::{_escape_data(d.message)}\n"
+        f"::{_GITHUB_LEVEL[d.severity]} file={workflow_property(d.file)},line={d.line},"
+        f"col={d.column},title={workflow_property(d.code)}::{workflow_data(d.message)}\n"
     )
 
 
@@ -102,7 +93,7 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
         parts = [
             _count(sum(files.values()), "more " + level)
             + " ("
-            + ", ".join(f"{_escape_data(file)}: {n}" for file, n in files.items())
+            + ", ".join(f"{workflow_data(file)}: {n}" for file, n in files.items())
             + ")"
             for level, files in sorted(hidden.items())
         ]
@@ -131,7 +122,7 @@ def render(
 
 def skipped_note(path: str) -> str:
     """The one line for a YAML file that is neither a strategy nor a table."""
-    shown = path.encode("utf-8", "replace").decode("utf-8").replace("\n", " ")
+    shown = workflow_data(path)
     return (
         f"iomstrat: {shown}: skipped, no top-level strategy: or table: key (another tool's YAML)\n"
     )

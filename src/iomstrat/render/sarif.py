@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
@@ -20,6 +19,7 @@ from urllib.parse import quote
 from iomstrat import __version__
 from iomstrat.codes import help_text, severity, summary
 from iomstrat.findings import Diagnostic, Severity
+from iomstrat.render.escape import encodable
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -34,19 +34,12 @@ _LEVEL = {
     Severity.WARNING: "warning",
     Severity.INFO: "note",
 }
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _DEFAULT_LEVEL = {"fatal": "error", "error": "error", "warning": "warning", "note": "note"}
 
 
 def _uri(path: str) -> str:
     """A path as URI text: its bytes (a name that is not UTF-8 keeps its own) percent-encoded."""
     return quote(os.fsencode(path), safe="/")
-
-
-def _text(text: str) -> str:
-    """Text for JSON: a byte of a file name that is not UTF-8 (a lone surrogate in Python)
-    shown as the replacement character, never an encoding error."""
-    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 def artifact_location(file: str, root: str | None) -> dict[str, str]:
@@ -90,7 +83,7 @@ def _result(
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
         "level": _LEVEL[diagnostic.severity],
-        "message": {"text": _text(diagnostic.message)},
+        "message": {"text": encodable(diagnostic.message)},
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {FINGERPRINT: _fingerprint(diagnostic, location["uri"], seen)},
     }
