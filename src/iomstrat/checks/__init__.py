@@ -23,7 +23,7 @@ def strategy_checks() -> tuple[Check, ...]:
         payments.check_payment_lines,
         payments.check_payments_approved,
         payments.check_line_limits,
-        allocations.check_soft_earmarked_payments,
+        allocations.check_dialogue_payments,
         allocations.check_allocation_amounts,
         allocations.check_allocation_places,
         allocations.check_result_codes,

@@ -14,7 +14,7 @@ from iomstrat.engine.book import ZERO, Book, Rates, cents
 from iomstrat.engine.plan import (
     Tranches,
     allocated,
-    allocation_line,
+    allocated_lines,
     approved_line,
     approved_year,
     factor,
@@ -22,7 +22,6 @@ from iomstrat.engine.plan import (
     quarter_end,
     quarter_of,
     schedule,
-    soft_earmarked_line,
 )
 from iomstrat.model.strategy import Strategy
 from iomstrat.rates import Quote
@@ -138,8 +137,7 @@ def disbursement_report(
     convert = _Converter(info.currency, target, as_of, rates)
     years = list(info.period.years)
     lines = [line.id for line in strategy.budget.lines]
-    soft = {allocation_line(strategy, a) for a in strategy.allocations}
-    soft.add(soft_earmarked_line(strategy))
+    soft = allocated_lines(strategy)
     tranches = schedule(strategy)
 
     # One pass over the payments.
