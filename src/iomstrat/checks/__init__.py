@@ -4,7 +4,15 @@ family, kept in a tuple built fresh per call. Table files have their own registr
 
 from __future__ import annotations
 
-from iomstrat.checks import allocations, approvals, budget_lines, payments, schedule, totals
+from iomstrat.checks import (
+    allocations,
+    approvals,
+    budget_lines,
+    errata,
+    payments,
+    schedule,
+    totals,
+)
 from iomstrat.checks.context import Check, Context
 from iomstrat.findings import Diagnostic
 
@@ -18,6 +26,7 @@ def strategy_checks() -> tuple[Check, ...]:
         budget_lines.check_amounts,
         totals.check_budget_totals,
         totals.check_cover,
+        errata.check_strategy_errata,
         approvals.check_approvals,
         approvals.check_approval_dates,
         payments.check_payment_lines,

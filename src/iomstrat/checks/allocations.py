@@ -229,18 +229,18 @@ def check_allocation_places(ctx: Context) -> list[Diagnostic]:
     where = _Where()
     found = []
     if focus is not None:
-        for index, name in enumerate(focus.places):
-            if not where.known(name):
+        for index, place in enumerate(focus.places):
+            if not where.known(place):
                 found.append(
                     ctx.document.diagnostic(
                         ("geographic_focus", "places", index),
                         UNKNOWN_PLACE,
                         Severity.ERROR,
-                        f"geographic focus '{name}' is not known; {UNKNOWN_PLACE_HINT}",
+                        f"geographic focus '{place}' is not known; {UNKNOWN_PLACE_HINT}",
                     )
                 )
     for a_index, allocation in enumerate(strategy.allocations):
-        judged = _focus_of(ctx, focus, allocation_line(strategy, allocation))
+        judged = _focus_of(focus, allocation_line(strategy, allocation))
         for i_index, item in enumerate(allocation.items):
             path: DataPath = ("allocations", a_index, "items", i_index)
             region = item.country is None
@@ -270,9 +270,7 @@ def check_allocation_places(ctx: Context) -> list[Diagnostic]:
     return found
 
 
-def _focus_of(
-    ctx: Context, focus: GeographicFocus | None, line_id: str | None
-) -> tuple[list[str], str] | None:
+def _focus_of(focus: GeographicFocus | None, line_id: str | None) -> tuple[list[str], str] | None:
     """The focus places that apply to an allocation on `line_id`, and the citation."""
     if focus is None or (focus.lines is not None and line_id not in focus.lines):
         return None

@@ -53,7 +53,10 @@ def check_line_ids(ctx: Context) -> list[Diagnostic]:
                         f"not have (lines: {', '.join(sorted(line_ids))})",
                     )
                 )
-    policies = (("dialogue", ctx.strategy.dialogue), ("geographic_focus", ctx.strategy.geographic_focus))
+    policies = (
+        ("dialogue", ctx.strategy.dialogue),
+        ("geographic_focus", ctx.strategy.geographic_focus),
+    )
     for key, policy in policies:
         for l_index, line_id in enumerate((policy.lines if policy else None) or ()):
             if line_id not in line_ids:

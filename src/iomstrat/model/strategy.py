@@ -77,6 +77,18 @@ Money = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema({"type": "num
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Year = Annotated[int, Field(ge=1900, le=2200)]
+LINE_KINDS = (
+    "core",
+    "soft_earmarked",
+    "earmarked",
+    "personnel",
+    "humanitarian",
+    "thematic",
+    "climate",
+    "other",
+)
+"""The kinds of budget line named in the documentation; any lower-case identifier is a kind too,
+shown by its name. No kind carries a rule: the file's `dialogue:` and `geographic_focus:` do."""
 
 
 class Model(BaseModel):
@@ -326,7 +338,9 @@ class Erratum(Model):
         description="Data path of the stated figure, as findings print it: cover.commitment.total."
     )
     printed: Money = Field(description="The figure as printed; must equal the file's value there.")
-    reason: Text = Field(description="Why the printed figure is wrong, e.g. 'printed 2.055; 5 x 510 = 2.550'.")
+    reason: Text = Field(
+        description="Why the printed figure is wrong, e.g. 'printed 2.055; 5 x 510 = 2.550'."
+    )
 
 
 def _places(value: Any) -> Any:
@@ -347,6 +361,33 @@ class GeographicFocus(Model):
     source: Text | None = Field(
         None, description="Where the document states the focus, cited in findings."
     )
+
+
+_PLACES_SCHEMA = {
+    "type": "array",
+    "items": {"type": "string", "minLength": 1, "maxLength": 2000},
+    "minItems": 1,
+}
+_FOCUS_SCHEMA = {
+    "anyOf": [
+        {**_PLACES_SCHEMA, "description": "Places, e.g. [Africa]."},
+        {
+            "type": "object",
+            "properties": {
+                "places": {**_PLACES_SCHEMA, "description": "Places, e.g. [Africa]."},
+                "lines": {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,63}$"},
+                    "description": "Lines whose allocations the focus applies to.",
+                },
+                "source": {"type": "string", "description": "Where the document states it."},
+            },
+            "required": ["places"],
+            "additionalProperties": False,
+        },
+    ]
+}
+"""`geographic_focus` in JSON Schema: a list of places, or the mapping with `places`."""
 
 
 class Dialogue(Model):
@@ -380,20 +421,14 @@ class Strategy(Model):
     priority_areas: list[PriorityArea] = Field(
         default=[], description="The strategy's priority areas (Annex 4)."
     )
-    geographic_focus: Annotated[
-        GeographicFocus,
-        BeforeValidator(_places),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {"type": "array", "items": {"type": "string"}, "minItems": 1},
-                    {"$ref": "#/$defs/GeographicFocus"},
-                ]
-            }
-        ),
-    ] | None = Field(
-        None, description="Where allocations should go (absent: anywhere)."
-    )
+    geographic_focus: (
+        Annotated[
+            GeographicFocus,
+            BeforeValidator(_places),
+            WithJsonSchema(_FOCUS_SCHEMA),
+        ]
+        | None
+    ) = Field(None, description="Where allocations should go (absent: anywhere).")
     dialogue: Dialogue | None = Field(
         None, description="The dialogue that allocates some lines' funds (absent: none)."
     )
