@@ -14,10 +14,11 @@ from typing import Any
 
 import yaml
 
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.core.pipeline import Run, check_bytes
+from iomstrat.findings import Diagnostic
 from iomstrat.loader import documents as loader
 from iomstrat.loader.embedded import SCHEMA_FILE
-from iomstrat.model.errors import STRATEGY_LIMITS, format_path, parse_path
+from iomstrat.model.errors import format_path, parse_path
 from iomstrat.model.strategy import FINANCE_ACT_PATTERN, LINE_KINDS, UNIT_FACTORS
 
 __all__ = [
@@ -370,7 +371,7 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
         "written by `iomstrat init`.\n"
         "# Amounts are in the file's `unit`; check every edit with `iomstrat validate`.\n" + body
     )
-    problems = _errors(file_name, text)
+    problems = _errors(file_name, text, spec.start)
     if problems:  # e.g. more precise than one øre, or a printed total that does not add up
         first = problems[0]
         hint = (
@@ -382,13 +383,8 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
     return text
 
 
-def _errors(name: str, text: str) -> list[Diagnostic]:
-    # Imported here: `init --help` loads no core (the pipeline loads the checks and the models).
-    from iomstrat.core.pipeline import check_document
-
-    document = loader.load_bytes(name, text.encode("utf-8"), STRATEGY_LIMITS)
-    start = document.data.get("strategy", {}).get("period", {}).get("start", 1900)
-    # Judged before the period starts: planned years are then as they should be.
-    before = dt.date(start - 1, 12, 1)
-    result = check_document(document, name, before)
-    return [d for d in result.diagnostics if d.severity >= Severity.ERROR]
+def _errors(name: str, text: str, start: int) -> tuple[Diagnostic, ...]:
+    # Judged before the period starts (through the one pipeline): planned years are then as
+    # they should be; the new file has no payments.
+    run = Run(dt.date(start - 1, 12, 1), payments=False)
+    return check_bytes(name, text.encode("utf-8"), run).errors
