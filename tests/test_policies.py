@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from iomstrat.core.pipeline import validate_file
+from iomstrat.core.pipeline import Run, check_file
 
 from .conftest import ROOT, run_cli
 from .disbursement_helpers import edit, example_text, line_in, write_example
@@ -26,7 +26,7 @@ def findings(folder: Path, text: str, as_of: dt.date = END_2024) -> list[tuple[i
     path.write_text(text, encoding="utf-8")
     return [
         (d.line, d.code, d.message)
-        for d in validate_file(str(path), as_of).diagnostics
+        for d in check_file(str(path), Run(as_of)).diagnostics
         if d.severity.name != "INFO"
     ]
 
@@ -148,7 +148,7 @@ def test_the_iom_example_cites_section_5_as_its_file_says(tmp_path: Path) -> Non
     path = write_example(tmp_path, text)
     messages = {
         d.code: d.message
-        for d in validate_file(str(path), dt.date(2023, 12, 31)).diagnostics
+        for d in check_file(str(path), Run(dt.date(2023, 12, 31))).diagnostics
         if d.code in {"IOM406", "IOM408"}
     }
     assert messages == {
@@ -167,6 +167,6 @@ def test_no_finding_cites_the_iom_document_unless_the_file_does(tmp_path: Path) 
     text = edit(text, "  - date: 2023-04-20\n", "  - date: 2023-02-01\n")
     text = edit(text, "outputs: [3b.1.1]", "outputs: [9z.9.9]")
     path = write_example(tmp_path, text)
-    found = validate_file(str(path), dt.date(2023, 12, 31)).diagnostics
+    found = check_file(str(path), Run(dt.date(2023, 12, 31))).diagnostics
     assert {"IOM406", "IOM408", "IOM412"} <= {d.code for d in found}
     assert [d.message for d in found if "ection" in d.message or "nnex" in d.message] == []
