@@ -170,3 +170,25 @@ def test_no_finding_cites_the_iom_document_unless_the_file_does(tmp_path: Path) 
     found = check_file(str(path), Run(dt.date(2023, 12, 31))).diagnostics
     assert {"IOM406", "IOM408", "IOM412"} <= {d.code for d in found}
     assert [d.message for d in found if "ection" in d.message or "nnex" in d.message] == []
+
+
+def test_a_focus_on_a_region_or_a_country_holds_what_lies_within(tmp_path: Path) -> None:
+    # Jordan and Lebanon lie in M49's Western Asia, and so does the region itself.
+    assert findings(tmp_path, unhcr_text() + "geographic_focus: [Western Asia]\n") == []
+    assert findings(tmp_path, unhcr_text() + "geographic_focus: [Vestasien]\n") == []  # Danish
+    only = unhcr_text() + "geographic_focus: [Jordan]\n"
+    assert [(line, code) for line, code, _ in findings(tmp_path, only)] == [
+        (line_in(only, "Lebanon"), "IOM406"),
+        (line_in(only, "Western Asia"), "IOM406"),
+    ]
+
+
+def test_an_unknown_place_gets_the_names_close_to_it(tmp_path: Path) -> None:
+    text = edit(unhcr_text(), "country: Lebanon", "country: Lebanonn")
+    assert findings(tmp_path, text) == [
+        (
+            line_in(text, "Lebanonn"),
+            "IOM407",
+            "country 'Lebanonn' is not known; did you mean Lebanon or Libanon or Albanien?",
+        )
+    ]

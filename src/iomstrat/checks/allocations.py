@@ -16,8 +16,8 @@ from iomstrat.checks.payments import PAYMENT_LINE
 from iomstrat.engine.book import ZERO
 from iomstrat.engine.plan import allocation_line, approved_line, dialogue_lines, factor
 from iomstrat.findings import DataPath, Diagnostic, Severity
-from iomstrat.geography import Geography
 from iomstrat.model.strategy import GeographicFocus
+from iomstrat.places import Kind, Places
 
 PAID_WITHOUT_ALLOCATION = "IOM403"
 PAID_ABOVE_ALLOCATION = "IOM404"
@@ -177,40 +177,38 @@ def check_allocation_amounts(ctx: Context) -> list[Diagnostic]:
 
 
 class _Where:
-    """Countries and regions as the checks ask of them: known or not, within a focus or not.
-
-    Judged by continent with `Geography`: a place lies within a focus of continents where its
-    continents do, and within a focus on a region or country only where it names that place."""
+    """Countries and regions as the checks ask of them: known or not, within a focus or not
+    (a place lies within the focus when every country it covers lies in one of the focus's
+    places: continents, M49 regions, named regions or countries)."""
 
     def __init__(self) -> None:
-        self.geography = Geography()
+        self.places = Places()
 
     def continents(self, name: str, *, region: bool) -> set[str] | None:
         if region:
-            return self.geography.region_continents(name)
-        continent = self.geography.country_continent(name)
+            return self.places.region_continents(name)
+        continent = self.places.country_continent(name)
         return {continent} if continent else None
 
-    def focus_continent(self, name: str) -> str | None:
-        """The continent a focus entry names, None for a region or country."""
-        found = self.geography.region_continents(name)
-        if found is not None and len(found) == 1:
-            (continent,) = found
-            if continent.casefold() == " ".join(name.split()).casefold():
-                return continent
-        return None
+    def hint(self, name: str, *, region: bool | None) -> str:
+        """Known names close to an unknown one, else what may be written."""
+        kinds: tuple[Kind, ...] | None = None
+        if region is not None:
+            kinds = ("region", "continent", "named_region") if region else ("country",)
+        close = self.places.suggest(name, kinds=kinds)
+        return f"did you mean {' or '.join(close)}?" if close else UNKNOWN_PLACE_HINT
 
     def known(self, name: str) -> bool:
-        return (
-            self.continents(name, region=True) is not None
-            or self.continents(name, region=False) is not None
-        )
+        return self.places.resolve(name) is not None
 
     def within(self, name: str, *, region: bool, focus: list[str]) -> bool:
-        continents = self.continents(name, region=region) or set()
-        covered = {c for entry in focus if (c := self.focus_continent(entry))}
-        named = {" ".join(entry.split()).casefold() for entry in focus}
-        return continents <= covered or " ".join(name.split()).casefold() in named
+        place = self.places.region(name) if region else self.places.country(name)
+        covered: set[str] = set()
+        for entry in focus:
+            found = self.places.resolve(entry)
+            if found is not None:
+                covered |= found.countries
+        return place is not None and place.countries <= covered
 
 
 UNKNOWN_PLACE_HINT = (
@@ -236,7 +234,8 @@ def check_allocation_places(ctx: Context) -> list[Diagnostic]:
                         ("geographic_focus", "places", index),
                         UNKNOWN_PLACE,
                         Severity.ERROR,
-                        f"geographic focus '{place}' is not known; {UNKNOWN_PLACE_HINT}",
+                        f"geographic focus '{place}' is not known; "
+                        f"{where.hint(place, region=None)}",
                     )
                 )
     for a_index, allocation in enumerate(strategy.allocations):
@@ -254,7 +253,7 @@ def check_allocation_places(ctx: Context) -> list[Diagnostic]:
                         (*path, field),
                         UNKNOWN_PLACE,
                         Severity.ERROR,
-                        f"{field} '{name}' is not known; {UNKNOWN_PLACE_HINT}",
+                        f"{field} '{name}' is not known; {where.hint(name, region=region)}",
                     )
                 )
             elif judged is not None and not where.within(name, region=region, focus=judged[0]):

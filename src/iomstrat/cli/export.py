@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_path, write
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, require, strategy_path, write
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS
 from iomstrat.render.diagnostics import render_text
 
@@ -60,6 +60,7 @@ def iati(
 ) -> None:
     """One IATI 2.03 iati-activity per strategy: organisations, dates, budgets per year,
     planned disbursements, commitments and disbursements."""
+    require("iati")
     from iomstrat.export.iati import check_iati, iati_activities
 
     date = parse_date(as_of)
