@@ -192,3 +192,11 @@ def test_an_unknown_place_gets_the_names_close_to_it(tmp_path: Path) -> None:
             "country 'Lebanonn' is not known; did you mean Lebanon or Libanon or Albanien?",
         )
     ]
+
+
+def test_the_focus_is_written_as_simply_as_the_user_likes(tmp_path: Path) -> None:
+    for focus in ("Africa", "[Africa]", "{places: [Africa]}"):
+        text = unhcr_text() + f"geographic_focus: {focus}\n"
+        assert [code for _, code, _ in findings(tmp_path, text)] == ["IOM406"] * 3, focus
+    wrong = unhcr_text() + "geographic_focus: {places: []}\n"
+    assert [code for _, code, _ in findings(tmp_path, wrong)] == ["IOM020"]

@@ -344,7 +344,9 @@ class Erratum(Model):
 
 
 def _places(value: Any) -> Any:
-    """`geographic_focus: [Africa]` is short for `geographic_focus: {places: [Africa]}`."""
+    """`geographic_focus: [Africa]` (or `Africa`) is short for `{places: [Africa]}`."""
+    if isinstance(value, str):
+        return {"places": [value]}
     return {"places": value} if isinstance(value, list) else value
 
 
@@ -370,6 +372,7 @@ _PLACES_SCHEMA = {
 }
 _FOCUS_SCHEMA = {
     "anyOf": [
+        {"type": "string", "minLength": 1, "maxLength": 2000, "description": "One place."},
         {**_PLACES_SCHEMA, "description": "Places, e.g. [Africa]."},
         {
             "type": "object",
