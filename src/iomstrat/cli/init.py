@@ -65,8 +65,12 @@ def command(
     responsible_unit: str = typer.Option(
         None, "--responsible-unit", metavar="UNIT", help="Unit responsible for the strategy."
     ),
-    desk_officer: str = typer.Option(None, "--desk-officer", metavar="NAME"),
-    financial_officer: str = typer.Option(None, "--financial-officer", metavar="NAME"),
+    desk_officer: str = typer.Option(
+        None, "--desk-officer", metavar="NAME", help="Desk officer named on the cover."
+    ),
+    financial_officer: str = typer.Option(
+        None, "--financial-officer", metavar="NAME", help="Financial officer on the cover."
+    ),
     donor: str = typer.Option(
         None,
         "--donor",
@@ -74,7 +78,9 @@ def command(
         help="The donor (with --donor-acronym or --donor-iati: default Ministry of Foreign "
         "Affairs of Denmark).",
     ),
-    donor_acronym: str = typer.Option(None, "--donor-acronym", metavar="ACRONYM"),
+    donor_acronym: str = typer.Option(
+        None, "--donor-acronym", metavar="ACRONYM", help="The donor's short name, e.g. MFA."
+    ),
     donor_iati: str = typer.Option(
         None, "--donor-iati", metavar="ID", help="The donor's IATI id, e.g. XM-DAC-3-1."
     ),
