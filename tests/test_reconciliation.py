@@ -274,3 +274,12 @@ def test_an_unreadable_ledger_writes_no_figures(tmp_path: Path, fmt: str) -> Non
     assert run.exit_code == 2
     assert out.read_bytes() == b"previous"
     assert "IOM420" in run.stderr
+
+
+def test_vouchers_differing_only_by_spaces_or_case_are_one_voucher(tmp_path: Path) -> None:
+    again = "  - {date: 2024-06-29, line: core, amount: 1, currency: DKK, voucher: ' c-2024-1 '}\n"
+    path = strategy(tmp_path, extra=PAYMENTS + again)
+    found = [d for d in check_file(str(path), Run(AS_OF)).diagnostics if d.code == "IOM410"]
+    [finding] = found
+    assert finding.message.startswith(f"voucher c-2024-1 is already used at {path}:")
+    assert finding.message.endswith("(as C-2024-1)")

@@ -63,6 +63,7 @@ STRATEGY = textwrap.dedent(
       - date: 2023-04-20
         half_year: 2023-H1
         approved_by: Migrationskontoret
+        line: bloed
         items:
           - {id: niger, country: Niger, amount: 12, priority_area: 1, purpose: Grænser}
     disbursements:

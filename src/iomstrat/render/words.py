@@ -260,6 +260,10 @@ _CODES_DA: dict[str, str] = {
     "IOM101": "den angivne sum afviger fra summen af linjerne med mere end afrunding",
     "IOM102": "den angivne sum afviger inden for afrundingen af de trykte tal",
     "IOM103": "forsidens tilsagn eller forventede udbetaling afviger fra budgettet",
+    "IOM104": "en afvigelse, der skyldes et tal under `errata:`, en trykfejl i kilden (med "
+    "begrundelse)",
+    "IOM105": "en rettelse, hvis `printed` ikke er filens værdi dér, eller hvis sti ikke peger på "
+    "et angivet tal",
     "IOM201": "et år i perioden mangler en bevillingsangivelse",
     "IOM202": "bevilling for et år uden for perioden",
     "IOM203": "reduktion uden bevilget beløb",
