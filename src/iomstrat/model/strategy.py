@@ -17,7 +17,8 @@ from pydantic import (
     model_validator,
 )
 
-from iomstrat.loader.documents import echo
+from iomstrat.findings import echo
+from iomstrat.model.fields import Prose, Text
 
 MAX_AMOUNT = Decimal(10) ** 15
 """Largest amount accepted in any unit; anything larger is a typing accident."""
@@ -72,7 +73,6 @@ def _kind(value: Any) -> str:
 
 # The file holds numbers only (text is refused), whatever pydantic would say of a Decimal.
 Money = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema({"type": "number"})]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 
@@ -95,6 +95,12 @@ class Organisation(Model):
 class Period(Model):
     start: Year = Field(description="First year of the strategy.")
     end: Year = Field(description="Last year of the strategy.")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
 
     @property
     def years(self) -> range:
@@ -124,8 +130,8 @@ class StrategyInfo(Model):
         description="How many currency units one budget figure stands for."
     )
     finance_act_code: Text = Field(description="Finance Act code, written §NN.NN.NN.NN.")
-    funding_basis: Text | None = Field(None, description="The Finance Act the plan rests on.")
-    approval_note: Text | None = Field(None, description="The approval footnote, as printed.")
+    funding_basis: Prose | None = Field(None, description="The Finance Act the plan rests on.")
+    approval_note: Prose | None = Field(None, description="The approval footnote, as printed.")
     source: Source | None = Field(None, description="Where the figures are transcribed from.")
 
 
@@ -138,7 +144,7 @@ class BudgetLine(Model):
     )
     finance_act_code: Text = Field(description="Finance Act code of the line, §NN.NN.NN.NN.")
     responsible_unit: Text | None = Field(None, description="Unit responsible for the line.")
-    description: Text | None = Field(None, description="What the line pays for.")
+    description: Prose | None = Field(None, description="What the line pays for.")
     amounts: dict[int, Money] = Field(description="Planned amount by year, in the file's unit.")
 
 
@@ -195,7 +201,7 @@ class Approval(Model):
     lines: dict[str, Money] | None = Field(
         None, description="Approved amount per budget line, if the reduction names lines."
     )
-    note: Text | None = Field(None, description="Free remark on the decision.")
+    note: Prose | None = Field(None, description="Free remark on the decision.")
 
 
 # --- Disbursement data: priority areas, schedule, dialogue allocations, payments -------------
@@ -227,7 +233,7 @@ class PriorityArea(Model):
     outputs: list[SrfOutput] = Field(
         default=[], description="IOM SRF outputs it selects, e.g. '3b.4.2'."
     )
-    note: Text | None = Field(None, description="Free remark.")
+    note: Prose | None = Field(None, description="Free remark.")
 
 
 class Tranche(Model):
@@ -290,7 +296,7 @@ class Allocation(Model):
         None, description="Budget line allocated (default: the soft-earmarked line)."
     )
     items: list[AllocationItem] = Field(min_length=1, description="The allocations agreed.")
-    note: Text | None = Field(None, description="Free remark.")
+    note: Prose | None = Field(None, description="Free remark.")
 
     @property
     def year(self) -> int:
@@ -310,7 +316,7 @@ class Disbursement(Model):
     )
     year: int | None = Field(None, description="Appropriation year (default: the date's year).")
     allocation: Identifier | None = Field(None, description="Id of the allocation item paid.")
-    note: Text | None = Field(None, description="Free remark.")
+    note: Prose | None = Field(None, description="Free remark.")
 
 
 class Strategy(Model):

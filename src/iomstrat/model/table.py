@@ -11,7 +11,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, StringConstraints
 
-from iomstrat.model.strategy import Model, Money, Source, Text, _kind, _money
+from iomstrat.model.fields import Heading as HeadingText
+from iomstrat.model.fields import Text
+from iomstrat.model.strategy import Model, Money, Source, _kind, _money
 
 NONE_MARK = "-"
 """What the document prints where a donor gave nothing: counts as zero, is not a rounded figure."""
@@ -48,7 +50,7 @@ def _figure(value: Any) -> Figure:
 
 
 Cell = Annotated[Figure, PlainValidator(_figure)]
-Heading = Annotated[str, StringConstraints(min_length=1, max_length=200)] | int
+Heading = HeadingText | int
 
 
 class TableInfo(Model):
@@ -72,7 +74,7 @@ class TableInfo(Model):
         None, description="Names for the columns where the document prints no heading."
     )
     total_heading: Text | None = Field(None, description="Heading of the row-total column.")
-    markers: dict[str, Text] = Field(
+    markers: dict[Text, Text] = Field(
         default={}, description="Footnote markers and their footnotes, as printed."
     )
     legend: list[Text] = Field(default=[], description="Legend lines, as printed.")

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 
 def rich_console(width: int, color: bool) -> tuple[Any, io.StringIO]:
-    """A console printing into the returned buffer, for renderers that print several parts."""
+    """A console printing into the returned buffer, for renderers that print several parts.
+    Markup and emoji codes are off: every string is printed as written, so a name such as
+    "Core funding [note 1]", "[/]" or "[link=…]" is text, never a style, a crash or a link."""
     from rich.console import Console
 
     out = io.StringIO()
@@ -27,6 +29,8 @@ def rich_console(width: int, color: bool) -> tuple[Any, io.StringIO]:
         force_terminal=color,
         no_color=not color,
         highlight=False,
+        markup=False,
+        emoji=False,
     )
     return console, out
 
