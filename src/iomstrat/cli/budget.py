@@ -47,13 +47,14 @@ def show(
 ) -> None:
     """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
     # The core is imported here, not above: `--help` and other commands need none of it.
-    from iomstrat.cli.common import fail
+    from iomstrat.cli.common import fail, guard
     from iomstrat.core.pipeline import validate_file
     from iomstrat.engine.budget import budget_table
     from iomstrat.model.strategy import UNIT_FACTORS
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
 
+    guard(output, [path] if path else None)
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     if unit is not None and unit not in UNIT_FACTORS:

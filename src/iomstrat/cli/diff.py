@@ -6,7 +6,15 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CANNOT_RUN, fail, parse_date, strategy_path, use_color, write
+from iomstrat.cli.common import (
+    EXIT_CANNOT_RUN,
+    fail,
+    guard,
+    parse_date,
+    strategy_path,
+    use_color,
+    write,
+)
 from iomstrat.render import diff as render_diff
 
 EPILOG = (
@@ -41,6 +49,7 @@ def command(
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
 
+    guard(output, paths)
     files = list(paths or [])
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")

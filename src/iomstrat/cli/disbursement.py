@@ -12,6 +12,7 @@ from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     EXIT_FINDINGS,
     fail,
+    guard,
     parse_date,
     strategy_path,
     use_color,
@@ -72,6 +73,7 @@ def command(
     from iomstrat.render.disbursement import render
     from iomstrat.render.numbers import LOCALES
 
+    guard(output, paths, ledger)
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     date = parse_date(as_of)

@@ -13,6 +13,7 @@ from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     EXIT_FINDINGS,
     fail,
+    guard,
     parse_date,
     strategy_path,
     write,
@@ -76,6 +77,7 @@ def iati(
     planned disbursements, commitments and disbursements."""
     from iomstrat.export.iati import check_iati, iati_activities
 
+    guard(output, paths)
     date = parse_date(as_of)
     strategies, problems = _strategies(paths, date)
     export = iati_activities(strategies, date)
@@ -107,6 +109,7 @@ def hledger(
     KIND:FINANCE-ACT-CODE:LINE, amounts to the øre."""
     from iomstrat.export.hledger import journal
 
+    guard(output, paths)
     strategies, problems = _strategies(paths, dt.date.today())
     result = journal(strategies)
     write(result.text, output)

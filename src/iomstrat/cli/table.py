@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, EXIT_FINDINGS, fail, use_color, write
+from iomstrat.cli.common import EXIT_CODES_HELP, EXIT_FINDINGS, fail, guard, use_color, write
 from iomstrat.render import table as render_table
 
 app = typer.Typer(
@@ -42,6 +42,7 @@ def show(
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
 
+    guard(output, [path] if path else None)
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     result = validate_file(path, dt.date.today())

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_path, write
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, guard, parse_date, strategy_path, write
 from iomstrat.render.diagnostics import DiagnosticFormat, render, summary
 
 EPILOG = (
@@ -51,6 +51,7 @@ def command(
     # The core is imported here, not above: `--help` and other commands need none of it.
     from iomstrat.core.pipeline import exit_code, expand_paths, validate_file
 
+    guard(output, paths, ledger)
     date = parse_date(as_of)
     files = expand_paths(list(paths) if paths else [strategy_path(None)])
     if ledger and len(files) != 1:

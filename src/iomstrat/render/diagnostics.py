@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity, printable
 
 
 class DiagnosticFormat(enum.StrEnum):
@@ -16,8 +16,12 @@ class DiagnosticFormat(enum.StrEnum):
 
 
 def render_text(diagnostics: Sequence[Diagnostic]) -> str:
+    """One line per finding, whatever its file name or message holds: a line break in a
+    quoted voucher can never start a line (a `::error` workflow command under GitHub Actions),
+    an escape sequence never reaches the terminal."""
     return "".join(
-        f"{d.location()}: {d.severity.label} {d.code} {d.message}\n" for d in diagnostics
+        f"{printable(d.location())}: {d.severity.label} {d.code} {printable(d.message)}\n"
+        for d in diagnostics
     )
 
 
@@ -48,7 +52,7 @@ _GITHUB_LEVEL = {
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
@@ -30,7 +31,8 @@ def artifact_uri(file: str) -> str:
     if file == "-":
         return "stdin"
     path = PurePath(file)
-    return path.as_uri() if path.is_absolute() else quote(path.as_posix())
+    # bytes, not str: a file name that is not UTF-8 (lone surrogates) is quoted byte by byte
+    return path.as_uri() if path.is_absolute() else quote(os.fsencode(path.as_posix()))
 
 
 def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
