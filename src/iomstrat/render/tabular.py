@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -70,9 +71,40 @@ class CsvStyle:
         return text.replace(".", ",") if self.decimal_comma else text
 
     def writer(self, out: io.StringIO) -> Any:
-        return csv.writer(out, delimiter=self.delimiter, lineterminator="\r\n")
+        return _InertRows(csv.writer(out, delimiter=self.delimiter, lineterminator="\r\n"))
 
     def dict_writer(self, out: io.StringIO, fields: Sequence[str]) -> csv.DictWriter[str]:
-        return csv.DictWriter(
+        writer = csv.DictWriter(
             out, fields, delimiter=self.delimiter, lineterminator="\r\n", restval=""
         )
+        writer.writer = _InertRows(writer.writer)  # type: ignore[assignment]  # same methods
+        return writer
+
+
+# A cell a spreadsheet would evaluate: it starts with = + - @, a tab or a carriage return
+# (OWASP, "CSV injection"). Our own figures (-1234.50, -1234,50, 4.10*) and the '-' printed
+# for "nothing" are numbers or plain text there, and stay as they are.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FIGURE = re.compile(r"-?[0-9][0-9.,]*\**|-")
+
+
+def inert_cell(value: object) -> object:
+    """A CSV cell no spreadsheet evaluates: text that starts like a formula gets a leading
+    single quote, as OWASP recommends; numbers and other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _FIGURE.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class _InertRows:
+    """A csv writer whose every cell goes through `inert_cell` first."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: Iterable[object]) -> Any:
+        return self._writer.writerow([inert_cell(cell) for cell in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)

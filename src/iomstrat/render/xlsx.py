@@ -7,12 +7,14 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from iomstrat.findings import printable
 from iomstrat.render.budget import _headers, _name
 from iomstrat.results.budget import BudgetTable
 
@@ -52,16 +54,27 @@ def _own(sheet: Sheet, index: int) -> str | None:
     return sheet.column_formats[index] if index < len(sheet.column_formats) else None
 
 
+def _put(ws: Worksheet, row: int, column: int, value: Cell) -> Any:
+    """Text is stored as text: openpyxl stores a string that starts with '=' as a live formula
+    (`=HYPERLINK(…)` from a budget line's name) unless the cell's data type says string. What
+    XML cannot hold (a control character in a file name) becomes '?'."""
+    if not isinstance(value, str):
+        return ws.cell(row=row, column=column, value=value)
+    cell = ws.cell(row=row, column=column, value=printable(value))
+    cell.data_type = "s"
+    return cell
+
+
 def _fill(sheet: Sheet, ws: Worksheet) -> None:
     ws.title = sheet.title[:31]  # Excel's limit on sheet names
     row = 1
     for line in sheet.heading:
-        ws.cell(row=row, column=1, value=line).font = Font(bold=row == 1)
+        _put(ws, row, 1, line).font = Font(bold=row == 1)
         row += 1
     row += 1 if sheet.heading else 0
     header_row = row
     for col, name in enumerate(sheet.columns, start=1):
-        cell = ws.cell(row=row, column=col, value=name)
+        cell = _put(ws, row, col, name)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     figures = [
@@ -74,7 +87,7 @@ def _fill(sheet: Sheet, ws: Worksheet) -> None:
     for index, values in enumerate(sheet.rows):
         row += 1
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = _put(ws, row, col, value)
             own = _own(sheet, col - 1)
             if isinstance(value, Decimal):
                 cell.number_format = own or fmt
@@ -83,7 +96,7 @@ def _fill(sheet: Sheet, ws: Worksheet) -> None:
             if index in sheet.bold_rows:
                 cell.font = Font(bold=True)
     if sheet.footnote:
-        ws.cell(row=row + 2, column=1, value=sheet.footnote)
+        _put(ws, row + 2, 1, sheet.footnote)
     ws.freeze_panes = f"B{header_row + 1}"
     for col, name in enumerate(sheet.columns, start=1):
         longest = max([len(str(r[col - 1])) for r in sheet.rows] + [len(name) // 2, 8])
