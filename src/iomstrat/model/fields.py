@@ -37,7 +37,7 @@ def unsafe_character(text: str, *, multiline: bool = False) -> str | None:
     char = found.group()
     if char in "\n\r\x0b\x0c\x85\u2028\u2029":
         what = "a line break"
-        hint = "; keep it on one line (in YAML, fold with >- or quote it)"
+        hint = "; keep the text on one line (in YAML, a folded >- block is one line)"
     elif char == "\t":
         what, hint = "a tab", "; use a space"
     else:
