@@ -39,12 +39,14 @@ def tree(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def nothing_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The refusal comes before any input is checked."""
+    """The refusal comes before the pipeline checks any input."""
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("an input was read")
 
-    monkeypatch.setattr("iomstrat.core.pipeline.check_document", refuse)
+    from iomstrat.core.pipeline import Run
+
+    monkeypatch.setattr(Run, "__init__", refuse)  # every command starts its pipeline with a Run
 
 
 @pytest.mark.parametrize(

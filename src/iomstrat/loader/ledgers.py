@@ -19,8 +19,8 @@ from typing import Any, NamedTuple
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.loader.gcpause import collector_paused
+from iomstrat.loader.text import unsafe_character
 from iomstrat.model.errors import validate_as
-from iomstrat.model.fields import unsafe_character
 from iomstrat.model.strategy import Disbursement, Model, Strategy
 
 LEDGER_UNREADABLE = "IOM420"

@@ -11,42 +11,14 @@ emoji need them.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
 
+from iomstrat.loader.text import unsafe_character
+
 MAX_TEXT = 2000
 """Longest text value, in characters."""
-
-_REFUSED = (
-    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
-    "\u2060\u2066-\u2069\ufeff\ud800-\udfff\U000e0000-\U000e007f"
-)
-_UNSAFE_PROSE = re.compile(f"[{_REFUSED}]")
-_UNSAFE_LINE = re.compile(f"[\t\n{_REFUSED}]")
-
-
-def unsafe_character(text: str, *, multiline: bool = False) -> str | None:
-    """Why `text` cannot be accepted as text, or None: names the first refused character and
-    where it stands. Ledger readers call it on every text cell."""
-    found = (_UNSAFE_PROSE if multiline else _UNSAFE_LINE).search(text)
-    if found is None:
-        return None
-    char = found.group()
-    if char in "\n\r\x0b\x0c\x85\u2028\u2029":
-        what = "a line break"
-        hint = "; keep the text on one line (in YAML, a folded >- block is one line)"
-    elif char == "\t":
-        what, hint = "a tab", "; use a space"
-    else:
-        name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "control character")
-        what, hint = f"U+{ord(char):04X} ({name.lower()})", "; remove it"
-    return f"text holds {what} at character {found.start() + 1}{hint}"
-
-
-_CONTROL_NAMES = {"\x1b": "escape", "\x7f": "delete", "\x07": "bell", "\x00": "NUL"}
 
 
 def _one_line(text: str) -> str:
