@@ -61,12 +61,16 @@ def guard(
         fail(f"{output}: is an input ({clash}); choose another --output, nothing was written")
 
 
-def write(text: str, output: str | None = None) -> None:
-    """Results go to stdout, or to the --output file (whole or not at all)."""
+def write(text: str, output: str | None = None, *, spreadsheet: bool = False) -> None:
+    """Results go to stdout, or to the --output file (whole or not at all). A `spreadsheet`
+    file (CSV) starts with a BOM, without which Excel reads UTF-8 as its own code page (`§`
+    shows as `Â§`); standard output is for programs and gets none."""
     if is_stdout(output):
         to_stdout(text)
         return
     assert output is not None
+    if spreadsheet:
+        text = "\ufeff" + text
     try:
         replace_file(output, encode(text))
     except OSError as error:

@@ -133,6 +133,15 @@ class StrategyInfo(Model):
     )
     finance_act_code: Text = Field(description="Finance Act code, written §NN.NN.NN.NN.")
     funding_basis: Prose | None = Field(None, description="The Finance Act the plan rests on.")
+    supplementary_period_months: int | None = Field(
+        None,
+        ge=1,
+        le=12,
+        description=(
+            "Months after a year's end in which a payment may still be charged to that year's "
+            "appropriation (the supplementary period); none: payments are dated in their year."
+        ),
+    )
     approval_note: Prose | None = Field(None, description="The approval footnote, as printed.")
     source: Source | None = Field(None, description="Where the figures are transcribed from.")
 
@@ -318,6 +327,9 @@ class Disbursement(Model):
     )
     year: int | None = Field(None, description="Appropriation year (default: the date's year).")
     allocation: Identifier | None = Field(None, description="Id of the allocation item paid.")
+    refund: bool = Field(
+        False, description="Money returned to the donor: the amount is negative, e.g. -250000."
+    )
     note: Prose | None = Field(None, description="Free remark.")
 
 
