@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -246,3 +247,23 @@ def test_xlsx_text_that_starts_like_a_formula_is_text(tmp_path: Path) -> None:
         c for c in cells if str(c.value).endswith("=1+2")
     ]
     assert formula and all(c.data_type == "s" for c in formula)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "{t}/strategy.yaml", "{n}", "--as-of", "2023-12-31"],
+        ["diff", "{t}/strategy.yaml", "{n}", "-f", "markdown", "--as-of", "2023-12-31"],
+        ["disbursement", "{n}", "--as-of", "2023-12-31"],
+        ["disbursement", "{n}", "-f", "csv", "--as-of", "2023-12-31"],
+        ["disbursement", "{n}", "-f", "json", "--as-of", "2023-12-31"],
+        ["validate", "{n}", "-f", "sarif"],
+        ["export", "iati", "{n}", "--as-of", "2023-12-31"],
+    ],
+)
+def test_a_file_name_with_escapes_never_reaches_the_terminal(tree: Path, args: list[str]) -> None:
+    name = tree / "e\x1b]8;;evil.example\x07vil\u202e\x9b2J.yaml"  # no "/": one file
+    shutil.copy(tree / "strategy.yaml", name)
+    code, printed = run(*(a.format(t=tree, n=name) for a in args))
+    assert code in (0, 1), printed
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e]", printed)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
 import sys
@@ -77,14 +78,29 @@ def _with_ledgers(strategy_file: str) -> Iterable[str]:
         yield from (ledger_path(strategy_file, name) for name in ledgers if isinstance(name, str))
 
 
+# The last line of defence for text results: the model refuses these characters in content,
+# but a file name can hold anything. Kept: tab, line feed, carriage return (CSV line ends), the
+# byte-order mark a spreadsheet CSV starts with, and colour (SGR: ESC [ digits m).
+_INERT = re.compile(
+    "\x1b(?!\\[[0-9;]*m)|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f\u061c\u200b"
+    "\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\U000e0000-\U000e007f]"
+)
+
+
+def inert(text: str) -> str:
+    """`text` with nothing a terminal would act on but colour: other escape sequences, control,
+    bidi and invisible characters become '?'."""
+    return _INERT.sub("?", text)
+
+
 def to_stdout(text: str) -> None:
-    """Text to standard output; a character UTF-8 cannot hold (a lone surrogate from a file name
-    that is not UTF-8) is written as its \\udcXX escape, never a traceback."""
-    sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+    """Text to standard output, inert; a character UTF-8 cannot hold (a lone surrogate from a
+    file name that is not UTF-8) is written as its \\udcXX escape, never a traceback."""
+    sys.stdout.write(encode(text).decode("utf-8"))
 
 
 def encode(text: str) -> bytes:
-    return text.encode("utf-8", "backslashreplace")
+    return inert(text).encode("utf-8", "backslashreplace")
 
 
 def replace_file(output: str, data: bytes) -> None:
