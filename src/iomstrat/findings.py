@@ -19,10 +19,13 @@ MAX_ECHO = 80
 # controls (ESC starts terminal sequences), DEL, bidirectional embeddings, overrides and
 # isolates ("Trojan Source"), line and paragraph separators, invisible zero-width characters
 # and tag characters, and the lone surrogates a file name that is not UTF-8 decodes to.
-UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
-    "\u2060\u2066-\u2069\ufeff\ud800-\udfff\U000e0000-\U000e007f]"
+BIDI_AND_INVISIBLE = (
+    "\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\U000e0000-\U000e007f"
 )
+"""A regex character-class body: bidi marks, embeddings, overrides and isolates, line and
+paragraph separators, zero-width space, word joiner, tag characters (text, output and findings
+checks all build on it)."""
+UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_AND_INVISIBLE}\ufeff\ud800-\udfff]")
 _ESCAPED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -19,6 +19,8 @@ import stat
 import sys
 from collections.abc import Iterable
 
+from iomstrat.findings import BIDI_AND_INVISIBLE
+
 
 def is_stdout(output: str | None) -> bool:
     return output is None or output == "-"
@@ -82,8 +84,7 @@ def _with_ledgers(strategy_file: str) -> Iterable[str]:
 # but a file name can hold anything. Kept: tab, line feed, carriage return (CSV line ends), the
 # byte-order mark a spreadsheet CSV starts with, and colour (SGR: ESC [ digits m).
 _INERT = re.compile(
-    "\x1b(?!\\[[0-9;]*m)|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f\u061c\u200b"
-    "\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\U000e0000-\U000e007f]"
+    f"\x1b(?!\\[[0-9;]*m)|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f{BIDI_AND_INVISIBLE}]"
 )
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_REFUSED = (
-    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028\u2029\u202a-\u202e"
-    "\u2060\u2066-\u2069\ufeff\ud800-\udfff\U000e0000-\U000e007f"
-)
+from iomstrat.findings import BIDI_AND_INVISIBLE
+
+_REFUSED = f"\x00-\x08\x0b-\x1f\x7f-\x9f\u180e\ufeff\ud800-\udfff{BIDI_AND_INVISIBLE}"
 _UNSAFE_PROSE = re.compile(f"[{_REFUSED}]")
 _UNSAFE_LINE = re.compile(f"[\t\n{_REFUSED}]")
 
