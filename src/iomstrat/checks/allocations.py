@@ -13,7 +13,7 @@ from iomstrat.checks.context import FOREVER, Context, money
 from iomstrat.checks.payments import PAYMENT_LINE
 from iomstrat.engine.book import ZERO
 from iomstrat.engine.plan import allocation_line, approved_line, factor, soft_earmarked_line
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity, echo
 from iomstrat.places import Places
 
 PAID_WITHOUT_ALLOCATION = "IOM403"
@@ -63,7 +63,7 @@ def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
                     p,
                     PAID_WITHOUT_ALLOCATION,
                     Severity.ERROR,
-                    f"soft-earmarked payment {p.voucher} of {p.date.isoformat()} has no "
+                    f"soft-earmarked payment {echo(p.voucher)} of {p.date.isoformat()} has no "
                     f"allocation approved in a dialogue decision for {p.year} by that date",
                 )
             )
@@ -77,7 +77,8 @@ def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
                         p,
                         PAID_WITHOUT_ALLOCATION,
                         Severity.ERROR,
-                        f"payment {p.voucher} names allocation '{p.allocation}': {why}",
+                        f"payment {echo(p.voucher)} names allocation "
+                        f"'{echo(p.allocation or '')}': {why}",
                     )
                 )
             else:
@@ -90,7 +91,8 @@ def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
                             p,
                             PAID_ABOVE_ALLOCATION,
                             Severity.ERROR,
-                            f"payment {p.voucher} brings allocation '{p.allocation}' to "
+                            f"payment {echo(p.voucher)} brings allocation "
+                            f"'{echo(p.allocation or '')}' to "
                             f"{money(ctx, paid_item[p.allocation])}, above its "
                             f"{money(ctx, limit)}",
                         )
@@ -105,7 +107,7 @@ def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
                     p,
                     PAID_ABOVE_ALLOCATION,
                     Severity.ERROR,
-                    f"payment {p.voucher} brings soft-earmarked payments of {p.year} to "
+                    f"payment {echo(p.voucher)} brings soft-earmarked payments of {p.year} to "
                     f"{money(ctx, paid[key])}, above the {money(ctx, allocated)} allocated "
                     f"by {p.date.isoformat()}",
                 )
