@@ -274,6 +274,7 @@ OUTPUTS = (
         Output(
             f"diff {fmt}",
             lambda t, f=fmt: ["diff", t.clean, t.strategy, "--as-of", AS_OF, "--format", f],
+            kind="markdown" if fmt == "markdown" else "text",
         )
         for fmt in ("table", "markdown", "json")
     ),
@@ -391,6 +392,9 @@ def test_refused_or_inert(payload: Payload, output: Output, trees: dict[str, Tre
         _inert_csv(result.stdout)
     if output.kind == "xlsx":
         _inert_xlsx(Path(tree.out(output.file or "")))
+    if output.kind == "markdown":
+        # no tag, link, image or mention a pull-request comment would render
+        assert not re.search(r"(?<!\\)[<\[@]", result.stdout), result.stdout
     assert "<script>alert" not in written  # the HTML report escapes
     if output.name == "export iati" and result.stdout:
         _inert_xml(result.stdout)

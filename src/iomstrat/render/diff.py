@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from iomstrat.findings import printable
 from iomstrat.render.budget import UNIT_WORDS
 from iomstrat.render.numbers import figure, plain
-from iomstrat.render.tabular import md_table, rich_console
+from iomstrat.render.tabular import md_table, md_text, rich_console
 
 if TYPE_CHECKING:  # annotations only: every command loads this module for the enum
     from iomstrat.findings import Diagnostic
@@ -217,7 +218,8 @@ def render_markdown(diff: StrategyDiff, locale: str) -> str:
 
 
 def _md_finding(d: Diagnostic) -> str:
-    return f"`{d.code}` {d.severity.label} at `{d.location()}`: {d.message}"
+    where = printable(d.location()).replace("`", "'")  # a code span the name cannot close
+    return f"`{d.code}` {d.severity.label} at `{where}`: {md_text(d.message)}"
 
 
 def _number(value: Decimal | None) -> str | None:

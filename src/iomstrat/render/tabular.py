@@ -43,9 +43,20 @@ def to_text(renderable: RenderableType, *, width: int, color: bool) -> str:
     return out.getvalue()
 
 
+# What makes Markdown text active where it is shown (a pull-request comment): HTML tags,
+# links and images, @mentions; the backslash first, so that no escape can be undone.
+_MD_ACTIVE = re.compile(r"([\\<>\[\]@|])")
+
+
+def md_text(text: str) -> str:
+    """Text shown as written in Markdown: backslash-escaped wherever it could start a tag, a
+    link, an image or a mention, on one line."""
+    return _MD_ACTIVE.sub(r"\\\1", " ".join(text.splitlines()))
+
+
 def md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, line breaks folded."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text safe inside a Markdown table cell: inert (`md_text`), pipes escaped."""
+    return md_text(text)
 
 
 def md_row(cells: Sequence[str]) -> str:
