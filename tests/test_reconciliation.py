@@ -255,3 +255,31 @@ def test_a_report_dated_before_a_decision_does_not_show_it(tmp_path: Path) -> No
     assert "Planned 2024*" in html and "Reduced 2024" not in html
     run_cli("report", path, "--as-of", "2024-06-30", "-o", str(out))
     assert "Reduced 2024" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json", "table"])
+def test_an_unreadable_ledger_writes_no_figures(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    out.write_bytes(b"previous")
+    run = run_cli(
+        "disbursement",
+        str(strategy(tmp_path)),
+        "--ledger",
+        str(tmp_path / "unreadable.csv"),
+        "-f",
+        fmt,
+        "-o",
+        str(out),
+    )
+    assert run.exit_code == 2
+    assert out.read_bytes() == b"previous"
+    assert "IOM420" in run.stderr
+
+
+def test_vouchers_differing_only_by_spaces_or_case_are_one_voucher(tmp_path: Path) -> None:
+    again = "  - {date: 2024-06-29, line: core, amount: 1, currency: DKK, voucher: ' c-2024-1 '}\n"
+    path = strategy(tmp_path, extra=PAYMENTS + again)
+    found = [d for d in check_file(str(path), Run(AS_OF)).diagnostics if d.code == "IOM410"]
+    [finding] = found
+    assert finding.message.startswith(f"voucher c-2024-1 is already used at {path}:")
+    assert finding.message.endswith("(as C-2024-1)")
