@@ -90,7 +90,7 @@ class TableInfo(Model):
         None, description="Names for the columns where the document prints no heading."
     )
     total_heading: Text | None = Field(None, description="Heading of the row-total column.")
-    markers: dict[Text, Text] = Field(
+    markers: dict[str, Text] = Field(
         default={}, description="Footnote markers and their footnotes, as printed."
     )
     legend: list[Text] = Field(default=[], description="Legend lines, as printed.")
