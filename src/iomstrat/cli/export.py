@@ -14,7 +14,7 @@ from iomstrat.cli.common import (
     guard,
     parse_date,
     require,
-    strategy_path,
+    strategy_paths,
     write,
 )
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS
@@ -38,7 +38,7 @@ def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Recorded]
     from iomstrat.core.export import read_strategies
     from iomstrat.core.pipeline import Run
 
-    read = read_strategies(paths or [strategy_path(None)], Run(as_of))
+    read = read_strategies(strategy_paths(paths), Run(as_of))
     if read.problem is not None:
         fail(read.problem)
     if not read.strategies:
