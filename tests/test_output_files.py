@@ -267,3 +267,13 @@ def test_a_file_name_with_escapes_never_reaches_the_terminal(tree: Path, args: l
     code, printed = run(*(a.format(t=tree, n=name) for a in args))
     assert code in (0, 1), printed
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e]", printed)
+
+
+def test_without_path_the_strategy_found_in_the_folder_is_an_input(
+    tree: Path, monkeypatch: pytest.MonkeyPatch, nothing_read: None
+) -> None:
+    monkeypatch.chdir(tree)
+    before = (tree / "strategy.yaml").read_bytes()
+    code, printed = run("validate", "-o", "strategy.yaml")
+    assert code == 2 and "is an input" in printed
+    assert (tree / "strategy.yaml").read_bytes() == before
