@@ -81,6 +81,7 @@ _DATA_PATH = re.compile(r"\b[a-z_]+(?:\[[^\]]*\]|\.[a-z_0-9]+)+")
 
 
 def _tokens(text: str) -> set[str]:
+    text = re.sub(r"\\([\[\]<>@|\\])", r"\1", text)  # Markdown's escapes of file text
     return set(re.findall(r"[A-Za-zÆØÅæøåé]{2,}", _DATA_PATH.sub(" ", text)))
 
 

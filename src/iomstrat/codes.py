@@ -50,7 +50,7 @@ CODES: tuple[Code, ...] = (
     Code(
         "IOM020",
         "error",
-        "wrong type or value (text where a number is meant, a boolean as amount, NaN, …)",
+        "wrong type or value (text where a number is meant, a boolean as amount, NaN, a control or bidi character in a text, a period that ends before it starts, …)",
     ),
     Code("IOM021", "error", "unknown key (with the closest known key suggested)"),
     Code("IOM022", "error", "required key missing"),
@@ -178,7 +178,7 @@ CODES: tuple[Code, ...] = (
     Code(
         "IOM422",
         "error",
-        "a ledger row with a bad value (date, amount, line, currency, voucher, rate)",
+        "a ledger row with a bad value (date, amount, line, currency, voucher, rate; a control or bidi character in a voucher or allocation)",
     ),
     Code(
         "IOM601", "error", "a table row has a different number of cells than the table has columns"

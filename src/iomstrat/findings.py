@@ -7,9 +7,43 @@ Computed tables live beside it: `report_budget`, `report_table`, `report_disburs
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 
 DataPath = tuple[str | int, ...]
+
+MAX_ECHO = 80
+"""Most characters of the input quoted back in one message (longer quotations end in '…')."""
+
+# What a terminal, a CI log or a text editor would act on instead of showing: C0 and C1
+# controls (ESC starts terminal sequences), DEL, bidirectional embeddings, overrides and
+# isolates ("Trojan Source"), line and paragraph separators, invisible zero-width characters
+# and tag characters, and the lone surrogates a file name that is not UTF-8 decodes to.
+BIDI_AND_INVISIBLE = (
+    "\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\U000e0000-\U000e007f"
+)
+"""A regex character-class body: bidi marks, embeddings, overrides and isolates, line and
+paragraph separators, zero-width space, word joiner, tag characters (text, output and findings
+checks all build on it)."""
+UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_AND_INVISIBLE}\ufeff\ud800-\udfff]")
+_ESCAPED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def echo(text: str, limit: int = MAX_ECHO) -> str:
+    """A short, printable, one-line quotation of input text for messages: line breaks and tabs
+    written as \\n, \\r, \\t, every other unprintable character as '?', at most `limit`
+    characters."""
+    if len(text) > 4 * limit:  # never scan (or copy) more of a huge value than is shown
+        text = text[: 4 * limit]
+    text = UNPRINTABLE.sub(lambda m: _ESCAPED.get(m.group(), "?"), text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def printable(text: str) -> str:
+    """`text` on one line with nothing a terminal or CI log would act on: each unprintable
+    character becomes '?'. Every renderer of findings passes file names and messages
+    through it, whatever a check put into them."""
+    return UNPRINTABLE.sub("?", text)
 
 
 EXIT_OK = 0

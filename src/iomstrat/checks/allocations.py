@@ -15,7 +15,7 @@ from iomstrat.checks.context import FOREVER, Context, money
 from iomstrat.checks.payments import PAYMENT_LINE
 from iomstrat.engine.book import ZERO
 from iomstrat.engine.plan import allocation_line, approved_line, dialogue_lines, factor
-from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Severity, echo
 from iomstrat.model.strategy import GeographicFocus
 from iomstrat.places import Kind, Places
 
@@ -71,7 +71,8 @@ def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
                     p,
                     PAID_WITHOUT_ALLOCATION,
                     Severity.ERROR,
-                    f"payment {p.voucher} on line '{p.line}' of {p.date.isoformat()} has no "
+                    f"payment {echo(p.voucher)} on line '{p.line}' of {p.date.isoformat()} "
+                    "has no "
                     f"allocation approved in a dialogue decision for {p.year} by that date",
                 )
             )
@@ -85,7 +86,8 @@ def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
                         p,
                         PAID_WITHOUT_ALLOCATION,
                         Severity.ERROR,
-                        f"payment {p.voucher} names allocation '{p.allocation}': {why}",
+                        f"payment {echo(p.voucher)} names allocation "
+                        f"'{echo(p.allocation or '')}': {why}",
                     )
                 )
             else:
@@ -98,7 +100,8 @@ def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
                             p,
                             PAID_ABOVE_ALLOCATION,
                             Severity.ERROR,
-                            f"payment {p.voucher} brings allocation '{p.allocation}' to "
+                            f"payment {echo(p.voucher)} brings allocation "
+                            f"'{echo(p.allocation or '')}' to "
                             f"{money(ctx, paid_item[p.allocation])}, above its "
                             f"{money(ctx, limit)}",
                         )
@@ -115,7 +118,7 @@ def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
                     p,
                     PAID_ABOVE_ALLOCATION,
                     Severity.ERROR,
-                    f"payment {p.voucher} brings line '{p.line}' of {p.year} to "
+                    f"payment {echo(p.voucher)} brings line '{p.line}' of {p.year} to "
                     f"{money(ctx, paid[key])}, above the {money(ctx, allocated)} allocated "
                     f"by {p.date.isoformat()}",
                 )

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from iomstrat.checks.context import FOREVER, Context, money
 from iomstrat.engine.plan import approved_line, approved_year, planned
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity, echo
 from iomstrat.loader.ledgers import Payment
 
 PAID_BEFORE_APPROVAL = "IOM401"
@@ -30,7 +30,7 @@ def check_payment_lines(ctx: Context) -> list[Diagnostic]:
             p,
             PAYMENT_LINE,
             Severity.ERROR,
-            f"payment {p.voucher} is on line '{p.line}', which the budget does not have "
+            f"payment {echo(p.voucher)} is on line '{p.line}', which the budget does not have "
             f"(lines: {', '.join(sorted(known))})",
         )
         for p in ctx.book.payments.records
@@ -58,8 +58,8 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
                     p,
                     PAID_BEFORE_APPROVAL,
                     Severity.ERROR,
-                    f"payment {p.voucher} of {p.date.isoformat()} for {p.year} is made before "
-                    f"the year's parliamentary approval (none recorded)",
+                    f"payment {echo(p.voucher)} of {p.date.isoformat()} for {p.year} is made "
+                    f"before the year's parliamentary approval (none recorded)",
                 )
             )
             continue
@@ -69,7 +69,7 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
                     p,
                     PAID_BEFORE_APPROVAL,
                     Severity.ERROR,
-                    f"payment {p.voucher} of {p.date.isoformat()} precedes the approval of "
+                    f"payment {echo(p.voucher)} of {p.date.isoformat()} precedes the approval of "
                     f"{p.year} ({approval.finance_act or 'Finance Act'}, "
                     f"{approval.decided_on.isoformat()})",
                 )
@@ -91,7 +91,7 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
                         p,
                         PAID_ABOVE_APPROVAL,
                         Severity.ERROR,
-                        f"payment {p.voucher} brings {what} to {money(ctx, paid)}, above the "
+                        f"payment {echo(p.voucher)} brings {what} to {money(ctx, paid)}, above the "
                         f"approved {money(ctx, limit)} by {money(ctx, paid - limit)}",
                     )
                 )
@@ -124,7 +124,7 @@ def check_line_limits(ctx: Context) -> list[Diagnostic]:
                     p,
                     PAID_ABOVE_LINE,
                     Severity.ERROR,
-                    f"payment {p.voucher} brings {what} for {p.year} to "
+                    f"payment {echo(p.voucher)} brings {what} for {p.year} to "
                     f"{money(ctx, paid[key])}, above its line of {money(ctx, limit)}",
                 )
             )
@@ -138,12 +138,12 @@ def check_years(ctx: Context) -> list[Diagnostic]:
     if ctx.book is not None:
         for p in ctx.book.payments.records:
             if p.year not in period.years:
-                message = f"payment {p.voucher} is for {p.year}, outside the period "
+                message = f"payment {echo(p.voucher)} is for {p.year}, outside the period "
                 message += f"{period.start}-{period.end}"
             elif p.date.year != p.year and not _in_supplementary_period(ctx, p.date, p.year):
                 months = ctx.strategy.strategy.supplementary_period_months
                 message = (
-                    f"payment {p.voucher} of {p.date.isoformat()} is dated outside its "
+                    f"payment {echo(p.voucher)} of {p.date.isoformat()} is dated outside its "
                     f"appropriation year {p.year}"
                     + (f" and its supplementary period of {months} months" if months else "")
                 )
@@ -181,11 +181,13 @@ def check_refunds(ctx: Context) -> list[Diagnostic]:
     for p in ctx.book.payments.records:
         if p.amount < 0 and not p.refund:
             message = (
-                f"payment {p.voucher} is negative ({p.amount}); a refund is marked as one "
+                f"payment {echo(p.voucher)} is negative ({p.amount}); a refund is marked as one "
                 "(refund: true, or a refund column saying yes), any other payment is positive"
             )
         elif p.refund and p.amount >= 0:
-            message = f"refund {p.voucher} is not negative ({p.amount}); write the amount returned"
+            message = (
+                f"refund {echo(p.voucher)} is not negative ({p.amount}); write the amount returned"
+            )
         else:
             continue
         found.append(ctx.book.payments.diagnostic(p, NEGATIVE_PAYMENT, Severity.ERROR, message))
@@ -209,8 +211,12 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
                     p,
                     DUPLICATE_VOUCHER,
                     Severity.ERROR,
-                    f"voucher {p.voucher.strip()} is already used at {file}:{line}"
-                    + ("" if earlier.voucher == p.voucher else f" (as {earlier.voucher.strip()})"),
+                    f"voucher {echo(p.voucher.strip())} is already used at {file}:{line}"
+                    + (
+                        ""
+                        if earlier.voucher == p.voucher
+                        else f" (as {echo(earlier.voucher.strip())})"
+                    ),
                 )
             )
     return found

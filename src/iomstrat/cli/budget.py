@@ -10,6 +10,7 @@ from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     WIDE_HELP,
     fail,
+    guard,
     parse_date,
     strategy_path,
     table_width,
@@ -66,6 +67,7 @@ def show(
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
 
+    guard(output, [path] if path else None)
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     if unit is not None and unit not in UNIT_FACTORS:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
 
 import typer
 
-from iomstrat.findings import EXIT_CANNOT_RUN
+from iomstrat.cli.output import encode, is_stdout, replace_file, same_file, to_stdout
+from iomstrat.findings import EXIT_CANNOT_RUN, printable
 from iomstrat.loader.embedded import default_strategy_path, strategies_in
 
 EXIT_CODES_HELP = (
@@ -86,18 +88,33 @@ def parse_date(text: str | None) -> dt.date:
         raise typer.BadParameter(f"'{text[:40]}' is not a date (YYYY-MM-DD)") from None
 
 
-def write(text: str, output: str | None = None, *, spreadsheet: bool = False) -> None:
-    """Results go to stdout, or to the --output file. A `spreadsheet` file (CSV) starts with
-    a BOM, without which Excel reads UTF-8 as its own code page (`§` shows as `Â§`);
-    standard output is for programs and gets none."""
-    if output is None or output == "-":
-        sys.stdout.write(text)
+def guard(
+    output: str | None, paths: Sequence[str] | None, ledgers: Sequence[str] | None = None
+) -> None:
+    """Exit 2, before anything is read, if `output` is one of the inputs (or a link to one):
+    the strategy files or folders (none: the embedded one) and the ledgers given."""
+    if is_stdout(output):
         return
+    assert output is not None
+    # without PATH: the files strategy_paths() picks, found again here without its messages
+    given = list(paths or strategies_in(".") or [default_strategy_path()])
+    clash = same_file(output, [*given, *(ledgers or [])])
+    if clash is not None:
+        fail(f"{output}: is an input ({clash}); choose another --output, nothing was written")
+
+
+def write(text: str, output: str | None = None, *, spreadsheet: bool = False) -> None:
+    """Results go to stdout, or to the --output file (whole or not at all). A `spreadsheet`
+    file (CSV) starts with a BOM, without which Excel reads UTF-8 as its own code page (`§`
+    shows as `Â§`); standard output is for programs and gets none."""
+    if is_stdout(output):
+        to_stdout(text)
+        return
+    assert output is not None
     if spreadsheet:
         text = "\ufeff" + text
     try:
-        with open(output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        replace_file(output, encode(text))
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror or error}")
 
@@ -112,19 +129,19 @@ def workbook_output(output: str | None) -> None:
 
 def write_bytes(data: bytes, output: str | None, fmt: str) -> None:
     """A binary result (a workbook) goes to the --output file only, never to a terminal."""
-    if output is None or output == "-":
+    if is_stdout(output):
         fail(f"--format {fmt} writes a file: give --output FILE")
         return
+    assert output is not None
     try:
-        with open(output, "wb") as handle:
-            handle.write(data)
+        replace_file(output, data)
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror or error}")
 
 
 def fail(message: str) -> None:
     """A one-line error on stderr, exit 2."""
-    sys.stderr.write(f"iomstrat: {message}\n")
+    sys.stderr.write(f"iomstrat: {printable(message)}\n")
     raise typer.Exit(EXIT_CANNOT_RUN)
 
 

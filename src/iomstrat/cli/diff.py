@@ -9,6 +9,7 @@ import typer
 from iomstrat.cli.common import (
     WIDE_HELP,
     fail,
+    guard,
     parse_date,
     strategy_path,
     table_width,
@@ -53,6 +54,7 @@ def command(
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
 
+    guard(output, paths)
     files = list(paths or [])
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")

@@ -11,6 +11,7 @@ from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     WIDE_HELP,
     fail,
+    guard,
     parse_date,
     strategy_paths,
     table_width,
@@ -73,6 +74,7 @@ def command(
     from iomstrat.render.disbursement import render
     from iomstrat.render.numbers import LOCALES
 
+    guard(output, paths, ledger)
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     if fmt is DisbursementFormat.xlsx:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, require, strategy_paths, write
+from iomstrat.cli.common import (
+    EXIT_CODES_HELP,
+    fail,
+    guard,
+    parse_date,
+    require,
+    strategy_paths,
+    write,
+)
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS
 from iomstrat.render.diagnostics import render_text
 
@@ -60,6 +68,7 @@ def iati(
 ) -> None:
     """One IATI 2.03 iati-activity per strategy: organisations, dates, budgets per year,
     planned disbursements, commitments and disbursements."""
+    guard(output, paths)
     require("iati")
     from iomstrat.export.iati import check_iati, iati_activities
 
@@ -94,6 +103,7 @@ def hledger(
     KIND:FINANCE-ACT-CODE:LINE, amounts to the øre."""
     from iomstrat.export.hledger import journal
 
+    guard(output, paths)
     strategies, problems = _strategies(paths, dt.date.today())
     result = journal(strategies)
     write(result.text, output)

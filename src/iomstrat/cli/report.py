@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, require, strategy_paths, write
+from iomstrat.cli.common import EXIT_CODES_HELP, guard, parse_date, require, strategy_paths, write
 from iomstrat.findings import EXIT_CANNOT_RUN
 
 
@@ -48,6 +48,7 @@ def command(
     ),
 ) -> None:
     """Write one self-contained HTML report: header facts, budget table, charts, findings."""
+    guard(output, paths)
     require("report")
     date = parse_date(as_of)
     # The core is imported here, not above: other commands, `--help` and `--version` need none;

@@ -11,6 +11,7 @@ from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     WIDE_HELP,
     fail,
+    guard,
     table_width,
     use_color,
     write,
@@ -51,6 +52,7 @@ def show(
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
 
+    guard(output, [path] if path else None)
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     shown = show_table(path, Run(dt.date.today(), payments=False))

@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_paths, write
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, guard, parse_date, strategy_paths, write
 from iomstrat.render.diagnostics import DiagnosticFormat, render, skipped_note, summary
 
 EPILOG = (
@@ -52,6 +52,7 @@ def command(
     from iomstrat.core.pipeline import Run, expand_paths
     from iomstrat.core.validate import validate
 
+    guard(output, paths, ledger)
     date = parse_date(as_of)
     files = expand_paths(strategy_paths(paths))
     if ledger and len(files) != 1:

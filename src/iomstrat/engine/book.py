@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity, echo
 from iomstrat.loader.ledgers import Payment, Payments
 from iomstrat.rates import Quote
 
@@ -62,7 +62,7 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
                     p,
                     NO_RATE,
                     Severity.ERROR,
-                    f"payment {p.voucher}: no ECB reference rate for {p.currency} on "
+                    f"payment {echo(p.voucher)}: no ECB reference rate for {p.currency} on "
                     f"{p.date.isoformat()}; state its exchange_rate ({currency} per {p.currency})",
                 )
             )
@@ -73,7 +73,7 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
                     p,
                     RATE_AFTER_HISTORY,
                     Severity.WARNING,
-                    f"payment {p.voucher} on {p.date.isoformat()} is after the shipped ECB "
+                    f"payment {echo(p.voucher)} on {p.date.isoformat()} is after the shipped ECB "
                     f"history; converted at the rate of {quote.on.isoformat()}; state its "
                     "exchange_rate",
                 )

@@ -21,7 +21,9 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from iomstrat.findings import MAX_ECHO as MAX_ECHO  # re-exported: messages quote at most this
 from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import echo as echo
 from iomstrat.loader.gcpause import collector_paused
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -36,8 +38,6 @@ MAX_DIGITS = 30
 """Most digits in one number written out (so 1e400 has 401); larger ones are accidents."""
 MAX_KEY_CHARS = 200
 """Longest mapping key; keys are names and years, not text."""
-MAX_ECHO = 80
-"""Most characters of the input quoted back in one message."""
 
 Parser: Any = getattr(yaml, "CParser", yaml.parser.Parser)
 _Reader: Any = yaml.reader.Reader
@@ -85,7 +85,6 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # whose digits, written out, are no more than its characters.
 _POINT_DECIMAL = re.compile(r"[-+]?[0-9]+\.[0-9]*")
 _LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # What YAML forbids in a stream (PyYAML's Reader.NON_PRINTABLE), checked before parsing so
 # that the finding has a line and column.
 _NOT_YAML_TEXT = re.compile(
@@ -190,12 +189,6 @@ class Document:
     @property
     def ok(self) -> bool:
         return not any(d.severity >= Severity.ERROR for d in self.diagnostics)
-
-
-def echo(text: str) -> str:
-    """A short, printable quotation of input text for messages."""
-    text = _CONTROL.sub("?", text).replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
 
 
 def read_bytes(

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.loader.gcpause import collector_paused
+from iomstrat.loader.text import unsafe_character
 from iomstrat.model.errors import validate_as
 from iomstrat.model.strategy import Disbursement, Model, Strategy
 
@@ -172,11 +173,22 @@ def _read_csv(path: str, source: int, payments: Payments) -> None:
     except PermissionError:
         fatal("permission denied")
     except UnicodeDecodeError:
-        fatal("ledger is not UTF-8 text; export it as UTF-8 CSV")
+        fatal("ledger is not UTF-8 text; export it as UTF-8 CSV", _undecodable_line(path))
     except csv.Error as error:
         fatal(f"CSV: {loader.echo(str(error))}")
     except OSError as error:
         fatal(f"cannot read ledger: {error.strerror or error}")
+
+
+def _undecodable_line(path: str) -> int:
+    """The line of a ledger's first byte that is not UTF-8 (read again: this is the error path)."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_LEDGER_BYTES)
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return data.count(b"\n", 0, error.start) + 1
+    return 1  # pragma: no cover - only called after a decoding error
 
 
 def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
@@ -259,6 +271,10 @@ def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
                 problem = f"currency '{loader.echo(currency)}' is not an ISO 4217 code (e.g. DKK)"
             elif not voucher.strip():
                 problem = "voucher is empty"
+            elif (unsafe := unsafe_character(voucher)) is not None:
+                problem = f"voucher: {unsafe}"
+            elif i_alloc is not None and (unsafe := unsafe_character(cells[i_alloc])):
+                problem = f"allocation: {unsafe}"
             elif rate_text and (not _RATE.fullmatch(rate_text) or Decimal(rate_text) == 0):
                 problem = f"exchange_rate '{loader.echo(rate_text)}' is not a positive number"
             year = date.year if date is not None else 0

@@ -18,7 +18,8 @@ from pydantic import (
     model_validator,
 )
 
-from iomstrat.loader.documents import echo
+from iomstrat.findings import echo
+from iomstrat.model.fields import Prose, Text
 
 FINANCE_ACT_PATTERN = re.compile(r"§\d{2}\.\d{2}\.\d{2}\.\d{2}")
 """A Finance Act code as the budget prints it: § and four two-digit groups."""
@@ -75,7 +76,6 @@ def _kind(value: Any) -> str:
 
 # The file holds numbers only (text is refused), whatever pydantic would say of a Decimal.
 Money = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema({"type": "number"})]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 LINE_KINDS = (
@@ -111,6 +111,12 @@ class Period(Model):
     start: Year = Field(description="First year of the strategy.")
     end: Year = Field(description="Last year of the strategy.")
 
+    @model_validator(mode="after")
+    def _in_order(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
     @property
     def years(self) -> range:
         return range(self.start, self.end + 1)
@@ -139,7 +145,7 @@ class StrategyInfo(Model):
         description="How many currency units one budget figure stands for."
     )
     finance_act_code: Text = Field(description="Finance Act code, written §NN.NN.NN.NN.")
-    funding_basis: Text | None = Field(None, description="The Finance Act the plan rests on.")
+    funding_basis: Prose | None = Field(None, description="The Finance Act the plan rests on.")
     supplementary_period_months: int | None = Field(
         None,
         ge=1,
@@ -149,7 +155,7 @@ class StrategyInfo(Model):
             "appropriation (the supplementary period); none: payments are dated in their year."
         ),
     )
-    approval_note: Text | None = Field(None, description="The approval footnote, as printed.")
+    approval_note: Prose | None = Field(None, description="The approval footnote, as printed.")
     source: Source | None = Field(None, description="Where the figures are transcribed from.")
 
 
@@ -165,7 +171,7 @@ class BudgetLine(Model):
     )
     finance_act_code: Text = Field(description="Finance Act code of the line, §NN.NN.NN.NN.")
     responsible_unit: Text | None = Field(None, description="Unit responsible for the line.")
-    description: Text | None = Field(None, description="What the line pays for.")
+    description: Prose | None = Field(None, description="What the line pays for.")
     amounts: dict[int, Money] = Field(description="Planned amount by year, in the file's unit.")
 
 
@@ -222,7 +228,7 @@ class Approval(Model):
     lines: dict[str, Money] | None = Field(
         None, description="Approved amount per budget line, if the reduction names lines."
     )
-    note: Text | None = Field(None, description="Free remark on the decision.")
+    note: Prose | None = Field(None, description="Free remark on the decision.")
 
 
 # --- Disbursement data: priority areas, schedule, dialogue allocations, payments -------------
@@ -254,7 +260,7 @@ class PriorityArea(Model):
     outputs: list[SrfOutput] = Field(
         default=[], description="IOM SRF outputs it selects, e.g. '3b.4.2'."
     )
-    note: Text | None = Field(None, description="Free remark.")
+    note: Prose | None = Field(None, description="Free remark.")
 
 
 class Tranche(Model):
@@ -317,7 +323,7 @@ class Allocation(Model):
         None, description="Budget line allocated (default: the dialogue's line, if it has one)."
     )
     items: list[AllocationItem] = Field(min_length=1, description="The allocations agreed.")
-    note: Text | None = Field(None, description="Free remark.")
+    note: Prose | None = Field(None, description="Free remark.")
 
     @property
     def year(self) -> int:
@@ -340,7 +346,7 @@ class Disbursement(Model):
     refund: bool = Field(
         False, description="Money returned to the donor: the amount is negative, e.g. -250000."
     )
-    note: Text | None = Field(None, description="Free remark.")
+    note: Prose | None = Field(None, description="Free remark.")
 
 
 class Erratum(Model):

@@ -11,7 +11,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 
-from iomstrat.model.strategy import Erratum, Model, Money, Source, Text, _kind, _money
+from iomstrat.model.fields import Heading as HeadingText
+from iomstrat.model.fields import Text
+from iomstrat.model.strategy import Erratum, Model, Money, Source, _kind, _money
 
 NONE_MARK = "-"
 """What the document prints where a donor gave nothing: counts as zero, is not a rounded figure."""
@@ -62,7 +64,7 @@ Cell = Annotated[
         }
     ),
 ]
-Heading = Annotated[str, StringConstraints(min_length=1, max_length=200)] | int
+Heading = HeadingText | int
 
 
 class TableInfo(Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity, printable
 from iomstrat.render.escape import workflow_data, workflow_property
 
 
@@ -17,23 +17,29 @@ class DiagnosticFormat(enum.StrEnum):
 
 
 def message(d: Diagnostic, locale: str = "en") -> str:
-    """The finding's message for people in `locale` (render.words.finding_message)."""
+    """The finding's message for people in `locale` (render.words.finding_message), on one
+    printable line."""
     from iomstrat.render.words import finding_message
 
-    return finding_message(d.code, d.message, d.path, locale)
+    return printable(finding_message(d.code, d.message, d.path, locale))
 
 
 def line(d: Diagnostic, locale: str = "en") -> str:
     """'file:line:col: severity CODE message', the severity and message in `locale`."""
     from iomstrat.render.words import severity
 
-    return f"{d.location()}: {severity(d.severity.label, locale)} {d.code} {message(d, locale)}"
+    label = severity(d.severity.label, locale)
+    return f"{printable(d.location())}: {label} {d.code} {message(d, locale)}"
 
 
 def render_text(diagnostics: Sequence[Diagnostic], locale: str = "en") -> str:
+    """One line per finding, whatever its file name or message holds: a line break in a
+    quoted voucher can never start a line (a `::error` workflow command under GitHub Actions),
+    an escape sequence never reaches the terminal."""
     if locale == "en":  # the common case, without loading the catalogue of words
         return "".join(
-            f"{d.location()}: {d.severity.label} {d.code} {d.message}\n" for d in diagnostics
+            f"{printable(d.location())}: {d.severity.label} {d.code} {printable(d.message)}\n"
+            for d in diagnostics
         )
     return "".join(line(d, locale) + "\n" for d in diagnostics)
 

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from iomstrat.findings import printable
 from iomstrat.render.diagnostics import line as finding_line
 from iomstrat.render.diagnostics import message as finding_message
 from iomstrat.render.numbers import figure, plain
-from iomstrat.render.tabular import md_table, rich_console
+from iomstrat.render.tabular import md_table, md_text, rich_console
 from iomstrat.render.words import date, severity, status, word
 from iomstrat.render.words import unit as unit_words
 
@@ -240,7 +241,8 @@ def render_markdown(diff: StrategyDiff, locale: str) -> str:
 def _md_finding(d: Diagnostic, locale: str) -> str:
     where = word("at", locale)
     label = severity(d.severity.label, locale)
-    return f"`{d.code}` {label} {where} `{d.location()}`: {finding_message(d, locale)}"
+    location = printable(d.location()).replace("`", "'")  # a code span the name cannot close
+    return f"`{d.code}` {label} {where} `{location}`: {md_text(finding_message(d, locale))}"
 
 
 def _number(value: Decimal | None) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from iomstrat.findings import printable
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -16,7 +18,8 @@ def encodable(text: str) -> str:
 def workflow_data(text: str) -> str:
     """A workflow command's message: `%`, CR and LF escaped, so that no text of a file can end
     the command or start another on a line of its own."""
-    return encodable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = encodable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)  # nor an escape sequence (the log shows colours) or bidi text
 
 
 def workflow_property(text: str) -> str:

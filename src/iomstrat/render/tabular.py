@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 
 def rich_console(width: int, color: bool) -> tuple[Any, io.StringIO]:
-    """A console printing into the returned buffer, for renderers that print several parts."""
+    """A console printing into the returned buffer, for renderers that print several parts.
+    Markup and emoji codes are off: every string is printed as written, so a name such as
+    "Core funding [note 1]", "[/]" or "[link=…]" is text, never a style, a crash or a link."""
     from rich.console import Console
 
     out = io.StringIO()
@@ -28,6 +30,8 @@ def rich_console(width: int, color: bool) -> tuple[Any, io.StringIO]:
         force_terminal=color,
         no_color=not color,
         highlight=False,
+        markup=False,
+        emoji=False,
     )
     return console, out
 
@@ -39,9 +43,20 @@ def to_text(renderable: RenderableType, *, width: int, color: bool) -> str:
     return out.getvalue()
 
 
+# What makes Markdown text active where it is shown (a pull-request comment): HTML tags,
+# links and images, @mentions; the backslash first, so that no escape can be undone.
+_MD_ACTIVE = re.compile(r"([\\<>\[\]@|])")
+
+
+def md_text(text: str) -> str:
+    """Text shown as written in Markdown: backslash-escaped wherever it could start a tag, a
+    link, an image or a mention, on one line."""
+    return _MD_ACTIVE.sub(r"\\\1", " ".join(text.splitlines()))
+
+
 def md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: pipes escaped, line breaks folded."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text safe inside a Markdown table cell: inert (`md_text`), pipes escaped."""
+    return md_text(text)
 
 
 def md_row(cells: Sequence[str]) -> str:
@@ -67,12 +82,43 @@ class CsvStyle:
         return text.replace(".", ",") if self.decimal_comma else text
 
     def writer(self, out: io.StringIO) -> Any:
-        return csv.writer(out, delimiter=self.delimiter, lineterminator="\r\n")
+        return _InertRows(csv.writer(out, delimiter=self.delimiter, lineterminator="\r\n"))
 
     def dict_writer(self, out: io.StringIO, fields: Sequence[str]) -> csv.DictWriter[str]:
-        return csv.DictWriter(
+        writer = csv.DictWriter(
             out, fields, delimiter=self.delimiter, lineterminator="\r\n", restval=""
         )
+        writer.writer = _InertRows(writer.writer)  # type: ignore[assignment]  # same methods
+        return writer
+
+
+# A cell a spreadsheet would evaluate: it starts with = + - @, a tab or a carriage return
+# (OWASP, "CSV injection"). Our own figures (-1234.50, -1234,50, 4.10*) and the '-' printed
+# for "nothing" are numbers or plain text there, and stay as they are.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FIGURE = re.compile(r"-?[0-9][0-9.,]*\**|-")
+
+
+def inert_cell(value: object) -> object:
+    """A CSV cell no spreadsheet evaluates: text that starts like a formula gets a leading
+    single quote, as OWASP recommends; numbers and other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _FIGURE.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class _InertRows:
+    """A csv writer whose every cell goes through `inert_cell` first."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: Iterable[object]) -> Any:
+        return self._writer.writerow([inert_cell(cell) for cell in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
 
 
 WIDE = 1000

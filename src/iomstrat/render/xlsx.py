@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity, printable
 from iomstrat.render.budget import footnote, headers, row_name
 from iomstrat.render.diagnostics import message
 from iomstrat.render.words import word
@@ -114,6 +114,17 @@ def shown(value: Cell, fmt: str) -> str:
     return str(value)
 
 
+def _put(ws: Worksheet, row: int, column: int, value: Cell) -> Any:
+    """Text is stored as text: openpyxl stores a string that starts with '=' as a live formula
+    (`=HYPERLINK(…)` from a budget line's name) unless the cell's data type says string. What
+    XML cannot hold (a control character in a file name) becomes '?'."""
+    if not isinstance(value, str):
+        return ws.cell(row=row, column=column, value=value)
+    cell = ws.cell(row=row, column=column, value=printable(value))
+    cell.data_type = "s"
+    return cell
+
+
 def _formats(sheet: Sheet, locale: str) -> list[str | None]:
     """The number format of each column: its own, or the one the sheet's figures share."""
     own = list(sheet.column_formats) + [None] * (len(sheet.columns) - len(sheet.column_formats))
@@ -187,7 +198,7 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
         # One line of text across the table's width, wrapped, as tall as its lines.
         nonlocal row
         row += 1
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = _put(ws, row, 1, text)
         cell.font = font
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if fill is not None:
@@ -209,7 +220,7 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
     row += 1
     header_row = row
     for col, name in enumerate(columns, start=1):
-        cell = ws.cell(row=row, column=col, value=name)
+        cell = _put(ws, row, col, name)
         cell.font = _font(bold=True)
         cell.fill = HEADER_FILL
         cell.border = Border(bottom=THIN)
@@ -225,7 +236,7 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
         total = kind != "line"
         lines = 1
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = _put(ws, row, col, value)
             cell.font = _font(bold=total)
             fmt = formats[col - 1]
             if fmt is not None and isinstance(value, (Decimal, int)):

@@ -1,0 +1,40 @@
+"""Which characters a text from a file may hold: the check the model's text fields and the
+ledger readers share (model/fields.py turns it into pydantic types).
+
+Refused everywhere: C0 and C1 control characters (ESC among them), DEL, bidirectional
+embeddings, overrides and isolates, line and paragraph separators, invisible zero-width
+characters (zero-width space, word joiner, byte-order mark, Mongolian vowel separator), tag
+characters and lone surrogates. A one-line text refuses tabs and line breaks too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from iomstrat.findings import BIDI_AND_INVISIBLE
+
+_REFUSED = f"\x00-\x08\x0b-\x1f\x7f-\x9f\u180e\ufeff\ud800-\udfff{BIDI_AND_INVISIBLE}"
+_UNSAFE_PROSE = re.compile(f"[{_REFUSED}]")
+_UNSAFE_LINE = re.compile(f"[\t\n{_REFUSED}]")
+
+
+def unsafe_character(text: str, *, multiline: bool = False) -> str | None:
+    """Why `text` cannot be accepted as text, or None: names the first refused character and
+    where it stands. Ledger readers call it on every text cell."""
+    found = (_UNSAFE_PROSE if multiline else _UNSAFE_LINE).search(text)
+    if found is None:
+        return None
+    char = found.group()
+    if char in "\n\r\x0b\x0c\x85\u2028\u2029":
+        what = "a line break"
+        hint = "; keep the text on one line (in YAML, a folded >- block is one line)"
+    elif char == "\t":
+        what, hint = "a tab", "; use a space"
+    else:
+        name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "control character")
+        what, hint = f"U+{ord(char):04X} ({name.lower()})", "; remove it"
+    return f"text holds {what} at character {found.start() + 1}{hint}"
+
+
+_CONTROL_NAMES = {"\x1b": "escape", "\x7f": "delete", "\x07": "bell", "\x00": "NUL"}
