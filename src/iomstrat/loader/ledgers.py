@@ -1,44 +1,76 @@
-"""Payment records from the strategy file and from separate ledgers (CSV or YAML), in one pass.
+"""Payment records from the strategy file and from separate ledgers (CSV, TSV, xlsx or YAML).
 
 A record is a small tuple holding where it came from (source index and line), so that a
 ledger of a million payments costs one tuple each and findings can still name file:line.
+A CSV ledger is read in its own dialect (loader/dialect.py) and with the column and value
+mapping of its `ledgers:` entry; which files may be read is loader/ledger_files.py's rule.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
+import io
+import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NamedTuple
+from itertools import islice
+from typing import Any, BinaryIO, NamedTuple
 
 from iomstrat.findings import Diagnostic, Severity
+from iomstrat.loader import dialect
 from iomstrat.loader import documents as loader
+from iomstrat.loader import ledger_files as files
+from iomstrat.loader.dialect import Declared
 from iomstrat.loader.gcpause import collector_paused
 from iomstrat.model.errors import validate_as
-from iomstrat.model.strategy import Disbursement, Model, Strategy
+from iomstrat.model.strategy import Disbursement, LedgerSource, Model, Strategy
 
 LEDGER_UNREADABLE = "IOM420"
 LEDGER_HEADER = "IOM421"
 LEDGER_VALUE = "IOM422"
+LEDGER_DIALECT = "IOM423"
+LEDGER_REFUSED = "IOM424"
 
 REQUIRED_COLUMNS = ("date", "line", "amount", "currency", "voucher", "exchange_rate")
 OPTIONAL_COLUMNS = ("note", "year", "allocation")
-MAX_LEDGER_BYTES = 512 * 1024 * 1024
-"""Largest CSV ledger read; a million payments take about 70 MB."""
+MAPPED_REQUIRED = ("date", "line", "amount", "currency", "voucher")
+"""A mapped export (`columns:`) needs no rate column; its other columns are ignored."""
+MAX_LEDGER_BYTES = files.MAX_LEDGER_BYTES
 MAX_FINDINGS_PER_LEDGER = 1000
 """Bad rows reported per ledger before the rest are only counted."""
+SAMPLE_ROWS = 1000
+"""Rows a dialect is told from (the dates of the whole file when these cannot tell)."""
+KINDS = "CSV (.csv, .txt), TSV (.tsv, .tab), xlsx (.xlsx, .xlsm) or YAML (.yaml, .yml)"
 
-_AMOUNT = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,2})?")
-_RATE = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,12})?")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LINE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _YEAR = re.compile(r"[0-9]{4}")
+_HUMAN_DATES = {
+    "%Y-%m-%d": "YYYY-MM-DD",
+    "%d-%m-%Y": "DD-MM-YYYY",
+    "%d.%m.%Y": "DD.MM.YYYY",
+    "%d/%m/%Y": "DD/MM/YYYY",
+    "%m-%d-%Y": "MM-DD-YYYY",
+    "%m.%d.%Y": "MM.DD.YYYY",
+    "%m/%d/%Y": "MM/DD/YYYY",
+}
+_GUESSES = {
+    "date": ("dato", "date"),
+    "line": ("konto", "account", "line", "linje"),
+    "amount": ("beløb", "belob", "amount", "beloeb"),
+    "currency": ("valuta", "currency"),
+    "voucher": ("bilag", "voucher", "reference"),
+    "exchange_rate": ("kurs", "rate"),
+    "note": ("tekst", "text", "note"),
+    "year": ("år", "year"),
+}
+"""Header words that suggest a column, for the `columns:` mapping a finding proposes."""
 
 
 class Payment(NamedTuple):
@@ -79,11 +111,20 @@ class LedgerFile(Model):
     disbursements: list[Disbursement]
 
 
-def ledger_path(strategy_file: str, ledger: str) -> str:
-    """A ledger named in a strategy file is relative to that file."""
-    if os.path.isabs(ledger) or strategy_file == "-":
-        return ledger
-    return os.path.join(os.path.dirname(strategy_file), ledger)
+def declared(entry: LedgerSource, path: str) -> Declared:
+    """A strategy's `ledgers:` entry as the reader takes it, at `path`."""
+    columns = entry.columns.model_dump(exclude_none=True) if entry.columns else None
+    return Declared(
+        path,
+        columns,
+        entry.delimiter,
+        entry.decimal,
+        entry.thousands,
+        entry.date_format,
+        entry.encoding,
+        dict(entry.lines) if entry.lines else None,
+        entry.sheet,
+    )
 
 
 def collect_payments(
@@ -98,20 +139,124 @@ def collect_payments(
     for index, item in enumerate(strategy.disbursements):
         row = document.position(("disbursements", index)).line
         payments.records.append(_from_model(item, 0, row))
-    ledgers = [ledger_path(strategy_file, name) for name in strategy.ledgers]
-    for path in [*ledgers, *extra_ledgers]:
-        read_ledger(path, payments)
+    wanted: list[Declared] = []
+    root = files.repository_root(strategy_file) if strategy.ledgers else ""
+    for index, entry in enumerate(strategy.ledgers):
+        try:
+            path = files.named_path(strategy_file, entry.path, root)
+        except files.Refused as refused:
+            where = ("ledgers", index, "path") if not isinstance(entry, str) else ("ledgers", index)
+            payments.diagnostics.append(
+                document.diagnostic(
+                    where,
+                    LEDGER_REFUSED,
+                    Severity.FATAL,
+                    f"ledger '{loader.echo(entry.path)}' is not read: {refused}",
+                )
+            )
+            continue
+        wanted.append(declared(entry, path))
+    wanted += [Declared(path) for path in extra_ledgers]
+    seen: set[tuple[int, int]] = set()
+    total = 0
+    for count, ledger in enumerate(wanted, 1):
+        if count > files.MAX_LEDGERS:
+            payments.diagnostics.append(
+                Diagnostic(
+                    document.name,
+                    document.position(("ledgers",)).line,
+                    1,
+                    LEDGER_REFUSED,
+                    Severity.FATAL,
+                    f"{len(wanted) - files.MAX_LEDGERS} ledgers beyond the limit of "
+                    f"{files.MAX_LEDGERS} per strategy are not read",
+                )
+            )
+            break
+        total += read_ledger(
+            ledger, payments, seen=seen, budget=files.MAX_TOTAL_LEDGER_BYTES - total
+        )
     return payments
 
 
-def read_ledger(path: str, payments: Payments) -> None:
-    """Add one ledger's records to `payments`: CSV by its suffix, YAML otherwise."""
-    payments.sources.append(path)
-    source = len(payments.sources) - 1
-    if path.lower().endswith(".csv"):
-        _read_csv(path, source, payments)
-    else:
-        _read_yaml(path, source, payments)
+def read_ledger(
+    ledger: Declared | str,
+    payments: Payments,
+    *,
+    seen: set[tuple[int, int]] | None = None,
+    budget: int = files.MAX_TOTAL_LEDGER_BYTES,
+) -> int:
+    """Add one ledger's records to `payments`, its kind told by its suffix; the bytes read.
+    A file already in `seen` (device, inode) is not read again."""
+    if isinstance(ledger, str):
+        ledger = Declared(ledger)
+    path = ledger.path
+
+    def fatal(message: str, code: str = LEDGER_UNREADABLE, line: int = 1) -> None:
+        payments.diagnostics.append(Diagnostic(path, line, 1, code, Severity.FATAL, message))
+
+    kind = _kind(path)
+    try:
+        handle, info = files.open_regular(path)
+    except files.Refused as refused:
+        payments.sources.append(path)
+        fatal(str(refused), LEDGER_REFUSED)
+        return 0
+    except FileNotFoundError:
+        payments.sources.append(path)
+        fatal("no such ledger file")
+        return 0
+    except PermissionError:
+        payments.sources.append(path)
+        fatal("permission denied")
+        return 0
+    except OSError as error:
+        payments.sources.append(path)
+        fatal(f"cannot read ledger: {error.strerror or error}")
+        return 0
+    with handle:
+        identity = (info.st_dev, info.st_ino)
+        if seen is not None:
+            if identity in seen:
+                return 0  # a ledger named twice is one ledger
+            seen.add(identity)
+        payments.sources.append(path)
+        if info.st_size > budget:
+            fatal(
+                f"the ledgers of this strategy add up to more than "
+                f"{files.MAX_TOTAL_LEDGER_BYTES >> 20} MiB; this one is not read",
+                LEDGER_REFUSED,
+            )
+            return 0
+        source = len(payments.sources) - 1
+        head = handle.read(8)
+        handle.seek(0)
+        if kind is None:
+            fatal(f"cannot tell what kind of ledger this is from its name; read are {KINDS}")
+        elif head.startswith(b"PK\x03\x04") and kind != "xlsx":
+            fatal(f"this is a zip file (an xlsx workbook?), not {kind}; name it .xlsx if it is one")
+        elif kind == "xlsx":
+            _read_xlsx(handle, ledger, source, payments)
+        elif kind == "yaml":
+            _read_yaml(handle, path, source, payments)
+        else:
+            delimiter = ledger.delimiter or ("\t" if kind == "tsv" else None)
+            _read_csv(handle, ledger, delimiter, source, payments)
+        return info.st_size
+
+
+def _kind(path: str) -> str | None:
+    suffix = os.path.splitext(path)[1].lower()
+    return {
+        ".csv": "CSV",
+        ".txt": "CSV",
+        ".tsv": "tsv",
+        ".tab": "tsv",
+        ".xlsx": "xlsx",
+        ".xlsm": "xlsx",
+        ".yaml": "yaml",
+        ".yml": "yaml",
+    }.get(suffix)
 
 
 def _from_model(item: Disbursement, source: int, row: int) -> Payment:
@@ -129,8 +274,10 @@ def _from_model(item: Disbursement, source: int, row: int) -> Payment:
     )
 
 
-def _read_yaml(path: str, source: int, payments: Payments) -> None:
-    document = loader.load(path, lean=True)  # positions of records only, unless a finding asks
+def _read_yaml(handle: BinaryIO, path: str, source: int, payments: Payments) -> None:
+    data = handle.read(loader.Limits().max_bytes + 1)
+    # positions of records only, unless a finding asks
+    document = loader.load_bytes(path, data, lean=True)
     ledger = validate_as(document, LedgerFile)
     payments.diagnostics += document.diagnostics
     if ledger is None:
@@ -140,131 +287,406 @@ def _read_yaml(path: str, source: int, payments: Payments) -> None:
         payments.records.append(_from_model(item, source, row))
 
 
-def _read_csv(path: str, source: int, payments: Payments) -> None:
-    def fatal(message: str, line: int = 1) -> None:
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def _read_csv(
+    handle: BinaryIO, ledger: Declared, delimiter: str | None, source: int, payments: Payments
+) -> None:
+    path = ledger.path
+
+    def fatal(message: str, line: int = 1, code: str = LEDGER_UNREADABLE) -> None:
+        payments.diagnostics.append(Diagnostic(path, line, 1, code, Severity.FATAL, message))
+
+    head = handle.read(65536)
+    if b"\x00" in head:
+        fatal("NUL byte in a CSV ledger: a binary or corrupted file")
+        return
+    encoding = ledger.encoding or ("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8")
+    first_line = head.split(b"\n", 1)[0].decode(encoding, errors="replace")
+    delimiter = dialect.sniff_delimiter(first_line, delimiter)
+    records, found = len(payments.records), len(payments.diagnostics)
+    reader: Any = None
+    while True:
+        try:
+            handle.seek(0)
+            with _text(handle, encoding) as text:
+                reader = csv.reader(text, delimiter=delimiter)
+                header = next(reader, None)
+                plan = _plan(path, header, reader, ledger, delimiter, payments.diagnostics)
+            if plan is None:
+                return
+            handle.seek(0)
+            with _text(handle, encoding) as text, collector_paused():
+                reader = csv.reader(text, delimiter=delimiter)
+                next(reader, None)
+                _rows(path, reader, plan, ledger, source, payments, None)
+            return
+        except UnicodeDecodeError:
+            del payments.records[records:], payments.diagnostics[found:]
+            if ledger.encoding is not None or encoding != "utf-8":
+                fatal(
+                    f"a byte that is not {encoding} text near this line; declare the ledger's "
+                    "`encoding:` (utf-8, cp1252 or latin-1)",
+                    (reader.line_num + 1) if reader is not None else 1,
+                    LEDGER_DIALECT,
+                )
+                return
+            encoding = "cp1252"  # what Excel writes as "CSV (semikolonsepareret)"
+        except csv.Error as error:
+            line = reader.line_num if reader is not None else 1
+            message = str(error)
+            if "NUL" in message:
+                fatal("NUL byte in a CSV ledger: a binary or corrupted file", line)
+            else:
+                fatal(f"CSV: {loader.echo(message)}", line)
+            return
+        except OSError as error:
+            fatal(f"cannot read ledger: {error.strerror or error}")
+            return
+
+
+@contextlib.contextmanager
+def _text(handle: BinaryIO, encoding: str) -> Iterator[io.TextIOWrapper]:
+    """The binary file as text, without closing it afterwards."""
+    wrapper = io.TextIOWrapper(handle, encoding=encoding, newline="")
+    try:
+        yield wrapper
+    finally:
+        wrapper.detach()
+
+
+# --- xlsx -------------------------------------------------------------------------------------
+
+
+class _Sheet:
+    """An xlsx sheet's rows with each cell as the row reader takes it: a date, a Decimal (from
+    a number cell) or text; `line_num` the sheet row last read, as csv.reader has it."""
+
+    def __init__(self, rows: list[list[Any]], kinds: dict[int, str]) -> None:
+        self._rows = iter(rows)
+        self._kinds = kinds
+        self.line_num = 1
+
+    def __iter__(self) -> _Sheet:
+        return self
+
+    def __next__(self) -> list[Any]:
+        from iomstrat.loader.xlsx_ledger import cell_value
+
+        cells = next(self._rows)
+        self.line_num += 1
+        while cells and cells[-1] in (None, ""):
+            cells.pop()
+        kinds = self._kinds
+        return [
+            cell_value(value, amount=kinds[i] == "amount") if i in kinds else _cell(value)
+            for i, value in enumerate(cells)
+        ]
+
+
+def _cell(value: Any) -> str:
+    """A cell read as text (line, currency, voucher, year…): a whole number gives its digits."""
+    from iomstrat.loader.xlsx_ledger import cell_value
+
+    converted = cell_value(value, amount=False)
+    return converted.isoformat() if isinstance(converted, dt.date) else str(converted)
+
+
+def _read_xlsx(handle: BinaryIO, ledger: Declared, source: int, payments: Payments) -> None:
+    from iomstrat.loader.xlsx_ledger import NotReadable, open_sheet
+
+    path = ledger.path
+
+    def fatal(message: str) -> None:
         payments.diagnostics.append(
-            Diagnostic(path, line, 1, LEDGER_UNREADABLE, Severity.FATAL, message)
+            Diagnostic(path, 1, 1, LEDGER_UNREADABLE, Severity.FATAL, message)
         )
 
     try:
-        size = os.path.getsize(path)
-        if size > MAX_LEDGER_BYTES:
-            fatal(f"ledger is {size / 2**20:.0f} MiB, over the limit of {MAX_LEDGER_BYTES >> 20}")
-            return
-        with open(path, encoding="utf-8-sig", newline="") as handle, collector_paused():
-            _parse_csv(path, csv.reader(handle), source, payments)
-    except FileNotFoundError:
-        fatal("no such ledger file")
-    except IsADirectoryError:
-        fatal("ledger is a directory, not a file")
-    except PermissionError:
-        fatal("permission denied")
-    except UnicodeDecodeError:
-        fatal("ledger is not UTF-8 text; export it as UTF-8 CSV")
-    except csv.Error as error:
-        fatal(f"CSV: {loader.echo(str(error))}")
-    except OSError as error:
-        fatal(f"cannot read ledger: {error.strerror or error}")
+        sheet = open_sheet(handle, ledger.sheet)
+        body = [list(row) for row in sheet]
+    except NotReadable as error:
+        fatal(str(error))
+        return
+    except Exception as error:  # openpyxl raises what its XML parsers raise
+        fatal(f"not a readable xlsx workbook ({type(error).__name__})")
+        return
+    header = [_cell(v) for v in body[0]] if body else []
+    while header and not header[-1]:
+        header.pop()
+    # The dialect of the text cells: dates and numbers typed as such are taken as they are.
+    texts = [[v.strip() if isinstance(v, str) else None for v in row] for row in body[1:]]
+    plan = _plan(path, header, iter(texts), ledger, None, payments.diagnostics)
+    del texts
+    if plan is None:
+        return
+    index = plan.layout.index
+    kinds: dict[int, str] = {index[k]: k for k in ("amount", "exchange_rate", "date") if k in index}
+    rows = _Sheet(body[1:], kinds)
+    _rows(path, rows, plan, ledger, source, payments, f"{os.path.basename(path)}[{sheet.name}]")
 
 
-def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
-    header = next(reader, None)
-    if header is None:
-        payments.diagnostics.append(
-            Diagnostic(path, 1, 1, LEDGER_HEADER, Severity.ERROR, "ledger is empty (no header)")
-        )
-        return
-    names = [name.strip() for name in header]
-    missing = [c for c in REQUIRED_COLUMNS if c not in names]
-    unknown = [n for n in names if n not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
-    if missing or unknown or len(set(names)) != len(names):
-        what = (
-            f"missing {', '.join(missing)}"
-            if missing
-            else f"unknown column {loader.echo(unknown[0])}"
-            if unknown
-            else "a column is named twice"
-        )
-        payments.diagnostics.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                LEDGER_HEADER,
-                Severity.ERROR,
-                f"ledger header: {what}; expected {','.join(REQUIRED_COLUMNS)} "
-                f"(optional: {', '.join(OPTIONAL_COLUMNS)})",
-            )
-        )
-        return
-    i_date, i_line, i_amount, i_currency, i_voucher, i_rate = (
-        names.index(c) for c in REQUIRED_COLUMNS
+# --- the rows, in either kind of file ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Which column holds what."""
+
+    index: dict[str, int]
+    width: int
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a ledger's rows are read: its columns, number style and date format."""
+
+    layout: _Layout
+    numbers: dialect.Numbers
+    date_format: str
+
+
+def _plan(
+    path: str,
+    header: list[Any] | None,
+    rows: Iterator[list[Any]],
+    ledger: Declared,
+    delimiter: str | None,
+    diagnostics: list[Diagnostic],
+) -> _Plan | None:
+    """The columns from the header and the dialect from the first rows (and, when those cannot
+    tell the dates apart, from every row); None after a finding that says what to declare."""
+
+    def finding(code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        diagnostics.append(Diagnostic(path, 1, 1, code, severity, message))
+
+    if not header:
+        finding(LEDGER_HEADER, "ledger is empty (no header)")
+        return None
+    layout = _layout([str(name).strip() for name in header], ledger, delimiter, finding)
+    if layout is None:
+        return None
+    sample = list(islice(rows, SAMPLE_ROWS))
+
+    def column(name: str, rows: Iterable[list[Any]]) -> Iterator[str]:
+        i = layout.index.get(name)
+        if i is not None:
+            for cells in rows:
+                if len(cells) > i and isinstance(cells[i], str) and cells[i]:
+                    yield cells[i].strip()
+
+    numbers = dialect.numbers_of(
+        [*column("amount", sample), *column("exchange_rate", sample)],
+        ledger.decimal,
+        ledger.thousands,
     )
-    i_year = names.index("year") if "year" in names else None
-    i_alloc = names.index("allocation") if "allocation" in names else None
-    width = len(names)
+    try:
+        date_format = dialect.date_format_of(column("date", sample), ledger.date_format)
+    except dialect.AmbiguousDates as first:
+        try:
+            date_format = dialect.date_format_of(column("date", rows), None)
+        except dialect.AmbiguousDates:
+            day, month = first.choices
+            finding(
+                LEDGER_DIALECT,
+                f"dates such as '{loader.echo(first.example)}' read as {_HUMAN_DATES[day]} or "
+                f"{_HUMAN_DATES[month]} (no day above 12 tells them apart); declare "
+                f'`date_format: "{day}"` (or "{month}") in the ledger\'s `ledgers:` entry',
+                Severity.FATAL,
+            )
+            return None
+    return _Plan(layout, numbers, date_format)
+
+
+def _layout(
+    names: list[str],
+    ledger: Declared,
+    delimiter: str | None,
+    finding: Callable[..., None],
+) -> _Layout | None:
+    """The column of each field, or None after a finding that teaches the header."""
+    mapping = ledger.columns
+    if not mapping:
+        missing = [c for c in REQUIRED_COLUMNS if c not in names]
+        unknown = [n for n in names if n not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+        twice = len(set(names)) != len(names)
+        if not (missing or unknown or twice):
+            return _Layout({n: i for i, n in enumerate(names)}, len(names))
+        if twice and not (missing or unknown):
+            finding(LEDGER_HEADER, "ledger header: a column is named twice")
+            return None
+        if not missing:
+            finding(
+                LEDGER_HEADER,
+                f"ledger header: unknown column '{loader.echo(unknown[0])}'; expected "
+                f"{','.join(REQUIRED_COLUMNS)} (optional: {', '.join(OPTIONAL_COLUMNS)}), "
+                "or a `columns:` mapping in the ledger's `ledgers:` entry",
+            )
+            return None
+        finding(LEDGER_HEADER, _teach_header(names, missing, ledger, delimiter))
+        return None
+    folded = {n.casefold(): i for i, n in reversed(list(enumerate(names)))}
+    index: dict[str, int] = {}
+    for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
+        header = mapping.get(name, name)
+        at = folded.get(header.strip().casefold())
+        if at is not None:
+            index[name] = at
+    missing = [c for c in MAPPED_REQUIRED if c not in index]
+    absent = [f"{k}: {mapping[k]}" for k in mapping if k not in index]
+    if absent or missing:
+        finding(LEDGER_HEADER, _teach_header(names, missing, ledger, delimiter, absent))
+        return None
+    return _Layout(index, len(names))
+
+
+def _teach_header(
+    names: list[str],
+    missing: list[str],
+    ledger: Declared,
+    delimiter: str | None,
+    absent: list[str] | None = None,
+) -> str:
+    """The headers found, the delimiter used, and the `columns:` mapping to write."""
+    shown = ", ".join(f"'{loader.echo(n)}'" for n in names[:20]) + (" …" if len(names) > 20 else "")
+    read = f"read with delimiter {dialect.DELIMITER_NAMES[delimiter]}" if delimiter else "read"
+    problem = f"no column {', '.join(missing)}" if missing else ""
+    if absent:
+        problem = "; ".join(filter(None, [problem, f"no header for {', '.join(absent)}"]))
+    hint = ""
+    if len(names) == 1 and delimiter:
+        other = next((d for d in dialect.DELIMITERS if d != delimiter and d in names[0]), None)
+        if other is not None:
+            hint = f"; the header holds {dialect.DELIMITER_NAMES[other]}: declare `delimiter`"
+    mapping = ", ".join(
+        f"{field}: {_yaml_text(_guess(field, names) or f'<header of the {field} column>')}"
+        for field in (*MAPPED_REQUIRED, "exchange_rate", "note")
+        if _guess(field, names) or field in missing
+    )
+    entry = f"{{path: {_yaml_text(os.path.basename(ledger.path))}, columns: {{{mapping}}}}}"
+    return (
+        f"ledger header: {problem}; the header ({read}) has {shown}{hint}; map its columns in "
+        f"the strategy file: ledgers: [{entry}]"
+    )
+
+
+def _guess(field: str, names: list[str]) -> str | None:
+    if field in names:
+        return field
+    for name in names:
+        folded = name.casefold()
+        if any(word in folded for word in _GUESSES.get(field, ())):
+            return name
+    return None
+
+
+def _yaml_text(text: str) -> str:
+    if re.fullmatch(r"[^\s,:{}\[\]#&*!|>'\"%@`<][^,:{}\[\]#]*", text) and not text.endswith(" "):
+        return loader.echo(text)
+    return json.dumps(loader.echo(text), ensure_ascii=False)
+
+
+def _rows(
+    path: str,
+    reader: Any,
+    plan: _Plan,
+    ledger: Declared,
+    source: int,
+    payments: Payments,
+    sheet: str | None,
+) -> None:
+    """Every data row to a Payment, or to a finding that names its line (or its cell)."""
+    index = plan.layout.index
+    i_date, i_line, i_amount, i_currency, i_voucher = (index[c] for c in MAPPED_REQUIRED)
+    i_rate = index.get("exchange_rate")
+    i_year = index.get("year")
+    i_alloc = index.get("allocation")
+    width = plan.layout.width
+    strict_width = not ledger.columns and sheet is None
     records = payments.records
     bad = 0
+    numbers = plan.numbers
+    parse_date = dialect.date_parser(plan.date_format)
+    parse_amount = dialect.amount_parser(numbers)
+    parse_rate = dialect.rate_parser(numbers)
+    if sheet is not None:
+        parse_date, parse_amount, parse_rate = _typed(parse_date, parse_amount, parse_rate)
+    lines = ledger.lines or {}
+    # A ledger repeats a few lines, currencies, years and allocations: each checked, kept once.
+    line_ids: dict[str, str | None] = {}
+    currencies: dict[str, str | None] = {}
+    years: dict[str, int | None] = {}
+    allocations: dict[str, str] = {}
     start = reader.line_num + 1
-    amount_match = _AMOUNT.fullmatch
-    date_match = _DATE.fullmatch
-    line_match = _LINE.fullmatch
-    currency_match = _CURRENCY.fullmatch
-    fromisoformat = dt.date.fromisoformat
-    # A ledger repeats a few hundred dates and a few lines and currencies: one object each.
-    dates: dict[str, dt.date] = {}
-    interned: dict[str, str] = {}
     for cells in reader:
         row = start
         start = reader.line_num + 1
         problem: str | None = None
-        if len(cells) != width:
-            if not cells:  # blank line
+        column = 0
+        if len(cells) != width and (strict_width or len(cells) < width):
+            if not any(cells):  # blank line
                 continue
             problem = f"{len(cells)} fields, the header has {width}"
         else:
             date_text = cells[i_date]
-            amount_text = cells[i_amount]
-            line_id = cells[i_line]
-            currency = cells[i_currency]
-            voucher = cells[i_voucher]
-            rate_text = cells[i_rate]
-            date = dates.get(date_text)
-            if date is None and date_match(date_text):
-                with contextlib.suppress(ValueError):
-                    date = dates[date_text] = fromisoformat(date_text)
-            if date is None:
-                problem = f"date '{loader.echo(date_text)}' is not a date (YYYY-MM-DD)"
-            elif not amount_match(amount_text):
-                problem = (
-                    f"amount '{loader.echo(amount_text)}' is not a number of whole currency "
-                    "units with at most 2 decimals (e.g. 1250000.00)"
+            date = parse_date(date_text)
+            amount = parse_amount(cells[i_amount])
+            line_text = cells[i_line]
+            line_id = line_ids.get(line_text, "")
+            if line_id == "":
+                line_id = line_ids[line_text] = _line_id(line_text, lines)
+            currency_text = cells[i_currency]
+            currency = currencies.get(currency_text, "")
+            if currency == "":
+                currency = currencies[currency_text] = (
+                    currency_text if _CURRENCY.fullmatch(currency_text) else None
                 )
-            elif not line_match(line_id):
-                problem = f"line '{loader.echo(line_id)}' is not a budget line id"
-            elif not currency_match(currency):
-                problem = f"currency '{loader.echo(currency)}' is not an ISO 4217 code (e.g. DKK)"
+            voucher = cells[i_voucher]
+            rate_text = cells[i_rate] if i_rate is not None else ""
+            rate = parse_rate(rate_text) if rate_text != "" else None
+            if date is None:
+                problem, column = _bad_date(date_text, plan.date_format), i_date
+            elif amount is None:
+                problem, column = _bad_amount(cells[i_amount], numbers), i_amount
+            elif line_id is None:
+                problem, column = _bad_line(line_text, lines), i_line
+            elif currency is None:
+                problem = (
+                    f"currency '{loader.echo(currency_text)}' is not an ISO 4217 code (e.g. DKK)"
+                )
+                column = i_currency
             elif not voucher.strip():
-                problem = "voucher is empty"
-            elif rate_text and (not _RATE.fullmatch(rate_text) or Decimal(rate_text) == 0):
-                problem = f"exchange_rate '{loader.echo(rate_text)}' is not a positive number"
+                problem, column = "voucher is empty", i_voucher
+            elif rate is None and rate_text != "":
+                problem = f"exchange_rate '{loader.echo(str(rate_text))}' is not a positive number"
+                if numbers.decimal == "." and "," in str(rate_text):
+                    problem += '; for a decimal comma declare `decimal: ","`'
+                column = i_rate or 0
             year = date.year if date is not None else 0
             if problem is None and i_year is not None and cells[i_year]:
-                if _YEAR.fullmatch(cells[i_year]):
-                    year = int(cells[i_year])
+                year_text = cells[i_year]
+                found = years.get(year_text, 0)
+                if found == 0:
+                    found = years[year_text] = (
+                        int(year_text) if _YEAR.fullmatch(year_text) else None
+                    )
+                if found is None:
+                    problem, column = f"year '{loader.echo(year_text)}' is not a year", i_year
                 else:
-                    problem = f"year '{loader.echo(cells[i_year])}' is not a year"
-            if problem is None and date is not None:
+                    year = found
+            if problem is None and date is not None and amount is not None:
+                allocation = cells[i_alloc] if i_alloc is not None else ""
                 records.append(
                     Payment(
                         date,
-                        interned.setdefault(line_id, line_id),
-                        Decimal(amount_text),
-                        interned.setdefault(currency, currency),
+                        line_id,  # type: ignore[arg-type]  # checked above
+                        amount,
+                        currency,  # type: ignore[arg-type]
                         voucher,
-                        Decimal(rate_text) if rate_text else None,
+                        rate,
                         year,
-                        (cells[i_alloc] or None) if i_alloc is not None else None,
+                        allocations.setdefault(allocation, allocation) if allocation else None,
                         source,
                         row,
                     )
@@ -272,8 +694,14 @@ def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
                 continue
         bad += 1
         if bad <= MAX_FINDINGS_PER_LEDGER:
+            at = 1
+            if sheet is not None:
+                from iomstrat.loader.xlsx_ledger import cell_name
+
+                at = column + 1
+                problem = f"{sheet}!{cell_name(at, row)}: {problem}"
             payments.diagnostics.append(
-                Diagnostic(path, row, 1, LEDGER_VALUE, Severity.ERROR, f"ledger row: {problem}")
+                Diagnostic(path, row, at, LEDGER_VALUE, Severity.ERROR, f"ledger row: {problem}")
             )
     if bad > MAX_FINDINGS_PER_LEDGER:
         payments.diagnostics.append(
@@ -286,3 +714,82 @@ def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
                 f"{bad - MAX_FINDINGS_PER_LEDGER} more bad rows not listed ({bad} in all)",
             )
         )
+
+
+def _line_id(text: str, lines: dict[str, str]) -> str | None:
+    """The budget line a row names: through the ledger's `lines:` mapping, else itself."""
+    mapped = lines.get(text.strip())
+    if mapped is not None:
+        return mapped
+    return text if _LINE.fullmatch(text) else None
+
+
+def _bad_line(text: str, lines: dict[str, str]) -> str:
+    if lines:
+        known = ", ".join(loader.echo(k) for k in list(lines)[:10])
+        return (
+            f"line '{loader.echo(text)}' is neither a budget line id nor a value of this "
+            f"ledger's `lines:` mapping ({known})"
+        )
+    return (
+        f"line '{loader.echo(text)}' is not a budget line id; map the finance system's values "
+        "to line ids with `lines:` in the ledger's `ledgers:` entry"
+    )
+
+
+def _bad_date(value: Any, date_format: str) -> str:
+    text = loader.echo(str(value))
+    problem = f"date '{text}' is not a date ({_HUMAN_DATES[date_format]})"
+    other = dialect.other_date_format(str(value)) if isinstance(value, str) else None
+    if other is not None and other != date_format:
+        problem += (
+            f"; it reads as {_HUMAN_DATES[other]}: if the ledger writes its dates so, "
+            f'declare `date_format: "{other}"` in its `ledgers:` entry'
+        )
+    return problem
+
+
+def _bad_amount(value: Any, numbers: dialect.Numbers) -> str:
+    text = loader.echo(str(value))
+    problem = (
+        f"amount '{text}' is not a number of whole currency units with at most 2 decimals "
+        f"written with {numbers.describe()} (e.g. {_example(numbers)})"
+    )
+    other = dialect.reread_amount(value, numbers) if isinstance(value, str) else None
+    if other is not None:
+        amount, style = other
+        problem += (
+            f"; it reads as {amount} with {style.describe()}: if the ledger writes its amounts "
+            f'so, declare `decimal: "{style.decimal}"` in its `ledgers:` entry'
+        )
+    return problem
+
+
+def _example(numbers: dialect.Numbers) -> str:
+    return f"1{numbers.thousands}250{numbers.thousands}000{numbers.decimal}00"
+
+
+def _typed(
+    parse_date: Callable[[str], dt.date | None],
+    parse_amount: Callable[[str], Decimal | None],
+    parse_rate: Callable[[str], Decimal | None],
+) -> tuple[Callable[[Any], Any], Callable[[Any], Any], Callable[[Any], Any]]:
+    """The parsers for an xlsx sheet: text cells as in a CSV ledger, typed cells as they are."""
+    from iomstrat.loader.xlsx_ledger import MAX_AMOUNT
+
+    def date(value: Any) -> dt.date | None:
+        if isinstance(value, str):
+            return parse_date(value)
+        return value if isinstance(value, dt.date) else None
+
+    def amount(value: Any) -> Decimal | None:
+        if isinstance(value, Decimal):
+            return value if value.is_finite() and abs(value) < MAX_AMOUNT else None
+        return parse_amount(value) if isinstance(value, str) else None
+
+    def rate(value: Any) -> Decimal | None:
+        if isinstance(value, Decimal):
+            return value if value.is_finite() and 0 < value < MAX_AMOUNT else None
+        return parse_rate(value) if isinstance(value, str) else None
+
+    return date, amount, rate
