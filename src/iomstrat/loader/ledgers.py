@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, BinaryIO, NamedTuple
 
 from iomstrat.findings import Diagnostic, Severity
@@ -328,7 +328,7 @@ def _read_csv(
                 fatal(
                     f"a byte that is not {encoding} text near this line; declare the ledger's "
                     "`encoding:` (utf-8, cp1252 or latin-1)",
-                    (reader.line_num + 1) if reader is not None else 1,
+                    _bad_byte_line(handle, encoding),
                     LEDGER_DIALECT,
                 )
                 return
@@ -344,6 +344,20 @@ def _read_csv(
         except OSError as error:
             fatal(f"cannot read ledger: {error.strerror or error}")
             return
+
+
+def _bad_byte_line(handle: BinaryIO, encoding: str) -> int:
+    """The line of the first byte that is not `encoding` text (streams decode in blocks)."""
+    handle.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line = 1
+    while block := handle.read(2**20):
+        try:
+            decoder.decode(block)
+        except UnicodeDecodeError as error:
+            return line + block.count(b"\n", 0, max(error.start, 0))
+        line += block.count(b"\n")
+    return line
 
 
 @contextlib.contextmanager
@@ -363,9 +377,10 @@ class _Sheet:
     """An xlsx sheet's rows with each cell as the row reader takes it: a date, a Decimal (from
     a number cell) or text; `line_num` the sheet row last read, as csv.reader has it."""
 
-    def __init__(self, rows: list[list[Any]], kinds: dict[int, str]) -> None:
+    def __init__(self, rows: list[list[Any]], kinds: dict[int, str], width: int) -> None:
         self._rows = iter(rows)
         self._kinds = kinds
+        self._width = width
         self.line_num = 1
 
     def __iter__(self) -> _Sheet:
@@ -376,8 +391,9 @@ class _Sheet:
 
         cells = next(self._rows)
         self.line_num += 1
-        while cells and cells[-1] in (None, ""):
+        while len(cells) > self._width and cells[-1] in (None, ""):
             cells.pop()
+        cells += [None] * (self._width - len(cells))
         kinds = self._kinds
         return [
             cell_value(value, amount=kinds[i] == "amount") if i in kinds else _cell(value)
@@ -423,7 +439,7 @@ def _read_xlsx(handle: BinaryIO, ledger: Declared, source: int, payments: Paymen
         return
     index = plan.layout.index
     kinds: dict[int, str] = {index[k]: k for k in ("amount", "exchange_rate", "date") if k in index}
-    rows = _Sheet(body[1:], kinds)
+    rows = _Sheet(body[1:], kinds, plan.layout.width)
     _rows(path, rows, plan, ledger, source, payments, f"{os.path.basename(path)}[{sheet.name}]")
 
 
@@ -485,7 +501,8 @@ def _plan(
         date_format = dialect.date_format_of(column("date", sample), ledger.date_format)
     except dialect.AmbiguousDates as first:
         try:
-            date_format = dialect.date_format_of(column("date", rows), None)
+            rest = chain([first.example], column("date", rows))
+            date_format = dialect.date_format_of(rest, None)
         except dialect.AmbiguousDates:
             day, month = first.choices
             finding(
@@ -625,7 +642,7 @@ def _rows(
         problem: str | None = None
         column = 0
         if len(cells) != width and (strict_width or len(cells) < width):
-            if not any(cells):  # blank line
+            if all(cell == "" for cell in cells):  # blank line
                 continue
             problem = f"{len(cells)} fields, the header has {width}"
         else:
