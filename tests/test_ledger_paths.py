@@ -42,7 +42,8 @@ def test_absolute_escaping_and_symlinked_paths_are_refused_quoting_nothing(tmp_p
     (repo / "strategies" / "link.csv").symlink_to(secret)
     strategy = strategy_naming(
         repo / "strategies",
-        f"[{secret}, ../../outside/shadow, link.csv, ../ledger.csv, ../ledger.csv, ./../ledger.csv]",
+        f"[{secret}, ../../outside/shadow, link.csv, ../ledger.csv, ../ledger.csv, "
+        "./../ledger.csv]",
     )
     run = run_cli("validate", str(strategy), "--as-of", AS_OF)
     assert run.exit_code == 2

@@ -71,7 +71,7 @@ def finance_export() -> bytes:
         amount = f"{int(units):,}".replace(",", ".") + "," + ore
         lines.append(
             f"{d.strftime('%d.%m.%Y')};{ACCOUNTS[ln]};{amount};{c};{v};{r.replace('.', ',')};"
-            f"Udbetaling til IOM – ø;MNS"
+            "Udbetaling til IOM \u2013 ø;MNS"
         )
     return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
@@ -290,7 +290,10 @@ def test_a_wrong_declared_delimiter_is_named(tmp_path: Path) -> None:
 
 
 def test_encodings_bom_crlf(tmp_path: Path) -> None:
-    text = "date,line,amount,currency,voucher,exchange_rate,note\r\n2023-02-01,core,10,DKK,Bilag ø,,Løn\r\n"
+    text = (
+        "date,line,amount,currency,voucher,exchange_rate,note\r\n"
+        "2023-02-01,core,10,DKK,Bilag ø,,Løn\r\n"
+    )
     for encoding in ("utf-8", "utf-8-sig", "cp1252"):
         found = read(tmp_path, "l.csv", text.encode(encoding))
         assert found.diagnostics == [], encoding
