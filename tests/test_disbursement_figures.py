@@ -14,7 +14,8 @@ from decimal import Decimal as D
 import pytest
 
 from iomstrat.core.pipeline import validate_file
-from iomstrat.engine.disbursement import disbursement_report, portfolio, schedule
+from iomstrat.engine.disbursement import disbursement_report, portfolio
+from iomstrat.engine.plan import schedule
 from iomstrat.rates import EcbRates
 from iomstrat.results.disbursement import DisbursementReport, Figures
 

@@ -8,9 +8,8 @@ import textwrap
 from decimal import Decimal
 from pathlib import Path
 
-from iomstrat.checks.annex import growth_percent
 from iomstrat.core.pipeline import validate_file
-from iomstrat.engine.annex import figure_table
+from iomstrat.engine.annex import figure_table, growth_percent
 
 from .conftest import ROOT, line_of, run_cli
 

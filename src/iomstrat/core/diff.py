@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from iomstrat.checks.strategy import Context, run_checks
+from iomstrat.checks import run_checks
+from iomstrat.checks.context import Context
 from iomstrat.core.pipeline import FileResult, validate_file
 from iomstrat.engine.diff import diff_strategies
 from iomstrat.findings import Diagnostic

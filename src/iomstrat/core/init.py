@@ -11,11 +11,12 @@ from typing import Any, get_args
 
 import yaml
 
-from iomstrat.checks.strategy import FINANCE_ACT_PATTERN, Context, run_checks
+from iomstrat.checks import run_checks
+from iomstrat.checks.context import Context
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.model.errors import validate_as
-from iomstrat.model.strategy import UNIT_FACTORS, BudgetLine, Strategy
+from iomstrat.model.strategy import FINANCE_ACT_PATTERN, UNIT_FACTORS, BudgetLine, Strategy
 
 LINE_KINDS: tuple[str, ...] = get_args(BudgetLine.model_fields["kind"].annotation)
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")

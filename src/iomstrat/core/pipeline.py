@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from iomstrat.checks.strategy import Context, run_checks
-from iomstrat.engine.disbursement import Book, Rates, book_payments
+from iomstrat.checks import run_checks
+from iomstrat.checks.context import Context
+from iomstrat.engine.book import Book, Rates, book_payments
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.loader.gcpause import collector_paused

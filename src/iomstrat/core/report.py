@@ -8,8 +8,8 @@ import hashlib
 import os
 
 from iomstrat.core.pipeline import check_document, expand_paths
+from iomstrat.engine.book import Rates
 from iomstrat.engine.briefing import briefing
-from iomstrat.engine.disbursement import Rates
 from iomstrat.findings import Severity
 from iomstrat.loader import documents as loader
 from iomstrat.model.errors import STRATEGY_LIMITS

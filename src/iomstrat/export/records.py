@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iomstrat.engine.disbursement import Book, approved_line, approved_year, factor
-from iomstrat.engine.disbursement import planned as planned_amount
+from iomstrat.engine.book import Book
+from iomstrat.engine.plan import approved_line, approved_year, factor
+from iomstrat.engine.plan import planned as planned_amount
 from iomstrat.loader.ledgers import Payment
 from iomstrat.model.strategy import Strategy
 
