@@ -14,6 +14,8 @@ from iomstrat.loader.embedded import default_strategy_path
 
 FLOOR_CODE = "import typer, pydantic, yaml\nclass M(pydantic.BaseModel):\n    a: int\n"
 """The floor of iomstrat's own stack: its libraries imported and one pydantic model built."""
+FLOOR_LEDGER = Path(__file__).resolve().parent / "floor_ledger.py"
+"""The floor of a CSV ledger: stdlib csv + Decimal sums per line and year (issue 14)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,10 @@ def ledger_cases(tools: Tools, portfolio: Portfolio, size: int) -> tuple[list[Ca
             skipped.append(
                 f"disbursement {name}: not available (no `iomstrat disbursement --ledger`)"
             )
+    floor = (sys.executable, "-m", "bench.floor_ledger", str(portfolio.csv(size)))
+    cases.append(
+        Case(f"floor: csv + Decimal sums {label(size)}", floor, "ledger", size, size, "csv")
+    )
     if tools.hledger:
         argv = (tools.hledger, "check", "-f", str(portfolio.journal(size)))
         cases.append(Case(f"hledger check {label(size)}", argv, "ledger", size, size, "journal"))

@@ -51,6 +51,14 @@ KINDS = "CSV (.csv, .txt), TSV (.tsv, .tab), xlsx (.xlsx, .xlsm) or YAML (.yaml,
 _LINE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _YEAR = re.compile(r"[0-9]{4}")
+_PLAIN = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,2})?")
+_UNSEEN: Any = object()
+
+
+def _never(text: Any) -> None:
+    return None
+
+
 _HUMAN_DATES = {
     "%Y-%m-%d": "YYYY-MM-DD",
     "%d-%m-%Y": "DD-MM-YYYY",
@@ -627,14 +635,19 @@ def _rows(
     parse_date = dialect.date_parser(plan.date_format)
     parse_amount = dialect.amount_parser(numbers)
     parse_rate = dialect.rate_parser(numbers)
+    # Most amounts are digits, a point and at most two decimals: Decimal() takes them as they are.
+    plain = _PLAIN.fullmatch if numbers.decimal == "." and sheet is None else _never
     if sheet is not None:
         parse_date, parse_amount, parse_rate = _typed(parse_date, parse_amount, parse_rate)
     lines = ledger.lines or {}
-    # A ledger repeats a few lines, currencies, years and allocations: each checked, kept once.
+    # A ledger repeats a few hundred dates and a few lines, currencies, years and allocations:
+    # each is checked once and kept as one object (a date with its year, so years are shared).
+    dates: dict[Any, tuple[dt.date, int] | None] = {}
     line_ids: dict[str, str | None] = {}
     currencies: dict[str, str | None] = {}
     years: dict[str, int | None] = {}
     allocations: dict[str, str] = {}
+    new = tuple.__new__
     start = reader.line_num + 1
     for cells in reader:
         row = start
@@ -647,8 +660,14 @@ def _rows(
             problem = f"{len(cells)} fields, the header has {width}"
         else:
             date_text = cells[i_date]
-            date = parse_date(date_text)
-            amount = parse_amount(cells[i_amount])
+            dated = dates.get(date_text, _UNSEEN)
+            if dated is _UNSEEN:
+                day = parse_date(date_text)
+                dated = (day, day.year) if day is not None else None
+                if len(dates) < 100_000:
+                    dates[date_text] = dated
+            amount_text = cells[i_amount]
+            amount = Decimal(amount_text) if plain(amount_text) else parse_amount(amount_text)
             line_text = cells[i_line]
             line_id = line_ids.get(line_text, "")
             if line_id == "":
@@ -662,10 +681,10 @@ def _rows(
             voucher = cells[i_voucher]
             rate_text = cells[i_rate] if i_rate is not None else ""
             rate = parse_rate(rate_text) if rate_text != "" else None
-            if date is None:
+            if dated is None:
                 problem, column = _bad_date(date_text, plan.date_format), i_date
             elif amount is None:
-                problem, column = _bad_amount(cells[i_amount], numbers), i_amount
+                problem, column = _bad_amount(amount_text, numbers), i_amount
             elif line_id is None:
                 problem, column = _bad_line(line_text, lines), i_line
             elif currency is None:
@@ -673,39 +692,43 @@ def _rows(
                     f"currency '{loader.echo(currency_text)}' is not an ISO 4217 code (e.g. DKK)"
                 )
                 column = i_currency
-            elif not voucher.strip():
+            elif not voucher or voucher.isspace():
                 problem, column = "voucher is empty", i_voucher
             elif rate is None and rate_text != "":
                 problem = f"exchange_rate '{loader.echo(str(rate_text))}' is not a positive number"
                 if numbers.decimal == "." and "," in str(rate_text):
                     problem += '; for a decimal comma declare `decimal: ","`'
                 column = i_rate or 0
-            year = date.year if date is not None else 0
-            if problem is None and i_year is not None and cells[i_year]:
-                year_text = cells[i_year]
-                found = years.get(year_text, 0)
-                if found == 0:
-                    found = years[year_text] = (
-                        int(year_text) if _YEAR.fullmatch(year_text) else None
-                    )
-                if found is None:
-                    problem, column = f"year '{loader.echo(year_text)}' is not a year", i_year
-                else:
-                    year = found
-            if problem is None and date is not None and amount is not None:
+            if problem is None and dated is not None:
+                date, year = dated
+                if i_year is not None and cells[i_year]:
+                    year_text = cells[i_year]
+                    found = years.get(year_text, 0)
+                    if found == 0:
+                        found = years[year_text] = (
+                            int(year_text) if _YEAR.fullmatch(year_text) else None
+                        )
+                    if found is None:
+                        problem, column = f"year '{loader.echo(year_text)}' is not a year", i_year
+                    else:
+                        year = found
+            if problem is None and dated is not None:
                 allocation = cells[i_alloc] if i_alloc is not None else ""
                 records.append(
-                    Payment(
-                        date,
-                        line_id,  # type: ignore[arg-type]  # checked above
-                        amount,
-                        currency,  # type: ignore[arg-type]
-                        voucher,
-                        rate,
-                        year,
-                        allocations.setdefault(allocation, allocation) if allocation else None,
-                        source,
-                        row,
+                    new(  # Payment(...) without its Python-level __new__: a million calls
+                        Payment,
+                        (
+                            date,
+                            line_id,
+                            amount,
+                            currency,
+                            voucher,
+                            rate,
+                            year,
+                            allocations.setdefault(allocation, allocation) if allocation else None,
+                            source,
+                            row,
+                        ),
                     )
                 )
                 continue
