@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import methodcaller
 
 DELIMITERS = (",", ";", "\t")
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%m-%d-%Y", "%m.%d.%Y", "%m/%d/%Y")
@@ -86,10 +87,7 @@ def _decimal_mark(text: str) -> str | None:
 
 def amount_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:
     """Text to Decimal in `numbers`' style; None for anything else (so also 5e5, NaN, 1_000)."""
-    dec, sep = re.escape(numbers.decimal), re.escape(numbers.thousands)
-    grouped = rf"[0-9]{{1,3}}(?:{sep}[0-9]{{3}})+|" if numbers.thousands else ""
-    pattern = re.compile(rf"-?(?:{grouped}[0-9]{{1,15}})(?:{dec}[0-9]{{1,2}})?")
-    match = pattern.fullmatch
+    match = _amount_pattern(numbers).fullmatch
     plain = numbers.decimal == "." and not numbers.thousands
     spaces = numbers.thousands == " "
     thousands, decimal = numbers.thousands, numbers.decimal
@@ -106,6 +104,32 @@ def amount_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:
         return Decimal(text.replace(decimal, ".") if decimal != "." else text)
 
     return parse
+
+
+def amount_column(
+    numbers: Numbers,
+) -> tuple[Callable[[str], object], Callable[[Iterable[str]], Iterable[str]]]:
+    """For a column of amounts at once: the test of one amount (a space as thousands separator
+    is left to `amount_parser`), and the texts Decimal() reads, by C-level maps."""
+    if numbers.thousands == " ":
+        return (lambda text: None), (lambda texts: texts)
+    match = _amount_pattern(numbers).fullmatch
+    thousands, decimal = numbers.thousands, numbers.decimal
+
+    def texts(column: Iterable[str]) -> Iterable[str]:
+        if thousands:
+            column = map(methodcaller("replace", thousands, ""), column)
+        if decimal != ".":
+            column = map(methodcaller("replace", decimal, "."), column)
+        return column
+
+    return match, texts
+
+
+def _amount_pattern(numbers: Numbers) -> re.Pattern[str]:
+    dec, sep = re.escape(numbers.decimal), re.escape(numbers.thousands)
+    grouped = rf"[0-9]{{1,3}}(?:{sep}[0-9]{{3}})+|" if numbers.thousands else ""
+    return re.compile(rf"-?(?:{grouped}[0-9]{{1,15}})(?:{dec}[0-9]{{1,2}})?")
 
 
 def rate_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:

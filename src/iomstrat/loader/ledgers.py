@@ -19,7 +19,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import chain, islice
+from itertools import chain, islice, repeat
+from operator import itemgetter
 from typing import Any, BinaryIO, NamedTuple
 
 from iomstrat.findings import Diagnostic, Severity
@@ -51,12 +52,7 @@ KINDS = "CSV (.csv, .txt), TSV (.tsv, .tab), xlsx (.xlsx, .xlsm) or YAML (.yaml,
 _LINE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _YEAR = re.compile(r"[0-9]{4}")
-_PLAIN = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,2})?")
 _UNSEEN: Any = object()
-
-
-def _never(text: Any) -> None:
-    return None
 
 
 _HUMAN_DATES = {
@@ -622,138 +618,286 @@ def _rows(
     sheet: str | None,
 ) -> None:
     """Every data row to a Payment, or to a finding that names its line (or its cell)."""
-    index = plan.layout.index
-    i_date, i_line, i_amount, i_currency, i_voucher = (index[c] for c in MAPPED_REQUIRED)
-    i_rate = index.get("exchange_rate")
-    i_year = index.get("year")
-    i_alloc = index.get("allocation")
-    width = plan.layout.width
-    strict_width = not ledger.columns and sheet is None
-    records = payments.records
-    bad = 0
-    numbers = plan.numbers
-    parse_date = dialect.date_parser(plan.date_format)
-    parse_amount = dialect.amount_parser(numbers)
-    parse_rate = dialect.rate_parser(numbers)
-    # Most amounts are digits, a point and at most two decimals: Decimal() takes them as they are.
-    plain = _PLAIN.fullmatch if numbers.decimal == "." and sheet is None else _never
+    rows = _Rows(path, plan, ledger, source, payments, sheet)
     if sheet is not None:
-        parse_date, parse_amount, parse_rate = _typed(parse_date, parse_amount, parse_rate)
-    lines = ledger.lines or {}
-    # A ledger repeats a few hundred dates and a few lines, currencies, years and allocations:
-    # each is checked once and kept as one object (a date with its year, so years are shared).
-    dates: dict[Any, tuple[dt.date, int] | None] = {}
-    line_ids: dict[str, str | None] = {}
-    currencies: dict[str, str | None] = {}
-    years: dict[str, int | None] = {}
-    allocations: dict[str, str] = {}
-    new = tuple.__new__
-    start = reader.line_num + 1
-    for cells in reader:
-        row = start
-        start = reader.line_num + 1
-        problem: str | None = None
-        column = 0
-        if len(cells) != width and (strict_width or len(cells) < width):
-            if all(cell == "" for cell in cells):  # blank line
-                continue
-            problem = f"{len(cells)} fields, the header has {width}"
+        rows.one_by_one((cells, reader.line_num) for cells in reader)
+    else:
+        while True:
+            first = reader.line_num + 1
+            chunk = list(islice(reader, CHUNK_ROWS))
+            if not chunk:
+                break
+            if not rows.by_columns(chunk, first, reader.line_num):
+                rows.one_by_one(_numbered(chunk, first))
+    rows.finish()
+
+
+CHUNK_ROWS = 20_000
+"""Rows checked column by column at once (C-level maps); a chunk with any bad row is read again
+row by row for its findings."""
+
+
+def _numbered(chunk: list[list[str]], first: int) -> Iterator[tuple[list[str], int]]:
+    """Each row with its first line: a quoted cell may hold line breaks."""
+    row = first
+    for cells in chunk:
+        yield cells, row
+        row += 1
+        for cell in cells:
+            if "\n" in cell or "\r" in cell:
+                row += cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+
+
+class _Rows:
+    """The rows of one ledger to Payments: a chunk of good rows column by column, the others
+    one by one with a finding each. Values that repeat (dates, lines, currencies, years, rates,
+    allocations) are checked once and kept as one object."""
+
+    def __init__(
+        self,
+        path: str,
+        plan: _Plan,
+        ledger: Declared,
+        source: int,
+        payments: Payments,
+        sheet: str | None,
+    ) -> None:
+        self.path, self.plan, self.source, self.payments, self.sheet = (
+            path,
+            plan,
+            source,
+            payments,
+            sheet,
+        )
+        index = plan.layout.index
+        self.columns = tuple(index[c] for c in MAPPED_REQUIRED)
+        self.i_rate = index.get("exchange_rate")
+        self.i_year = index.get("year")
+        self.i_alloc = index.get("allocation")
+        self.width = plan.layout.width
+        self.strict_width = not ledger.columns and sheet is None
+        self.bad = 0
+        numbers = plan.numbers
+        self.parse_date = dialect.date_parser(plan.date_format)
+        self.parse_amount = dialect.amount_parser(numbers)
+        self.parse_rate = dialect.rate_parser(numbers)
+        if sheet is not None:
+            self.parse_date, self.parse_amount, self.parse_rate = _typed(
+                self.parse_date, self.parse_amount, self.parse_rate
+            )
+        self.amount_match, self.amount_text = dialect.amount_column(numbers)
+        self.lines = ledger.lines or {}
+        self.dates: dict[Any, tuple[dt.date, int] | None] = {}
+        self.line_ids: dict[str, str | None] = {}
+        self.currencies: dict[str, str | None] = {}
+        self.years: dict[str, int | None] = {}
+        self.rates: dict[str, Decimal | None] = {"": None}
+        self.allocations: dict[str, str | None] = {"": None}
+
+    def _date(self, text: Any) -> tuple[dt.date, int] | None:
+        dated = self.dates.get(text, _UNSEEN)
+        if dated is _UNSEEN:
+            day = self.parse_date(text)
+            dated = (day, day.year) if day is not None else None
+            if len(self.dates) < 100_000:  # beyond: a hostile file, read row by row
+                self.dates[text] = dated
+        return dated  # type: ignore[no-any-return]
+
+    def _line(self, text: str) -> str | None:
+        line_id = self.line_ids.get(text, "")
+        if line_id == "":
+            line_id = self.line_ids[text] = _line_id(text, self.lines)
+        return line_id
+
+    def _currency(self, text: str) -> str | None:
+        currency = self.currencies.get(text, "")
+        if currency == "":
+            currency = self.currencies[text] = text if _CURRENCY.fullmatch(text) else None
+        return currency
+
+    def _rate(self, text: Any) -> Decimal | None:
+        if text in self.rates:
+            return self.rates[text]
+        rate = self.parse_rate(text)
+        if len(self.rates) < 100_000:
+            self.rates[text] = rate
+        return rate
+
+    def _year(self, text: str) -> int | None:
+        found = self.years.get(text, 0)
+        if found == 0:
+            found = self.years[text] = int(text) if _YEAR.fullmatch(text) else None
+        return found
+
+    def _allocation(self, text: str) -> str | None:
+        return self.allocations.setdefault(text, text)
+
+    def by_columns(self, chunk: list[list[str]], first: int, last: int) -> bool:
+        """Payments of a chunk in which every row is good, checked and built a column at a
+        time; False (nothing added) when a row needs a finding, or lines are not one a row."""
+        if last - first + 1 != len(chunk) or set(map(len, chunk)) != {self.width}:
+            return False
+        if max(len(self.dates), len(self.rates)) >= 50_000:  # the caches below stay bounded
+            return False
+        columns = list(zip(*chunk, strict=True))
+        i_date, i_line, i_amount, i_currency, i_voucher = self.columns
+        dates = set(columns[i_date])
+        if None in map(self._date, dates):
+            return False
+        lines = set(columns[i_line])
+        if None in map(self._line, lines):
+            return False
+        if None in map(self._currency, set(columns[i_currency])):
+            return False
+        amounts = columns[i_amount]
+        if not all(map(self.amount_match, amounts)):
+            return False
+        vouchers = columns[i_voucher]
+        if "" in vouchers or any(map(str.isspace, vouchers)):
+            return False
+        n = len(chunk)
+        if self.i_rate is not None:
+            texts = columns[self.i_rate]
+            if any(t != "" and self._rate(t) is None for t in set(texts)):
+                return False
+            rates: Iterable[Decimal | None] = map(self.rates.__getitem__, texts)
         else:
-            date_text = cells[i_date]
-            dated = dates.get(date_text, _UNSEEN)
-            if dated is _UNSEEN:
-                day = parse_date(date_text)
-                dated = (day, day.year) if day is not None else None
-                if len(dates) < 100_000:
-                    dates[date_text] = dated
-            amount_text = cells[i_amount]
-            amount = Decimal(amount_text) if plain(amount_text) else parse_amount(amount_text)
-            line_text = cells[i_line]
-            line_id = line_ids.get(line_text, "")
-            if line_id == "":
-                line_id = line_ids[line_text] = _line_id(line_text, lines)
-            currency_text = cells[i_currency]
-            currency = currencies.get(currency_text, "")
-            if currency == "":
-                currency = currencies[currency_text] = (
-                    currency_text if _CURRENCY.fullmatch(currency_text) else None
-                )
-            voucher = cells[i_voucher]
-            rate_text = cells[i_rate] if i_rate is not None else ""
-            rate = parse_rate(rate_text) if rate_text != "" else None
-            if dated is None:
-                problem, column = _bad_date(date_text, plan.date_format), i_date
-            elif amount is None:
-                problem, column = _bad_amount(amount_text, numbers), i_amount
-            elif line_id is None:
-                problem, column = _bad_line(line_text, lines), i_line
-            elif currency is None:
-                problem = (
-                    f"currency '{loader.echo(currency_text)}' is not an ISO 4217 code (e.g. DKK)"
-                )
-                column = i_currency
-            elif not voucher or voucher.isspace():
-                problem, column = "voucher is empty", i_voucher
-            elif rate is None and rate_text != "":
-                problem = f"exchange_rate '{loader.echo(str(rate_text))}' is not a positive number"
-                if numbers.decimal == "." and "," in str(rate_text):
-                    problem += '; for a decimal comma declare `decimal: ","`'
-                column = i_rate or 0
-            if problem is None and dated is not None:
-                date, year = dated
-                if i_year is not None and cells[i_year]:
-                    year_text = cells[i_year]
-                    found = years.get(year_text, 0)
-                    if found == 0:
-                        found = years[year_text] = (
-                            int(year_text) if _YEAR.fullmatch(year_text) else None
-                        )
-                    if found is None:
-                        problem, column = f"year '{loader.echo(year_text)}' is not a year", i_year
-                    else:
-                        year = found
-            if problem is None and dated is not None:
-                allocation = cells[i_alloc] if i_alloc is not None else ""
-                records.append(
-                    new(  # Payment(...) without its Python-level __new__: a million calls
-                        Payment,
-                        (
+            rates = repeat(None, n)
+        date_of = self.dates.__getitem__
+        dated = list(map(date_of, columns[i_date]))
+        if self.i_year is not None:
+            texts = columns[self.i_year]
+            if any(t != "" and self._year(t) is None for t in set(texts)):
+                return False
+            years: Iterable[int] = [
+                self.years[t] if t else d[1]  # type: ignore[index, misc]
+                for t, d in zip(texts, dated, strict=True)
+            ]
+        else:
+            years = map(itemgetter(1), dated)  # type: ignore[arg-type]
+        allocations: Iterable[str | None] = (
+            map(self.allocations.setdefault, columns[self.i_alloc], columns[self.i_alloc])
+            if self.i_alloc is not None
+            else repeat(None, n)
+        )
+        self.payments.records += map(
+            tuple.__new__,
+            repeat(Payment),
+            zip(
+                map(itemgetter(0), dated),  # type: ignore[arg-type]
+                map(self.line_ids.__getitem__, columns[i_line]),
+                map(Decimal, self.amount_text(amounts)),
+                map(self.currencies.__getitem__, columns[i_currency]),
+                vouchers,
+                rates,
+                years,
+                allocations,
+                repeat(self.source, n),
+                range(first, last + 1),
+                strict=True,
+            ),
+        )
+        return True
+
+    def one_by_one(self, rows: Iterable[tuple[list[Any], int]]) -> None:
+        """Each row to a Payment or a finding."""
+        i_date, i_line, i_amount, i_currency, i_voucher = self.columns
+        i_rate, i_year, i_alloc = self.i_rate, self.i_year, self.i_alloc
+        width, strict_width = self.width, self.strict_width
+        numbers, records, sheet = self.plan.numbers, self.payments.records, self.sheet
+        parse_amount = self.parse_amount
+        for cells, row in rows:
+            problem: str | None = None
+            column = 0
+            if len(cells) != width and (strict_width or len(cells) < width):
+                if all(cell == "" for cell in cells):  # blank line
+                    continue
+                problem = f"{len(cells)} fields, the header has {width}"
+            else:
+                date_text = cells[i_date]
+                dated = self._date(date_text)
+                amount_text = cells[i_amount]
+                amount = parse_amount(amount_text)
+                line_text = cells[i_line]
+                line_id = self._line(line_text)
+                currency_text = cells[i_currency]
+                currency = self._currency(currency_text)
+                voucher = cells[i_voucher]
+                rate_text = cells[i_rate] if i_rate is not None else ""
+                rate = self._rate(rate_text)
+                if dated is None:
+                    problem, column = _bad_date(date_text, self.plan.date_format), i_date
+                elif amount is None:
+                    problem, column = _bad_amount(amount_text, numbers), i_amount
+                elif line_id is None:
+                    problem, column = _bad_line(line_text, self.lines), i_line
+                elif currency is None:
+                    problem = (
+                        f"currency '{loader.echo(currency_text)}' is not an ISO 4217 code "
+                        "(e.g. DKK)"
+                    )
+                    column = i_currency
+                elif not voucher or voucher.isspace():
+                    problem, column = "voucher is empty", i_voucher
+                elif rate is None and rate_text != "":
+                    problem = (
+                        f"exchange_rate '{loader.echo(str(rate_text))}' is not a positive number"
+                    )
+                    if numbers.decimal == "." and "," in str(rate_text):
+                        problem += '; for a decimal comma declare `decimal: ","`'
+                    column = i_rate or 0
+                if problem is None and dated is not None:
+                    date, year = dated
+                    if i_year is not None and cells[i_year]:
+                        found = self._year(cells[i_year])
+                        if found is None:
+                            problem = f"year '{loader.echo(cells[i_year])}' is not a year"
+                            column = i_year
+                        else:
+                            year = found
+                if problem is None and dated is not None:
+                    records.append(
+                        Payment(
                             date,
-                            line_id,
-                            amount,
-                            currency,
+                            line_id,  # type: ignore[arg-type]  # checked above
+                            amount,  # type: ignore[arg-type]
+                            currency,  # type: ignore[arg-type]
                             voucher,
                             rate,
                             year,
-                            allocations.setdefault(allocation, allocation) if allocation else None,
-                            source,
+                            self._allocation(cells[i_alloc]) if i_alloc is not None else None,
+                            self.source,
                             row,
-                        ),
+                        )
+                    )
+                    continue
+            self.bad += 1
+            if self.bad <= MAX_FINDINGS_PER_LEDGER:
+                at = 1
+                if sheet is not None:
+                    from iomstrat.loader.xlsx_ledger import cell_name
+
+                    at = column + 1
+                    problem = f"{sheet}!{cell_name(at, row)}: {problem}"
+                self.payments.diagnostics.append(
+                    Diagnostic(
+                        self.path, row, at, LEDGER_VALUE, Severity.ERROR, f"ledger row: {problem}"
                     )
                 )
-                continue
-        bad += 1
-        if bad <= MAX_FINDINGS_PER_LEDGER:
-            at = 1
-            if sheet is not None:
-                from iomstrat.loader.xlsx_ledger import cell_name
 
-                at = column + 1
-                problem = f"{sheet}!{cell_name(at, row)}: {problem}"
-            payments.diagnostics.append(
-                Diagnostic(path, row, at, LEDGER_VALUE, Severity.ERROR, f"ledger row: {problem}")
+    def finish(self) -> None:
+        if self.bad > MAX_FINDINGS_PER_LEDGER:
+            self.payments.diagnostics.append(
+                Diagnostic(
+                    self.path,
+                    1,
+                    1,
+                    LEDGER_VALUE,
+                    Severity.ERROR,
+                    f"{self.bad - MAX_FINDINGS_PER_LEDGER} more bad rows not listed "
+                    f"({self.bad} in all)",
+                )
             )
-    if bad > MAX_FINDINGS_PER_LEDGER:
-        payments.diagnostics.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                LEDGER_VALUE,
-                Severity.ERROR,
-                f"{bad - MAX_FINDINGS_PER_LEDGER} more bad rows not listed ({bad} in all)",
-            )
-        )
 
 
 def _line_id(text: str, lines: dict[str, str]) -> str | None:
