@@ -53,7 +53,10 @@ def command(
         DisbursementFormat.table, "--format", "-f", help="Output format."
     ),
     ledger: list[str] = typer.Option(
-        None, "--ledger", metavar="FILE", help="A payment ledger (CSV, TSV, xlsx or YAML); repeatable."
+        None,
+        "--ledger",
+        metavar="FILE",
+        help="A payment ledger (CSV, TSV, xlsx or YAML); repeatable.",
     ),
     locale: str = typer.Option(
         "en", "--locale", "-l", help="Locale of figures and CSV separators: en or da."

@@ -4,8 +4,10 @@ or the ECB reference rate of its date. Pure: rates come in."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import islice
 from typing import Protocol
 
 from iomstrat.findings import Diagnostic, Severity
@@ -39,10 +41,18 @@ class Book:
 
 def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
     """Convert each payment at its stated exchange rate, else at the ECB rate of its date."""
-    amounts: list[Decimal | None] = []
+    records = payments.records
     found: list[Diagnostic] = []
+    if set(map(_currency_of, records)) <= {currency}:  # a ledger in the strategy's currency
+        amounts: list[Decimal | None] = list(map(_amount_of, records))
+        dates = list(map(_day_of, records))
+        if all(map(operator.le, dates, islice(dates, 1, None))):  # already in date order
+            paid = map(_amount_of, records)
+            in_order: list[tuple[Payment, Decimal]] = list(zip(records, paid, strict=True))
+            return Book(payments, amounts, found, in_order)
+    amounts = []
     quotes: dict[tuple[str, dt.date], Quote | None] = {}
-    for p in payments.records:
+    for p in records:
         if p.currency == currency:
             amounts.append(p.amount)
             continue
@@ -84,3 +94,8 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
 
 def _date_of(pair: tuple[Payment, Decimal]) -> dt.date:
     return pair[0].date
+
+
+_amount_of = operator.attrgetter("amount")
+_currency_of = operator.attrgetter("currency")
+_day_of = operator.attrgetter("date")
