@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from iomstrat.core.pipeline import validate_file
+from iomstrat.core.pipeline import Run, check_file
 from iomstrat.export.iati import check_iati, iati_activities
 
 from .conftest import DATA_FILE, edited, run_cli
@@ -39,9 +39,9 @@ def decided_text() -> str:
 
 
 def export_of(path: Path | str) -> str:
-    checked = validate_file(str(path), AS_OF)
-    assert checked.reading.strategy is not None and checked.book is not None
-    export = iati_activities([(checked.reading.strategy, checked.book)], AS_OF)
+    checked = check_file(str(path), Run(AS_OF))
+    assert checked.strategy is not None and checked.book is not None
+    export = iati_activities([(checked.strategy, checked.book)], AS_OF)
     assert export.text is not None
     return export.text
 

@@ -8,15 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from iomstrat.cli.common import (
-    EXIT_CANNOT_RUN,
-    EXIT_CODES_HELP,
-    EXIT_FINDINGS,
-    fail,
-    parse_date,
-    strategy_path,
-    write,
-)
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, require, strategy_path, write
+from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS
 from iomstrat.render.diagnostics import render_text
 
 if TYPE_CHECKING:  # the core is imported where it is used: `--help` and other commands skip it
@@ -32,25 +25,18 @@ app = typer.Typer(
 
 
 def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Recorded], list[Diagnostic]]:
-    """Read every strategy with its booked payments; errors are collected for the report, an
-    unreadable or invalid file stops the run."""
-    from iomstrat.core.pipeline import validate_file
-    from iomstrat.findings import Severity
+    """Every strategy with its booked payments, through the one pipeline; a file that stops
+    the export ends the command here."""
+    from iomstrat.core.export import read_strategies
+    from iomstrat.core.pipeline import Run
 
-    strategies: list[Recorded] = []
-    problems: list[Diagnostic] = []
-    for path in paths or [strategy_path(None)]:
-        result = validate_file(path, as_of)
-        problems += [d for d in result.diagnostics if d.severity >= Severity.ERROR]
-        if result.reading.strategy is None:
-            if result.table is not None:
-                fail(f"{path}: is a table file, not a strategy")
-            sys.stderr.write(render_text(problems))
-            worst = max((d.severity for d in problems), default=Severity.FATAL)
-            raise typer.Exit(EXIT_CANNOT_RUN if worst is Severity.FATAL else EXIT_FINDINGS)
-        assert result.book is not None
-        strategies.append((result.reading.strategy, result.book))
-    return strategies, problems
+    read = read_strategies(paths or [strategy_path(None)], Run(as_of))
+    if read.problem is not None:
+        fail(read.problem)
+    if not read.strategies:
+        sys.stderr.write(render_text(read.errors))
+        raise typer.Exit(read.exit_status)
+    return list(read.strategies), list(read.errors)
 
 
 @app.command(
@@ -74,6 +60,7 @@ def iati(
 ) -> None:
     """One IATI 2.03 iati-activity per strategy: organisations, dates, budgets per year,
     planned disbursements, commitments and disbursements."""
+    require("iati")
     from iomstrat.export.iati import check_iati, iati_activities
 
     date = parse_date(as_of)

@@ -23,6 +23,8 @@ ZERO = Decimal(0)
 
 
 class Rates(Protocol):
+    def known(self, currency: str) -> bool: ...
+
     def quote(self, currency: str, into: str, on: dt.date) -> Quote | None: ...
 
 

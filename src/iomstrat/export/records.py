@@ -17,7 +17,7 @@ EVER = dt.date.max
 """Exports report every recorded decision and payment, whatever today's date."""
 
 Recorded = tuple[Strategy, Book]
-"""A strategy with its payments booked in its currency (from `validate_file`)."""
+"""A strategy with its payments booked in its currency (from `core.pipeline`)."""
 
 
 @dataclass(frozen=True)
