@@ -13,7 +13,6 @@ import contextlib
 import csv
 import datetime as dt
 import io
-import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -605,6 +604,8 @@ def _guess(field: str, names: list[str]) -> str | None:
 def _yaml_text(text: str) -> str:
     if re.fullmatch(r"[^\s,:{}\[\]#&*!|>'\"%@`<][^,:{}\[\]#]*", text) and not text.endswith(" "):
         return loader.echo(text)
+    import json  # only a finding about a header pays for it (start-up time)
+
     return json.dumps(loader.echo(text), ensure_ascii=False)
 
 
