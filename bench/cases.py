@@ -25,6 +25,7 @@ class Tools:
     iomstrat: tuple[str, ...]
     check_jsonschema: str | None
     hledger: str | None
+    ledger: str | None  # ledger-cli, reading the same journal
     disbursement_ledger: bool  # `iomstrat disbursement --ledger FILE`
     validate_ledger: bool  # `iomstrat validate --ledger FILE`
     strategy_ledgers: bool  # the strategy key `ledgers: [files]`
@@ -55,6 +56,7 @@ def find_tools() -> Tools:
         iomstrat=iomstrat,
         check_jsonschema=_tool("check-jsonschema"),
         hledger=shutil.which("hledger"),
+        ledger=shutil.which("ledger"),
         disbursement_ledger="--ledger" in _help(iomstrat, "disbursement"),
         validate_ledger="--ledger" in _help(iomstrat, "validate"),
         strategy_ledgers=strategy_ledgers,
@@ -131,4 +133,9 @@ def ledger_cases(tools: Tools, portfolio: Portfolio, size: int) -> tuple[list[Ca
         cases.append(Case(f"hledger check {label(size)}", argv, "ledger", size, size, "journal"))
     else:
         skipped.append(f"hledger check {label(size)}: not available (hledger not installed)")
+    if tools.ledger:
+        argv = (tools.ledger, "-f", str(portfolio.journal(size)), "bal")
+        cases.append(Case(f"ledger bal {label(size)}", argv, "ledger", size, size, "journal"))
+    else:
+        skipped.append(f"ledger bal {label(size)}: not available (ledger-cli not installed)")
     return cases, skipped

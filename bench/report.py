@@ -114,6 +114,10 @@ def ledger_ratios(results: list[Measured], sizes: list[int]) -> list[Ratio]:
     for size in sizes:
         hledger = named.get(f"hledger check {label(size)}")
         floor = named.get(f"floor: csv + Decimal sums {label(size)}")
+        ledger_cli = named.get(f"ledger bal {label(size)}")
+        ours = named.get(f"validate CSV {label(size)}")
+        if ledger_cli is not None and ours is not None:
+            ratios.append(ratio(f"validate CSV {label(size)} / ledger bal", ours, ledger_cli, None))
         for command in ("validate", "disbursement"):
             ours = named.get(f"{command} CSV {label(size)}")
             if floor is not None and ours is not None:
