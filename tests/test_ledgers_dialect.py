@@ -369,3 +369,15 @@ def test_mapping_keys_are_checked_with_positions(tmp_path: Path) -> None:
         in run.stdout
     )
     assert f"s.yaml:{line + 1}:16: error IOM020 ledgers[0].delimiter:" in run.stdout
+
+
+def test_a_broken_workbook_is_one_finding(tmp_path: Path) -> None:
+    workbook = tmp_path / "book.xlsx"
+    xlsx_sheet(workbook)
+    broken = workbook.read_bytes()[:2000]  # cut short, as an interrupted copy
+    assert messages(read(tmp_path, "ledger.xlsx", broken)) == [
+        "1:IOM420 not a readable xlsx workbook (BadZipFile)"
+    ]
+    assert messages(read(tmp_path, "ledger.xlsx", b"PK\x03\x04" + b"x" * 100)) == [
+        "1:IOM420 not a readable xlsx workbook (BadZipFile)"
+    ]

@@ -148,10 +148,9 @@ def collect_payments(
         try:
             path = files.named_path(strategy_file, entry.path, root)
         except files.Refused as refused:
-            where = ("ledgers", index, "path") if not isinstance(entry, str) else ("ledgers", index)
             payments.diagnostics.append(
                 document.diagnostic(
-                    where,
+                    ("ledgers", index, "path"),  # a bare path: the list item itself
                     LEDGER_REFUSED,
                     Severity.FATAL,
                     f"ledger '{loader.echo(entry.path)}' is not read: {refused}",
@@ -380,8 +379,8 @@ class _Sheet:
     """An xlsx sheet's rows with each cell as the row reader takes it: a date, a Decimal (from
     a number cell) or text; `line_num` the sheet row last read, as csv.reader has it."""
 
-    def __init__(self, rows: list[list[Any]], kinds: dict[int, str], width: int) -> None:
-        self._rows = iter(rows)
+    def __init__(self, rows: Iterator[list[Any]], kinds: dict[int, str], width: int) -> None:
+        self._rows = rows
         self._kinds = kinds
         self._width = width
         self.line_num = 1
@@ -422,28 +421,33 @@ def _read_xlsx(handle: BinaryIO, ledger: Declared, source: int, payments: Paymen
             Diagnostic(path, 1, 1, LEDGER_UNREADABLE, Severity.FATAL, message)
         )
 
-    try:
+    records = len(payments.records)
+    try:  # twice: the header and the dialect from the first rows, then every row, streamed
         sheet = open_sheet(handle, ledger.sheet)
-        body = [list(row) for row in sheet]
+        header = [_cell(v) for v in next(sheet, [])]
+        while header and not header[-1]:
+            header.pop()
+        # The dialect of the text cells: dates and numbers typed as such are taken as they are.
+        texts = ([v.strip() if isinstance(v, str) else None for v in row] for row in sheet)
+        plan = _plan(path, header, texts, ledger, None, payments.diagnostics)
+        if plan is None:
+            return
+        index = plan.layout.index
+        kinds: dict[int, str] = {
+            index[k]: k for k in ("amount", "exchange_rate", "date") if k in index
+        }
+        handle.seek(0)
+        sheet = open_sheet(handle, ledger.sheet)
+        next(sheet, None)
+        rows = _Sheet(sheet, kinds, plan.layout.width)
+        where = f"{os.path.basename(path)}[{sheet.name}]"
+        _rows(path, rows, plan, ledger, source, payments, where)
     except NotReadable as error:
+        del payments.records[records:]
         fatal(str(error))
-        return
     except Exception as error:  # openpyxl raises what its XML parsers raise
+        del payments.records[records:]
         fatal(f"not a readable xlsx workbook ({type(error).__name__})")
-        return
-    header = [_cell(v) for v in body[0]] if body else []
-    while header and not header[-1]:
-        header.pop()
-    # The dialect of the text cells: dates and numbers typed as such are taken as they are.
-    texts = [[v.strip() if isinstance(v, str) else None for v in row] for row in body[1:]]
-    plan = _plan(path, header, iter(texts), ledger, None, payments.diagnostics)
-    del texts
-    if plan is None:
-        return
-    index = plan.layout.index
-    kinds: dict[int, str] = {index[k]: k for k in ("amount", "exchange_rate", "date") if k in index}
-    rows = _Sheet(body[1:], kinds, plan.layout.width)
-    _rows(path, rows, plan, ledger, source, payments, f"{os.path.basename(path)}[{sheet.name}]")
 
 
 # --- the rows, in either kind of file ---------------------------------------------------------

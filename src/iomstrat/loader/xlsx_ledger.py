@@ -16,6 +16,8 @@ from typing import Any, BinaryIO
 ORE = Decimal("0.01")
 MAX_AMOUNT = Decimal(10) ** 15
 """As the strategy file: anything larger is a typing accident."""
+MAX_UNPACKED = 1024 * 2**20
+"""Largest workbook unpacked: a small zip may unpack to gigabytes."""
 XLSX_EXTRA = "install iomstrat[xlsx] (openpyxl) to read xlsx ledgers"
 
 
@@ -46,8 +48,18 @@ def open_sheet(handle: BinaryIO, sheet: str | None) -> Sheet:
         import openpyxl  # only xlsx ledgers pay for it
     except ImportError as error:  # pragma: no cover - openpyxl is installed with iomstrat
         raise NotReadable(XLSX_EXTRA) from error
-    from zipfile import BadZipFile
+    from zipfile import BadZipFile, ZipFile
 
+    try:
+        unpacked = sum(item.file_size for item in ZipFile(handle).infolist())
+        handle.seek(0)
+    except (BadZipFile, OSError, ValueError) as error:
+        raise NotReadable(f"not a readable xlsx workbook ({type(error).__name__})") from error
+    if unpacked > MAX_UNPACKED:
+        raise NotReadable(
+            f"the workbook unpacks to {unpacked >> 20} MiB, over the limit of "
+            f"{MAX_UNPACKED >> 20} MiB (a million payments take about 150 MiB)"
+        )
     try:
         workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except (BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
