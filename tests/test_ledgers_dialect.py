@@ -158,7 +158,13 @@ def test_danish_csv_reads_back_to_the_same_records(tmp_path: Path) -> None:
 def test_number_style_is_told_from_the_amounts(
     samples: list[str], decimal: str, thousands: str
 ) -> None:
-    assert dialect.numbers_of(samples, None, None) == Numbers(decimal, thousands)
+    assert dialect.numbers_of(samples, [], None, None) == Numbers(decimal, thousands)
+
+
+def test_a_rate_tells_the_decimal_mark_when_the_amounts_cannot() -> None:
+    assert dialect.numbers_of(["500000"], ["6.800"], None, None) == Numbers(".", ",")
+    assert dialect.numbers_of(["500000"], ["7,4536"], None, None) == Numbers(",", ".")
+    assert dialect.numbers_of(["1.250,00"], ["6.800"], None, None) == Numbers(",", ".")
 
 
 @pytest.mark.parametrize(

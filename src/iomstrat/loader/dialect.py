@@ -61,12 +61,20 @@ class Numbers:
         return f"decimal '{self.decimal}', thousands {sep}"
 
 
-def numbers_of(samples: Iterable[str], decimal: str | None, thousands: str | None) -> Numbers:
-    """The number style of a file's amounts: declared, else told by the first amount whose
-    separators can mean one thing only (`1.250,50`, `1250,50`, `1,250.50`, `1.250.000`); a
-    file of plain whole numbers reads the same either way and gets the point."""
+def numbers_of(
+    amounts: Iterable[str],
+    rates: Iterable[str],
+    decimal: str | None,
+    thousands: str | None,
+) -> Numbers:
+    """The number style of a file: declared, else told by the first amount whose separators can
+    mean one thing only (`1.250,50`, `1250,50`, `1,250.50`, `1.250.000`), else by the mark of
+    an exchange rate (`7,4536`; rates are not grouped); a file of whole numbers reads the same
+    either way and gets the point."""
     if decimal is None:
-        decimal = next(filter(None, (_decimal_mark(s) for s in samples)), ".")
+        decimal = next(filter(None, map(_decimal_mark, amounts)), None) or next(
+            (mark[-1] for mark in map(_SEPARATOR.findall, rates) if mark), "."
+        )
     if thousands is None:
         thousands = "." if decimal == "," else ","
     return Numbers(decimal, thousands)

@@ -500,9 +500,7 @@ def _plan(
                     yield cells[i].strip()
 
     numbers = dialect.numbers_of(
-        [*column("amount", sample), *column("exchange_rate", sample)],
-        ledger.decimal,
-        ledger.thousands,
+        column("amount", sample), column("exchange_rate", sample), ledger.decimal, ledger.thousands
     )
     try:
         date_format = dialect.date_format_of(column("date", sample), ledger.date_format)
