@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import methodcaller
@@ -116,13 +116,22 @@ def amount_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:
 
 def amount_column(
     numbers: Numbers,
-) -> tuple[Callable[[str], object], Callable[[Iterable[str]], Iterable[str]]]:
-    """For a column of amounts at once: the test of one amount (a space as thousands separator
-    is left to `amount_parser`), and the texts Decimal() reads, by C-level maps."""
+) -> tuple[Callable[[Sequence[str]], bool], Callable[[Iterable[str]], Iterable[str]]]:
+    """For a column of amounts at once: whether every amount is one (a space as thousands
+    separator is left to `amount_parser`), and the texts Decimal() reads, by C-level maps.
+    The column is tested as one text, a line per amount: one regex call, not one per row."""
     if numbers.thousands == " ":
-        return (lambda text: None), (lambda texts: texts)
-    match = _amount_pattern(numbers).fullmatch
+        return (lambda column: False), (lambda texts: texts)
+    dec = re.escape(numbers.decimal)
+    ungrouped = re.compile(rf"(?:-?[0-9]{{1,15}}(?:{dec}[0-9]{{1,2}})?\n)*").fullmatch
+    grouped = re.compile(rf"(?:{_amount_pattern(numbers).pattern}\n)*").fullmatch
     thousands, decimal = numbers.thousands, numbers.decimal
+
+    def every(column: Sequence[str]) -> bool:
+        text = "\n".join(column) + "\n"
+        if text.count("\n") != len(column):  # a cell with a line break of its own
+            return False
+        return bool(ungrouped(text) or grouped(text))
 
     def texts(column: Iterable[str]) -> Iterable[str]:
         if thousands:
@@ -131,7 +140,7 @@ def amount_column(
             column = map(methodcaller("replace", decimal, "."), column)
         return column
 
-    return match, texts
+    return every, texts
 
 
 def _amount_pattern(numbers: Numbers) -> re.Pattern[str]:

@@ -688,7 +688,7 @@ class _Rows:
             self.parse_date, self.parse_amount, self.parse_rate = _typed(
                 self.parse_date, self.parse_amount, self.parse_rate
             )
-        self.amount_match, self.amount_text = dialect.amount_column(numbers)
+        self.amounts_ok, self.amount_text = dialect.amount_column(numbers)
         self.lines = ledger.lines or {}
         self.dates: dict[Any, tuple[dt.date, int] | None] = {}
         self.line_ids: dict[str, str | None] = {}
@@ -709,13 +709,17 @@ class _Rows:
     def _line(self, text: str) -> str | None:
         line_id = self.line_ids.get(text, "")
         if line_id == "":
-            line_id = self.line_ids[text] = _line_id(text, self.lines)
+            line_id = _line_id(text, self.lines)
+            if len(self.line_ids) < 100_000:
+                self.line_ids[text] = line_id
         return line_id
 
     def _currency(self, text: str) -> str | None:
         currency = self.currencies.get(text, "")
         if currency == "":
-            currency = self.currencies[text] = text if _CURRENCY.fullmatch(text) else None
+            currency = text if _CURRENCY.fullmatch(text) else None
+            if len(self.currencies) < 100_000:
+                self.currencies[text] = currency
         return currency
 
     def _rate(self, text: Any) -> Decimal | None:
@@ -740,57 +744,55 @@ class _Rows:
         time; False (nothing added) when a row needs a finding, or lines are not one a row."""
         if last - first + 1 != len(chunk) or set(map(len, chunk)) != {self.width}:
             return False
-        if max(len(self.dates), len(self.rates)) >= 50_000:  # the caches below stay bounded
+        caches = (len(self.dates), len(self.rates), len(self.line_ids), len(self.currencies))
+        if max(caches) >= 50_000:  # kept below 100 000: every text of a chunk cached
             return False
-        columns = list(zip(*chunk, strict=True))
         i_date, i_line, i_amount, i_currency, i_voucher = self.columns
-        dates = set(columns[i_date])
-        if None in map(self._date, dates):
+
+        def column(i: int) -> list[str]:
+            return list(map(itemgetter(i), chunk))
+
+        dated = _known(self.dates, self._date, column(i_date))
+        line_ids = _known(self.line_ids, self._line, column(i_line))
+        currencies = _known(self.currencies, self._currency, column(i_currency))
+        if dated is None or line_ids is None or currencies is None:
             return False
-        lines = set(columns[i_line])
-        if None in map(self._line, lines):
+        amounts = column(i_amount)
+        if not self.amounts_ok(amounts):
             return False
-        if None in map(self._currency, set(columns[i_currency])):
-            return False
-        amounts = columns[i_amount]
-        if not all(map(self.amount_match, amounts)):
-            return False
-        vouchers = columns[i_voucher]
+        vouchers = column(i_voucher)
         if "" in vouchers or any(map(str.isspace, vouchers)):
             return False
         n = len(chunk)
         if self.i_rate is not None:
-            texts = columns[self.i_rate]
+            texts = column(self.i_rate)
             if any(t != "" and self._rate(t) is None for t in set(texts)):
                 return False
             rates: Iterable[Decimal | None] = map(self.rates.__getitem__, texts)
         else:
             rates = repeat(None, n)
-        date_of = self.dates.__getitem__
-        dated = list(map(date_of, columns[i_date]))
         if self.i_year is not None:
-            texts = columns[self.i_year]
+            texts = column(self.i_year)
             if any(t != "" and self._year(t) is None for t in set(texts)):
                 return False
             years: Iterable[int] = [
-                self.years[t] if t else d[1]  # type: ignore[index, misc]
+                self.years[t] if t else d[1]  # type: ignore[misc]
                 for t, d in zip(texts, dated, strict=True)
             ]
         else:
-            years = map(itemgetter(1), dated)  # type: ignore[arg-type]
-        allocations: Iterable[str | None] = (
-            map(self.allocations.setdefault, columns[self.i_alloc], columns[self.i_alloc])
-            if self.i_alloc is not None
-            else repeat(None, n)
-        )
+            years = map(itemgetter(1), dated)
+        allocations: Iterable[str | None] = repeat(None, n)
+        if self.i_alloc is not None:
+            texts = column(self.i_alloc)
+            allocations = map(self.allocations.setdefault, texts, texts)
         self.payments.records += map(
             tuple.__new__,
             repeat(Payment),
             zip(
-                map(itemgetter(0), dated),  # type: ignore[arg-type]
-                map(self.line_ids.__getitem__, columns[i_line]),
+                map(itemgetter(0), dated),
+                line_ids,
                 map(Decimal, self.amount_text(amounts)),
-                map(self.currencies.__getitem__, columns[i_currency]),
+                currencies,
                 vouchers,
                 rates,
                 years,
@@ -901,6 +903,17 @@ class _Rows:
                     f"({self.bad} in all)",
                 )
             )
+
+
+def _known(cache: dict[Any, Any], fill: Callable[[Any], object], column: list[str]) -> Any:
+    """The cached value of every cell of a column, each distinct text checked once through
+    `fill`; None when a text's value is None (not valid)."""
+    for text in set(column):
+        if cache.get(text, _UNSEEN) is _UNSEEN:
+            fill(text)
+        if cache.get(text) is None:
+            return None
+    return list(map(cache.__getitem__, column))
 
 
 def _line_id(text: str, lines: dict[str, str]) -> str | None:
