@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 import typer
@@ -10,6 +9,7 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     fail,
+    parse_date,
     require,
     strategy_path,
     use_color,
@@ -46,6 +46,12 @@ def show(
     output: str = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
+    as_of: str = typer.Option(
+        None,
+        "--as-of",
+        metavar="DATE",
+        help="Head each year by parliament's decision in force on this date (default today).",
+    ),
 ) -> None:
     """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
     # The core is imported here, not above: `--help` and other commands need none of it.
@@ -61,18 +67,17 @@ def show(
         fail(f"unknown unit '{unit[:20]}'; choose one of {', '.join(UNIT_FACTORS)}")
     if fmt is render_budget.BudgetFormat.xlsx:
         require("xlsx")
-    shown = show_budget(strategy_path(path), Run(dt.date.today(), payments=False), unit)
+    shown = show_budget(strategy_path(path), Run(parse_date(as_of), payments=False), unit)
     if shown.problem is not None:
         fail(shown.problem)
     if shown.table is not None:
         if fmt is render_budget.BudgetFormat.xlsx:
             from iomstrat.render.xlsx import budget_workbook
 
-            write_bytes(budget_workbook(shown.table), output, fmt)
+            workbook = budget_workbook(shown.table, locale=locale, findings=shown.errors)
+            write_bytes(workbook, output, fmt)
         else:
-            # A CSV file opened by a spreadsheet needs the BOM to be read as UTF-8 (the §).
-            bom = fmt is render_budget.BudgetFormat.csv and output not in (None, "-")
             text = render_budget.render(shown.table, fmt, locale, color=use_color())
-            write(("\ufeff" if bom else "") + text, output)
+            write(text, output, spreadsheet=fmt is render_budget.BudgetFormat.csv)
     sys.stderr.write(render_text(shown.errors))
     raise typer.Exit(shown.exit_status)

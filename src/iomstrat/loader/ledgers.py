@@ -38,7 +38,17 @@ LEDGER_DIALECT = "IOM423"
 LEDGER_REFUSED = "IOM424"
 
 REQUIRED_COLUMNS = ("date", "line", "amount", "currency", "voucher", "exchange_rate")
-OPTIONAL_COLUMNS = ("note", "year", "allocation")
+OPTIONAL_COLUMNS = ("note", "year", "allocation", "refund")
+REFUND_MARKS = {
+    "": False,
+    "no": False,
+    "false": False,
+    "0": False,
+    "yes": True,
+    "true": True,
+    "1": True,
+}
+"""A `refund` cell: a negative amount returned to the donor is marked so; blank is not."""
 MAPPED_REQUIRED = ("date", "line", "amount", "currency", "voucher")
 """A mapped export (`columns:`) needs no rate column; its other columns are ignored."""
 MAX_LEDGER_BYTES = files.MAX_LEDGER_BYTES
@@ -89,6 +99,7 @@ class Payment(NamedTuple):
     allocation: str | None
     source: int  # index into Payments.sources
     row: int  # 1-based line in that source
+    refund: bool = False  # money returned: the amount is negative
 
 
 @dataclass
@@ -273,6 +284,7 @@ def _from_model(item: Disbursement, source: int, row: int) -> Payment:
         item.allocation,
         source,
         row,
+        item.refund,
     )
 
 
@@ -677,6 +689,7 @@ class _Rows:
         self.i_rate = index.get("exchange_rate")
         self.i_year = index.get("year")
         self.i_alloc = index.get("allocation")
+        self.i_refund = index.get("refund")
         self.width = plan.layout.width
         self.strict_width = not ledger.columns and sheet is None
         self.bad = 0
@@ -785,6 +798,12 @@ class _Rows:
         if self.i_alloc is not None:
             texts = column(self.i_alloc)
             allocations = map(self.allocations.setdefault, texts, texts)
+        refunds: Iterable[bool] = repeat(False, n)
+        if self.i_refund is not None:
+            texts = column(self.i_refund)
+            if any(_refund(t) is None for t in set(texts)):
+                return False
+            refunds = map(_refund, texts)  # type: ignore[arg-type]
         self.payments.records += map(
             tuple.__new__,
             repeat(Payment),
@@ -799,6 +818,7 @@ class _Rows:
                 allocations,
                 repeat(self.source, n),
                 range(first, last + 1),
+                refunds,
                 strict=True,
             ),
         )
@@ -860,6 +880,14 @@ class _Rows:
                             column = i_year
                         else:
                             year = found
+                refund: bool | None = False
+                if problem is None and self.i_refund is not None:
+                    refund = _refund(cells[self.i_refund])
+                    if refund is None:
+                        problem = (
+                            f"refund '{loader.echo(str(cells[self.i_refund]))}' is not yes or no"
+                        )
+                        column = self.i_refund
                 if problem is None and dated is not None:
                     records.append(
                         Payment(
@@ -873,6 +901,7 @@ class _Rows:
                             self._allocation(cells[i_alloc]) if i_alloc is not None else None,
                             self.source,
                             row,
+                            bool(refund),
                         )
                     )
                     continue
@@ -903,6 +932,10 @@ class _Rows:
                     f"({self.bad} in all)",
                 )
             )
+
+
+def _refund(text: str) -> bool | None:
+    return REFUND_MARKS.get(str(text).strip().lower())
 
 
 def _known(cache: dict[Any, Any], fill: Callable[[Any], object], column: list[str]) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -127,6 +128,15 @@ class StrategyInfo(Model):
     )
     finance_act_code: Text = Field(description="Finance Act code, written §NN.NN.NN.NN.")
     funding_basis: Text | None = Field(None, description="The Finance Act the plan rests on.")
+    supplementary_period_months: int | None = Field(
+        None,
+        ge=1,
+        le=12,
+        description=(
+            "Months after a year's end in which a payment may still be charged to that year's "
+            "appropriation (the supplementary period); none: payments are dated in their year."
+        ),
+    )
     approval_note: Text | None = Field(None, description="The approval footnote, as printed.")
     source: Source | None = Field(None, description="Where the figures are transcribed from.")
 
@@ -312,6 +322,9 @@ class Disbursement(Model):
     )
     year: int | None = Field(None, description="Appropriation year (default: the date's year).")
     allocation: Identifier | None = Field(None, description="Id of the allocation item paid.")
+    refund: bool = Field(
+        False, description="Money returned to the donor: the amount is negative, e.g. -250000."
+    )
     note: Text | None = Field(None, description="Free remark.")
 
 
@@ -327,6 +340,7 @@ class LedgerColumns(Model):
     note: Text | None = Field(None, description="Header of the free text column.")
     year: Text | None = Field(None, description="Header of the appropriation year column.")
     allocation: Text | None = Field(None, description="Header of the allocation id column.")
+    refund: Text | None = Field(None, description="Header of the refund (yes/no) column.")
 
 
 class LedgerSource(Model):
@@ -397,7 +411,18 @@ class Strategy(Model):
     )
 
     def line(self, line_id: str) -> BudgetLine | None:
-        return next((line for line in self.budget.lines if line.id == line_id), None)
+        return self._lines.get(line_id)
 
     def approval(self, year: int) -> Approval | None:
-        return next((a for a in self.approvals if a.year == year), None)
+        return self._approvals.get(year)
+
+    # Indexes built once per (frozen) strategy: every view and check looks lines and years up
+    # by key, so time grows with the file, not with its square. The first entry of an id wins,
+    # as IOM304/IOM201 report the others.
+    @cached_property
+    def _lines(self) -> dict[str, BudgetLine]:
+        return {line.id: line for line in reversed(self.budget.lines)}
+
+    @cached_property
+    def _approvals(self) -> dict[int, Approval]:
+        return {a.year: a for a in reversed(self.approvals)}
