@@ -387,3 +387,20 @@ def test_a_broken_workbook_is_one_finding(tmp_path: Path) -> None:
     assert messages(read(tmp_path, "ledger.xlsx", b"PK\x03\x04" + b"x" * 100)) == [
         "1:IOM420 not a readable xlsx workbook (BadZipFile)"
     ]
+
+
+def test_the_refund_column_in_both_row_paths(tmp_path: Path) -> None:
+    header = "date;line;amount;currency;voucher;exchange_rate;refund\n"
+    good = "2023-02-01;core;-10,50;DKK;R-1;;yes\n2023-02-02;core;20,00;DKK;A;;\n"
+    clean = read(tmp_path, "l.csv", (header + good).encode())  # a chunk read column-wise
+    assert clean.diagnostics == []
+    assert [(p.amount, p.refund, p.row) for p in clean.records] == [
+        (Decimal("-10.50"), True, 2),
+        (Decimal("20.00"), False, 3),
+    ]
+    mixed = read(tmp_path, "l.csv", (header + good + "2023-02-03;core;5;DKK;B;;maybe\n").encode())
+    assert [(p.amount, p.refund, p.row) for p in mixed.records] == [
+        (Decimal("-10.50"), True, 2),
+        (Decimal("20.00"), False, 3),
+    ]
+    assert messages(mixed) == ["4:IOM422 ledger row: refund 'maybe' is not yes or no"]
