@@ -304,6 +304,8 @@ def test_encodings_bom_crlf(tmp_path: Path) -> None:
         found = read(tmp_path, "l.csv", text.encode(encoding))
         assert found.diagnostics == [], encoding
         assert [p.voucher for p in found.records] == ["Bilag ø"], encoding
+    declared = read(tmp_path, "l.csv", text.encode("utf-8-sig"), encoding="utf-8")
+    assert [p.voucher for p in declared.records] == ["Bilag ø"]  # the BOM is not a header
 
 
 def test_an_undefined_cp1252_byte_asks_for_the_encoding(tmp_path: Path) -> None:

@@ -316,7 +316,9 @@ def _read_csv(
     if b"\x00" in head:
         fatal("NUL byte in a CSV ledger: a binary or corrupted file")
         return
-    encoding = ledger.encoding or ("utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8")
+    encoding = ledger.encoding or "utf-8"
+    if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
     first_line = head.split(b"\n", 1)[0].decode(encoding, errors="replace")
     delimiter = dialect.sniff_delimiter(first_line, delimiter)
     records, found = len(payments.records), len(payments.diagnostics)
