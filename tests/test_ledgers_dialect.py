@@ -406,3 +406,14 @@ def test_the_refund_column_in_both_row_paths(tmp_path: Path) -> None:
         (Decimal("20.00"), False, 3),
     ]
     assert messages(mixed) == ["4:IOM422 ledger row: refund 'maybe' is not yes or no"]
+
+
+def test_without_openpyxl_an_xlsx_ledger_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = tmp_path / "book.xlsx"
+    xlsx_sheet(workbook)
+    monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)  # import fails
+    assert messages(read(tmp_path, "ledger.xlsx", workbook.read_bytes())) == [
+        "1:IOM420 install iomstrat[xlsx] (openpyxl) to read xlsx ledgers"
+    ]

@@ -46,7 +46,7 @@ def open_sheet(handle: BinaryIO, sheet: str | None) -> Sheet:
     """The named sheet (or the first) of the workbook read from `handle`."""
     try:
         import openpyxl  # only xlsx ledgers pay for it
-    except ImportError as error:  # pragma: no cover - openpyxl is installed with iomstrat
+    except ImportError as error:  # openpyxl is installed with iomstrat, an extra elsewhere
         raise NotReadable(XLSX_EXTRA) from error
     from zipfile import BadZipFile, ZipFile
 
