@@ -115,19 +115,6 @@ def allocated_lines(strategy: Strategy) -> set[str]:
     return found
 
 
-def allocated(strategy: Strategy, line_id: str, year: int, as_of: dt.date) -> Decimal:
-    """A line's funds of `year` allocated in dialogue decisions taken by `as_of`."""
-    total = ZERO
-    for allocation in strategy.allocations:
-        if (
-            allocation.year == year
-            and allocation.date <= as_of
-            and allocation_line(strategy, allocation) == line_id
-        ):
-            total += sum((item.amount for item in allocation.items), ZERO)
-    return total * factor(strategy)
-
-
 def quarter_end(year: int, quarter: int) -> dt.date:
     month = quarter * 3
     return (
