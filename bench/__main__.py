@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     grown = report.growth(ledger, startup_named)
     versions = [
         ("hledger", report.tool_version([tools.hledger, "--version"]) if tools.hledger else "-"),
+        ("ledger", report.tool_version([tools.ledger, "--version"]) if tools.ledger else "-"),
     ]
     for markdown in (False, True):
         text = render(markdown, startup + ledger, ratios, grown, profiles, skipped, versions, sizes)

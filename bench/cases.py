@@ -14,6 +14,8 @@ from iomstrat.loader.embedded import default_strategy_path
 
 FLOOR_CODE = "import typer, pydantic, yaml\nclass M(pydantic.BaseModel):\n    a: int\n"
 """The floor of iomstrat's own stack: its libraries imported and one pydantic model built."""
+FLOOR_LEDGER = Path(__file__).resolve().parent / "floor_ledger.py"
+"""The floor of a CSV ledger: stdlib csv + Decimal sums per line and year (issue 14)."""
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Tools:
     iomstrat: tuple[str, ...]
     check_jsonschema: str | None
     hledger: str | None
+    ledger: str | None  # ledger-cli, reading the same journal
     disbursement_ledger: bool  # `iomstrat disbursement --ledger FILE`
     validate_ledger: bool  # `iomstrat validate --ledger FILE`
     strategy_ledgers: bool  # the strategy key `ledgers: [files]`
@@ -53,6 +56,7 @@ def find_tools() -> Tools:
         iomstrat=iomstrat,
         check_jsonschema=_tool("check-jsonschema"),
         hledger=shutil.which("hledger"),
+        ledger=shutil.which("ledger"),
         disbursement_ledger="--ledger" in _help(iomstrat, "disbursement"),
         validate_ledger="--ledger" in _help(iomstrat, "validate"),
         strategy_ledgers=strategy_ledgers,
@@ -120,9 +124,18 @@ def ledger_cases(tools: Tools, portfolio: Portfolio, size: int) -> tuple[list[Ca
             skipped.append(
                 f"disbursement {name}: not available (no `iomstrat disbursement --ledger`)"
             )
+    floor = (sys.executable, "-m", "bench.floor_ledger", str(portfolio.csv(size)))
+    cases.append(
+        Case(f"floor: csv + Decimal sums {label(size)}", floor, "ledger", size, size, "csv")
+    )
     if tools.hledger:
         argv = (tools.hledger, "check", "-f", str(portfolio.journal(size)))
         cases.append(Case(f"hledger check {label(size)}", argv, "ledger", size, size, "journal"))
     else:
         skipped.append(f"hledger check {label(size)}: not available (hledger not installed)")
+    if tools.ledger:
+        argv = (tools.ledger, "-f", str(portfolio.journal(size)), "bal")
+        cases.append(Case(f"ledger bal {label(size)}", argv, "ledger", size, size, "journal"))
+    else:
+        skipped.append(f"ledger bal {label(size)}: not available (ledger-cli not installed)")
     return cases, skipped

@@ -113,6 +113,16 @@ def ledger_ratios(results: list[Measured], sizes: list[int]) -> list[Ratio]:
     ratios = []
     for size in sizes:
         hledger = named.get(f"hledger check {label(size)}")
+        floor = named.get(f"floor: csv + Decimal sums {label(size)}")
+        ledger_cli = named.get(f"ledger bal {label(size)}")
+        ours = named.get(f"validate CSV {label(size)}")
+        if ledger_cli is not None and ours is not None:
+            ratios.append(ratio(f"validate CSV {label(size)} / ledger bal", ours, ledger_cli, None))
+        for command in ("validate", "disbursement"):
+            ours = named.get(f"{command} CSV {label(size)}")
+            if floor is not None and ours is not None:
+                goal = {100_000: 2.5, 1_000_000: 1.5}.get(size) if command == "validate" else None
+                ratios.append(ratio(f"{command} CSV {label(size)} / floor", ours, floor, goal))
         for command in ("validate", "disbursement"):
             for kind, target in (("CSV", 0.3), ("YAML", 1.0)):
                 ours = named.get(f"{command} {kind} {label(size)}")
@@ -127,7 +137,7 @@ def ledger_ratios(results: list[Measured], sizes: list[int]) -> list[Ratio]:
                             target if size == 100_000 else None,
                         )
                     )
-                limit = {100_000: 300.0, 1_000_000: 2048.0}.get(size)
+                limit = {100_000: 300.0, 1_000_000: 400.0}.get(size)
                 ratios.append(
                     Ratio(
                         f"{command} {kind} {label(size)} peak memory", ours.peak_mib, limit, "MiB"

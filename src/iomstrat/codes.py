@@ -173,12 +173,26 @@ CODES: tuple[Code, ...] = (
         "error",
         "a negative payment not marked as a refund, or a refund that is not negative",
     ),
-    Code("IOM420", "fatal", "a ledger cannot be read"),
-    Code("IOM421", "error", "a CSV ledger's header is not the expected one"),
+    Code("IOM420", "fatal", "a ledger cannot be read (missing, not a workbook, unknown kind)"),
+    Code(
+        "IOM421",
+        "error",
+        "a ledger's header is not the expected one, nor matches its `columns:` mapping",
+    ),
     Code(
         "IOM422",
         "error",
         "a ledger row with a bad value (date, amount, line, currency, voucher, rate; a control or bidi character in a voucher or allocation)",
+    ),
+    Code(
+        "IOM423",
+        "fatal",
+        "a ledger's dialect cannot be told (dates with no day above 12, an unknown encoding): declare it",
+    ),
+    Code(
+        "IOM424",
+        "fatal",
+        "a ledger not read: an absolute path or one outside the strategy's repository, not a regular file, over the limits",
     ),
     Code(
         "IOM601", "error", "a table row has a different number of cells than the table has columns"

@@ -135,9 +135,10 @@ def check_years(ctx: Context) -> list[Diagnostic]:
     """Payments dated in their appropriation year, within the period; allocations too."""
     period = ctx.strategy.strategy.period
     found = []
+    years = period.years  # a new range at each call
     if ctx.book is not None:
         for p in ctx.book.payments.records:
-            if p.year not in period.years:
+            if p.year not in years:
                 message = f"payment {echo(p.voucher)} is for {p.year}, outside the period "
                 message += f"{period.start}-{period.end}"
             elif p.date.year != p.year and not _in_supplementary_period(ctx, p.date, p.year):

@@ -55,7 +55,10 @@ def command(
         DisbursementFormat.table, "--format", "-f", help="Output format."
     ),
     ledger: list[str] = typer.Option(
-        None, "--ledger", metavar="FILE", help="A payment ledger (CSV or YAML); repeatable."
+        None,
+        "--ledger",
+        metavar="FILE",
+        help="A payment ledger (CSV, TSV, xlsx or YAML); repeatable.",
     ),
     locale: str = typer.Option(
         "en", "--locale", "-l", help="Language of words and figures, and CSV separators: en or da."

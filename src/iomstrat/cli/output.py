@@ -68,7 +68,7 @@ def _with_ledgers(strategy_file: str) -> Iterable[str]:
     """A strategy file and the ledgers it names (read with the loader's limits; a file that
     cannot be read names none here and gets its finding later)."""
     from iomstrat.loader.documents import load
-    from iomstrat.loader.ledgers import ledger_path
+    from iomstrat.loader.ledger_files import Refused, named_path, repository_root
     from iomstrat.model.errors import STRATEGY_LIMITS
 
     yield strategy_file
@@ -76,8 +76,16 @@ def _with_ledgers(strategy_file: str) -> Iterable[str]:
         load(strategy_file, limits=STRATEGY_LIMITS).data if os.path.isfile(strategy_file) else None
     )
     ledgers = data.get("ledgers") if isinstance(data, dict) else None
-    if isinstance(ledgers, list):
-        yield from (ledger_path(strategy_file, name) for name in ledgers if isinstance(name, str))
+    if not isinstance(ledgers, list):
+        return
+    root = repository_root(strategy_file)
+    for entry in ledgers:
+        name = entry.get("path") if isinstance(entry, dict) else entry
+        if isinstance(name, str):
+            try:
+                yield named_path(strategy_file, name, root)
+            except Refused:
+                continue  # not read either: its finding comes from the pipeline
 
 
 # The last line of defence for text results: the model refuses these characters in content,

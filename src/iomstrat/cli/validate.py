@@ -43,7 +43,10 @@ def command(
         None, "--as-of", metavar="DATE", help="Judge approvals as of this date (default today)."
     ),
     ledger: list[str] = typer.Option(
-        None, "--ledger", metavar="FILE", help="A payment ledger (CSV or YAML) of the one PATH."
+        None,
+        "--ledger",
+        metavar="FILE",
+        help="A payment ledger (CSV, TSV, xlsx or YAML) of the one PATH.",
     ),
     output: str = typer.Option(None, "--output", "-o", help="Write the findings to this file."),
 ) -> None:

@@ -4,9 +4,13 @@ or the ECB reference rate of its date. Pure: rates come in."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
+from itertools import islice
+from typing import Protocol, overload
 
 from iomstrat.findings import Diagnostic, Severity, echo
 from iomstrat.loader.ledgers import Payment, Payments
@@ -28,6 +32,38 @@ def cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+class Dated(Sequence[tuple[Payment, Decimal]]):
+    """Payments with an amount, in date (then file) order, as (payment, amount) pairs made
+    when asked: a million pairs kept in a list would cost 70 MB. `order` holds the indexes
+    into the records in that order, or is None when the records are in it already."""
+
+    def __init__(
+        self, records: list[Payment], amounts: list[Decimal | None], order: array[int] | None
+    ) -> None:
+        self._records, self._amounts, self._order = records, amounts, order
+
+    def __len__(self) -> int:
+        return len(self._records) if self._order is None else len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[Payment, Decimal]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[Payment, Decimal]]: ...
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[Payment, Decimal] | list[tuple[Payment, Decimal]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        at = index if self._order is None else self._order[index]
+        return self._records[at], self._amounts[at]  # type: ignore[return-value]
+
+    def __iter__(self) -> Iterator[tuple[Payment, Decimal]]:
+        if self._order is None:
+            return zip(self._records, self._amounts, strict=True)  # type: ignore[arg-type]
+        records, amounts = self._records, self._amounts
+        return ((records[i], amounts[i]) for i in self._order)  # type: ignore[misc]
+
+
 @dataclass(frozen=True)
 class Book:
     """Every payment with its amount in the strategy's currency (whole units, to the cent);
@@ -36,15 +72,19 @@ class Book:
     payments: Payments
     amounts: list[Decimal | None]
     diagnostics: list[Diagnostic]
-    dated: list[tuple[Payment, Decimal]]  # payments with an amount, in date (then file) order
+    dated: Dated  # payments with an amount, in date (then file) order
 
 
 def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
     """Convert each payment at its stated exchange rate, else at the ECB rate of its date."""
-    amounts: list[Decimal | None] = []
+    records = payments.records
     found: list[Diagnostic] = []
+    if set(map(_currency_of, records)) <= {currency}:  # a ledger in the strategy's currency
+        amounts: list[Decimal | None] = list(map(_amount_of, records))
+        return Book(payments, amounts, found, _in_date_order(records, amounts))
+    amounts = []
     quotes: dict[tuple[str, dt.date], Quote | None] = {}
-    for p in payments.records:
+    for p in records:
         if p.currency == currency:
             amounts.append(p.amount)
             continue
@@ -79,10 +119,18 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
                 )
             )
         amounts.append(cents(p.amount * quote.rate))
-    dated = [(p, a) for p, a in zip(payments.records, amounts, strict=True) if a is not None]
-    dated.sort(key=_date_of)  # stable: file order within a day
-    return Book(payments, amounts, found, dated)
+    return Book(payments, amounts, found, _in_date_order(records, amounts))
 
 
-def _date_of(pair: tuple[Payment, Decimal]) -> dt.date:
-    return pair[0].date
+def _in_date_order(records: list[Payment], amounts: list[Decimal | None]) -> Dated:
+    dates = list(map(_day_of, records))
+    if None not in amounts and all(map(operator.le, dates, islice(dates, 1, None))):
+        return Dated(records, amounts, None)  # most ledgers are written in date order
+    order = [i for i, amount in enumerate(amounts) if amount is not None]
+    order.sort(key=dates.__getitem__)  # stable: file order within a day
+    return Dated(records, amounts, array("q", order))
+
+
+_amount_of = operator.attrgetter("amount")
+_currency_of = operator.attrgetter("currency")
+_day_of = operator.attrgetter("date")

@@ -1,31 +1,42 @@
-"""Payment records from the strategy file and from separate ledgers (CSV or YAML), in one pass.
+"""Payment records from the strategy file and from separate ledgers (CSV, TSV, xlsx or YAML).
 
 A record is a small tuple holding where it came from (source index and line), so that a
 ledger of a million payments costs one tuple each and findings can still name file:line.
+A CSV ledger is read in its own dialect (loader/dialect.py) and with the column and value
+mapping of its `ledgers:` entry; which files may be read is loader/ledger_files.py's rule.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
+import io
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NamedTuple
+from itertools import chain, islice, repeat
+from operator import itemgetter
+from typing import Any, BinaryIO, NamedTuple
 
 from iomstrat.findings import Diagnostic, Severity
+from iomstrat.loader import dialect
 from iomstrat.loader import documents as loader
+from iomstrat.loader import ledger_files as files
+from iomstrat.loader.dialect import Declared
 from iomstrat.loader.gcpause import collector_paused
 from iomstrat.loader.text import unsafe_character
 from iomstrat.model.errors import validate_as
-from iomstrat.model.strategy import Disbursement, Model, Strategy
+from iomstrat.model.strategy import Disbursement, LedgerSource, Model, Strategy
 
 LEDGER_UNREADABLE = "IOM420"
 LEDGER_HEADER = "IOM421"
 LEDGER_VALUE = "IOM422"
+LEDGER_DIALECT = "IOM423"
+LEDGER_REFUSED = "IOM424"
 
 REQUIRED_COLUMNS = ("date", "line", "amount", "currency", "voucher", "exchange_rate")
 OPTIONAL_COLUMNS = ("note", "year", "allocation", "refund")
@@ -39,17 +50,41 @@ REFUND_MARKS = {
     "1": True,
 }
 """A `refund` cell: a negative amount returned to the donor is marked so; blank is not."""
-MAX_LEDGER_BYTES = 512 * 1024 * 1024
-"""Largest CSV ledger read; a million payments take about 70 MB."""
+MAPPED_REQUIRED = ("date", "line", "amount", "currency", "voucher")
+"""A mapped export (`columns:`) needs no rate column; its other columns are ignored."""
+MAX_LEDGER_BYTES = files.MAX_LEDGER_BYTES
 MAX_FINDINGS_PER_LEDGER = 1000
 """Bad rows reported per ledger before the rest are only counted."""
+SAMPLE_ROWS = 1000
+"""Rows a dialect is told from (the dates of the whole file when these cannot tell)."""
+KINDS = "CSV (.csv, .txt), TSV (.tsv, .tab), xlsx (.xlsx, .xlsm) or YAML (.yaml, .yml)"
 
-_AMOUNT = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,2})?")
-_RATE = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,12})?")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LINE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 _YEAR = re.compile(r"[0-9]{4}")
+_UNSEEN: Any = object()
+
+
+_HUMAN_DATES = {
+    "%Y-%m-%d": "YYYY-MM-DD",
+    "%d-%m-%Y": "DD-MM-YYYY",
+    "%d.%m.%Y": "DD.MM.YYYY",
+    "%d/%m/%Y": "DD/MM/YYYY",
+    "%m-%d-%Y": "MM-DD-YYYY",
+    "%m.%d.%Y": "MM.DD.YYYY",
+    "%m/%d/%Y": "MM/DD/YYYY",
+}
+_GUESSES = {
+    "date": ("dato", "date"),
+    "line": ("konto", "account", "line", "linje"),
+    "amount": ("beløb", "belob", "amount", "beloeb"),
+    "currency": ("valuta", "currency"),
+    "voucher": ("bilag", "voucher", "reference"),
+    "exchange_rate": ("kurs", "rate"),
+    "note": ("tekst", "text", "note"),
+    "year": ("år", "year"),
+}
+"""Header words that suggest a column, for the `columns:` mapping a finding proposes."""
 
 
 class Payment(NamedTuple):
@@ -91,11 +126,20 @@ class LedgerFile(Model):
     disbursements: list[Disbursement]
 
 
-def ledger_path(strategy_file: str, ledger: str) -> str:
-    """A ledger named in a strategy file is relative to that file."""
-    if os.path.isabs(ledger) or strategy_file == "-":
-        return ledger
-    return os.path.join(os.path.dirname(strategy_file), ledger)
+def declared(entry: LedgerSource, path: str) -> Declared:
+    """A strategy's `ledgers:` entry as the reader takes it, at `path`."""
+    columns = entry.columns.model_dump(exclude_none=True) if entry.columns else None
+    return Declared(
+        path,
+        columns,
+        entry.delimiter,
+        entry.decimal,
+        entry.thousands,
+        entry.date_format,
+        entry.encoding,
+        dict(entry.lines) if entry.lines else None,
+        entry.sheet,
+    )
 
 
 def collect_payments(
@@ -110,20 +154,123 @@ def collect_payments(
     for index, item in enumerate(strategy.disbursements):
         row = document.position(("disbursements", index)).line
         payments.records.append(_from_model(item, 0, row))
-    ledgers = [ledger_path(strategy_file, name) for name in strategy.ledgers]
-    for path in [*ledgers, *extra_ledgers]:
-        read_ledger(path, payments)
+    wanted: list[Declared] = []
+    root = files.repository_root(strategy_file) if strategy.ledgers else ""
+    for index, entry in enumerate(strategy.ledgers):
+        try:
+            path = files.named_path(strategy_file, entry.path, root)
+        except files.Refused as refused:
+            payments.diagnostics.append(
+                document.diagnostic(
+                    ("ledgers", index, "path"),  # a bare path: the list item itself
+                    LEDGER_REFUSED,
+                    Severity.FATAL,
+                    f"ledger '{loader.echo(entry.path)}' is not read: {refused}",
+                )
+            )
+            continue
+        wanted.append(declared(entry, path))
+    wanted += [Declared(path) for path in extra_ledgers]
+    seen: set[tuple[int, int]] = set()
+    total = 0
+    for count, ledger in enumerate(wanted, 1):
+        if count > files.MAX_LEDGERS:
+            payments.diagnostics.append(
+                Diagnostic(
+                    document.name,
+                    document.position(("ledgers",)).line,
+                    1,
+                    LEDGER_REFUSED,
+                    Severity.FATAL,
+                    f"{len(wanted) - files.MAX_LEDGERS} ledgers beyond the limit of "
+                    f"{files.MAX_LEDGERS} per strategy are not read",
+                )
+            )
+            break
+        total += read_ledger(
+            ledger, payments, seen=seen, budget=files.MAX_TOTAL_LEDGER_BYTES - total
+        )
     return payments
 
 
-def read_ledger(path: str, payments: Payments) -> None:
-    """Add one ledger's records to `payments`: CSV by its suffix, YAML otherwise."""
-    payments.sources.append(path)
-    source = len(payments.sources) - 1
-    if path.lower().endswith(".csv"):
-        _read_csv(path, source, payments)
-    else:
-        _read_yaml(path, source, payments)
+def read_ledger(
+    ledger: Declared | str,
+    payments: Payments,
+    *,
+    seen: set[tuple[int, int]] | None = None,
+    budget: int = files.MAX_TOTAL_LEDGER_BYTES,
+) -> int:
+    """Add one ledger's records to `payments`, its kind told by its suffix; the bytes read.
+    A file already in `seen` (device, inode) is not read again."""
+    if isinstance(ledger, str):
+        ledger = Declared(ledger)
+    path = ledger.path
+
+    def fatal(message: str, code: str = LEDGER_UNREADABLE, line: int = 1) -> None:
+        payments.diagnostics.append(Diagnostic(path, line, 1, code, Severity.FATAL, message))
+
+    kind = _kind(path)
+    try:
+        handle, info = files.open_regular(path)
+    except files.Refused as refused:
+        payments.sources.append(path)
+        fatal(str(refused), LEDGER_REFUSED)
+        return 0
+    except FileNotFoundError:
+        payments.sources.append(path)
+        fatal("no such ledger file")
+        return 0
+    except PermissionError:
+        payments.sources.append(path)
+        fatal("permission denied")
+        return 0
+    except OSError as error:
+        payments.sources.append(path)
+        fatal(f"cannot read ledger: {error.strerror or error}")
+        return 0
+    with handle:
+        identity = (info.st_dev, info.st_ino)
+        if seen is not None:
+            if identity in seen:
+                return 0  # a ledger named twice is one ledger
+            seen.add(identity)
+        payments.sources.append(path)
+        if info.st_size > budget:
+            fatal(
+                f"the ledgers of this strategy add up to more than "
+                f"{files.MAX_TOTAL_LEDGER_BYTES >> 20} MiB; this one is not read",
+                LEDGER_REFUSED,
+            )
+            return 0
+        source = len(payments.sources) - 1
+        head = handle.read(8)
+        handle.seek(0)
+        if kind is None:
+            fatal(f"cannot tell what kind of ledger this is from its name; read are {KINDS}")
+        elif head.startswith(b"PK\x03\x04") and kind != "xlsx":
+            fatal(f"this is a zip file (an xlsx workbook?), not {kind}; name it .xlsx if it is one")
+        elif kind == "xlsx":
+            _read_xlsx(handle, ledger, source, payments)
+        elif kind == "yaml":
+            _read_yaml(handle, path, source, payments)
+        else:
+            delimiter = ledger.delimiter or ("\t" if kind == "tsv" else None)
+            _read_csv(handle, ledger, delimiter, source, payments)
+        return info.st_size
+
+
+def _kind(path: str) -> str | None:
+    suffix = os.path.splitext(path)[1].lower()
+    return {
+        ".csv": "CSV",
+        ".txt": "CSV",
+        ".tsv": "tsv",
+        ".tab": "tsv",
+        ".xlsx": "xlsx",
+        ".xlsm": "xlsx",
+        ".yaml": "yaml",
+        ".yml": "yaml",
+    }.get(suffix)
 
 
 def _from_model(item: Disbursement, source: int, row: int) -> Payment:
@@ -142,8 +289,10 @@ def _from_model(item: Disbursement, source: int, row: int) -> Payment:
     )
 
 
-def _read_yaml(path: str, source: int, payments: Payments) -> None:
-    document = loader.load(path, lean=True)  # positions of records only, unless a finding asks
+def _read_yaml(handle: BinaryIO, path: str, source: int, payments: Payments) -> None:
+    data = handle.read(loader.Limits().max_bytes + 1)
+    # positions of records only, unless a finding asks
+    document = loader.load_bytes(path, data, lean=True)
     ledger = validate_as(document, LedgerFile)
     payments.diagnostics += document.diagnostics
     if ledger is None:
@@ -153,172 +302,738 @@ def _read_yaml(path: str, source: int, payments: Payments) -> None:
         payments.records.append(_from_model(item, source, row))
 
 
-def _read_csv(path: str, source: int, payments: Payments) -> None:
-    def fatal(message: str, line: int = 1) -> None:
-        payments.diagnostics.append(
-            Diagnostic(path, line, 1, LEDGER_UNREADABLE, Severity.FATAL, message)
-        )
+# --- CSV --------------------------------------------------------------------------------------
 
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_LEDGER_BYTES:
-            fatal(f"ledger is {size / 2**20:.0f} MiB, over the limit of {MAX_LEDGER_BYTES >> 20}")
+
+def _read_csv(
+    handle: BinaryIO, ledger: Declared, delimiter: str | None, source: int, payments: Payments
+) -> None:
+    path = ledger.path
+
+    def fatal(message: str, line: int = 1, code: str = LEDGER_UNREADABLE) -> None:
+        payments.diagnostics.append(Diagnostic(path, line, 1, code, Severity.FATAL, message))
+
+    head = handle.read(65536)
+    if b"\x00" in head:
+        fatal("NUL byte in a CSV ledger: a binary or corrupted file")
+        return
+    encoding = ledger.encoding or "utf-8"
+    if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    first_line = head.split(b"\n", 1)[0].decode(encoding, errors="replace")
+    delimiter = dialect.sniff_delimiter(first_line, delimiter)
+    records, found = len(payments.records), len(payments.diagnostics)
+    reader: Any = None
+    while True:
+        try:
+            handle.seek(0)
+            with _text(handle, encoding) as text:
+                reader = csv.reader(text, delimiter=delimiter)
+                header = next(reader, None)
+                plan = _plan(path, header, reader, ledger, delimiter, payments.diagnostics)
+            if plan is None:
+                return
+            handle.seek(0)
+            with _text(handle, encoding) as text, collector_paused():
+                reader = csv.reader(text, delimiter=delimiter)
+                next(reader, None)
+                _rows(path, reader, plan, ledger, source, payments, None)
             return
-        with open(path, encoding="utf-8-sig", newline="") as handle, collector_paused():
-            _parse_csv(path, csv.reader(handle), source, payments)
-    except FileNotFoundError:
-        fatal("no such ledger file")
-    except IsADirectoryError:
-        fatal("ledger is a directory, not a file")
-    except PermissionError:
-        fatal("permission denied")
-    except UnicodeDecodeError:
-        fatal("ledger is not UTF-8 text; export it as UTF-8 CSV", _undecodable_line(path))
-    except csv.Error as error:
-        fatal(f"CSV: {loader.echo(str(error))}")
-    except OSError as error:
-        fatal(f"cannot read ledger: {error.strerror or error}")
-
-
-def _undecodable_line(path: str) -> int:
-    """The line of a ledger's first byte that is not UTF-8 (read again: this is the error path)."""
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_LEDGER_BYTES)
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return data.count(b"\n", 0, error.start) + 1
-    return 1  # pragma: no cover - only called after a decoding error
-
-
-def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
-    header = next(reader, None)
-    if header is None:
-        payments.diagnostics.append(
-            Diagnostic(path, 1, 1, LEDGER_HEADER, Severity.ERROR, "ledger is empty (no header)")
-        )
-        return
-    names = [name.strip() for name in header]
-    missing = [c for c in REQUIRED_COLUMNS if c not in names]
-    unknown = [n for n in names if n not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
-    if missing or unknown or len(set(names)) != len(names):
-        what = (
-            f"missing {', '.join(missing)}"
-            if missing
-            else f"unknown column {loader.echo(unknown[0])}"
-            if unknown
-            else "a column is named twice"
-        )
-        payments.diagnostics.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                LEDGER_HEADER,
-                Severity.ERROR,
-                f"ledger header: {what}; expected {','.join(REQUIRED_COLUMNS)} "
-                f"(optional: {', '.join(OPTIONAL_COLUMNS)})",
-            )
-        )
-        return
-    i_date, i_line, i_amount, i_currency, i_voucher, i_rate = (
-        names.index(c) for c in REQUIRED_COLUMNS
-    )
-    i_year = names.index("year") if "year" in names else None
-    i_alloc = names.index("allocation") if "allocation" in names else None
-    i_refund = names.index("refund") if "refund" in names else None
-    width = len(names)
-    records = payments.records
-    bad = 0
-    start = reader.line_num + 1
-    amount_match = _AMOUNT.fullmatch
-    date_match = _DATE.fullmatch
-    line_match = _LINE.fullmatch
-    currency_match = _CURRENCY.fullmatch
-    fromisoformat = dt.date.fromisoformat
-    # A ledger repeats a few hundred dates and a few lines and currencies: one object each.
-    dates: dict[str, dt.date] = {}
-    interned: dict[str, str] = {}
-    for cells in reader:
-        row = start
-        start = reader.line_num + 1
-        problem: str | None = None
-        if len(cells) != width:
-            if not cells:  # blank line
-                continue
-            problem = f"{len(cells)} fields, the header has {width}"
-        else:
-            date_text = cells[i_date]
-            amount_text = cells[i_amount]
-            line_id = cells[i_line]
-            currency = cells[i_currency]
-            voucher = cells[i_voucher]
-            rate_text = cells[i_rate]
-            date = dates.get(date_text)
-            if date is None and date_match(date_text):
-                with contextlib.suppress(ValueError):
-                    date = dates[date_text] = fromisoformat(date_text)
-            if date is None:
-                problem = f"date '{loader.echo(date_text)}' is not a date (YYYY-MM-DD)"
-            elif not amount_match(amount_text):
-                problem = (
-                    f"amount '{loader.echo(amount_text)}' is not a number of whole currency "
-                    "units with at most 2 decimals (e.g. 1250000.00)"
+        except UnicodeDecodeError:
+            del payments.records[records:], payments.diagnostics[found:]
+            if ledger.encoding is not None or encoding != "utf-8":
+                fatal(
+                    f"a byte that is not {encoding} text near this line; declare the ledger's "
+                    "`encoding:` (utf-8, cp1252 or latin-1)",
+                    _bad_byte_line(handle, encoding),
+                    LEDGER_DIALECT,
                 )
-            elif not line_match(line_id):
-                problem = f"line '{loader.echo(line_id)}' is not a budget line id"
-            elif not currency_match(currency):
-                problem = f"currency '{loader.echo(currency)}' is not an ISO 4217 code (e.g. DKK)"
-            elif not voucher.strip():
-                problem = "voucher is empty"
-            elif (unsafe := unsafe_character(voucher)) is not None:
-                problem = f"voucher: {unsafe}"
-            elif i_alloc is not None and (unsafe := unsafe_character(cells[i_alloc])):
-                problem = f"allocation: {unsafe}"
-            elif rate_text and (not _RATE.fullmatch(rate_text) or Decimal(rate_text) == 0):
-                problem = f"exchange_rate '{loader.echo(rate_text)}' is not a positive number"
-            year = date.year if date is not None else 0
-            if problem is None and i_year is not None and cells[i_year]:
-                if _YEAR.fullmatch(cells[i_year]):
-                    year = int(cells[i_year])
-                else:
-                    problem = f"year '{loader.echo(cells[i_year])}' is not a year"
-            refund = False
-            if problem is None and i_refund is not None:
-                mark = REFUND_MARKS.get(cells[i_refund].strip().lower())
-                if mark is None:
-                    problem = f"refund '{loader.echo(cells[i_refund])}' is not yes or no"
-                refund = bool(mark)
-            if problem is None and date is not None:
-                records.append(
-                    Payment(
-                        date,
-                        interned.setdefault(line_id, line_id),
-                        Decimal(amount_text),
-                        interned.setdefault(currency, currency),
-                        voucher,
-                        Decimal(rate_text) if rate_text else None,
-                        year,
-                        (cells[i_alloc] or None) if i_alloc is not None else None,
-                        source,
-                        row,
-                        refund,
+                return
+            encoding = "cp1252"  # what Excel writes as "CSV (semikolonsepareret)"
+        except csv.Error as error:
+            line = reader.line_num if reader is not None else 1
+            message = str(error)
+            if "NUL" in message:
+                fatal("NUL byte in a CSV ledger: a binary or corrupted file", line)
+            else:
+                fatal(f"CSV: {loader.echo(message)}", line)
+            return
+        except OSError as error:
+            fatal(f"cannot read ledger: {error.strerror or error}")
+            return
+
+
+def _bad_byte_line(handle: BinaryIO, encoding: str) -> int:
+    """The line of the first byte that is not `encoding` text (streams decode in blocks)."""
+    handle.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line = 1
+    while block := handle.read(2**20):
+        try:
+            decoder.decode(block)
+        except UnicodeDecodeError as error:
+            return line + block.count(b"\n", 0, max(error.start, 0))
+        line += block.count(b"\n")
+    return line
+
+
+@contextlib.contextmanager
+def _text(handle: BinaryIO, encoding: str) -> Iterator[io.TextIOWrapper]:
+    """The binary file as text, without closing it afterwards."""
+    wrapper = io.TextIOWrapper(handle, encoding=encoding, newline="")
+    try:
+        yield wrapper
+    finally:
+        wrapper.detach()
+
+
+# --- xlsx -------------------------------------------------------------------------------------
+
+
+class _Sheet:
+    """An xlsx sheet's rows with each cell as the row reader takes it: a date, a Decimal (from
+    a number cell) or text; `line_num` the sheet row last read, as csv.reader has it."""
+
+    def __init__(self, rows: Iterator[list[Any]], kinds: dict[int, str], width: int) -> None:
+        self._rows = rows
+        self._kinds = kinds
+        self._width = width
+        self.line_num = 1
+
+    def __iter__(self) -> _Sheet:
+        return self
+
+    def __next__(self) -> list[Any]:
+        from iomstrat.loader.xlsx_ledger import cell_value
+
+        cells = next(self._rows)
+        self.line_num += 1
+        while len(cells) > self._width and cells[-1] in (None, ""):
+            cells.pop()
+        cells += [None] * (self._width - len(cells))
+        kinds = self._kinds
+        return [
+            cell_value(value, amount=kinds[i] == "amount") if i in kinds else _cell(value)
+            for i, value in enumerate(cells)
+        ]
+
+
+def _cell(value: Any) -> str:
+    """A cell read as text (line, currency, voucher, year…): a whole number gives its digits."""
+    from iomstrat.loader.xlsx_ledger import cell_value
+
+    converted = cell_value(value, amount=False)
+    return converted.isoformat() if isinstance(converted, dt.date) else str(converted)
+
+
+def _read_xlsx(handle: BinaryIO, ledger: Declared, source: int, payments: Payments) -> None:
+    from iomstrat.loader.xlsx_ledger import NotReadable, open_sheet
+
+    path = ledger.path
+
+    def fatal(message: str) -> None:
+        payments.diagnostics.append(
+            Diagnostic(path, 1, 1, LEDGER_UNREADABLE, Severity.FATAL, message)
+        )
+
+    records = len(payments.records)
+    try:  # twice: the header and the dialect from the first rows, then every row, streamed
+        sheet = open_sheet(handle, ledger.sheet)
+        header = [_cell(v) for v in next(sheet, [])]
+        while header and not header[-1]:
+            header.pop()
+        # The dialect of the text cells: dates and numbers typed as such are taken as they are.
+        texts = ([v.strip() if isinstance(v, str) else None for v in row] for row in sheet)
+        plan = _plan(path, header, texts, ledger, None, payments.diagnostics)
+        if plan is None:
+            return
+        index = plan.layout.index
+        kinds: dict[int, str] = {
+            index[k]: k for k in ("amount", "exchange_rate", "date") if k in index
+        }
+        handle.seek(0)
+        sheet = open_sheet(handle, ledger.sheet)
+        next(sheet, None)
+        rows = _Sheet(sheet, kinds, plan.layout.width)
+        where = f"{os.path.basename(path)}[{sheet.name}]"
+        _rows(path, rows, plan, ledger, source, payments, where)
+    except NotReadable as error:
+        del payments.records[records:]
+        fatal(str(error))
+    except Exception as error:  # openpyxl raises what its XML parsers raise
+        del payments.records[records:]
+        fatal(f"not a readable xlsx workbook ({type(error).__name__})")
+
+
+# --- the rows, in either kind of file ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Which column holds what."""
+
+    index: dict[str, int]
+    width: int
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a ledger's rows are read: its columns, number style and date format."""
+
+    layout: _Layout
+    numbers: dialect.Numbers
+    date_format: str
+
+
+def _plan(
+    path: str,
+    header: list[Any] | None,
+    rows: Iterator[list[Any]],
+    ledger: Declared,
+    delimiter: str | None,
+    diagnostics: list[Diagnostic],
+) -> _Plan | None:
+    """The columns from the header and the dialect from the first rows (and, when those cannot
+    tell the dates apart, from every row); None after a finding that says what to declare."""
+
+    def finding(code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        diagnostics.append(Diagnostic(path, 1, 1, code, severity, message))
+
+    if not header:
+        finding(LEDGER_HEADER, "ledger is empty (no header)")
+        return None
+    layout = _layout([str(name).strip() for name in header], ledger, delimiter, finding)
+    if layout is None:
+        return None
+    sample = list(islice(rows, SAMPLE_ROWS))
+
+    def column(name: str, rows: Iterable[list[Any]]) -> Iterator[str]:
+        i = layout.index.get(name)
+        if i is not None:
+            for cells in rows:
+                if len(cells) > i and isinstance(cells[i], str) and cells[i]:
+                    yield cells[i].strip()
+
+    numbers = dialect.numbers_of(
+        column("amount", sample), column("exchange_rate", sample), ledger.decimal, ledger.thousands
+    )
+    try:
+        date_format = dialect.date_format_of(column("date", sample), ledger.date_format)
+    except dialect.AmbiguousDates as first:
+        try:
+            rest = chain([first.example], column("date", rows))
+            date_format = dialect.date_format_of(rest, None)
+        except dialect.AmbiguousDates:
+            day, month = first.choices
+            finding(
+                LEDGER_DIALECT,
+                f"dates such as '{loader.echo(first.example)}' read as {_HUMAN_DATES[day]} or "
+                f"{_HUMAN_DATES[month]} (no day above 12 tells them apart); declare "
+                f'`date_format: "{day}"` (or "{month}") in the ledger\'s `ledgers:` entry',
+                Severity.FATAL,
+            )
+            return None
+    return _Plan(layout, numbers, date_format)
+
+
+def _layout(
+    names: list[str],
+    ledger: Declared,
+    delimiter: str | None,
+    finding: Callable[..., None],
+) -> _Layout | None:
+    """The column of each field, or None after a finding that teaches the header."""
+    mapping = ledger.columns
+    if not mapping:
+        missing = [c for c in REQUIRED_COLUMNS if c not in names]
+        unknown = [n for n in names if n not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+        twice = len(set(names)) != len(names)
+        if not (missing or unknown or twice):
+            return _Layout({n: i for i, n in enumerate(names)}, len(names))
+        if twice and not (missing or unknown):
+            finding(LEDGER_HEADER, "ledger header: a column is named twice")
+            return None
+        if not missing:
+            finding(
+                LEDGER_HEADER,
+                f"ledger header: unknown column '{loader.echo(unknown[0])}'; expected "
+                f"{','.join(REQUIRED_COLUMNS)} (optional: {', '.join(OPTIONAL_COLUMNS)}), "
+                "or a `columns:` mapping in the ledger's `ledgers:` entry",
+            )
+            return None
+        finding(LEDGER_HEADER, _teach_header(names, missing, ledger, delimiter))
+        return None
+    folded = {n.casefold(): i for i, n in reversed(list(enumerate(names)))}
+    index: dict[str, int] = {}
+    for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
+        header = mapping.get(name, name)
+        at = folded.get(header.strip().casefold())
+        if at is not None:
+            index[name] = at
+    missing = [c for c in MAPPED_REQUIRED if c not in index]
+    absent = [f"{k}: {mapping[k]}" for k in mapping if k not in index]
+    if absent or missing:
+        finding(LEDGER_HEADER, _teach_header(names, missing, ledger, delimiter, absent))
+        return None
+    return _Layout(index, len(names))
+
+
+def _teach_header(
+    names: list[str],
+    missing: list[str],
+    ledger: Declared,
+    delimiter: str | None,
+    absent: list[str] | None = None,
+) -> str:
+    """The headers found, the delimiter used, and the `columns:` mapping to write."""
+    shown = ", ".join(f"'{loader.echo(n)}'" for n in names[:20]) + (" …" if len(names) > 20 else "")
+    read = f"read with delimiter {dialect.DELIMITER_NAMES[delimiter]}" if delimiter else "read"
+    problem = f"no column {', '.join(missing)}" if missing else ""
+    if absent:
+        problem = "; ".join(filter(None, [problem, f"no header for {', '.join(absent)}"]))
+    hint = ""
+    if len(names) == 1 and delimiter:
+        other = next((d for d in dialect.DELIMITERS if d != delimiter and d in names[0]), None)
+        if other is not None:
+            hint = f"; the header holds {dialect.DELIMITER_NAMES[other]}: declare `delimiter`"
+    mapping = ", ".join(
+        f"{field}: {_yaml_text(_guess(field, names) or f'<header of the {field} column>')}"
+        for field in (*MAPPED_REQUIRED, "exchange_rate", "note")
+        if _guess(field, names) or field in missing
+    )
+    entry = f"{{path: {_yaml_text(os.path.basename(ledger.path))}, columns: {{{mapping}}}}}"
+    return (
+        f"ledger header: {problem}; the header ({read}) has {shown}{hint}; map its columns in "
+        f"the strategy file: ledgers: [{entry}]"
+    )
+
+
+def _guess(field: str, names: list[str]) -> str | None:
+    if field in names:
+        return field
+    for name in names:
+        folded = name.casefold()
+        if any(word in folded for word in _GUESSES.get(field, ())):
+            return name
+    return None
+
+
+def _yaml_text(text: str) -> str:
+    if re.fullmatch(r"[^\s,:{}\[\]#&*!|>'\"%@`<][^,:{}\[\]#]*", text) and not text.endswith(" "):
+        return loader.echo(text)
+    import json  # only a finding about a header pays for it (start-up time)
+
+    return json.dumps(loader.echo(text), ensure_ascii=False)
+
+
+def _rows(
+    path: str,
+    reader: Any,
+    plan: _Plan,
+    ledger: Declared,
+    source: int,
+    payments: Payments,
+    sheet: str | None,
+) -> None:
+    """Every data row to a Payment, or to a finding that names its line (or its cell)."""
+    rows = _Rows(path, plan, ledger, source, payments, sheet)
+    if sheet is not None:
+        rows.one_by_one((cells, reader.line_num) for cells in reader)
+    else:
+        while True:
+            first = reader.line_num + 1
+            chunk = list(islice(reader, CHUNK_ROWS))
+            if not chunk:
+                break
+            if not rows.by_columns(chunk, first, reader.line_num):
+                rows.one_by_one(_numbered(chunk, first))
+    rows.finish()
+
+
+CHUNK_ROWS = 20_000
+"""Rows checked column by column at once (C-level maps); a chunk with any bad row is read again
+row by row for its findings."""
+
+
+def _numbered(chunk: list[list[str]], first: int) -> Iterator[tuple[list[str], int]]:
+    """Each row with its first line: a quoted cell may hold line breaks."""
+    row = first
+    for cells in chunk:
+        yield cells, row
+        row += 1
+        for cell in cells:
+            if "\n" in cell or "\r" in cell:
+                row += cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+
+
+class _Rows:
+    """The rows of one ledger to Payments: a chunk of good rows column by column, the others
+    one by one with a finding each. Values that repeat (dates, lines, currencies, years, rates,
+    allocations) are checked once and kept as one object."""
+
+    def __init__(
+        self,
+        path: str,
+        plan: _Plan,
+        ledger: Declared,
+        source: int,
+        payments: Payments,
+        sheet: str | None,
+    ) -> None:
+        self.path, self.plan, self.source, self.payments, self.sheet = (
+            path,
+            plan,
+            source,
+            payments,
+            sheet,
+        )
+        index = plan.layout.index
+        self.columns = tuple(index[c] for c in MAPPED_REQUIRED)
+        self.i_rate = index.get("exchange_rate")
+        self.i_year = index.get("year")
+        self.i_alloc = index.get("allocation")
+        self.i_refund = index.get("refund")
+        self.width = plan.layout.width
+        self.strict_width = not ledger.columns and sheet is None
+        self.bad = 0
+        numbers = plan.numbers
+        self.parse_date = dialect.date_parser(plan.date_format)
+        self.parse_amount = dialect.amount_parser(numbers)
+        self.parse_rate = dialect.rate_parser(numbers)
+        if sheet is not None:
+            self.parse_date, self.parse_amount, self.parse_rate = _typed(
+                self.parse_date, self.parse_amount, self.parse_rate
+            )
+        self.amounts_ok, self.amount_text = dialect.amount_column(numbers)
+        self.lines = ledger.lines or {}
+        self.dates: dict[Any, tuple[dt.date, int] | None] = {}
+        self.line_ids: dict[str, str | None] = {}
+        self.currencies: dict[str, str | None] = {}
+        self.years: dict[str, int | None] = {}
+        self.rates: dict[str, Decimal | None] = {"": None}
+        self.allocations: dict[str, str | None] = {"": None}
+
+    def _date(self, text: Any) -> tuple[dt.date, int] | None:
+        dated = self.dates.get(text, _UNSEEN)
+        if dated is _UNSEEN:
+            day = self.parse_date(text)
+            dated = (day, day.year) if day is not None else None
+            if len(self.dates) < 100_000:  # beyond: a hostile file, read row by row
+                self.dates[text] = dated
+        return dated  # type: ignore[no-any-return]
+
+    def _line(self, text: str) -> str | None:
+        line_id = self.line_ids.get(text, "")
+        if line_id == "":
+            line_id = _line_id(text, self.lines)
+            if len(self.line_ids) < 100_000:
+                self.line_ids[text] = line_id
+        return line_id
+
+    def _currency(self, text: str) -> str | None:
+        currency = self.currencies.get(text, "")
+        if currency == "":
+            currency = text if _CURRENCY.fullmatch(text) else None
+            if len(self.currencies) < 100_000:
+                self.currencies[text] = currency
+        return currency
+
+    def _rate(self, text: Any) -> Decimal | None:
+        if text in self.rates:
+            return self.rates[text]
+        rate = self.parse_rate(text)
+        if len(self.rates) < 100_000:
+            self.rates[text] = rate
+        return rate
+
+    def _year(self, text: str) -> int | None:
+        found = self.years.get(text, 0)
+        if found == 0:
+            found = self.years[text] = int(text) if _YEAR.fullmatch(text) else None
+        return found
+
+    def _allocation(self, text: str) -> str | None:
+        return self.allocations.setdefault(text, text)
+
+    def by_columns(self, chunk: list[list[str]], first: int, last: int) -> bool:
+        """Payments of a chunk in which every row is good, checked and built a column at a
+        time; False (nothing added) when a row needs a finding, or lines are not one a row."""
+        if last - first + 1 != len(chunk) or set(map(len, chunk)) != {self.width}:
+            return False
+        caches = (len(self.dates), len(self.rates), len(self.line_ids), len(self.currencies))
+        if max(caches) >= 50_000:  # kept below 100 000: every text of a chunk cached
+            return False
+        i_date, i_line, i_amount, i_currency, i_voucher = self.columns
+
+        def column(i: int) -> list[str]:
+            return list(map(itemgetter(i), chunk))
+
+        dated = _known(self.dates, self._date, column(i_date))
+        line_ids = _known(self.line_ids, self._line, column(i_line))
+        currencies = _known(self.currencies, self._currency, column(i_currency))
+        if dated is None or line_ids is None or currencies is None:
+            return False
+        amounts = column(i_amount)
+        if not self.amounts_ok(amounts):
+            return False
+        vouchers = column(i_voucher)
+        if "" in vouchers or any(map(str.isspace, vouchers)):
+            return False
+        if unsafe_character("".join(vouchers)) is not None:
+            return False  # read again row by row: the finding names the row
+        n = len(chunk)
+        if self.i_rate is not None:
+            texts = column(self.i_rate)
+            if any(t != "" and self._rate(t) is None for t in set(texts)):
+                return False
+            rates: Iterable[Decimal | None] = map(self.rates.__getitem__, texts)
+        else:
+            rates = repeat(None, n)
+        if self.i_year is not None:
+            texts = column(self.i_year)
+            if any(t != "" and self._year(t) is None for t in set(texts)):
+                return False
+            years: Iterable[int] = [
+                self.years[t] if t else d[1]  # type: ignore[misc]
+                for t, d in zip(texts, dated, strict=True)
+            ]
+        else:
+            years = map(itemgetter(1), dated)
+        allocations: Iterable[str | None] = repeat(None, n)
+        if self.i_alloc is not None:
+            texts = column(self.i_alloc)
+            if unsafe_character("".join(set(texts))) is not None:
+                return False
+            allocations = map(self.allocations.setdefault, texts, texts)
+        refunds: Iterable[bool] = repeat(False, n)
+        if self.i_refund is not None:
+            texts = column(self.i_refund)
+            if any(_refund(t) is None for t in set(texts)):
+                return False
+            refunds = map(_refund, texts)  # type: ignore[arg-type]
+        self.payments.records += map(
+            tuple.__new__,
+            repeat(Payment),
+            zip(
+                map(itemgetter(0), dated),
+                line_ids,
+                map(Decimal, self.amount_text(amounts)),
+                currencies,
+                vouchers,
+                rates,
+                years,
+                allocations,
+                repeat(self.source, n),
+                range(first, last + 1),
+                refunds,
+                strict=True,
+            ),
+        )
+        return True
+
+    def one_by_one(self, rows: Iterable[tuple[list[Any], int]]) -> None:
+        """Each row to a Payment or a finding."""
+        i_date, i_line, i_amount, i_currency, i_voucher = self.columns
+        i_rate, i_year, i_alloc = self.i_rate, self.i_year, self.i_alloc
+        width, strict_width = self.width, self.strict_width
+        numbers, records, sheet = self.plan.numbers, self.payments.records, self.sheet
+        parse_amount = self.parse_amount
+        for cells, row in rows:
+            problem: str | None = None
+            column = 0
+            if len(cells) != width and (strict_width or len(cells) < width):
+                if all(cell == "" for cell in cells):  # blank line
+                    continue
+                problem = f"{len(cells)} fields, the header has {width}"
+            else:
+                date_text = cells[i_date]
+                dated = self._date(date_text)
+                amount_text = cells[i_amount]
+                amount = parse_amount(amount_text)
+                line_text = cells[i_line]
+                line_id = self._line(line_text)
+                currency_text = cells[i_currency]
+                currency = self._currency(currency_text)
+                voucher = cells[i_voucher]
+                rate_text = cells[i_rate] if i_rate is not None else ""
+                rate = self._rate(rate_text)
+                if dated is None:
+                    problem, column = _bad_date(date_text, self.plan.date_format), i_date
+                elif amount is None:
+                    problem, column = _bad_amount(amount_text, numbers), i_amount
+                elif line_id is None:
+                    problem, column = _bad_line(line_text, self.lines), i_line
+                elif currency is None:
+                    problem = (
+                        f"currency '{loader.echo(currency_text)}' is not an ISO 4217 code "
+                        "(e.g. DKK)"
+                    )
+                    column = i_currency
+                elif not voucher or voucher.isspace():
+                    problem, column = "voucher is empty", i_voucher
+                elif (unsafe := unsafe_character(voucher)) is not None:
+                    problem, column = f"voucher: {unsafe}", i_voucher
+                elif self.i_alloc is not None and (unsafe := unsafe_character(cells[self.i_alloc])):
+                    problem, column = f"allocation: {unsafe}", self.i_alloc
+                elif rate is None and rate_text != "":
+                    problem = (
+                        f"exchange_rate '{loader.echo(str(rate_text))}' is not a positive number"
+                    )
+                    if numbers.decimal == "." and "," in str(rate_text):
+                        problem += '; for a decimal comma declare `decimal: ","`'
+                    column = i_rate or 0
+                if problem is None and dated is not None:
+                    date, year = dated
+                    if i_year is not None and cells[i_year]:
+                        found = self._year(cells[i_year])
+                        if found is None:
+                            problem = f"year '{loader.echo(cells[i_year])}' is not a year"
+                            column = i_year
+                        else:
+                            year = found
+                refund: bool | None = False
+                if problem is None and self.i_refund is not None:
+                    refund = _refund(cells[self.i_refund])
+                    if refund is None:
+                        problem = (
+                            f"refund '{loader.echo(str(cells[self.i_refund]))}' is not yes or no"
+                        )
+                        column = self.i_refund
+                if problem is None and dated is not None:
+                    records.append(
+                        Payment(
+                            date,
+                            line_id,  # type: ignore[arg-type]  # checked above
+                            amount,  # type: ignore[arg-type]
+                            currency,  # type: ignore[arg-type]
+                            voucher,
+                            rate,
+                            year,
+                            self._allocation(cells[i_alloc]) if i_alloc is not None else None,
+                            self.source,
+                            row,
+                            bool(refund),
+                        )
+                    )
+                    continue
+            self.bad += 1
+            if self.bad <= MAX_FINDINGS_PER_LEDGER:
+                at = 1
+                if sheet is not None:
+                    from iomstrat.loader.xlsx_ledger import cell_name
+
+                    at = column + 1
+                    problem = f"{sheet}!{cell_name(at, row)}: {problem}"
+                self.payments.diagnostics.append(
+                    Diagnostic(
+                        self.path, row, at, LEDGER_VALUE, Severity.ERROR, f"ledger row: {problem}"
                     )
                 )
-                continue
-        bad += 1
-        if bad <= MAX_FINDINGS_PER_LEDGER:
-            payments.diagnostics.append(
-                Diagnostic(path, row, 1, LEDGER_VALUE, Severity.ERROR, f"ledger row: {problem}")
+
+    def finish(self) -> None:
+        if self.bad > MAX_FINDINGS_PER_LEDGER:
+            self.payments.diagnostics.append(
+                Diagnostic(
+                    self.path,
+                    1,
+                    1,
+                    LEDGER_VALUE,
+                    Severity.ERROR,
+                    f"{self.bad - MAX_FINDINGS_PER_LEDGER} more bad rows not listed "
+                    f"({self.bad} in all)",
+                )
             )
-    if bad > MAX_FINDINGS_PER_LEDGER:
-        payments.diagnostics.append(
-            Diagnostic(
-                path,
-                1,
-                1,
-                LEDGER_VALUE,
-                Severity.ERROR,
-                f"{bad - MAX_FINDINGS_PER_LEDGER} more bad rows not listed ({bad} in all)",
-            )
+
+
+def _refund(text: str) -> bool | None:
+    return REFUND_MARKS.get(str(text).strip().lower())
+
+
+def _known(cache: dict[Any, Any], fill: Callable[[Any], object], column: list[str]) -> Any:
+    """The cached value of every cell of a column, each distinct text checked once through
+    `fill`; None when a text's value is None (not valid)."""
+    for text in set(column):
+        if cache.get(text, _UNSEEN) is _UNSEEN:
+            fill(text)
+        if cache.get(text) is None:
+            return None
+    return list(map(cache.__getitem__, column))
+
+
+def _line_id(text: str, lines: dict[str, str]) -> str | None:
+    """The budget line a row names: through the ledger's `lines:` mapping, else itself."""
+    mapped = lines.get(text.strip())
+    if mapped is not None:
+        return mapped
+    return text if _LINE.fullmatch(text) else None
+
+
+def _bad_line(text: str, lines: dict[str, str]) -> str:
+    if lines:
+        known = ", ".join(loader.echo(k) for k in list(lines)[:10])
+        return (
+            f"line '{loader.echo(text)}' is neither a budget line id nor a value of this "
+            f"ledger's `lines:` mapping ({known})"
         )
+    return (
+        f"line '{loader.echo(text)}' is not a budget line id; map the finance system's values "
+        "to line ids with `lines:` in the ledger's `ledgers:` entry"
+    )
+
+
+def _bad_date(value: Any, date_format: str) -> str:
+    text = loader.echo(str(value))
+    problem = f"date '{text}' is not a date ({_HUMAN_DATES[date_format]})"
+    other = dialect.other_date_format(str(value)) if isinstance(value, str) else None
+    if other is not None and other != date_format:
+        problem += (
+            f"; it reads as {_HUMAN_DATES[other]}: if the ledger writes its dates so, "
+            f'declare `date_format: "{other}"` in its `ledgers:` entry'
+        )
+    return problem
+
+
+def _bad_amount(value: Any, numbers: dialect.Numbers) -> str:
+    text = loader.echo(str(value))
+    problem = (
+        f"amount '{text}' is not a number of whole currency units with at most 2 decimals "
+        f"written with {numbers.describe()} (e.g. {_example(numbers)})"
+    )
+    other = dialect.reread_amount(value, numbers) if isinstance(value, str) else None
+    if other is not None:
+        amount, style = other
+        problem += (
+            f"; it reads as {amount} with {style.describe()}: if the ledger writes its amounts "
+            f'so, declare `decimal: "{style.decimal}"` in its `ledgers:` entry'
+        )
+    return problem
+
+
+def _example(numbers: dialect.Numbers) -> str:
+    return f"1{numbers.thousands}250{numbers.thousands}000{numbers.decimal}00"
+
+
+def _typed(
+    parse_date: Callable[[str], dt.date | None],
+    parse_amount: Callable[[str], Decimal | None],
+    parse_rate: Callable[[str], Decimal | None],
+) -> tuple[Callable[[Any], Any], Callable[[Any], Any], Callable[[Any], Any]]:
+    """The parsers for an xlsx sheet: text cells as in a CSV ledger, typed cells as they are."""
+    from iomstrat.loader.xlsx_ledger import MAX_AMOUNT
+
+    def date(value: Any) -> dt.date | None:
+        if isinstance(value, str):
+            return parse_date(value)
+        return value if isinstance(value, dt.date) else None
+
+    def amount(value: Any) -> Decimal | None:
+        if isinstance(value, Decimal):
+            return value if value.is_finite() and abs(value) < MAX_AMOUNT else None
+        return parse_amount(value) if isinstance(value, str) else None
+
+    def rate(value: Any) -> Decimal | None:
+        if isinstance(value, Decimal):
+            return value if value.is_finite() and 0 < value < MAX_AMOUNT else None
+        return parse_rate(value) if isinstance(value, str) else None
+
+    return date, amount, rate

@@ -349,6 +349,60 @@ class Disbursement(Model):
     note: Prose | None = Field(None, description="Free remark.")
 
 
+class LedgerColumns(Model):
+    """The ledger's own header for each column iomstrat reads (finance-system exports)."""
+
+    date: Text | None = Field(None, description="Header of the payment date column.")
+    line: Text | None = Field(None, description="Header of the budget line (account) column.")
+    amount: Text | None = Field(None, description="Header of the amount column.")
+    currency: Text | None = Field(None, description="Header of the currency column.")
+    voucher: Text | None = Field(None, description="Header of the voucher column.")
+    exchange_rate: Text | None = Field(None, description="Header of the exchange rate column.")
+    note: Text | None = Field(None, description="Header of the free text column.")
+    year: Text | None = Field(None, description="Header of the appropriation year column.")
+    allocation: Text | None = Field(None, description="Header of the allocation id column.")
+    refund: Text | None = Field(None, description="Header of the refund (yes/no) column.")
+
+
+class LedgerSource(Model):
+    """One ledger and, where detection cannot tell or the export has its own words, its dialect."""
+
+    path: Text = Field(description="The ledger file, relative to the strategy's repository.")
+    columns: LedgerColumns | None = Field(
+        None, description="The ledger's header for each column, e.g. {date: Bogføringsdato}."
+    )
+    delimiter: Literal[",", ";", "\t"] | None = Field(
+        None, description="Field separator of a CSV ledger (detected when absent)."
+    )
+    decimal: Literal[",", "."] | None = Field(
+        None, description="Decimal mark of amounts and rates (detected when absent)."
+    )
+    thousands: Literal[".", ",", " ", "'", ""] | None = Field(
+        None, description="Thousands separator of amounts (detected when absent)."
+    )
+    date_format: (
+        Literal["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%m-%d-%Y", "%m.%d.%Y", "%m/%d/%Y"]
+        | None
+    ) = Field(None, description="Date format, e.g. '%d.%m.%Y' (detected when absent).")
+    encoding: Literal["utf-8", "utf-8-sig", "cp1252", "latin-1"] | None = Field(
+        None, description="Text encoding of a CSV ledger (detected when absent)."
+    )
+    lines: dict[str, Identifier] | None = Field(
+        None, description="The finance system's account values to budget line ids."
+    )
+    sheet: Text | None = Field(None, description="Worksheet of an xlsx ledger (default: first).")
+
+
+def _ledger_entry(value: Any) -> Any:
+    """A bare path is a ledger read with every setting detected."""
+    return {"path": value} if isinstance(value, str) else value
+
+
+LedgerEntry = Annotated[
+    LedgerSource, BeforeValidator(_ledger_entry, json_schema_input_type=Text | LedgerSource)
+]
+
+
 class Erratum(Model):
     """A figure the source prints wrongly, transcribed as printed: the difference it causes is
     a note that keeps the reason, not an error."""
@@ -461,10 +515,16 @@ class Strategy(Model):
         default=[], description="Dialogue decisions allocating a line's funds."
     )
     disbursements: list[Disbursement] = Field(default=[], description="Payments made.")
+    ledgers: list[LedgerEntry] = Field(
+        default=[],
+        description=(
+            "Payment ledger files (CSV, TSV, xlsx or YAML), relative to the strategy's "
+            "repository: a path, or a mapping with the path and how to read it."
+        ),
+    )
     errata: list[Erratum] = Field(
         default=[], description="Figures the source prints wrongly, acknowledged."
     )
-    ledgers: list[Text] = Field(default=[], description="Payment ledger files.")
 
     def line(self, line_id: str) -> BudgetLine | None:
         return self._lines.get(line_id)

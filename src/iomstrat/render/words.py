@@ -298,10 +298,16 @@ _CODES_DA: dict[str, str] = {
     "udbetalingsplan, der stadig følger planen)",
     "IOM418": "en negativ udbetaling, der ikke er markeret som tilbagebetaling, eller en "
     "tilbagebetaling, der ikke er negativ",
-    "IOM420": "en udbetalingsoversigt kan ikke læses",
-    "IOM421": "CSV-oversigtens overskriftsrække er ikke den forventede",
+    "IOM420": "en udbetalingsoversigt kan ikke læses (mangler, er ikke en projektmappe, ukendt "
+    "filtype)",
+    "IOM421": "oversigtens overskriftsrække er ikke den forventede og passer ikke til dens "
+    "`columns:`",
     "IOM422": "en række i udbetalingsoversigten har en forkert værdi (dato, beløb, linje, valuta, "
     "bilag, kurs)",
+    "IOM423": "oversigtens format kan ikke afgøres (datoer uden en dag over 12, ukendt tegnsæt): "
+    "angiv det",
+    "IOM424": "en oversigt læses ikke: en absolut sti eller en sti uden for strategiens "
+    "repository, ikke en almindelig fil, over grænserne",
     "IOM601": "en tabelrække har et andet antal celler end tabellen har kolonner",
     "IOM602": "et tal har en fodnotemarkering, tabellen ikke definerer",
     "IOM603": "en fodnote, tabellen definerer, bruges ikke",

@@ -1,0 +1,262 @@
+"""How a ledger writes its values: delimiter, decimal mark, thousands separator, date format.
+
+Each is taken from the ledger's `ledgers:` entry when declared, else told from the file itself;
+where the file cannot tell (only whole numbers, only days up to 12) the parsers that need to
+know say what to declare. Pure functions of text: no files, no findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from operator import methodcaller
+
+DELIMITERS = (",", ";", "\t")
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%m-%d-%Y", "%m.%d.%Y", "%m/%d/%Y")
+DELIMITER_NAMES = {",": "comma ','", ";": "semicolon ';'", "\t": "tab"}
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A ledger's `ledgers:` entry as the loader needs it (None: detect)."""
+
+    path: str
+    columns: dict[str, str] | None = None  # our column -> the ledger's header
+    delimiter: str | None = None
+    decimal: str | None = None
+    thousands: str | None = None
+    date_format: str | None = None
+    encoding: str | None = None
+    lines: dict[str, str] | None = None  # finance-system account -> line id
+    sheet: str | None = None
+
+
+def sniff_delimiter(header: str, declared: str | None) -> str:
+    """The declared delimiter, else the one of `,` `;` tab the header line holds most of."""
+    if declared is not None:
+        return declared
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])  # ties: the order of DELIMITERS
+    return best if counts[best] else ","
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+_SEPARATOR = re.compile(r"[.,]")
+_NBSP = ("\u00a0", "\u202f")
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """A decimal mark and thousands separator, and the parser of amounts written with them."""
+
+    decimal: str
+    thousands: str
+
+    def describe(self) -> str:
+        sep = {"": "none", " ": "space"}.get(self.thousands, f"'{self.thousands}'")
+        return f"decimal '{self.decimal}', thousands {sep}"
+
+
+def numbers_of(
+    amounts: Iterable[str],
+    rates: Iterable[str],
+    decimal: str | None,
+    thousands: str | None,
+) -> Numbers:
+    """The number style of a file: declared, else told by the first amount whose separators can
+    mean one thing only (`1.250,50`, `1250,50`, `1,250.50`, `1.250.000`), else by the mark of
+    an exchange rate (`7,4536`; rates are not grouped); a file of whole numbers reads the same
+    either way and gets the point."""
+    if decimal is None:
+        decimal = next(filter(None, map(_decimal_mark, amounts)), None) or next(
+            (mark[-1] for mark in map(_SEPARATOR.findall, rates) if mark), "."
+        )
+    if thousands is None:
+        thousands = "." if decimal == "," else ","
+    return Numbers(decimal, thousands)
+
+
+def _decimal_mark(text: str) -> str | None:
+    marks: list[str] = _SEPARATOR.findall(text)
+    if not marks:
+        return None
+    if len(set(marks)) == 2:
+        return marks[-1]  # 1.250,50 or 1,250.50: the last one is the decimal mark
+    mark = marks[0]
+    tail = len(text) - text.rindex(mark) - 1
+    if len(marks) > 1 or tail == 3:  # 1.250.000, or 1.250 (amounts have at most 2 decimals)
+        return "," if mark == "." else "."
+    return mark if tail in (1, 2) else None
+
+
+def amount_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:
+    """Text to Decimal in `numbers`' style; None for anything else (so also 5e5, NaN, 1_000)."""
+    match = _amount_pattern(numbers).fullmatch
+    plain = numbers.decimal == "." and not numbers.thousands
+    spaces = numbers.thousands == " "
+    thousands, decimal = numbers.thousands, numbers.decimal
+
+    def parse(text: str) -> Decimal | None:
+        if spaces and any(s in text for s in _NBSP):
+            text = text.replace("\u00a0", " ").replace("\u202f", " ")
+        if not match(text):
+            return None
+        if plain:
+            return Decimal(text)
+        if thousands:
+            text = text.replace(thousands, "")
+        return Decimal(text.replace(decimal, ".") if decimal != "." else text)
+
+    return parse
+
+
+def amount_column(
+    numbers: Numbers,
+) -> tuple[Callable[[Sequence[str]], bool], Callable[[Iterable[str]], Iterable[str]]]:
+    """For a column of amounts at once: whether every amount is one (a space as thousands
+    separator is left to `amount_parser`), and the texts Decimal() reads, by C-level maps.
+    The column is tested as one text, a line per amount: one regex call, not one per row."""
+    if numbers.thousands == " ":
+        return (lambda column: False), (lambda texts: texts)
+    dec = re.escape(numbers.decimal)
+    ungrouped = re.compile(rf"(?:-?[0-9]{{1,15}}(?:{dec}[0-9]{{1,2}})?\n)*").fullmatch
+    grouped = re.compile(rf"(?:{_amount_pattern(numbers).pattern}\n)*").fullmatch
+    thousands, decimal = numbers.thousands, numbers.decimal
+
+    def every(column: Sequence[str]) -> bool:
+        text = "\n".join(column) + "\n"
+        if text.count("\n") != len(column):  # a cell with a line break of its own
+            return False
+        return bool(ungrouped(text) or grouped(text))
+
+    def texts(column: Iterable[str]) -> Iterable[str]:
+        if thousands:
+            column = map(methodcaller("replace", thousands, ""), column)
+        if decimal != ".":
+            column = map(methodcaller("replace", decimal, "."), column)
+        return column
+
+    return every, texts
+
+
+def _amount_pattern(numbers: Numbers) -> re.Pattern[str]:
+    dec, sep = re.escape(numbers.decimal), re.escape(numbers.thousands)
+    grouped = rf"[0-9]{{1,3}}(?:{sep}[0-9]{{3}})+|" if numbers.thousands else ""
+    return re.compile(rf"-?(?:{grouped}[0-9]{{1,15}})(?:{dec}[0-9]{{1,2}})?")
+
+
+def rate_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:
+    """An exchange rate: digits with up to 12 decimals in the file's decimal mark, above 0."""
+    pattern = re.compile(rf"[0-9]{{1,9}}(?:{re.escape(numbers.decimal)}[0-9]{{1,12}})?")
+    decimal = numbers.decimal
+
+    def parse(text: str) -> Decimal | None:
+        if not pattern.fullmatch(text):
+            return None
+        value = Decimal(text.replace(decimal, ".") if decimal != "." else text)
+        return value if value else None
+
+    return parse
+
+
+def reread_amount(text: str, numbers: Numbers) -> tuple[Decimal, Numbers] | None:
+    """What a bad amount would be in the other common style (for a finding that teaches)."""
+    for other in (Numbers(",", "."), Numbers(".", ","), Numbers(",", " "), Numbers(".", "")):
+        if other != numbers:
+            value = amount_parser(other)(text)
+            if value is not None:
+                return value, other
+    return None
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+_DATE_SHAPES = (
+    (re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), "%Y-%m-%d", ""),
+    (re.compile(r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}"), "%d-%m-%Y", "%m-%d-%Y"),
+    (re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}"), "%d.%m.%Y", "%m.%d.%Y"),
+    (re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}"), "%d/%m/%Y", "%m/%d/%Y"),
+)
+
+
+class AmbiguousDates(ValueError):
+    """Every date of the file reads both day-first and month-first (no day above 12)."""
+
+    def __init__(self, example: str, choices: tuple[str, str]) -> None:
+        super().__init__(example)
+        self.example = example
+        self.choices = choices
+
+
+def date_format_of(samples: Iterable[str], declared: str | None) -> str:
+    """The declared date format, else the one the dates show: ISO, or day and month told apart
+    by a day above 12 (`29.09.2023`); when every day is up to 12, AmbiguousDates."""
+    if declared is not None:
+        return declared
+    undecided: tuple[str, str, str] | None = None
+    for text in samples:
+        for shape, day_first, month_first in _DATE_SHAPES:
+            if not shape.fullmatch(text):
+                continue
+            if not month_first:
+                return day_first
+            first, second = (int(part) for part in re.split(r"[-./]", text)[:2])
+            if first > 12:
+                return day_first
+            if second > 12:
+                return month_first
+            undecided = undecided or (text, day_first, month_first)
+    if undecided is not None:
+        raise AmbiguousDates(undecided[0], undecided[1:])
+    return "%Y-%m-%d"
+
+
+def date_parser(date_format: str) -> Callable[[str], dt.date | None]:
+    """Text to a date in `date_format`; None for anything else. Dates repeat: one object each."""
+    cache: dict[str, dt.date | None] = {}
+    if date_format == "%Y-%m-%d":
+        shape = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+        def convert(text: str) -> dt.date | None:
+            return dt.date.fromisoformat(text) if shape.fullmatch(text) else None
+
+    else:
+        separator = date_format[2]
+        day_first = date_format.startswith("%d")
+        shape = re.compile(
+            rf"[0-9]{{1,2}}{re.escape(separator)}[0-9]{{1,2}}{re.escape(separator)}[0-9]{{4}}"
+        )
+
+        def convert(text: str) -> dt.date | None:
+            if not shape.fullmatch(text):
+                return None
+            a, b, year = text.split(separator)
+            day, month = (a, b) if day_first else (b, a)
+            return dt.date(int(year), int(month), int(day))
+
+    def parse(text: str) -> dt.date | None:
+        try:
+            return cache[text]
+        except KeyError:
+            pass
+        try:
+            value = convert(text)
+        except ValueError:
+            value = None
+        if len(cache) < 100_000:
+            cache[text] = value
+        return value
+
+    return parse
+
+
+def other_date_format(text: str) -> str | None:
+    """A format among the known ones that reads `text` (for a finding that teaches)."""
+    for date_format in DATE_FORMATS:
+        if date_parser(date_format)(text) is not None:
+            return date_format
+    return None

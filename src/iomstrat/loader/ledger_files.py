@@ -1,0 +1,84 @@
+"""Which files a strategy may name as ledgers, and opening a ledger without following it into a
+device or a FIFO.
+
+A strategy file comes from a repository anyone may send a pull request to, so the ledgers it
+names are relative paths that stay inside that repository (its git work tree, else its folder):
+an absolute path, `..` out of it, a symbolic link that leads out, a device, a FIFO or a folder
+is refused before a byte of it is read, and the finding quotes only the path. A ledger named
+twice is read once; the number and total size of ledgers per run are bounded. Paths typed on
+the command line (`--ledger`) are the user's own choice: only the regular-file rule applies.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from typing import BinaryIO
+
+from iomstrat.loader import git
+
+MAX_LEDGERS = 1000
+"""Ledgers read per strategy (named in the file and given with --ledger)."""
+MAX_LEDGER_BYTES = 512 * 2**20
+"""Largest ledger read; a million CSV payments take about 70 MB."""
+MAX_TOTAL_LEDGER_BYTES = 1024 * 2**20
+"""All ledgers of one strategy together."""
+
+
+class Refused(Exception):
+    """A ledger that is not read; the message names the path only, never the content."""
+
+
+def repository_root(strategy_file: str) -> str:
+    """The git work tree holding the strategy file, else the file's folder; standard input's
+    strategy names ledgers relative to the working folder."""
+    start = os.getcwd() if strategy_file == "-" else os.path.dirname(os.path.abspath(strategy_file))
+    start = os.path.realpath(start)
+    return git.repository_root(start) or start
+
+
+def named_path(strategy_file: str, ledger: str, root: str) -> str:
+    """Where a ledger a strategy names lies, relative to the strategy file; Refused if it may
+    not be read."""
+    if os.path.isabs(ledger) or ledger.startswith("~"):
+        raise Refused("a ledger a strategy names is a path relative to the strategy file")
+    if "\x00" in ledger:
+        raise Refused("a ledger path with a NUL character")
+    base = os.getcwd() if strategy_file == "-" else os.path.dirname(strategy_file)
+    path = os.path.join(base, ledger)
+    real = os.path.realpath(path)
+    if os.path.commonpath([real, root]) != root:
+        raise Refused(f"the ledger leads outside the strategy's repository ({root})")
+    return path
+
+
+def open_regular(path: str) -> tuple[BinaryIO, os.stat_result]:
+    """Open a file for reading only if it is a regular file (never blocks on a FIFO, never
+    reads a device); OSError for a file that cannot be opened, Refused for one not regular."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(f"ledger is {_kind(info.st_mode)}, not a regular file")
+        if info.st_size > MAX_LEDGER_BYTES:
+            raise Refused(
+                f"ledger is {info.st_size / 2**20:.0f} MiB, over the limit of "
+                f"{MAX_LEDGER_BYTES >> 20} MiB"
+            )
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    return handle, info
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"

@@ -1,0 +1,419 @@
+"""Real ledgers in (issue 14): the same payments as the documented CSV, as Danish CSV (as
+iomstrat's own `--locale da` CSV writes it), as a cp1252 finance-system export with a
+`columns:` mapping, and as an xlsx sheet give the same `disbursement` figures to the øre; the
+dialect is told from the file or declared, and findings say what to declare."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from iomstrat.loader import dialect
+from iomstrat.loader.dialect import Declared, Numbers
+from iomstrat.loader.ledgers import Payments, read_ledger
+from iomstrat.render.tabular import CsvStyle
+
+from .conftest import run_cli
+from .disbursement_helpers import edit, example_text
+
+# date, line, amount, currency, voucher, exchange rate, allocation
+PAYMENTS = [
+    (dt.date(2023, 3, 31), "personnel", "499999.45", "DKK", "DK-2023-P01", "", ""),
+    (dt.date(2023, 6, 30), "personnel", "500000.55", "DKK", "DK-2023-P02", "", ""),
+    (dt.date(2023, 9, 29), "personnel", "500000.00", "DKK", "DK-2023-P03", "", ""),
+    (
+        dt.date(2023, 12, 1),
+        "soft_earmarked",
+        "5000000.00",
+        "DKK",
+        "DK-2023-006",
+        "",
+        "ethiopia_protection",
+    ),
+    (dt.date(2023, 12, 15), "personnel", "500000.00", "DKK", "DK-2023-P04", "", ""),
+    (dt.date(2023, 10, 2), "soft_earmarked", "1234567.89", "USD", "DK-2023-007", "6.8123", ""),
+]
+ACCOUNTS = {"personnel": "10.14.03", "soft_earmarked": "10.14.02"}
+AS_OF = "2024-01-01"
+
+
+def documented_csv() -> bytes:
+    lines = ["date,line,amount,currency,voucher,exchange_rate,allocation,note"]
+    lines += [f"{d.isoformat()},{ln},{a},{c},{v},{r},{al}," for d, ln, a, c, v, r, al in PAYMENTS]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def danish_csv() -> bytes:
+    """As iomstrat's own Danish CSV: ';', decimal comma, dd-mm-yyyy, a BOM, CRLF."""
+    style = CsvStyle("da")
+    out = io.StringIO()
+    writer = style.writer(out)
+    writer.writerow(
+        ["date", "line", "amount", "currency", "voucher", "exchange_rate", "allocation"]
+    )
+    for d, ln, a, c, v, r, al in PAYMENTS:
+        rate = style.number(Decimal(r)) if r else ""
+        writer.writerow([d.strftime("%d-%m-%Y"), ln, style.number(Decimal(a)), c, v, rate, al])
+    assert "\r\n" in out.getvalue() and ";" in out.getvalue()
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def finance_export() -> bytes:
+    """The finance system's own headers and accounts, thousands dots, saved by Excel as cp1252."""
+    lines = ["Bogføringsdato;Finanskonto;Beløb;Valuta;Bilagsnr.;Kurs;Tekst;Afdeling"]
+    for d, ln, a, c, v, r, _ in PAYMENTS:
+        units, ore = a.split(".")
+        amount = f"{int(units):,}".replace(",", ".") + "," + ore
+        lines.append(
+            f"{d.strftime('%d.%m.%Y')};{ACCOUNTS[ln]};{amount};{c};{v};{r.replace('.', ',')};"
+            "Udbetaling til IOM \u2013 ø;MNS"
+        )
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+FINANCE_ENTRY = """\
+  - path: finance.csv
+    columns: {date: Bogføringsdato, line: Finanskonto, amount: Beløb, currency: Valuta,
+              voucher: Bilagsnr., exchange_rate: Kurs, note: Tekst}
+    lines: {"10.14.02": soft_earmarked, "10.14.03": personnel}
+"""
+
+
+def xlsx_sheet(path: Path) -> None:
+    """Real date and number cells, some text cells (a Danish amount, a text date)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Udbetalinger"
+    sheet.append(["date", "line", "amount", "currency", "voucher", "exchange_rate", "allocation"])
+    for i, (d, ln, a, c, v, r, al) in enumerate(PAYMENTS):
+        amount: object = float(a) if i != 2 else a.replace(".", ",")  # one text cell, Danish
+        date: object = d if i != 4 else d.strftime("%d-%m-%Y")  # one text date
+        sheet.append([date, ln, amount, c, v, float(r) if r else None, al or None])
+    workbook.save(path)
+
+
+def figures(folder: Path, entry: str, name: str, data: bytes | None) -> list[str]:
+    """`disbursement -f csv` of the example with its ledger replaced, without the file column."""
+    if data is not None:
+        (folder / name).write_bytes(data)
+    text = edit(example_text(), "ledgers: [illustrative_2023_ledger.csv]", "ledgers:\n" + entry)
+    strategy = folder / "strategy.yaml"
+    strategy.write_text(text, encoding="utf-8")
+    run = run_cli("disbursement", str(strategy), "--as-of", AS_OF, "-f", "csv")
+    assert run.exit_code in (0, 1), run.stderr
+    assert "IOM42" not in run.stderr, run.stderr
+    return [line.split(",", 1)[1] for line in run.stdout.splitlines()]
+
+
+def test_four_forms_of_one_ledger_give_the_same_figures_to_the_ore(tmp_path: Path) -> None:
+    documented = figures(tmp_path, "  - ledger.csv\n", "ledger.csv", documented_csv())
+    danish = figures(tmp_path, "  - danish.csv\n", "danish.csv", danish_csv())
+    finance = figures(tmp_path, FINANCE_ENTRY, "finance.csv", finance_export())
+    xlsx_sheet(tmp_path / "ledger.xlsx")
+    xlsx = figures(tmp_path, "  - {path: ledger.xlsx, sheet: Udbetalinger}\n", "", None)
+    assert documented == danish == finance == xlsx
+    # By hand: personnel 499 999.45 + 500 000.55 + 500 000 + 500 000 in 2023.
+    personnel = next(
+        row for row in documented if row.startswith("rows,personnel,") and ",2023," in row
+    )
+    assert ",2000000.00," in personnel or ",2000000," in personnel, personnel
+
+
+def test_danish_csv_reads_back_to_the_same_records(tmp_path: Path) -> None:
+    plain, danish = tmp_path / "plain.csv", tmp_path / "danish.csv"
+    plain.write_bytes(documented_csv())
+    danish.write_bytes(danish_csv())
+    read = []
+    for path in (plain, danish):
+        payments = Payments(["strategy"])
+        read_ledger(str(path), payments)
+        assert payments.diagnostics == []
+        read.append(
+            [
+                (p.date, p.line, p.amount, p.currency, p.voucher, p.exchange_rate)
+                for p in payments.records
+            ]
+        )
+    assert read[0] == read[1]
+    assert read[1][5][2:6] == (Decimal("1234567.89"), "USD", "DK-2023-007", Decimal("6.8123"))
+
+
+@pytest.mark.parametrize(
+    ("samples", "decimal", "thousands"),
+    [
+        (["24.000.000,00"], ",", "."),
+        (["24,000,000.00"], ".", ","),
+        (["24000000.00"], ".", ","),
+        (["24000000,5"], ",", "."),
+        (["1.250"], ",", "."),  # amounts have at most 2 decimals: a thousands dot
+        (["24000000", "1250"], ".", ","),  # whole numbers read alike either way
+    ],
+)
+def test_number_style_is_told_from_the_amounts(
+    samples: list[str], decimal: str, thousands: str
+) -> None:
+    assert dialect.numbers_of(samples, [], None, None) == Numbers(decimal, thousands)
+
+
+def test_a_rate_tells_the_decimal_mark_when_the_amounts_cannot() -> None:
+    assert dialect.numbers_of(["500000"], ["6.800"], None, None) == Numbers(".", ",")
+    assert dialect.numbers_of(["500000"], ["7,4536"], None, None) == Numbers(",", ".")
+    assert dialect.numbers_of(["1.250,00"], ["6.800"], None, None) == Numbers(",", ".")
+
+
+@pytest.mark.parametrize(
+    ("numbers", "text", "value"),
+    [
+        (Numbers(",", "."), "24.000.000,00", Decimal("24000000.00")),
+        (Numbers(",", "."), "-1250,5", Decimal("-1250.5")),
+        (Numbers(".", ","), "24,000,000.00", Decimal("24000000.00")),
+        (Numbers(".", ","), "24000000.00", Decimal("24000000.00")),
+        (Numbers(",", " "), "24\u00a0000\u00a0000,00", Decimal("24000000.00")),
+        (Numbers(".", ","), "5e5", None),
+        (Numbers(".", ","), "24,00,000.00", None),
+        (Numbers(",", "."), "1,234", None),
+        (Numbers(".", ","), "NaN", None),
+    ],
+)
+def test_amounts_in_a_style(numbers: Numbers, text: str, value: Decimal | None) -> None:
+    assert dialect.amount_parser(numbers)(text) == value
+
+
+@pytest.mark.parametrize(
+    ("samples", "found"),
+    [
+        (["2023-02-01"], "%Y-%m-%d"),
+        (["01-02-2023", "29-09-2023"], "%d-%m-%Y"),
+        (["29.09.2023"], "%d.%m.%Y"),
+        (["01/02/2023", "13/02/2023"], "%d/%m/%Y"),
+        (["01/02/2023", "02/13/2023"], "%m/%d/%Y"),
+    ],
+)
+def test_date_format_is_told_from_the_dates(samples: list[str], found: str) -> None:
+    assert dialect.date_format_of(samples, None) == found
+
+
+def test_dates_no_day_above_12_tells_apart_are_ambiguous() -> None:
+    with pytest.raises(dialect.AmbiguousDates) as caught:
+        dialect.date_format_of(["01.02.2023", "12.11.2023"], None)
+    assert caught.value.choices == ("%d.%m.%Y", "%m.%d.%Y")
+    assert dialect.date_format_of(["01.02.2023"], "%d.%m.%Y") == "%d.%m.%Y"
+
+
+def read(tmp_path: Path, name: str, data: bytes, **declared: object) -> Payments:
+    path = tmp_path / name
+    path.write_bytes(data)
+    payments = Payments(["strategy"])
+    read_ledger(Declared(str(path), **declared), payments)  # type: ignore[arg-type]
+    return payments
+
+
+def messages(payments: Payments) -> list[str]:
+    return [f"{d.line}:{d.code} {d.message}" for d in payments.diagnostics]
+
+
+HEADER = "date;line;amount;currency;voucher;exchange_rate\n"
+
+
+def test_ambiguous_dates_say_what_to_declare(tmp_path: Path) -> None:
+    data = (HEADER + "01.02.2023;core;10,00;DKK;A;\n02.03.2023;core;10,00;DKK;B;\n").encode()
+    found = read(tmp_path, "l.csv", data)
+    assert found.records == []
+    [message] = messages(found)
+    assert message.startswith(
+        "1:IOM423 dates such as '01.02.2023' read as DD.MM.YYYY or MM.DD.YYYY"
+    )
+    assert 'declare `date_format: "%d.%m.%Y"`' in message
+    declared = read(tmp_path, "l.csv", data, date_format="%d.%m.%Y")
+    assert [(p.date, p.amount) for p in declared.records] == [
+        (dt.date(2023, 2, 1), Decimal("10.00")),
+        (dt.date(2023, 3, 2), Decimal("10.00")),
+    ]
+
+
+def test_a_day_above_12_after_the_first_rows_decides(tmp_path: Path) -> None:
+    rows = "".join(f"01.02.2023;core;1;DKK;V{i};\n" for i in range(1500))
+    found = read(tmp_path, "l.csv", (HEADER + rows + "13.02.2023;core;1;DKK;W;\n").encode())
+    assert found.diagnostics == []
+    assert found.records[0].date == dt.date(2023, 2, 1)
+    assert (found.records[-1].date, found.records[-1].row) == (dt.date(2023, 2, 13), 1502)
+
+
+def test_a_danish_amount_in_a_file_declared_otherwise_says_what_to_declare(tmp_path: Path) -> None:
+    data = (HEADER + "2023-02-01;core;24.000.000,00;DKK;A;\n").encode()
+    [message] = messages(read(tmp_path, "l.csv", data, decimal="."))
+    assert message.startswith("2:IOM422 ledger row: amount '24.000.000,00' is not a number")
+    assert "it reads as 24000000.00 with decimal ',', thousands '.'" in message
+    assert 'declare `decimal: ","`' in message
+
+
+def test_a_danish_date_in_a_file_declared_iso_says_what_to_declare(tmp_path: Path) -> None:
+    data = (HEADER + "29.09.2023;core;10;DKK;A;\n").encode()
+    [message] = messages(read(tmp_path, "l.csv", data, date_format="%Y-%m-%d"))
+    assert message == (
+        "2:IOM422 ledger row: date '29.09.2023' is not a date (YYYY-MM-DD); it reads as "
+        'DD.MM.YYYY: if the ledger writes its dates so, declare `date_format: "%d.%m.%Y"` in '
+        "its `ledgers:` entry"
+    )
+
+
+def test_an_unmapped_export_names_its_headers_the_delimiter_and_the_mapping(tmp_path: Path) -> None:
+    [message] = messages(read(tmp_path, "finance.csv", finance_export()))
+    assert message == (
+        "1:IOM421 ledger header: no column date, line, amount, currency, voucher, exchange_rate; "
+        "the header (read with delimiter semicolon ';') has 'Bogføringsdato', 'Finanskonto', "
+        "'Beløb', 'Valuta', 'Bilagsnr.', 'Kurs', 'Tekst', 'Afdeling'; map its columns in the "
+        "strategy file: ledgers: [{path: finance.csv, columns: {date: Bogføringsdato, "
+        "line: Finanskonto, amount: Beløb, currency: Valuta, voucher: Bilagsnr., "
+        "exchange_rate: Kurs, note: Tekst}}]"
+    )
+
+
+def test_an_unmapped_export_through_the_cli_is_one_finding_without_traceback(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "finance.csv").write_bytes(finance_export())
+    text = edit(example_text(), "ledgers: [illustrative_2023_ledger.csv]", "ledgers: [finance.csv]")
+    (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
+    run = run_cli("disbursement", str(tmp_path / "s.yaml"), "--as-of", AS_OF)
+    assert run.exit_code in (1, 2)
+    assert [line for line in run.stderr.splitlines() if "IOM42" in line] == [
+        line for line in run.stderr.splitlines() if "finance.csv:1:1: error IOM421" in line
+    ]
+
+
+def test_a_wrong_declared_delimiter_is_named(tmp_path: Path) -> None:
+    data = (HEADER + "2023-02-01;core;10;DKK;A;\n").encode()
+    [message] = messages(read(tmp_path, "l.csv", data, delimiter=","))
+    assert "read with delimiter comma ','" in message
+    assert "the header holds semicolon ';': declare `delimiter`" in message
+
+
+def test_encodings_bom_crlf(tmp_path: Path) -> None:
+    text = (
+        "date,line,amount,currency,voucher,exchange_rate,note\r\n"
+        "2023-02-01,core,10,DKK,Bilag ø,,Løn\r\n"
+    )
+    for encoding in ("utf-8", "utf-8-sig", "cp1252"):
+        found = read(tmp_path, "l.csv", text.encode(encoding))
+        assert found.diagnostics == [], encoding
+        assert [p.voucher for p in found.records] == ["Bilag ø"], encoding
+    declared = read(tmp_path, "l.csv", text.encode("utf-8-sig"), encoding="utf-8")
+    assert [p.voucher for p in declared.records] == ["Bilag ø"]  # the BOM is not a header
+
+
+def test_an_undefined_cp1252_byte_asks_for_the_encoding(tmp_path: Path) -> None:
+    data = b"date,line,amount,currency,voucher,exchange_rate\n2023-02-01,core,10,DKK,A\x81,\n"
+    [message] = messages(read(tmp_path, "l.csv", data))
+    assert message.startswith("2:IOM423 a byte that is not cp1252 text")
+    # Declared Latin-1, the byte is U+0081, a control character no text may hold.
+    [declared] = messages(read(tmp_path, "l.csv", data, encoding="latin-1"))
+    assert declared.startswith("2:IOM422 ") and "U+0081" in declared
+
+
+def test_tsv_is_csv_with_tabs(tmp_path: Path) -> None:
+    data = (
+        b"date\tline\tamount\tcurrency\tvoucher\texchange_rate\n2023-02-01\tcore\t10.5\tDKK\tA\t\n"
+    )
+    found = read(tmp_path, "l.tsv", data)
+    assert found.diagnostics == []
+    assert [(p.amount, p.row) for p in found.records] == [(Decimal("10.5"), 2)]
+
+
+def test_a_file_of_unknown_kind_gets_one_line(tmp_path: Path) -> None:
+    assert messages(read(tmp_path, "ledger.dat", b"anything")) == [
+        "1:IOM420 cannot tell what kind of ledger this is from its name; read are CSV (.csv, "
+        ".txt), TSV (.tsv, .tab), xlsx (.xlsx, .xlsm) or YAML (.yaml, .yml)"
+    ]
+    workbook = tmp_path / "book.xlsx"
+    xlsx_sheet(workbook)
+    assert messages(read(tmp_path, "ledger.csv", workbook.read_bytes())) == [
+        "1:IOM420 this is a zip file (an xlsx workbook?), not CSV; name it .xlsx if it is one"
+    ]
+
+
+def test_xlsx_findings_name_sheet_and_cell(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Udbetalinger"
+    sheet.append(["date", "line", "amount", "currency", "voucher", "exchange_rate"])
+    sheet.append([dt.date(2023, 2, 1), "core", 0.1 + 0.2, "DKK", "A", None])
+    sheet.append([dt.datetime(2023, 2, 2, 12, 0), "core", 1234567.891, "DKK", 4711, 7.4536])
+    sheet.append([dt.date(2023, 2, 3), "core", "ti kroner", "DKK", "C", None])
+    workbook.save(path)
+    found = Payments(["strategy"])
+    read_ledger(str(path), found)
+    assert [(p.date, p.amount, p.voucher, p.exchange_rate, p.row) for p in found.records] == [
+        (dt.date(2023, 2, 1), Decimal("0.30"), "A", None, 2),
+        (dt.date(2023, 2, 2), Decimal("1234567.89"), "4711", Decimal("7.4536"), 3),
+    ]
+    [finding] = found.diagnostics
+    assert (finding.line, finding.column, finding.code) == (4, 3, "IOM422")
+    assert finding.message.startswith(
+        "ledger row: ledger.xlsx[Udbetalinger]!C4: amount 'ti kroner'"
+    )
+    missing = Payments(["strategy"])
+    read_ledger(Declared(str(path), sheet="Ark2"), missing)
+    assert messages(missing) == ["1:IOM420 the workbook has no sheet 'Ark2' (sheets: Udbetalinger)"]
+
+
+def test_mapping_keys_are_checked_with_positions(tmp_path: Path) -> None:
+    entry = '  - path: finance.csv\n    colums: {date: Dato}\n    delimiter: "|"\n'
+    text = edit(example_text(), "ledgers: [illustrative_2023_ledger.csv]", "ledgers:\n" + entry)
+    (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
+    run = run_cli("validate", str(tmp_path / "s.yaml"), "--as-of", AS_OF)
+    assert run.exit_code == 1
+    line = text.splitlines().index("    colums: {date: Dato}") + 1
+    assert (
+        f"s.yaml:{line}:5: error IOM021 ledgers[0]: unknown key 'colums'; did you mean 'columns'?"
+        in run.stdout
+    )
+    assert f"s.yaml:{line + 1}:16: error IOM020 ledgers[0].delimiter:" in run.stdout
+
+
+def test_a_broken_workbook_is_one_finding(tmp_path: Path) -> None:
+    workbook = tmp_path / "book.xlsx"
+    xlsx_sheet(workbook)
+    broken = workbook.read_bytes()[:2000]  # cut short, as an interrupted copy
+    assert messages(read(tmp_path, "ledger.xlsx", broken)) == [
+        "1:IOM420 not a readable xlsx workbook (BadZipFile)"
+    ]
+    assert messages(read(tmp_path, "ledger.xlsx", b"PK\x03\x04" + b"x" * 100)) == [
+        "1:IOM420 not a readable xlsx workbook (BadZipFile)"
+    ]
+
+
+def test_the_refund_column_in_both_row_paths(tmp_path: Path) -> None:
+    header = "date;line;amount;currency;voucher;exchange_rate;refund\n"
+    good = "2023-02-01;core;-10,50;DKK;R-1;;yes\n2023-02-02;core;20,00;DKK;A;;\n"
+    clean = read(tmp_path, "l.csv", (header + good).encode())  # a chunk read column-wise
+    assert clean.diagnostics == []
+    assert [(p.amount, p.refund, p.row) for p in clean.records] == [
+        (Decimal("-10.50"), True, 2),
+        (Decimal("20.00"), False, 3),
+    ]
+    mixed = read(tmp_path, "l.csv", (header + good + "2023-02-03;core;5;DKK;B;;maybe\n").encode())
+    assert [(p.amount, p.refund, p.row) for p in mixed.records] == [
+        (Decimal("-10.50"), True, 2),
+        (Decimal("20.00"), False, 3),
+    ]
+    assert messages(mixed) == ["4:IOM422 ledger row: refund 'maybe' is not yes or no"]
+
+
+def test_without_openpyxl_an_xlsx_ledger_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = tmp_path / "book.xlsx"
+    xlsx_sheet(workbook)
+    monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)  # import fails
+    assert messages(read(tmp_path, "ledger.xlsx", workbook.read_bytes())) == [
+        "1:IOM420 install iomstrat[xlsx] (openpyxl) to read xlsx ledgers"
+    ]
