@@ -31,6 +31,11 @@ class Decision:
     finance_act: str | None
 
 
+def year_start(year: int) -> dt.date | None:
+    """1 January of `year`, None for a year no calendar date has (0, 10000…)."""
+    return dt.date(year, 1, 1) if dt.MINYEAR <= year <= dt.MAXYEAR else None
+
+
 def in_units(strategy: Strategy, amount: Decimal) -> Decimal:
     """An amount in the strategy's unit (e.g. million) as whole currency units."""
     return amount * factor(strategy)
@@ -59,7 +64,7 @@ def decisions(strategy: Strategy) -> list[Decision]:
             None if None in by_line.values() else {k: v or Decimal(0) for k, v in by_line.items()}
         )
         total = approved_year(strategy, year, EVER) or Decimal(0)
-        date = approval.decided_on or dt.date(year, 1, 1)
+        date = approval.decided_on or year_start(year) or dt.date.min
         found.append(Decision(year, approval.status, date, total, lines, approval.finance_act))
     return found
 
