@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from iomstrat.export.records import Decision, Recorded, booked, decisions, planned, year_start
+from iomstrat.export.text import capped, one_line
 from iomstrat.loader.ledgers import Payment
 from iomstrat.model.strategy import Strategy
 
@@ -39,21 +39,12 @@ class Journal:
 
 # --- Text that cannot break out of its place -------------------------------------------------
 
-_BREAKS = re.compile(r"\s+")
 _UNSAFE_COMPONENT = re.compile(r"[^\w§.\-/()&+' ]")
-
-
-def _plain(value: str) -> str:
-    """One line of printable text: every control, format or separator character (newline,
-    carriage return, NEL, U+2028, bidi overrides, ESC…) and every run of white space is one
-    space."""
-    kept = "".join(" " if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch for ch in value)
-    return _BREAKS.sub(" ", kept).strip()
 
 
 def text(value: str) -> str:
     """Text for a description or comment: one line, without `;` (which would start a comment)."""
-    return _plain(value).replace(";", ",")
+    return one_line(value).replace(";", ",")
 
 
 def payee(value: str) -> str:
@@ -70,7 +61,7 @@ def tag(value: str) -> str:
 def component(value: str) -> str:
     """One part of an account name: single spaces, no `:` and nothing but letters, digits and
     `§ . - / ( ) & + '`; never empty."""
-    return _UNSAFE_COMPONENT.sub("-", _plain(value)) or "-"
+    return _UNSAFE_COMPONENT.sub("-", one_line(value)) or "-"
 
 
 def _tags(pairs: Iterable[tuple[str, str | None]]) -> str:
@@ -299,12 +290,6 @@ def _disbursement(
     )
 
 
-def echo(value: str, limit: int = 80) -> str:
-    """Text of the file quoted in a problem: one line, at most `limit` characters."""
-    line = text(value)
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
 def _strategy(book: _Book, recorded: Recorded) -> None:
     strategy, payments = recorded
     info = strategy.strategy
@@ -326,7 +311,7 @@ def _strategy(book: _Book, recorded: Recorded) -> None:
             continue
         _approval(book, strategy, who, decision)
     for payment, value in booked(payments):
-        where = f"on {payment.date} (line {payment.line}, voucher {echo(payment.voucher)})"
+        where = f"on {payment.date} (line {payment.line}, voucher {capped(payment.voucher)})"
         if value is None:
             book.problems.append(
                 f"disbursement of {payment.amount} {payment.currency} {where} has no rate to "
