@@ -89,14 +89,19 @@ def test_iati_disbursements_are_type_3_in_their_own_currency(tmp_path: Path) -> 
         )
         for t in root.iter("transaction")
     ]
-    assert found[0] == ("2", "2023-03-15", "DKK", "100000000")  # the 2023 approval
-    assert found[1:4] == [
+    # The 2023 approval: one commitment per line, 48 + 50 + 2 million.
+    assert found[:3] == [
+        ("2", "2023-03-15", "DKK", "48000000"),
+        ("2", "2023-03-15", "DKK", "50000000"),
+        ("2", "2023-03-15", "DKK", "2000000"),
+    ]
+    assert found[3:6] == [
         ("3", "2023-03-31", "DKK", "500000"),  # from the CSV ledger
         ("3", "2023-04-03", "DKK", "24000000"),
         ("3", "2023-05-02", "DKK", "12000000"),
     ]
     assert ("3", "2023-06-15", "USD", "1000000") in found
-    assert len(found) == 1 + 5 + 5  # the approval, 5 payments in the file, 5 in the ledger
+    assert len(found) == 3 + 5 + 5  # the approval, 5 payments in the file, 5 in the ledger
 
 
 def test_hledger_leaves_out_a_payment_without_any_rate(tmp_path: Path) -> None:
