@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from iomstrat.cli import app
-from iomstrat.core.pipeline import validate_file
+from iomstrat.core import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "data" / "strategy_2023_2026.yaml"
@@ -55,7 +55,7 @@ def findings(tmp_path: Path, text: str, as_of: dt.date = AS_OF) -> list[str]:
     """'line:CODE' for every finding above info level in `text`."""
     path = tmp_path / "strategy.yaml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
-    result = validate_file(str(path), as_of)
+    result = pipeline.check_file(str(path), pipeline.Run(as_of))
     return [f"{d.line}:{d.code}" for d in result.diagnostics if d.severity.name != "INFO"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from iomstrat.core.pipeline import validate_file
+from iomstrat.core.pipeline import Run, check_file
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"
@@ -49,7 +49,7 @@ def codes(
 ) -> list[str]:
     """'file-name:line:CODE' for every IOM4xx finding (or `prefix`) above info, in order."""
     path = write_example(folder, text, ledger)
-    result = validate_file(str(path), as_of)
+    result = check_file(str(path), Run(as_of))
     return [
         f"{Path(d.file).name}:{d.line}:{d.code}"
         for d in result.diagnostics

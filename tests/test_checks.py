@@ -142,12 +142,12 @@ def test_iom205_started_year_without_approval(tmp_path: Path) -> None:
 
 
 def test_iom206_notes_years_subject_to_approval(tmp_path: Path) -> None:
-    from iomstrat.core.pipeline import validate_file
+    from iomstrat.core.pipeline import Run, check_file
 
     path = tmp_path / "s.yaml"
     path.write_text(real_text(), encoding="utf-8")
     notes = [
-        d for d in validate_file(str(path), dt.date(2025, 6, 1)).diagnostics if d.code == "IOM206"
+        d for d in check_file(str(path), Run(dt.date(2025, 6, 1))).diagnostics if d.code == "IOM206"
     ]
     assert [d.message for d in notes] == [
         "2026: DKK 100 million planned, subject to annual parliamentary approval"

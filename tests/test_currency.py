@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
-from iomstrat.engine.disbursement import book_payments
+from iomstrat.engine.book import book_payments
 from iomstrat.loader.ledgers import Payment, Payments
 from iomstrat.rates import EcbRates
 

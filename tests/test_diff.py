@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from iomstrat.cli import app
 from iomstrat.core.diff import compare_files
+from iomstrat.core.pipeline import Run
 
 OLD = textwrap.dedent("""\
     schema_version: 1
@@ -72,7 +73,7 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 def test_engine_reports_each_changed_figure(tmp_path: Path) -> None:
     old, new = write(tmp_path, "old.yaml", OLD), write(tmp_path, "new.yaml", NEW)
-    comparison = compare_files(str(old), str(new), dt.date(2024, 1, 10))
+    comparison = compare_files(str(old), str(new), Run(dt.date(2024, 1, 10)))
     diff = comparison.diff
     assert diff is not None
     assert [(c.row_id, c.year, c.old, c.new, c.change) for c in diff.lines] == [
@@ -107,7 +108,7 @@ def test_unit_change_alone_changes_no_figure(tmp_path: Path) -> None:
             f": {figure}}}", f": {figure}000}}"
         )
     old, new = write(tmp_path, "old.yaml", OLD), write(tmp_path, "new.yaml", thousand)
-    diff = compare_files(str(old), str(new), dt.date(2024, 1, 10)).diff
+    diff = compare_files(str(old), str(new), Run(dt.date(2024, 1, 10))).diff
     assert diff is not None and diff.unit == "thousand"
     assert diff.lines == () and diff.totals == ()
 
@@ -218,7 +219,7 @@ def test_line_added_and_removed(tmp_path: Path) -> None:
         "lines: [core, personnel]", "lines: [core, secondment]"
     )
     old, new = write(tmp_path, "old.yaml", OLD), write(tmp_path, "new.yaml", renamed)
-    diff = compare_files(str(old), str(new), dt.date(2024, 1, 10)).diff
+    diff = compare_files(str(old), str(new), Run(dt.date(2024, 1, 10))).diff
     assert diff is not None
     assert [(c.row_id, c.year, c.old, c.new, c.change) for c in diff.lines] == [
         ("secondment", 2024, None, Decimal(2), Decimal(2)),
@@ -231,3 +232,31 @@ def test_line_added_and_removed(tmp_path: Path) -> None:
     assert diff.totals == ()  # the total still adds up to 12 a year
     table = CliRunner().invoke(app, ["diff", str(old), str(new), "--as-of", AS_OF]).stdout
     assert "│ Personnel support │ 2024  │   2 │   - │     -2 │" in table
+
+
+def test_rev_of_a_comment_only_edit_keeps_ledger_findings_old(tmp_path: Path) -> None:
+    """Both sides go through the one pipeline with the same ledger: a finding of the ledger
+    (a payment above the line) is not new, so a pull-request check of a comment edit passes."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    example = Path(__file__).parent.parent / "examples"
+    (repo / "illustrative_2023_ledger.csv").write_text(
+        (example / "illustrative_2023_ledger.csv").read_text(encoding="utf-8")
+        + "2023-12-20,personnel,5000000.00,DKK,PER-2023-99,,,one payment too many\n",
+        encoding="utf-8",
+    )
+    text = (example / "illustrative_2023.yaml").read_text(encoding="utf-8")
+    (repo / "strategy.yaml").write_text(text, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    (repo / "strategy.yaml").write_text("# reviewed\n" + text, encoding="utf-8")
+    path = str(repo / "strategy.yaml")
+    validate = CliRunner().invoke(app, ["validate", path, "--as-of", "2023-12-31"])
+    assert validate.exit_code == 1 and "IOM411" in validate.stdout  # the ledger has a finding
+    result = CliRunner().invoke(
+        app, ["diff", "--rev", "HEAD", path, "--as-of", "2023-12-31", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["findings_appeared"] == [] and data["findings_disappeared"] == []

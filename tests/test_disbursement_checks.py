@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from iomstrat.core.pipeline import validate_file
+from iomstrat.core.pipeline import Run, check_file
 from iomstrat.loader.ledgers import Payments, read_ledger
 
 from .disbursement_helpers import codes, edit, example_text, ledger_text, line_in
@@ -239,5 +239,5 @@ def test_findings_per_code_are_limited_then_counted(tmp_path: Path) -> None:
     assert found.count(f"{L}:7:IOM401") == 1
     assert len([c for c in found if c.endswith("IOM401")]) == 1001
     path = tmp_path / "illustrative_2023.yaml"
-    last = [d for d in validate_file(str(path), dt.date(2023, 12, 31)).diagnostics][-1]
+    last = [d for d in check_file(str(path), Run(dt.date(2023, 12, 31))).diagnostics][-1]
     assert last.message.startswith("5 more IOM401 findings from line 1007 on")

@@ -13,8 +13,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from iomstrat.core.pipeline import validate_file
-from iomstrat.engine.disbursement import disbursement_report, portfolio, schedule
+from iomstrat.core.pipeline import Run, check_file
+from iomstrat.engine.disbursement import disbursement_report, portfolio
+from iomstrat.engine.plan import schedule
 from iomstrat.rates import EcbRates
 from iomstrat.results.disbursement import DisbursementReport, Figures
 
@@ -24,10 +25,10 @@ RATES = EcbRates()
 
 
 def report(as_of: dt.date, by: str = "line", currency: str | None = None) -> DisbursementReport:
-    result = validate_file(str(EXAMPLE), as_of, rates=RATES)
-    assert result.reading.strategy is not None and result.book is not None
+    result = check_file(str(EXAMPLE), Run(as_of, rates=RATES))
+    assert result.strategy is not None and result.book is not None
     return disbursement_report(
-        result.reading.strategy,
+        result.strategy,
         result.book,
         file="example",
         as_of=as_of,
@@ -42,7 +43,7 @@ def cell(rep: DisbursementReport, key: str, year: int | None) -> Figures:
 
 
 def test_example_is_clean() -> None:
-    result = validate_file(str(EXAMPLE), YEAR_END, rates=RATES)
+    result = check_file(str(EXAMPLE), Run(YEAR_END, rates=RATES))
     assert [d for d in result.diagnostics if d.severity.name != "INFO"] == []
 
 
@@ -166,9 +167,9 @@ def test_report_in_usd() -> None:
 
 
 def test_default_schedule_spreads_the_projected_disbursement_by_quarter() -> None:
-    result = validate_file(str(EXAMPLE), YEAR_END)
-    assert result.reading.strategy is not None
-    tranches = schedule(result.reading.strategy)
+    result = check_file(str(EXAMPLE), Run(YEAR_END))
+    assert result.strategy is not None
+    tranches = schedule(result.strategy)
     assert tranches[("core", 2023)] == [
         (dt.date(2023, 3, 31), D(12_000_000)),
         (dt.date(2023, 6, 30), D(12_000_000)),
@@ -185,11 +186,11 @@ def test_explicit_schedule(tmp_path) -> None:  # type: ignore[no-untyped-def]
         "      - {quarter: 3, amount: 24}\napprovals:",
     )
     path = write_example(tmp_path, text)
-    result = validate_file(str(path), dt.date(2023, 6, 30))
+    result = check_file(str(path), Run(dt.date(2023, 6, 30)))
     assert [d.code for d in result.diagnostics if d.code.startswith("IOM4")] == []
-    assert result.reading.strategy is not None and result.book is not None
+    assert result.strategy is not None and result.book is not None
     rep = disbursement_report(
-        result.reading.strategy, result.book, file="x", as_of=dt.date(2023, 6, 30), rates=RATES
+        result.strategy, result.book, file="x", as_of=dt.date(2023, 6, 30), rates=RATES
     )
     core = cell(rep, "core", 2023)
     assert (core.scheduled, core.variance, core.forecast) == (
@@ -201,7 +202,7 @@ def test_explicit_schedule(tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("as_of", [dt.date(2023, 12, 31)])
 def test_portfolio_totals_per_finance_act_code_and_year(tmp_path, as_of) -> None:  # type: ignore[no-untyped-def]
-    first = validate_file(str(EXAMPLE), as_of, rates=RATES)
+    first = check_file(str(EXAMPLE), Run(as_of, rates=RATES))
     # A second strategy under another Finance Act code, its 2023 reduced to 90 (core 40).
     other_text = (
         example_text()
@@ -216,12 +217,12 @@ def test_portfolio_totals_per_finance_act_code_and_year(tmp_path, as_of) -> None
     )
     other_path = tmp_path / "other.yaml"
     other_path.write_text(other_text, encoding="utf-8")
-    second = validate_file(str(other_path), as_of, rates=RATES)
+    second = check_file(str(other_path), Run(as_of, rates=RATES))
     assert [d.message for d in second.diagnostics if d.severity.name == "ERROR"] == []
     books = []
     for result in (first, second, first):
-        assert result.reading.strategy is not None and result.book is not None
-        books.append((result.reading.strategy, result.book))
+        assert result.strategy is not None and result.book is not None
+        books.append((result.strategy, result.book))
     combined = portfolio(books, as_of=as_of, currency="DKK", files=("a", "b", "c"), rates=RATES)
     rows = {(r.finance_act_code, r.year): r for r in combined.rows}
     ours = rows[("§06.32.10.14", 2023)]

@@ -8,7 +8,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iomstrat.engine.disbursement import Book, disbursement_report
+from iomstrat.engine.book import Book
+from iomstrat.engine.disbursement import disbursement_report
 from iomstrat.loader.ledgers import Payment, Payments
 from iomstrat.model.errors import read_strategy
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from iomstrat.core.pipeline import validate_file
+from iomstrat.core.pipeline import Run, check_file
 from iomstrat.export import hledger as export_hledger
 from iomstrat.export.hledger import component, payee, tag, text, unique_leaves
 
@@ -220,8 +220,8 @@ def test_shared_leaf_names_are_qualified_by_their_parent() -> None:
 def test_hostile_text_in_every_field_reaches_hledger_inert(tmp_path: Path) -> None:
     """Texts injected after validation (as a file the model refuses would carry them): the
     journal still holds exactly its own transactions, tags and accounts."""
-    checked = validate_file(str(EXAMPLE), AS_OF)
-    strategy, book = checked.reading.strategy, checked.book
+    checked = check_file(str(EXAMPLE), Run(AS_OF))
+    strategy, book = checked.strategy, checked.book
     assert strategy is not None and book is not None
     info = strategy.strategy.model_copy(
         update={

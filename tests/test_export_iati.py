@@ -10,7 +10,7 @@ from typing import Any
 
 from lxml import etree
 
-from iomstrat.core.pipeline import validate_file
+from iomstrat.core.pipeline import Run, check_file
 from iomstrat.export.iati import Export, check_iati, iati_activities
 
 from .conftest import DATA_FILE, ROOT, edited, line_of, real_text, run_cli
@@ -41,9 +41,9 @@ def decided_text() -> str:
 
 
 def export_of(path: Path | str) -> str:
-    checked = validate_file(str(path), AS_OF)
-    assert checked.reading.strategy is not None and checked.book is not None
-    export = iati_activities([(checked.reading.strategy, checked.book)], AS_OF)
+    checked = check_file(str(path), Run(AS_OF))
+    assert checked.strategy is not None and checked.book is not None
+    export = iati_activities([(checked.strategy, checked.book)], AS_OF)
     assert export.text is not None
     return export.text
 
@@ -219,9 +219,9 @@ EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"
 
 
 def exported(path: Path | str, **kwargs: Any) -> Export:
-    checked = validate_file(str(path), AS_OF)
-    assert checked.reading.strategy is not None and checked.book is not None
-    export = iati_activities([(checked.reading.strategy, checked.book)], AS_OF, **kwargs)
+    checked = check_file(str(path), Run(AS_OF))
+    assert checked.strategy is not None and checked.book is not None
+    export = iati_activities([(checked.strategy, checked.book)], AS_OF, **kwargs)
     assert export.text is not None
     return export
 
@@ -421,8 +421,8 @@ def test_two_strategies_with_one_identifier_are_a_finding(tmp_path: Path) -> Non
 
 
 def test_control_characters_never_reach_lxml(tmp_path: Path) -> None:
-    checked = validate_file(str(DATA_FILE), AS_OF)
-    strategy, book = checked.reading.strategy, checked.book
+    checked = check_file(str(DATA_FILE), Run(AS_OF))
+    strategy, book = checked.strategy, checked.book
     assert strategy is not None and book is not None
     hostile = "IOM\x00\x01\x1b[31m\x0b\x7f\u202e\u2028\ud800 <&>"
     info = strategy.strategy.model_copy(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from iomstrat.core.pipeline import validate_file
+from iomstrat.core.pipeline import Run, check_file
 from iomstrat.engine.disbursement import disbursement_report
 from iomstrat.export.iati import check_iati, iati_activities
 from iomstrat.rates import EcbRates
@@ -30,8 +30,8 @@ def test_hledger_balances_equal_the_disbursement_report(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     balances = hledger_balances(journal)
 
-    checked = validate_file(str(EXAMPLE), AS_OF)
-    strategy, book = checked.reading.strategy, checked.book
+    checked = check_file(str(EXAMPLE), Run(AS_OF))
+    strategy, book = checked.strategy, checked.book
     assert strategy is not None and book is not None
     report = disbursement_report(
         strategy, book, file=str(EXAMPLE), as_of=AS_OF, by="line", rates=EcbRates()
@@ -74,9 +74,9 @@ def test_iati_disbursements_are_type_3_in_their_own_currency(tmp_path: Path) -> 
     path = tmp_path / "example.yaml"
     path.write_text(text, encoding="utf-8")
     shutil.copy(LEDGER, tmp_path / LEDGER.name)
-    checked = validate_file(str(path), AS_OF)
-    assert checked.reading.strategy is not None and checked.book is not None
-    export = iati_activities([(checked.reading.strategy, checked.book)], AS_OF)
+    checked = check_file(str(path), Run(AS_OF))
+    assert checked.strategy is not None and checked.book is not None
+    export = iati_activities([(checked.strategy, checked.book)], AS_OF)
     assert export.text is not None
     assert check_iati(export.text, "example.xml") == []
     root = etree.fromstring(export.text.encode("utf-8"))

@@ -238,15 +238,28 @@ def test_findings_come_first_with_file_and_line(tmp_path: Path) -> None:
     assert page.table("budget-table")[-1][3] == "1,750"
 
 
-def test_unreadable_file_is_reported_and_exits_2(tmp_path: Path) -> None:
+def test_unreadable_file_exits_2_and_writes_no_report(tmp_path: Path) -> None:
+    """A file that cannot be read gives no figures at all: no half-true report is written."""
     missing = tmp_path / "missing.yaml"
-    html, _ = report(tmp_path, str(missing), code=2)
-    page = Page(html)
-    assert page.table("findings-table")[1:] == [
-        [f"{missing}:1:1", "fatal", "IOM001", "no such file"]
-    ]
-    assert "could not be read as a strategy" in html
-    assert page.charts == 0
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["report", str(missing), "--output", str(out)])
+    assert result.exit_code == 2
+    assert not out.exists()
+    assert f"{missing}:1:1: fatal IOM001" in result.stderr
+
+
+def test_unreadable_ledger_exits_2_and_keeps_the_previous_report(tmp_path: Path) -> None:
+    strategy = tmp_path / "strategy.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    strategy.write_text(
+        text.replace("ledgers: [illustrative_2023_ledger.csv]", "ledgers: [no.csv]")
+    )
+    out = tmp_path / "report.html"
+    out.write_text("previous", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(strategy), "--output", str(out)])
+    assert result.exit_code == 2
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert "IOM420" in result.stderr
 
 
 def test_several_files_in_one_report(tmp_path: Path, strategy_file: Path) -> None:
@@ -290,12 +303,12 @@ def test_allocations_chart_and_table(tmp_path: Path) -> None:
     import datetime as dt
     from decimal import Decimal
 
+    from iomstrat.core.pipeline import Run
     from iomstrat.core.report import brief_file
-    from iomstrat.rates import EcbRates
     from iomstrat.render.html import render
     from iomstrat.results.briefing import Allocation, Report
 
-    item = brief_file(default_strategy_path(), dt.date(2022, 12, 1), EcbRates())
+    item = brief_file(default_strategy_path(), Run(dt.date(2022, 12, 1)))
     item = dataclasses.replace(
         item,
         allocations=(

@@ -8,9 +8,8 @@ import textwrap
 from decimal import Decimal
 from pathlib import Path
 
-from iomstrat.checks.annex import growth_percent
-from iomstrat.core.pipeline import validate_file
-from iomstrat.engine.annex import figure_table
+from iomstrat.core.pipeline import Run, check_file
+from iomstrat.engine.annex import figure_table, growth_percent
 
 from .conftest import ROOT, line_of, run_cli
 
@@ -21,14 +20,14 @@ AS_OF = dt.date(2022, 12, 1)
 
 
 def found(path: Path) -> list[tuple[int, str, str]]:
-    result = validate_file(str(path), AS_OF)
+    result = check_file(str(path), Run(AS_OF))
     return [(d.line, d.code, d.message) for d in result.diagnostics]
 
 
 def codes(tmp_path: Path, text: str) -> list[str]:
     path = tmp_path / "table.yaml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return [f"{d.line}:{d.code}" for d in validate_file(str(path), AS_OF).diagnostics]
+    return [f"{d.line}:{d.code}" for d in check_file(str(path), Run(AS_OF)).diagnostics]
 
 
 # -- Annex 2: Danish funding for IOM 2021, whole USD ------------------------------------------
@@ -46,7 +45,7 @@ def test_annex2_the_earmarked_total_is_2_dollars_above_the_printed_one() -> None
 
 
 def test_annex2_refunds_are_the_seven_negative_rows() -> None:
-    table = validate_file(str(ANNEX2), AS_OF).table
+    table = check_file(str(ANNEX2), Run(AS_OF)).table
     assert table is not None
     refunds = [row.cells[1].amount for row in table.rows if row.refund and row.cells[1]]
     assert refunds == [Decimal(n) for n in (-21, -572, -1039, -11483, -12947, -28253, -105567)]
@@ -204,7 +203,7 @@ def test_bad_cell_text_names_its_line(tmp_path: Path) -> None:
 
 
 def test_figure_table_has_the_computed_row() -> None:
-    table = validate_file(str(ANNEX3), AS_OF).table
+    table = check_file(str(ANNEX3), Run(AS_OF)).table
     assert table is not None
     view = figure_table(table)
     computed = view.lines[-1]

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 DataPath = tuple[str | int, ...]
 
 
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # errors (warnings too under --strict)
+EXIT_CANNOT_RUN = 2  # bad usage, or an input that cannot be read
+
+
 class Severity(enum.IntEnum):
     """Ordered so that `max()` gives the worst; FATAL means the input could not be read."""
 

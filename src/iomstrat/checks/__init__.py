@@ -1,1 +1,41 @@
-""""""
+"""The registry of strategy checks: small pure functions with stable codes, one module per code
+family, kept in a tuple built fresh per call. Table files have their own registry in
+`checks.annex`, loaded only for them."""
+
+from __future__ import annotations
+
+from iomstrat.checks import allocations, approvals, budget_lines, payments, schedule, totals
+from iomstrat.checks.context import Check, Context
+from iomstrat.findings import Diagnostic
+
+
+def strategy_checks() -> tuple[Check, ...]:
+    """Every check of a strategy file, in reporting order; a fresh tuple per call."""
+    return (
+        budget_lines.check_line_ids,
+        budget_lines.check_finance_act_codes,
+        budget_lines.check_years,
+        budget_lines.check_amounts,
+        totals.check_budget_totals,
+        totals.check_cover,
+        approvals.check_approvals,
+        approvals.check_approval_dates,
+        payments.check_payment_lines,
+        payments.check_payments_approved,
+        payments.check_line_limits,
+        allocations.check_soft_earmarked_payments,
+        allocations.check_allocation_amounts,
+        allocations.check_allocation_places,
+        allocations.check_result_codes,
+        allocations.check_dialogue_gaps,
+        payments.check_years,
+        payments.check_vouchers,
+        schedule.check_schedule,
+    )
+
+
+def run_checks(ctx: Context, checks: tuple[Check, ...] | None = None) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for check in checks if checks is not None else strategy_checks():
+        found += check(ctx)
+    return found

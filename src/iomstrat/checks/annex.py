@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from iomstrat.engine.annex import aligned, growth_percent
 from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
 from iomstrat.findings import DataPath, Diagnostic, Severity
 from iomstrat.loader.documents import Document
@@ -31,10 +32,6 @@ class TableContext:
 TableCheck = Callable[[TableContext], list[Diagnostic]]
 
 
-def _aligned(table: Table, cells: list[Figure | None] | list[Decimal | None]) -> bool:
-    return len(cells) == len(table.table.columns)
-
-
 def _amount(cell: Figure | None) -> Decimal | None:
     return cell.amount if cell is not None else None
 
@@ -53,23 +50,6 @@ def _tidy(value: Decimal) -> Decimal:
 
 def _tolerance(table: Table, rounded_terms: int) -> Decimal:
     return _tidy(rounding_tolerance(table.table.printed_step, rounded_terms))
-
-
-def row_sum(row_cells: list[Figure | None]) -> Decimal:
-    return sum((c.amount for c in row_cells if c is not None and c.amount is not None), Decimal(0))
-
-
-def column_sum(table: Table, index: int) -> Decimal:
-    return sum(
-        (
-            c.amount
-            for row in table.rows
-            if _aligned(table, row.cells)
-            for c in [row.cells[index]]
-            if c is not None and c.amount is not None
-        ),
-        Decimal(0),
-    )
 
 
 def check_cell_counts(ctx: TableContext) -> list[Diagnostic]:
@@ -176,7 +156,7 @@ def _row_checks(table: Table) -> list[SumCheck]:
     heading = table.table.total_heading or "total"
     checks = []
     for i, row in enumerate(table.rows):
-        if row.total is None or row.total.amount is None or not _aligned(table, row.cells):
+        if row.total is None or row.total.amount is None or not aligned(table, row.cells):
             continue
         terms = tuple(
             Term(table.column_name(j), cell.amount)
@@ -198,7 +178,7 @@ def _row_checks(table: Table) -> list[SumCheck]:
 def _column_checks(table: Table) -> list[SumCheck]:
     totals = table.column_totals
     rows = [totals.cells, *(row.cells for row in table.rows)] if totals is not None else []
-    if totals is None or not all(_aligned(table, cells) for cells in rows):
+    if totals is None or not all(aligned(table, cells) for cells in rows):
         return []  # a misaligned row (IOM601) leaves the columns unknown
     checks = []
     for j, stated in enumerate(totals.cells):
@@ -207,7 +187,7 @@ def _column_checks(table: Table) -> list[SumCheck]:
         terms = tuple(
             Term(_label(row.name), cell.amount)
             for row in table.rows
-            if _aligned(table, row.cells)
+            if aligned(table, row.cells)
             for cell in [row.cells[j]]
             if cell is not None and cell.amount is not None
         )
@@ -267,7 +247,7 @@ def _grand_checks(table: Table) -> list[SumCheck]:
                 _tolerance(table, len(row_terms)),
             )
         )
-    if column_terms and _aligned(table, totals.cells):
+    if column_terms and aligned(table, totals.cells):
         checks.append(
             SumCheck(
                 "grand total against the column totals",
@@ -286,11 +266,6 @@ def check_totals(ctx: TableContext) -> list[Diagnostic]:
     return check_sums(ctx.document, checks)
 
 
-def growth_percent(previous: Decimal, current: Decimal) -> Decimal:
-    """Growth from one total to the next, in percent, exact to 4 decimals."""
-    return ((current / previous - 1) * HUNDRED).quantize(Decimal("0.0001"), ROUND_HALF_UP)
-
-
 def _whole(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1), ROUND_HALF_UP)
 
@@ -301,7 +276,7 @@ def check_growth(ctx: TableContext) -> list[Diagnostic]:
     table, growth, totals = ctx.table, ctx.table.growth, ctx.table.column_totals
     if growth is None or totals is None:
         return []
-    if not (_aligned(table, growth.percent) and _aligned(table, totals.cells)):
+    if not (aligned(table, growth.percent) and aligned(table, totals.cells)):
         return []
     half = table.table.printed_step / 2
     found = []

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
-    EXIT_FINDINGS,
+    fail,
     strategy_path,
     use_color,
     write,
@@ -47,9 +48,8 @@ def show(
 ) -> None:
     """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
     # The core is imported here, not above: `--help` and other commands need none of it.
-    from iomstrat.cli.common import fail
-    from iomstrat.core.pipeline import validate_file
-    from iomstrat.engine.budget import budget_table
+    from iomstrat.core.budget import show_budget
+    from iomstrat.core.pipeline import Run
     from iomstrat.model.strategy import UNIT_FACTORS
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
@@ -58,26 +58,18 @@ def show(
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     if unit is not None and unit not in UNIT_FACTORS:
         fail(f"unknown unit '{unit[:20]}'; choose one of {', '.join(UNIT_FACTORS)}")
-    import datetime as dt
+    shown = show_budget(strategy_path(path), Run(dt.date.today(), payments=False), unit)
+    if shown.problem is not None:
+        fail(shown.problem)
+    if shown.table is not None:
+        if fmt is render_budget.BudgetFormat.xlsx:
+            from iomstrat.render.xlsx import budget_workbook
 
-    result = validate_file(strategy_path(path), dt.date.today())
-    strategy = result.reading.strategy
-    problems = [d for d in result.diagnostics if d.severity >= d.severity.ERROR]
-    if strategy is None and result.table is not None and not problems:
-        fail(f"{path}: is a table file; show it with 'iomstrat table show {path}'")
-    if strategy is None:
-        sys.stderr.write(render_text(problems))
-        raise typer.Exit(max(2 if d.severity is d.severity.FATAL else 1 for d in problems))
-    table = budget_table(strategy, unit)
-    if fmt is render_budget.BudgetFormat.xlsx:
-        from iomstrat.render.xlsx import budget_workbook
-
-        write_bytes(budget_workbook(table), output, fmt)
-    else:
-        # A CSV file opened by a spreadsheet needs the BOM to be read as UTF-8 (the §).
-        bom = fmt is render_budget.BudgetFormat.csv and output not in (None, "-")
-        text = render_budget.render(table, fmt, locale, color=use_color())
-        write(("\ufeff" if bom else "") + text, output)
-    if problems:
-        sys.stderr.write(render_text(problems))
-        raise typer.Exit(EXIT_FINDINGS)
+            write_bytes(budget_workbook(shown.table), output, fmt)
+        else:
+            # A CSV file opened by a spreadsheet needs the BOM to be read as UTF-8 (the §).
+            bom = fmt is render_budget.BudgetFormat.csv and output not in (None, "-")
+            text = render_budget.render(shown.table, fmt, locale, color=use_color())
+            write(("\ufeff" if bom else "") + text, output)
+    sys.stderr.write(render_text(shown.errors))
+    raise typer.Exit(shown.exit_status)

@@ -9,11 +9,8 @@ from dataclasses import dataclass
 
 import typer
 
+from iomstrat.findings import EXIT_CANNOT_RUN
 from iomstrat.loader.embedded import default_strategy_path
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_CANNOT_RUN = 2
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 findings (errors, or warnings under --strict); "

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CANNOT_RUN, fail, parse_date, strategy_path, use_color, write
+from iomstrat.cli.common import fail, parse_date, strategy_path, use_color, write
 from iomstrat.render import diff as render_diff
 
 EPILOG = (
@@ -38,19 +38,20 @@ def command(
     flags, and the findings that appear or disappear."""
     # The core is imported here, not above: other commands, `--help` and `--version` need none.
     from iomstrat.core.diff import compare_files, compare_revision
+    from iomstrat.core.pipeline import Run
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
 
     files = list(paths or [])
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
-    date = parse_date(as_of)
+    run = Run(parse_date(as_of))
     if rev is not None:
         if len(files) > 1:
             fail("with --rev give at most one PATH")
-        comparison = compare_revision(rev, strategy_path(files[0] if files else None), date)
+        comparison = compare_revision(rev, strategy_path(files[0] if files else None), run)
     elif len(files) == 2:
-        comparison = compare_files(files[0], files[1], date)
+        comparison = compare_files(files[0], files[1], run)
     else:
         fail("give two files, OLD and NEW, or --rev GIT_REV [PATH]")
         return
@@ -58,7 +59,6 @@ def command(
         fail(comparison.error)
     if comparison.diff is None:
         sys.stderr.write(render_text(comparison.problems))
-        raise typer.Exit(EXIT_CANNOT_RUN)
-    diff = comparison.diff
-    write(render_diff.render(diff, fmt, locale, color=use_color()), output)
-    raise typer.Exit(1 if any(d.severity >= d.severity.ERROR for d in diff.appeared) else 0)
+    else:
+        write(render_diff.render(comparison.diff, fmt, locale, color=use_color()), output)
+    raise typer.Exit(comparison.exit_status)

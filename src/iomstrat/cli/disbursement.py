@@ -8,9 +8,7 @@ import sys
 import typer
 
 from iomstrat.cli.common import (
-    EXIT_CANNOT_RUN,
     EXIT_CODES_HELP,
-    EXIT_FINDINGS,
     fail,
     parse_date,
     strategy_path,
@@ -67,7 +65,6 @@ def command(
     # The core is imported here, not above: `validate`, `--help` and `--version` need none of it.
     from iomstrat.core.disbursement import calculate
     from iomstrat.core.pipeline import expand_paths
-    from iomstrat.findings import Severity
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.disbursement import render
     from iomstrat.render.numbers import LOCALES
@@ -96,7 +93,4 @@ def command(
         text = render(result.reports, result.portfolio, fmt, locale, color=use_color())
         write(bom + text, output)
     sys.stderr.write(render_text(result.diagnostics))
-    if result.worst is Severity.FATAL or not result.reports:
-        raise typer.Exit(EXIT_CANNOT_RUN)
-    if result.worst is Severity.ERROR:
-        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(result.exit_status)

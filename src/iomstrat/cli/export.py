@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from typing import TYPE_CHECKING
 
 import typer
 
-from iomstrat.cli.common import (
-    EXIT_CANNOT_RUN,
-    EXIT_CODES_HELP,
-    EXIT_FINDINGS,
-    fail,
-    parse_date,
-    strategy_path,
-    write,
-)
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_path, write
+from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS
 from iomstrat.render.diagnostics import render_text
 
 if TYPE_CHECKING:  # the core is imported where it is used: `--help` and other commands skip it
+    from iomstrat.core.export import ExportInput
     from iomstrat.export.records import Recorded
     from iomstrat.findings import Diagnostic
-    from iomstrat.loader.documents import Document
 
 app = typer.Typer(
     help="Export strategies to IATI 2.03 XML or an hledger journal.",
@@ -34,48 +26,23 @@ app = typer.Typer(
 
 
 def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Recorded], list[Diagnostic]]:
-    strategies, problems, _ = _read(paths, as_of)
-    return strategies, problems
+    read = _read(paths, as_of)
+    return list(read.strategies), list(read.errors)
 
 
-def _read(
-    paths: list[str] | None, as_of: dt.date
-) -> tuple[list[Recorded], list[Diagnostic], list[tuple[str, Document, dt.datetime]]]:
-    """Read every strategy with its booked payments; errors are collected for the report, an
-    unreadable or invalid file stops the run. Also each file's name, document and the time its
-    data (the file or one of its ledgers) last changed."""
-    from iomstrat.core.pipeline import validate_file
-    from iomstrat.findings import Severity
+def _read(paths: list[str] | None, as_of: dt.date) -> ExportInput:
+    """Every strategy with its booked payments, through the one pipeline; a file that stops
+    the export ends the command here."""
+    from iomstrat.core.export import read_strategies
+    from iomstrat.core.pipeline import Run
 
-    strategies: list[Recorded] = []
-    problems: list[Diagnostic] = []
-    files: list[tuple[str, Document, dt.datetime]] = []
-    for path in paths or [strategy_path(None)]:
-        result = validate_file(path, as_of)
-        problems += [d for d in result.diagnostics if d.severity >= Severity.ERROR]
-        if result.reading.strategy is None:
-            if result.table is not None:
-                fail(f"{path}: is a table file, not a strategy")
-            sys.stderr.write(render_text(problems))
-            worst = max((d.severity for d in problems), default=Severity.FATAL)
-            raise typer.Exit(EXIT_CANNOT_RUN if worst is Severity.FATAL else EXIT_FINDINGS)
-        assert result.book is not None
-        strategies.append((result.reading.strategy, result.book))
-        files.append(
-            (path, result.reading.document, _changed([path, *result.book.payments.sources]))
-        )
-    return strategies, problems, files
-
-
-def _changed(paths: list[str]) -> dt.datetime:
-    """The latest modification time of the files (now for standard input or a vanished file)."""
-    times = []
-    for path in paths:
-        try:
-            times.append(os.stat(path).st_mtime)
-        except (OSError, ValueError):
-            times.append(dt.datetime.now(dt.UTC).timestamp())
-    return dt.datetime.fromtimestamp(max(times), dt.UTC)
+    read = read_strategies(paths or [strategy_path(None)], Run(as_of))
+    if read.problem is not None:
+        fail(read.problem)
+    if not read.strategies:
+        sys.stderr.write(render_text(read.errors))
+        raise typer.Exit(read.exit_status)
+    return read
 
 
 @app.command(
@@ -109,16 +76,17 @@ def iati(
     from iomstrat.findings import Severity
 
     date = parse_date(as_of)
-    strategies, problems, files = _read(paths, date)
+    read = _read(paths, date)
+    problems = list(read.errors)
     now = dt.datetime.now(dt.UTC)
     export = iati_activities(
-        strategies, date, generated=now, updated=[min(when, now) for _, _, when in files]
+        read.strategies, date, generated=now, updated=[min(s.changed, now) for s in read.sources]
     )
     if export.text is None:
         sys.stderr.write("".join(f"iomstrat: missing {p}\n" for p in export.problems))
         raise typer.Exit(EXIT_CANNOT_RUN)
     write(export.text, output)
-    problems += gap_findings(export.gaps, [(name, document) for name, document, _ in files])
+    problems += gap_findings(export.gaps, [(s.name, s.document) for s in read.sources])
     if check:
         problems += check_iati(export.text, output if output != "-" else "<stdout>", now)
     if problems:

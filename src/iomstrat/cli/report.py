@@ -8,6 +8,7 @@ import sys
 import typer
 
 from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, strategy_path, write
+from iomstrat.findings import EXIT_CANNOT_RUN
 
 
 class Locale(enum.StrEnum):
@@ -50,7 +51,9 @@ def command(
     from iomstrat.render.html import render
 
     report = build_report(list(paths) if paths else [strategy_path(None)], date)
-    write(render(report, locale.value), output)
+    status = exit_code(report)
+    if status != EXIT_CANNOT_RUN:  # a file or ledger that cannot be read: no half-true report
+        write(render(report, locale.value), output)
     diagnostics = [d for b in report.briefings for d in b.diagnostics]
     sys.stderr.write(render_text(diagnostics))
-    raise typer.Exit(exit_code(report))
+    raise typer.Exit(status)

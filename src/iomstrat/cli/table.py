@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, EXIT_FINDINGS, fail, use_color, write
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, use_color, write
 from iomstrat.render import table as render_table
 
 app = typer.Typer(
@@ -36,23 +36,17 @@ def show(
     """Show a table as printed, with a computed row of column sums and computed row totals;
     findings about its totals go to stderr."""
     # The core is imported here, not above: other commands, `--help` and `--version` need none.
-    from iomstrat.core.pipeline import validate_file
-    from iomstrat.engine.annex import figure_table
-    from iomstrat.findings import Severity
+    from iomstrat.core.pipeline import Run
+    from iomstrat.core.table import show_table
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.numbers import LOCALES
 
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
-    result = validate_file(path, dt.date.today())
-    problems = [d for d in result.diagnostics if d.severity >= Severity.ERROR]
-    if result.table is None:
-        if not problems:
-            fail(f"{path}: is a strategy file, not a table; try 'iomstrat budget show'")
-        sys.stderr.write(render_text(problems))
-        worst = max(d.severity for d in problems)
-        raise typer.Exit(2 if worst is Severity.FATAL else EXIT_FINDINGS)
-    write(render_table.render(figure_table(result.table), fmt, locale, color=use_color()), output)
-    if problems:
-        sys.stderr.write(render_text(problems))
-        raise typer.Exit(EXIT_FINDINGS)
+    shown = show_table(path, Run(dt.date.today(), payments=False))
+    if shown.problem is not None:
+        fail(shown.problem)
+    if shown.table is not None:
+        write(render_table.render(shown.table, fmt, locale, color=use_color()), output)
+    sys.stderr.write(render_text(shown.errors))
+    raise typer.Exit(shown.exit_status)

@@ -49,16 +49,16 @@ def command(
 ) -> None:
     """Check strategy files: totals, approval flags, codes, years; every finding in one run."""
     # The core is imported here, not above: `--help` and other commands need none of it.
-    from iomstrat.core.pipeline import exit_code, expand_paths, validate_file
+    from iomstrat.core.pipeline import Run, expand_paths
+    from iomstrat.core.validate import validate
 
     date = parse_date(as_of)
     files = expand_paths(list(paths) if paths else [strategy_path(None)])
     if ledger and len(files) != 1:
         fail("--ledger needs exactly one strategy file")
-    results = [validate_file(path, date, ledgers=list(ledger or ())) for path in files]
-    diagnostics = [d for result in results for d in result.diagnostics]
+    result = validate(files, Run(date, ledgers=tuple(ledger or ())), strict=strict)
     fmt = output_format(fmt)
-    write(render(diagnostics, fmt), output)
+    write(render(result.diagnostics, fmt), output)
     if fmt is DiagnosticFormat.text:
-        sys.stderr.write(summary(diagnostics, len(files)))
-    raise typer.Exit(exit_code(results, strict=strict))
+        sys.stderr.write(summary(result.diagnostics, len(result.files)))
+    raise typer.Exit(result.exit_status)

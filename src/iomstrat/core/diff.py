@@ -1,19 +1,15 @@
-"""The core of `iomstrat diff`: read two versions of a strategy (files, or a file at a git
-revision), check both, and hand both to the diff engine."""
+"""The core of `iomstrat diff`: two versions of a strategy (two files, or a file at a git
+revision against the work tree) through the one pipeline, with the same ledgers and rates on
+both sides, handed to the diff engine."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from iomstrat.checks.strategy import Context, run_checks
-from iomstrat.core.pipeline import FileResult, validate_file
+from iomstrat.core.pipeline import Checked, Run, check_bytes, check_file
 from iomstrat.engine.diff import diff_strategies
-from iomstrat.findings import Diagnostic
-from iomstrat.loader import documents as loader
+from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity
 from iomstrat.loader.git import file_at
-from iomstrat.model.errors import STRATEGY_LIMITS, Reading, validate_as
-from iomstrat.model.strategy import Strategy
 from iomstrat.results.diff import StrategyDiff
 
 
@@ -25,44 +21,40 @@ class Comparison:
     problems: tuple[Diagnostic, ...]
     error: str | None = None  # could not run at all, e.g. an unknown git revision
 
+    @property
+    def exit_status(self) -> int:
+        """0 the diff is shown; 1 the new version has error findings the old one had not; 2 a
+        version could not be read or validated, or the comparison could not run."""
+        if self.diff is None:
+            return EXIT_CANNOT_RUN
+        new_errors = any(d.severity >= Severity.ERROR for d in self.diff.appeared)
+        return EXIT_FINDINGS if new_errors else EXIT_OK
 
-def _validate_bytes(name: str, data: bytes, as_of: dt.date) -> FileResult:
-    document = loader.load_bytes(name, data, STRATEGY_LIMITS)
-    reading = Reading(document, validate_as(document, Strategy))
-    found = list(reading.diagnostics)
-    if reading.strategy is not None:
-        found += run_checks(Context(reading.strategy, reading.document, as_of))
-    return FileResult(reading, tuple(sorted(found)))
 
-
-def _compare(old: FileResult, new: FileResult) -> Comparison:
-    if old.reading.strategy is None or new.reading.strategy is None:
-        problems = [
-            d
-            for result in (old, new)
-            if result.reading.strategy is None
-            for d in result.diagnostics
-            if d.severity >= d.severity.ERROR
-        ]
+def _compare(old: Checked, new: Checked) -> Comparison:
+    if old.strategy is None or new.strategy is None:
+        problems = [d for result in (old, new) if result.strategy is None for d in result.errors]
         return Comparison(None, tuple(problems))
     diff = diff_strategies(
-        old.reading.strategy,
-        new.reading.strategy,
-        old_name=old.reading.document.name,
-        new_name=new.reading.document.name,
+        old.strategy,
+        new.strategy,
+        old_name=old.name,
+        new_name=new.name,
         old_findings=old.diagnostics,
         new_findings=new.diagnostics,
     )
     return Comparison(diff, ())
 
 
-def compare_files(old_path: str, new_path: str, as_of: dt.date) -> Comparison:
-    return _compare(validate_file(old_path, as_of), validate_file(new_path, as_of))
+def compare_files(old_path: str, new_path: str, run: Run) -> Comparison:
+    return _compare(check_file(old_path, run), check_file(new_path, run))
 
 
-def compare_revision(rev: str, path: str, as_of: dt.date) -> Comparison:
-    """The file at git revision `rev` (old) against the working copy (new)."""
+def compare_revision(rev: str, path: str, run: Run) -> Comparison:
+    """The file at git revision `rev` (old) against the working copy (new). The old version's
+    ledgers are read from the same place as the new one's, so an edit that leaves the payments
+    alone changes none of their findings."""
     old = file_at(rev, path)
     if old.data is None:
         return Comparison(None, (), f"{old.name}: {old.error}")
-    return _compare(_validate_bytes(old.name, old.data, as_of), validate_file(path, as_of))
+    return _compare(check_bytes(old.name, old.data, run, path=path), check_file(path, run))

@@ -7,23 +7,27 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from iomstrat.core.pipeline import validate_file
+from iomstrat.core.pipeline import Run, check_file, exit_status
 from iomstrat.engine.disbursement import VIEWS, disbursement_report, portfolio
-from iomstrat.findings import Diagnostic, Severity
-from iomstrat.rates import EcbRates
+from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity
 from iomstrat.results.disbursement import DisbursementReport, Portfolio
 
 
 @dataclass(frozen=True)
-class CalculatorResult:
+class DisbursementResult:
+    """Reports per file and the portfolio, or none at all: where a file or a ledger could not
+    be read, no figure is given (they would be half true)."""
+
     reports: tuple[DisbursementReport, ...]
     portfolio: Portfolio | None  # with more than one file
     diagnostics: tuple[Diagnostic, ...]  # errors and warnings of every file and ledger
     problem: str | None = None  # why nothing could be computed (a usage error)
 
     @property
-    def worst(self) -> Severity | None:
-        return max((d.severity for d in self.diagnostics), default=None)
+    def exit_status(self) -> int:
+        if self.problem is not None or not self.reports:
+            return EXIT_CANNOT_RUN
+        return exit_status(self.diagnostics)
 
 
 def calculate(
@@ -33,24 +37,24 @@ def calculate(
     by: str = "line",
     currency: str | None = None,
     ledgers: Sequence[str] = (),
-) -> CalculatorResult:
+) -> DisbursementResult:
     """Reports for every readable file; findings are collected, never raised."""
     if by not in VIEWS:
-        return CalculatorResult((), None, (), f"unknown view '{by[:20]}'; one of {VIEWS}")
+        return DisbursementResult((), None, (), f"unknown view '{by[:20]}'; one of {VIEWS}")
     if ledgers and len(paths) != 1:
-        return CalculatorResult((), None, (), "--ledger needs exactly one strategy file")
-    rates = EcbRates()
-    if currency is not None and not rates.known(currency):
-        return CalculatorResult(
+        return DisbursementResult((), None, (), "--ledger needs exactly one strategy file")
+    run = Run(as_of, ledgers=tuple(ledgers))
+    if currency is not None and not run.rates.known(currency):
+        return DisbursementResult(
             (), None, (), f"currency '{currency[:10]}' has no ECB reference rate (e.g. DKK, USD)"
         )
     reports = []
     books = []
     found: list[Diagnostic] = []
     for path in paths:
-        result = validate_file(path, as_of, ledgers=ledgers, rates=rates)
+        result = check_file(path, run)
         found += [d for d in result.diagnostics if d.severity >= Severity.WARNING]
-        strategy, book = result.reading.strategy, result.book
+        strategy, book = result.strategy, result.book
         if strategy is None or book is None:
             continue
         try:
@@ -58,15 +62,15 @@ def calculate(
                 disbursement_report(
                     strategy,
                     book,
-                    file=result.reading.document.name,
+                    file=result.name,
                     as_of=as_of,
                     by=by,
                     currency=currency,
-                    rates=rates,
+                    rates=run.rates,
                 )
             )
         except ValueError as error:
-            return CalculatorResult((), None, tuple(found), f"{path}: {error}")
+            return DisbursementResult((), None, tuple(found), f"{path}: {error}")
         books.append((strategy, book))
     combined = None
     if len(paths) > 1 and books:
@@ -77,8 +81,10 @@ def calculate(
                 as_of=as_of,
                 currency=target,
                 files=tuple(r.file for r in reports),
-                rates=rates,
+                rates=run.rates,
             )
         except ValueError as error:
-            return CalculatorResult((), None, tuple(found), f"portfolio: {error}")
-    return CalculatorResult(tuple(reports), combined, tuple(found))
+            return DisbursementResult((), None, tuple(found), f"portfolio: {error}")
+    if any(d.severity is Severity.FATAL for d in found):
+        return DisbursementResult((), None, tuple(found))
+    return DisbursementResult(tuple(reports), combined, tuple(found))

@@ -11,11 +11,10 @@ from typing import Any, get_args
 
 import yaml
 
-from iomstrat.checks.strategy import FINANCE_ACT_PATTERN, Context, run_checks
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.core.pipeline import Run, check_bytes
+from iomstrat.findings import Diagnostic
 from iomstrat.loader import documents as loader
-from iomstrat.model.errors import validate_as
-from iomstrat.model.strategy import UNIT_FACTORS, BudgetLine, Strategy
+from iomstrat.model.strategy import FINANCE_ACT_PATTERN, UNIT_FACTORS, BudgetLine
 
 LINE_KINDS: tuple[str, ...] = get_args(BudgetLine.model_fields["kind"].annotation)
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -196,18 +195,14 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
         "written by `iomstrat init`.\n"
         "# Amounts are in the file's `unit`; check every edit with `iomstrat validate`.\n" + body
     )
-    problems = _errors(file_name, text)
+    problems = _errors(file_name, text, spec.start)
     if problems:  # e.g. more precise than one øre, or implausibly large
         raise ScaffoldError(f"the new file would not validate: {problems[0].message}")
     return text
 
 
-def _errors(name: str, text: str) -> list[Diagnostic]:
-    document = loader.load_bytes(name, text.encode("utf-8"))
-    strategy = validate_as(document, Strategy)
-    found = list(document.diagnostics)
-    if strategy is not None:
-        # Judged before the period starts: planned years are then as they should be.
-        before = dt.date(strategy.strategy.period.start - 1, 12, 1)
-        found += run_checks(Context(strategy, document, before))
-    return [d for d in found if d.severity >= Severity.ERROR]
+def _errors(name: str, text: str, start: int) -> tuple[Diagnostic, ...]:
+    # Judged before the period starts (through the one pipeline): planned years are then as
+    # they should be; the new file has no payments.
+    run = Run(dt.date(start - 1, 12, 1), payments=False)
+    return check_bytes(name, text.encode("utf-8"), run).errors

@@ -1,20 +1,24 @@
-"""The core of `iomstrat validate`: read each file, run every check, return findings as data."""
+"""The one pipeline every command goes through: read a file (a strategy with its ledgers, or a
+table), run every check, book the payments; findings are collected, never raised. What a run
+needs once (the date, the ECB rates, the command line's ledgers) is loaded once, in `Run`, and
+shared by every file and by both sides of a diff. The exit status is decided here too."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from iomstrat.checks.strategy import Context, run_checks
-from iomstrat.engine.disbursement import Book, Rates, book_payments
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.checks import run_checks
+from iomstrat.checks.context import Context
+from iomstrat.engine.book import Book, Rates, book_payments
+from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.loader.gcpause import collector_paused
 from iomstrat.loader.ledgers import collect_payments
-from iomstrat.model.errors import STRATEGY_LIMITS, Reading, validate_as
+from iomstrat.model.errors import STRATEGY_LIMITS, validate_as
 from iomstrat.model.strategy import Strategy
 from iomstrat.rates import EcbRates
 
@@ -25,15 +29,40 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
-class FileResult:
-    reading: Reading
+class Run:
+    """What one command run shares across its files: the as-of date, the rates (the ECB table
+    loads on first use, once), ledgers given on the command line, and whether payments are
+    needed at all (`budget show` and `table show` print the plan only)."""
+
+    as_of: dt.date
+    rates: Rates = field(default_factory=EcbRates)
+    ledgers: tuple[str, ...] = ()
+    payments: bool = True
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file through the pipeline: what was read, the strategy or the table it is (None
+    where it could not be read or validated), its booked payments, and every finding."""
+
+    document: loader.Document
     diagnostics: tuple[Diagnostic, ...]
-    book: Book | None = None  # payments of the strategy and its ledgers, converted
-    table: Table | None = None  # set instead of a strategy for a table file
+    strategy: Strategy | None = None
+    table: Table | None = None
+    book: Book | None = None
+    data: bytes | None = None  # the bytes the figures come from (`report` hashes them)
+
+    @property
+    def name(self) -> str:
+        return self.document.name
 
     @property
     def worst(self) -> Severity | None:
         return max((d.severity for d in self.diagnostics), default=None)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity >= Severity.ERROR)
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -49,28 +78,20 @@ def expand_paths(paths: list[str]) -> list[str]:
     return expanded
 
 
-def validate_file(
-    path: str,
-    as_of: dt.date,
-    *,
-    display_name: str | None = None,
-    ledgers: Sequence[str] = (),
-    rates: Rates | None = None,
-) -> FileResult:
-    """Check one file as what its top-level key says it is: a table file or a strategy."""
-    document = loader.load(path, display_name=display_name, limits=STRATEGY_LIMITS)
-    return check_document(document, path, as_of, ledgers=ledgers, rates=rates)
+def check_file(path: str, run: Run, *, display_name: str | None = None) -> Checked:
+    """Read and check one file (`-` is standard input) as what its top-level key says it is."""
+    name = display_name or ("-" if path == "-" else path)
+    data, problem = loader.read_bytes(path, STRATEGY_LIMITS, name=name)
+    if data is None:
+        assert problem is not None
+        return Checked(loader.Document(name), (problem,))
+    return check_bytes(name, data, run, path=path)
 
 
-def check_document(
-    document: loader.Document,
-    path: str,
-    as_of: dt.date,
-    *,
-    ledgers: Sequence[str] = (),
-    rates: Rates | None = None,
-) -> FileResult:
-    """The checks of `validate_file` on a file already read (`report` hashes the bytes)."""
+def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) -> Checked:
+    """Check a file's bytes already read (a file at a git revision, standard input). `path` is
+    where its ledgers are resolved from: the file's place in the work tree."""
+    document = loader.load_bytes(name, data, STRATEGY_LIMITS)
     if isinstance(document.data, dict) and "table" in document.data:
         # Imported here: only a file that may be a table pays for building the table models.
         from iomstrat.checks.annex import TableContext, run_table_checks
@@ -81,17 +102,20 @@ def check_document(
             found = list(document.diagnostics)
             if table is not None:
                 found += run_table_checks(TableContext(table, document))
-            return FileResult(Reading(document, None), tuple(sorted(found)), table=table)
-    reading = Reading(document, validate_as(document, Strategy))
-    found = list(reading.diagnostics)
+            return Checked(document, tuple(sorted(found)), table=table, data=data)
+    strategy = validate_as(document, Strategy)
+    found = list(document.diagnostics)
     book = None
-    if reading.strategy is not None:
-        with collector_paused():  # ledgers: a million payments booked and checked, no cycles
-            payments = collect_payments(reading.strategy, reading.document, path, ledgers)
-            book = book_payments(payments, reading.strategy.strategy.currency, rates or EcbRates())
-            found += payments.diagnostics + book.diagnostics
-            found += run_checks(Context(reading.strategy, reading.document, as_of, book))
-    return FileResult(reading, limit_findings(sorted(found)), book)
+    if strategy is not None:
+        if run.payments:
+            with collector_paused():  # ledgers: a million payments booked and checked, no cycles
+                payments = collect_payments(strategy, document, path or name, run.ledgers)
+                book = book_payments(payments, strategy.strategy.currency, run.rates)
+                found += payments.diagnostics + book.diagnostics
+                found += run_checks(Context(strategy, document, run.as_of, book))
+        else:
+            found += run_checks(Context(strategy, document, run.as_of))
+    return Checked(document, limit_findings(sorted(found)), strategy, book=book, data=data)
 
 
 MAX_FINDINGS_PER_CODE = 1000
@@ -125,13 +149,18 @@ def limit_findings(found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
     return tuple(sorted(kept))
 
 
-def exit_code(results: list[FileResult], *, strict: bool) -> int:
-    """0 clean, 1 findings (errors; warnings too under --strict), 2 an input could not be read."""
-    worst = max((r.worst for r in results if r.worst is not None), default=None)
+def exit_status(findings: Iterable[Diagnostic], *, strict: bool = False) -> int:
+    """The one rule of every command: 2 an input could not be read, 1 errors (warnings too
+    under --strict), else 0."""
+    worst = max((d.severity for d in findings), default=None)
     if worst is None:
-        return 0
+        return EXIT_OK
     if worst is Severity.FATAL:
-        return 2
+        return EXIT_CANNOT_RUN
     if worst is Severity.ERROR or (strict and worst is Severity.WARNING):
-        return 1
-    return 0
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def findings_of(checked: Sequence[Checked]) -> list[Diagnostic]:
+    return [d for c in checked for d in c.diagnostics]

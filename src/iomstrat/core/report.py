@@ -7,13 +7,9 @@ import datetime as dt
 import hashlib
 import os
 
-from iomstrat.core.pipeline import check_document, expand_paths
+from iomstrat.core.pipeline import Run, check_file, exit_status, expand_paths
 from iomstrat.engine.briefing import briefing
-from iomstrat.engine.disbursement import Rates
-from iomstrat.findings import Severity
 from iomstrat.loader import documents as loader
-from iomstrat.model.errors import STRATEGY_LIMITS
-from iomstrat.rates import EcbRates
 from iomstrat.results.briefing import Briefing, Report, SourceFile
 
 
@@ -26,26 +22,22 @@ def source_file(path: str, data: bytes | None) -> SourceFile:
     )
 
 
-def brief_file(path: str, as_of: dt.date, rates: Rates) -> Briefing:
-    """One file's briefing, checked as `validate` checks it. The file is read once, so its
-    hash is that of the very bytes the figures come from."""
-    data, problem = loader.read_bytes(path, STRATEGY_LIMITS)
-    source = source_file(path, data)
-    if data is None:
-        return Briefing(source, tuple([problem] if problem else []))
-    document = loader.load_bytes(path, data, STRATEGY_LIMITS)
-    result = check_document(document, path, as_of, rates=rates)
-    strategy, book = result.reading.strategy, result.book
+def brief_file(path: str, run: Run) -> Briefing:
+    """One file's briefing, through the one pipeline. The file is read once, so its hash is
+    that of the very bytes the figures come from."""
+    checked = check_file(path, run)
+    source = source_file(path, checked.data)
+    strategy, book = checked.strategy, checked.book
     if strategy is None or book is None:
-        return Briefing(source, result.diagnostics, is_table=result.table is not None)
+        return Briefing(source, checked.diagnostics, is_table=checked.table is not None)
     ledgers = tuple(source_file(p, _read(p)) for p in book.payments.sources[1:])
     return briefing(
         strategy,
         book,
         source=source,
-        diagnostics=result.diagnostics,
-        as_of=as_of,
-        rates=rates,
+        diagnostics=checked.diagnostics,
+        as_of=run.as_of,
+        rates=run.rates,
         ledgers=ledgers,
     )
 
@@ -56,13 +48,10 @@ def _read(path: str) -> bytes | None:
 
 
 def build_report(paths: list[str], as_of: dt.date) -> Report:
-    rates = EcbRates()
-    return Report(as_of, tuple(brief_file(path, as_of, rates) for path in expand_paths(paths)))
+    run = Run(as_of)
+    return Report(as_of, tuple(brief_file(path, run) for path in expand_paths(paths)))
 
 
 def exit_code(report: Report) -> int:
     """As `validate` (without --strict): 2 a file could not be read, 1 errors, else 0."""
-    worst = max((d.severity for b in report.briefings for d in b.diagnostics), default=None)
-    if worst is Severity.FATAL:
-        return 2
-    return 1 if worst is Severity.ERROR else 0
+    return exit_status(d for b in report.briefings for d in b.diagnostics)

@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from iomstrat.checks.annex import column_sum, row_sum
 from iomstrat.model.table import Figure, Table
 from iomstrat.results.table import FigureTable, TableCell, TableLine
+
+HUNDRED = Decimal(100)
+
+
+def aligned(table: Table, cells: list[Figure | None] | list[Decimal | None]) -> bool:
+    return len(cells) == len(table.table.columns)
+
+
+def row_sum(row_cells: list[Figure | None]) -> Decimal:
+    return sum((c.amount for c in row_cells if c is not None and c.amount is not None), Decimal(0))
+
+
+def column_sum(table: Table, index: int) -> Decimal:
+    return sum(
+        (
+            c.amount
+            for row in table.rows
+            if aligned(table, row.cells)
+            for c in [row.cells[index]]
+            if c is not None and c.amount is not None
+        ),
+        Decimal(0),
+    )
+
+
+def growth_percent(previous: Decimal, current: Decimal) -> Decimal:
+    """Growth from one total to the next, in percent, exact to 4 decimals."""
+    return ((current / previous - 1) * HUNDRED).quantize(Decimal("0.0001"), ROUND_HALF_UP)
 
 
 def _cell(cell: Figure | None) -> TableCell | None:

@@ -10,8 +10,10 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
+from iomstrat.engine.book import Book, Rates
 from iomstrat.engine.budget import budget_table
-from iomstrat.engine.disbursement import Book, Rates, disbursement_report, factor
+from iomstrat.engine.disbursement import disbursement_report
+from iomstrat.engine.plan import factor
 from iomstrat.findings import Diagnostic
 from iomstrat.model.strategy import Strategy
 from iomstrat.results.briefing import (

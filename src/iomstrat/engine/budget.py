@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from iomstrat.engine.disbursement import approved_year
+from iomstrat.engine.plan import approved_year
 from iomstrat.model.strategy import UNIT_FACTORS, Strategy
 from iomstrat.results.budget import BudgetRow, BudgetTable, YearHeading
 

@@ -7,12 +7,24 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Protocol
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from iomstrat.findings import Diagnostic, Severity
-from iomstrat.loader.ledgers import Payment, Payments
-from iomstrat.model.strategy import UNIT_FACTORS, Allocation, Strategy
+from iomstrat.engine.book import ZERO, Book, Rates, cents
+from iomstrat.engine.plan import (
+    Tranches,
+    allocated,
+    allocation_line,
+    approved_line,
+    approved_year,
+    factor,
+    planned,
+    quarter_end,
+    quarter_of,
+    schedule,
+    soft_earmarked_line,
+)
+from iomstrat.model.strategy import Strategy
 from iomstrat.rates import Quote
 
 if TYPE_CHECKING:  # built where reports are made: `validate` books payments, makes no report
@@ -24,204 +36,8 @@ if TYPE_CHECKING:  # built where reports are made: `validate` books payments, ma
         PriorityRow,
     )
 
-NO_RATE = "IOM414"
-RATE_AFTER_HISTORY = "IOM415"
 
-CENT = Decimal("0.01")
-ZERO = Decimal(0)
 VIEWS = ("line", "year", "quarter", "priority")
-
-
-class Rates(Protocol):
-    def quote(self, currency: str, into: str, on: dt.date) -> Quote | None: ...
-
-
-def cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class Book:
-    """Every payment with its amount in the strategy's currency (whole units, to the cent);
-    `amounts[i]` belongs to `payments.records[i]`, None where no rate could be found."""
-
-    payments: Payments
-    amounts: list[Decimal | None]
-    diagnostics: list[Diagnostic]
-    dated: list[tuple[Payment, Decimal]]  # payments with an amount, in date (then file) order
-
-
-def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
-    """Convert each payment at its stated exchange rate, else at the ECB rate of its date."""
-    amounts: list[Decimal | None] = []
-    found: list[Diagnostic] = []
-    quotes: dict[tuple[str, dt.date], Quote | None] = {}
-    for p in payments.records:
-        if p.currency == currency:
-            amounts.append(p.amount)
-            continue
-        if p.exchange_rate is not None:
-            amounts.append(cents(p.amount * p.exchange_rate))
-            continue
-        key = (p.currency, p.date)
-        if key not in quotes:
-            quotes[key] = rates.quote(p.currency, currency, p.date)
-        quote = quotes[key]
-        if quote is None:
-            amounts.append(None)
-            found.append(
-                payments.diagnostic(
-                    p,
-                    NO_RATE,
-                    Severity.ERROR,
-                    f"payment {p.voucher}: no ECB reference rate for {p.currency} on "
-                    f"{p.date.isoformat()}; state its exchange_rate ({currency} per {p.currency})",
-                )
-            )
-            continue
-        if quote.on < p.date:
-            found.append(
-                payments.diagnostic(
-                    p,
-                    RATE_AFTER_HISTORY,
-                    Severity.WARNING,
-                    f"payment {p.voucher} on {p.date.isoformat()} is after the shipped ECB "
-                    f"history; converted at the rate of {quote.on.isoformat()}; state its "
-                    "exchange_rate",
-                )
-            )
-        amounts.append(cents(p.amount * quote.rate))
-    dated = [(p, a) for p, a in zip(payments.records, amounts, strict=True) if a is not None]
-    dated.sort(key=_date_of)  # stable: file order within a day
-    return Book(payments, amounts, found, dated)
-
-
-def _date_of(pair: tuple[Payment, Decimal]) -> dt.date:
-    return pair[0].date
-
-
-# --- The plan and the decisions, in whole currency units ----------------------------------
-
-
-def factor(strategy: Strategy) -> Decimal:
-    return UNIT_FACTORS[strategy.strategy.unit]
-
-
-def planned(strategy: Strategy, line_id: str, year: int) -> Decimal:
-    line = strategy.line(line_id)
-    return line.amounts.get(year, ZERO) * factor(strategy) if line else ZERO
-
-
-def decided(strategy: Strategy, year: int, as_of: dt.date) -> bool:
-    """Whether parliament had decided the year by `as_of`."""
-    approval = strategy.approval(year)
-    if approval is None or approval.status == "planned":
-        return False
-    return approval.decided_on is None or approval.decided_on <= as_of
-
-
-def approved_line(strategy: Strategy, line_id: str, year: int, as_of: dt.date) -> Decimal | None:
-    """The amount approved for one line, None while undecided or where a reduction names no
-    lines (the year total is known, its split is not)."""
-    if not decided(strategy, year, as_of):
-        return None
-    approval = strategy.approval(year)
-    assert approval is not None
-    if approval.status == "withheld":
-        return ZERO
-    if approval.lines is not None:
-        return approval.lines.get(line_id, ZERO) * factor(strategy)
-    if approval.status == "approved":
-        return planned(strategy, line_id, year)
-    return None
-
-
-def approved_year(strategy: Strategy, year: int, as_of: dt.date) -> Decimal | None:
-    if not decided(strategy, year, as_of):
-        return None
-    approval = strategy.approval(year)
-    assert approval is not None
-    if approval.status == "withheld":
-        return ZERO
-    if approval.amount is not None:
-        return approval.amount * factor(strategy)
-    if approval.lines is not None:
-        return sum(approval.lines.values(), ZERO) * factor(strategy)
-    return sum((planned(strategy, line.id, year) for line in strategy.budget.lines), ZERO)
-
-
-def soft_earmarked_line(strategy: Strategy) -> str | None:
-    return next((ln.id for ln in strategy.budget.lines if ln.kind == "soft_earmarked"), None)
-
-
-def allocation_line(strategy: Strategy, allocation: Allocation) -> str | None:
-    return allocation.line or soft_earmarked_line(strategy)
-
-
-def allocated(strategy: Strategy, line_id: str, year: int, as_of: dt.date) -> Decimal:
-    """Soft-earmarked funds of `year` allocated in dialogue decisions taken by `as_of`."""
-    total = ZERO
-    for allocation in strategy.allocations:
-        if (
-            allocation.year == year
-            and allocation.date <= as_of
-            and allocation_line(strategy, allocation) == line_id
-        ):
-            total += sum((item.amount for item in allocation.items), ZERO)
-    return total * factor(strategy)
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    month = quarter * 3
-    return (
-        dt.date(year + 1, 1, 1) - dt.timedelta(days=1)
-        if month == 12
-        else (dt.date(year, month + 1, 1) - dt.timedelta(days=1))
-    )
-
-
-def quarter_of(day: dt.date) -> int:
-    return (day.month - 1) // 3 + 1
-
-
-Tranches = dict[tuple[str, int], list[tuple[dt.date, Decimal]]]
-
-
-def schedule(strategy: Strategy) -> Tranches:
-    """Due date and amount of every tranche per (line, year). A line-year the file does not
-    schedule takes the cover table's "Projected ann. Disb." for the year, split over the lines
-    in proportion to their planned amounts, in four equal tranches due at quarter ends."""
-    unit = factor(strategy)
-    years = list(strategy.strategy.period.years)
-    projected = strategy.cover.projected_disbursement if strategy.cover else None
-    result: Tranches = {}
-    for line in strategy.budget.lines:
-        for year in years:
-            annual = line.amounts.get(year, ZERO) * unit
-            given = strategy.schedule.get(line.id, {}).get(year)
-            if given is not None:
-                result[(line.id, year)] = sorted(
-                    (
-                        t.date or quarter_end(year, t.quarter or 4),
-                        t.amount * unit if t.amount is not None else cents(annual * (t.share or 0)),
-                    )
-                    for t in given
-                )
-                continue
-            year_total = sum((ln.amounts.get(year, ZERO) for ln in strategy.budget.lines), ZERO)
-            if projected is not None and year in projected.by_year and year_total:
-                annual = cents(
-                    projected.by_year[year] * unit * line.amounts.get(year, ZERO) / year_total
-                )
-            quarter = cents(annual / 4)
-            result[(line.id, year)] = [
-                (quarter_end(year, q), quarter if q < 4 else annual - 3 * quarter)
-                for q in range(1, 5)
-            ]
-    return result
-
-
-# --- The report ---------------------------------------------------------------------------
 
 
 @dataclass

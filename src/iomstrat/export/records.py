@@ -7,8 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iomstrat.engine.disbursement import Book, approved_line, approved_year, factor
-from iomstrat.engine.disbursement import planned as planned_amount
+from iomstrat.engine.book import Book
+from iomstrat.engine.plan import approved_line, approved_year, factor
+from iomstrat.engine.plan import planned as planned_amount
 from iomstrat.loader.ledgers import Payment
 from iomstrat.model.strategy import Strategy
 
@@ -16,7 +17,7 @@ EVER = dt.date.max
 """Exports report every recorded decision and payment, whatever today's date."""
 
 Recorded = tuple[Strategy, Book]
-"""A strategy with its payments booked in its currency (from `validate_file`)."""
+"""A strategy with its payments booked in its currency (from `core.pipeline`)."""
 
 
 @dataclass(frozen=True)

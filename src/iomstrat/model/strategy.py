@@ -19,6 +19,8 @@ from pydantic import (
 
 from iomstrat.loader.documents import echo
 
+FINANCE_ACT_PATTERN = re.compile(r"§\d{2}\.\d{2}\.\d{2}\.\d{2}")
+"""A Finance Act code as the budget prints it: § and four two-digit groups."""
 MAX_AMOUNT = Decimal(10) ** 15
 """Largest amount accepted in any unit; anything larger is a typing accident."""
 

@@ -1,0 +1,176 @@
+"""Checks of the budget lines and the figures themselves (IOM301-IOM306): ids, Finance Act codes,
+years inside the period, signs and precision."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from iomstrat.checks.context import Context
+from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.loader.documents import echo
+from iomstrat.model.strategy import FINANCE_ACT_PATTERN, UNIT_FACTORS, Strategy
+
+FINANCE_ACT_CODE = "IOM301"
+YEARS = "IOM302"
+NEGATIVE_AMOUNT = "IOM303"
+DUPLICATE_ID = "IOM304"
+UNKNOWN_LINE = "IOM305"
+PRECISION = "IOM306"
+SMALLEST_AMOUNT = Decimal("0.01")
+"""One øre: no amount is more precise than this, whatever the file's unit."""
+
+
+def check_line_ids(ctx: Context) -> list[Diagnostic]:
+    found = []
+    groups = {
+        "lines": [line.id for line in ctx.strategy.budget.lines],
+        "totals": [total.id for total in ctx.strategy.budget.totals],
+    }
+    for group, ids in groups.items():
+        counts = Counter(ids)
+        for index, item_id in enumerate(ids):
+            if counts[item_id] > 1:
+                found.append(
+                    ctx.document.diagnostic(
+                        ("budget", group, index, "id"),
+                        DUPLICATE_ID,
+                        Severity.ERROR,
+                        f"budget {group} id '{item_id}' is used {counts[item_id]} times; "
+                        "ids must be unique",
+                    )
+                )
+    line_ids = {line.id for line in ctx.strategy.budget.lines}
+    for t_index, total in enumerate(ctx.strategy.budget.totals):
+        for l_index, line_id in enumerate(total.lines):
+            if line_id not in line_ids:
+                found.append(
+                    ctx.document.diagnostic(
+                        ("budget", "totals", t_index, "lines", l_index),
+                        UNKNOWN_LINE,
+                        Severity.ERROR,
+                        f"total '{total.id}' adds up line '{echo(line_id)}', which the budget does "
+                        f"not have (lines: {', '.join(sorted(line_ids))})",
+                    )
+                )
+    return found
+
+
+def check_finance_act_codes(ctx: Context) -> list[Diagnostic]:
+    places: list[tuple[DataPath, str]] = [
+        (("strategy", "finance_act_code"), ctx.strategy.strategy.finance_act_code)
+    ]
+    places += [
+        (("budget", "lines", i, "finance_act_code"), line.finance_act_code)
+        for i, line in enumerate(ctx.strategy.budget.lines)
+    ]
+    return [
+        ctx.document.diagnostic(
+            path,
+            FINANCE_ACT_CODE,
+            Severity.ERROR,
+            f"Finance Act code '{echo(code)}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14)",
+        )
+        for path, code in places
+        if not FINANCE_ACT_PATTERN.fullmatch(code)
+    ]
+
+
+def check_years(ctx: Context) -> list[Diagnostic]:
+    period = ctx.strategy.strategy.period
+    found = []
+    if period.end < period.start:
+        found.append(
+            ctx.document.diagnostic(
+                ("strategy", "period", "end"),
+                YEARS,
+                Severity.ERROR,
+                f"period ends ({period.end}) before it starts ({period.start})",
+            )
+        )
+        return found
+    expected = set(period.years)
+    tables: list[tuple[DataPath, str, dict[int, Decimal]]] = [
+        (("budget", "lines", i, "amounts"), f"line '{line.id}'", line.amounts)
+        for i, line in enumerate(ctx.strategy.budget.lines)
+    ]
+    tables += [
+        (("budget", "totals", i, "stated"), f"total '{total.id}'", total.stated)
+        for i, total in enumerate(ctx.strategy.budget.totals)
+    ]
+    cover = ctx.strategy.cover
+    for name in ("commitment", "projected_disbursement"):
+        row = getattr(cover, name) if cover else None
+        if row is not None:
+            tables.append((("cover", name, "by_year"), f"cover {name}", row.by_year))
+    for path, what, by_year in tables:
+        for year in sorted(set(by_year) - expected):
+            found.append(
+                ctx.document.diagnostic(
+                    (*path, year),
+                    YEARS,
+                    Severity.ERROR,
+                    f"{what}: year {year} is outside the period {period.start}-{period.end}",
+                    key=True,
+                )
+            )
+        missing = sorted(expected - set(by_year))
+        if missing:
+            found.append(
+                ctx.document.diagnostic(
+                    path,
+                    YEARS,
+                    Severity.ERROR,
+                    f"{what}: no amount for {', '.join(map(str, missing))} "
+                    f"(the period is {period.start}-{period.end}; write 0 for a year without one)",
+                )
+            )
+    return found
+
+
+def check_amounts(ctx: Context) -> list[Diagnostic]:
+    factor = UNIT_FACTORS[ctx.strategy.strategy.unit]
+    found = []
+    for path, amount in _all_amounts(ctx.strategy):
+        if amount < 0:
+            found.append(
+                ctx.document.diagnostic(
+                    path, NEGATIVE_AMOUNT, Severity.ERROR, f"amount {amount} is negative"
+                )
+            )
+        if (amount * factor) % SMALLEST_AMOUNT != 0:
+            found.append(
+                ctx.document.diagnostic(
+                    path,
+                    PRECISION,
+                    Severity.ERROR,
+                    f"amount {amount} ({ctx.strategy.strategy.unit}) is more precise than one "
+                    f"øre; write at most {_decimals(factor)} decimals",
+                )
+            )
+    return found
+
+
+def _all_amounts(strategy: Strategy) -> list[tuple[tuple[str | int, ...], Decimal]]:
+    found: list[tuple[tuple[str | int, ...], Decimal]] = []
+    for i, line in enumerate(strategy.budget.lines):
+        found += [(("budget", "lines", i, "amounts", y), v) for y, v in line.amounts.items()]
+    for i, total in enumerate(strategy.budget.totals):
+        found += [(("budget", "totals", i, "stated", y), v) for y, v in total.stated.items()]
+    if strategy.cover is not None:
+        for name in ("commitment", "projected_disbursement"):
+            row = getattr(strategy.cover, name)
+            if row is not None:
+                found += [(("cover", name, "by_year", y), v) for y, v in row.by_year.items()]
+                if row.total is not None:
+                    found.append((("cover", name, "total"), row.total))
+    for i, approval in enumerate(strategy.approvals):
+        if approval.amount is not None:
+            found.append((("approvals", i, "amount"), approval.amount))
+        for line_id, value in (approval.lines or {}).items():
+            found.append((("approvals", i, "lines", line_id), value))
+    return found
+
+
+def _decimals(factor: Decimal) -> int:
+    return max(0, -(SMALLEST_AMOUNT / factor).normalize().as_tuple().exponent)  # type: ignore[operator]

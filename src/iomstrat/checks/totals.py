@@ -1,0 +1,83 @@
+"""Checks of stated totals against computed sums (IOM101-IOM103): the budget table's totals and
+the cover table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from iomstrat.checks.context import Context
+from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
+from iomstrat.findings import Diagnostic
+from iomstrat.loader.documents import echo
+from iomstrat.model.strategy import Strategy
+
+COVER_MISMATCH = "IOM103"
+
+
+def _year_term(strategy: Strategy, line_id: str, year: int) -> Term:
+    """A line's amount for a year as a sum term, pointing at where the file gives it."""
+    index, line = next((i, ln) for i, ln in enumerate(strategy.budget.lines) if ln.id == line_id)
+    return Term(
+        line_id, line.amounts.get(year, Decimal(0)), ("budget", "lines", index, "amounts", year)
+    )
+
+
+def check_budget_totals(ctx: Context) -> list[Diagnostic]:
+    strategy = ctx.strategy
+    tolerance = rounding_tolerance(strategy.budget.printed_step, 0)
+    checks = []
+    for t_index, total in enumerate(strategy.budget.totals):
+        lines = [line for line_id in total.lines if (line := strategy.line(line_id)) is not None]
+        for year, stated in total.stated.items():
+            terms = tuple(_year_term(strategy, line.id, year) for line in lines)
+            checks.append(
+                SumCheck(
+                    f"{year} {echo(total.name.rstrip(':'))}",
+                    ("budget", "totals", t_index, "stated", year),
+                    stated,
+                    terms,
+                    tolerance,
+                )
+            )
+    return check_sums(ctx.document, checks)
+
+
+def check_cover(ctx: Context) -> list[Diagnostic]:
+    """The cover table's Commitment and Projected disbursement rows against the budget lines."""
+    strategy = ctx.strategy
+    if strategy.cover is None:
+        return []
+    tolerance = rounding_tolerance(strategy.budget.printed_step, 0)
+    years = list(strategy.strategy.period.years)
+    checks = []
+    for name in ("commitment", "projected_disbursement"):
+        row = getattr(strategy.cover, name)
+        if row is None:
+            continue
+        label = name.replace("_", " ")
+        for year, stated in row.by_year.items():
+            terms = tuple(_year_term(strategy, line.id, year) for line in strategy.budget.lines)
+            checks.append(
+                SumCheck(
+                    f"{year} cover {label}",
+                    ("cover", name, "by_year", year),
+                    stated,
+                    terms,
+                    tolerance,
+                )
+            )
+        if row.total is not None:
+            terms = tuple(
+                Term(line.id, sum((line.amounts.get(y, Decimal(0)) for y in years), Decimal(0)))
+                for line in strategy.budget.lines
+            )
+            checks.append(
+                SumCheck(
+                    f"{years[0]}-{years[-1]} cover {label} total",
+                    ("cover", name, "total"),
+                    row.total,
+                    terms,
+                    tolerance,
+                )
+            )
+    return check_sums(ctx.document, checks, error_code=COVER_MISMATCH)

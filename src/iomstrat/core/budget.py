@@ -1,0 +1,37 @@
+"""The core of `iomstrat budget show`: the strategy through the one pipeline (the plan and the
+decisions only: no payments are booked), then its budget table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from iomstrat.core.pipeline import Run, check_file, exit_status
+from iomstrat.engine.budget import budget_table
+from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, Diagnostic
+from iomstrat.results.budget import BudgetTable
+
+
+@dataclass(frozen=True)
+class BudgetShown:
+    table: BudgetTable | None  # None where the file is no valid strategy
+    errors: tuple[Diagnostic, ...]
+    problem: str | None = None  # a usage error: e.g. the file is a table file
+
+    @property
+    def exit_status(self) -> int:
+        if self.problem is not None:
+            return EXIT_CANNOT_RUN
+        if self.table is None:
+            return max(exit_status(self.errors), EXIT_FINDINGS)
+        return exit_status(self.errors)
+
+
+def show_budget(path: str, run: Run, unit: str | None) -> BudgetShown:
+    checked = check_file(path, run)
+    if checked.strategy is None:
+        if checked.table is not None and not checked.errors:
+            return BudgetShown(
+                None, (), f"{path}: is a table file; show it with 'iomstrat table show {path}'"
+            )
+        return BudgetShown(None, checked.errors)
+    return BudgetShown(budget_table(checked.strategy, unit), checked.errors)

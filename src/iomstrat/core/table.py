@@ -1,0 +1,37 @@
+"""The core of `iomstrat table show`: a table file through the one pipeline, then its printed
+rows with computed sums."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from iomstrat.core.pipeline import Run, check_file, exit_status
+from iomstrat.engine.annex import figure_table
+from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, Diagnostic
+from iomstrat.results.table import FigureTable
+
+
+@dataclass(frozen=True)
+class TableShown:
+    table: FigureTable | None  # None where the file is no valid table
+    errors: tuple[Diagnostic, ...]
+    problem: str | None = None  # a usage error: e.g. the file is a strategy
+
+    @property
+    def exit_status(self) -> int:
+        if self.problem is not None:
+            return EXIT_CANNOT_RUN
+        if self.table is None:
+            return max(exit_status(self.errors), EXIT_FINDINGS)
+        return exit_status(self.errors)
+
+
+def show_table(path: str, run: Run) -> TableShown:
+    checked = check_file(path, run)
+    if checked.table is None:
+        if not checked.errors:
+            return TableShown(
+                None, (), f"{path}: is a strategy file, not a table; try 'iomstrat budget show'"
+            )
+        return TableShown(None, checked.errors)
+    return TableShown(figure_table(checked.table), checked.errors)
