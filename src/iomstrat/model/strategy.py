@@ -129,7 +129,7 @@ class Iati(Model):
     )
     recipient_country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
         None,
-        description="ISO 3166-1 alpha-2 code of the share no allocation places (instead of a region).",
+        description="ISO 3166-1 alpha-2 code of the share no allocation places (not a region).",
     )
     collaboration_type: DacCode | None = Field(
         None, description="IATI CollaborationType code, e.g. 2 (multilateral inflows)."

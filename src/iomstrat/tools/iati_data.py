@@ -20,7 +20,7 @@ from lxml import etree
 
 TARGET = Path(__file__).resolve().parent.parent / "export" / "iati_data"
 EXTRA = ("OrganisationRegistrationAgency",)
-"""Not in the mapping, but the ruleset's ORG-ID-PREFIX: the agencies an organisation id starts with."""
+"""Not in the mapping, but the ruleset's ORG-ID-PREFIX: agencies an organisation id starts with."""
 NAMED = {"Country", "Region"}
 """Codelists whose English names are kept: allocations name countries and regions in words."""
 
