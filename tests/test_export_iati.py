@@ -4,14 +4,17 @@ disbursements and commitments carry the strategy's figures; --check catches brok
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from lxml import etree
 
 from iomstrat.core.pipeline import Run, check_file
 from iomstrat.export.iati import Export, check_iati, iati_activities
+from iomstrat.export.iati_rules import check_rules
 
 from .conftest import DATA_FILE, ROOT, edited, line_of, real_text, run_cli
 
@@ -451,3 +454,20 @@ def test_approval_years_0_and_10000_are_no_traceback(tmp_path: Path) -> None:
     assert result.exit_code == 1  # the approvals outside the period are errors of `validate`
     xml = (tmp_path / "years.xml").read_text(encoding="utf-8")
     assert "<transaction>" not in xml  # neither is a commitment of the period
+
+
+META_TESTS = Path(__file__).parent / "iati_meta_tests"
+
+
+@pytest.mark.parametrize(
+    ("rules", "xml", "passes"),
+    [line.split() for line in (META_TESTS / "cases.txt").read_text().splitlines()],
+)
+def test_the_ruleset_evaluator_agrees_with_iatis_own_meta_tests(
+    rules: str, xml: str, passes: str
+) -> None:
+    """IATI-Rulesets' meta tests: each ruleset on each XML passes or fails as IATI says."""
+    ruleset = json.loads((META_TESTS / f"{rules}.json").read_text(encoding="utf-8"))
+    document = etree.parse(str(META_TESTS / f"{xml}.xml")).getroot()
+    failures = check_rules(document, dt.datetime.now(UTC), ruleset)
+    assert (not failures) == (passes == "True"), failures

@@ -179,11 +179,9 @@ def _activity(
         _sub(activity, "sector", code=iati.sector, vocabulary="1")
     else:
         gaps.append(
-            Gap(
+            _lacks(
+                strategy,
                 index,
-                ("strategy", "iati") if iati is not None else ("strategy",),
-                LACKS,
-                Severity.ERROR,
                 "strategy.iati.sector is missing: IATI rule 6.2.2 wants the activity's sector; "
                 "add its OECD DAC 5-digit purpose code (IATI Sector codelist, e.g. 15190)",
             )
@@ -228,6 +226,13 @@ def _activity(
             _line_types(lines_by_id.get(payment.line), defaults),
         )
     return gaps
+
+
+def _lacks(strategy: Strategy, index: int, message: str) -> Gap:
+    """An error: the strategy lacks a field of `strategy.iati` (found at that block, else at
+    `strategy:`)."""
+    where: DataPath = ("strategy", "iati") if strategy.strategy.iati else ("strategy",)
+    return Gap(index, where, LACKS, Severity.ERROR, message)
 
 
 TYPES = (("flow_type", "flow-type"), ("finance_type", "finance-type"), ("aid_type", "aid-type"))
@@ -328,11 +333,9 @@ def _recipients(
             default = ("country", iati.recipient_country)
         if default is None:
             gaps.append(
-                Gap(
+                _lacks(
+                    strategy,
                     index,
-                    ("strategy", "iati") if iati is not None else ("strategy",),
-                    LACKS,
-                    Severity.ERROR,
                     "strategy.iati.recipient_region (or recipient_country) is missing: IATI rule "
                     "3.7.1 wants a recipient for the share of the plan no allocation places; add "
                     "its OECD DAC region code (e.g. 998, developing countries unspecified)",

@@ -206,9 +206,17 @@ class _Case:
         regex = re.compile(self.case["regex"])
         return [_line(n) for n in self.matches() if regex.search(_text(n)) is not None]
 
-    def startswith(self, prefixes: tuple[str, ...] = ()) -> list[int]:
+    def only_one_of(self) -> list[int]:
+        """None of `paths` where an `excluded` element exists, else exactly one."""
+        if any(self.xpath(path) for path in self.case["excluded"]):
+            return [_line(self.matches()[0])] if self.matches() else []
+        return [] if len(self.matches()) == 1 else [self.here()]
+
+    def startswith(self) -> list[int]:
         separator = self.case.get("separator", "")
-        starts = list(prefixes)
+        starts = []
+        if "start" in self.case:  # the older form: one prefix path
+            starts += [_text(node) for node in self.xpath(self.case["start"])[:1]]
         for path in self.case.get("prefix", []):
             if path == ORG_ID_PREFIX:
                 starts += codelists()["codelists"]["OrganisationRegistrationAgency"]["codes"]
@@ -264,13 +272,15 @@ def _cases(element: etree._Element, rule: str, case: dict[str, Any]) -> Iterator
                 yield {"rule": sub_rule, **filled}
 
 
-def check_rules(document: etree._Element, now: dt.datetime) -> list[Failure]:
-    """Every failure of IATI's standard ruleset in the document, evaluated at `now`."""
+def check_rules(
+    document: etree._Element, now: dt.datetime, rules: dict[str, Any] | None = None
+) -> list[Failure]:
+    """Every failure of IATI's standard ruleset (or `rules`) in the document, at `now`."""
     tree = etree.ElementTree(document)
     found: set[Failure] = set()
-    for context, rules in ruleset().items():
+    for context, rules_here in (rules or ruleset()).items():
         for element in cast(list[etree._Element], tree.xpath(context)):
-            for rule, body in rules.items():
+            for rule, body in rules_here.items():
                 for raw in body["cases"]:
                     for case in _cases(element, rule, raw):
                         info = case.get("ruleInfo", {})
