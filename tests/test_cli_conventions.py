@@ -101,3 +101,26 @@ def test_results_on_stdout_diagnostics_on_stderr(tmp_path: Path) -> None:
     assert run.exit_code == 1
     assert run.stdout.startswith("id,label,name")  # the table still comes out
     assert " error IOM101 " in run.stderr and "IOM101" not in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "extra"),
+    [
+        (["report", "-o", "r.html"], "report"),
+        (["export", "iati"], "iati"),
+        (["budget", "show", "-f", "xlsx", "-o", "b.xlsx"], "xlsx"),
+        (["disbursement", "-f", "xlsx", "-o", "d.xlsx"], "xlsx"),
+    ],
+)
+def test_a_missing_extra_is_one_line_and_exit_2(
+    args: list[str], extra: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The core install has no matplotlib, lxml or openpyxl: a command that needs them says
+    what to install, writes nothing."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(common, "find_spec", lambda name: None)
+    run = run_cli(*args)
+    assert run.exit_code == 2
+    assert run.stderr.endswith(f"pip install 'iomstrat[{extra}]'\n")
+    assert len(run.stderr.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []

@@ -47,12 +47,13 @@ def test_csv_by_priority() -> None:
         "disbursement", str(EXAMPLE), "--as-of", "2023-12-31", "-f", "csv", "--by", "priority"
     )
     rows = list(csv.DictReader(io.StringIO(run.stdout)))
-    assert {r["key"]: r["disbursed"] for r in rows} == {
-        "1": "0",
-        "2": "6863084.28",
-        "3": "17000000",
-        "4": "6800000",
-        "total": "30663084.28",
+    assert {(r["year"], r["key"]): r["disbursed"] for r in rows} == {
+        ("2023", "1"): "0",
+        ("2023", "2"): "6863084.28",
+        ("2023", "3"): "17000000",
+        ("2023", "4"): "6800000",
+        ("2023", "2023"): "30663084.28",
+        ("", "total"): "30663084.28",
     }
 
 

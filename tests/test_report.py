@@ -191,7 +191,7 @@ def test_approved_reduced_and_planned_years_in_danish(tmp_path: Path, strategy_f
         ["2024", "reduceret", "1.750.000", "1.600.000", "0", "0", "1.600.000"],
         ["2025", "planlagt", "1.750.000", "endnu ikke besluttet", "0", "0", "1.750.000"],
     ]
-    assert page.table("schedule-table")[-1] == ["2025 Q4", "437.500", "—", "5.250.500", "—"]
+    assert page.table("schedule-table")[-1] == ["2025 Q4", "437.500", "—", "5.100.500", "—"]
     schedule = page.table("schedule-table")
     assert schedule[4] == ["2023 Q4", "437.625", "0", "1.750.500", "0"]
     assert schedule[6] == ["2024 Q2", "437.500", "0", "2.625.500", "0"]  # as of 2024-06-01

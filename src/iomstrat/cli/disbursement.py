@@ -11,6 +11,7 @@ from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     fail,
     parse_date,
+    require,
     strategy_path,
     use_color,
     write,
@@ -71,6 +72,8 @@ def command(
 
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
+    if fmt is DisbursementFormat.xlsx:
+        require("xlsx")
     date = parse_date(as_of)
     files = expand_paths(list(paths) if paths else [strategy_path(None)])
     result = calculate(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_path, write
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, require, strategy_path, write
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS
 from iomstrat.render.diagnostics import render_text
 
@@ -72,6 +72,7 @@ def iati(
     """One IATI 2.03 iati-activity per strategy: organisations, dates, sector, recipients,
     aid/finance/flow types, budgets per year, planned disbursements, commitments and
     disbursements. What a strategy lacks for IATI's rules is a finding naming the field."""
+    require("iati")
     from iomstrat.export.iati import check_iati, gap_findings, iati_activities
     from iomstrat.findings import Severity
 

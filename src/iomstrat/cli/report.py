@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, strategy_path, write
+from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, require, strategy_path, write
 from iomstrat.findings import EXIT_CANNOT_RUN
 
 
@@ -43,6 +43,7 @@ def command(
     ),
 ) -> None:
     """Write one self-contained HTML report: header facts, budget table, charts, findings."""
+    require("report")
     date = parse_date(as_of)
     # The core is imported here, not above: other commands, `--help` and `--version` need none;
     # matplotlib loads only for this command.

@@ -1,31 +1,19 @@
-"""The disbursement calculator: plan, approvals, allocations and payments per line and year,
-as of a date, in Decimal; and the portfolio across strategy files. Pure: rates come in."""
+"""The disbursement views: rows per line and year, per year, per quarter or per priority area,
+and the portfolio across strategy files. Every row is a sum of the reconciliation's cells
+(`engine.reconcile`), so the views agree to the øre. Pure: rates come in."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from iomstrat.engine.book import ZERO, Book, Rates, cents
-from iomstrat.engine.plan import (
-    Tranches,
-    allocated,
-    allocation_line,
-    approved_line,
-    approved_year,
-    factor,
-    planned,
-    quarter_end,
-    quarter_of,
-    schedule,
-    soft_earmarked_line,
-)
+from iomstrat.engine.book import ZERO, Book, Rates
+from iomstrat.engine.plan import quarter_end
+from iomstrat.engine.reconcile import QUARTERS, RATE_STEP, Reconciliation, Sums, reconcile
 from iomstrat.model.strategy import Strategy
-from iomstrat.rates import Quote
 
 if TYPE_CHECKING:  # built where reports are made: `validate` books payments, makes no report
     from iomstrat.results.disbursement import (
@@ -36,86 +24,23 @@ if TYPE_CHECKING:  # built where reports are made: `validate` books payments, ma
         PriorityRow,
     )
 
-
 VIEWS = ("line", "year", "quarter", "priority")
 
 
-@dataclass
-class _Sums:
-    planned: Decimal = ZERO
-    approved: Decimal | None = None
-    allocated: Decimal | None = None
-    disbursed: Decimal = ZERO
-    scheduled: Decimal = ZERO
-    scheduled_year: Decimal = ZERO
-    summed_basis: Decimal | None = None  # sum of each year's basis, for totals of years
+def figures(sums: Sums) -> Figures:
+    from iomstrat.results.disbursement import Figures
 
-    @property
-    def basis(self) -> Decimal:
-        """What the balance is measured against: approved where decided, else planned."""
-        if self.summed_basis is not None:
-            return self.summed_basis
-        return self.approved if self.approved is not None else self.planned
-
-    def add(self, other: _Sums) -> None:
-        self.summed_basis = (self.summed_basis if self.summed_basis is not None else ZERO) + (
-            other.basis
-        )
-        self.planned += other.planned
-        if other.approved is not None:
-            self.approved = (self.approved or ZERO) + other.approved
-        if other.allocated is not None:
-            self.allocated = (self.allocated or ZERO) + other.allocated
-        self.disbursed += other.disbursed
-        self.scheduled += other.scheduled
-        self.scheduled_year += other.scheduled_year
-
-    def figures(self) -> Figures:
-        from iomstrat.results.disbursement import Figures
-
-        basis = self.basis
-        already = max(self.disbursed, self.scheduled)
-        return Figures(
-            planned=self.planned,
-            approved=self.approved,
-            allocated=self.allocated,
-            disbursed=self.disbursed,
-            remaining=basis - self.disbursed,
-            rate=(self.disbursed / basis).quantize(Decimal("0.0001")) if basis else None,
-            scheduled=self.scheduled,
-            variance=self.disbursed - self.scheduled,
-            forecast=self.disbursed + max(ZERO, self.scheduled_year - already),
-        )
-
-
-class _Converter:
-    """Strategy currency to the report's: plans at the as-of rate, payments at their date's."""
-
-    def __init__(self, source: str, target: str, as_of: dt.date, rates: Rates) -> None:
-        self.source, self.target, self.rates = source, target, rates
-        self.quotes: dict[tuple[str, dt.date], Quote | None] = {}
-        self.notes: list[str] = []
-        self.plan_rate = Decimal(1)
-        if source != target:
-            quote = self.quote(source, as_of)
-            if quote is None:
-                raise ValueError(f"no ECB reference rate from {source} to {target}")
-            self.plan_rate = quote.rate
-            self.notes.append(
-                f"Plans, approvals and allocations converted at the ECB reference rate of "
-                f"{quote.on.isoformat()}: 1 {source} = {quote.rate:.6f} {target}; payments at "
-                "the rate of their date (payments made in "
-                f"{target} at their own amount)."
-            )
-
-    def quote(self, currency: str, day: dt.date) -> Quote | None:
-        key = (currency, day)
-        if key not in self.quotes:
-            self.quotes[key] = self.rates.quote(currency, self.target, day)
-        return self.quotes[key]
-
-    def plan(self, amount: Decimal) -> Decimal:
-        return amount if self.source == self.target else cents(amount * self.plan_rate)
+    return Figures(
+        planned=sums.planned,
+        approved=sums.approved,
+        allocated=sums.allocated,
+        disbursed=sums.disbursed,
+        remaining=sums.remaining,
+        rate=sums.rate,
+        scheduled=sums.scheduled,
+        variance=sums.variance,
+        forecast=sums.forecast,
+    )
 
 
 def disbursement_report(
@@ -133,216 +58,179 @@ def disbursement_report(
     Raises ValueError when the report currency has no ECB rate (the caller reports it)."""
     from iomstrat.results.disbursement import DisbursementReport, DisbursementRow
 
-    info = strategy.strategy
-    target = currency or info.currency
-    convert = _Converter(info.currency, target, as_of, rates)
-    years = list(info.period.years)
-    lines = [line.id for line in strategy.budget.lines]
-    soft = {allocation_line(strategy, a) for a in strategy.allocations}
-    soft.add(soft_earmarked_line(strategy))
-    tranches = schedule(strategy)
-
-    # One pass over the payments.
-    by_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
-    by_quarter: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
-    by_allocation: dict[str, Decimal] = defaultdict(Decimal)
-    for payment, amount in zip(book.payments.records, book.amounts, strict=True):
-        if amount is None or payment.date > as_of:
-            continue
-        if target != info.currency:
-            if payment.currency == target:
-                amount = payment.amount
-            else:
-                quote = convert.quote(info.currency, payment.date)
-                amount = cents(amount * quote.rate) if quote else convert.plan(amount)
-        by_line[(payment.line, payment.year)] += amount
-        if payment.date.year < payment.year:
-            quarter = 1
-        elif payment.date.year > payment.year:
-            quarter = 4
-        else:
-            quarter = quarter_of(payment.date)
-        by_quarter[(payment.year, quarter)] += amount
-        if payment.allocation is not None:
-            by_allocation[payment.allocation] += amount
-
-    cells: dict[tuple[str, int], _Sums] = {}
-    for year in years:
-        for line_id in lines:
-            due = tranches.get((line_id, year), [])
-            approved = approved_line(strategy, line_id, year, as_of)
-            cells[(line_id, year)] = _Sums(
-                planned=convert.plan(planned(strategy, line_id, year)),
-                approved=None if approved is None else convert.plan(approved),
-                allocated=convert.plan(allocated(strategy, line_id, year, as_of))
-                if line_id in soft
-                else None,
-                disbursed=by_line.get((line_id, year), ZERO),
-                scheduled=convert.plan(sum((a for d, a in due if d <= as_of), ZERO)),
-                scheduled_year=convert.plan(sum((a for _, a in due), ZERO)),
-            )
-
-    def year_sums(year: int) -> _Sums:
-        total = _Sums()
-        for line_id in lines:
-            total.add(cells[(line_id, year)])
-        approved = approved_year(strategy, year, as_of)
-        if approved is not None:
-            total.approved = convert.plan(approved)
-            total.summed_basis = None  # the year's decision, whatever its split over lines
-        return total
-
+    rec = reconcile(strategy, book, as_of=as_of, currency=currency, rates=rates)
+    years = rec.years
     rows: list[DisbursementRow] = []
     names = {line.id: f"{line.label or ''} {line.name}".strip() for line in strategy.budget.lines}
     period = f"{years[0]}-{years[-1]}" if years else "no period"
     if by == "line":
         for year in years:
-            for line_id in lines:
-                rows.append(
-                    DisbursementRow(
-                        line_id, names[line_id], "line", year, cells[(line_id, year)].figures()
-                    )
-                )
+            for line_id in rec.lines:
+                cell = Sums().add(rec.cell(line_id, year))
+                rows.append(DisbursementRow(line_id, names[line_id], "line", year, figures(cell)))
             rows.append(
                 DisbursementRow(
-                    str(year), f"Total {year}", "subtotal", year, year_sums(year).figures()
+                    str(year), f"Total {year}", "subtotal", year, figures(rec.year(year))
                 )
             )
-        grand = _Sums()
-        for line_id in lines:
-            line_total = _Sums()
-            for year in years:
-                line_total.add(cells[(line_id, year)])
+        for line_id in rec.lines:
             rows.append(
-                DisbursementRow(line_id, f"{names[line_id]}", "line", None, line_total.figures())
+                DisbursementRow(line_id, names[line_id], "line", None, figures(rec.line(line_id)))
             )
-        for year in years:
-            grand.add(year_sums(year))
-        rows.append(DisbursementRow(period, f"Total {period}", "total", None, grand.figures()))
+        rows.append(
+            DisbursementRow(period, f"Total {period}", "total", None, figures(rec.period()))
+        )
     elif by == "year":
-        grand = _Sums()
         for year in years:
-            sums = year_sums(year)
-            grand.add(sums)
-            rows.append(DisbursementRow(str(year), str(year), "line", year, sums.figures()))
-        rows.append(DisbursementRow(period, f"Total {period}", "total", None, grand.figures()))
+            rows.append(
+                DisbursementRow(str(year), str(year), "line", year, figures(rec.year(year)))
+            )
+        rows.append(
+            DisbursementRow(period, f"Total {period}", "total", None, figures(rec.period()))
+        )
     elif by == "quarter":
-        rows += _quarter_rows(strategy, years, lines, tranches, by_quarter, convert, as_of)
-    priority_rows = (
-        _priority_rows(strategy, by_allocation, convert, as_of) if by == "priority" else ()
-    )
+        rows += _quarter_rows(rec)
+    priority_rows = _priority_rows(strategy, rec) if by == "priority" else ()
     return DisbursementReport(
         file=file,
-        title=info.title,
-        currency=target,
+        title=strategy.strategy.title,
+        currency=rec.currency,
         as_of=as_of,
         by=by,
         rows=tuple(rows),
         priority_rows=tuple(priority_rows),
         payments=len(book.payments.records),
         allocations=len(strategy.allocations),
-        notes=tuple(convert.notes),
+        notes=rec.notes,
     )
 
 
-def _quarter_rows(
-    strategy: Strategy,
-    years: list[int],
-    lines: list[str],
-    tranches: Tranches,
-    by_quarter: dict[tuple[int, int], Decimal],
-    convert: _Converter,
-    as_of: dt.date,
-) -> list[DisbursementRow]:
-    """Per year and quarter, all lines: due in the quarter, paid in it, and cumulatively."""
-    from iomstrat.results.disbursement import DisbursementRow
+def _quarter_rows(rec: Reconciliation) -> list[DisbursementRow]:
+    """Per year and quarter, all lines: due in the quarter under the decision in force, paid in
+    it; then the year, exactly as the other views give it."""
+    from iomstrat.results.disbursement import DisbursementRow, Figures
 
     rows = []
-    for year in years:
-        cumulative = _Sums()
-        for quarter in range(1, 5):
-            end = quarter_end(year, quarter)
-            due = [
-                a
-                for ln in lines
-                for d, a in tranches.get((ln, year), [])
-                if quarter_of(d) == quarter or (d.year != year and quarter == 4)
-            ]
-            sums = _Sums(
-                planned=convert.plan(sum(due, ZERO)),
-                disbursed=by_quarter.get((year, quarter), ZERO),
-                scheduled=convert.plan(sum(due, ZERO)) if end <= as_of else ZERO,
-                scheduled_year=convert.plan(sum(due, ZERO)),
-            )
-            cumulative.add(sums)
+    for year in rec.years:
+        cells = [rec.cell(line, year) for line in rec.lines]
+        for quarter in QUARTERS:
+            due = sum((c.due[quarter - 1] for c in cells), ZERO)
+            paid = sum((c.paid[quarter - 1] for c in cells), ZERO)
+            due_to_date = sum((c.due_to_date[quarter - 1] for c in cells), ZERO)
+            ended = quarter_end(year, quarter) <= rec.as_of
             rows.append(
                 DisbursementRow(
-                    f"{year}-Q{quarter}", f"{year} Q{quarter}", "line", year, sums.figures()
+                    f"{year}-Q{quarter}",
+                    f"{year} Q{quarter}",
+                    "line",
+                    year,
+                    Figures(
+                        planned=due,
+                        approved=None,
+                        allocated=None,
+                        disbursed=paid,
+                        remaining=due - paid,
+                        rate=(paid / due).quantize(RATE_STEP) if due else None,
+                        scheduled=due_to_date,
+                        variance=paid - due_to_date,
+                        forecast=paid if ended else paid + max(ZERO, due - max(paid, due_to_date)),
+                    ),
                 )
             )
-        cumulative.approved = approved_year(strategy, year, as_of)
-        if cumulative.approved is not None:
-            cumulative.approved = convert.plan(cumulative.approved)
         rows.append(
-            DisbursementRow(str(year), f"Total {year}", "subtotal", year, cumulative.figures())
+            DisbursementRow(str(year), f"Total {year}", "subtotal", year, figures(rec.year(year)))
         )
     return rows
 
 
-def _priority_rows(
-    strategy: Strategy,
-    by_allocation: dict[str, Decimal],
-    convert: _Converter,
-    as_of: dt.date,
-) -> list[PriorityRow]:
+NOT_LINKED = "not-linked"
+NO_AREA = "-"
+
+
+def _priority_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]:
+    """Per year: allocations and the payments that name them, per priority area; the dialogue
+    lines' payments that name no allocation in a row of their own; and the year, whose figures
+    are the dialogue lines' (so the view reconciles with `--by line`)."""
     from iomstrat.results.disbursement import PriorityRow
 
-    unit = factor(strategy)
-    allocated_to: dict[int | None, Decimal] = defaultdict(Decimal)
-    paid_to: dict[int | None, Decimal] = defaultdict(Decimal)
-    items: dict[int | None, int] = defaultdict(int)
-    known_items: dict[str, int | None] = {}
-    for allocation in strategy.allocations:
-        for item in allocation.items:
-            if item.id is not None:
-                known_items[item.id] = item.priority_area
-            if allocation.date <= as_of:
-                allocated_to[item.priority_area] += convert.plan(item.amount * unit)
+    area_of = {
+        item.id: item.priority_area
+        for allocation in strategy.allocations
+        for item in allocation.items
+        if item.id is not None
+    }
+    names = {area.id: f"{area.id}. {area.name}" for area in strategy.priority_areas}
+    dialogue = sorted(rec.dialogue_lines & set(rec.lines), key=rec.lines.index)
+    rows: list[PriorityRow] = []
+    grand_allocated = grand_disbursed = ZERO
+    grand_items = 0
+    for year in rec.years:
+        allocated: dict[int | None, Decimal] = defaultdict(Decimal)
+        paid: dict[int | None, Decimal] = defaultdict(Decimal)
+        items: dict[int | None, int] = defaultdict(int)
+        linked = ZERO
+        for line in dialogue:
+            cell = rec.cell(line, year)
+            for item in cell.allocations:
+                allocated[item.priority_area] += item.amount
                 items[item.priority_area] += 1
-    for item_id, amount in by_allocation.items():
-        paid_to[known_items.get(item_id)] += amount
-    rows = []
-    for area in strategy.priority_areas:
+            for item_id, amount in cell.linked.items():
+                paid[area_of.get(item_id)] += amount
+                linked += amount
+        year_sums = rec.year(year, dialogue)
+        if not (items or year_sums.disbursed):
+            continue  # a year with nothing allocated or paid yet
+        for area in strategy.priority_areas:
+            rows.append(
+                PriorityRow(
+                    str(area.id),
+                    names[area.id],
+                    "line",
+                    year,
+                    allocated[area.id],
+                    paid[area.id],
+                    items[area.id],
+                )
+            )
+        tagged = {area.id for area in strategy.priority_areas}
+        untagged = [a for a in {*allocated, *paid} if a not in tagged]
+        if untagged:
+            rows.append(
+                PriorityRow(
+                    NO_AREA,
+                    "No priority area tagged",
+                    "line",
+                    year,
+                    sum((allocated[a] for a in untagged), ZERO),
+                    sum((paid[a] for a in untagged), ZERO),
+                    sum(items[a] for a in untagged),
+                )
+            )
+        unlinked = year_sums.disbursed - linked
+        if unlinked:
+            rows.append(
+                PriorityRow(
+                    NOT_LINKED, "Not linked to an allocation", "line", year, ZERO, unlinked, 0
+                )
+            )
+        year_allocated = year_sums.allocated or ZERO
+        year_items = sum(items.values())
         rows.append(
             PriorityRow(
-                str(area.id),
-                f"{area.id}. {area.name}",
-                "line",
-                allocated_to[area.id],
-                paid_to[area.id],
-                items[area.id],
+                str(year),
+                f"Total {year}",
+                "subtotal",
+                year,
+                year_allocated,
+                year_sums.disbursed,
+                year_items,
             )
         )
-    if allocated_to.get(None) or paid_to.get(None):
-        rows.append(
-            PriorityRow(
-                "-",
-                "No priority area tagged",
-                "line",
-                allocated_to[None],
-                paid_to[None],
-                items[None],
-            )
-        )
+        grand_allocated += year_allocated
+        grand_disbursed += year_sums.disbursed
+        grand_items += year_items
     rows.append(
-        PriorityRow(
-            "total",
-            "Total",
-            "total",
-            sum(allocated_to.values(), ZERO),
-            sum(paid_to.values(), ZERO),
-            sum(items.values()),
-        )
+        PriorityRow("total", "Total", "total", None, grand_allocated, grand_disbursed, grand_items)
     )
     return rows
 
@@ -355,32 +243,19 @@ def portfolio(
     files: tuple[str, ...],
     rates: Rates,
 ) -> Portfolio:
-    """Totals per Finance Act code and year across strategy files, in one currency."""
+    """Totals per Finance Act code and year across strategy files, in one currency: sums of
+    each file's reconciliation cells, as every other view."""
     from iomstrat.results.disbursement import Portfolio, PortfolioRow
 
-    totals: dict[tuple[str, int | None], _Sums] = {}
+    totals: dict[tuple[str, int | None], Sums] = {}
     seen: dict[tuple[str, int | None], set[int]] = defaultdict(set)
     for index, (strategy, book) in enumerate(reports):
-        convert = _Converter(strategy.strategy.currency, currency, as_of, rates)
-        paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
-        for payment, amount in zip(book.payments.records, book.amounts, strict=True):
-            if amount is not None and payment.date <= as_of:
-                paid[(payment.line, payment.year)] += amount
-        for line in strategy.budget.lines:
-            for year in strategy.strategy.period.years:
-                approved = approved_line(strategy, line.id, year, as_of)
-                cell = _Sums(
-                    planned=convert.plan(planned(strategy, line.id, year)),
-                    approved=None if approved is None else convert.plan(approved),
-                    disbursed=convert.plan(paid.get((line.id, year), ZERO)),
-                )
-                keys: tuple[tuple[str, int | None], ...] = (
-                    (line.finance_act_code, year),
-                    (line.finance_act_code, None),
-                )
-                for key in keys:
-                    seen[key].add(index)
-                    totals.setdefault(key, _Sums()).add(cell)
+        rec = reconcile(strategy, book, as_of=as_of, currency=currency, rates=rates)
+        codes = {line.id: line.finance_act_code for line in strategy.budget.lines}
+        for (line_id, year), cell in rec.cells.items():
+            for key in ((codes[line_id], year), (codes[line_id], None)):
+                seen[key].add(index)
+                totals.setdefault(key, Sums()).add(cell)
     rows = []
     for (code, row_year), sums in sorted(
         totals.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or 0)
@@ -392,8 +267,9 @@ def portfolio(
                 sums.planned,
                 sums.approved,
                 sums.disbursed,
-                sums.basis - sums.disbursed,
+                sums.remaining,
                 len(seen[(code, row_year)]),
+                allocated=sums.allocated,
             )
         )
     return Portfolio(currency, as_of, files, tuple(rows))

@@ -4,6 +4,7 @@ decision in force on a date, the dialogue's allocations, and the schedule of tra
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from iomstrat.engine.book import ZERO, cents
@@ -29,34 +30,68 @@ def decided(strategy: Strategy, year: int, as_of: dt.date) -> bool:
     return approval.decided_on is None or approval.decided_on <= as_of
 
 
-def approved_line(strategy: Strategy, line_id: str, year: int, as_of: dt.date) -> Decimal | None:
-    """The amount approved for one line, None while undecided or where a reduction names no
-    lines (the year total is known, its split is not)."""
+@dataclass(frozen=True)
+class Decision:
+    """Parliament's decision on a year in force on a date, in whole currency units. Before it
+    `status` is "undecided" and there are no amounts. A reduction that names no lines is
+    apportioned over the lines in proportion to their plan (`apportioned`), so that every
+    line has an amount and the lines add up to the year."""
+
+    status: str  # undecided | approved | reduced | withheld
+    total: Decimal | None
+    lines: dict[str, Decimal] | None
+    apportioned: bool = False
+    finance_act: str | None = None
+    decided_on: dt.date | None = None
+
+
+UNDECIDED = Decision("undecided", None, None)
+
+
+def decision(strategy: Strategy, year: int, as_of: dt.date) -> Decision:
     if not decided(strategy, year, as_of):
-        return None
+        return UNDECIDED
     approval = strategy.approval(year)
     assert approval is not None
+    unit = factor(strategy)
+    ids = [line.id for line in strategy.budget.lines]
+    act, on = approval.finance_act, approval.decided_on
     if approval.status == "withheld":
-        return ZERO
+        return Decision("withheld", ZERO, dict.fromkeys(ids, ZERO), False, act, on)
     if approval.lines is not None:
-        return approval.lines.get(line_id, ZERO) * factor(strategy)
-    if approval.status == "approved":
-        return planned(strategy, line_id, year)
-    return None
+        lines = {i: approval.lines.get(i, ZERO) * unit for i in ids}
+        total = approval.amount * unit if approval.amount is not None else sum(lines.values(), ZERO)
+        return Decision(approval.status, total, lines, False, act, on)
+    plan = {i: planned(strategy, i, year) for i in ids}
+    total = approval.amount * unit if approval.amount is not None else sum(plan.values(), ZERO)
+    if approval.status == "approved":  # as planned (IOM204 reports an amount that is not)
+        return Decision("approved", total, plan, False, act, on)
+    return Decision(approval.status, total, apportion(total, plan), True, act, on)
+
+
+def apportion(total: Decimal, weights: dict[str, Decimal]) -> dict[str, Decimal]:
+    """`total` split in proportion to `weights`, to the cent; the rounding falls on the last
+    line with a weight, so the parts add up to `total` exactly."""
+    whole = sum(weights.values(), ZERO)
+    if not whole:
+        return dict.fromkeys(weights, ZERO)
+    parts = {key: cents(total * weight / whole) for key, weight in weights.items()}
+    last = next(key for key in reversed(weights) if weights[key])
+    parts[last] += total - sum(parts.values(), ZERO)
+    return parts
+
+
+def approved_line(strategy: Strategy, line_id: str, year: int, as_of: dt.date) -> Decimal | None:
+    """The amount parliament approved for one line, None while undecided or where a reduction
+    names no lines (the year total is known, its split is not)."""
+    found = decision(strategy, year, as_of)
+    if found.lines is None or found.apportioned:
+        return None
+    return found.lines.get(line_id, ZERO)
 
 
 def approved_year(strategy: Strategy, year: int, as_of: dt.date) -> Decimal | None:
-    if not decided(strategy, year, as_of):
-        return None
-    approval = strategy.approval(year)
-    assert approval is not None
-    if approval.status == "withheld":
-        return ZERO
-    if approval.amount is not None:
-        return approval.amount * factor(strategy)
-    if approval.lines is not None:
-        return sum(approval.lines.values(), ZERO) * factor(strategy)
-    return sum((planned(strategy, line.id, year) for line in strategy.budget.lines), ZERO)
+    return decision(strategy, year, as_of).total
 
 
 def soft_earmarked_line(strategy: Strategy) -> str | None:
@@ -93,17 +128,24 @@ def quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
 
-def schedule(strategy: Strategy) -> Tranches:
-    """Due date and amount of every tranche per (line, year). A line-year the file does not
-    schedule takes the cover table's "Projected ann. Disb." for the year, split over the lines
-    in proportion to their planned amounts, in four equal tranches due at quarter ends."""
+def schedule(strategy: Strategy, as_of: dt.date = dt.date.min) -> Tranches:
+    """Due date and amount of every tranche per (line, year), in whole currency units, for the
+    decisions in force on `as_of`. A written schedule's shares are shares of the year's basis
+    (the approved amount once decided, else the plan). A line-year the file does not schedule
+    is paid in four equal tranches due at quarter ends: of its approved amount once the year
+    is decided; before that, of the cover table's "Projected ann. Disb." for the year, split
+    over the lines in proportion to their plan (or of the plan, where the cover has none)."""
     unit = factor(strategy)
     years = list(strategy.strategy.period.years)
     projected = strategy.cover.projected_disbursement if strategy.cover else None
     result: Tranches = {}
-    for line in strategy.budget.lines:
-        for year in years:
+    for year in years:
+        decided_year = decision(strategy, year, as_of)
+        year_total = sum((ln.amounts.get(year, ZERO) for ln in strategy.budget.lines), ZERO)
+        for line in strategy.budget.lines:
             annual = line.amounts.get(year, ZERO) * unit
+            if decided_year.lines is not None:
+                annual = decided_year.lines.get(line.id, ZERO)
             given = strategy.schedule.get(line.id, {}).get(year)
             if given is not None:
                 result[(line.id, year)] = sorted(
@@ -114,8 +156,8 @@ def schedule(strategy: Strategy) -> Tranches:
                     for t in given
                 )
                 continue
-            year_total = sum((ln.amounts.get(year, ZERO) for ln in strategy.budget.lines), ZERO)
-            if projected is not None and year in projected.by_year and year_total:
+            planning = decided_year.lines is None and projected is not None and year_total
+            if planning and projected is not None and year in projected.by_year:
                 annual = cents(
                     projected.by_year[year] * unit * line.amounts.get(year, ZERO) / year_total
                 )

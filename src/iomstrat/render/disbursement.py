@@ -151,11 +151,13 @@ def _priority_table(report: DisbursementReport, locale: str) -> Any:
     from rich.table import Table
 
     grid = Table(title=_title(report), caption="\n".join(report.notes) or None)
+    grid.add_column("Year", no_wrap=True)
     grid.add_column("Priority area", ratio=1, overflow="fold")
     for name in ("Allocated", "Disbursed", "Allocations"):
         grid.add_column(name, justify="right", no_wrap=True)
     for row in report.priority_rows:
         grid.add_row(
+            str(row.year) if row.year is not None else "",
             row.label,
             _whole(row.allocated, locale),
             _whole(row.disbursed, locale),
@@ -209,6 +211,7 @@ def _priority_data(row: PriorityRow) -> dict[str, Any]:
         "key": row.key,
         "label": row.label,
         "kind": row.kind,
+        "year": row.year if row.year is not None else "",
         "allocated": plain(row.allocated),
         "disbursed": plain(row.disbursed),
         "items": row.items,
@@ -332,12 +335,13 @@ def render_markdown(
             lines += [f"_{md_cell(nothing_recorded(r))}_", ""]
         if r.by == "priority":
             lines += [
-                "| Priority area | Allocated | Disbursed | Allocations |",
-                "|---|---:|---:|---:|",
+                "| Year | Priority area | Allocated | Disbursed | Allocations |",
+                "|---|---|---:|---:|---:|",
             ]
             for p in r.priority_rows:
+                year = str(p.year) if p.year is not None else ""
                 lines.append(
-                    f"| {md_cell(p.label)} | {_whole(p.allocated, locale)} | "
+                    f"| {year} | {md_cell(p.label)} | {_whole(p.allocated, locale)} | "
                     f"{_whole(p.disbursed, locale)} | {p.items} |"
                 )
         else:

@@ -60,10 +60,12 @@ def priority_sheet(report: DisbursementReport, title: str = "Priority areas") ->
     return Sheet(
         title=title,
         heading=_heading(report),
-        columns=("Priority area", "Allocated", "Disbursed", "Allocations"),
-        rows=tuple((r.label, r.allocated, r.disbursed, r.items) for r in report.priority_rows),
+        columns=("Year", "Priority area", "Allocated", "Disbursed", "Allocations"),
+        rows=tuple(
+            (r.year, r.label, r.allocated, r.disbursed, r.items) for r in report.priority_rows
+        ),
         bold_rows=frozenset(i for i, r in enumerate(report.priority_rows) if r.kind != "line"),
-        column_formats=(None, None, None, "0"),
+        column_formats=("0", None, None, None, "0"),
     )
 
 

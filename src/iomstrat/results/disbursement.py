@@ -37,11 +37,13 @@ class DisbursementRow:
 
 @dataclass(frozen=True)
 class PriorityRow:
-    """Allocations and the payments that name them, per priority area (`--by priority`)."""
+    """Allocations and the payments that name them, per priority area and year
+    (`--by priority`)."""
 
-    key: str
+    key: str  # priority area number; "-" no area tagged; "not-linked"; the year; "total"
     label: str
-    kind: str  # "line" or "total"
+    kind: str  # "line", "subtotal" (a year: the dialogue lines' figures) or "total"
+    year: int | None
     allocated: Decimal
     disbursed: Decimal
     items: int
@@ -74,6 +76,7 @@ class PortfolioRow:
     disbursed: Decimal
     remaining: Decimal
     files: int
+    allocated: Decimal | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,285 @@
+"""The one reconciliation every view of the money sums: per budget line and year (and quarter),
+computed once, as of a date, in the report's currency. Planned; the decision in force; the
+schedule of that amount; allocated; disbursed by appropriation year; and remaining, rate,
+variance and forecast, all measured against the same basis. Pure: rates come in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from iomstrat.engine.book import ZERO, Book, Rates, cents
+from iomstrat.engine.plan import (
+    allocation_line,
+    decision,
+    factor,
+    planned,
+    quarter_of,
+    schedule,
+    soft_earmarked_line,
+)
+from iomstrat.model.strategy import Strategy
+from iomstrat.rates import Quote
+
+QUARTERS = (1, 2, 3, 4)
+RATE_STEP = Decimal("0.0001")
+
+Quarters = tuple[Decimal, Decimal, Decimal, Decimal]
+
+
+@dataclass(frozen=True)
+class Allocated:
+    """One allocation item, converted once: every view that shows it sums this amount."""
+
+    item: str | None  # the item's id, which payments name
+    priority_area: int | None
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One budget line in one year, in whole units of the report's currency, as of a date."""
+
+    line: str
+    year: int
+    status: str  # the decision in force: undecided | approved | reduced | withheld
+    planned: Decimal
+    approved: Decimal | None  # None while undecided
+    apportioned: bool  # `approved` is a reduction's year total split in proportion to the plan
+    allocated: Decimal | None  # None for a line the dialogue does not allocate
+    paid: Quarters  # disbursed by quarter of the appropriation year
+    due: Quarters  # tranches in force, by quarter
+    due_to_date: Quarters  # of those, due by the as-of date
+    allocations: tuple[Allocated, ...]  # the dialogue's items for this line and year, by `as_of`
+    linked: dict[str, Decimal]  # disbursed against allocation items, by item id
+
+    @property
+    def basis(self) -> Decimal:
+        """What the year is measured against: the approved amount once decided, else the plan."""
+        return self.approved if self.approved is not None else self.planned
+
+    @property
+    def disbursed(self) -> Decimal:
+        return sum(self.paid, ZERO)
+
+    @property
+    def scheduled(self) -> Decimal:
+        return sum(self.due_to_date, ZERO)
+
+    @property
+    def scheduled_year(self) -> Decimal:
+        return sum(self.due, ZERO)
+
+    @property
+    def forecast(self) -> Decimal:
+        """Disbursed, plus the tranches still to come; arrears are not assumed caught up."""
+        return self.disbursed + max(ZERO, self.scheduled_year - max(self.disbursed, self.scheduled))
+
+
+@dataclass
+class Sums:
+    """Cells added up: every view's row is one of these."""
+
+    planned: Decimal = ZERO
+    approved: Decimal | None = None  # the decided cells' sum; None when none is decided
+    allocated: Decimal | None = None
+    basis: Decimal = ZERO
+    disbursed: Decimal = ZERO
+    scheduled: Decimal = ZERO
+    scheduled_year: Decimal = ZERO
+    forecast: Decimal = ZERO
+    undecided: int = 0  # cells without a decision in force
+
+    def add(self, cell: Cell) -> Sums:
+        self.planned += cell.planned
+        if cell.approved is not None:
+            self.approved = (self.approved or ZERO) + cell.approved
+        else:
+            self.undecided += 1
+        if cell.allocated is not None:
+            self.allocated = (self.allocated or ZERO) + cell.allocated
+        self.basis += cell.basis
+        self.disbursed += cell.disbursed
+        self.scheduled += cell.scheduled
+        self.scheduled_year += cell.scheduled_year
+        self.forecast += cell.forecast
+        return self
+
+    @property
+    def remaining(self) -> Decimal:
+        return self.basis - self.disbursed
+
+    @property
+    def rate(self) -> Decimal | None:
+        return (self.disbursed / self.basis).quantize(RATE_STEP) if self.basis else None
+
+    @property
+    def variance(self) -> Decimal:
+        return self.disbursed - self.scheduled
+
+
+def total(cells: Iterable[Cell]) -> Sums:
+    sums = Sums()
+    for cell in cells:
+        sums.add(cell)
+    return sums
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """Every cell of a strategy, as of a date, in one currency; views only sum these."""
+
+    currency: str
+    as_of: dt.date
+    years: tuple[int, ...]
+    lines: tuple[str, ...]
+    cells: dict[tuple[str, int], Cell]
+    dialogue_lines: frozenset[str]  # lines whose payments the dialogue allocates
+    notes: tuple[str, ...]  # how figures were converted
+
+    def cell(self, line: str, year: int) -> Cell:
+        return self.cells[(line, year)]
+
+    def year(self, year: int, lines: Iterable[str] | None = None) -> Sums:
+        return total(self.cells[(line, year)] for line in (self.lines if lines is None else lines))
+
+    def line(self, line: str) -> Sums:
+        return total(self.cells[(line, year)] for year in self.years)
+
+    def period(self) -> Sums:
+        return total(self.cells.values())
+
+
+class Converter:
+    """Strategy currency to the report's: plans at the as-of rate, payments at their date's."""
+
+    def __init__(self, source: str, target: str, as_of: dt.date, rates: Rates) -> None:
+        self.source, self.target, self.rates = source, target, rates
+        self.quotes: dict[tuple[str, dt.date], Quote | None] = {}
+        self.plan_quote: Quote | None = None
+        self.plan_rate = Decimal(1)
+        if source != target:
+            self.plan_quote = self.quote(source, as_of)
+            if self.plan_quote is None:
+                raise ValueError(f"no ECB reference rate from {source} to {target}")
+            self.plan_rate = self.plan_quote.rate
+
+    def quote(self, currency: str, day: dt.date) -> Quote | None:
+        key = (currency, day)
+        if key not in self.quotes:
+            self.quotes[key] = self.rates.quote(currency, self.target, day)
+        return self.quotes[key]
+
+    def plan(self, amount: Decimal) -> Decimal:
+        return amount if self.source == self.target else cents(amount * self.plan_rate)
+
+
+def dialogue_lines(strategy: Strategy) -> frozenset[str]:
+    """The lines the six-monthly dialogue allocates: the soft-earmarked line, and any line an
+    allocation names."""
+    lines = {allocation_line(strategy, a) for a in strategy.allocations}
+    lines.add(soft_earmarked_line(strategy))
+    return frozenset(line for line in lines if line is not None)
+
+
+def reconcile(
+    strategy: Strategy,
+    book: Book,
+    *,
+    as_of: dt.date,
+    currency: str | None = None,
+    rates: Rates,
+) -> Reconciliation:
+    """Every line and year as of `as_of`. Raises ValueError when the report currency has no ECB
+    rate (the caller reports it)."""
+    info = strategy.strategy
+    target = currency or info.currency
+    convert = Converter(info.currency, target, as_of, rates)
+    years = tuple(info.period.years)
+    lines = tuple(line.id for line in strategy.budget.lines)
+    dialogue = dialogue_lines(strategy)
+
+    # One pass over the payments made by the as-of date.
+    paid: dict[tuple[str, int, int], Decimal] = defaultdict(Decimal)
+    linked: dict[tuple[str, int], dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for payment, amount in zip(book.payments.records, book.amounts, strict=True):
+        if amount is None or payment.date > as_of:
+            continue
+        if target != info.currency:
+            if payment.currency == target:
+                amount = payment.amount
+            else:
+                quote = convert.quote(info.currency, payment.date)
+                amount = cents(amount * quote.rate) if quote else convert.plan(amount)
+        # A payment made before its appropriation year counts in its first quarter; one charged
+        # to the year in the supplementary period after it, in its last.
+        paid[(payment.line, payment.year, _quarter(payment.date, payment.year))] += amount
+        if payment.allocation is not None:
+            linked[(payment.line, payment.year)][payment.allocation] += amount
+
+    tranches = schedule(strategy, as_of)
+    allocations = _allocations(strategy, as_of, convert)
+    cells: dict[tuple[str, int], Cell] = {}
+    for year in years:
+        decided = decision(strategy, year, as_of)
+        for line in lines:
+            due = [ZERO, ZERO, ZERO, ZERO]
+            due_to_date = [ZERO, ZERO, ZERO, ZERO]
+            for due_on, amount in tranches.get((line, year), []):
+                quarter = _quarter(due_on, year)
+                due[quarter - 1] += convert.plan(amount)
+                if due_on <= as_of:
+                    due_to_date[quarter - 1] += convert.plan(amount)
+            items = tuple(allocations.get((line, year), ()))
+            approved = None if decided.lines is None else convert.plan(decided.lines[line])
+            cells[(line, year)] = Cell(
+                line=line,
+                year=year,
+                status=decided.status,
+                planned=convert.plan(planned(strategy, line, year)),
+                approved=approved,
+                apportioned=decided.apportioned,
+                allocated=sum((i.amount for i in items), ZERO) if line in dialogue else None,
+                paid=_quarters(paid[(line, year, q)] for q in QUARTERS),
+                due=_quarters(due),
+                due_to_date=_quarters(due_to_date),
+                allocations=items,
+                linked=dict(linked.get((line, year), {})),
+            )
+    notes: tuple[str, ...] = ()
+    if convert.plan_quote is not None:
+        notes = (
+            f"Plans, approvals and allocations converted at the ECB reference rate of "
+            f"{convert.plan_quote.on.isoformat()}: 1 {info.currency} = "
+            f"{convert.plan_quote.rate:.6f} {target}; payments at the rate of their date "
+            f"(payments made in {target} at their own amount).",
+        )
+    return Reconciliation(target, as_of, years, lines, cells, dialogue, notes)
+
+
+def _quarter(day: dt.date, year: int) -> int:
+    return 1 if day.year < year else 4 if day.year > year else quarter_of(day)
+
+
+def _quarters(values: Iterable[Decimal]) -> Quarters:
+    q1, q2, q3, q4 = values
+    return (q1, q2, q3, q4)
+
+
+def _allocations(
+    strategy: Strategy, as_of: dt.date, convert: Converter
+) -> dict[tuple[str, int], list[Allocated]]:
+    """The items of dialogue decisions taken by `as_of`, per (line, year), converted once."""
+    unit = factor(strategy)
+    found: dict[tuple[str, int], list[Allocated]] = defaultdict(list)
+    for allocation in strategy.allocations:
+        line = allocation_line(strategy, allocation)
+        if line is None or allocation.date > as_of:
+            continue
+        for item in allocation.items:
+            amount = convert.plan(item.amount * unit)
+            found[(line, allocation.year)].append(Allocated(item.id, item.priority_area, amount))
+    return found
