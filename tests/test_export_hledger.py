@@ -276,3 +276,21 @@ def test_appropriation_year_0_and_10000_are_left_out_with_a_reason(tmp_path: Pat
     assert "voucher A) has appropriation year 0; left out" in result.stderr
     assert "voucher B) has appropriation year 10000; left out" in result.stderr
     hledger(out, *CHECKS)
+
+
+def test_two_strategies_on_two_codes_keep_leaf_names_unique(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(DATA_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    second.write_text(
+        DATA_FILE.read_text(encoding="utf-8").replace("§06.32.10.14", "§06.32.10.15"),
+        encoding="utf-8",
+    )
+    journal = tmp_path / "both.journal"
+    result = run_cli("export", "hledger", str(first), str(second), "-o", str(journal))
+    assert result.exit_code == 0, result.stderr
+    hledger(journal, *CHECKS)
+    expenses = hledger(journal, "accounts", "type:X").split("\n")
+    assert "expenses:§06.32.10.14:core §06.32.10.14" in expenses
+    assert "expenses:§06.32.10.15:core §06.32.10.15" in expenses
+    rows = {row[0]: row[1:3] for row in table(journal, "bal", "--budget", "-Y")}
+    assert rows["revenues:appropriation:§06.32.10.15"] == ["", "-100000000.00 DKK"]
