@@ -17,8 +17,6 @@ LAYERS: dict[str, int] = {
     "loader": 1,
     "rates": 1,
     "places": 1,
-    "geography": 1,
-    "geography_table": 1,
     "model": 2,
     "results": 3,  # frozen dataclasses that renderers print
     "engine": 4,  # figures only
@@ -62,7 +60,7 @@ def imports(path: Path) -> set[str]:
             base = node.module or ""
             if node.level:
                 base = ".".join(
-                    package.split(".")[: len(package.split(".")) - node.level + 1] + [base]
+                    [*package.split(".")[: len(package.split(".")) - node.level + 1], base]
                 )
             if not base.startswith("iomstrat"):
                 continue

@@ -194,8 +194,9 @@ def test_approved_reduced_and_planned_years_in_danish(tmp_path: Path, strategy_f
     assert page.table("schedule-table")[-1] == ["2025 Q4", "437.500", "—", "5.100.500", "—"]
     schedule = page.table("schedule-table")
     assert schedule[4] == ["2023 Q4", "437.625", "0", "1.750.500", "0"]
-    assert schedule[6] == ["2024 Q2", "437.500", "0", "2.625.500", "0"]  # as of 2024-06-01
-    assert schedule[7] == ["2024 Q3", "437.500", "—", "3.063.000", "—"]
+    # 2024 reduced to 1.6 million: its tranches follow the reduction (400 000 a quarter).
+    assert schedule[6] == ["2024 Q2", "400.000", "0", "2.550.500", "0"]  # as of 2024-06-01
+    assert schedule[7] == ["2024 Q3", "400.000", "—", "2.950.500", "—"]
     assert '<html lang="da">' in html
     assert "<dd>Unit A; Unit B</dd>" in html
 

@@ -6,6 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +18,7 @@ import pytest
 from babel.numbers import parse_decimal
 
 from .conftest import edited, run_cli
+from .spreadsheet_helpers import assert_prints_well, header_row, table
 
 YEARS = [2023, 2024, 2025, 2026]
 # Core 2023 is 47.5 (and the stated totals follow), so that decimals are exercised.
@@ -43,10 +48,11 @@ EXPECTED = {  # name -> figures 2023..2026 and total, DKK million
 }
 
 
-def data_rows(sheet: openpyxl.worksheet.worksheet.Worksheet) -> dict[str, list[object]]:
-    rows = list(sheet.iter_rows(values_only=True))
-    header = next(i for i, r in enumerate(rows) if r[1] == "Finance Act code")
-    return {str(r[0]): list(r[2:]) for r in rows[header + 1 :] if r[2] is not None}
+def data_rows(
+    sheet: openpyxl.worksheet.worksheet.Worksheet, caption: str = "(DKK million)"
+) -> dict[str, list[object]]:
+    """Figures by row name: the year columns and the total (not the code, not the Kind)."""
+    return {str(r[caption]): list(r.values())[2:-1] for r in table(sheet, caption)}
 
 
 def test_xlsx_holds_numbers_with_a_number_format(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -63,9 +69,7 @@ def test_xlsx_holds_numbers_with_a_number_format(write, tmp_path: Path) -> None:
     assert len(numeric) == 25
     assert {c.data_type for c in numeric} == {"n"}
     assert {c.number_format for c in numeric} == {"#,##0.0"}
-    header = [
-        c.value for c in next(r for r in sheet.iter_rows() if r[1].value == "Finance Act code")
-    ]
+    header = [c.value for c in sheet[header_row(sheet, "(DKK million)")]]
     assert header == [
         "(DKK million)",
         "Finance Act code",
@@ -74,20 +78,86 @@ def test_xlsx_holds_numbers_with_a_number_format(write, tmp_path: Path) -> None:
         "Planned 2025*",
         "Planned 2026*",
         "Total 2023-2026",
+        "Kind",
     ]
+    assert_prints_well(sheet, "(DKK million)")
+
+
+def test_xlsx_marks_totals_so_that_a_filter_counts_each_figure_once(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "budget.xlsx"
+    run_cli("budget", "show", write(HALF), "-f", "xlsx", "-o", str(target))
+    sheet = openpyxl.load_workbook(target)["Budget"]
+    rows = table(sheet, "(DKK million)")
+    assert [r["Kind"] for r in rows] == ["subtotal", "line", "line", "line", "total"]
+    lines = [r for r in rows if r["Kind"] == "line"]
+    # Filtered to lines: 47.5 + 50 + 2 in 2023, the stated total of all contributions.
+    assert sum(Decimal(str(r["Planned 2023*"])) for r in lines) == Decimal("99.5")
+    assert sum(Decimal(str(r["Total 2023-2026"])) for r in lines) == Decimal("399.5")
+    totals = [c for c in sheet[header_row(sheet, "(DKK million)") + 5]]
+    assert totals[0].value.startswith("Total contributions")
+    assert {c.font.bold for c in totals} == {True}
+    assert {c.border.top.style for c in totals} == {"thin"}
+
+
+def test_xlsx_in_danish(tmp_path: Path) -> None:
+    target = tmp_path / "budget.xlsx"
+    run_cli("budget", "show", "-f", "xlsx", "-l", "da", "-o", str(target))
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Budget"]
+    sheet = book["Budget"]
+    rows = table(sheet, "(DKK mio.)")
+    assert list(rows[0]) == [
+        "(DKK mio.)",
+        "Finanslovskonto",
+        "Planlagt 2023*",
+        "Planlagt 2024*",
+        "Planlagt 2025*",
+        "Planlagt 2026*",
+        "I alt 2023-2026",
+        "Art",
+    ]
+    assert [r["Art"] for r in rows] == ["subtotal", "linje", "linje", "linje", "total"]
+    assert rows[1]["I alt 2023-2026"] == 192
+    # The Danish locale on the format: LibreOffice shows 1.234,5 whatever its own settings.
+    cell = sheet.cell(header_row(sheet, "(DKK mio.)") + 1, 3)
+    assert cell.value == 98 and cell.number_format == "[$-406]#,##0"
+    assert sheet.oddFooter.center.text == "Side &P af &N"
+    assert_prints_well(sheet, "(DKK mio.)")
+
+
+def test_xlsx_with_error_findings_says_so_in_its_first_rows(tmp_path: Path) -> None:
+    # Core 2023 at 40: the stated totals (98, 100) and the cover figures no longer add up.
+    target = tmp_path / "budget.xlsx"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(edited("amounts: {2023: 48, 2024: 48", "amounts: {2023: 40, 2024: 48"))
+    run = run_cli("budget", "show", str(bad), "-f", "xlsx", "-o", str(target))
+    assert run.exit_code == 1
+    assert run.stderr.count(" error IOM") == 6
+    sheet = openpyxl.load_workbook(target)["Budget"]
+    first = [sheet.cell(row, 1).value for row in range(1, 9)]
+    assert first[0] == "6 errors: figures may be incomplete"
+    assert first[1] == f"{bad}:74:22: IOM101 " + run.stderr.split(" IOM101 ")[1].split("\n")[0]
+    assert [str(v).split(": ")[1][:6] for v in first[1:7]] == ["IOM101"] * 2 + ["IOM103"] * 4
+    assert first[7] is None  # a blank row, then the table's own heading
+    assert sheet["A1"].font.color.rgb.endswith("C00000") and sheet["A1"].font.bold
+    assert sheet.oddHeader.right.text == "6 errors: figures may be incomplete"
+    assert data_rows(sheet)["a. Core funding"][0] == 40  # the figures still come out
+    assert_prints_well(sheet, "(DKK million)")
 
 
 def test_xlsx_in_kroner(tmp_path: Path) -> None:
     target = tmp_path / "budget.xlsx"
     run_cli("budget", "show", "-f", "xlsx", "-u", "kroner", "-o", str(target))
     sheet = openpyxl.load_workbook(target)["Budget"]
-    rows = data_rows(sheet)
+    rows = data_rows(sheet, "(DKK)")
     assert rows["a. Core funding"] == [48_000_000] * 4 + [192_000_000]
     assert rows["Total contributions (core, soft earmarked and personnel support)"][-1] == (
         400_000_000
     )
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, int)]
     assert {c.number_format for c in cells} == {"#,##0"}
+    assert sheet.column_dimensions["G"].width >= len("400,000,000") + 1
+    assert_prints_well(sheet, "(DKK)")
 
 
 def test_xlsx_needs_an_output_file() -> None:
@@ -185,3 +255,161 @@ def test_disbursement_csv_file_reads_as_numbers(tmp_path: Path, locale: str) -> 
         "rate": Decimal("0.6133"),
         "variance": Decimal("-19336915.72"),
     }
+
+
+def test_table_csv_file_has_a_bom(tmp_path: Path) -> None:
+    from .conftest import ROOT
+
+    target = tmp_path / "annex.csv"
+    table_file = str(ROOT / "data" / "annex2_funding_2021.yaml")
+    run = run_cli("table", "show", table_file, "-f", "csv", "-o", str(target))
+    assert run.exit_code == 0, run.stderr
+    assert target.read_bytes().startswith("\ufeff".encode())
+    assert not run_cli("table", "show", table_file, "-f", "csv").stdout.startswith("\ufeff")
+
+
+# LibreOffice prints the workbooks the tool writes; what it prints is read back with poppler.
+
+
+def _office() -> str:
+    """LibreOffice and pdftotext, or a loud skip (a failure under CI, where .ci/run installs
+    them: the test can never pass by not running)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    needed = {"LibreOffice (soffice)": soffice, "pdftotext": shutil.which("pdftotext")}
+    missing = [name for name, path in needed.items() if path is None]
+    if soffice is None or missing:
+        message = (
+            f"LIBREOFFICE TEST NOT RUN: {' and '.join(missing)} missing; "
+            "apt-get install libreoffice-calc-nogui poppler-utils"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return soffice
+
+
+def _tall_sheet() -> bytes:
+    """150 lines and their total: several pages down, each one page wide."""
+    from iomstrat.render.xlsx import Sheet, workbook
+
+    rows = tuple(
+        (f"Line {n}", 2023, Decimal(n * 1_000_000) + Decimal("0.25"), Decimal(n) / 200)
+        for n in range(1, 151)
+    )
+    total = ("Total", None, sum(r[2] for r in rows), None)
+    sheet = Sheet(
+        title="Tall",
+        heading=("A long sheet",),
+        columns=("Line", "Year", "Planned", "Rate"),
+        rows=(*rows, total),
+        kinds=("line",) * 150 + ("total",),
+        column_formats=(None, "0", None, "0.0%"),
+    )
+    return workbook([sheet])
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """Each workbook printed to PDF by LibreOffice: the text of its pages, by name."""
+    from .conftest import ROOT
+
+    soffice = _office()
+    folder = tmp_path_factory.mktemp("printed")
+    strategy = folder / "half.yaml"
+    strategy.write_text(HALF, encoding="utf-8")
+    bad = folder / "bad.yaml"
+    bad.write_text(edited("amounts: {2023: 48, 2024: 48", "amounts: {2023: 40, 2024: 48"))
+    example = str(ROOT / "examples" / "illustrative_2023.yaml")
+    paid = ["disbursement", example, "--as-of", "2023-12-31", "-f", "xlsx"]
+    runs = {
+        "budget": ["budget", "show", str(strategy), "-f", "xlsx"],
+        "budget_da": ["budget", "show", str(strategy), "-f", "xlsx", "-l", "da"],
+        "errors": ["budget", "show", str(bad), "-f", "xlsx"],
+        "disbursement": paid,
+        "quarters_da": [*paid, "--by", "quarter", "-l", "da"],
+        "priority": [*paid, "--by", "priority"],
+    }
+    for name, args in runs.items():
+        run = run_cli(*args, "-o", str(folder / f"{name}.xlsx"))
+        assert run.exit_code in (0, 1), run.stderr
+    (folder / "tall.xlsx").write_bytes(_tall_sheet())
+    books = sorted(folder.glob("*.xlsx"))
+    profile = (folder / "profile").as_uri()  # its own profile: no clash with a running office
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+        + ["--outdir", str(folder)]
+        + [str(book) for book in books],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pages: dict[str, list[str]] = {}
+    for book in books:
+        pdf = book.with_suffix(".pdf")
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        width, height = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()  # type: ignore[union-attr]
+        assert float(width) > float(height), f"{book.name}: not landscape"
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        pages[book.stem] = text.split("\f")[:-1]
+    return pages
+
+
+def test_libreoffice_prints_every_figure_without_hashes(printed: dict[str, list[str]]) -> None:
+    for name, pages in printed.items():
+        assert pages and not any("###" in page for page in pages), name
+    # One page each, as wide as the table: the last column (Kind) is on the page.
+    assert {name: len(pages) for name, pages in printed.items() if name != "tall"} == {
+        "budget": 1,
+        "budget_da": 1,
+        "errors": 1,
+        "disbursement": 1,
+        "quarters_da": 1,
+        "priority": 1,
+    }
+    budget = printed["budget"][0]
+    assert re.search(
+        r"a\. Core funding\s+§06\.32\.10\.14\s+47\.5\s+48\.0\s+48\.0\s+48\.0\s+191\.5\s+line",
+        budget,
+    )
+    assert re.search(
+        r"Total contributions.*\s+99\.5\s+100\.0\s+100\.0\s+100\.0\s+399\.5\s+total", budget
+    )
+    danish = printed["budget_da"][0]
+    assert re.search(
+        r"a\. Core funding\s+§06\.32\.10\.14\s+47,5\s+48,0\s+48,0\s+48,0\s+191,5\s+linje", danish
+    )
+    assert "I alt 2023-2026" in danish and "Side 1 af 1" in danish
+    # On the page's header (every page), then atop the sheet.
+    banner = "6 errors: figures may be incomplete"
+    header, *lines = [line.strip() for line in printed["errors"][0].splitlines() if line.strip()]
+    assert header.startswith("Budget") and header.endswith(banner)
+    assert lines[0] == banner and "bad.yaml:74:22: IOM101 2023 Total core" in lines[1]
+    paid = printed["disbursement"][0]
+    assert re.search(
+        r"Total 2023\s+2023\s+100,000,000\.00\s+100,000,000\.00\s+50,000,000\.00"
+        r"\s+80,663,084\.28\s+19,336,915\.72\s+80\.7%",
+        paid,
+    )
+    assert re.search(r"Total 2023-2026\s+400,000,000\.00", paid)
+    quarters = printed["quarters_da"][0]
+    assert re.search(
+        # The year in the quarter view is the year of every view: allocated too.
+        r"I alt 2023\s+2023\s+100\.000\.000,00\s+100\.000\.000,00\s+50\.000\.000,00"
+        r"\s+80\.663\.084,28",
+        quarters,
+    )
+    assert "80,7%" in quarters and "2023 K2" in quarters
+    assert "Prioritetsområde" not in quarters
+    assert "Priority area" in printed["priority"][0]
+
+
+def test_libreoffice_repeats_the_header_on_every_page(printed: dict[str, list[str]]) -> None:
+    pages = printed["tall"]
+    assert len(pages) >= 3
+    for page in pages:
+        assert re.search(r"Line\s+Year\s+Planned\s+Rate\s+Kind", page), page[:200]
+    # 1 + 2 + … + 150 million and 150 quarters: 11,325,000,037.50 on the last page.
+    assert re.search(r"Total\s+11,325,000,037\.50\s+total", pages[-1])
+    assert re.search(r"Line 150\s+2023\s+150,000,000\.25\s+75\.0%\s+line", pages[-1])

@@ -6,8 +6,11 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "illustrative_2023.yaml"
 
 WATCHED = (
     "pydantic",
@@ -20,8 +23,8 @@ WATCHED = (
     "json",
     "logging",
     "pandas",
-    "country_converter",
     "currency_converter",
+    "iomstrat.places",
 )
 
 # Plain Python only (no json): the probe must not load what it watches for.
@@ -97,10 +100,17 @@ def test_validate_loads_neither_babel_nor_rich(fmt: str) -> None:
     code, loaded, _ = loaded_by("validate", "--format", fmt, "--as-of", "2022-06-01")
     assert code == 0
     assert {"pydantic", "yaml", "iomstrat.model.strategy", "iomstrat.loader.documents"} <= loaded
-    assert not loaded & {"babel", "rich", "logging", "pandas", "country_converter"}
+    assert not loaded & {"babel", "rich", "logging", "pandas"}
     assert "iomstrat.model.table" not in loaded  # a strategy file builds no table models
     assert "currency_converter" not in loaded  # the default file has no foreign payments
     assert ("json" in loaded) == (fmt == "json")
+
+
+def test_validate_places_allocations_without_babel_or_pandas() -> None:
+    # The example's allocations name countries and regions; the places table is plain CSV.
+    _, loaded, _ = loaded_by("validate", str(EXAMPLE), "--as-of", "2024-06-01")
+    assert "iomstrat.places" in loaded
+    assert not loaded & {"babel", "pandas"}
 
 
 def test_budget_table_loads_babel_and_rich() -> None:

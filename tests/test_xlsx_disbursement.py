@@ -6,17 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 
+from iomstrat.findings import Diagnostic, Severity
 from iomstrat.render.xlsx_disbursement import disbursement_workbook
 from iomstrat.results.disbursement import DisbursementReport as Report
 from iomstrat.results.disbursement import DisbursementRow as Row
 from iomstrat.results.disbursement import Figures, Portfolio, PortfolioRow, PriorityRow
 
 from .conftest import ROOT, run_cli
+from .spreadsheet_helpers import assert_prints_well, table
 
 D = Decimal
 CORE = Figures(
@@ -86,6 +89,10 @@ def test_disbursement_workbook_reads_back() -> None:
 
     sheet = book["Disbursement"]
     rows = list(sheet.iter_rows(values_only=True))
+    assert rows[:2] == [
+        ("Strategy for IOM 2023-2026", *[None] * 11),
+        ("Disbursement as of 2023-12-31, by line (DKK)", *[None] * 11),
+    ]
     assert rows[3] == (
         "Line",
         "Year",
@@ -98,9 +105,10 @@ def test_disbursement_workbook_reads_back() -> None:
         "Scheduled",
         "Variance",
         "Forecast",
+        "Kind",
     )
     soft = next(r for r in rows if r[0] == "Soft earmarked")
-    assert [D(str(v)) for v in soft[2:]] == [
+    assert [D(str(v)) for v in soft[2:11]] == [
         D(50_000_000),
         D(50_000_000),
         D(30_000_000),
@@ -111,6 +119,7 @@ def test_disbursement_workbook_reads_back() -> None:
         D("-12654321.09"),
         D(50_000_000),
     ]
+    assert soft[11] == "line"
     core = next(r for r in rows if r[0] == "Core funding")
     assert core[4] is None  # core is not allocated: an empty cell, not 0
     cells = {
@@ -120,13 +129,58 @@ def test_disbursement_workbook_reads_back() -> None:
     assert cells["H"].number_format == "0.0%" and cells["H"].value == 0.5
     assert cells["C"].number_format == "#,##0.00"  # cents of the converted payments
     assert cells["C"].data_type == "n"
+    assert cells["B"].number_format == "0" and cells["B"].value == 2023  # no "2,023"
+    # Widest shown figures: -12,654,321.09 (Variance, 14 characters), 24.7% (Rate).
+    assert sheet.column_dimensions["J"].width >= 15
+    assert sheet.column_dimensions["H"].width >= 6
+    assert_prints_well(sheet, "Line")
 
     priority = list(book["Priority areas"].iter_rows(values_only=True))
-    assert priority[-1] == (None, "Total", 30000000, 12345678.91, 3)
+    assert priority[-1] == (None, "Total", 30000000, 12345678.91, 3, "total")
+    assert_prints_well(book["Priority areas"], "Year")
 
     portfolio = list(book["Portfolio"].iter_rows(values_only=True))
-    assert portfolio[-1][:3] == ("§06.32.10.14", "Total", 400000000)
+    assert portfolio[-1][:3] == ("§06.32.10.14", None, 400000000)  # no text in Year
     assert portfolio[-1][3] is None
+    assert [r[-1] for r in portfolio[-2:]] == ["line", "total"]
+    assert_prints_well(book["Portfolio"], "Finance Act code")
+
+
+def test_disbursement_workbook_in_danish_with_an_error_banner() -> None:
+    error = Diagnostic("ledger.csv", 7, 1, "IOM409", Severity.ERROR, "payment outside the period")
+    warning = Diagnostic("s.yaml", 3, 1, "IOM205", Severity.WARNING, "not approved yet")
+    quarters = replace(
+        REPORT,
+        by="quarter",
+        rows=(
+            Row("2023-Q1", "2023 Q1", "line", 2023, CORE),
+            Row("2023", "Total 2023", "subtotal", 2023, CORE),
+            Row("2023-2026", "Total 2023-2026", "total", None, CORE),
+        ),
+    )
+    data = disbursement_workbook([quarters], None, locale="da", findings=[warning, error])
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Udbetalinger", "Prioritetsområder"]
+    sheet = book["Udbetalinger"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert [r[0] for r in rows[:6]] == [
+        "1 fejl: tallene kan være ufuldstændige",
+        "ledger.csv:7:1: IOM409 payment outside the period",
+        None,
+        "Strategy for IOM 2023-2026",
+        "Udbetalinger pr. 2023-12-31, pr. kvartal (DKK)",
+        None,
+    ]
+    assert rows[6][:2] == ("Kvartal", "År") and rows[6][-1] == "Art"
+    assert [(r[0], r[1], r[-1]) for r in rows[7:10]] == [
+        ("2023 K1", 2023, "linje"),
+        ("I alt 2023", 2023, "subtotal"),
+        ("I alt 2023-2026", None, "total"),
+    ]
+    assert sheet.cell(8, 3).number_format == "[$-406]#,##0"
+    assert sheet.cell(8, 8).number_format == "[$-406]0.0%"
+    assert_prints_well(sheet, "Kvartal")
+    assert book["Prioritetsområder"]["A1"].value == "1 fejl: tallene kan være ufuldstændige"
 
 
 def test_several_reports_get_numbered_sheets() -> None:
@@ -148,23 +202,57 @@ def test_disbursement_command_writes_the_json_figures(tmp_path: Path) -> None:
     assert run.stdout == ""
     expected = json.loads(run_cli(*args, "--format", "json").stdout)["reports"][0]["rows"]
     sheet = openpyxl.load_workbook(target)["Disbursement"]
-    rows = list(sheet.iter_rows(values_only=True))
-    data = rows[4:]
-    assert len([r for r in data if r[0] is not None]) >= len(expected)
+    data = table(sheet, "Line")
+    assert len(data) == len(expected) == 20
     columns = ["planned", "approved", "allocated", "disbursed", "remaining", "rate"]
-    for want, got in zip(expected, data, strict=False):
-        assert got[0] == want["label"]
-        assert got[1] == (want["year"] if want["year"] is not None else "Period")
-        for index, name in enumerate(columns, start=2):
+    for want, got in zip(expected, data, strict=True):
+        assert got["Year"] == want["year"]  # empty for a line over the whole period
+        assert got["Kind"] == (want["kind"] if want["year"] is not None else "total")
+        for name in columns:
             if want[name] is None:
-                assert got[index] is None
+                assert got[name.capitalize()] is None
             else:
-                assert Decimal(str(got[index])) == Decimal(want[name]), (want["label"], name)
-    soft = next(r for r in data if str(r[0]).startswith("b. Soft") and r[1] == 2023)
-    assert Decimal(str(soft[5])) == Decimal("30663084.28")
+                figure = Decimal(str(got[name.capitalize()]))
+                assert figure == Decimal(want[name]), (want["label"], name)
+    soft = next(r for r in data if str(r["Line"]).startswith("b. Soft") and r["Year"] == 2023)
+    assert Decimal(str(soft["Disbursed"])) == Decimal("30663084.28")
+    # Filtered to lines, the sheet counts each payment once: 80,663,084.28 disbursed in all.
+    lines = [r for r in data if r["Kind"] == "line"]
+    assert sum(Decimal(str(r["Disbursed"])) for r in lines) == Decimal("80663084.28")
+    assert [r["Line"] for r in data if r["Kind"] != "line"][-1] == "Total 2023-2026"
+    assert_prints_well(sheet, "Line")
 
 
 def test_disbursement_xlsx_needs_an_output_file() -> None:
     run = run_cli("disbursement", "--format", "xlsx")
     assert run.exit_code == 2
     assert run.stderr.endswith("iomstrat: --format xlsx writes a file: give --output FILE\n")
+
+
+def test_disbursement_with_error_findings_writes_a_banner(tmp_path: Path) -> None:
+    # A payment for 2022, before the period: three errors, and the figures still come out.
+    ledger = tmp_path / "extra.csv"
+    ledger.write_text(
+        "date,line,amount,currency,voucher,exchange_rate,allocation,note\n"
+        "2022-06-30,core,1000.00,DKK,DK-X-1,,,outside the period\n"
+    )
+    target = tmp_path / "disbursement.xlsx"
+    example = str(ROOT / "examples" / "illustrative_2023.yaml")
+    args = ["disbursement", example, "--as-of", "2023-12-31", "--ledger", str(ledger)]
+    run = run_cli(*args, "-f", "xlsx", "-o", str(target))
+    assert run.exit_code == 1
+    assert [line.split()[2] for line in run.stderr.splitlines()] == ["IOM401", "IOM409", "IOM411"]
+    sheet = openpyxl.load_workbook(target)["Disbursement"]
+    first = [sheet.cell(row, 1).value for row in range(1, 6)]
+    assert first[0] == "3 errors: figures may be incomplete"
+    assert [str(v).removeprefix(f"{ledger}:2:1: ")[:6] for v in first[1:4]] == [
+        "IOM401",
+        "IOM409",
+        "IOM411",
+    ]
+    assert first[4] is None
+    assert sheet.cell(6, 1).value.startswith("ILLUSTRATIVE")
+    assert_prints_well(sheet, "Line")
+    rows = table(sheet, "Line")
+    total = next(r for r in rows if r["Line"] == "Total 2023")
+    assert Decimal(str(total["Disbursed"])) == Decimal("80663084.28")

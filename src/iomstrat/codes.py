@@ -139,7 +139,17 @@ CODES: tuple[Code, ...] = (
     Code(
         "IOM416",
         "error",
-        "a schedule that does not add up to the line's planned amount, or names an unknown line or year",
+        "a schedule that adds up to neither the line's planned nor its approved amount, or names an unknown line or year",
+    ),
+    Code(
+        "IOM417",
+        "warning",
+        "a line's forecast for a decided year above what parliament approved (a schedule still written for the plan)",
+    ),
+    Code(
+        "IOM418",
+        "error",
+        "a negative payment not marked as a refund, or a refund that is not negative",
     ),
     Code("IOM420", "fatal", "a ledger cannot be read"),
     Code("IOM421", "error", "a CSV ledger's header is not the expected one"),

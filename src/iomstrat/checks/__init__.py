@@ -29,8 +29,10 @@ def strategy_checks() -> tuple[Check, ...]:
         allocations.check_result_codes,
         allocations.check_dialogue_gaps,
         payments.check_years,
+        payments.check_refunds,
         payments.check_vouchers,
         schedule.check_schedule,
+        schedule.check_forecast,
     )
 
 

@@ -14,7 +14,7 @@ from iomstrat.checks.payments import PAYMENT_LINE
 from iomstrat.engine.book import ZERO
 from iomstrat.engine.plan import allocation_line, approved_line, factor, soft_earmarked_line
 from iomstrat.findings import Diagnostic, Severity
-from iomstrat.geography import Geography
+from iomstrat.places import Places
 
 PAID_WITHOUT_ALLOCATION = "IOM403"
 PAID_ABOVE_ALLOCATION = "IOM404"
@@ -160,18 +160,18 @@ def check_allocation_places(ctx: Context) -> list[Diagnostic]:
     """Allocations go to African countries and regions (the strategy's geographic focus)."""
     if not ctx.strategy.allocations:
         return []
-    geography = Geography()
+    places = Places()
     found = []
     for a_index, allocation in enumerate(ctx.strategy.allocations):
         for i_index, item in enumerate(allocation.items):
             path = ("allocations", a_index, "items", i_index)
             if item.country is not None:
-                continent = geography.country_continent(item.country)
+                continent = places.country_continent(item.country)
                 continents = {continent} if continent else None
                 name, field = item.country, "country"
             else:
                 assert item.region is not None
-                continents = geography.region_continents(item.region)
+                continents = places.region_continents(item.region)
                 name, field = item.region, "region"
             if continents is None:
                 found.append(

@@ -3,6 +3,7 @@ Payment findings point at the payment's file and line."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ OUTSIDE_YEAR = "IOM409"
 DUPLICATE_VOUCHER = "IOM410"
 PAID_ABOVE_LINE = "IOM411"
 PAYMENT_LINE = "IOM413"
+NEGATIVE_PAYMENT = "IOM418"
 
 
 def check_payment_lines(ctx: Context) -> list[Diagnostic]:
@@ -138,10 +140,12 @@ def check_years(ctx: Context) -> list[Diagnostic]:
             if p.year not in period.years:
                 message = f"payment {p.voucher} is for {p.year}, outside the period "
                 message += f"{period.start}-{period.end}"
-            elif p.date.year != p.year:
+            elif p.date.year != p.year and not _in_supplementary_period(ctx, p.date, p.year):
+                months = ctx.strategy.strategy.supplementary_period_months
                 message = (
                     f"payment {p.voucher} of {p.date.isoformat()} is dated outside its "
                     f"appropriation year {p.year}"
+                    + (f" and its supplementary period of {months} months" if months else "")
                 )
             else:
                 continue
@@ -157,6 +161,34 @@ def check_years(ctx: Context) -> list[Diagnostic]:
                     f"{period.start}-{period.end}",
                 )
             )
+    return found
+
+
+def _in_supplementary_period(ctx: Context, day: dt.date, year: int) -> bool:
+    """Whether a payment dated `day` may be charged to `year`: after the year's end, within the
+    supplementary period the strategy states (the state accounts' practice)."""
+    months = ctx.strategy.strategy.supplementary_period_months
+    if not months or day.year != year + 1:
+        return False
+    return day.month <= months
+
+
+def check_refunds(ctx: Context) -> list[Diagnostic]:
+    """A negative payment is a refund, marked as one (with its voucher); a refund is negative."""
+    if ctx.book is None:
+        return []
+    found = []
+    for p in ctx.book.payments.records:
+        if p.amount < 0 and not p.refund:
+            message = (
+                f"payment {p.voucher} is negative ({p.amount}); a refund is marked as one "
+                "(refund: true, or a refund column saying yes), any other payment is positive"
+            )
+        elif p.refund and p.amount >= 0:
+            message = f"refund {p.voucher} is not negative ({p.amount}); write the amount returned"
+        else:
+            continue
+        found.append(ctx.book.payments.diagnostic(p, NEGATIVE_PAYMENT, Severity.ERROR, message))
     return found
 
 

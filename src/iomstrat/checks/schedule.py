@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from iomstrat.checks.context import Context
-from iomstrat.engine.book import ZERO
-from iomstrat.engine.plan import factor
+from iomstrat.checks.context import FOREVER, Context, money
+from iomstrat.engine.book import CENT, ZERO
+from iomstrat.engine.plan import decision, factor
+from iomstrat.engine.reconcile import Sums, reconcile, total
 from iomstrat.findings import Diagnostic, Severity
 
 SCHEDULE = "IOM416"
+FORECAST_ABOVE_APPROVAL = "IOM417"
 
 
 def check_schedule(ctx: Context) -> list[Diagnostic]:
-    """Scheduled tranches of a line-year add up to its planned amount."""
+    """Scheduled tranches of a line-year add up to its planned amount, or, once parliament has
+    decided the year, to the amount it approved for the line (a schedule written for a
+    reduction). Shares are shares of that basis, so they add up to one."""
     strategy, found = ctx.strategy, []
     unit = factor(strategy)
     for line_id, by_year in strategy.schedule.items():
@@ -43,21 +47,25 @@ def check_schedule(ctx: Context) -> list[Diagnostic]:
                 )
                 continue
             annual = line.amounts.get(year, ZERO)
+            decided = decision(strategy, year, FOREVER)
+            approved = None if decided.lines is None else decided.lines[line_id] / unit
+            basis = annual if approved is None else approved
             total = sum(
-                (
-                    t.amount if t.amount is not None else annual * (t.share or ZERO)
-                    for t in tranches
-                ),
+                (t.amount if t.amount is not None else basis * (t.share or ZERO) for t in tranches),
                 ZERO,
             )
-            if abs(total - annual) * unit >= Decimal("0.01") * len(tranches):
+            tolerance = Decimal("0.01") * len(tranches)
+            if all(abs(total - target) * unit >= tolerance for target in {annual, basis}):
+                approved_too = (
+                    "" if approved is None else f" or the approved {approved.normalize():f}"
+                )
                 found.append(
                     ctx.document.diagnostic(
                         path,
                         SCHEDULE,
                         Severity.ERROR,
                         f"tranches of '{line_id}' for {year} add up to {total}, not the "
-                        f"planned {annual} ({strategy.strategy.unit})",
+                        f"planned {annual}{approved_too} ({strategy.strategy.unit})",
                     )
                 )
             for t_index, tranche in enumerate(tranches):
@@ -70,4 +78,37 @@ def check_schedule(ctx: Context) -> list[Diagnostic]:
                             f"tranche dated {tranche.date.isoformat()} outside {year}",
                         )
                     )
+    return found
+
+
+def check_forecast(ctx: Context) -> list[Diagnostic]:
+    """A decided year whose forecast exceeds what parliament approved while what is paid does
+    not (IOM402 reports that): a schedule still written for the plan after a reduction. A
+    reduction that names no lines is judged for the year, its split being unknown."""
+    if ctx.book is None:
+        return []
+    found = []
+    rec = reconcile(ctx.strategy, ctx.book, as_of=ctx.as_of)
+    index = {a.year: i for i, a in reversed(list(enumerate(ctx.strategy.approvals)))}
+    judged: list[tuple[str, int, Sums]] = []
+    for year in rec.years:
+        cells = [rec.cell(line, year) for line in rec.lines]
+        if any(c.apportioned for c in cells):
+            judged.append(("", year, total(cells)))
+        else:
+            judged += [(c.line, year, total([c])) for c in cells]
+    for line_id, year, sums in judged:
+        approved = sums.approved
+        if approved is None or sums.disbursed > approved or sums.forecast - approved < CENT:
+            continue
+        what = f"line '{line_id}' of {year}" if line_id else str(year)
+        found.append(
+            ctx.document.diagnostic(
+                ("approvals", index[year]),
+                FORECAST_ABOVE_APPROVAL,
+                Severity.WARNING,
+                f"{what}: forecast {money(ctx, sums.forecast)} is above the "
+                f"{money(ctx, approved)} approved; write its schedule for the approved amount",
+            )
+        )
     return found

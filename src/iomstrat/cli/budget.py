@@ -68,11 +68,10 @@ def show(
         if fmt is render_budget.BudgetFormat.xlsx:
             from iomstrat.render.xlsx import budget_workbook
 
-            write_bytes(budget_workbook(shown.table), output, fmt)
+            workbook = budget_workbook(shown.table, locale=locale, findings=shown.errors)
+            write_bytes(workbook, output, fmt)
         else:
-            # A CSV file opened by a spreadsheet needs the BOM to be read as UTF-8 (the §).
-            bom = fmt is render_budget.BudgetFormat.csv and output not in (None, "-")
             text = render_budget.render(shown.table, fmt, locale, color=use_color())
-            write(("\ufeff" if bom else "") + text, output)
+            write(text, output, spreadsheet=fmt is render_budget.BudgetFormat.csv)
     sys.stderr.write(render_text(shown.errors))
     raise typer.Exit(shown.exit_status)

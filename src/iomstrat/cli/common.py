@@ -46,11 +46,15 @@ def parse_date(text: str | None) -> dt.date:
         raise typer.BadParameter(f"'{text[:40]}' is not a date (YYYY-MM-DD)") from None
 
 
-def write(text: str, output: str | None = None) -> None:
-    """Results go to stdout, or to the --output file."""
+def write(text: str, output: str | None = None, *, spreadsheet: bool = False) -> None:
+    """Results go to stdout, or to the --output file. A `spreadsheet` file (CSV) starts with
+    a BOM, without which Excel reads UTF-8 as its own code page (`§` shows as `Â§`);
+    standard output is for programs and gets none."""
     if output is None or output == "-":
         sys.stdout.write(text)
         return
+    if spreadsheet:
+        text = "\ufeff" + text
     try:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

@@ -89,11 +89,12 @@ def command(
     if result.reports and fmt is DisbursementFormat.xlsx:
         from iomstrat.render.xlsx_disbursement import disbursement_workbook
 
-        write_bytes(disbursement_workbook(result.reports, result.portfolio), output, fmt)
+        workbook = disbursement_workbook(
+            result.reports, result.portfolio, locale=locale, findings=result.diagnostics
+        )
+        write_bytes(workbook, output, fmt)
     elif result.reports:
-        # A CSV file opened by a spreadsheet needs the BOM to be read as UTF-8 (the §).
-        bom = "\ufeff" if fmt is DisbursementFormat.csv and output not in (None, "-") else ""
         text = render(result.reports, result.portfolio, fmt, locale, color=use_color())
-        write(bom + text, output)
+        write(text, output, spreadsheet=fmt is DisbursementFormat.csv)
     sys.stderr.write(render_text(result.diagnostics))
     raise typer.Exit(result.exit_status)

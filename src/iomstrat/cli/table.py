@@ -47,6 +47,7 @@ def show(
     if shown.problem is not None:
         fail(shown.problem)
     if shown.table is not None:
-        write(render_table.render(shown.table, fmt, locale, color=use_color()), output)
+        text = render_table.render(shown.table, fmt, locale, color=use_color())
+        write(text, output, spreadsheet=fmt is render_table.TableFormat.csv)
     sys.stderr.write(render_text(shown.errors))
     raise typer.Exit(shown.exit_status)

@@ -5,10 +5,8 @@ allocations by country or region. Pure: payments and exchange rates come in."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections import defaultdict
 from decimal import Decimal
-from typing import Any
 
 from iomstrat.engine.book import Book, Rates
 from iomstrat.engine.budget import budget_table
@@ -16,6 +14,7 @@ from iomstrat.engine.disbursement import disbursement_report
 from iomstrat.engine.plan import factor
 from iomstrat.findings import Diagnostic
 from iomstrat.model.strategy import Strategy
+from iomstrat.places import Places
 from iomstrat.results.briefing import (
     Allocation,
     Briefing,
@@ -99,16 +98,16 @@ def schedule(by_quarter: DisbursementReport, as_of: dt.date) -> tuple[SchedulePo
     return tuple(points)
 
 
-def allocations(strategy: Strategy, as_of: dt.date, names: Any) -> tuple[Allocation, ...]:
+def allocations(strategy: Strategy, as_of: dt.date, places: Places) -> tuple[Allocation, ...]:
     """Dialogue allocations decided by `as_of`, summed per country or region over the period;
-    a country given by ISO code is named (`names`: a country_converter)."""
+    a known country is named in English whatever the file calls it ("ETH", "Etiopien")."""
     sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     for allocation in strategy.allocations:
         if allocation.date > as_of:
             continue
         for item in allocation.items:
             if item.country is not None:
-                key = (_country_name(names, item.country), "country")
+                key = (_country_name(places, item.country), "country")
             else:
                 key = (" ".join((item.region or "").split()), "region")
             sums[key] += item.amount * factor(strategy)
@@ -116,22 +115,9 @@ def allocations(strategy: Strategy, as_of: dt.date, names: Any) -> tuple[Allocat
     return tuple(Allocation(name, kind, amount) for (name, kind), amount in ordered)
 
 
-def _country_name(names: Any, country: str) -> str:
-    log = logging.getLogger("country_converter")
-    level = log.level
-    log.setLevel(logging.ERROR)  # it warns on stderr for every name it cannot match
-    try:
-        found = names.convert(names=country, to="name_short", not_found=None)
-    finally:
-        log.setLevel(level)
-    return found if isinstance(found, str) and found else country
-
-
-def country_names() -> Any:
-    """country_converter's offline table (loaded only when a file records allocations)."""
-    import country_converter
-
-    return country_converter.CountryConverter()
+def _country_name(places: Places, country: str) -> str:
+    place = places.country(country)
+    return (places.name(place.code) if place else None) or country
 
 
 def briefing(
@@ -157,7 +143,7 @@ def briefing(
         table=budget_table(strategy),
         years=year_figures(strategy, by_year),
         schedule=schedule(report("quarter"), as_of),
-        allocations=allocations(strategy, as_of, country_names()) if strategy.allocations else (),
+        allocations=allocations(strategy, as_of, Places()) if strategy.allocations else (),
         payments=by_year.payments,
         ledgers=ledgers,
     )

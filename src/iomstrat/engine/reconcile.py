@@ -156,7 +156,7 @@ class Reconciliation:
 class Converter:
     """Strategy currency to the report's: plans at the as-of rate, payments at their date's."""
 
-    def __init__(self, source: str, target: str, as_of: dt.date, rates: Rates) -> None:
+    def __init__(self, source: str, target: str, as_of: dt.date, rates: Rates | None) -> None:
         self.source, self.target, self.rates = source, target, rates
         self.quotes: dict[tuple[str, dt.date], Quote | None] = {}
         self.plan_quote: Quote | None = None
@@ -168,6 +168,8 @@ class Converter:
             self.plan_rate = self.plan_quote.rate
 
     def quote(self, currency: str, day: dt.date) -> Quote | None:
+        if self.rates is None:
+            return None
         key = (currency, day)
         if key not in self.quotes:
             self.quotes[key] = self.rates.quote(currency, self.target, day)
@@ -191,7 +193,7 @@ def reconcile(
     *,
     as_of: dt.date,
     currency: str | None = None,
-    rates: Rates,
+    rates: Rates | None = None,
 ) -> Reconciliation:
     """Every line and year as of `as_of`. Raises ValueError when the report currency has no ECB
     rate (the caller reports it)."""

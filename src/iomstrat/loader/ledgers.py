@@ -27,7 +27,17 @@ LEDGER_HEADER = "IOM421"
 LEDGER_VALUE = "IOM422"
 
 REQUIRED_COLUMNS = ("date", "line", "amount", "currency", "voucher", "exchange_rate")
-OPTIONAL_COLUMNS = ("note", "year", "allocation")
+OPTIONAL_COLUMNS = ("note", "year", "allocation", "refund")
+REFUND_MARKS = {
+    "": False,
+    "no": False,
+    "false": False,
+    "0": False,
+    "yes": True,
+    "true": True,
+    "1": True,
+}
+"""A `refund` cell: a negative amount returned to the donor is marked so; blank is not."""
 MAX_LEDGER_BYTES = 512 * 1024 * 1024
 """Largest CSV ledger read; a million payments take about 70 MB."""
 MAX_FINDINGS_PER_LEDGER = 1000
@@ -54,6 +64,7 @@ class Payment(NamedTuple):
     allocation: str | None
     source: int  # index into Payments.sources
     row: int  # 1-based line in that source
+    refund: bool = False  # money returned: the amount is negative
 
 
 @dataclass
@@ -126,6 +137,7 @@ def _from_model(item: Disbursement, source: int, row: int) -> Payment:
         item.allocation,
         source,
         row,
+        item.refund,
     )
 
 
@@ -202,6 +214,7 @@ def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
     )
     i_year = names.index("year") if "year" in names else None
     i_alloc = names.index("allocation") if "allocation" in names else None
+    i_refund = names.index("refund") if "refund" in names else None
     width = len(names)
     records = payments.records
     bad = 0
@@ -254,6 +267,12 @@ def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
                     year = int(cells[i_year])
                 else:
                     problem = f"year '{loader.echo(cells[i_year])}' is not a year"
+            refund = False
+            if problem is None and i_refund is not None:
+                mark = REFUND_MARKS.get(cells[i_refund].strip().lower())
+                if mark is None:
+                    problem = f"refund '{loader.echo(cells[i_refund])}' is not yes or no"
+                refund = bool(mark)
             if problem is None and date is not None:
                 records.append(
                     Payment(
@@ -267,6 +286,7 @@ def _parse_csv(path: str, reader: Any, source: int, payments: Payments) -> None:
                         (cells[i_alloc] or None) if i_alloc is not None else None,
                         source,
                         row,
+                        refund,
                     )
                 )
                 continue

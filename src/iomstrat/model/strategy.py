@@ -155,6 +155,15 @@ class StrategyInfo(Model):
     )
     finance_act_code: Text = Field(description="Finance Act code, written §NN.NN.NN.NN.")
     funding_basis: Text | None = Field(None, description="The Finance Act the plan rests on.")
+    supplementary_period_months: int | None = Field(
+        None,
+        ge=1,
+        le=12,
+        description=(
+            "Months after a year's end in which a payment may still be charged to that year's "
+            "appropriation (the supplementary period); none: payments are dated in their year."
+        ),
+    )
     approval_note: Text | None = Field(None, description="The approval footnote, as printed.")
     source: Source | None = Field(None, description="Where the figures are transcribed from.")
     iati: Iati | None = Field(None, description="IATI classifications of the strategy.")
@@ -348,6 +357,9 @@ class Disbursement(Model):
     )
     year: int | None = Field(None, description="Appropriation year (default: the date's year).")
     allocation: Identifier | None = Field(None, description="Id of the allocation item paid.")
+    refund: bool = Field(
+        False, description="Money returned to the donor: the amount is negative, e.g. -250000."
+    )
     note: Text | None = Field(None, description="Free remark.")
 
 

@@ -1,35 +1,163 @@
-"""Computed tables as an Excel workbook (openpyxl): one sheet per view, figures stored as numbers
-with a number format, so a spreadsheet can add them up; never as text."""
+"""Computed tables as an Excel workbook (openpyxl) that opens and prints well in Excel and
+LibreOffice: one sheet per view, figures stored as numbers with a number format (never as
+text), a named font on every cell, columns as wide as their widest shown figure, a wrapped
+header of its own height, a `Kind` column (line, subtotal, total) for filters and pivots,
+landscape fit-to-width printing with the header repeated on every page, and, when the figures
+come with error findings, a banner in the first rows that says so."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import math
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.properties import PageSetupProperties
 
-from iomstrat.render.budget import _headers, _name
-from iomstrat.results.budget import BudgetTable
+from iomstrat.findings import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from iomstrat.results.budget import BudgetTable, YearHeading
 
 Cell = str | Decimal | int | None
 MAX_PLACES = 8
 """Most decimals a format shows: one øre in DKK million."""
+FONT = "Arial"
+"""A font every spreadsheet has or maps to one of the same widths (Liberation Sans in
+LibreOffice): a cell without a font name is drawn in the reader's default, whose width is
+not the one the columns were sized for, and LibreOffice shows `###`."""
+SIZE = 10
+LINE_HEIGHT = 12.75  # points per wrapped line of 10 pt Arial, as both programs lay it out
+TEXT_WIDTH = 45  # widest text column, in characters; longer text wraps
+SHORT_HEADER = 16  # characters of a header that never wraps
+PAGE_WIDTH = 140  # characters across landscape A4 at full size: the first column may fill it
+BANNER_ITEMS = 10  # error findings listed under the banner; the rest are counted
+PERCENT = "0.0%"
+WHOLE = "0"  # years and counts: no grouping mark in 2023
+KINDS = ("line", "subtotal", "total")
+
+# Every word a workbook shows, in English and Danish (one table, so that it can move to the
+# words catalogue of `render/` once there is one).
+WORDS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "Kind": "Kind",
+        "line": "line",
+        "subtotal": "subtotal",
+        "total": "total",
+        "errors": "{n} errors: figures may be incomplete",
+        "error": "1 error: figures may be incomplete",
+        "more": "… and {n} more",
+        "page": "Page &P of &N",
+        "Budget": "Budget",
+        "Finance Act code": "Finance Act code",
+        "planned": "Planned {}*",
+        "approved": "Approved {}",
+        "reduced": "Reduced {}",
+        "withheld": "Withheld {}",
+        "Total": "Total",
+        "million": "million",
+        "thousand": "thousand",
+        "kroner": "",
+        "Disbursement": "Disbursement",
+        "Priority areas": "Priority areas",
+        "Portfolio": "Portfolio",
+        "heading": "Disbursement as of {date}, by {by} ({currency})",
+        "portfolio": "Portfolio of {n} strategies as of {date} ({currency})",
+        "line_view": "line",
+        "year_view": "year",
+        "quarter_view": "quarter",
+        "priority_view": "priority area",
+        "Line": "Line",
+        "Year": "Year",
+        "Quarter": "Quarter",
+        "Priority area": "Priority area",
+        "Allocations": "Allocations",
+        "Files": "Files",
+        "Q": "Q",
+        "Planned": "Planned",
+        "Approved": "Approved",
+        "Allocated": "Allocated",
+        "Disbursed": "Disbursed",
+        "Remaining": "Remaining",
+        "Rate": "Rate",
+        "Scheduled": "Scheduled",
+        "Variance": "Variance",
+        "Forecast": "Forecast",
+    },
+    "da": {
+        "Kind": "Art",
+        "line": "linje",
+        "subtotal": "subtotal",
+        "total": "total",
+        "errors": "{n} fejl: tallene kan være ufuldstændige",
+        "error": "1 fejl: tallene kan være ufuldstændige",
+        "more": "… og {n} mere",
+        "page": "Side &P af &N",
+        "Budget": "Budget",
+        "Finance Act code": "Finanslovskonto",
+        "planned": "Planlagt {}*",
+        "approved": "Bevilget {}",
+        "reduced": "Reduceret {}",
+        "withheld": "Tilbageholdt {}",
+        "Total": "I alt",
+        "million": "mio.",
+        "thousand": "tusind",
+        "kroner": "",
+        "Disbursement": "Udbetalinger",
+        "Priority areas": "Prioritetsområder",
+        "Portfolio": "Portefølje",
+        "heading": "Udbetalinger pr. {date}, pr. {by} ({currency})",
+        "portfolio": "Portefølje af {n} strategier pr. {date} ({currency})",
+        "line_view": "linje",
+        "year_view": "år",
+        "quarter_view": "kvartal",
+        "priority_view": "prioritetsområde",
+        "Line": "Linje",
+        "Year": "År",
+        "Quarter": "Kvartal",
+        "Priority area": "Prioritetsområde",
+        "Allocations": "Tildelinger",
+        "Files": "Filer",
+        "Q": "K",
+        "Planned": "Planlagt",
+        "Approved": "Bevilget",
+        "Allocated": "Tildelt",
+        "Disbursed": "Udbetalt",
+        "Remaining": "Resterende",
+        "Rate": "Udbetalt %",
+        "Scheduled": "Forfaldent",
+        "Variance": "Afvigelse",
+        "Forecast": "Prognose",
+    },
+}
+LANGUAGE_TAGS = {"en": "", "da": "[$-406]"}
+"""A number format's locale (Windows LCID 0x406 is Danish): LibreOffice then writes 1.234,5
+whatever the reader's own settings; Excel always uses the reader's separators."""
+
+
+def words(locale: str) -> Mapping[str, str]:
+    return WORDS.get(locale, WORDS["en"])
 
 
 @dataclass(frozen=True)
 class Sheet:
-    """One view as a grid: heading lines, a header row, rows, a footnote."""
+    """One view as a grid: heading lines, a header row, rows with their kind, a footnote."""
 
     title: str
     heading: tuple[str, ...]
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
-    bold_rows: frozenset[int] = field(default_factory=frozenset)
+    kinds: tuple[str, ...]
+    """Per row: line, subtotal or total; shown in the Kind column, totals set in bold."""
     footnote: str = ""
     column_formats: tuple[str | None, ...] = ()
     """A number format per column where one differs from the figures' own (e.g. '0.0%')."""
@@ -48,74 +176,256 @@ def number_format(values: Sequence[Decimal]) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
-def _own(sheet: Sheet, index: int) -> str | None:
-    return sheet.column_formats[index] if index < len(sheet.column_formats) else None
+def shown(value: Cell, fmt: str) -> str:
+    """The text a spreadsheet shows for `value` in `fmt` (one of ours), for column widths."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    fmt = fmt.removeprefix(LANGUAGE_TAGS["da"])
+    if fmt == PERCENT:
+        return f"{Decimal(value) * 100:.1f}%"
+    if fmt.startswith("#,##0"):
+        places = len(fmt) - len("#,##0.") if "." in fmt else 0
+        return f"{Decimal(value):,.{places}f}"
+    return str(value)
 
 
-def _fill(sheet: Sheet, ws: Worksheet) -> None:
-    ws.title = sheet.title[:31]  # Excel's limit on sheet names
-    row = 1
-    for line in sheet.heading:
-        ws.cell(row=row, column=1, value=line).font = Font(bold=row == 1)
-        row += 1
-    row += 1 if sheet.heading else 0
-    header_row = row
-    for col, name in enumerate(sheet.columns, start=1):
-        cell = ws.cell(row=row, column=col, value=name)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+def _formats(sheet: Sheet, locale: str) -> list[str | None]:
+    """The number format of each column: its own, or the one the sheet's figures share."""
+    own = list(sheet.column_formats) + [None] * (len(sheet.columns) - len(sheet.column_formats))
     figures = [
         v
         for r in sheet.rows
-        for i, v in enumerate(r)
-        if isinstance(v, Decimal) and not _own(sheet, i)
+        for v, f in zip(r, own, strict=False)
+        if isinstance(v, Decimal) and f is None
     ]
-    fmt = number_format(figures)
-    for index, values in enumerate(sheet.rows):
+    money = number_format(figures)
+    numeric = [
+        any(isinstance(r[i], (Decimal, int)) for r in sheet.rows) for i in range(len(sheet.columns))
+    ]
+    tag = LANGUAGE_TAGS.get(locale, "")
+    return [
+        tag + (f or money) if is_number or f else None
+        for f, is_number in zip(own, numeric, strict=True)
+    ]
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines `text` takes wrapped at `width` characters (word-wise, as both programs wrap)."""
+    if not text:
+        return 1
+    chars = max(1, int(width) - 1)
+    return sum(
+        len(textwrap.wrap(part, chars, break_long_words=True)) or 1 for part in text.split("\n")
+    )
+
+
+def _font(bold: bool = False, color: str | None = None) -> Font:
+    return Font(name=FONT, size=SIZE, bold=bold, color=color)
+
+
+THIN = Side(style="thin", color="808080")
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
+BANNER_FILL = PatternFill("solid", fgColor="FFE0E0")
+
+
+def _banner(findings: Sequence[Diagnostic], locale: str) -> list[str]:
+    """The first rows of every sheet when the figures come with errors: a count, then them."""
+    errors = sorted(d for d in findings if d.severity >= Severity.ERROR)
+    if not errors:
+        return []
+    say = words(locale)
+    count = say["error"] if len(errors) == 1 else say["errors"].format(n=len(errors))
+    listed = [f"{d.location()}: {d.code} {d.message}" for d in errors[:BANNER_ITEMS]]
+    rest = len(errors) - BANNER_ITEMS
+    return [count, *listed, *([say["more"].format(n=rest)] if rest > 0 else [])]
+
+
+def _header_text(text: str) -> str:
+    """Text for a page header or footer, where '&' starts a code."""
+    return text.replace("&", "&&")[:100]
+
+
+def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> None:
+    say = words(locale)
+    ws.title = sheet.title[:31]  # Excel's limit on sheet names
+    columns = (*sheet.columns, say["Kind"])
+    rows = [(*r, say[k]) for r, k in zip(sheet.rows, sheet.kinds, strict=True)]
+    formats = [*_formats(sheet, locale), None]
+    width = len(columns)
+    widths = _widths(columns, rows, formats, sheet.kinds)
+    page = sum(widths)
+
+    row = 0
+
+    def text_row(text: str, font: Font, fill: PatternFill | None = None) -> None:
+        # One line of text across the table's width, wrapped, as tall as its lines.
+        nonlocal row
         row += 1
+        cell = ws.cell(row=row, column=1, value=text)
+        cell.font = font
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if fill is not None:
+            cell.fill = fill
+        if width > 1:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        lines = _lines(text, page)
+        ws.row_dimensions[row].height = lines * LINE_HEIGHT + 2
+
+    for index, line in enumerate(banner):
+        text_row(line, _font(bold=index == 0, color="C00000"), BANNER_FILL)
+    if banner:
+        row += 1
+    for index, line in enumerate(sheet.heading):
+        text_row(line, _font(bold=index == 0))
+    if sheet.heading:
+        row += 1
+
+    row += 1
+    header_row = row
+    for col, name in enumerate(columns, start=1):
+        cell = ws.cell(row=row, column=col, value=name)
+        cell.font = _font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = Border(bottom=THIN)
+        side = "right" if formats[col - 1] is not None else "left"
+        cell.alignment = Alignment(
+            wrap_text=True, vertical="bottom", horizontal="center" if col == width else side
+        )
+    header_lines = max(_lines(n, w) for n, w in zip(columns, widths, strict=True))
+    ws.row_dimensions[row].height = header_lines * LINE_HEIGHT + 3
+
+    for values, kind in zip(rows, sheet.kinds, strict=True):
+        row += 1
+        total = kind != "line"
+        lines = 1
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col, value=value)
-            own = _own(sheet, col - 1)
-            if isinstance(value, Decimal):
-                cell.number_format = own or fmt
-            elif isinstance(value, int) and own:
-                cell.number_format = own
-            if index in sheet.bold_rows:
-                cell.font = Font(bold=True)
+            cell.font = _font(bold=total)
+            fmt = formats[col - 1]
+            if fmt is not None and isinstance(value, (Decimal, int)):
+                cell.number_format = fmt
+            if total:
+                cell.fill = TOTAL_FILL
+                cell.border = Border(top=THIN)
+            # Top: a figure beside a wrapped label stands on the label's first line.
+            wrap = isinstance(value, str) and len(value) > widths[col - 1] - 2
+            kind_column = col == width
+            cell.alignment = Alignment(
+                wrap_text=wrap, vertical="top", horizontal="center" if kind_column else None
+            )
+            if wrap:
+                lines = max(lines, _lines(str(value), widths[col - 1]))
+        if lines > 1:
+            ws.row_dimensions[row].height = lines * LINE_HEIGHT + 2
+    last_row = row
     if sheet.footnote:
-        ws.cell(row=row + 2, column=1, value=sheet.footnote)
+        row += 1
+        text_row(sheet.footnote, _font())
+
+    for col, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = w
     ws.freeze_panes = f"B{header_row + 1}"
-    for col, name in enumerate(sheet.columns, start=1):
-        longest = max([len(str(r[col - 1])) for r in sheet.rows] + [len(name) // 2, 8])
-        ws.column_dimensions[get_column_letter(col)].width = min(longest + 2, 60)
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(width)}{max(last_row, header_row)}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    header, footer = ws.oddHeader, ws.oddFooter
+    if header is not None:
+        header.left.text = _header_text(sheet.title)
+        if banner:
+            header.right.text = _header_text(banner[0])
+            header.right.color = "C00000"
+    if footer is not None:
+        footer.center.text = say["page"]
 
 
-def workbook(sheets: Sequence[Sheet]) -> bytes:
-    """The workbook's bytes, sheets in the order given."""
+def _widths(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    formats: Sequence[str | None],
+    kinds: Sequence[str],
+) -> list[float]:
+    """Column widths in characters: the widest shown value and the header's longest word.
+    Figures never wrap (or they show ###); text set in bold counts a tenth wider, and wraps
+    beyond TEXT_WIDTH, or in the first column beyond what the other columns leave of a page."""
+    widths: list[float] = []
+    text: list[bool] = []
+    for col, name in enumerate(columns):
+        fmt = formats[col] or ""
+        longest = 0.0
+        for values, kind in zip(rows, kinds, strict=True):
+            value = values[col]
+            bold = 1.1 if kind != "line" and isinstance(value, str) else 1.0
+            longest = max(longest, len(shown(value, fmt)) * bold)
+        # A short header stays on one line (a break at "2023-" reads badly); a long one
+        # wraps between words.
+        header = len(name) if len(name) <= SHORT_HEADER else max(map(len, name.split()))
+        widths.append(max(longest, header * 1.1, 6) + 2)
+        text.append(any(isinstance(values[col], str) for values in rows))
+    capped = [min(w, TEXT_WIDTH) if t else w for w, t in zip(widths, text, strict=True)]
+    if text and text[0]:
+        capped[0] = min(widths[0], max(TEXT_WIDTH, PAGE_WIDTH - sum(capped[1:])))
+    return [math.ceil(w) for w in capped]
+
+
+def workbook(
+    sheets: Sequence[Sheet], *, locale: str = "en", findings: Sequence[Diagnostic] = ()
+) -> bytes:
+    """The workbook's bytes, sheets in the order given; error `findings` head every sheet."""
     book = Workbook()
     book.remove(book.worksheets[0])
+    # The workbook's default font too: blank cells show it, and column widths are counted in
+    # the width of its digits.
+    book._fonts = IndexedList([_font()])  # type: ignore[attr-defined]
+    book._named_styles["Normal"].font = _font()  # type: ignore[attr-defined]
+    banner = _banner(findings, locale)
     for sheet in sheets:
-        _fill(sheet, book.create_sheet())
+        _fill(sheet, book.create_sheet(), locale, banner)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def budget_sheet(table: BudgetTable) -> Sheet:
+def _year_header(heading: YearHeading, locale: str) -> str:
+    return words(locale)[heading.status].format(heading.year)
+
+
+def budget_sheet(table: BudgetTable, locale: str = "en") -> Sheet:
+    say = words(locale)
     years = [h.year for h in table.years]
-    headers = _headers(table)
+    unit = say.get(table.unit, table.unit)
+    caption = f"({table.currency} {unit})".replace(" )", ")")
     return Sheet(
-        title="Budget",
+        title=say["Budget"],
         heading=tuple(t for t in (table.title, table.funding_basis) if t),
-        columns=tuple(headers),
+        columns=(
+            caption,
+            say["Finance Act code"],
+            *(_year_header(h, locale) for h in table.years),
+            f"{say['Total']} {years[0]}-{years[-1]}",
+        ),
         rows=tuple(
-            (_name(r), r.finance_act_code, *(r.amounts[y] for y in years), r.total)
+            (
+                f"{r.label} {r.name}".strip(),
+                r.finance_act_code,
+                *(r.amounts[y] for y in years),
+                r.total,
+            )
             for r in table.rows
         ),
-        bold_rows=frozenset(i for i, r in enumerate(table.rows) if r.kind != "line"),
+        kinds=tuple(r.kind for r in table.rows),
         footnote=table.footnote,
     )
 
 
-def budget_workbook(table: BudgetTable) -> bytes:
-    return workbook([budget_sheet(table)])
+def budget_workbook(
+    table: BudgetTable, *, locale: str = "en", findings: Sequence[Diagnostic] = ()
+) -> bytes:
+    return workbook([budget_sheet(table, locale)], locale=locale, findings=findings)

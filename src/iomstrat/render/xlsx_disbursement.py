@@ -1,12 +1,19 @@
 """Disbursement reports and the portfolio as workbook sheets (`iomstrat disbursement --format
-xlsx`): one sheet per report, one for its priority areas, one for the portfolio."""
+xlsx`): one sheet per report, one for its priority areas, one for the portfolio.
+
+A row for a whole period (a line over all years, the grand total) has an empty Year and the
+kind `total`: filtered to `line`, a sheet holds each figure once."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from iomstrat.render.xlsx import Cell, Sheet, workbook
-from iomstrat.results.disbursement import DisbursementReport, Portfolio
+from iomstrat.render.xlsx import PERCENT, WHOLE, Cell, Sheet, words, workbook
+
+if TYPE_CHECKING:
+    from iomstrat.findings import Diagnostic
+    from iomstrat.results.disbursement import DisbursementReport, DisbursementRow, Portfolio
 
 FIGURES = (
     ("planned", "Planned"),
@@ -19,104 +26,144 @@ FIGURES = (
     ("variance", "Variance"),
     ("forecast", "Forecast"),
 )
-PERCENT = "0.0%"
+FIRST = {"line": "Line", "year": "Year", "quarter": "Quarter", "priority": "Priority area"}
 
 
-def _heading(report: DisbursementReport) -> tuple[str, ...]:
-    return (
-        report.title,
-        f"Disbursement as of {report.as_of.isoformat()}, by {report.by} ({report.currency})",
+def _heading(report: DisbursementReport, locale: str) -> tuple[str, ...]:
+    line = words(locale)["heading"].format(
+        date=report.as_of.isoformat(),
+        by=words(locale)[f"{report.by}_view"],
+        currency=report.currency,
     )
+    return (report.title, line)
 
 
 def _title(base: str, index: int, count: int) -> str:
     return base if count == 1 else f"{base} {index + 1}"
 
 
-def report_sheet(report: DisbursementReport, title: str = "Disbursement") -> Sheet:
-    first = "Line" if report.by == "line" else report.by.capitalize()
-    rows: list[tuple[Cell, ...]] = []
-    for row in report.rows:
-        figures = row.figures
-        rows.append(
-            (
-                row.label,
-                row.year if row.year is not None else "Period",
-                *(getattr(figures, name) for name, _ in FIGURES),
-            )
+def kind(row: DisbursementRow) -> str:
+    """A row's kind for filters: a line's figures over the whole period are a total."""
+    return row.kind if row.year is not None else "total"
+
+
+def _label(row: DisbursementRow, locale: str) -> str:
+    """Labels of totals and quarters in the sheet's language; line names as the file has them.
+    A total's key is its period ("2023-2026"), a subtotal's its year, a quarter's "2023-Q2"."""
+    say = words(locale)
+    if row.kind != "line" and row.key.replace("-", "").isdigit():
+        return f"{say['Total']} {row.key}"
+    year, _, quarter = row.key.partition("-Q")
+    if quarter and year.isdigit():
+        return f"{year} {say['Q']}{quarter}"
+    return row.label
+
+
+def report_sheet(
+    report: DisbursementReport, title: str = "Disbursement", locale: str = "en"
+) -> Sheet:
+    say = words(locale)
+    rows: list[tuple[Cell, ...]] = [
+        (
+            _label(row, locale),
+            row.year,
+            *(getattr(row.figures, name) for name, _ in FIGURES),
         )
+        for row in report.rows
+    ]
     return Sheet(
         title=title,
-        heading=_heading(report),
-        columns=(first, "Year", *(heading for _, heading in FIGURES)),
+        heading=_heading(report, locale),
+        columns=(say[FIRST[report.by]], say["Year"], *(say[heading] for _, heading in FIGURES)),
         rows=tuple(rows),
-        bold_rows=frozenset(i for i, r in enumerate(report.rows) if r.kind != "line"),
+        kinds=tuple(kind(r) for r in report.rows),
         footnote=" ".join(report.notes),
-        column_formats=(None, "0", *(PERCENT if name == "rate" else None for name, _ in FIGURES)),
+        column_formats=(None, WHOLE, *(PERCENT if name == "rate" else None for name, _ in FIGURES)),
     )
 
 
-def priority_sheet(report: DisbursementReport, title: str = "Priority areas") -> Sheet:
+def priority_sheet(
+    report: DisbursementReport, title: str = "Priority areas", locale: str = "en"
+) -> Sheet:
+    say = words(locale)
     return Sheet(
         title=title,
-        heading=_heading(report),
-        columns=("Year", "Priority area", "Allocated", "Disbursed", "Allocations"),
-        rows=tuple(
-            (r.year, r.label, r.allocated, r.disbursed, r.items) for r in report.priority_rows
+        heading=_heading(report, locale),
+        columns=(
+            say["Year"],
+            say["Priority area"],
+            say["Allocated"],
+            say["Disbursed"],
+            say["Allocations"],
         ),
-        bold_rows=frozenset(i for i, r in enumerate(report.priority_rows) if r.kind != "line"),
-        column_formats=("0", None, None, None, "0"),
+        rows=tuple(
+            (
+                r.year,
+                r.label if r.kind == "line" else say["Total"],
+                r.allocated,
+                r.disbursed,
+                r.items,
+            )
+            for r in report.priority_rows
+        ),
+        kinds=tuple(r.kind for r in report.priority_rows),
+        column_formats=(WHOLE, None, None, None, WHOLE),
     )
 
 
-def portfolio_sheet(portfolio: Portfolio) -> Sheet:
+def portfolio_sheet(portfolio: Portfolio, locale: str = "en") -> Sheet:
+    say = words(locale)
     return Sheet(
-        title="Portfolio",
+        title=say["Portfolio"],
         heading=(
-            f"Portfolio of {len(portfolio.files)} strategies as of "
-            f"{portfolio.as_of.isoformat()} ({portfolio.currency})",
+            say["portfolio"].format(
+                n=len(portfolio.files),
+                date=portfolio.as_of.isoformat(),
+                currency=portfolio.currency,
+            ),
         ),
         columns=(
-            "Finance Act code",
-            "Year",
-            "Planned",
-            "Approved",
-            "Disbursed",
-            "Remaining",
-            "Files",
+            say["Finance Act code"],
+            say["Year"],
+            say["Planned"],
+            say["Approved"],
+            say["Disbursed"],
+            say["Remaining"],
+            say["Files"],
         ),
         rows=tuple(
-            (
-                r.finance_act_code,
-                r.year if r.year is not None else "Total",
-                r.planned,
-                r.approved,
-                r.disbursed,
-                r.remaining,
-                r.files,
-            )
+            (r.finance_act_code, r.year, r.planned, r.approved, r.disbursed, r.remaining, r.files)
             for r in portfolio.rows
         ),
-        bold_rows=frozenset(i for i, r in enumerate(portfolio.rows) if r.year is None),
-        column_formats=(None, "0", None, None, None, None, "0"),
+        kinds=tuple("line" if r.year is not None else "total" for r in portfolio.rows),
+        column_formats=(None, WHOLE, None, None, None, None, WHOLE),
     )
 
 
 def disbursement_sheets(
-    reports: Sequence[DisbursementReport], portfolio: Portfolio | None
+    reports: Sequence[DisbursementReport], portfolio: Portfolio | None, locale: str = "en"
 ) -> list[Sheet]:
+    say = words(locale)
     sheets: list[Sheet] = []
     for index, report in enumerate(reports):
         if report.by != "priority":
-            sheets.append(report_sheet(report, _title("Disbursement", index, len(reports))))
+            title = _title(say["Disbursement"], index, len(reports))
+            sheets.append(report_sheet(report, title, locale))
         if report.priority_rows:
-            sheets.append(priority_sheet(report, _title("Priority areas", index, len(reports))))
+            title = _title(say["Priority areas"], index, len(reports))
+            sheets.append(priority_sheet(report, title, locale))
     if portfolio is not None:
-        sheets.append(portfolio_sheet(portfolio))
+        sheets.append(portfolio_sheet(portfolio, locale))
     return sheets
 
 
 def disbursement_workbook(
-    reports: Sequence[DisbursementReport], portfolio: Portfolio | None
+    reports: Sequence[DisbursementReport],
+    portfolio: Portfolio | None,
+    *,
+    locale: str = "en",
+    findings: Sequence[Diagnostic] = (),
 ) -> bytes:
-    return workbook(disbursement_sheets(reports, portfolio))
+    """The workbook of a disbursement run; error `findings` put a banner atop every sheet."""
+    sheets = disbursement_sheets(reports, portfolio, locale)
+    return workbook(sheets, locale=locale, findings=findings)
