@@ -277,6 +277,7 @@ def test_recipients_are_the_allocations_shares_adding_up_to_100() -> None:
         (("allocations", 1, "items", 0, "region"), "IOM709", "WARNING"),
     ]
     assert "'Sahel' is not on IATI's Region codelist" in export.gaps[0].message
+    assert "reported under iati.recipient_region or recipient_country" in export.gaps[0].message
 
 
 def test_each_transaction_carries_its_lines_aid_type() -> None:
@@ -349,34 +350,50 @@ def test_cli_check_reports_a_payment_dated_after_today(tmp_path: Path) -> None:
     )
 
 
+def without_iati() -> str:
+    text = real_text()
+    return text[: text.index("# What IATI needs")] + text[text.index("approvals:") :]
+
+
 def test_missing_sector_recipient_and_types_are_findings_naming_the_field(
     tmp_path: Path,
 ) -> None:
-    text = real_text()
-    start = text.index("  iati:")
-    text = text[:start] + text[text.index("budget:") - 1 :].replace("budget:", "\nbudget:", 1)
-    for field in ("aid_type", "finance_type", "flow_type"):
-        text = "\n".join(line for line in text.splitlines() if f"{field}:" not in line) + "\n"
     path = tmp_path / "bare.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(without_iati(), encoding="utf-8")
     out = tmp_path / "bare.xml"
     result = run_cli("export", "iati", str(path), "-o", str(out), "--check")
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
-    strategy = line_of(text, "  title:")  # the `strategy:` mapping starts there
-    assert f"{path}:{strategy}:3: error IOM709 strategy.iati.sector is missing" in result.stderr
+    top = line_of(without_iati(), "schema_version:")  # no `iati:` block: the file's first key
+    assert f"{path}:{top}:1: error IOM709 iati.sector is missing" in result.stderr
     assert (
-        f"{path}:{strategy}:3: error IOM709 strategy.iati.recipient_region (or "
-        "recipient_country) is missing"
+        f"{path}:{top}:1: error IOM709 iati.recipient_region (or recipient_country) is missing"
     ) in result.stderr
-    first = line_of(text, "- id: core")
-    assert (
-        f"{path}:{first}:7: warning IOM709 budget.lines[0].flow_type, "
-        "budget.lines[0].finance_type, budget.lines[0].aid_type missing"
-    ) in result.stderr
+    for line in ("core", "soft_earmarked", "personnel"):
+        assert (
+            f"{path}:{top}:1: warning IOM709 iati.lines.{line}.flow_type, "
+            f"iati.lines.{line}.finance_type, iati.lines.{line}.aid_type missing"
+        ) in result.stderr
     # IATI's own rules say the same of the document.
     assert any("IOM707 IATI rule 6.2.2:" in e for e in errors)
     assert any("IOM707 IATI rule 3.7.1:" in e for e in errors)
+
+
+def test_types_of_a_line_missing_or_of_no_line_are_warnings(tmp_path: Path) -> None:
+    text = real_text().replace("    personnel: {aid_type", "    secondment: {aid_type")
+    path = tmp_path / "types.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("export", "iati", str(path), "-o", str(tmp_path / "types.xml"))
+    assert result.exit_code == 0  # warnings only
+    block = line_of(text, "  sector:")  # the `iati:` mapping
+    assert (
+        f"{path}:{block}:3: warning IOM709 iati.lines.personnel.flow_type, "
+        "iati.lines.personnel.finance_type, iati.lines.personnel.aid_type missing"
+    ) in result.stderr
+    assert (
+        f"{path}:{line_of(text, 'secondment:')}:17: warning IOM709 iati.lines.secondment: the "
+        "budget has no line 'secondment'"
+    ) in result.stderr
 
 
 def test_a_value_off_its_codelist_is_a_finding(tmp_path: Path) -> None:

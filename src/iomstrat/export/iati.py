@@ -29,7 +29,7 @@ from iomstrat.export.records import Decision, Recorded, booked, decisions, in_un
 from iomstrat.export.text import capped, one_line
 from iomstrat.findings import DataPath, Diagnostic, Severity
 from iomstrat.loader.documents import Document
-from iomstrat.model.strategy import BudgetLine, Organisation, Strategy
+from iomstrat.model.strategy import Organisation, Strategy
 from iomstrat.render.numbers import plain
 
 IATI_VERSION = "2.03"
@@ -174,7 +174,7 @@ def _activity(
             _sub(activity, "recipient-country", code=code, **extra)
         else:
             _sub(activity, "recipient-region", code=code, vocabulary="1", **extra)
-    iati = info.iati
+    iati = strategy.iati
     if iati is not None and iati.sector is not None:
         _sub(activity, "sector", code=iati.sector, vocabulary="1")
     else:
@@ -182,7 +182,7 @@ def _activity(
             _lacks(
                 strategy,
                 index,
-                "strategy.iati.sector is missing: IATI rule 6.2.2 wants the activity's sector; "
+                "iati.sector is missing: IATI rule 6.2.2 wants the activity's sector; "
                 "add its OECD DAC 5-digit purpose code (IATI Sector codelist, e.g. 15190)",
             )
         )
@@ -212,7 +212,7 @@ def _activity(
                 currency,
                 f"{decision.year}: {act}" + (f"; {name}" if name else ""),
                 strategy,
-                _line_types(lines_by_id.get(line_id or ""), defaults),
+                _line_types(strategy, line_id, defaults),
             )
     for payment, _ in booked(book):
         _transaction(
@@ -223,15 +223,15 @@ def _activity(
             payment.currency,
             f"{payment.line}, voucher {payment.voucher}",
             strategy,
-            _line_types(lines_by_id.get(payment.line), defaults),
+            _line_types(strategy, payment.line, defaults),
         )
     return gaps
 
 
 def _lacks(strategy: Strategy, index: int, message: str) -> Gap:
-    """An error: the strategy lacks a field of `strategy.iati` (found at that block, else at
-    `strategy:`)."""
-    where: DataPath = ("strategy", "iati") if strategy.strategy.iati else ("strategy",)
+    """An error: the strategy lacks a field of its `iati:` block (found at the block, else at
+    the top of the file)."""
+    where: DataPath = ("iati",) if strategy.iati else ()
     return Gap(index, where, LACKS, Severity.ERROR, message)
 
 
@@ -239,42 +239,64 @@ TYPES = (("flow_type", "flow-type"), ("finance_type", "finance-type"), ("aid_typ
 """A budget line's IATI types and their element names (`default-…` on the activity)."""
 
 
+def _type(strategy: Strategy, line_id: str, field: str) -> str | None:
+    types = strategy.iati.lines.get(line_id) if strategy.iati else None
+    value: str | None = getattr(types, field) if types is not None else None
+    return value
+
+
 def _defaults(strategy: Strategy) -> dict[str, str | None]:
     """Each type the lines share as the activity's default; None where they differ (each
     transaction then carries its line's) or no line gives it."""
     found: dict[str, str | None] = {}
     for field, _ in TYPES:
-        values = {getattr(line, field) for line in strategy.budget.lines}
+        values = {_type(strategy, line.id, field) for line in strategy.budget.lines}
         found[field] = values.pop() if len(values) == 1 else None
     return found
 
 
-def _line_types(line: BudgetLine | None, defaults: dict[str, str | None]) -> dict[str, str]:
-    """The types a transaction of `line` states: those that are not the activity's default."""
-    if line is None:
-        return {}
+def _line_types(
+    strategy: Strategy, line_id: str | None, defaults: dict[str, str | None]
+) -> dict[str, str]:
+    """The types a transaction of a line states: those that are not the activity's default."""
     found = {}
     for field, tag in TYPES:
-        value = getattr(line, field)
+        value = _type(strategy, line_id, field) if line_id is not None else None
         if value is not None and defaults[field] is None:
             found[tag] = value
     return found
 
 
 def _missing_types(strategy: Strategy, index: int) -> list[Gap]:
+    """A warning for each budget line whose types are missing, and for types given for a line
+    the budget does not have."""
     gaps = []
-    for number, line in enumerate(strategy.budget.lines):
-        missing = [f"budget.lines[{number}].{f}" for f, _ in TYPES if getattr(line, f) is None]
+    given = strategy.iati.lines if strategy.iati else {}
+    for line in strategy.budget.lines:
+        missing = [f"iati.lines.{line.id}.{f}" for f, _ in TYPES if not _type(strategy, line.id, f)]
         if missing:
+            where: DataPath = ("iati", "lines", line.id) if line.id in given else ("iati",)
             gaps.append(
                 Gap(
                     index,
-                    ("budget", "lines", number),
+                    where if strategy.iati else (),
                     LACKS,
                     Severity.WARNING,
                     f"{', '.join(missing)} missing: IATI reports each contribution's flow, "
                     "finance and aid type (OECD DAC codes, e.g. 10 ODA, 110 standard grant, "
                     "B02 core contribution)",
+                )
+            )
+    known = {line.id for line in strategy.budget.lines}
+    for line_id in given:
+        if line_id not in known:
+            gaps.append(
+                Gap(
+                    index,
+                    ("iati", "lines", line_id),
+                    LACKS,
+                    Severity.WARNING,
+                    f"iati.lines.{line_id}: the budget has no line '{line_id}'",
                 )
             )
     return gaps
@@ -297,8 +319,7 @@ def _recipients(
     """Recipient countries and regions with their share of the planned total: each allocation
     at its place, the rest at the strategy's declared default; percentages to two decimals
     adding up to exactly 100 (the largest takes the rounding), none for a single recipient."""
-    info = strategy.strategy
-    iati = info.iati
+    iati = strategy.iati
     gaps: list[Gap] = []
     total = sum(
         (sum(line.amounts.values(), Decimal(0)) for line in strategy.budget.lines), Decimal(0)
@@ -319,7 +340,7 @@ def _recipients(
                         Severity.WARNING,
                         f"allocations[{a}].items[{i}].{field} '{capped(name)}' is not on IATI's "
                         f"{field.title()} codelist: write its {what}; its share is reported "
-                        "under strategy.iati.recipient_region or recipient_country",
+                        "under iati.recipient_region or recipient_country",
                     )
                 )
                 continue
@@ -336,7 +357,7 @@ def _recipients(
                 _lacks(
                     strategy,
                     index,
-                    "strategy.iati.recipient_region (or recipient_country) is missing: IATI rule "
+                    "iati.recipient_region (or recipient_country) is missing: IATI rule "
                     "3.7.1 wants a recipient for the share of the plan no allocation places; add "
                     "its OECD DAC region code (e.g. 998, developing countries unspecified)",
                 )

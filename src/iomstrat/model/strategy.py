@@ -108,34 +108,6 @@ class Source(Model):
     sections: Text | None = Field(None, description="Where in the document the figures stand.")
 
 
-DacCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{1,5}$")]
-"""A code of an IATI/OECD DAC codelist, written as text ("15190", "B02", "110")."""
-
-
-class Iati(Model):
-    """What an IATI activity needs that a strategy document rarely states: codes of IATI's
-    codelists (iatistandard.org/en/iati-standard/203/codelists/), checked by `export iati
-    --check`."""
-
-    sector: DacCode | None = Field(
-        None, description="OECD DAC 5-digit purpose code (IATI Sector codelist), e.g. 15190."
-    )
-    recipient_region: DacCode | None = Field(
-        None,
-        description=(
-            "OECD DAC region code (IATI Region codelist) of the share no allocation places, "
-            "e.g. 998 (developing countries, unspecified)."
-        ),
-    )
-    recipient_country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
-        None,
-        description="ISO 3166-1 alpha-2 code of the share no allocation places (not a region).",
-    )
-    collaboration_type: DacCode | None = Field(
-        None, description="IATI CollaborationType code, e.g. 2 (multilateral inflows)."
-    )
-
-
 class StrategyInfo(Model):
     title: Text = Field(description="Title of the strategy.")
     organisation: Organisation = Field(description="The organisation the strategy funds.")
@@ -166,7 +138,6 @@ class StrategyInfo(Model):
     )
     approval_note: Text | None = Field(None, description="The approval footnote, as printed.")
     source: Source | None = Field(None, description="Where the figures are transcribed from.")
-    iati: Iati | None = Field(None, description="IATI classifications of the strategy.")
 
 
 class BudgetLine(Model):
@@ -180,13 +151,6 @@ class BudgetLine(Model):
     responsible_unit: Text | None = Field(None, description="Unit responsible for the line.")
     description: Text | None = Field(None, description="What the line pays for.")
     amounts: dict[int, Money] = Field(description="Planned amount by year, in the file's unit.")
-    aid_type: DacCode | None = Field(
-        None, description="OECD DAC type of aid (IATI AidType), e.g. B02 core contributions."
-    )
-    finance_type: DacCode | None = Field(
-        None, description="IATI FinanceType code, e.g. 110 (standard grant)."
-    )
-    flow_type: DacCode | None = Field(None, description="IATI FlowType code, e.g. 10 (ODA).")
 
 
 class StatedTotal(Model):
@@ -363,6 +327,49 @@ class Disbursement(Model):
     note: Text | None = Field(None, description="Free remark.")
 
 
+DacCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{1,5}$")]
+"""A code of an IATI/OECD DAC codelist, written as text ("15190", "B02", "110")."""
+
+
+class IatiLine(Model):
+    """The IATI types of one budget line's money."""
+
+    aid_type: DacCode | None = Field(
+        None, description="OECD DAC type of aid (IATI AidType), e.g. B02 core contributions."
+    )
+    finance_type: DacCode | None = Field(
+        None, description="IATI FinanceType code, e.g. 110 (standard grant)."
+    )
+    flow_type: DacCode | None = Field(None, description="IATI FlowType code, e.g. 10 (ODA).")
+
+
+class Iati(Model):
+    """What an IATI activity needs that a strategy document rarely states: codes of IATI's
+    codelists (iatistandard.org/en/iati-standard/203/codelists/), checked by `export iati
+    --check`."""
+
+    sector: DacCode | None = Field(
+        None, description="OECD DAC 5-digit purpose code (IATI Sector codelist), e.g. 15190."
+    )
+    recipient_region: DacCode | None = Field(
+        None,
+        description=(
+            "OECD DAC region code (IATI Region codelist) of the share no allocation places, "
+            "e.g. 998 (developing countries, unspecified)."
+        ),
+    )
+    recipient_country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None,
+        description="ISO 3166-1 alpha-2 code of the share no allocation places (not a region).",
+    )
+    collaboration_type: DacCode | None = Field(
+        None, description="IATI CollaborationType code, e.g. 2 (multilateral inflows)."
+    )
+    lines: dict[Identifier, IatiLine] = Field(
+        default={}, description="Aid, finance and flow type by budget line id."
+    )
+
+
 class Strategy(Model):
     schema_version: Annotated[Literal[1], BeforeValidator(_exactly_one)] = Field(
         description="Version of this file format; 1."
@@ -384,6 +391,7 @@ class Strategy(Model):
     )
     disbursements: list[Disbursement] = Field(default=[], description="Payments made.")
     ledgers: list[Text] = Field(default=[], description="Payment ledger files.")
+    iati: Iati | None = Field(None, description="IATI classifications the document does not state.")
 
     def line(self, line_id: str) -> BudgetLine | None:
         return next((line for line in self.budget.lines if line.id == line_id), None)
