@@ -352,7 +352,7 @@ def test_cli_check_reports_a_payment_dated_after_today(tmp_path: Path) -> None:
 
 def without_iati() -> str:
     text = real_text()
-    return text[: text.index("# What IATI needs")] + text[text.index("approvals:") :]
+    return text[: text.index("# What IATI needs")] + text[text.index("cover:") :]
 
 
 def test_missing_sector_recipient_and_types_are_findings_naming_the_field(
@@ -371,8 +371,8 @@ def test_missing_sector_recipient_and_types_are_findings_naming_the_field(
     ) in result.stderr
     for line in ("core", "soft_earmarked", "personnel"):
         assert (
-            f"{path}:{top}:1: warning IOM709 iati.lines.{line}.flow_type, "
-            f"iati.lines.{line}.finance_type, iati.lines.{line}.aid_type missing"
+            f"{path}:{top}:1: warning IOM709 iati.lines has no entry for budget line {line}: IATI "
+            "reports each contribution's flow, finance and aid type"
         ) in result.stderr
     # IATI's own rules say the same of the document.
     assert any("IOM707 IATI rule 6.2.2:" in e for e in errors)
@@ -380,18 +380,26 @@ def test_missing_sector_recipient_and_types_are_findings_naming_the_field(
 
 
 def test_types_of_a_line_missing_or_of_no_line_are_warnings(tmp_path: Path) -> None:
-    text = real_text().replace("    personnel: {aid_type", "    secondment: {aid_type")
+    text = real_text().replace(
+        '- {line: personnel, aid_type: D01, finance_type: "110", flow_type: "10"}',
+        "- {line: secondment, aid_type: D01}",
+    )
+    text = text.replace('- {line: core, aid_type: B02, finance_type: "110", flow_type: "10"}',
+                        "- {line: core, aid_type: B02}")  # fmt: skip
     path = tmp_path / "types.yaml"
     path.write_text(text, encoding="utf-8")
     result = run_cli("export", "iati", str(path), "-o", str(tmp_path / "types.xml"))
-    assert result.exit_code == 0  # warnings only
+    assert result.exit_code == 0, result.stderr  # warnings only
+    core = line_of(text, "- {line: core")
+    assert (
+        f"{path}:{core}:7: warning IOM709 iati.lines[0] (core) lacks flow_type, finance_type:"
+    ) in result.stderr
     block = line_of(text, "  sector:")  # the `iati:` mapping
     assert (
-        f"{path}:{block}:3: warning IOM709 iati.lines.personnel.flow_type, "
-        "iati.lines.personnel.finance_type, iati.lines.personnel.aid_type missing"
+        f"{path}:{block}:3: warning IOM709 iati.lines has no entry for budget line personnel:"
     ) in result.stderr
     assert (
-        f"{path}:{line_of(text, 'secondment:')}:17: warning IOM709 iati.lines.secondment: the "
+        f"{path}:{line_of(text, '- {line: secondment')}:14: warning IOM709 iati.lines[2].line: the "
         "budget has no line 'secondment'"
     ) in result.stderr
 

@@ -239,9 +239,19 @@ TYPES = (("flow_type", "flow-type"), ("finance_type", "finance-type"), ("aid_typ
 """A budget line's IATI types and their element names (`default-…` on the activity)."""
 
 
+def _given(strategy: Strategy) -> dict[str, int]:
+    """Index in `iati.lines` of each line id given there (the first, if given twice)."""
+    found: dict[str, int] = {}
+    for number, types in enumerate(strategy.iati.lines if strategy.iati else ()):
+        found.setdefault(types.line, number)
+    return found
+
+
 def _type(strategy: Strategy, line_id: str, field: str) -> str | None:
-    types = strategy.iati.lines.get(line_id) if strategy.iati else None
-    value: str | None = getattr(types, field) if types is not None else None
+    number = _given(strategy).get(line_id)
+    if strategy.iati is None or number is None:
+        return None
+    value: str | None = getattr(strategy.iati.lines[number], field)
     return value
 
 
@@ -271,32 +281,39 @@ def _missing_types(strategy: Strategy, index: int) -> list[Gap]:
     """A warning for each budget line whose types are missing, and for types given for a line
     the budget does not have."""
     gaps = []
-    given = strategy.iati.lines if strategy.iati else {}
+    given = _given(strategy)
     for line in strategy.budget.lines:
-        missing = [f"iati.lines.{line.id}.{f}" for f, _ in TYPES if not _type(strategy, line.id, f)]
-        if missing:
-            where: DataPath = ("iati", "lines", line.id) if line.id in given else ("iati",)
-            gaps.append(
-                Gap(
-                    index,
-                    where if strategy.iati else (),
-                    LACKS,
-                    Severity.WARNING,
-                    f"{', '.join(missing)} missing: IATI reports each contribution's flow, "
-                    "finance and aid type (OECD DAC codes, e.g. 10 ODA, 110 standard grant, "
-                    "B02 core contribution)",
-                )
+        missing = [f for f, _ in TYPES if not _type(strategy, line.id, f)]
+        if not missing:
+            continue
+        number = given.get(line.id)
+        where: DataPath = ("iati", "lines", number) if number is not None else ("iati",)
+        lacks = (
+            f"iati.lines[{number}] ({line.id}) lacks {', '.join(missing)}"
+            if number is not None
+            else f"iati.lines has no entry for budget line {line.id}"
+        )
+        gaps.append(
+            Gap(
+                index,
+                where if strategy.iati else (),
+                LACKS,
+                Severity.WARNING,
+                f"{lacks}: IATI reports each contribution's flow, finance and aid type (OECD "
+                "DAC codes, e.g. flow_type 10 ODA, finance_type 110 standard grant, aid_type "
+                "B02 core contribution)",
             )
+        )
     known = {line.id for line in strategy.budget.lines}
-    for line_id in given:
-        if line_id not in known:
+    for number, types in enumerate(strategy.iati.lines if strategy.iati else ()):
+        if types.line not in known:
             gaps.append(
                 Gap(
                     index,
-                    ("iati", "lines", line_id),
+                    ("iati", "lines", number, "line"),
                     LACKS,
                     Severity.WARNING,
-                    f"iati.lines.{line_id}: the budget has no line '{line_id}'",
+                    f"iati.lines[{number}].line: the budget has no line '{types.line}'",
                 )
             )
     return gaps

@@ -334,6 +334,7 @@ DacCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{1,5}$")]
 class IatiLine(Model):
     """The IATI types of one budget line's money."""
 
+    line: Identifier = Field(description="Id of the budget line.")
     aid_type: DacCode | None = Field(
         None, description="OECD DAC type of aid (IATI AidType), e.g. B02 core contributions."
     )
@@ -365,8 +366,8 @@ class Iati(Model):
     collaboration_type: DacCode | None = Field(
         None, description="IATI CollaborationType code, e.g. 2 (multilateral inflows)."
     )
-    lines: dict[Identifier, IatiLine] = Field(
-        default={}, description="Aid, finance and flow type by budget line id."
+    lines: list[IatiLine] = Field(
+        default=[], description="Aid, finance and flow type of each budget line."
     )
 
 
