@@ -82,6 +82,48 @@ def test_directory_means_its_yaml_files(tmp_path) -> None:  # type: ignore[no-un
     assert run.exit_code == 1 and "2 files checked" in run.stderr
 
 
+def test_a_repository_of_strategies(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`iomstrat validate .` at the top of a repository: subfolders are searched; other tools'
+    YAML is skipped with one note each; hidden folders (.git, .github) are not entered."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "strategy.yaml").write_text(BROKEN)  # never looked at
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text("on: push\njobs: {}\n")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Strategies\nnav: [index.md]\n")
+    (tmp_path / "unhcr" / "2024").mkdir(parents=True)
+    (tmp_path / "unhcr" / "2024" / "Strategy.YAML").write_text(real_text())
+    monkeypatch.chdir(tmp_path)
+    run = run_cli("validate", ".", "--as-of", "2022-06-01")
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert run.stderr.splitlines() == [
+        "iomstrat: ./mkdocs.yml: skipped, no top-level strategy: or table: key (another tool's "
+        "YAML)",
+        "1 file checked: 0 errors, 0 warnings, 4 notes",
+    ]
+    assert run.stdout.startswith("./unhcr/2024/Strategy.YAML:")
+    # Not one mapping: another tool's (a list, several documents, nothing) unless the text has
+    # a key of ours at the start of a line or the name says strategy; then it is reported.
+    (tmp_path / "hooks.yaml").write_text("- id: check-yaml\n  entry: check-yaml\n")
+    (tmp_path / "k8s.yaml").write_text("kind: Service\n---\nkind: Deployment\n")
+    (tmp_path / "empty.yml").write_text("")
+    other = run_cli("validate", "hooks.yaml", "k8s.yaml", "empty.yml")
+    assert other.exit_code == 0 and other.stdout == ""
+    assert other.stderr.count("skipped") == 3 and "0 files checked" in other.stderr
+    (tmp_path / "unhcr.yml").write_text("schema_version: 1\nstrategy: [unclosed\n")
+    (tmp_path / "strategy_2025.yaml").write_text("")
+    broken = run_cli("validate", "unhcr.yml", "strategy_2025.yaml")
+    assert broken.exit_code == 1 and "skipped" not in broken.stderr
+    assert [line.split(" ")[:3] for line in broken.stdout.splitlines()] == [
+        ["unhcr.yml:3:1:", "error", "IOM003"],
+        ["strategy_2025.yaml:1:1:", "error", "IOM011"],
+    ]
+    # A hidden folder named on the command line is searched; its workflow is skipped.
+    hidden = run_cli("validate", ".github", ".git")
+    assert hidden.exit_code == 1 and "IOM101" in hidden.stdout
+    assert "ci.yml: skipped" in hidden.stderr
+
+
 def test_stdin() -> None:
     run = run_cli("validate", "-", "--as-of", "2022-06-01", input=BROKEN)
     assert run.exit_code == 1 and run.stdout.startswith("-:")

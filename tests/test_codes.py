@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from iomstrat.codes import CODES, summary
+from iomstrat.codes import CODES, help_text, summary
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.render.sarif import render_sarif
 
@@ -41,5 +41,19 @@ def test_readme_table_is_the_catalogue() -> None:
 def test_sarif_rules_carry_the_summary() -> None:
     finding = Diagnostic("s.yaml", 3, 4, "IOM101", Severity.ERROR, "stated 98, computed 97")
     [rule] = json.loads(render_sarif([finding]))["runs"][0]["tool"]["driver"]["rules"]
-    assert rule == {"id": "IOM101", "shortDescription": {"text": summary("IOM101")}}
+    assert rule["id"] == "IOM101"
+    assert rule["shortDescription"] == {"text": summary("IOM101")}
     assert "stated total" in rule["shortDescription"]["text"]
+    assert rule["fullDescription"]["text"] == (
+        "Stated total differs from the sum of its lines by more than rounding."
+    )
+    assert rule["defaultConfiguration"] == {"level": "error"}
+    assert "printed_step" in rule["help"]["text"] and rule["help"]["markdown"].startswith(
+        "**IOM101**: Stated total"
+    )
+
+
+def test_every_catalogued_code_has_help() -> None:
+    assert [c.code for c in CODES if not help_text(c.code)] == []
+    assert "§NN.NN.NN.NN" in help_text("IOM301")
+    assert "quote text" in help_text("IOM005") and "strategy:" in help_text("IOM011")

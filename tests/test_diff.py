@@ -98,7 +98,10 @@ def test_identical_files_have_no_changes(tmp_path: Path) -> None:
     old, new = write(tmp_path, "old.yaml", OLD), write(tmp_path, "new.yaml", OLD)
     result = CliRunner().invoke(app, ["diff", str(old), str(new), "--as-of", AS_OF])
     assert result.exit_code == 0
-    assert "No change in budget figures, approval flags or findings." in result.stdout
+    assert (
+        "No change in budget figures, approvals, allocations, payments or findings."
+        in result.stdout
+    )
 
 
 def test_unit_change_alone_changes_no_figure(tmp_path: Path) -> None:
@@ -139,7 +142,7 @@ def test_markdown_in_danish(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, args)
     assert "| Core funding | 2025 | 10 | 12,5 | +2,5 |" in result.stdout
     assert "| Total contributions | total | 24 | 26,5 | +2,5 |" in result.stdout
-    assert "| 2025 | planned | reduced (11) |" in result.stdout
+    assert "| 2025 | planned | reduced 11 (Finance Act 2025, 2024-12-19) |" in result.stdout
     assert "- **appeared**: `IOM101` error" in result.stdout
 
 
@@ -260,3 +263,55 @@ def test_rev_of_a_comment_only_edit_keeps_ledger_findings_old(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["findings_appeared"] == [] and data["findings_disappeared"] == []
+
+
+def test_diff_lists_an_added_payment_and_allocation_and_a_reduction(tmp_path: Path) -> None:
+    example = Path(__file__).parent.parent / "examples"
+    text = (example / "illustrative_2023.yaml").read_text(encoding="utf-8")
+    (tmp_path / "illustrative_2023_ledger.csv").write_text(
+        (example / "illustrative_2023_ledger.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    old = write(tmp_path, "old.yaml", text)
+    payment = (
+        "  - {date: 2023-12-15, line: core, amount: 250000, currency: DKK, voucher: DK-2023-X}\n"
+    )
+    assert "disbursements:\n" in text
+    edited = text.replace("disbursements:\n", "disbursements:\n" + payment, 1)
+    edited = edited.replace(
+        "    status: approved\n    finance_act",
+        "    status: reduced\n    amount: 99\n    lines: {core: 47, soft_earmarked: 50, "
+        "personnel: 2}\n    finance_act",
+        1,
+    )
+    allocation = (
+        "  - date: 2023-12-01\n    half_year: 2024-H1\n    approved_by: Head of Department\n"
+        "    items:\n      - {id: chad_return, country: Chad, purpose: Return and reintegration,"
+        " amount: 4.5, priority_area: 2}\n"
+    )
+    assert "\nallocations:\n" in edited
+    edited = edited.replace("\nallocations:\n", "\nallocations:\n" + allocation, 1)
+    new = write(tmp_path, "new.yaml", edited)
+    result = CliRunner().invoke(
+        app, ["diff", str(old), str(new), "--as-of", "2023-12-31", "-f", "json"]
+    )
+    data = json.loads(result.stdout)
+    assert data["payments"] == [
+        {
+            "line": "core",
+            "year": 2023,
+            "old_count": 2,
+            "old_sum": "48000000",
+            "new_count": 3,
+            "new_sum": "48250000",
+            "change": "250000",
+        }
+    ]
+    assert data["allocations"] == [
+        {"half_year": "2024-H1", "item": "chad_return", "old": None, "new": "4.5", "change": "4.5"}
+    ]
+    [approval] = data["approvals"]
+    assert approval["new"]["status"] == "reduced" and approval["new"]["amount"] == "99"
+    assert approval["new"]["lines"] == {"core": "47", "soft_earmarked": "50", "personnel": "2"}
+    assert approval["new"]["finance_act"] == approval["old"]["finance_act"]
+    table = CliRunner().invoke(app, ["diff", str(old), str(new), "--as-of", "2023-12-31"]).stdout
+    assert "chad_return" in table and "2: 48,000,000" in table and "3: 48,250,000" in table

@@ -125,9 +125,10 @@ def test_every_view_of_a_year_is_the_same_year(
     view's year, the priority view's year and the portfolio agree to the øre, and their parts
     add up to them."""
     years = list(STRATEGY.strategy.period.years)
-    strategy = STRATEGY.model_copy(
-        update={"approvals": [_approval(y, c) for y, c in zip(years, chosen, strict=True)]}
-    )
+    # model_construct, not model_copy: a copy would keep the original's lookup indexes.
+    fields = {name: getattr(STRATEGY, name) for name in type(STRATEGY).model_fields}
+    fields["approvals"] = [_approval(y, c) for y, c in zip(years, chosen, strict=True)]
+    strategy = type(STRATEGY).model_construct(**fields)
     records = []
     for i, (day, line, amount, allocation, previous) in enumerate(generated):
         year = day.year - 1 if previous and day.month <= 3 else day.year

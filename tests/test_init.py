@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -143,3 +145,34 @@ def test_what_would_not_validate_is_not_written(tmp_path: Path) -> None:
         "than one øre; write at most 2 decimals\n"
     )
     assert not target.exists()
+
+
+def test_init_points_editors_at_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repository's copy of the schema, relative to the new file; a repository without one
+    is told how to write it where the comment points."""
+    repo = tmp_path / "strategies"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "unhcr").mkdir()
+    monkeypatch.chdir(repo)
+    first = run_cli("init", "unhcr/2024.yaml", *BASE)
+    assert first.exit_code == 0, first.stderr
+    lines = (repo / "unhcr" / "2024.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == [
+        "# yaml-language-server: $schema=../schema/strategy.schema.json",
+        "# (not there yet: mkdir -p schema && iomstrat schema --output "
+        "schema/strategy.schema.json)",
+    ]
+    (repo / "schema").mkdir()
+    assert run_cli("schema", "--output", "schema/strategy.schema.json").exit_code == 0
+    second = run_cli("init", "unhcr/2025.yaml", *BASE)
+    assert second.exit_code == 0, second.stderr
+    text = (repo / "unhcr" / "2025.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/strategy.schema.json\n# ")
+    assert "not there yet" not in text
+    # The editor's check: the new file against that schema, as check-jsonschema reads it.
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile",
+         "schema/strategy.schema.json", "unhcr/2025.yaml"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout

@@ -263,7 +263,12 @@ def check(data: bytes) -> None:
     assert all(f is not None and f["file"] == str(path) for f in findings), result.stdout[:1000]
     assert not echoes(result.stdout, data.decode("utf-8", errors="replace"))
     severities = {f["severity"] for f in findings if f is not None}
-    if result.exit_code == 0:
+    if result.exit_code == 0 and "skipped, no top-level strategy: or table: key" in output:
+        # Every key that makes a file ours mutated away: another tool's YAML, not checked.
+        assert not result.stdout
+        doc = read_independently(data.decode("utf-8-sig", errors="replace"))
+        assert isinstance(doc, dict) and not {"strategy", "table", "schema_version"} & set(doc)
+    elif result.exit_code == 0:
         assert not severities & {"error", "fatal"}
         assert_adds_up(data)
     else:

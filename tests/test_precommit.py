@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shlex
 import subprocess
 import sys
@@ -31,17 +30,63 @@ def _run_entry(*files: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_hook_definition() -> None:
+def test_hook_definition(tmp_path: Path) -> None:
+    """Every YAML file, by pre-commit's own file type, whatever its name or case."""
+    from identify.identify import tags_from_path
+
     hook = _hook()
     assert hook["entry"] == "iomstrat validate"
     assert hook["language"] == "python"
-    pattern = re.compile(str(hook["files"]))
-    assert pattern.search("data/strategy_2023_2026.yaml")
-    assert pattern.search("strategies.yml")
-    assert pattern.search("budgets/iom_strategy_2023.yaml")
-    assert not pattern.search("strategy/notes.yaml")
-    assert not pattern.search(".pre-commit-config.yaml")
-    assert not pattern.search("docs/github-workflow.yml")
+    assert hook["types"] == ["yaml"] and "files" not in hook
+    for name in ["IOM_Strategy_2023-2026.yaml", "unhcr.YML", "annex2.yml"]:
+        (tmp_path / name).write_text("a: 1\n")
+        assert "yaml" in tags_from_path(str(tmp_path / name))
+
+
+WORKFLOW = """\
+name: ci
+on:
+  push:
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo yes
+"""
+PRE_COMMIT_CONFIG = """\
+repos:
+  - repo: https://github.com/pre-commit/pre-commit-hooks
+    rev: v5.0.0
+    hooks:
+      - id: check-yaml
+"""
+
+
+def test_entry_checks_strategies_by_their_key_and_skips_other_yaml(tmp_path: Path) -> None:
+    """A strategy under any name, a table, a workflow and pre-commit's own config, as staged
+    files: the strategy and the table are checked, the others skipped with one note each."""
+    strategy = tmp_path / "IOM_Strategy_2023-2026.yaml"
+    strategy.write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    table = tmp_path / "annex.YML"
+    table.write_text((ROOT / "data" / "annex2_funding_2021.yaml").read_text(encoding="utf-8"))
+    workflow = tmp_path / "ci.yml"
+    workflow.write_text(WORKFLOW)
+    config = tmp_path / ".pre-commit-config.yaml"
+    config.write_text(PRE_COMMIT_CONFIG)
+    hooks = ROOT / ".pre-commit-hooks.yaml"  # a list: this repository's own hook manifest
+    result = _run_entry(strategy, table, workflow, config, hooks)
+    assert result.returncode == 0, result.stdout + result.stderr
+    notes = [line for line in result.stderr.splitlines() if "skipped" in line]
+    assert notes == [
+        f"iomstrat: {path}: skipped, no top-level strategy: or table: key (another tool's YAML)"
+        for path in (workflow, config, hooks)
+    ]
+    assert "2 files checked: 0 errors" in result.stderr
+    # The same strategy under a name without "strategy" in it is still checked.
+    bad = tmp_path / "unhcr.yml"
+    bad.write_text(DATA.read_text(encoding="utf-8").replace("{2023: 48,", "{2023: 49,"))
+    failed = _run_entry(bad, workflow)
+    assert failed.returncode == 1 and " error IOM101 " in failed.stdout
 
 
 def test_entry_passes_the_good_file() -> None:

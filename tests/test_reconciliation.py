@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import textwrap
 from decimal import Decimal as D
 from pathlib import Path
@@ -224,3 +225,61 @@ def test_csv_keeps_its_columns_and_the_views_agree(tmp_path: Path) -> None:
         figures[by] = {k: year[k] for k in ("approved", "disbursed", "remaining", "forecast")}
     assert figures["line"] == figures["year"] == figures["quarter"]
     assert figures["year"]["remaining"] == "67500000"
+
+
+def test_budget_show_as_of_a_date_shows_the_reduction_and_its_lines(tmp_path: Path) -> None:
+    path = str(strategy(tmp_path))
+    before = run_cli("budget", "show", path, "--as-of", "2024-03-19", "-f", "json")
+    years = {
+        y["year"]: (y["status"], y["approved_amount"]) for y in json.loads(before.stdout)["years"]
+    }
+    assert years[2024] == ("planned", None) and years[2023] == ("approved", "100")
+    assert json.loads(before.stdout)["approved_lines"] == []
+    after = json.loads(
+        run_cli("budget", "show", path, "--as-of", "2024-03-20", "-f", "json").stdout
+    )
+    assert after["years"][1] == {"year": 2024, "status": "reduced", "approved_amount": "90"}
+    lines = {line["id"]: line["amounts"] for line in after["approved_lines"]}
+    assert lines["core"] == {"2023": "48", "2024": "43", "2025": None, "2026": None}
+    assert lines["soft_earmarked"]["2024"] == "45" and lines["personnel"]["2024"] == "2"
+    csv_text = run_cli("budget", "show", path, "--as-of", "2024-06-30", "-f", "csv").stdout
+    assert "approved:core,,a. Core funding (approved),approved,,48,43,,," in csv_text
+
+
+def test_a_report_dated_before_a_decision_does_not_show_it(tmp_path: Path) -> None:
+    path = str(strategy(tmp_path))
+    out = tmp_path / "r.html"
+    run = run_cli("report", path, "--as-of", "2024-03-01", "-o", str(out))
+    assert run.exit_code in (0, 1), run.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Planned 2024*" in html and "Reduced 2024" not in html
+    run_cli("report", path, "--as-of", "2024-06-30", "-o", str(out))
+    assert "Reduced 2024" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "json", "table"])
+def test_an_unreadable_ledger_writes_no_figures(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    out.write_bytes(b"previous")
+    run = run_cli(
+        "disbursement",
+        str(strategy(tmp_path)),
+        "--ledger",
+        str(tmp_path / "unreadable.csv"),
+        "-f",
+        fmt,
+        "-o",
+        str(out),
+    )
+    assert run.exit_code == 2
+    assert out.read_bytes() == b"previous"
+    assert "IOM420" in run.stderr
+
+
+def test_vouchers_differing_only_by_spaces_or_case_are_one_voucher(tmp_path: Path) -> None:
+    again = "  - {date: 2024-06-29, line: core, amount: 1, currency: DKK, voucher: ' c-2024-1 '}\n"
+    path = strategy(tmp_path, extra=PAYMENTS + again)
+    found = [d for d in check_file(str(path), Run(AS_OF)).diagnostics if d.code == "IOM410"]
+    [finding] = found
+    assert finding.message.startswith(f"voucher c-2024-1 is already used at {path}:")
+    assert finding.message.endswith("(as C-2024-1)")

@@ -1,10 +1,13 @@
-"""`iomstrat schema`: the emitted JSON Schema describes every field, matches the committed copy,
-and a real Draft 2020-12 validator accepts our data file and refuses broken ones."""
+"""`iomstrat schema`: the emitted JSON Schema describes every field of both file kinds, matches
+the committed copy, and a real Draft 2020-12 validator accepts our data files and refuses broken
+ones (tests/test_schema_verdicts.py compares it with `validate` on many more)."""
 
 from __future__ import annotations
 
-import datetime as dt
+import io
 import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -12,6 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from check_jsonschema.parsers import ParserSet
 from typer.testing import CliRunner
 
 from iomstrat.cli import app
@@ -20,6 +24,8 @@ from iomstrat.model.table import is_table_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "strategy_2023_2026.yaml"
+READ_YAML = ParserSet().get("file.yaml", "yaml")
+OUR_FILES = sorted([*ROOT.glob("data/*.yaml"), *ROOT.glob("examples/*.yaml")])
 
 
 def emitted() -> dict[str, Any]:
@@ -30,13 +36,9 @@ def emitted() -> dict[str, Any]:
 
 
 def as_json(text: str) -> Any:
-    """The YAML as an editor's JSON view sees it: int year keys become strings, dates text."""
-
-    def default(value: object) -> str:
-        assert isinstance(value, dt.date)
-        return value.isoformat()
-
-    return json.loads(json.dumps(yaml.safe_load(text), default=default))
+    """The YAML as CI and editors see it: check-jsonschema's own reader (YAML 1.2; dates and
+    keys as text, so `NO` is text and `2023: 48` is keyed "2023")."""
+    return READ_YAML(io.BytesIO(text.encode("utf-8")))
 
 
 def errors(instance: Any) -> list[str]:
@@ -55,10 +57,11 @@ def test_committed_schema_is_the_emitted_one() -> None:
     assert committed == result.stdout, f"run: iomstrat schema --output {SCHEMA_FILE}"
 
 
-def test_data_file_points_at_the_schema() -> None:
-    first = DATA.read_text(encoding="utf-8").splitlines()[0]
+@pytest.mark.parametrize("path", OUR_FILES, ids=lambda p: p.name)
+def test_data_files_point_at_the_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../schema/strategy.schema.json"
-    assert (DATA.parent / "../schema/strategy.schema.json").resolve() == ROOT / SCHEMA_FILE
+    assert (path.parent / "../schema/strategy.schema.json").resolve() == ROOT / SCHEMA_FILE
 
 
 def test_schema_is_a_valid_draft_2020_12_schema() -> None:
@@ -80,22 +83,49 @@ def test_every_field_has_a_description() -> None:
     assert len([n for obj in objects for n in obj.get("properties", {})]) > 50
 
 
-@pytest.mark.parametrize(
-    "path",
-    sorted(
-        path
-        for path in [*ROOT.glob("data/*.yaml"), *ROOT.glob("examples/*.yaml")]
-        if not is_table_data(yaml.safe_load(path.read_text(encoding="utf-8")))  # annex tables
-    ),
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", OUR_FILES, ids=lambda p: p.name)
 def test_our_data_files_validate(path: Path) -> None:
     assert errors(as_json(path.read_text(encoding="utf-8"))) == []
 
 
+def test_check_jsonschema_accepts_every_data_and_example_file() -> None:
+    """As CI runs it (.ci/run), tables and strategies alike, by their top-level key."""
+    assert any(is_table_data(yaml.safe_load(p.read_text(encoding="utf-8"))) for p in OUR_FILES)
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(ROOT / SCHEMA_FILE)]
+        + [str(p) for p in OUR_FILES],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_one_schema_for_both_kinds_told_by_the_top_level_key() -> None:
+    schema = emitted()
+    assert schema["$id"] == "urn:iomstrat:schema:file:1"
+    assert schema["if"] == {"required": ["table"], "not": {"required": ["strategy"]}}
+    assert (schema["then"], schema["else"]) == (
+        {"$ref": "#/$defs/Table"},
+        {"$ref": "#/$defs/Strategy"},
+    )
+    table = as_json(TABLE)
+    assert errors(table) == []
+    table["rows"][0]["cells"][0] = "4.10"  # a figure as text, without its marker
+    assert set(errors(table)) == {
+        "rows/0/cells/0: '4.10' is not valid under any of the given schemas"
+    }
+
+
+def test_printed_step_defaults_to_a_number() -> None:
+    step = emitted()["$defs"]["Budget"]["properties"]["printed_step"]
+    assert step["default"] == 1 and step["exclusiveMinimum"] == 0
+
+
 def test_money_is_a_number_and_years_are_four_digits() -> None:
     line = emitted()["$defs"]["BudgetLine"]["properties"]["amounts"]
-    assert line["patternProperties"] == {"^[0-9]{4}$": {"type": "number"}}
+    amount = {"type": "number", "minimum": 0, "exclusiveMaximum": 10**15}
+    assert line["patternProperties"] == {"^[0-9]{4}$": amount}
     assert line["additionalProperties"] is False
 
 
@@ -126,6 +156,70 @@ def test_minimal_file_validates() -> None:
 
 
 AMOUNTS = "{2024: 10, 2025: 10.5}"
+
+
+TABLE = textwrap.dedent("""\
+    schema_version: 1
+    table:
+      title: Funding 2021
+      currency: USD
+      unit: units
+      printed_step: 1
+      columns: [~, "2021*"]
+      markers: {"*": estimate}
+    rows:
+      - {name: Core, cells: ["4.10*", 3]}
+      - {name: Returned, cells: [-21, "-"], refund: true}
+    """)
+
+
+@pytest.mark.parametrize(
+    ("was", "now", "expected"),
+    [
+        ("{2024: 10,", "{2024: -10,",
+         "budget/lines/0/amounts/2024: -10 is less than the minimum of 0"),
+        ('code: "§06.32.10.14"\nbudget', 'code: "06.32.10.14"\nbudget',
+         "strategy/finance_act_code: '06.32.10.14' does not match"),
+        ("status: approved, decided_on", "status: reduced, decided_on",
+         "approvals/0: 'amount' is a required property"),
+        ("name: Example Organisation", "name: Example Organisation, acronym: NO",
+         "strategy/organisation/acronym: 'NO' is not valid under any"),
+        ("name: Core funding", "name: 2024-01-01",
+         "budget/lines/0/name: '2024-01-01' should not be"),
+        ("title: Contributions", "title: Contributions\n  printed_step: 0",
+         "budget/printed_step: 0 is less than or equal to the minimum of 0"),
+        ("{2024: 10,", "{2024: 1000000000000000,",
+         "budget/lines/0/amounts/2024: 1000000000000000 is"),
+    ],
+)  # fmt: skip
+def test_what_validate_refuses_of_single_values(was: str, now: str, expected: str) -> None:
+    """Refused at schema level by validate too: IOM303, IOM301, IOM203, IOM005, IOM020."""
+    text = BASE.replace(was, now)
+    assert text != BASE
+    found = errors(as_json(text))
+    assert [e for e in found if e.startswith(expected)], found
+
+
+@pytest.mark.parametrize(
+    ("was", "now", "expected"),
+    [
+        ("-21", "21", "rows/1/cells/0: 21 is not valid under any of the given schemas"),
+        ('cells: ["4.10*", 3]', 'cells: ["4.10*", -3]', "rows/0/cells/1: -3 is not valid"),
+    ],
+)
+def test_refunds_are_negative_and_only_refunds(was: str, now: str, expected: str) -> None:
+    """IOM604, as validate says it of a table file."""
+    text = TABLE.replace(was, now)
+    assert text != TABLE
+    found = errors(as_json(text))
+    assert found and all(e.startswith(expected) for e in found), found
+
+
+def test_quoted_ambiguous_text_is_the_one_known_stricter_case() -> None:
+    """`acronym: "NO"` quoted is text to validate; a JSON view cannot tell quotes, so the schema
+    refuses it (tests/test_schema_verdicts.py lists what the schema cannot see)."""
+    text = BASE.replace("name: Example Organisation", 'name: Example Organisation, acronym: "NO"')
+    assert errors(as_json(text)) != []
 
 
 @pytest.mark.parametrize(

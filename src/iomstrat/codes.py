@@ -205,6 +205,75 @@ CODES: tuple[Code, ...] = (
 )
 
 
+FAMILY_HELP: tuple[tuple[str, str], ...] = (
+    (
+        "IOM00",
+        "The file could not be read as plain YAML the way every reader would read it the same. "
+        "Fix the text at the position named: save as UTF-8, quote text that YAML 1.1 readers "
+        "take for true/false (yes, no, on, off, NO) or for an octal number (06.32), write "
+        "amounts without thousands separators, and remove tags, anchors that repeat too much "
+        "and duplicate keys.",
+    ),
+    (
+        "IOM01",
+        "The file is not one YAML mapping with a top-level `strategy:` or `table:` key. A "
+        "strategy file is one document; start from `iomstrat init` or the example in data/.",
+    ),
+    (
+        "IOM02",
+        "A value does not fit the file format: wrong type, unknown key or a required key "
+        "missing. The message names the key and, for a misspelt one, the closest known key; "
+        "`iomstrat schema` prints every key with its description.",
+    ),
+    (
+        "IOM1",
+        "A total the document prints differs from the sum of its lines. Check the transcription "
+        "of the lines and of the printed total against the source document; a difference within "
+        "the rounding of the printed figures (budget.printed_step) is only a warning.",
+    ),
+    (
+        "IOM2",
+        "Parliament's decisions do not fit the budget: each year of the period needs one entry "
+        "under approvals with its status (planned, approved, reduced, withheld); a reduced year "
+        "needs the approved amount, an approved one the date of the decision.",
+    ),
+    (
+        "IOM3",
+        "A budget line is malformed: Finance Act codes are written §NN.NN.NN.NN (in quotes), "
+        "amounts are zero or more and no finer than one øre, every year of the period has an "
+        "amount, and ids are unique.",
+    ),
+    (
+        "IOM4",
+        "Payments, dialogue allocations or the schedule do not fit the approved budget. The "
+        "message names the payment (voucher) or allocation and the figure it exceeds; fix the "
+        "ledger row or record the approval or allocation that covers it.",
+    ),
+    (
+        "IOM6",
+        "A table file (an annex of the document) does not add up or does not fit together: "
+        "check the row against the printed table, its footnote markers and its refunds.",
+    ),
+    (
+        "IOM7",
+        "The IATI export would not pass IATI's schema or rules. Add the data the message names "
+        "to the strategy file (identifiers, dates, non-negative budgets) and export again.",
+    ),
+)
+"""Help for a family of codes (by prefix, longest first wins): what to do about a finding."""
+
+
 def summary(code: str) -> str:
     """One-line meaning of a code; empty for an unknown one."""
     return next((c.summary for c in CODES if c.code == code), "")
+
+
+def severity(code: str) -> str:
+    """The severity findings of a code usually have; empty for an unknown one."""
+    return next((c.severity for c in CODES if c.code == code), "")
+
+
+def help_text(code: str) -> str:
+    """What to do about a finding of this code; empty for an unknown family."""
+    prefixes = sorted((p for p, _ in FAMILY_HELP if code.startswith(p)), key=len, reverse=True)
+    return dict(FAMILY_HELP)[prefixes[0]] if prefixes else ""

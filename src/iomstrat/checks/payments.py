@@ -193,13 +193,15 @@ def check_refunds(ctx: Context) -> list[Diagnostic]:
 
 
 def check_vouchers(ctx: Context) -> list[Diagnostic]:
+    """A voucher is used once; `DK-1`, ` DK-1 ` and `dk-1` are the same voucher (a finance
+    system's export pads and a hand-typed ledger may not)."""
     if ctx.book is None:
         return []
     payments = ctx.book.payments
     first: dict[str, Payment] = {}
     found = []
     for p in payments.records:
-        earlier = first.setdefault(p.voucher, p)
+        earlier = first.setdefault(" ".join(p.voucher.split()).casefold(), p)
         if earlier is not p:
             file, line = payments.where(earlier)
             found.append(
@@ -207,7 +209,8 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
                     p,
                     DUPLICATE_VOUCHER,
                     Severity.ERROR,
-                    f"voucher {p.voucher} is already used at {file}:{line}",
+                    f"voucher {p.voucher.strip()} is already used at {file}:{line}"
+                    + ("" if earlier.voucher == p.voucher else f" (as {earlier.voucher.strip()})"),
                 )
             )
     return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 import typer
@@ -10,6 +9,7 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     fail,
+    parse_date,
     require,
     strategy_path,
     use_color,
@@ -46,6 +46,12 @@ def show(
     output: str = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
+    as_of: str = typer.Option(
+        None,
+        "--as-of",
+        metavar="DATE",
+        help="Head each year by parliament's decision in force on this date (default today).",
+    ),
 ) -> None:
     """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
     # The core is imported here, not above: `--help` and other commands need none of it.
@@ -61,7 +67,7 @@ def show(
         fail(f"unknown unit '{unit[:20]}'; choose one of {', '.join(UNIT_FACTORS)}")
     if fmt is render_budget.BudgetFormat.xlsx:
         require("xlsx")
-    shown = show_budget(strategy_path(path), Run(dt.date.today(), payments=False), unit)
+    shown = show_budget(strategy_path(path), Run(parse_date(as_of), payments=False), unit)
     if shown.problem is not None:
         fail(shown.problem)
     if shown.table is not None:

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_path, write
-from iomstrat.render.diagnostics import DiagnosticFormat, render, summary
+from iomstrat.render.diagnostics import DiagnosticFormat, render, skipped_note, summary
 
 EPILOG = (
     "Examples: iomstrat validate; iomstrat validate data/*.yaml --strict; "
@@ -57,8 +57,16 @@ def command(
     if ledger and len(files) != 1:
         fail("--ledger needs exactly one strategy file")
     result = validate(files, Run(date, ledgers=tuple(ledger or ())), strict=strict)
+    for checked in result.files:
+        if checked.skipped:
+            sys.stderr.write(skipped_note(checked.name))
     fmt = output_format(fmt)
-    write(render(result.diagnostics, fmt), output)
+    root = None
+    if fmt is DiagnosticFormat.sarif:  # URIs relative to the repository, wherever we run
+        from iomstrat.loader.git import repository_root
+
+        root = repository_root(os.getcwd()) or os.getcwd()
+    write(render(result.diagnostics, fmt, root=root), output)
     if fmt is DiagnosticFormat.text:
-        sys.stderr.write(summary(result.diagnostics, len(result.files)))
+        sys.stderr.write(summary(result.diagnostics, len(result.checked)))
     raise typer.Exit(result.exit_status)

@@ -34,4 +34,4 @@ def show_budget(path: str, run: Run, unit: str | None) -> BudgetShown:
                 None, (), f"{path}: is a table file; show it with 'iomstrat table show {path}'"
             )
         return BudgetShown(None, checked.errors)
-    return BudgetShown(budget_table(checked.strategy, unit), checked.errors)
+    return BudgetShown(budget_table(checked.strategy, unit, run.as_of), checked.errors)

@@ -42,6 +42,8 @@ def _compare(old: Checked, new: Checked) -> Comparison:
         new_name=new.name,
         old_findings=old.diagnostics,
         new_findings=new.diagnostics,
+        old_book=old.book,
+        new_book=new.book,
     )
     return Comparison(diff, ())
 

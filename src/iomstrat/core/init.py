@@ -4,9 +4,11 @@ budget lines with their yearly amounts, the Finance Act code. Returns text; writ
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, get_args
 
 import yaml
@@ -14,6 +16,8 @@ import yaml
 from iomstrat.core.pipeline import Run, check_bytes
 from iomstrat.findings import Diagnostic
 from iomstrat.loader import documents as loader
+from iomstrat.loader.embedded import SCHEMA_FILE
+from iomstrat.loader.git import repository_root
 from iomstrat.model.strategy import FINANCE_ACT_PATTERN, UNIT_FACTORS, BudgetLine
 
 LINE_KINDS: tuple[str, ...] = get_args(BudgetLine.model_fields["kind"].annotation)
@@ -190,7 +194,7 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
         default_flow_style=None,
         width=100,
     )
-    text = (
+    text = schema_comment(file_name) + (
         f"# {spec.organisation}: organisation strategy {spec.start}-{spec.end}, "
         "written by `iomstrat init`.\n"
         "# Amounts are in the file's `unit`; check every edit with `iomstrat validate`.\n" + body
@@ -199,6 +203,30 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
     if problems:  # e.g. more precise than one øre, or implausibly large
         raise ScaffoldError(f"the new file would not validate: {problems[0].message}")
     return text
+
+
+def schema_comment(path: str) -> str:
+    """The line that makes editors (yaml-language-server) check the new file against the
+    repository's copy of the JSON Schema: the nearest `schema/strategy.schema.json` in the
+    file's folder or above it, inside its repository; if there is none yet, where `iomstrat
+    schema --output` would put it at the repository's top, with that command."""
+    folder = os.path.dirname(os.path.abspath(path if path != "-" else "strategy.yaml"))
+    top = repository_root(folder) or folder
+    here = folder
+    while True:
+        schema = os.path.join(here, SCHEMA_FILE)
+        if os.path.isfile(schema) or here == top or os.path.dirname(here) == here:
+            break
+        here = os.path.dirname(here)
+    if not os.path.isfile(schema):
+        schema = os.path.join(top, SCHEMA_FILE)
+    line = f"# yaml-language-server: $schema={Path(os.path.relpath(schema, folder)).as_posix()}\n"
+    if os.path.isfile(schema):
+        return line
+    where = os.path.relpath(schema)
+    folder_of = os.path.dirname(where)
+    make = f"mkdir -p {folder_of} && " if folder_of and not os.path.isdir(folder_of) else ""
+    return line + f"# (not there yet: {make}iomstrat schema --output {where})\n"
 
 
 def _errors(name: str, text: str, start: int) -> tuple[Diagnostic, ...]:

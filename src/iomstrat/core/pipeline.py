@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from iomstrat.model.table import Table
 
 YAML_SUFFIXES = (".yaml", ".yml")
+OUR_KEYS = ("strategy", "table", "schema_version")
+"""Top-level keys that make a YAML file ours: a strategy, a table (or either, half-written)."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Run:
     rates: Rates = field(default_factory=EcbRates)
     ledgers: tuple[str, ...] = ()
     payments: bool = True
+    skip_other: bool = False  # another tool's YAML is skipped, not reported (`validate`)
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class Checked:
     table: Table | None = None
     book: Book | None = None
     data: bytes | None = None  # the bytes the figures come from (`report` hashes them)
+    skipped: bool = False  # another tool's YAML (a workflow, a pre-commit config): not checked
 
     @property
     def name(self) -> str:
@@ -66,16 +71,41 @@ class Checked:
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; a directory stands for the YAML files directly inside it, sorted."""
+    """Files as given; a directory stands for the YAML files in it and its subfolders, sorted,
+    leaving out hidden files and folders (.git, .github) unless named themselves."""
     expanded: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            names = sorted(n for n in os.listdir(path) if n.endswith(YAML_SUFFIXES))
+            found: list[str] = []
+            for folder, subfolders, names in os.walk(path):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                found += [
+                    os.path.join(folder, n)
+                    for n in sorted(names)
+                    if n.lower().endswith(YAML_SUFFIXES) and not n.startswith(".")
+                ]
             # A folder without YAML files is reported, not silently passed.
-            expanded += [os.path.join(path, n) for n in names] or [path]
+            expanded += found or [path]
         else:
             expanded.append(path)
     return expanded
+
+
+_OUR_KEY_LINE = re.compile(rb"^(?:" + b"|".join(k.encode() for k in OUR_KEYS) + rb")[ \t]*:", re.M)
+
+
+def is_other_yaml(document: loader.Document, data: bytes) -> bool:
+    """Some other tool's YAML: a mapping without any of our top-level keys. A file that is not
+    one mapping (empty, broken, a list, several documents) is ours, to report, if its text has
+    one of our keys at the start of a line or its name mentions a strategy; else another's
+    (a hook manifest is a list, a Kubernetes file several documents). Standard input and a
+    file that is not text at all are always reported."""
+    if isinstance(document.data, dict):
+        return not any(key in document.data for key in OUR_KEYS)
+    if document.name == "-" or any(d.severity is Severity.FATAL for d in document.diagnostics):
+        return False
+    named = "strateg" in os.path.basename(document.name).lower()
+    return not named and _OUR_KEY_LINE.search(data) is None
 
 
 def check_file(path: str, run: Run, *, display_name: str | None = None) -> Checked:
@@ -92,6 +122,8 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
     """Check a file's bytes already read (a file at a git revision, standard input). `path` is
     where its ledgers are resolved from: the file's place in the work tree."""
     document = loader.load_bytes(name, data, STRATEGY_LIMITS)
+    if run.skip_other and is_other_yaml(document, data):
+        return Checked(document, (), data=data, skipped=True)
     if isinstance(document.data, dict) and "table" in document.data:
         # Imported here: only a file that may be a table pays for building the table models.
         from iomstrat.checks.annex import TableContext, run_table_checks

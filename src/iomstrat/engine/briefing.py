@@ -140,7 +140,7 @@ def briefing(
         source=source,
         diagnostics=diagnostics,
         facts=facts(strategy),
-        table=budget_table(strategy),
+        table=budget_table(strategy, as_of=as_of),
         years=year_figures(strategy, by_year),
         schedule=schedule(report("quarter"), as_of),
         allocations=allocations(strategy, as_of, Places()) if strategy.allocations else (),

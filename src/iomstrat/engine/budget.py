@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from iomstrat.engine.plan import approved_year
+from iomstrat.engine.plan import decision
 from iomstrat.model.strategy import UNIT_FACTORS, Strategy
-from iomstrat.results.budget import BudgetRow, BudgetTable, YearHeading
+from iomstrat.results.budget import ApprovedLine, BudgetRow, BudgetTable, YearHeading
 
 DEFAULT_FOOTNOTE = "*Subject to annual parliamentary approval."
 
@@ -19,9 +19,16 @@ def scale(amount: Decimal, from_unit: str, to_unit: str) -> Decimal:
     return (amount * UNIT_FACTORS[from_unit] / UNIT_FACTORS[to_unit]).normalize() + 0
 
 
-def budget_table(strategy: Strategy, unit: str | None = None) -> BudgetTable:
+_STATUS = {"undecided": "planned"}
+"""A year without a decision in force is headed as planned, as the strategy prints it."""
+
+
+def budget_table(
+    strategy: Strategy, unit: str | None = None, as_of: dt.date = dt.date.max
+) -> BudgetTable:
     """Rows in the document's order: subtotals placed above their lines where it prints them so,
-    every total computed from the lines (the checks compare them with the stated ones)."""
+    every total computed from the lines (the checks compare them with the stated ones). Years
+    are headed by parliament's decision in force on `as_of` (every recorded one by default)."""
     info = strategy.strategy
     unit = unit or info.unit
     years = list(info.period.years)
@@ -70,14 +77,22 @@ def budget_table(strategy: Strategy, unit: str | None = None) -> BudgetTable:
             BudgetRow("total", "", "Total", "total", "", sums, sum(sums.values(), Decimal(0)))
         )
     headings = []
+    decided = {year: decision(strategy, year, as_of) for year in years}
     for year in years:
-        approval = strategy.approval(year)
-        status = approval.status if approval else "planned"
+        found = decided[year]
         # What parliament decided for the year, in whole currency units, then in `unit`.
-        amount = approved_year(strategy, year, dt.date.max)
-        headings.append(
-            YearHeading(year, status, scale(amount, "kroner", unit) if amount is not None else None)
-        )
+        amount = None if found.total is None else scale(found.total, "kroner", unit)
+        headings.append(YearHeading(year, _STATUS.get(found.status, found.status), amount))
+    approved_lines: list[ApprovedLine] = []
+    if any(d.status in ("reduced", "withheld") for d in decided.values()):
+        for line in strategy.budget.lines:
+            amounts = {
+                year: None if d.lines is None else scale(d.lines[line.id], "kroner", unit)
+                for year, d in decided.items()
+            }
+            name = f"{line.label or ''} {line.name}".strip()
+            apportioned = any(d.apportioned for d in decided.values())
+            approved_lines.append(ApprovedLine(line.id, name, amounts, apportioned))
     return BudgetTable(
         title=strategy.budget.title,
         currency=info.currency,
@@ -86,4 +101,5 @@ def budget_table(strategy: Strategy, unit: str | None = None) -> BudgetTable:
         rows=tuple(rows),
         footnote="*" + (info.approval_note or DEFAULT_FOOTNOTE.lstrip("*")),
         funding_basis=info.funding_basis or "",
+        approved_lines=tuple(approved_lines),
     )

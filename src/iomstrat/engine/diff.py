@@ -1,5 +1,6 @@
 """What an edit of a strategy changes: budget figures per line and year, computed totals,
-approval flags, and findings that appear or disappear. Pure: two strategies in, data out."""
+parliament's decisions, the dialogue's allocations, payments per line and year, and findings
+that appear or disappear. Pure: two strategies in, data out."""
 
 from __future__ import annotations
 
@@ -7,11 +8,19 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 
+from iomstrat.engine.book import Book
 from iomstrat.engine.budget import budget_table, scale
 from iomstrat.findings import Diagnostic
 from iomstrat.model.strategy import Strategy
 from iomstrat.results.budget import BudgetRow
-from iomstrat.results.diff import AmountChange, ApprovalChange, StrategyDiff
+from iomstrat.results.diff import (
+    AllocationChange,
+    AmountChange,
+    ApprovalChange,
+    Decided,
+    PaymentChange,
+    StrategyDiff,
+)
 
 
 def _rows(strategy: Strategy, unit: str) -> dict[str, BudgetRow]:
@@ -45,27 +54,70 @@ def _row_changes(old: dict[str, BudgetRow], new: dict[str, BudgetRow]) -> list[A
     return changes
 
 
-def _approval_changes(old: Strategy, new: Strategy, unit: str) -> list[ApprovalChange]:
-    def amount(strategy: Strategy, year: int) -> Decimal | None:
-        approval = strategy.approval(year)
-        if approval is None or approval.amount is None:
-            return None
-        return scale(approval.amount, strategy.strategy.unit, unit)
+def _decided(strategy: Strategy, year: int, unit: str) -> Decided | None:
+    approval = strategy.approval(year)
+    if approval is None:
+        return None
+    source = strategy.strategy.unit
+    return Decided(
+        approval.status,
+        None if approval.amount is None else scale(approval.amount, source, unit),
+        approval.finance_act,
+        approval.decided_on,
+        tuple((k, scale(v, source, unit)) for k, v in (approval.lines or {}).items()),
+    )
 
+
+def _approval_changes(old: Strategy, new: Strategy, unit: str) -> list[ApprovalChange]:
     years = sorted({a.year for a in old.approvals} | {a.year for a in new.approvals})
     changes = []
     for year in years:
-        was, now = old.approval(year), new.approval(year)
-        change = ApprovalChange(
-            year,
-            was.status if was else None,
-            now.status if now else None,
-            amount(old, year),
-            amount(new, year),
-        )
-        if (change.old_status, change.old_amount) != (change.new_status, change.new_amount):
-            changes.append(change)
+        was, now = _decided(old, year, unit), _decided(new, year, unit)
+        if was != now:
+            changes.append(ApprovalChange(year, was, now))
     return changes
+
+
+def _allocation_items(strategy: Strategy, unit: str) -> dict[tuple[str, str], Decimal]:
+    items: dict[tuple[str, str], Decimal] = {}
+    for allocation in strategy.allocations:
+        for item in allocation.items:
+            name = item.id or f"{item.country or item.region}: {item.purpose}"
+            key = (allocation.half_year, name)
+            amount = scale(item.amount, strategy.strategy.unit, unit)
+            items[key] = items.get(key, Decimal(0)) + amount
+    return items
+
+
+def _allocation_changes(old: Strategy, new: Strategy, unit: str) -> list[AllocationChange]:
+    was, now = _allocation_items(old, unit), _allocation_items(new, unit)
+    keys = [*now, *(k for k in was if k not in now)]
+    return [
+        AllocationChange(half_year, item, was.get(key), now.get(key))
+        for key in sorted(keys)
+        for half_year, item in [key]
+        if was.get(key) != now.get(key)
+    ]
+
+
+def _paid(book: Book | None) -> dict[tuple[str, int], tuple[int, Decimal]]:
+    found: dict[tuple[str, int], tuple[int, Decimal]] = {}
+    if book is None:
+        return found
+    for payment, amount in zip(book.payments.records, book.amounts, strict=True):
+        count, total = found.get((payment.line, payment.year), (0, Decimal(0)))
+        found[(payment.line, payment.year)] = (count + 1, total + (amount or Decimal(0)))
+    return found
+
+
+def _payment_changes(old: Book | None, new: Book | None) -> list[PaymentChange]:
+    was, now = _paid(old), _paid(new)
+    none = (0, Decimal(0))
+    return [
+        PaymentChange(line, year, *was.get((line, year), none), *now.get((line, year), none))
+        for line, year in sorted({*was, *now}, key=lambda k: (k[1], k[0]))
+        if was.get((line, year)) != now.get((line, year))
+    ]
 
 
 def _finding_key(diagnostic: Diagnostic) -> tuple[str, int, str]:
@@ -93,6 +145,8 @@ def diff_strategies(
     new_name: str,
     old_findings: Sequence[Diagnostic] = (),
     new_findings: Sequence[Diagnostic] = (),
+    old_book: Book | None = None,
+    new_book: Book | None = None,
 ) -> StrategyDiff:
     """Compare in the new file's unit, so that a change of unit alone changes no figure."""
     unit = new.strategy.unit
@@ -105,6 +159,8 @@ def diff_strategies(
         lines=tuple(c for c in changes if c.kind == "line"),
         totals=tuple(c for c in changes if c.kind != "line"),
         approvals=tuple(_approval_changes(old, new, unit)),
+        allocations=tuple(_allocation_changes(old, new, unit)),
+        payments=tuple(_payment_changes(old_book, new_book)),
         appeared=_only_in(new_findings, old_findings),
         disappeared=_only_in(old_findings, new_findings),
     )

@@ -61,6 +61,8 @@ _YAML11_BOOLS = {
     for base in ("yes", "no", "on", "off", "y", "n")
     for word in (base, base.capitalize(), base.upper())
 }
+YAML11_BOOLEANS = frozenset(_YAML11_BOOLS)
+"""Plain words that YAML 1.1 readers take for true/false (IOM005); the JSON Schema refuses them."""
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 _DECIMAL = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?")

@@ -43,3 +43,17 @@ def file_at(rev: str, path: str) -> Revision:
         message = reason[-1].removeprefix("fatal: ") if reason else f"git exited {done.returncode}"
         return Revision(name, None, message)
     return Revision(name, done.stdout, None)
+
+
+def repository_root(start: str) -> str | None:
+    """The top folder of the git work tree holding `start` (the nearest folder upwards with a
+    `.git` folder or, in a worktree or submodule, a `.git` file); None outside any. Read from
+    the file system, without running git."""
+    folder = os.path.abspath(start)
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent

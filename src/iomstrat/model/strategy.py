@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -395,7 +396,18 @@ class Strategy(Model):
     iati: Iati | None = Field(None, description="IATI classifications the document does not state.")
 
     def line(self, line_id: str) -> BudgetLine | None:
-        return next((line for line in self.budget.lines if line.id == line_id), None)
+        return self._lines.get(line_id)
 
     def approval(self, year: int) -> Approval | None:
-        return next((a for a in self.approvals if a.year == year), None)
+        return self._approvals.get(year)
+
+    # Indexes built once per (frozen) strategy: every view and check looks lines and years up
+    # by key, so time grows with the file, not with its square. The first entry of an id wins,
+    # as IOM304/IOM201 report the others.
+    @cached_property
+    def _lines(self) -> dict[str, BudgetLine]:
+        return {line.id: line for line in reversed(self.budget.lines)}
+
+    @cached_property
+    def _approvals(self) -> dict[int, Approval]:
+        return {a.year: a for a in reversed(self.approvals)}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainValidator, StringConstraints
+from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 
 from iomstrat.model.strategy import Model, Money, Source, Text, _kind, _money
 
@@ -47,7 +47,21 @@ def _figure(value: Any) -> Figure:
     return Figure(_money(value))
 
 
-Cell = Annotated[Figure, PlainValidator(_figure)]
+MARKED_PATTERN = r"^\s*-?[0-9]+(\.[0-9]+)?\*+\s*$"
+"""A figure with its footnote marker, as `_figure` reads it, for the JSON Schema."""
+Cell = Annotated[
+    Figure,
+    PlainValidator(_figure),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"const": NONE_MARK},
+                {"type": "string", "pattern": MARKED_PATTERN},
+            ]
+        }
+    ),
+]
 Heading = Annotated[str, StringConstraints(min_length=1, max_length=200)] | int
 
 
@@ -56,8 +70,10 @@ class TableInfo(Model):
     heading: Text | None = Field(None, description="A heading printed above the rows.")
     section: Text | None = Field(None, description="The document's section, e.g. 'Annex 2'.")
     updated: Text | None = Field(None, description="The 'last updated' note, as printed.")
-    source: Source | None = None
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    source: Source | None = Field(None, description="Where the table is transcribed from.")
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
+        description="ISO 4217 code of the currency the figures are in."
+    )
     unit: Literal["million", "thousand", "units"] = Field(
         description="How many currency units one printed figure stands for."
     )
@@ -92,18 +108,18 @@ class TotalRow(Model):
 
 
 class GrowthRow(Model):
-    name: Text | None = None
+    name: Text | None = Field(None, description="Name of the growth row, if printed.")
     percent: list[Money | None] = Field(
         description="Growth on the previous column's total, whole percent as printed."
     )
 
 
 class Table(Model):
-    schema_version: Literal[1]
-    table: TableInfo
-    rows: list[TableRow] = Field(min_length=1)
-    column_totals: TotalRow | None = None
-    growth: GrowthRow | None = None
+    schema_version: Literal[1] = Field(description="Version of this file format; 1.")
+    table: TableInfo = Field(description="What the table is: title, currency, unit, columns.")
+    rows: list[TableRow] = Field(min_length=1, description="The table's rows in printed order.")
+    column_totals: TotalRow | None = Field(None, description="The total row, as printed.")
+    growth: GrowthRow | None = Field(None, description="The growth row, as printed.")
 
     def column_name(self, index: int) -> str:
         names = self.table.column_names

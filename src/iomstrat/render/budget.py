@@ -10,7 +10,7 @@ from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import CsvStyle, md_cell, md_row, to_text
 
 if TYPE_CHECKING:  # annotations only: commands that print no budget do not build these classes
-    from iomstrat.results.budget import BudgetRow, BudgetTable, YearHeading
+    from iomstrat.results.budget import ApprovedLine, BudgetRow, BudgetTable, YearHeading
 
 UNIT_WORDS = {"million": "million", "thousand": "thousand", "kroner": ""}
 
@@ -48,6 +48,15 @@ def _any_decided(table: BudgetTable) -> bool:
 def _approved_cells(table: BudgetTable, locale: str) -> list[str]:
     """The decided amount of each year; empty while a year is only planned."""
     amounts = [h.approved_amount for h in table.years]
+    return ["" if amount is None else figure(amount, locale) for amount in amounts]
+
+
+APPROVED_LINE = "{} (approved)"
+"""A line's approved amounts, shown where a year is reduced or withheld."""
+
+
+def _approved_line_cells(line: ApprovedLine, table: BudgetTable, locale: str) -> list[str]:
+    amounts = [line.amounts.get(h.year) for h in table.years]
     return ["" if amount is None else figure(amount, locale) for amount in amounts]
 
 
@@ -89,6 +98,9 @@ def render_table(table: BudgetTable, locale: str, *, color: bool, width: int = 1
         )
     if _any_decided(table):
         grid.add_row(APPROVED_ROW, "", *_approved_cells(table, locale), "", style="italic")
+    for line in table.approved_lines:
+        cells = _approved_line_cells(line, table, locale)
+        grid.add_row(APPROVED_LINE.format(line.name), "", *cells, "", style="italic")
     return to_text(grid, width=width, color=color)
 
 
@@ -118,6 +130,17 @@ def as_data(table: BudgetTable) -> dict[str, Any]:
                 "total": plain(r.total),
             }
             for r in table.rows
+        ],
+        "approved_lines": [
+            {
+                "id": line.id,
+                "name": line.name,
+                "apportioned": line.apportioned,
+                "amounts": {
+                    str(y): None if v is None else plain(v) for y, v in line.amounts.items()
+                },
+            }
+            for line in table.approved_lines
         ],
         "footnote": table.footnote,
     }
@@ -155,6 +178,10 @@ def render_csv(table: BudgetTable, locale: str) -> str:
         approved = [h.approved_amount for h in table.years]
         cells = ["" if value is None else number(value) for value in approved]
         writer.writerow(["approved", "", APPROVED_ROW, "approved", "", *cells, ""])
+    for line in table.approved_lines:
+        cells = ["" if (v := line.amounts[y]) is None else number(v) for y in years]
+        name = APPROVED_LINE.format(line.name)
+        writer.writerow([f"approved:{line.id}", "", name, "approved", "", *cells, ""])
     return out.getvalue()
 
 
@@ -179,6 +206,9 @@ def render_markdown(table: BudgetTable, locale: str) -> str:
     if _any_decided(table):
         cells = [f"_{APPROVED_ROW}_", "", *_approved_cells(table, locale), ""]
         lines.append(md_row(cells))
+    for line in table.approved_lines:
+        name = APPROVED_LINE.format(line.name)
+        lines.append(md_row([f"_{name}_", "", *_approved_line_cells(line, table, locale), ""]))
     lines += ["", f"_{md_cell(table.footnote)}_", ""]
     return "\n".join(lines)
 

@@ -6,6 +6,7 @@ import enum
 from collections.abc import Sequence
 
 from iomstrat.findings import Diagnostic, Severity
+from iomstrat.render.escape import workflow_data, workflow_property
 
 
 class DiagnosticFormat(enum.StrEnum):
@@ -47,34 +48,84 @@ _GITHUB_LEVEL = {
 }
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+ANNOTATIONS_PER_LEVEL = 10
+"""Annotations of one level (error, warning, notice) GitHub shows per step; the runner drops
+the rest silently (and shows at most 50 per job)."""
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def render_github(diagnostics: Sequence[Diagnostic]) -> str:
-    """GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`."""
-    return "".join(
-        f"::{_GITHUB_LEVEL[d.severity]} file={_escape_property(d.file)},line={d.line},"
-        f"col={d.column},title={_escape_property(d.code)}::{_escape_data(d.message)}\n"
-        for d in diagnostics
+def _annotation(d: Diagnostic) -> str:
+    return (
+        f"::{_GITHUB_LEVEL[d.severity]} file={workflow_property(d.file)},line={d.line},"
+        f"col={d.column},title={workflow_property(d.code)}::{workflow_data(d.message)}\n"
     )
 
 
-def render(diagnostics: Sequence[Diagnostic], fmt: DiagnosticFormat) -> str:
+def _shown(diagnostics: Sequence[Diagnostic]) -> set[int]:
+    """Which findings (by index) become annotations: per level, at most the number GitHub
+    shows, taken in turn from each file so that every file with findings gets some."""
+    shown: set[int] = set()
+    for level in set(_GITHUB_LEVEL.values()):
+        by_file: dict[str, list[int]] = {}
+        for i, d in enumerate(diagnostics):
+            if _GITHUB_LEVEL[d.severity] == level:
+                by_file.setdefault(d.file, []).append(i)
+        queues = list(by_file.values())
+        taken = 0
+        while taken < ANNOTATIONS_PER_LEVEL and any(queues):
+            for queue in queues:
+                if queue and taken < ANNOTATIONS_PER_LEVEL:
+                    shown.add(queue.pop(0))
+                    taken += 1
+    return shown
+
+
+def render_github(diagnostics: Sequence[Diagnostic]) -> str:
+    """GitHub Actions workflow commands, one line each: `::error file=…,line=…,col=…,title=…::
+    message`; at most 10 per level, then one line counting, per level and file, the rest."""
+    shown = _shown(diagnostics)
+    lines = [_annotation(d) for i, d in enumerate(diagnostics) if i in shown]
+    hidden: dict[str, dict[str, int]] = {}
+    for i, d in enumerate(diagnostics):
+        if i not in shown:
+            per_file = hidden.setdefault(_GITHUB_LEVEL[d.severity], {})
+            per_file[d.file] = per_file.get(d.file, 0) + 1
+    if hidden:
+        parts = [
+            _count(sum(files.values()), "more " + level)
+            + " ("
+            + ", ".join(f"{workflow_data(file)}: {n}" for file, n in files.items())
+            + ")"
+            for level, files in sorted(hidden.items())
+        ]
+        lines.append(
+            f"iomstrat: not shown as annotations (GitHub shows {ANNOTATIONS_PER_LEVEL} per "
+            f"level and step): {'; '.join(parts)}; --format text or sarif lists them all\n"
+        )
+    return "".join(lines)
+
+
+def render(
+    diagnostics: Sequence[Diagnostic], fmt: DiagnosticFormat, *, root: str | None = None
+) -> str:
+    """`root`: the folder SARIF URIs are relative to (the repository's top folder)."""
     if fmt is DiagnosticFormat.sarif:
         from iomstrat.render.sarif import render_sarif  # only SARIF output loads it (and json)
 
-        return render_sarif(diagnostics)
+        return render_sarif(diagnostics, root)
     renderers = {
         DiagnosticFormat.text: render_text,
         DiagnosticFormat.json: render_json,
         DiagnosticFormat.github: render_github,
     }
     return renderers[fmt](diagnostics)
+
+
+def skipped_note(path: str) -> str:
+    """The one line for a YAML file that is neither a strategy nor a table."""
+    shown = workflow_data(path)
+    return (
+        f"iomstrat: {shown}: skipped, no top-level strategy: or table: key (another tool's YAML)\n"
+    )
 
 
 def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:

@@ -13,9 +13,16 @@ from iomstrat.render.tabular import md_table, rich_console
 
 if TYPE_CHECKING:  # annotations only: every command loads this module for the enum
     from iomstrat.findings import Diagnostic
-    from iomstrat.results.diff import AmountChange, ApprovalChange, StrategyDiff
+    from iomstrat.results.diff import (
+        AllocationChange,
+        AmountChange,
+        ApprovalChange,
+        Decided,
+        PaymentChange,
+        StrategyDiff,
+    )
 
-NO_CHANGE = "No change in budget figures, approval flags or findings."
+NO_CHANGE = "No change in budget figures, approvals, allocations, payments or findings."
 
 
 class DiffFormat(enum.StrEnum):
@@ -41,10 +48,21 @@ def _year(change: AmountChange) -> str:
     return "total" if change.year is None else str(change.year)
 
 
-def _flag(status: str | None, amount: Decimal | None, locale: str) -> str:
-    if status is None:
+def _flag(decided: Decided | None, locale: str) -> str:
+    """A year's approval in one cell: `reduced 90 (Finance Act 2024, 2024-03-20; core 43, …)`."""
+    if decided is None:
         return "(none)"
-    return status if amount is None else f"{status} ({figure(amount, locale)})"
+    text = decided.status
+    if decided.amount is not None:
+        text += f" {figure(decided.amount, locale)}"
+    facts = [
+        f for f in (decided.finance_act, decided.decided_on and decided.decided_on.isoformat()) if f
+    ]
+    details = ", ".join(facts)
+    if decided.lines:
+        lines = ", ".join(f"{k} {figure(v, locale)}" for k, v in decided.lines)
+        details = f"{details}; {lines}" if details else lines
+    return f"{text} ({details})" if details else text
 
 
 def _amount_rows(changes: Sequence[AmountChange], locale: str) -> list[list[str]]:
@@ -64,11 +82,41 @@ def _approval_rows(changes: Sequence[ApprovalChange], locale: str) -> list[list[
     return [
         [
             str(c.year),
-            _flag(c.old_status, c.old_amount, locale),
-            _flag(c.new_status, c.new_amount, locale),
+            _flag(c.old, locale),
+            _flag(c.new, locale),
         ]
         for c in changes
     ]
+
+
+def _allocation_rows(changes: Sequence[AllocationChange], locale: str) -> list[list[str]]:
+    return [
+        [
+            c.half_year,
+            c.item,
+            _amount(c.old, locale),
+            _amount(c.new, locale),
+            _change(c.change, locale),
+        ]
+        for c in changes
+    ]
+
+
+def _payment_rows(changes: Sequence[PaymentChange], locale: str) -> list[list[str]]:
+    return [
+        [
+            c.line,
+            str(c.year),
+            f"{c.old_count}: {figure(c.old_sum, locale)}",
+            f"{c.new_count}: {figure(c.new_sum, locale)}",
+            _change(c.change, locale),
+        ]
+        for c in changes
+    ]
+
+
+ALLOCATION_HEADERS = ["Half-year", "Allocation", *["Old", "New", "Change"]]
+PAYMENT_HEADERS = ["Line", "Year", "Old (count: sum)", "New (count: sum)", "Change"]
 
 
 def _finding(mark: str, d: Diagnostic) -> str:
@@ -102,10 +150,27 @@ def render_table(diff: StrategyDiff, locale: str, *, color: bool, width: int = 1
             grid.add_row(*row)
         console.print(grid)
     if diff.approvals:
-        grid = Table(title="Approval flags", title_justify="left")
-        for header in ("Year", "Old", "New"):
-            grid.add_column(header, no_wrap=True)
+        grid = Table(title="Approvals", title_justify="left")
+        grid.add_column("Year", no_wrap=True)
+        for header in ("Old", "New"):
+            grid.add_column(header, ratio=1, overflow="fold")
         for row in _approval_rows(diff.approvals, locale):
+            grid.add_row(*row)
+        console.print(grid)
+    tables = (
+        ("Allocations", ALLOCATION_HEADERS, _allocation_rows(diff.allocations, locale)),
+        (f"Payments ({diff.currency})", PAYMENT_HEADERS, _payment_rows(diff.payments, locale)),
+    )
+    for title, headers, rows in tables:
+        if not rows:
+            continue
+        grid = Table(title=title, title_justify="left")
+        for index, header in enumerate(headers):
+            if index < 2:
+                grid.add_column(header, overflow="fold")
+            else:
+                grid.add_column(header, justify="right", no_wrap=True)
+        for row in rows:
             grid.add_row(*row)
         console.print(grid)
     if diff.appeared or diff.disappeared:
@@ -135,7 +200,14 @@ def render_markdown(diff: StrategyDiff, locale: str) -> str:
             ]
     if diff.approvals:
         rows = _approval_rows(diff.approvals, locale)
-        lines += ["#### Approval flags", "", *md_table(["Year", "Old", "New"], rows, 9), ""]
+        lines += ["#### Approvals", "", *md_table(["Year", "Old", "New"], rows, 9), ""]
+    if diff.allocations:
+        rows = _allocation_rows(diff.allocations, locale)
+        lines += ["#### Allocations", "", *md_table(ALLOCATION_HEADERS, rows, 2), ""]
+    if diff.payments:
+        rows = _payment_rows(diff.payments, locale)
+        title = f"#### Payments ({diff.currency})"
+        lines += [title, "", *md_table(PAYMENT_HEADERS, rows, 2), ""]
     if diff.appeared or diff.disappeared:
         lines += ["#### Findings", ""]
         lines += [f"- **appeared**: {_md_finding(d)}" for d in diff.appeared]
@@ -169,6 +241,17 @@ def as_data(diff: StrategyDiff) -> dict[str, Any]:
             for c in changes
         ]
 
+    def decided(side: Decided | None) -> dict[str, Any] | None:
+        if side is None:
+            return None
+        return {
+            "status": side.status,
+            "amount": _number(side.amount),
+            "finance_act": side.finance_act,
+            "decided_on": side.decided_on.isoformat() if side.decided_on else None,
+            "lines": {k: plain(v) for k, v in side.lines},
+        }
+
     def findings(items: Sequence[Diagnostic]) -> list[dict[str, Any]]:
         return [
             {
@@ -197,8 +280,32 @@ def as_data(diff: StrategyDiff) -> dict[str, Any]:
                 "new_status": c.new_status,
                 "old_amount": _number(c.old_amount),
                 "new_amount": _number(c.new_amount),
+                "old": decided(c.old),
+                "new": decided(c.new),
             }
             for c in diff.approvals
+        ],
+        "allocations": [
+            {
+                "half_year": c.half_year,
+                "item": c.item,
+                "old": _number(c.old),
+                "new": _number(c.new),
+                "change": plain(c.change),
+            }
+            for c in diff.allocations
+        ],
+        "payments": [
+            {
+                "line": c.line,
+                "year": c.year,
+                "old_count": c.old_count,
+                "old_sum": plain(c.old_sum),
+                "new_count": c.new_count,
+                "new_sum": plain(c.new_sum),
+                "change": plain(c.change),
+            }
+            for c in diff.payments
         ],
         "findings_appeared": findings(diff.appeared),
         "findings_disappeared": findings(diff.disappeared),

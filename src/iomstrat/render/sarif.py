@@ -1,20 +1,32 @@
-"""Findings as a SARIF 2.1.0 log, the format code-scanning dashboards (GitHub's among them) read."""
+"""Findings as a SARIF 2.1.0 log, the format code-scanning dashboards (GitHub's among them) read.
+
+Artifact URIs are relative to the source root (the git repository's top folder) under the base
+id `%SRCROOT%`, so that GitHub places an alert whatever folder iomstrat ran in; each result
+carries a fingerprint of its code, data path and file, so that an alert stays one alert across
+uploads and line moves.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
 from iomstrat import __version__
-from iomstrat.codes import summary
+from iomstrat.codes import help_text, severity, summary
 from iomstrat.findings import Diagnostic, Severity
+from iomstrat.render.escape import encodable
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
+SOURCE_ROOT = "%SRCROOT%"
+FINGERPRINT = "iomstrat/v1"
+"""The key of our partial fingerprint; a new version if what it hashes ever changes."""
 
 _LEVEL = {
     Severity.FATAL: "error",
@@ -22,19 +34,46 @@ _LEVEL = {
     Severity.WARNING: "warning",
     Severity.INFO: "note",
 }
+_DEFAULT_LEVEL = {"fatal": "error", "error": "error", "warning": "warning", "note": "note"}
 
 
-def artifact_uri(file: str) -> str:
-    """A relative path stays relative (code scanning resolves it from the repository root);
-    an absolute one becomes a file: URI."""
+def _uri(path: str) -> str:
+    """A path as URI text: its bytes (a name that is not UTF-8 keeps its own) percent-encoded."""
+    return quote(os.fsencode(path), safe="/")
+
+
+def artifact_location(file: str, root: str | None) -> dict[str, str]:
+    """Relative to `root` under `%SRCROOT%` when the file is inside it; otherwise a file: URI
+    (absolute) or the path as given (relative, outside any root)."""
     if file == "-":
-        return "stdin"
+        return {"uri": "stdin"}
+    if root is not None:
+        absolute = os.path.abspath(file)
+        for base, full in ((root, absolute), (os.path.realpath(root), os.path.realpath(file))):
+            relative = os.path.relpath(full, base)
+            if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+                return {"uri": _uri(PurePath(relative).as_posix()), "uriBaseId": SOURCE_ROOT}
     path = PurePath(file)
-    return path.as_uri() if path.is_absolute() else quote(path.as_posix())
+    if path.is_absolute():
+        return {"uri": "file://" + _uri(path.as_posix())}
+    return {"uri": _uri(path.as_posix())}
 
 
-def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(diagnostic.file)}}
+def _fingerprint(diagnostic: Diagnostic, uri: str, seen: dict[str, int]) -> str:
+    """Code, data path and file: stable when lines move. A finding without a data path (the
+    YAML could not be read that far) falls back on its line. Repeats get a running number."""
+    where: list[Any] = list(diagnostic.path) if diagnostic.path else ["line", diagnostic.line]
+    key = json.dumps([diagnostic.code, where, uri], ensure_ascii=True, default=str)
+    digest = hashlib.sha256(key.encode("ascii")).hexdigest()
+    seen[digest] = seen.get(digest, 0) + 1
+    return f"{digest}:{seen[digest]}"
+
+
+def _result(
+    diagnostic: Diagnostic, rule_index: int, root: str | None, seen: dict[str, int]
+) -> dict[str, Any]:
+    location = artifact_location(diagnostic.file, root)
+    physical: dict[str, Any] = {"artifactLocation": location}
     if diagnostic.line >= 1:
         region = {"startLine": diagnostic.line}
         if diagnostic.column >= 1:
@@ -44,38 +83,55 @@ def _result(diagnostic: Diagnostic, rule_index: int) -> dict[str, Any]:
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
         "level": _LEVEL[diagnostic.severity],
-        "message": {"text": diagnostic.message},
+        "message": {"text": encodable(diagnostic.message)},
         "locations": [{"physicalLocation": physical}],
+        "partialFingerprints": {FINGERPRINT: _fingerprint(diagnostic, location["uri"], seen)},
     }
 
 
-def _rule(code: str) -> dict[str, Any]:
+def rule(code: str) -> dict[str, Any]:
+    """A rule from the catalogue: its summary, a full description, what to do, its level."""
     text = summary(code)
-    return {"id": code, "shortDescription": {"text": text}} if text else {"id": code}
+    if not text:
+        return {"id": code}
+    advice = help_text(code)
+    full = f"{text[0].upper()}{text[1:]}."
+    described: dict[str, Any] = {
+        "id": code,
+        "shortDescription": {"text": text},
+        "fullDescription": {"text": full},
+        "defaultConfiguration": {"level": _DEFAULT_LEVEL[severity(code)]},
+    }
+    if advice:
+        described["help"] = {
+            "text": f"{code}: {full} {advice}",
+            "markdown": f"**{code}**: {full}\n\n{advice}",
+        }
+    return described
 
 
-def sarif_log(diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
-    """One run of iomstrat; one rule per finding code that occurs, in code order."""
+def sarif_log(diagnostics: Sequence[Diagnostic], root: str | None = None) -> dict[str, Any]:
+    """One run of iomstrat; one rule per finding code that occurs, in code order. `root` is
+    the source root (the repository's top folder) URIs are relative to."""
     codes = sorted({d.code for d in diagnostics})
     index = {code: i for i, code in enumerate(codes)}
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "iomstrat",
-                        "version": __version__,
-                        "rules": [_rule(code) for code in codes],
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(d, index[d.code]) for d in diagnostics],
+    seen: dict[str, int] = {}
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "iomstrat",
+                "version": __version__,
+                "rules": [rule(code) for code in codes],
             }
-        ],
+        },
     }
+    if root is not None:
+        base = PurePath(os.path.abspath(root)).as_posix().rstrip("/") + "/"
+        run["originalUriBaseIds"] = {SOURCE_ROOT: {"uri": "file://" + _uri(base)}}
+    run["columnKind"] = "unicodeCodePoints"
+    run["results"] = [_result(d, index[d.code], root, seen) for d in diagnostics]
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render_sarif(diagnostics: Sequence[Diagnostic]) -> str:
-    return json.dumps(sarif_log(diagnostics), ensure_ascii=False, indent=2) + "\n"
+def render_sarif(diagnostics: Sequence[Diagnostic], root: str | None = None) -> str:
+    return json.dumps(sarif_log(diagnostics, root), ensure_ascii=False, indent=2) + "\n"

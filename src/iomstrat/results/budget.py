@@ -22,8 +22,19 @@ class BudgetRow:
 @dataclass(frozen=True)
 class YearHeading:
     year: int
-    status: str  # planned, approved, reduced, withheld
+    status: str  # as of the table's date: planned, approved, reduced, withheld
     approved_amount: Decimal | None
+
+
+@dataclass(frozen=True)
+class ApprovedLine:
+    """What parliament approved for one line, by year; None for a year not decided as of the
+    table's date. Shown where a year is reduced or withheld (else it is the plan)."""
+
+    id: str
+    name: str
+    amounts: dict[int, Decimal | None]
+    apportioned: bool  # a reduction naming no lines, split in proportion to the plan
 
 
 @dataclass(frozen=True)
@@ -37,3 +48,4 @@ class BudgetTable:
     rows: tuple[BudgetRow, ...]
     footnote: str
     funding_basis: str
+    approved_lines: tuple[ApprovedLine, ...] = ()
