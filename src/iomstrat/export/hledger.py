@@ -17,7 +17,7 @@ from decimal import Decimal
 from iomstrat.export.records import Decision, Recorded, booked, decisions, planned, year_start
 from iomstrat.export.text import capped, one_line
 from iomstrat.loader.ledgers import Payment
-from iomstrat.model.strategy import Strategy
+from iomstrat.model.strategy import BudgetLine, Strategy
 
 APPROPRIATIONS = "assets:appropriations"
 """What parliament approved and is not yet disbursed, all codes together (type C: cash)."""
@@ -259,11 +259,16 @@ def _approval(book: _Book, strategy: Strategy, who: str, decision: Decision) -> 
 
 
 def _disbursement(
-    book: _Book, strategy: Strategy, who: str, payment: Payment, value: Decimal
+    book: _Book,
+    strategy: Strategy,
+    lines: dict[str, BudgetLine],
+    who: str,
+    payment: Payment,
+    value: Decimal,
 ) -> None:
     info = strategy.strategy
     cur = info.currency
-    line = strategy.line(payment.line)
+    line = lines.get(payment.line)
     code = line.finance_act_code if line else info.finance_act_code
     name = line.name if line else payment.line
     when = _in_year(payment.date, payment.year)
@@ -310,6 +315,7 @@ def _strategy(book: _Book, recorded: Recorded) -> None:
             )
             continue
         _approval(book, strategy, who, decision)
+    lines = {line.id: line for line in strategy.budget.lines}
     for payment, value in booked(payments):
         where = f"on {payment.date} (line {payment.line}, voucher {capped(payment.voucher)})"
         if value is None:
@@ -322,7 +328,7 @@ def _strategy(book: _Book, recorded: Recorded) -> None:
                 f"disbursement {where} has appropriation year {payment.year}; left out"
             )
         else:
-            _disbursement(book, strategy, who, payment, value)
+            _disbursement(book, strategy, lines, who, payment, value)
 
 
 HOW = (

@@ -29,7 +29,7 @@ from iomstrat.export.records import Decision, Recorded, booked, decisions, in_un
 from iomstrat.export.text import capped, one_line
 from iomstrat.findings import DataPath, Diagnostic, Severity
 from iomstrat.loader.documents import Document
-from iomstrat.model.strategy import Organisation, Strategy
+from iomstrat.model.strategy import IatiLine, Organisation, Strategy
 from iomstrat.render.numbers import plain
 
 IATI_VERSION = "2.03"
@@ -188,12 +188,13 @@ def _activity(
         )
     if iati is not None and iati.collaboration_type is not None:
         _sub(activity, "collaboration-type", code=iati.collaboration_type)
-    defaults = _defaults(strategy)
+    given = _given(strategy)
+    defaults = _defaults(strategy, given)
     for field, tag in TYPES:
         default = defaults[field]
         if default is not None:
             _sub(activity, f"default-{tag}", code=default)
-    gaps += _missing_types(strategy, index)
+    gaps += _missing_types(strategy, given, index)
 
     _budgets(activity, strategy)
     _planned_disbursements(activity, strategy)
@@ -212,7 +213,7 @@ def _activity(
                 currency,
                 f"{decision.year}: {act}" + (f"; {name}" if name else ""),
                 strategy,
-                _line_types(strategy, line_id, defaults),
+                _line_types(given, line_id, defaults),
             )
     for payment, _ in booked(book):
         _transaction(
@@ -223,7 +224,7 @@ def _activity(
             payment.currency,
             f"{payment.line}, voucher {payment.voucher}",
             strategy,
-            _line_types(strategy, payment.line, defaults),
+            _line_types(given, payment.line, defaults),
         )
     return gaps
 
@@ -239,54 +240,54 @@ TYPES = (("flow_type", "flow-type"), ("finance_type", "finance-type"), ("aid_typ
 """A budget line's IATI types and their element names (`default-…` on the activity)."""
 
 
-def _given(strategy: Strategy) -> dict[str, int]:
-    """Index in `iati.lines` of each line id given there (the first, if given twice)."""
-    found: dict[str, int] = {}
+Given = dict[str, tuple[int, IatiLine]]
+"""Each line id `iati.lines` gives types for: its index there and the types (the first entry)."""
+
+
+def _given(strategy: Strategy) -> Given:
+    found: Given = {}
     for number, types in enumerate(strategy.iati.lines if strategy.iati else ()):
-        found.setdefault(types.line, number)
+        found.setdefault(types.line, (number, types))
     return found
 
 
-def _type(strategy: Strategy, line_id: str, field: str) -> str | None:
-    number = _given(strategy).get(line_id)
-    if strategy.iati is None or number is None:
-        return None
-    value: str | None = getattr(strategy.iati.lines[number], field)
+def _type(given: Given, line_id: str | None, field: str) -> str | None:
+    entry = given.get(line_id) if line_id is not None else None
+    value: str | None = getattr(entry[1], field) if entry is not None else None
     return value
 
 
-def _defaults(strategy: Strategy) -> dict[str, str | None]:
+def _defaults(strategy: Strategy, given: Given) -> dict[str, str | None]:
     """Each type the lines share as the activity's default; None where they differ (each
     transaction then carries its line's) or no line gives it."""
     found: dict[str, str | None] = {}
     for field, _ in TYPES:
-        values = {_type(strategy, line.id, field) for line in strategy.budget.lines}
+        values = {_type(given, line.id, field) for line in strategy.budget.lines}
         found[field] = values.pop() if len(values) == 1 else None
     return found
 
 
 def _line_types(
-    strategy: Strategy, line_id: str | None, defaults: dict[str, str | None]
+    given: Given, line_id: str | None, defaults: dict[str, str | None]
 ) -> dict[str, str]:
     """The types a transaction of a line states: those that are not the activity's default."""
     found = {}
     for field, tag in TYPES:
-        value = _type(strategy, line_id, field) if line_id is not None else None
+        value = _type(given, line_id, field)
         if value is not None and defaults[field] is None:
             found[tag] = value
     return found
 
 
-def _missing_types(strategy: Strategy, index: int) -> list[Gap]:
+def _missing_types(strategy: Strategy, given: Given, index: int) -> list[Gap]:
     """A warning for each budget line whose types are missing, and for types given for a line
     the budget does not have."""
     gaps = []
-    given = _given(strategy)
     for line in strategy.budget.lines:
-        missing = [f for f, _ in TYPES if not _type(strategy, line.id, f)]
+        missing = [f for f, _ in TYPES if not _type(given, line.id, f)]
         if not missing:
             continue
-        number = given.get(line.id)
+        number = given[line.id][0] if line.id in given else None
         where: DataPath = ("iati", "lines", number) if number is not None else ("iati",)
         lacks = (
             f"iati.lines[{number}] ({line.id}) lacks {', '.join(missing)}"

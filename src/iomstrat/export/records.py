@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iomstrat.engine.book import Book
-from iomstrat.engine.plan import approved_line, approved_year, factor
+from iomstrat.engine.plan import decision, factor
 from iomstrat.engine.plan import planned as planned_amount
 from iomstrat.loader.ledgers import Payment
 from iomstrat.model.strategy import Strategy
@@ -58,13 +58,10 @@ def decisions(strategy: Strategy) -> list[Decision]:
         if approval.status == "planned":
             continue
         year = approval.year
-        by_line = {
-            line.id: approved_line(strategy, line.id, year, EVER) for line in strategy.budget.lines
-        }
-        lines = (
-            None if None in by_line.values() else {k: v or Decimal(0) for k, v in by_line.items()}
-        )
-        total = approved_year(strategy, year, EVER) or Decimal(0)
+        decided = decision(strategy, year, EVER)  # every line at once: linear in the lines
+        # A reduction that names no lines: its total only (the engine's split is its estimate).
+        lines = None if decided.lines is None or decided.apportioned else dict(decided.lines)
+        total = decided.total or Decimal(0)
         date = approval.decided_on or year_start(year) or dt.date.min
         found.append(Decision(year, approval.status, date, total, lines, approval.finance_act))
     return found
