@@ -124,3 +124,21 @@ def test_a_missing_extra_is_one_line_and_exit_2(
     assert run.stderr.endswith(f"pip install 'iomstrat[{extra}]'\n")
     assert len(run.stderr.splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_without_path_the_strategy_in_this_folder_or_the_embedded_one_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    embedded = run_cli("validate")
+    assert "using the embedded example" in embedded.stderr
+    own = ROOT / "examples" / "illustrative_unhcr_2024.yaml"
+    (tmp_path / "unhcr.yaml").write_text(own.read_text(encoding="utf-8"), encoding="utf-8")
+    mine = run_cli("budget", "show", "-f", "json")
+    assert mine.exit_code == 0, mine.stderr
+    assert "using unhcr.yaml from this folder" in mine.stderr
+    assert "UNHCR 2024" in mine.stdout
+    (tmp_path / "second.yml").write_text("strategy: {}\n", encoding="utf-8")
+    several = run_cli("budget", "show")
+    assert several.exit_code == 2 and "2 strategy files in this folder" in several.stderr

@@ -151,7 +151,7 @@ def test_bad_usage(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["diff", str(old)])
     assert result.exit_code == 2
     assert "give two files" in result.stderr
-    broken = write(tmp_path, "broken.yaml", OLD.replace("kind: core", "kind: cor"))
+    broken = write(tmp_path, "broken.yaml", OLD.replace("kind: core", "kind: Cor"))
     result = CliRunner().invoke(app, ["diff", str(old), str(broken)])
     assert result.exit_code == 2
     assert f"{broken}:14:" in result.stderr and "IOM020" in result.stderr

@@ -28,7 +28,7 @@ BASE = [
     "--line",
     "core:Core funding:core:100",
     "--line",
-    "africa:Soft earmarked: Africa, innovation:soft_earmarked:20.5,20,25,25",
+    "africa:Soft earmarked: Africa, innovation:soft_earmarked:20.5/20/25/25",
 ]
 
 
@@ -93,10 +93,15 @@ def test_init_to_stdout() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("--line", "core:Core:cor:1"), "kind 'cor' is not one of core, soft_earmarked,"),
+        (("--line", "core:Core:Core:1"), "kind 'Core' must be lower case letters"),
         (("--line", "Core:Core:core:1"), "id 'Core' must be lower case"),
-        (("--line", "other:Other:other:1,5"), "2 amounts for 4 years (2024-2027)"),
-        (("--line", "core:Core:core:1,5e3"), "amount '1,5e3' must be a number"),
+        (("--line", "other:Other:other:1/5"), "2 amounts for 4 years (2024-2027)"),
+        (("--line", "core:Core:core:1.5e3"), "'1.5e3' is not a number"),
+        (("--commitment", "100/100"), "--commitment: 2 amounts for 4 years"),
+        (("--commitment-total", "400"), "--commitment-total needs --commitment"),
+        (("--erratum", "cover.commitment.total"), "expected PATH:REASON"),
+        (("--erratum", "cover.total:x"), "--erratum 'cover.total': names no figure"),
+        (("--focus", ""), "--focus must be text on one line"),
         (("--line", "core-only"), "expected id:name:kind:amount"),
         (("--finance-act-code", "06.32"), "'06.32' is not of the form §NN.NN.NN.NN"),
         (("--end", "2020"), "period 2024-2020: start must not be after end"),
@@ -176,3 +181,153 @@ def test_init_points_editors_at_the_schema(tmp_path: Path, monkeypatch: pytest.M
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout
+
+
+WHOLE = [
+    *BASE,
+    "--organisation-iati",
+    "XM-DAC-41121",
+    "--donor-iati",
+    "XM-DAC-3-1",
+    "--donor-acronym",
+    "MFA",
+    "--file-no",
+    "2023-12345",
+    "--responsible-unit",
+    "Department for Humanitarian Action",
+    "--desk-officer",
+    "Jane Doe",
+    "--financial-officer",
+    "John Doe",
+    # The cover as printed: 120.5 + 120 + 125 + 125 = 490.5; disbursement flat, 4 x 122.625.
+    "--commitment",
+    "120.5/120/125/125",
+    "--commitment-total",
+    "490.5",
+    "--projected-disbursement",
+    "120.5/120/125/125",
+    "--projected-disbursement-total",
+    "490.5",
+    "--focus",
+    "Africa",
+    "--focus",
+    "Western Asia",
+]
+
+
+def test_init_writes_a_whole_strategy(tmp_path: Path) -> None:
+    target = tmp_path / "unhcr.yaml"
+    run = run_cli("init", str(target), *WHOLE, "--schema", "../schema/strategy.schema.json")
+    assert run.exit_code == 0, run.stderr
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith(
+        "# yaml-language-server: $schema=../schema/strategy.schema.json\n"
+        "# Office of the UN High Commissioner for Refugees: organisation strategy 2024-2027"
+    )
+    assert run_cli("validate", str(target), "--as-of", "2023-12-01", "--strict").exit_code == 0
+
+    strategy = read_strategy(str(target)).strategy
+    assert strategy is not None
+    info = strategy.strategy
+    assert info.organisation.iati_identifier == "XM-DAC-41121"
+    assert info.donor is not None
+    assert (info.donor.name, info.donor.acronym, info.donor.iati_identifier) == (
+        "Ministry of Foreign Affairs of Denmark",
+        "MFA",
+        "XM-DAC-3-1",
+    )
+    assert (info.file_no, info.responsible_unit) == (
+        "2023-12345",
+        "Department for Humanitarian Action",
+    )
+    assert (info.desk_officer, info.financial_officer) == ("Jane Doe", "John Doe")
+    assert strategy.cover is not None and strategy.cover.commitment is not None
+    assert strategy.cover.commitment.by_year == {
+        2024: Decimal("120.5"),
+        2025: 120,
+        2026: 125,
+        2027: 125,
+    }
+    assert strategy.cover.commitment.total == Decimal("490.5")
+    assert strategy.cover.projected_disbursement == strategy.cover.commitment
+    assert strategy.geographic_focus is not None
+    assert strategy.geographic_focus.places == ["Africa", "Western Asia"]
+    assert strategy.errata == []
+
+
+def test_the_schema_comment_points_at_the_repository_schema(tmp_path: Path) -> None:
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "strategy.schema.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "strategies" / "un").mkdir(parents=True)
+    target = tmp_path / "strategies" / "un" / "unhcr.yaml"
+    assert run_cli("init", str(target), *BASE).exit_code == 0
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../schema/strategy.schema.json"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        (
+            "--line",
+            "core:Core funding:core:47,5",
+            "--line 'core:Core funding:core:47,5': amount '47,5': a comma is neither a decimal "
+            "point nor a separator here; write 47.5 for 47,5, and separate the years' figures "
+            "with '/' (48/48/50/50)",
+        ),
+        (
+            "--commitment",
+            "100,5/100/100/100",
+            "--commitment '100,5/100/100/100': a comma is neither a decimal point nor a separator "
+            "here; write 100.5 for 100,5, and separate the years' figures with '/' (48/48/50/50)",
+        ),
+        (
+            "--line",
+            "core:Core funding:core:48,48,50,50",
+            "--line 'core:Core funding:core:48,48,50,50': amount '48,48,50,50': a comma is "
+            "neither a decimal point nor a separator here; write decimals with a point (47.5), "
+            "and separate the years' figures with '/' (48/48/50/50)",
+        ),
+    ],
+)
+def test_a_decimal_comma_is_refused_never_split(option: str, value: str, message: str) -> None:
+    args = [*BASE, option, value] if option != "--line" else [*BASE[:-2], option, value]
+    run = run_cli("init", "-", *args)
+    assert run.exit_code == 2
+    assert run.stderr == f"iomstrat: {message}\n"
+    assert run.stdout == ""
+
+
+MISPRINTED = [
+    *BASE[:-2],  # core only: 100 a year, 400 for the period, printed 40
+    "--commitment",
+    "100",
+    "--commitment-total",
+    "40",
+]
+
+
+def test_a_misprinted_cover_total_is_refused_then_written_with_its_erratum(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "new.yaml"
+    run = run_cli("init", str(target), *MISPRINTED)
+    assert run.exit_code == 2
+    assert run.stderr == (
+        "iomstrat: the new file would not validate: 2024-2027 cover commitment total: stated 40, "
+        "computed 400 (core 400); differs by -360, more than rounding explains (±0.5); if the "
+        "source prints it so, acknowledge it under `errata:` at cover.commitment.total; here: "
+        "--erratum 'cover.commitment.total:REASON'\n"
+    )
+    assert not target.exists()
+    reason = "printed 40; 4 x 100 = 400"
+    run = run_cli("init", str(target), *MISPRINTED, "--erratum", f"cover.commitment.total:{reason}")
+    assert run.exit_code == 0, run.stderr
+    written = target.read_text(encoding="utf-8")
+    assert written.endswith(
+        "errata:\n- {at: cover.commitment.total, printed: 40, reason: printed 40; 4 x 100 = 400}\n"
+    )
+    checked = run_cli("validate", str(target), "--as-of", "2023-12-01")
+    assert checked.exit_code == 0
+    assert "info IOM104 2024-2027 cover commitment total: stated 40, computed 400" in checked.stdout
+    assert checked.stdout.splitlines()[0].endswith(f"acknowledged: {reason}")

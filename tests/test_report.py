@@ -53,6 +53,7 @@ STRATEGY = textwrap.dedent(
           name: Total
           lines: [core, soft]
           stated: {2023: 1750.5, 2024: 1750, 2025: 1750}
+    dialogue: {lines: [soft]}
     approvals:
       - {year: 2023, status: approved, finance_act: Finance Act 2023, decided_on: 2023-03-01}
       - {year: 2024, status: reduced, finance_act: FL 2024, decided_on: 2024-03-01, amount: 1600}

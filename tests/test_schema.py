@@ -227,7 +227,7 @@ def test_quoted_ambiguous_text_is_the_one_known_stricter_case() -> None:
     [
         (AMOUNTS, "{2024: '10', 2025: 10.5}", "budget/lines/0/amounts/2024: '10' is not of type"),
         (AMOUNTS, "{2024: 10, 24: 10.5}", "budget/lines/0/amounts: '24' does not match any"),
-        ("kind: core", "kind: cor", "budget/lines/0/kind: 'cor' is not one of"),
+        ("kind: core", "kind: Core", "budget/lines/0/kind: 'Core' does not match"),
         ("currency: DKK", "curency: DKK", "strategy: Additional properties are not allowed"),
         ("status: approved", "status: aproved", "approvals/0/status: 'aproved' is not one of"),
         ("schema_version: 1", "schema_version: 2", "schema_version: 1 was expected"),

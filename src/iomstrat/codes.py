@@ -63,6 +63,16 @@ CODES: tuple[Code, ...] = (
         "error",
         "cover table (commitment, projected disbursement) differs from the budget",
     ),
+    Code(
+        "IOM104",
+        "note",
+        "a difference caused by a figure listed under `errata:`, a misprint of the source (with its reason)",
+    ),
+    Code(
+        "IOM105",
+        "error",
+        "an erratum whose `printed` is not the file's value there, or whose path names no stated figure",
+    ),
     Code("IOM201", "error", "a year of the period has no approval entry"),
     Code("IOM202", "error", "approval for a year outside the period"),
     Code("IOM203", "error", "reduction without an approved amount"),
@@ -73,7 +83,11 @@ CODES: tuple[Code, ...] = (
     Code("IOM302", "error", "years missing or outside the period"),
     Code("IOM303", "error", "negative amount"),
     Code("IOM304", "error", "duplicate line or total id"),
-    Code("IOM305", "error", "a total or approval names a line the budget does not have"),
+    Code(
+        "IOM305",
+        "error",
+        "a total, approval, `dialogue` or `geographic_focus` names a line the budget does not have",
+    ),
     Code("IOM306", "error", "amount more precise than one øre"),
     Code(
         "IOM401",
@@ -88,28 +102,32 @@ CODES: tuple[Code, ...] = (
     Code(
         "IOM403",
         "error",
-        "a soft-earmarked payment without an approved dialogue allocation by its date",
+        "a payment on a `dialogue:` line without an allocation decided by its date, or naming an unknown allocation",
     ),
     Code(
         "IOM404",
         "error",
-        "soft-earmarked payments above the amount allocated by their date, or above their allocation item",
+        "payments on a `dialogue:` line above the amount allocated by their date, or above their allocation item",
     ),
     Code(
         "IOM405",
         "error",
-        "allocations of a year above its soft-earmarked amount (approved, else planned)",
+        "a line's allocations of a year above its amount (approved, else planned)",
     ),
     Code(
         "IOM406",
         "warning",
-        "an allocation to a country or region outside Africa, the geographic focus",
+        "an allocation to a country or region outside the file's `geographic_focus`",
     ),
-    Code("IOM407", "error", "an allocation's country or region is not known"),
+    Code(
+        "IOM407",
+        "error",
+        "an allocation's or the geographic focus's country or region is not known",
+    ),
     Code(
         "IOM408",
         "warning",
-        "dialogue decisions more than seven months apart (the dialogue is six-monthly)",
+        "dialogue decisions further apart than the file's `dialogue.every_months` and `grace_months`",
     ),
     Code(
         "IOM409",
@@ -127,7 +145,11 @@ CODES: tuple[Code, ...] = (
         "error",
         "an allocation tagged with a priority area or SRF code the strategy does not have",
     ),
-    Code("IOM413", "error", "a payment or allocation on a line the budget does not have"),
+    Code(
+        "IOM413",
+        "error",
+        "a payment or allocation on a line the budget does not have, or an allocation naming no line",
+    ),
     Code(
         "IOM414",
         "error",

@@ -4,7 +4,15 @@ family, kept in a tuple built fresh per call. Table files have their own registr
 
 from __future__ import annotations
 
-from iomstrat.checks import allocations, approvals, budget_lines, payments, schedule, totals
+from iomstrat.checks import (
+    allocations,
+    approvals,
+    budget_lines,
+    errata,
+    payments,
+    schedule,
+    totals,
+)
 from iomstrat.checks.context import Check, Context
 from iomstrat.findings import Diagnostic
 
@@ -18,12 +26,13 @@ def strategy_checks() -> tuple[Check, ...]:
         budget_lines.check_amounts,
         totals.check_budget_totals,
         totals.check_cover,
+        errata.check_strategy_errata,
         approvals.check_approvals,
         approvals.check_approval_dates,
         payments.check_payment_lines,
         payments.check_payments_approved,
         payments.check_line_limits,
-        allocations.check_soft_earmarked_payments,
+        allocations.check_dialogue_payments,
         allocations.check_allocation_amounts,
         allocations.check_allocation_places,
         allocations.check_result_codes,

@@ -1,5 +1,7 @@
 """Checks of the dialogue's allocations and the payments that use them (IOM403-IOM408, IOM412):
-amounts, places, result codes, the gaps between decisions."""
+amounts, places, result codes, the gaps between decisions. Which lines need a dialogue, how often
+it meets and where allocations should go are data of the strategy file (`dialogue:`,
+`geographic_focus:`); a section of the source is cited only where the file names it."""
 
 from __future__ import annotations
 
@@ -12,29 +14,34 @@ from decimal import Decimal
 from iomstrat.checks.context import FOREVER, Context, money
 from iomstrat.checks.payments import PAYMENT_LINE
 from iomstrat.engine.book import ZERO
-from iomstrat.engine.plan import allocation_line, approved_line, factor, soft_earmarked_line
-from iomstrat.findings import Diagnostic, Severity
-from iomstrat.places import Places
+from iomstrat.engine.plan import allocation_line, approved_line, dialogue_lines, factor
+from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.model.strategy import GeographicFocus
+from iomstrat.places import Kind, Places
 
 PAID_WITHOUT_ALLOCATION = "IOM403"
 PAID_ABOVE_ALLOCATION = "IOM404"
 ALLOCATED_ABOVE_LINE = "IOM405"
-OUTSIDE_AFRICA = "IOM406"
+OUTSIDE_FOCUS = "IOM406"
 UNKNOWN_PLACE = "IOM407"
 DIALOGUE_GAP = "IOM408"
 UNKNOWN_RESULT_CODE = "IOM412"
-FOCUS_CONTINENT = "Africa"
-DIALOGUE_MONTHS = 7
-"""Six-monthly dialogue, with a month's grace: a longer gap between decisions is reported."""
 
 
-def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
-    """Soft-earmarked funds are paid only as allocated in the six-monthly dialogue."""
+def _cited(source: str | None) -> str:
+    """The file's own reference for a rule, e.g. ' (section 5)'; nothing where it gives none."""
+    return f" ({source})" if source else ""
+
+
+def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
+    """Payments on a dialogue line only as allocated in a dialogue decision by their date; a
+    payment naming an allocation item within that item, whatever its line."""
     if ctx.book is None:
         return []
     strategy, book, found = ctx.strategy, ctx.book, []
-    soft = {allocation_line(strategy, a) for a in strategy.allocations}
-    soft.add(soft_earmarked_line(strategy))
+    dialogue = set(dialogue_lines(strategy))
+    if not dialogue and not strategy.allocations:
+        return []
     unit = factor(strategy)
     items = {
         item.id: (allocation, item)
@@ -53,17 +60,18 @@ def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
         previous = totals[-1] if totals else ZERO
         totals.append(previous + sum((i.amount for i in a.items), ZERO) * unit)
     for p, amount in book.dated:
-        if p.line not in soft:
+        on_dialogue = p.line in dialogue
+        if not on_dialogue and p.allocation is None:
             continue
         dates, totals = decided.get((p.line, p.year), ([], []))
         taken = bisect.bisect_right(dates, p.date)
-        if not taken:
+        if on_dialogue and not taken:
             found.append(
                 book.payments.diagnostic(
                     p,
                     PAID_WITHOUT_ALLOCATION,
                     Severity.ERROR,
-                    f"soft-earmarked payment {p.voucher} of {p.date.isoformat()} has no "
+                    f"payment {p.voucher} on line '{p.line}' of {p.date.isoformat()} has no "
                     f"allocation approved in a dialogue decision for {p.year} by that date",
                 )
             )
@@ -95,6 +103,8 @@ def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
                             f"{money(ctx, limit)}",
                         )
                     )
+        if not on_dialogue:
+            continue
         key = (p.line, p.year)
         paid[key] += amount
         allocated = totals[taken - 1]
@@ -105,7 +115,7 @@ def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
                     p,
                     PAID_ABOVE_ALLOCATION,
                     Severity.ERROR,
-                    f"payment {p.voucher} brings soft-earmarked payments of {p.year} to "
+                    f"payment {p.voucher} brings line '{p.line}' of {p.year} to "
                     f"{money(ctx, paid[key])}, above the {money(ctx, allocated)} allocated "
                     f"by {p.date.isoformat()}",
                 )
@@ -114,7 +124,8 @@ def check_soft_earmarked_payments(ctx: Context) -> list[Diagnostic]:
 
 
 def check_allocation_amounts(ctx: Context) -> list[Diagnostic]:
-    """Allocations of a year add up to no more than the year's soft-earmarked amount."""
+    """A line's allocations of a year add up to no more than the line's amount of the year;
+    an allocation names its line where the dialogue has not exactly one."""
     strategy, found = ctx.strategy, []
     running: dict[tuple[str | None, int], Decimal] = defaultdict(Decimal)
     order = sorted(range(len(strategy.allocations)), key=lambda i: strategy.allocations[i].date)
@@ -125,6 +136,15 @@ def check_allocation_amounts(ctx: Context) -> list[Diagnostic]:
         before = running[key]
         running[key] += sum((item.amount for item in allocation.items), ZERO)
         if line_id is None:
+            found.append(
+                ctx.document.diagnostic(
+                    ("allocations", index),
+                    PAYMENT_LINE,
+                    Severity.ERROR,
+                    "allocation names no line; write `line:` (the file's `dialogue:` declares "
+                    "no single line to take by default)",
+                )
+            )
             continue
         line = strategy.line(line_id)
         if line is None:
@@ -150,55 +170,114 @@ def check_allocation_amounts(ctx: Context) -> list[Diagnostic]:
                     ALLOCATED_ABOVE_LINE,
                     Severity.ERROR,
                     f"allocations for {allocation.year} reach {running[key]} "
-                    f"({strategy.strategy.unit}), above the year's soft-earmarked {limit}",
+                    f"({strategy.strategy.unit}), above line '{line_id}''s {limit} for the year",
                 )
             )
     return found
 
 
+class _Where:
+    """Countries and regions as the checks ask of them: known or not, within a focus or not
+    (a place lies within the focus when every country it covers lies in one of the focus's
+    places: continents, M49 regions, named regions or countries)."""
+
+    def __init__(self) -> None:
+        self.places = Places()
+
+    def continents(self, name: str, *, region: bool) -> set[str] | None:
+        if region:
+            return self.places.region_continents(name)
+        continent = self.places.country_continent(name)
+        return {continent} if continent else None
+
+    def hint(self, name: str, *, region: bool | None) -> str:
+        """Known names close to an unknown one, else what may be written."""
+        kinds: tuple[Kind, ...] | None = None
+        if region is not None:
+            kinds = ("region", "continent", "named_region") if region else ("country",)
+        close = self.places.suggest(name, kinds=kinds)
+        return f"did you mean {' or '.join(close)}?" if close else UNKNOWN_PLACE_HINT
+
+    def known(self, name: str) -> bool:
+        return self.places.resolve(name) is not None
+
+    def within(self, name: str, *, region: bool, focus: list[str]) -> bool:
+        place = self.places.region(name) if region else self.places.country(name)
+        covered: set[str] = set()
+        for entry in focus:
+            found = self.places.resolve(entry)
+            if found is not None:
+                covered |= found.countries
+        return place is not None and place.countries <= covered
+
+
+UNKNOWN_PLACE_HINT = (
+    "use a country name or ISO code, a continent, a UN region (e.g. Western Asia) or Sahel, "
+    "Horn of Africa, Lake Chad Basin, North/West/East Africa"
+)
+
+
 def check_allocation_places(ctx: Context) -> list[Diagnostic]:
-    """Allocations go to African countries and regions (the strategy's geographic focus)."""
-    if not ctx.strategy.allocations:
+    """Every place named is known; allocations go where the file's `geographic_focus` says
+    (no focus declared: anywhere)."""
+    strategy = ctx.strategy
+    focus = strategy.geographic_focus
+    if not strategy.allocations and focus is None:
         return []
-    places = Places()
+    where = _Where()
     found = []
-    for a_index, allocation in enumerate(ctx.strategy.allocations):
+    if focus is not None:
+        for index, place in enumerate(focus.places):
+            if not where.known(place):
+                found.append(
+                    ctx.document.diagnostic(
+                        ("geographic_focus", "places", index),
+                        UNKNOWN_PLACE,
+                        Severity.ERROR,
+                        f"geographic focus '{place}' is not known; "
+                        f"{where.hint(place, region=None)}",
+                    )
+                )
+    for a_index, allocation in enumerate(strategy.allocations):
+        judged = _focus_of(focus, allocation_line(strategy, allocation))
         for i_index, item in enumerate(allocation.items):
-            path = ("allocations", a_index, "items", i_index)
-            if item.country is not None:
-                continent = places.country_continent(item.country)
-                continents = {continent} if continent else None
-                name, field = item.country, "country"
-            else:
-                assert item.region is not None
-                continents = places.region_continents(item.region)
-                name, field = item.region, "region"
+            path: DataPath = ("allocations", a_index, "items", i_index)
+            region = item.country is None
+            field = "region" if region else "country"
+            name = item.region if region else item.country
+            assert name is not None
+            continents = where.continents(name, region=region)
             if continents is None:
                 found.append(
                     ctx.document.diagnostic(
                         (*path, field),
                         UNKNOWN_PLACE,
                         Severity.ERROR,
-                        f"{field} '{name}' is not known; use a country name or ISO code, a UN "
-                        "region (e.g. Eastern Africa) or Sahel, Horn of Africa, Lake Chad Basin, "
-                        "North/West/East Africa",
+                        f"{field} '{name}' is not known; {where.hint(name, region=region)}",
                     )
                 )
-            elif continents != {FOCUS_CONTINENT}:
+            elif judged is not None and not where.within(name, region=region, focus=judged[0]):
                 found.append(
                     ctx.document.diagnostic(
                         (*path, field),
-                        OUTSIDE_AFRICA,
+                        OUTSIDE_FOCUS,
                         Severity.WARNING,
                         f"{field} '{name}' is in {', '.join(sorted(continents))}, outside the "
-                        "soft-earmarked funds' geographic focus on Africa (section 5)",
+                        f"geographic focus on {', '.join(judged[0])}{judged[1]}",
                     )
                 )
     return found
 
 
+def _focus_of(focus: GeographicFocus | None, line_id: str | None) -> tuple[list[str], str] | None:
+    """The focus places that apply to an allocation on `line_id`, and the citation."""
+    if focus is None or (focus.lines is not None and line_id not in focus.lines):
+        return None
+    return focus.places, _cited(focus.source)
+
+
 def check_result_codes(ctx: Context) -> list[Diagnostic]:
-    """Allocation tags name priority areas and SRF codes the strategy has (Annex 4)."""
+    """Allocation tags name priority areas and SRF codes the strategy has."""
     areas = {area.id for area in ctx.strategy.priority_areas}
     outputs = {code for area in ctx.strategy.priority_areas for code in area.outputs}
     outcomes = {code for area in ctx.strategy.priority_areas for code in area.outcomes}
@@ -227,8 +306,8 @@ def check_result_codes(ctx: Context) -> list[Diagnostic]:
                                 (*path, key, c_index),
                                 UNKNOWN_RESULT_CODE,
                                 Severity.ERROR,
-                                f"SRF {key[:-1]} {code} is not among those the strategy "
-                                "selects (Annex 4)",
+                                f"SRF {key[:-1]} {code} is not among those the strategy's "
+                                "priority areas select",
                             )
                         )
     return found
@@ -246,22 +325,30 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def check_dialogue_gaps(ctx: Context) -> list[Diagnostic]:
-    """Dialogue decisions about six months apart; a gap over seven months is reported."""
-    found = []
+    """Dialogue decisions as often as the file's `dialogue.every_months` says; a gap longer
+    than that and its `grace_months` is reported (no rhythm declared: no check)."""
+    dialogue = ctx.strategy.dialogue
+    if dialogue is None or dialogue.every_months is None:
+        return []
+    allocations = ctx.strategy.allocations
+    lines = set(dialogue.lines)
     order = sorted(
-        range(len(ctx.strategy.allocations)), key=lambda i: ctx.strategy.allocations[i].date
+        (i for i, a in enumerate(allocations) if allocation_line(ctx.strategy, a) in lines),
+        key=lambda i: allocations[i].date,
     )
+    longest = dialogue.every_months + dialogue.grace_months
+    found = []
     for previous, current in itertools.pairwise(order):
-        before = ctx.strategy.allocations[previous].date
-        after = ctx.strategy.allocations[current].date
-        if after > _add_months(before, DIALOGUE_MONTHS):
+        before, after = allocations[previous].date, allocations[current].date
+        if after > _add_months(before, longest):
             found.append(
                 ctx.document.diagnostic(
                     ("allocations", current, "date"),
                     DIALOGUE_GAP,
                     Severity.WARNING,
                     f"dialogue decision of {after.isoformat()} comes {(after - before).days} days "
-                    f"after the one of {before.isoformat()}; the dialogue is six-monthly",
+                    f"after the one of {before.isoformat()}; the dialogue meets every "
+                    f"{dialogue.every_months} months{_cited(dialogue.source)}",
                 )
             )
     return found

@@ -7,8 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from iomstrat.checks.errata import TABLE_FIGURES, check_errata, errata_reasons
 from iomstrat.engine.annex import aligned, growth_percent
-from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
+from iomstrat.engine.sums import (
+    ACKNOWLEDGED_ERRATUM,
+    SumCheck,
+    Term,
+    acknowledged,
+    check_sums,
+    rounding_tolerance,
+)
 from iomstrat.findings import DataPath, Diagnostic, Severity
 from iomstrat.loader.documents import Document
 from iomstrat.model.table import Figure, Table
@@ -170,6 +178,7 @@ def _row_checks(table: Table) -> list[SumCheck]:
                 row.total.amount,
                 terms,
                 _tolerance(table, len(terms)),
+                tuple(("rows", i, "cells", j) for j in range(len(row.cells))),
             )
         )
     return checks
@@ -198,6 +207,7 @@ def _column_checks(table: Table) -> list[SumCheck]:
                 stated.amount,
                 _summarised(terms),
                 _tolerance(table, len(terms)),
+                tuple(("rows", i, "cells", j) for i in range(len(table.rows))),
             )
         )
     return checks
@@ -245,6 +255,7 @@ def _grand_checks(table: Table) -> list[SumCheck]:
                 stated,
                 row_terms,
                 _tolerance(table, len(row_terms)),
+                tuple(("rows", i, "total") for i in range(len(table.rows))),
             )
         )
     if column_terms and aligned(table, totals.cells):
@@ -255,6 +266,7 @@ def _grand_checks(table: Table) -> list[SumCheck]:
                 stated,
                 column_terms,
                 _tolerance(table, len(column_terms)),
+                tuple(("column_totals", "cells", j) for j in range(len(totals.cells))),
             )
         )
     return checks
@@ -263,7 +275,11 @@ def _grand_checks(table: Table) -> list[SumCheck]:
 def check_totals(ctx: TableContext) -> list[Diagnostic]:
     """Every stated total against the sum of the figures it stands for (IOM101, IOM102)."""
     checks = _row_checks(ctx.table) + _column_checks(ctx.table) + _grand_checks(ctx.table)
-    return check_sums(ctx.document, checks)
+    return check_sums(ctx.document, checks, errata=errata_reasons(ctx.table.errata))
+
+
+def check_table_errata(ctx: TableContext) -> list[Diagnostic]:
+    return check_errata(ctx.document, ctx.table, ctx.table.errata, TABLE_FIGURES)
 
 
 def _whole(value: Decimal) -> Decimal:
@@ -279,6 +295,7 @@ def check_growth(ctx: TableContext) -> list[Diagnostic]:
     if not (aligned(table, growth.percent) and aligned(table, totals.cells)):
         return []
     half = table.table.printed_step / 2
+    errata = errata_reasons(table.errata)
     found = []
     for j, printed in enumerate(growth.percent):
         if printed is None:
@@ -306,7 +323,19 @@ def check_growth(ctx: TableContext) -> list[Diagnostic]:
             f"growth {table.column_name(j)}: printed {printed}%, computed {exact}% "
             f"from the column totals {before} -> {now} (rounds to {_whole(exact)}%)"
         )
-        if _whole(low) <= printed <= _whole(high):
+        reason = acknowledged(
+            errata, path, ("column_totals", "cells", j), ("column_totals", "cells", j - 1)
+        )
+        if reason is not None:
+            found.append(
+                ctx.document.diagnostic(
+                    path,
+                    ACKNOWLEDGED_ERRATUM,
+                    Severity.INFO,
+                    f"{detail}; an erratum of the source, acknowledged: {reason}",
+                )
+            )
+        elif _whole(low) <= printed <= _whole(high):
             found.append(
                 ctx.document.diagnostic(
                     path,
@@ -331,7 +360,14 @@ def check_growth(ctx: TableContext) -> list[Diagnostic]:
 
 def table_checks() -> tuple[TableCheck, ...]:
     """The registry, built fresh per call."""
-    return (check_cell_counts, check_markers, check_refunds, check_totals, check_growth)
+    return (
+        check_cell_counts,
+        check_markers,
+        check_refunds,
+        check_totals,
+        check_growth,
+        check_table_errata,
+    )
 
 
 def run_table_checks(ctx: TableContext) -> list[Diagnostic]:

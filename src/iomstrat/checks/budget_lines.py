@@ -53,6 +53,22 @@ def check_line_ids(ctx: Context) -> list[Diagnostic]:
                         f"not have (lines: {', '.join(sorted(line_ids))})",
                     )
                 )
+    policies = (
+        ("dialogue", ctx.strategy.dialogue),
+        ("geographic_focus", ctx.strategy.geographic_focus),
+    )
+    for key, policy in policies:
+        for l_index, line_id in enumerate((policy.lines if policy else None) or ()):
+            if line_id not in line_ids:
+                found.append(
+                    ctx.document.diagnostic(
+                        (key, "lines", l_index),
+                        UNKNOWN_LINE,
+                        Severity.ERROR,
+                        f"`{key}` names line '{echo(line_id)}', which the budget does not have "
+                        f"(lines: {', '.join(sorted(line_ids))})",
+                    )
+                )
     return found
 
 

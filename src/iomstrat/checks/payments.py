@@ -118,7 +118,7 @@ def check_line_limits(ctx: Context) -> list[Diagnostic]:
         limit = limits[key]
         if paid[key] > limit and key not in reported:
             reported.add(key)
-            what = "personnel support" if kinds[p.line] == "personnel" else f"line '{p.line}'"
+            what = f"line '{p.line}' ({kinds[p.line]})"
             found.append(
                 ctx.book.payments.diagnostic(
                     p,

@@ -1,11 +1,12 @@
-"""Checks of stated totals against computed sums (IOM101-IOM103): the budget table's totals and
-the cover table."""
+"""Checks of stated totals against computed sums (IOM101-IOM104): the budget table's totals and
+the cover table; a gap an acknowledged erratum of the source causes is a note."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from iomstrat.checks.context import Context
+from iomstrat.checks.errata import errata_reasons
 from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
 from iomstrat.findings import Diagnostic
 from iomstrat.loader.documents import echo
@@ -39,7 +40,7 @@ def check_budget_totals(ctx: Context) -> list[Diagnostic]:
                     tolerance,
                 )
             )
-    return check_sums(ctx.document, checks)
+    return check_sums(ctx.document, checks, errata=errata_reasons(strategy.errata))
 
 
 def check_cover(ctx: Context) -> list[Diagnostic]:
@@ -78,6 +79,13 @@ def check_cover(ctx: Context) -> list[Diagnostic]:
                     row.total,
                     terms,
                     tolerance,
+                    tuple(
+                        ("budget", "lines", i, "amounts", y)
+                        for i in range(len(strategy.budget.lines))
+                        for y in years
+                    ),
                 )
             )
-    return check_sums(ctx.document, checks, error_code=COVER_MISMATCH)
+    return check_sums(
+        ctx.document, checks, error_code=COVER_MISMATCH, errata=errata_reasons(strategy.errata)
+    )

@@ -16,7 +16,8 @@ app = typer.Typer(
     name="iomstrat",
     help=(
         "Budget and disbursement calculator for multi-year donor organisation strategies.\n\n"
-        "Without PATH, commands use the embedded strategy for IOM 2023-2026.\n\n" + EXIT_CODES_HELP
+        "Without PATH, commands use the strategy files of the current folder, else the embedded "
+        "example (IOM 2023-2026), and say which.\n\n" + EXIT_CODES_HELP
     ),
     epilog=(
         "Examples: iomstrat validate data/; iomstrat budget show --locale da; "

@@ -10,9 +10,9 @@ from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     fail,
     parse_date,
-    require,
     strategy_path,
     use_color,
+    workbook_output,
     write,
     write_bytes,
 )
@@ -66,7 +66,7 @@ def show(
     if unit is not None and unit not in UNIT_FACTORS:
         fail(f"unknown unit '{unit[:20]}'; choose one of {', '.join(UNIT_FACTORS)}")
     if fmt is render_budget.BudgetFormat.xlsx:
-        require("xlsx")
+        workbook_output(output)
     shown = show_budget(strategy_path(path), Run(parse_date(as_of), payments=False), unit)
     if shown.problem is not None:
         fail(shown.problem)

@@ -11,7 +11,7 @@ from importlib.util import find_spec
 import typer
 
 from iomstrat.findings import EXIT_CANNOT_RUN
-from iomstrat.loader.embedded import default_strategy_path
+from iomstrat.loader.embedded import default_strategy_path, strategies_in
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 findings (errors, or warnings under --strict); "
@@ -34,7 +34,28 @@ def use_color() -> bool:
 
 
 def strategy_path(path: str | None) -> str:
-    return path if path else default_strategy_path()
+    """PATH as given; without one, the one strategy file in this folder, else the embedded
+    example (said on stderr either way, so nobody mistakes one for the other)."""
+    return path if path else strategy_paths(None, single=True)[0]
+
+
+def strategy_paths(paths: list[str] | None, *, single: bool = False) -> list[str]:
+    """PATHs as given; without any, the strategy files in this folder (a command of one file
+    needs exactly one), else the embedded example."""
+    if paths:
+        return paths
+    found = strategies_in(".")
+    if not found:
+        sys.stderr.write(
+            "iomstrat: no strategy file in this folder; using the embedded example "
+            "(Denmark-IOM 2023-2026). Give PATH to use your own.\n"
+        )
+        return [default_strategy_path()]
+    if single and len(found) > 1:
+        listed = ", ".join(found[:5]) + (", ..." if len(found) > 5 else "")
+        fail(f"{len(found)} strategy files in this folder ({listed}): give PATH")
+    sys.stderr.write(f"iomstrat: no PATH given; using {', '.join(found)} from this folder\n")
+    return found
 
 
 def parse_date(text: str | None) -> dt.date:
@@ -60,6 +81,14 @@ def write(text: str, output: str | None = None, *, spreadsheet: bool = False) ->
             handle.write(text)
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror or error}")
+
+
+def workbook_output(output: str | None) -> None:
+    """`--format xlsx`, checked before anything is read: its extra is installed and it has a
+    file to go to."""
+    require("xlsx")
+    if output is None or output == "-":
+        fail("--format xlsx writes a file: give --output FILE")
 
 
 def write_bytes(data: bytes, output: str | None, fmt: str) -> None:

@@ -11,9 +11,9 @@ from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     fail,
     parse_date,
-    require,
-    strategy_path,
+    strategy_paths,
     use_color,
+    workbook_output,
     write,
     write_bytes,
 )
@@ -73,9 +73,9 @@ def command(
     if locale not in LOCALES:
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     if fmt is DisbursementFormat.xlsx:
-        require("xlsx")
+        workbook_output(output)
     date = parse_date(as_of)
-    files = expand_paths(list(paths) if paths else [strategy_path(None)])
+    files = expand_paths(strategy_paths(paths))
     result = calculate(
         files,
         as_of=date,

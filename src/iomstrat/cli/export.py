@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, require, strategy_path, write
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, require, strategy_paths, write
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS
 from iomstrat.render.diagnostics import render_text
 
@@ -36,7 +36,7 @@ def _read(paths: list[str] | None, as_of: dt.date) -> ExportInput:
     from iomstrat.core.export import read_strategies
     from iomstrat.core.pipeline import Run
 
-    read = read_strategies(paths or [strategy_path(None)], Run(as_of))
+    read = read_strategies(strategy_paths(paths), Run(as_of))
     if read.problem is not None:
         fail(read.problem)
     if not read.strategies:

@@ -8,27 +8,45 @@ import typer
 
 from iomstrat.cli.common import fail
 
-LINE_KINDS = ("core", "soft_earmarked", "earmarked", "personnel", "other")
-"""BudgetLine.kind's values, written out so that `--help` need not load the models (a test
-keeps them equal to scaffold.LINE_KINDS)."""
+LINE_KINDS = (
+    "core",
+    "soft_earmarked",
+    "earmarked",
+    "personnel",
+    "humanitarian",
+    "thematic",
+    "climate",
+    "other",
+)
+"""The documented line kinds, written out so that `--help` need not load the models (a test
+keeps them equal to model.strategy.LINE_KINDS)."""
 
 LINE_HELP = (
-    f"A budget line (repeat for each); KIND is one of {', '.join(LINE_KINDS)}; AMOUNT is "
-    "one figure for every year or one per year, comma-separated."
+    "A budget line (repeat for each); KIND is any lower-case identifier, e.g. "
+    f"{', '.join(LINE_KINDS)}; AMOUNT is one figure for every year or one per year separated "
+    "by '/' (48/48/50/50), decimals with a point (47.5: a comma is refused)."
 )
 EPILOG = (
     "Example: iomstrat init unhcr.yaml --organisation 'Office of the UN High Commissioner for "
-    "Refugees' --acronym UNHCR --start 2024 --end 2027 --finance-act-code '§06.32.10.16' "
-    "--line 'core:Core funding:core:100' --line 'africa:Soft earmarked, Africa:soft_earmarked:"
-    "20,20,25,25'. Then: iomstrat validate unhcr.yaml. "
-    "Exit codes: 0 written; 2 cannot run (bad options, or the file exists)."
+    "Refugees' --acronym UNHCR --organisation-iati XM-DAC-41121 --donor-iati XM-DAC-3-1 "
+    "--file-no 2023-12345 --responsible-unit HMC --desk-officer 'Jane Doe' --start 2024 "
+    "--end 2027 --finance-act-code '§06.32.10.16' --line 'core:Core funding:core:100' "
+    "--line 'relief:Syria crisis:humanitarian:20/20/25/25' --commitment 120/120/125/125 "
+    "--commitment-total 490 --focus 'Western Asia'. Then: iomstrat validate unhcr.yaml. "
+    "Exit codes: 0 written; 2 cannot run (bad options, a file that would not validate, or the "
+    "file exists)."
 )
+FIGURES = "FIGURES"
+FIGURES_HELP = "one figure for every year or one per year separated by '/', as printed"
 
 
 def command(
     path: str = typer.Argument(..., metavar="PATH", help="The new file ('-' prints it)."),
     organisation: str = typer.Option(..., "--organisation", help="Full name of the organisation."),
     acronym: str = typer.Option(None, "--acronym", help="Short name, e.g. IOM."),
+    organisation_iati: str = typer.Option(
+        None, "--organisation-iati", metavar="ID", help="IATI id, e.g. XM-DAC-47066 (IOM)."
+    ),
     start: int = typer.Option(..., "--start", help="First year of the strategy."),
     end: int = typer.Option(..., "--end", help="Last year of the strategy."),
     lines: list[str] = typer.Option(
@@ -43,11 +61,81 @@ def command(
     currency: str = typer.Option("DKK", "--currency", help="ISO 4217 currency code."),
     unit: str = typer.Option("million", "--unit", help="million, thousand or kroner."),
     title: str = typer.Option(None, "--title", help="Title of the strategy."),
+    file_no: str = typer.Option(None, "--file-no", help="The ministry's file number."),
+    responsible_unit: str = typer.Option(
+        None, "--responsible-unit", metavar="UNIT", help="Unit responsible for the strategy."
+    ),
+    desk_officer: str = typer.Option(
+        None, "--desk-officer", metavar="NAME", help="Desk officer named on the cover."
+    ),
+    financial_officer: str = typer.Option(
+        None, "--financial-officer", metavar="NAME", help="Financial officer on the cover."
+    ),
+    donor: str = typer.Option(
+        None,
+        "--donor",
+        metavar="NAME",
+        help="The donor (with --donor-acronym or --donor-iati: default Ministry of Foreign "
+        "Affairs of Denmark).",
+    ),
+    donor_acronym: str = typer.Option(
+        None, "--donor-acronym", metavar="ACRONYM", help="The donor's short name, e.g. MFA."
+    ),
+    donor_iati: str = typer.Option(
+        None, "--donor-iati", metavar="ID", help="The donor's IATI id, e.g. XM-DAC-3-1."
+    ),
+    commitment: str = typer.Option(
+        None, "--commitment", metavar=FIGURES, help=f"Cover table: Commitment, {FIGURES_HELP}."
+    ),
+    commitment_total: str = typer.Option(
+        None, "--commitment-total", metavar="FIGURE", help="Cover table: the printed total."
+    ),
+    projected: str = typer.Option(
+        None,
+        "--projected-disbursement",
+        metavar=FIGURES,
+        help=f"Cover table: Projected annual disbursement, {FIGURES_HELP}.",
+    ),
+    projected_total: str = typer.Option(
+        None,
+        "--projected-disbursement-total",
+        metavar="FIGURE",
+        help="Cover table: the printed total.",
+    ),
+    focus: list[str] = typer.Option(
+        [],
+        "--focus",
+        metavar="PLACE",
+        help="Geographic focus: a continent, UN region, named region or country (repeat).",
+    ),
+    errata: list[str] = typer.Option(
+        [],
+        "--erratum",
+        metavar="PATH:REASON",
+        help="A figure the document misprints, by data path, e.g. "
+        "'cover.commitment.total:printed 2.055; 5 x 510 = 2.550' (repeat).",
+    ),
+    schema: str = typer.Option(
+        None,
+        "--schema",
+        metavar="PATH-OR-URL",
+        help="The JSON Schema editors check the file with (default: the nearest "
+        "schema/strategy.schema.json at or above PATH inside its repository, else where "
+        "'iomstrat schema --output' would write it at the repository's top).",
+    ),
 ) -> None:
-    """Write a new strategy file that validates: organisation, period, budget lines, a total
-    of all lines, every year planned (awaiting its Finance Act)."""
+    """Write a new strategy file that validates: organisation and donor, cover facts, period,
+    budget lines, a total of all lines, the cover table as printed, the geographic focus, every
+    year planned (awaiting its Finance Act)."""
     # The core is imported here, not above: other commands, `--help` and `--version` need none.
-    from iomstrat.core.init import NewStrategy, ScaffoldError, parse_line, strategy_text
+    from iomstrat.core.init import (
+        NewStrategy,
+        ScaffoldError,
+        cover_row,
+        parse_erratum,
+        parse_line,
+        strategy_text,
+    )
 
     try:
         spec = NewStrategy(
@@ -60,6 +148,21 @@ def command(
             currency=currency,
             unit=unit,
             title=title,
+            organisation_iati=organisation_iati,
+            donor=donor,
+            donor_acronym=donor_acronym,
+            donor_iati=donor_iati,
+            file_no=file_no,
+            responsible_unit=responsible_unit,
+            desk_officer=desk_officer,
+            financial_officer=financial_officer,
+            commitment=cover_row("--commitment", commitment, commitment_total),
+            projected_disbursement=cover_row(
+                "--projected-disbursement", projected, projected_total
+            ),
+            geographic_focus=tuple(focus),
+            errata=tuple(parse_erratum(text) for text in errata),
+            schema=schema,
         )
         text = strategy_text(spec, file_name=path)
     except ScaffoldError as error:

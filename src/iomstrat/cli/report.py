@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, require, strategy_path, write
+from iomstrat.cli.common import EXIT_CODES_HELP, parse_date, require, strategy_paths, write
 from iomstrat.findings import EXIT_CANNOT_RUN
 
 
@@ -51,7 +51,7 @@ def command(
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.html import render
 
-    report = build_report(list(paths) if paths else [strategy_path(None)], date)
+    report = build_report(strategy_paths(paths), date)
     status = exit_code(report)
     if status != EXIT_CANNOT_RUN:  # a file or ledger that cannot be read: no half-true report
         write(render(report, locale.value), output)

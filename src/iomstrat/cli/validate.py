@@ -7,7 +7,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_path, write
+from iomstrat.cli.common import EXIT_CODES_HELP, fail, parse_date, strategy_paths, write
 from iomstrat.render.diagnostics import DiagnosticFormat, render, skipped_note, summary
 
 EPILOG = (
@@ -53,7 +53,7 @@ def command(
     from iomstrat.core.validate import validate
 
     date = parse_date(as_of)
-    files = expand_paths(list(paths) if paths else [strategy_path(None)])
+    files = expand_paths(strategy_paths(paths))
     if ledger and len(files) != 1:
         fail("--ledger needs exactly one strategy file")
     result = validate(files, Run(date, ledgers=tuple(ledger or ())), strict=strict)

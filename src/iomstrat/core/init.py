@@ -1,15 +1,17 @@
-"""A new strategy file from a few facts (`iomstrat init`): the organisation, the period, the
-budget lines with their yearly amounts, the Finance Act code. Returns text; writes nothing."""
+"""A new strategy file from the facts of its cover and budget table (`iomstrat init`): the
+organisation and the donor with their IATI ids, the file number, the responsible unit and the
+officers, the period, the budget lines with their yearly amounts, the cover table with its
+printed totals, the geographic focus, and errata of the source. Returns text; writes nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import yaml
 
@@ -18,15 +20,65 @@ from iomstrat.findings import Diagnostic
 from iomstrat.loader import documents as loader
 from iomstrat.loader.embedded import SCHEMA_FILE
 from iomstrat.loader.git import repository_root
-from iomstrat.model.strategy import FINANCE_ACT_PATTERN, UNIT_FACTORS, BudgetLine
+from iomstrat.model.errors import format_path, parse_path
+from iomstrat.model.strategy import FINANCE_ACT_PATTERN, LINE_KINDS, UNIT_FACTORS
 
-LINE_KINDS: tuple[str, ...] = get_args(BudgetLine.model_fields["kind"].annotation)
+__all__ = [
+    "LINE_KINDS",
+    "CoverSpec",
+    "NewStrategy",
+    "ScaffoldError",
+    "cover_row",
+    "parse_erratum",
+    "parse_figures",
+    "parse_line",
+    "schema_comment",
+]
+
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _AMOUNT = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_DECIMAL_COMMA = re.compile(r"^[0-9]+,[0-9]+$")
+YEAR_SEPARATOR = "/"
+"""Between the years' figures: 48/48/50/50. Not a comma, which Danish writes for decimals."""
 
 
 class ScaffoldError(ValueError):
     """An option that cannot make a valid strategy; the message says which and why."""
+
+
+def parse_figures(text: str, what: str) -> tuple[Decimal, ...]:
+    """One figure for every year, or one per year separated by '/'; `what` names the option and
+    the text in messages. A comma is refused, never
+    taken as a separator: `47,5` is the Danish way of writing 47.5, and splitting it would
+    record 47 and 5."""
+    figures = [part.strip() for part in text.split(YEAR_SEPARATOR)]
+    for figure in figures:
+        if "," in figure:
+            hint = (
+                f"write {figure.replace(',', '.')} for {figure}"
+                if _DECIMAL_COMMA.match(figure)
+                else "write decimals with a point (47.5)"
+            )
+            raise ScaffoldError(
+                f"{what}: a comma is neither a decimal point nor a "
+                f"separator here; {hint}, and separate the years' figures with "
+                f"'{YEAR_SEPARATOR}' (48/48/50/50)"
+            )
+        if not _AMOUNT.match(figure):
+            raise ScaffoldError(
+                f"{what}: '{loader.echo(figure)}' is not a number; write "
+                f"digits with '.' for decimals, the years' figures separated by "
+                f"'{YEAR_SEPARATOR}' (48/48/50/50)"
+            )
+    return tuple(Decimal(figure) for figure in figures)
+
+
+def parse_erratum(text: str) -> tuple[str, str]:
+    """`PATH:REASON`, e.g. `cover.commitment.total:printed 2.055; 5 x 510 = 2.550`."""
+    at, sep, reason = text.partition(":")
+    if not sep or not at.strip() or not reason.strip():
+        raise ScaffoldError(f"--erratum '{loader.echo(text)}': expected PATH:REASON")
+    return at.strip(), reason.strip()
 
 
 @dataclass(frozen=True)
@@ -39,32 +91,47 @@ class LineSpec:
 
 def parse_line(text: str) -> LineSpec:
     """`id:name:kind:amount`, the name may hold colons; amount is one figure for every year or
-    figures for each year separated by commas, e.g. `core:Core funding:core:48` or
-    `core:Core funding:core:48,48,50,50`."""
+    one per year separated by '/', e.g. `core:Core funding:core:48` or
+    `core:Core funding:core:48/48/50/50`. The kind is any lower-case identifier."""
     head, sep, rest = text.partition(":")
     parts = rest.rsplit(":", 2)
     if not sep or len(parts) != 3:
         raise ScaffoldError(f"--line '{loader.echo(text)}': expected id:name:kind:amount")
     line_id, (name, kind, amounts) = head.strip(), (p.strip() for p in parts)
-    if not _ID.match(line_id):
-        raise ScaffoldError(
-            f"--line '{loader.echo(text)}': id '{loader.echo(line_id)}' must be lower case "
-            "letters, digits and _, starting with a letter"
-        )
+    for what, value in (("id", line_id), ("kind", kind)):
+        if not _ID.match(value):
+            known = f" (e.g. {', '.join(LINE_KINDS)})" if what == "kind" else ""
+            raise ScaffoldError(
+                f"--line '{loader.echo(text)}': {what} '{loader.echo(value)}' must be lower case "
+                f"letters, digits and _, starting with a letter{known}"
+            )
     if not name:
         raise ScaffoldError(f"--line '{loader.echo(text)}': the name is empty")
-    if kind not in LINE_KINDS:
-        raise ScaffoldError(
-            f"--line '{loader.echo(text)}': kind '{loader.echo(kind)}' is not one of "
-            f"{', '.join(LINE_KINDS)}"
-        )
-    figures = [a.strip() for a in amounts.split(",")]
-    if not all(_AMOUNT.match(a) for a in figures):
-        raise ScaffoldError(
-            f"--line '{loader.echo(text)}': amount '{loader.echo(amounts)}' must be a number "
-            "(with '.' for decimals) or numbers separated by commas, one per year"
-        )
-    return LineSpec(line_id, name, kind, tuple(Decimal(a) for a in figures))
+    what = f"--line '{loader.echo(text)}': amount '{loader.echo(amounts)}'"
+    return LineSpec(line_id, name, kind, parse_figures(amounts, what))
+
+
+@dataclass(frozen=True)
+class CoverSpec:
+    """A row of the cover table as printed: per year, and the period's total if printed."""
+
+    by_year: tuple[Decimal, ...]
+    total: Decimal | None = None
+
+
+def cover_row(option: str, figures: str | None, total: str | None) -> CoverSpec | None:
+    """A cover row from `--commitment 100/100/100/100 --commitment-total 400`."""
+    if figures is None:
+        if total is not None:
+            raise ScaffoldError(f"{option}-total needs {option} (the figures by year)")
+        return None
+    printed = None
+    if total is not None:
+        found = parse_figures(total, f"{option}-total '{loader.echo(total)}'")
+        if len(found) != 1:
+            raise ScaffoldError(f"{option}-total: one figure, the period's total as printed")
+        printed = found[0]
+    return CoverSpec(parse_figures(figures, f"{option} '{loader.echo(figures)}'"), printed)
 
 
 @dataclass(frozen=True)
@@ -78,6 +145,19 @@ class NewStrategy:
     currency: str = "DKK"
     unit: str = "million"
     title: str | None = None
+    organisation_iati: str | None = None
+    donor: str | None = None
+    donor_acronym: str | None = None
+    donor_iati: str | None = None
+    file_no: str | None = None
+    responsible_unit: str | None = None
+    desk_officer: str | None = None
+    financial_officer: str | None = None
+    commitment: CoverSpec | None = None
+    projected_disbursement: CoverSpec | None = None
+    geographic_focus: tuple[str, ...] = ()
+    errata: tuple[tuple[str, str], ...] = field(default=())  # (data path, reason)
+    schema: str | None = None  # the `$schema` path or URL; None: the repository's schema
 
 
 class _Dumper(yaml.SafeDumper):
@@ -97,9 +177,27 @@ def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
 _Dumper.add_representer(Decimal, _decimal)
 
 
+def _one_line(text: str | None, option: str) -> None:
+    if text is not None and (not text.strip() or not text.isprintable()):
+        raise ScaffoldError(f"{option} must be text on one line")
+
+
 def _check(spec: NewStrategy) -> None:
-    if not spec.organisation.strip() or not spec.organisation.isprintable():
-        raise ScaffoldError("--organisation must be a name on one line")
+    _one_line(spec.organisation, "--organisation")
+    for option, value in (
+        ("--acronym", spec.acronym),
+        ("--title", spec.title),
+        ("--organisation-iati", spec.organisation_iati),
+        ("--donor", spec.donor),
+        ("--donor-acronym", spec.donor_acronym),
+        ("--donor-iati", spec.donor_iati),
+        ("--file-no", spec.file_no),
+        ("--responsible-unit", spec.responsible_unit),
+        ("--desk-officer", spec.desk_officer),
+        ("--financial-officer", spec.financial_officer),
+        *(("--focus", place) for place in spec.geographic_focus),
+    ):
+        _one_line(value, option)
     if not 1900 <= spec.start <= spec.end <= 2200:
         raise ScaffoldError(
             f"period {spec.start}-{spec.end}: start must not be after end, both within 1900-2200"
@@ -121,10 +219,19 @@ def _check(spec: NewStrategy) -> None:
     if len(set(ids)) != len(ids):
         raise ScaffoldError(f"--line ids must be unique; given: {', '.join(ids)}")
     years = spec.end - spec.start + 1
-    for line in spec.lines:
-        if len(line.amounts) not in (1, years):
+    counted = [(f"--line {line.id}", line.amounts) for line in spec.lines]
+    counted += [
+        (option, row.by_year)
+        for option, row in (
+            ("--commitment", spec.commitment),
+            ("--projected-disbursement", spec.projected_disbursement),
+        )
+        if row is not None
+    ]
+    for what, amounts in counted:
+        if len(amounts) not in (1, years):
             raise ScaffoldError(
-                f"--line {line.id}: {len(line.amounts)} amounts for {years} years "
+                f"{what}: {len(amounts)} amounts for {years} years "
                 f"({spec.start}-{spec.end}); give one, or one per year"
             )
 
@@ -151,19 +258,25 @@ def strategy_data(spec: NewStrategy) -> dict[str, Any]:
         }
         for line in spec.lines
     ]
-    organisation: dict[str, str] = {"name": spec.organisation}
-    if spec.acronym:
-        organisation["acronym"] = spec.acronym
-    return {
+    info: dict[str, Any] = {
+        "title": spec.title or f"Strategy for the engagement with {spec.organisation} {period}",
+        "organisation": _organisation(spec.organisation, spec.acronym, spec.organisation_iati),
+    }
+    if spec.donor or spec.donor_acronym or spec.donor_iati:
+        name = spec.donor or "Ministry of Foreign Affairs of Denmark"
+        info["donor"] = _organisation(name, spec.donor_acronym, spec.donor_iati)
+    for key in ("file_no", "responsible_unit", "desk_officer", "financial_officer"):
+        if getattr(spec, key) is not None:
+            info[key] = getattr(spec, key)
+    info |= {
+        "period": {"start": spec.start, "end": spec.end},
+        "currency": spec.currency,
+        "unit": spec.unit,
+        "finance_act_code": spec.finance_act_code,
+    }
+    data: dict[str, Any] = {
         "schema_version": 1,
-        "strategy": {
-            "title": spec.title or f"Strategy for the engagement with {spec.organisation} {period}",
-            "organisation": organisation,
-            "period": {"start": spec.start, "end": spec.end},
-            "currency": spec.currency,
-            "unit": spec.unit,
-            "finance_act_code": spec.finance_act_code,
-        },
+        "strategy": info,
         "budget": {
             "title": f"Contributions to {who} {period}",
             "lines": lines,
@@ -179,13 +292,58 @@ def strategy_data(spec: NewStrategy) -> dict[str, Any]:
                 }
             ],
         },
-        "approvals": [{"year": year, "status": "planned"} for year in years],
     }
+    cover = {
+        key: {"by_year": by_year(row.by_year)}
+        | ({"total": row.total} if row.total is not None else {})
+        for key, row in (
+            ("commitment", spec.commitment),
+            ("projected_disbursement", spec.projected_disbursement),
+        )
+        if row is not None
+    }
+    if cover:
+        data["cover"] = cover
+    data["approvals"] = [{"year": year, "status": "planned"} for year in years]
+    if spec.geographic_focus:
+        data["geographic_focus"] = list(spec.geographic_focus)
+    if spec.errata:
+        data["errata"] = [_erratum(data, at, reason) for at, reason in spec.errata]
+    return data
+
+
+def _organisation(name: str, acronym: str | None, iati: str | None) -> dict[str, str]:
+    found = {"name": name}
+    if acronym:
+        found["acronym"] = acronym
+    if iati:
+        found["iati_identifier"] = iati
+    return found
+
+
+def _erratum(data: dict[str, Any], at: str, reason: str) -> dict[str, Any]:
+    """An errata entry for the figure the new file holds at `at`, printed as it is."""
+    _one_line(reason, "--erratum's reason")
+    path = parse_path(at)
+    value: Any = data
+    for part in path or ():
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            value = None
+    if path is None or not isinstance(value, Decimal):
+        raise ScaffoldError(
+            f"--erratum '{loader.echo(at)}': names no figure of the new file; write a data "
+            "path such as cover.commitment.total or budget.lines[0].amounts[2024]"
+        )
+    return {"at": format_path(path), "printed": value, "reason": reason}
 
 
 def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str:
-    """The new file's text. It is read back through the loader, the model and every check
-    before it is returned, so what `init` writes validates without errors."""
+    """The new file's text. It is read back through the one pipeline of `validate` before it
+    is returned, so what `init` writes validates without errors."""
     body = yaml.dump(
         strategy_data(spec),
         Dumper=_Dumper,
@@ -194,32 +352,44 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
         default_flow_style=None,
         width=100,
     )
-    text = schema_comment(file_name) + (
+    schema = (
+        f"# yaml-language-server: $schema={spec.schema}\n"
+        if spec.schema
+        else schema_comment(file_name)
+    )
+    text = schema + (
         f"# {spec.organisation}: organisation strategy {spec.start}-{spec.end}, "
         "written by `iomstrat init`.\n"
         "# Amounts are in the file's `unit`; check every edit with `iomstrat validate`.\n" + body
     )
     problems = _errors(file_name, text, spec.start)
-    if problems:  # e.g. more precise than one øre, or implausibly large
-        raise ScaffoldError(f"the new file would not validate: {problems[0].message}")
+    if problems:  # e.g. more precise than one øre, or a printed total that does not add up
+        first = problems[0]
+        hint = (
+            f"; here: --erratum '{format_path(first.path)}:REASON'"
+            if first.code in {"IOM101", "IOM103"}
+            else ""
+        )
+        raise ScaffoldError(f"the new file would not validate: {first.message}{hint}")
     return text
 
 
 def schema_comment(path: str) -> str:
     """The line that makes editors (yaml-language-server) check the new file against the
     repository's copy of the JSON Schema: the nearest `schema/strategy.schema.json` in the
-    file's folder or above it, inside its repository; if there is none yet, where `iomstrat
-    schema --output` would put it at the repository's top, with that command."""
+    file's folder or above it (inside its repository, where it has one); if there is none yet,
+    where `iomstrat schema --output` would put it at the repository's top (else beside the
+    file's folder), with that command."""
     folder = os.path.dirname(os.path.abspath(path if path != "-" else "strategy.yaml"))
-    top = repository_root(folder) or folder
+    repository = repository_root(folder)
     here = folder
     while True:
         schema = os.path.join(here, SCHEMA_FILE)
-        if os.path.isfile(schema) or here == top or os.path.dirname(here) == here:
+        if os.path.isfile(schema) or here == repository or os.path.dirname(here) == here:
             break
         here = os.path.dirname(here)
     if not os.path.isfile(schema):
-        schema = os.path.join(top, SCHEMA_FILE)
+        schema = os.path.join(repository or folder, SCHEMA_FILE)
     line = f"# yaml-language-server: $schema={Path(os.path.relpath(schema, folder)).as_posix()}\n"
     if os.path.isfile(schema):
         return line

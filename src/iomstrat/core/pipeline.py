@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -192,7 +192,3 @@ def exit_status(findings: Iterable[Diagnostic], *, strict: bool = False) -> int:
     if worst is Severity.ERROR or (strict and worst is Severity.WARNING):
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def findings_of(checked: Sequence[Checked]) -> list[Diagnostic]:
-    return [d for c in checked for d in c.diagnostics]

@@ -94,25 +94,25 @@ def approved_year(strategy: Strategy, year: int, as_of: dt.date) -> Decimal | No
     return decision(strategy, year, as_of).total
 
 
-def soft_earmarked_line(strategy: Strategy) -> str | None:
-    return next((ln.id for ln in strategy.budget.lines if ln.kind == "soft_earmarked"), None)
+def dialogue_lines(strategy: Strategy) -> tuple[str, ...]:
+    """The lines whose payments need a dialogue allocation, as the file declares (none if it
+    declares no dialogue): no line kind implies a dialogue."""
+    return tuple(strategy.dialogue.lines) if strategy.dialogue is not None else ()
 
 
 def allocation_line(strategy: Strategy, allocation: Allocation) -> str | None:
-    return allocation.line or soft_earmarked_line(strategy)
+    """The line an allocation names, else the dialogue's line where it declares exactly one."""
+    if allocation.line is not None:
+        return allocation.line
+    lines = dialogue_lines(strategy)
+    return lines[0] if len(lines) == 1 else None
 
 
-def allocated(strategy: Strategy, line_id: str, year: int, as_of: dt.date) -> Decimal:
-    """Soft-earmarked funds of `year` allocated in dialogue decisions taken by `as_of`."""
-    total = ZERO
-    for allocation in strategy.allocations:
-        if (
-            allocation.year == year
-            and allocation.date <= as_of
-            and allocation_line(strategy, allocation) == line_id
-        ):
-            total += sum((item.amount for item in allocation.items), ZERO)
-    return total * factor(strategy)
+def allocated_lines(strategy: Strategy) -> set[str]:
+    """Lines that show what is allocated: the dialogue's, and any an allocation names."""
+    found = set(dialogue_lines(strategy))
+    found.update(ln for a in strategy.allocations if (ln := allocation_line(strategy, a)))
+    return found
 
 
 def quarter_end(year: int, quarter: int) -> dt.date:

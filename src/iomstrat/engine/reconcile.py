@@ -13,13 +13,13 @@ from decimal import Decimal
 
 from iomstrat.engine.book import ZERO, Book, Rates, cents
 from iomstrat.engine.plan import (
+    allocated_lines,
     allocation_line,
     decision,
     factor,
     planned,
     quarter_of,
     schedule,
-    soft_earmarked_line,
 )
 from iomstrat.model.strategy import Strategy
 from iomstrat.rates import Quote
@@ -180,11 +180,9 @@ class Converter:
 
 
 def dialogue_lines(strategy: Strategy) -> frozenset[str]:
-    """The lines the six-monthly dialogue allocates: the soft-earmarked line, and any line an
-    allocation names."""
-    lines = {allocation_line(strategy, a) for a in strategy.allocations}
-    lines.add(soft_earmarked_line(strategy))
-    return frozenset(line for line in lines if line is not None)
+    """The lines whose allocations are shown: those the file's `dialogue:` names, and any line
+    an allocation names (no line kind implies a dialogue)."""
+    return frozenset(allocated_lines(strategy))
 
 
 def reconcile(

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from iomstrat.findings import DataPath, Diagnostic, Severity
 from iomstrat.loader.documents import Document
+from iomstrat.model.errors import format_path
 
 TOTAL_MISMATCH = "IOM101"
 ROUNDING_DIFFERENCE = "IOM102"
+ACKNOWLEDGED_ERRATUM = "IOM104"
+
+Errata = Mapping[DataPath, str]
+"""Figures the file acknowledges as misprints of the source: data path -> the reason."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class SumCheck:
     stated: Decimal
     terms: tuple[Term, ...]
     tolerance: Decimal
+    figures: tuple[DataPath, ...] = ()  # where terms without a path come from (for errata)
 
     @property
     def computed(self) -> Decimal:
@@ -51,9 +57,11 @@ def check_sums(
     *,
     error_code: str = TOTAL_MISMATCH,
     warning_code: str = ROUNDING_DIFFERENCE,
+    errata: Errata | None = None,
 ) -> list[Diagnostic]:
     """An error where a stated figure is off by more than rounding, a warning where rounding
-    explains the gap; nothing where the figures agree exactly."""
+    explains the gap; nothing where the figures agree exactly. Where the stated figure or one
+    of its terms is an acknowledged erratum of the source, the gap is a note with the reason."""
     found: list[Diagnostic] = []
     for check in checks:
         difference = check.difference
@@ -64,13 +72,31 @@ def check_sums(
             f"{check.subject}: stated {check.stated}, computed {check.computed} ({terms}); "
             f"differs by {_signed(difference)}"
         )
-        if abs(difference) <= check.tolerance:
+        reason = acknowledged(errata, check.path, *(t.path for t in check.terms), *check.figures)
+        if reason is not None:
+            message = f"{detail}; an erratum of the source, acknowledged: {reason}"
+            found.append(
+                document.diagnostic(check.path, ACKNOWLEDGED_ERRATUM, Severity.INFO, message)
+            )
+        elif abs(difference) <= check.tolerance:
             message = f"{detail}, within the rounding of printed figures (±{check.tolerance})"
             found.append(document.diagnostic(check.path, warning_code, Severity.WARNING, message))
         else:
-            message = f"{detail}, more than rounding explains (±{check.tolerance})"
+            message = (
+                f"{detail}, more than rounding explains (±{check.tolerance}); if the source "
+                f"prints it so, acknowledge it under `errata:` at {format_path(check.path)}"
+            )
             found.append(document.diagnostic(check.path, error_code, Severity.ERROR, message))
     return found
+
+
+def acknowledged(errata: Errata | None, *paths: DataPath | None) -> str | None:
+    """The reason of the first erratum among `paths`, None if none is one."""
+    if errata:
+        for path in paths:
+            if path is not None and path in errata:
+                return errata[path]
+    return None
 
 
 def _signed(value: Decimal) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 DEFAULT_FILE = "strategy_2023_2026.yaml"
 SCHEMA_FILE = "schema/strategy.schema.json"
@@ -16,3 +17,30 @@ def default_strategy_path() -> str:
     return os.path.join(
         os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", DEFAULT_FILE
     )
+
+
+_STRATEGY_KEY = re.compile(rb"^strategy[ \t]*:", re.M)
+MAX_SNIFF = 2 * 2**20
+
+
+def strategies_in(folder: str) -> list[str]:
+    """The strategy files directly in `folder` (YAML whose text has a top-level `strategy:`
+    key), sorted: what commands without PATH use there. Unreadable files are left out (their
+    own command, given the path, reports them)."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        path = os.path.join(folder, name)
+        if name.startswith(".") or not name.endswith((".yaml", ".yml")) or not os.path.isfile(path):
+            continue
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(MAX_SNIFF)
+        except OSError:
+            continue
+        if _STRATEGY_KEY.search(head):
+            found.append(os.path.relpath(path))
+    return found

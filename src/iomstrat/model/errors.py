@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -43,6 +44,25 @@ def format_path(path: DataPath) -> str:
             f"[{shown}]" if isinstance(part, int) and not isinstance(part, bool) else f".{shown}"
         )
     return text.lstrip(".") or "(top level)"
+
+
+_PART = re.compile(r"\.?([^.\[\]]+)|\[([0-9]+)\]")
+
+
+def parse_path(text: str) -> DataPath | None:
+    """`format_path`'s text back to a data path: `cover.commitment.total`,
+    `budget.totals[1].stated.2024` (digits after a point are a year key); None if malformed."""
+    parts: list[str | int] = []
+    at = 0
+    text = text.strip()
+    while at < len(text):
+        match = _PART.match(text, at)
+        if match is None or (match[1] is not None and at > 0 and text[at] != "."):
+            return None
+        key, index = match[1], match[2]
+        parts.append(int(index) if index is not None else int(key) if key.isdigit() else key)
+        at = match.end()
+    return tuple(parts) or None
 
 
 def validate_as(document: loader.Document, cls: type[M]) -> M | None:

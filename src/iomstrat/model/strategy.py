@@ -78,6 +78,18 @@ Money = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema({"type": "num
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
 Year = Annotated[int, Field(ge=1900, le=2200)]
+LINE_KINDS = (
+    "core",
+    "soft_earmarked",
+    "earmarked",
+    "personnel",
+    "humanitarian",
+    "thematic",
+    "climate",
+    "other",
+)
+"""The kinds of budget line named in the documentation; any lower-case identifier is a kind too,
+shown by its name. No kind carries a rule: the file's `dialogue:` and `geographic_focus:` do."""
 
 
 class Model(BaseModel):
@@ -145,8 +157,11 @@ class BudgetLine(Model):
     id: Identifier = Field(description="Stable identifier, lower case, e.g. core.")
     label: Text | None = Field(None, description="Label printed before the name, e.g. 'a.'.")
     name: Text = Field(description="Name of the line as printed.")
-    kind: Literal["core", "soft_earmarked", "earmarked", "personnel", "other"] = Field(
-        description="What sort of contribution the line is."
+    kind: Identifier = Field(
+        description=(
+            "What sort of contribution the line is: core, soft_earmarked, earmarked, "
+            "personnel, humanitarian, thematic, climate, other, or any lower-case identifier."
+        )
     )
     finance_act_code: Text = Field(description="Finance Act code of the line, §NN.NN.NN.NN.")
     responsible_unit: Text | None = Field(None, description="Unit responsible for the line.")
@@ -268,7 +283,7 @@ class Tranche(Model):
 
 
 class AllocationItem(Model):
-    """One allocation of soft-earmarked funds agreed in a dialogue, in the file's unit."""
+    """One allocation agreed in a dialogue, in the file's unit."""
 
     id: Identifier | None = Field(None, description="Reference payments may name.")
     country: Text | None = Field(None, description="Country name or ISO code.")
@@ -291,7 +306,7 @@ class AllocationItem(Model):
 
 
 class Allocation(Model):
-    """A six-monthly dialogue decision: Denmark approves allocations of soft-earmarked funds."""
+    """A dialogue decision: the donor approves allocations of a line's funds."""
 
     date: dt.date = Field(description="Date of the dialogue decision.")
     half_year: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-H[12]$")] = Field(
@@ -299,7 +314,7 @@ class Allocation(Model):
     )
     approved_by: Text = Field(description="Who approved it for Denmark.")
     line: Identifier | None = Field(
-        None, description="Budget line allocated (default: the soft-earmarked line)."
+        None, description="Budget line allocated (default: the dialogue's line, if it has one)."
     )
     items: list[AllocationItem] = Field(min_length=1, description="The allocations agreed.")
     note: Text | None = Field(None, description="Free remark.")
@@ -372,6 +387,87 @@ class Iati(Model):
     )
 
 
+class Erratum(Model):
+    """A figure the source prints wrongly, transcribed as printed: the difference it causes is
+    a note that keeps the reason, not an error."""
+
+    at: Text = Field(
+        description="Data path of the stated figure, as findings print it: cover.commitment.total."
+    )
+    printed: Money = Field(description="The figure as printed; must equal the file's value there.")
+    reason: Text = Field(
+        description="Why the printed figure is wrong, e.g. 'printed 2.055; 5 x 510 = 2.550'."
+    )
+
+
+def _places(value: Any) -> Any:
+    """`geographic_focus: [Africa]` (or `Africa`) is short for `{places: [Africa]}`."""
+    if isinstance(value, str):
+        return {"places": [value]}
+    return {"places": value} if isinstance(value, list) else value
+
+
+class GeographicFocus(Model):
+    """Where the strategy's allocations should go; allocations elsewhere are reported (IOM406)."""
+
+    places: list[Text] = Field(
+        min_length=1,
+        description="Continents, UN M49 regions, named regions (Sahel) or countries.",
+    )
+    lines: list[Identifier] | None = Field(
+        None, description="Lines whose allocations the focus applies to (default: all)."
+    )
+    source: Text | None = Field(
+        None, description="Where the document states the focus, cited in findings."
+    )
+
+
+_PLACES_SCHEMA = {
+    "type": "array",
+    "items": {"type": "string", "minLength": 1, "maxLength": 2000},
+    "minItems": 1,
+}
+_FOCUS_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "maxLength": 2000, "description": "One place."},
+        {**_PLACES_SCHEMA, "description": "Places, e.g. [Africa]."},
+        {
+            "type": "object",
+            "properties": {
+                "places": {**_PLACES_SCHEMA, "description": "Places, e.g. [Africa]."},
+                "lines": {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,63}$"},
+                    "description": "Lines whose allocations the focus applies to.",
+                },
+                "source": {"type": "string", "description": "Where the document states it."},
+            },
+            "required": ["places"],
+            "additionalProperties": False,
+        },
+    ]
+}
+"""`geographic_focus` in JSON Schema: a list of places, or the mapping with `places`."""
+
+
+class Dialogue(Model):
+    """A dialogue with the organisation that allocates some lines' funds: payments on those
+    lines need an allocation decided by their date (IOM403, IOM404)."""
+
+    lines: list[Identifier] = Field(
+        min_length=1, description="Lines whose payments need a dialogue allocation."
+    )
+    every_months: int | None = Field(
+        None, ge=1, le=60, description="How often the dialogue meets, in months (e.g. 6)."
+    )
+    grace_months: int = Field(
+        0, ge=0, le=24, description="Months a decision may come late before it is reported."
+    )
+    source: Text | None = Field(
+        None, description="Where the document states the dialogue, cited in findings."
+    )
+
+
 class Strategy(Model):
     schema_version: Annotated[Literal[1], BeforeValidator(_exactly_one)] = Field(
         description="Version of this file format; 1."
@@ -385,13 +481,27 @@ class Strategy(Model):
     priority_areas: list[PriorityArea] = Field(
         default=[], description="The strategy's priority areas (Annex 4)."
     )
+    geographic_focus: (
+        Annotated[
+            GeographicFocus,
+            BeforeValidator(_places),
+            WithJsonSchema(_FOCUS_SCHEMA),
+        ]
+        | None
+    ) = Field(None, description="Where allocations should go (absent: anywhere).")
+    dialogue: Dialogue | None = Field(
+        None, description="The dialogue that allocates some lines' funds (absent: none)."
+    )
     schedule: dict[Identifier, dict[int, list[Tranche]]] = Field(
         default={}, description="Disbursement tranches by line id and year."
     )
     allocations: list[Allocation] = Field(
-        default=[], description="Six-monthly dialogue decisions on soft-earmarked funds."
+        default=[], description="Dialogue decisions allocating a line's funds."
     )
     disbursements: list[Disbursement] = Field(default=[], description="Payments made.")
+    errata: list[Erratum] = Field(
+        default=[], description="Figures the source prints wrongly, acknowledged."
+    )
     ledgers: list[Text] = Field(default=[], description="Payment ledger files.")
     iati: Iati | None = Field(None, description="IATI classifications the document does not state.")
 

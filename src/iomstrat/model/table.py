@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 
-from iomstrat.model.strategy import Model, Money, Source, Text, _kind, _money
+from iomstrat.model.strategy import Erratum, Model, Money, Source, Text, _kind, _money
 
 NONE_MARK = "-"
 """What the document prints where a donor gave nothing: counts as zero, is not a rounded figure."""
@@ -120,6 +120,9 @@ class Table(Model):
     rows: list[TableRow] = Field(min_length=1, description="The table's rows in printed order.")
     column_totals: TotalRow | None = Field(None, description="The total row, as printed.")
     growth: GrowthRow | None = Field(None, description="The growth row, as printed.")
+    errata: list[Erratum] = Field(
+        default=[], description="Figures the source prints wrongly, acknowledged."
+    )
 
     def column_name(self, index: int) -> str:
         names = self.table.column_names

@@ -1,0 +1,103 @@
+"""Errata of the source (IOM104, IOM105): figures the file transcribes as printed and declares
+misprinted. The sums turn the difference such a figure causes into a note (`engine.sums`); this
+module reads the `errata:` list and checks that each entry names a stated figure holding the
+value it says was printed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from iomstrat.checks.context import Context
+from iomstrat.engine.sums import ACKNOWLEDGED_ERRATUM, Errata
+from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.loader.documents import Document, echo
+from iomstrat.model.errors import format_path, parse_path
+from iomstrat.model.strategy import Erratum
+
+ACKNOWLEDGED = ACKNOWLEDGED_ERRATUM
+BAD_ERRATUM = "IOM105"
+
+STRATEGY_FIGURES = ("budget", "cover")
+"""Where a strategy file states figures the sums check: budget lines and totals, the cover."""
+TABLE_FIGURES = ("rows", "column_totals", "growth")
+
+
+def errata_reasons(errata: list[Erratum]) -> Errata:
+    """Data path -> reason, for the entries whose path can be read (the rest are IOM105)."""
+    reasons: dict[DataPath, str] = {}
+    for erratum in errata:
+        path = parse_path(erratum.at)
+        if path is not None:
+            reasons.setdefault(path, erratum.reason)
+    return reasons
+
+
+def check_errata(
+    document: Document, model: BaseModel, errata: list[Erratum], roots: tuple[str, ...]
+) -> list[Diagnostic]:
+    """Each erratum names a stated figure (under one of `roots`), once, and its `printed` is
+    the figure the file holds there."""
+    found = []
+    seen: set[DataPath] = set()
+    for index, erratum in enumerate(errata):
+        path = parse_path(erratum.at)
+        at = echo(erratum.at)
+        value = _figure(model, path) if path is not None and path[0] in roots else None
+        if path is None or value is None:
+            found.append(
+                document.diagnostic(
+                    ("errata", index, "at"),
+                    BAD_ERRATUM,
+                    Severity.ERROR,
+                    f"erratum at '{at}' names no stated figure; write the data path of a figure "
+                    f"under {', '.join(roots)} as findings print it, e.g. "
+                    f"{'cover.commitment.total' if 'cover' in roots else 'rows[0].total'}",
+                )
+            )
+        elif path in seen:
+            found.append(
+                document.diagnostic(
+                    ("errata", index, "at"),
+                    BAD_ERRATUM,
+                    Severity.ERROR,
+                    f"erratum at {format_path(path)} is listed twice",
+                )
+            )
+        elif value != erratum.printed:
+            found.append(
+                document.diagnostic(
+                    ("errata", index, "printed"),
+                    BAD_ERRATUM,
+                    Severity.ERROR,
+                    f"erratum at {format_path(path)} says {erratum.printed} is printed, but the "
+                    f"file holds {value} there; transcribe the figure as printed",
+                )
+            )
+        if path is not None:
+            seen.add(path)
+    return found
+
+
+def _figure(model: Any, path: DataPath) -> Decimal | None:
+    """The figure at `path` in a validated model: a Decimal, or a table cell's amount."""
+    current: Any = model
+    for part in path:
+        if isinstance(current, BaseModel) and isinstance(part, str):
+            current = getattr(current, part, None) if part in type(current).model_fields else None
+        elif isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int):
+            current = current[part] if part < len(current) else None
+        else:
+            return None
+        if current is None:
+            return None
+    amount = getattr(current, "amount", current)  # a table's Figure holds its amount
+    return amount if isinstance(amount, Decimal) and not isinstance(amount, bool) else None
+
+
+def check_strategy_errata(ctx: Context) -> list[Diagnostic]:
+    return check_errata(ctx.document, ctx.strategy, ctx.strategy.errata, STRATEGY_FIGURES)
