@@ -30,6 +30,7 @@ from iomstrat.export.text import capped, one_line
 from iomstrat.findings import DataPath, Diagnostic, Severity
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import IatiLine, Organisation, Strategy
+from iomstrat.places import Places
 from iomstrat.render.numbers import plain
 
 IATI_VERSION = "2.03"
@@ -119,7 +120,12 @@ def _status(strategy: Strategy, as_of: dt.date) -> str:
 
 
 def _activity(
-    root: etree._Element, recorded: Recorded, as_of: dt.date, updated: dt.datetime, index: int
+    root: etree._Element,
+    recorded: Recorded,
+    as_of: dt.date,
+    updated: dt.datetime,
+    index: int,
+    places: Places,
 ) -> list[Gap]:
     strategy, book = recorded
     info = strategy.strategy
@@ -167,7 +173,7 @@ def _activity(
     _sub(
         activity, "activity-date", type=ActivityDateType.PLANNED_END.value, iso_date=f"{end}-12-31"
     )
-    recipients, gaps = _recipients(strategy, index)
+    recipients, gaps = _recipients(strategy, index, places)
     for kind, code, percentage in recipients:
         extra = {"percentage": plain(percentage)} if percentage is not None else {}
         if kind == "country":
@@ -331,8 +337,18 @@ def _commitments(decision: Decision) -> list[tuple[str | None, Decimal]]:
 HUNDRED = Decimal(100)
 
 
+def _country(name: str, places: Places) -> str | None:
+    """A country's IATI code: IATI's own codelist (code or English name), else what `places`
+    makes of the name (ISO alpha-3 `ETH`, Danish `Tchad`) where IATI knows that code."""
+    code = country_code(name)
+    if code is not None:
+        return code
+    place = places.country(name)
+    return country_code(place.code) if place is not None else None
+
+
 def _recipients(
-    strategy: Strategy, index: int
+    strategy: Strategy, index: int, places: Places
 ) -> tuple[list[tuple[str, str, Decimal | None]], list[Gap]]:
     """Recipient countries and regions with their share of the planned total: each allocation
     at its place, the rest at the strategy's declared default; percentages to two decimals
@@ -347,7 +363,7 @@ def _recipients(
         for i, item in enumerate(allocation.items):
             field, name = ("country", item.country) if item.country else ("region", item.region)
             assert name is not None  # the model wants exactly one of the two
-            code = country_code(name) if field == "country" else region_code(name)
+            code = _country(name, places) if field == "country" else region_code(name)
             if code is None:
                 what = "ISO 3166-1 alpha-2 code" if field == "country" else "OECD DAC region code"
                 gaps.append(
@@ -511,6 +527,7 @@ def iati_activities(
     root.set("generated-datetime", _datetime(now))
     gaps: list[Gap] = []
     seen: dict[str, int] = {}
+    places = Places()  # one per export: its table is read on the first question
     for index, recorded in enumerate(strategies):
         key = identifier(recorded[0])
         if key in seen:
@@ -526,7 +543,7 @@ def iati_activities(
             )
         seen.setdefault(key, index)
         when = updated[index] if updated is not None else now
-        gaps += _activity(root, recorded, as_of, when, index)
+        gaps += _activity(root, recorded, as_of, when, index, places)
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return Export(text.decode("utf-8"), gaps=tuple(gaps))
 
