@@ -141,9 +141,12 @@ def test_markdown_in_danish(tmp_path: Path) -> None:
     args = ["diff", str(old), str(new), "--as-of", AS_OF, "-f", "markdown", "--locale", "da"]
     result = CliRunner().invoke(app, args)
     assert "| Core funding | 2025 | 10 | 12,5 | +2,5 |" in result.stdout
-    assert "| Total contributions | total | 24 | 26,5 | +2,5 |" in result.stdout
-    assert "| 2025 | planned | reduced 11 (Finance Act 2025, 2024-12-19) |" in result.stdout
-    assert "- **appeared**: `IOM101` error" in result.stdout
+    assert "| Total contributions | i alt | 24 | 26,5 | +2,5 |" in result.stdout
+    assert (
+        "| 2025 | planlagt | reduceret 11 (Finance Act 2025, 19. december 2024) |" in result.stdout
+    )
+    assert "- **ny**: `IOM101` fejl" in result.stdout
+    assert "| Linje | År | Før | Efter | Ændring |" in result.stdout
 
 
 def test_bad_usage(tmp_path: Path) -> None:

@@ -162,8 +162,8 @@ def test_default_strategy_header_years_and_schedule(tmp_path: Path) -> None:
     ]
     schedule = page.table("schedule-table")[1:]
     assert len(schedule) == 16
-    assert schedule[0] == ["2023 Q1", "25,000,000", "—", "25,000,000", "—"]
-    assert schedule[-1] == ["2026 Q4", "25,000,000", "—", "400,000,000", "—"]
+    assert schedule[0] == ["Q1 2023", "25,000,000", "—", "25,000,000", "—"]
+    assert schedule[-1] == ["Q4 2026", "25,000,000", "—", "400,000,000", "—"]
     assert page.charts == 3  # no allocations recorded: no fourth chart
     assert "No soft-earmarked allocations are recorded" in html
 
@@ -173,31 +173,47 @@ def test_source_path_and_content_hash(tmp_path: Path) -> None:
     source = default_strategy_path()
     digest = hashlib.sha256(Path(source).read_bytes()).hexdigest()
     assert f'<code class="sha256">{digest}</code>' in html
+    # Relative to the working folder: the author's folders mean nothing to a reader.
+    assert f'<code class="source-path">{os.path.relpath(source)}</code>' in html
+    assert os.path.abspath(source) not in html
+    assert '<time datetime="2022-12-01">1 December 2022</time>' in html  # the European way
+    html, _ = report(tmp_path, "--as-of", "2022-12-01", "--absolute-paths")
     assert f'<code class="source-path">{os.path.abspath(source)}</code>' in html
-    assert '<time datetime="2022-12-01">December 1, 2022</time>' in html
+
+
+def test_the_shipped_strategy_is_named_from_its_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the working folder is not the checkout
+    html, _ = report(tmp_path, "--as-of", "2022-12-01")
+    shipped = "iomstrat/data/strategy_2023_2026.yaml"
+    assert f'<code class="source-path">{shipped}</code>' in html
+    assert os.path.abspath(default_strategy_path()) not in html
 
 
 def test_approved_reduced_and_planned_years_in_danish(tmp_path: Path, strategy_file: Path) -> None:
     html, _ = report(tmp_path, str(strategy_file), "--locale", "da", "--as-of", "2024-06-01")
     page = Page(html)
     assert page.table("budget-table") == [
-        ["(DKK t.)", "Finanslovskonto", "Bevilget 2023", "Reduceret 2024", "Planlagt 2025*",
+        ["(1.000 kr.)", "Finanslovskonto", "Bevilget 2023", "Reduceret 2024", "Planlagt 2025*",
          "I alt 2023-2025"],
         ["a. Core", "§06.32.10.14", "1.500,5", "1.500", "1.500", "4.500,5"],
         ["b. Soft <b>earmarked</b> $x$", "§06.32.10.14", "250", "250", "250", "750"],
         ["Total", "", "1.750,5", "1.750", "1.750", "5.250,5"],
     ]  # fmt: skip
     assert page.table("years-table")[1:] == [
-        ["2023", "bevilget", "1.750.500", "1.750.500", "0", "0", "1.750.500"],
+        ["2023", "godkendt", "1.750.500", "1.750.500", "0", "0", "1.750.500"],
         ["2024", "reduceret", "1.750.000", "1.600.000", "0", "0", "1.600.000"],
-        ["2025", "planlagt", "1.750.000", "endnu ikke besluttet", "0", "0", "1.750.000"],
+        ["2025", "planlagt", "1.750.000", "endnu ikke vedtaget", "0", "0", "1.750.000"],
     ]
-    assert page.table("schedule-table")[-1] == ["2025 Q4", "437.500", "—", "5.100.500", "—"]
+    last = ["4. kvt. 2025", "437.500", "—", "5.100.500", "—"]
+    assert page.table("schedule-table")[-1] == last
     schedule = page.table("schedule-table")
-    assert schedule[4] == ["2023 Q4", "437.625", "0", "1.750.500", "0"]
+    assert schedule[4] == ["4. kvt. 2023", "437.625", "0", "1.750.500", "0"]
     # 2024 reduced to 1.6 million: its tranches follow the reduction (400 000 a quarter).
-    assert schedule[6] == ["2024 Q2", "400.000", "0", "2.550.500", "0"]  # as of 2024-06-01
-    assert schedule[7] == ["2024 Q3", "400.000", "—", "2.950.500", "—"]
+    assert schedule[6] == ["2. kvt. 2024", "400.000", "0", "2.550.500", "0"]  # as of 2024-06-01
+    assert schedule[7] == ["3. kvt. 2024", "400.000", "—", "2.950.500", "—"]
+    assert "Tal pr. 1. juni 2024" in html
     assert '<html lang="da">' in html
     assert "<dd>Unit A; Unit B</dd>" in html
 
@@ -238,6 +254,24 @@ def test_findings_come_first_with_file_and_line(tmp_path: Path) -> None:
     assert f"{where}: error IOM101" in stderr
     # the figures are still shown, computed from the lines
     assert page.table("budget-table")[-1][3] == "1,750"
+    # worst first: the error above the notes, marked in words as well as in colour
+    assert [row[1] for row in rows] == sorted(
+        (row[1] for row in rows), key=["fatal", "error", "warning", "info"].index
+    )
+    assert rows[0][1:3] == ["error", "IOM101"]
+    assert "The source file has errors; the figures below may be wrong" in html
+    assert '<div class="findings error" role="alert">' in html
+
+
+def test_each_chart_speaks_the_unit_of_its_table(tmp_path: Path) -> None:
+    """Money per year, quarter and recipient: chart and table in whole kroner; the budget chart
+    in the budget table's unit. The remaining balance is a bar of its year, not a trend line."""
+    html, _ = report(tmp_path, str(EXAMPLE), "--as-of", "2023-12-31")
+    captions = re.findall(r"<figcaption>[^<]*\(([^)]*)\)</figcaption>", html)
+    assert captions == ["DKK million", "DKK", "DKK", "DKK"]
+    assert re.findall(r"<caption>\(([^)]*)\)</caption>", html) == ["DKK"] * 3
+    by_year = html[html.index('class="chart-by-year"') : html.index('class="years-table"')]
+    assert "stroke-dasharray" not in by_year  # no dashed line joining the years
 
 
 def test_unreadable_file_exits_2_and_writes_no_report(tmp_path: Path) -> None:
@@ -274,11 +308,10 @@ def test_several_files_in_one_report(tmp_path: Path, strategy_file: Path) -> Non
 
 def test_locale_choices_are_the_formatted_ones() -> None:
     from iomstrat.cli.report import Locale
-    from iomstrat.render.html import WORDS
     from iomstrat.render.numbers import LOCALES
+    from iomstrat.render.words import Word
 
-    assert tuple(Locale) == LOCALES == tuple(WORDS)
-    assert all(WORDS[code].keys() == WORDS["en"].keys() for code in LOCALES)
+    assert tuple(Locale) == LOCALES == Word._fields
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -323,7 +356,7 @@ def test_allocations_chart_and_table(tmp_path: Path) -> None:
     assert page.table("allocations-table") == [
         ["Land eller region", "Beløb"],
         ["Niger", "12.000.000"],
-        ["Horn of Africa", "10.500.000,5"],
+        ["Horn of Africa", "10.500.000"],  # whole kroner (half to even)
         ["Sahel <region>", "8.000.000"],
     ]
     assert page.charts == 4
@@ -365,16 +398,17 @@ def test_illustrative_example_disbursement_figures(tmp_path: Path) -> None:
     html, _ = report(tmp_path, str(EXAMPLE), "--as-of", "2023-12-31")
     page = Page(html)
     assert page.table("years-table")[1:3] == [
-        ["2023", "approved", "100,000,000", "100,000,000", "50,000,000", "80,663,084.28",
-         "19,336,915.72"],
+        # whole kroner, as the README promises: 80,663,084.28 and 19,336,915.72 rounded
+        ["2023", "approved", "100,000,000", "100,000,000", "50,000,000", "80,663,084",
+         "19,336,916"],
         ["2024", "planned", "100,000,000", "not yet decided", "0", "0", "100,000,000"],
     ]  # fmt: skip
     assert page.table("schedule-table")[1:6] == [
-        ["2023 Q1", "25,000,000", "500,000", "25,000,000", "500,000"],
-        ["2023 Q2", "25,000,000", "43,300,000", "50,000,000", "43,800,000"],
-        ["2023 Q3", "25,000,000", "24,500,000", "75,000,000", "68,300,000"],
-        ["2023 Q4", "25,000,000", "12,363,084.28", "100,000,000", "80,663,084.28"],
-        ["2024 Q1", "25,000,000", "—", "125,000,000", "—"],
+        ["Q1 2023", "25,000,000", "500,000", "25,000,000", "500,000"],
+        ["Q2 2023", "25,000,000", "43,300,000", "50,000,000", "43,800,000"],
+        ["Q3 2023", "25,000,000", "24,500,000", "75,000,000", "68,300,000"],
+        ["Q4 2023", "25,000,000", "12,363,084", "100,000,000", "80,663,084"],
+        ["Q1 2024", "25,000,000", "—", "125,000,000", "—"],
     ]
     assert page.table("allocations-table")[1:] == [
         ["Niger", "12,000,000"],
@@ -418,7 +452,9 @@ def test_notes_alone_are_not_alarming(tmp_path: Path) -> None:
     html, _ = report(tmp_path, "--as-of", "2022-12-01")  # only IOM206 notes before the period
     rows = Page(html).table("findings-table")[1:]
     assert {row[1] for row in rows} == {"info"} and len(rows) == 4
-    assert "none of them puts a figure in doubt" in html
+    # One quiet line, the notes folded under it: no frame, no alert.
+    assert "<summary>4 note(s) on the source file; none puts a figure in doubt.</summary>" in html
+    assert 'role="alert"' not in html
     assert "check them before using the figures" not in html
 
 

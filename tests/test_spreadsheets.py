@@ -105,9 +105,9 @@ def test_xlsx_in_danish(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["Budget"]
     sheet = book["Budget"]
-    rows = table(sheet, "(DKK mio.)")
+    rows = table(sheet, "(mio. kr.)")
     assert list(rows[0]) == [
-        "(DKK mio.)",
+        "(mio. kr.)",
         "Finanslovskonto",
         "Planlagt 2023*",
         "Planlagt 2024*",
@@ -119,10 +119,10 @@ def test_xlsx_in_danish(tmp_path: Path) -> None:
     assert [r["Art"] for r in rows] == ["subtotal", "linje", "linje", "linje", "total"]
     assert rows[1]["I alt 2023-2026"] == 192
     # The Danish locale on the format: LibreOffice shows 1.234,5 whatever its own settings.
-    cell = sheet.cell(header_row(sheet, "(DKK mio.)") + 1, 3)
+    cell = sheet.cell(header_row(sheet, "(mio. kr.)") + 1, 3)
     assert cell.value == 98 and cell.number_format == "[$-406]#,##0"
     assert sheet.oddFooter.center.text == "Side &P af &N"
-    assert_prints_well(sheet, "(DKK mio.)")
+    assert_prints_well(sheet, "(mio. kr.)")
 
 
 def test_xlsx_with_error_findings_says_so_in_its_first_rows(tmp_path: Path) -> None:
@@ -402,7 +402,7 @@ def test_libreoffice_prints_every_figure_without_hashes(printed: dict[str, list[
         r"\s+80\.663\.084,28",
         quarters,
     )
-    assert "80,7%" in quarters and "2023 K2" in quarters
+    assert "80,7%" in quarters and "2. kvt. 2023" in quarters
     assert "Prioritetsområde" not in quarters
     assert "Priority area" in printed["priority"][0]
 

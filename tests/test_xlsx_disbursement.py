@@ -91,7 +91,7 @@ def test_disbursement_workbook_reads_back() -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[:2] == [
         ("Strategy for IOM 2023-2026", *[None] * 11),
-        ("Disbursement as of 2023-12-31, by line (DKK)", *[None] * 11),
+        ("Disbursement as of 31 December 2023, by line (DKK)", *[None] * 11),
     ]
     assert rows[3] == (
         "Line",
@@ -165,15 +165,17 @@ def test_disbursement_workbook_in_danish_with_an_error_banner() -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert [r[0] for r in rows[:6]] == [
         "1 fejl: tallene kan være ufuldstændige",
-        "ledger.csv:7:1: IOM409 payment outside the period",
+        # the code's Danish summary (render/words.py) in place of the English sentence
+        "ledger.csv:7:1: IOM409 udbetaling dateret uden for sit bevillingsår eller perioden; "
+        "allokering uden for perioden",
         None,
         "Strategy for IOM 2023-2026",
-        "Udbetalinger pr. 2023-12-31, pr. kvartal (DKK)",
+        "Udbetalinger pr. 31. december 2023 fordelt på kvartal (DKK)",
         None,
     ]
     assert rows[6][:2] == ("Kvartal", "År") and rows[6][-1] == "Art"
     assert [(r[0], r[1], r[-1]) for r in rows[7:10]] == [
-        ("2023 K1", 2023, "linje"),
+        ("1. kvt. 2023", 2023, "linje"),
         ("I alt 2023", 2023, "subtotal"),
         ("I alt 2023-2026", None, "total"),
     ]

@@ -35,7 +35,7 @@ CODES: tuple[Code, ...] = (
     Code(
         "IOM005",
         "error",
-        "ambiguous scalar: YAML 1.1 booleans (`yes`, `no`, `on`, `off`, `NO`), leading zeros, `{2023: 1,500}` split at a thousands separator, invalid dates",
+        "ambiguous scalar: YAML 1.1 booleans (`yes`, `no`, `on`, `off`, `NO`), leading zeros, `{2023: 1,500}` split at a thousands separator, a decimal comma (`47,5`), thousands points (`90.000.000`) or commas, a day-month-year date (`15-03-2023`), invalid dates",
     ),
     Code("IOM006", "error", "a tag such as `!!python/object`, `!!binary` or `!money`"),
     Code("IOM007", "error", "aliases repeat too many nodes (alias bomb)"),

@@ -8,9 +8,11 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
+    WIDE_HELP,
     fail,
     parse_date,
     strategy_path,
+    table_width,
     use_color,
     workbook_output,
     write,
@@ -39,13 +41,16 @@ def show(
     fmt: render_budget.BudgetFormat = typer.Option(
         render_budget.BudgetFormat.table, "--format", "-f", help="Output format."
     ),
-    locale: str = typer.Option("en", "--locale", "-l", help="Locale of figures: en or da."),
+    locale: str = typer.Option(
+        "en", "--locale", "-l", help="Language of words and figures: en or da."
+    ),
     unit: str = typer.Option(
         None, "--unit", "-u", help="million, thousand or kroner (default: the file's unit)."
     ),
     output: str = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
+    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
     as_of: str = typer.Option(
         None,
         "--as-of",
@@ -77,7 +82,9 @@ def show(
             workbook = budget_workbook(shown.table, locale=locale, findings=shown.errors)
             write_bytes(workbook, output, fmt)
         else:
-            text = render_budget.render(shown.table, fmt, locale, color=use_color())
+            text = render_budget.render(
+                shown.table, fmt, locale, color=use_color(), width=table_width(wide)
+            )
             write(text, output, spreadsheet=fmt is render_budget.BudgetFormat.csv)
-    sys.stderr.write(render_text(shown.errors))
+    sys.stderr.write(render_text(shown.errors, locale))
     raise typer.Exit(shown.exit_status)

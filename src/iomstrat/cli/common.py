@@ -33,6 +33,25 @@ def use_color() -> bool:
     return sys.stdout.isatty()
 
 
+def table_width(wide: bool) -> int | None:
+    """Columns a table must fit: $COLUMNS, else the terminal's; None (today's wide layout) with
+    --wide or when stdout is not a terminal and COLUMNS is unset, so piped text stays one row a
+    line for scripts."""
+    if wide:
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) >= 20:
+        return int(columns)
+    if sys.stdout.isatty():
+        import shutil
+
+        return max(shutil.get_terminal_size().columns, 20)
+    return None
+
+
+WIDE_HELP = "Keep the full table layout whatever the terminal's width."
+
+
 def strategy_path(path: str | None) -> str:
     """PATH as given; without one, the one strategy file in this folder, else the embedded
     example (said on stderr either way, so nobody mistakes one for the other)."""

@@ -6,7 +6,15 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import fail, parse_date, strategy_path, use_color, write
+from iomstrat.cli.common import (
+    WIDE_HELP,
+    fail,
+    parse_date,
+    strategy_path,
+    table_width,
+    use_color,
+    write,
+)
 from iomstrat.render import diff as render_diff
 
 EPILOG = (
@@ -28,11 +36,14 @@ def command(
     fmt: render_diff.DiffFormat = typer.Option(
         render_diff.DiffFormat.table, "--format", "-f", help="Output format."
     ),
-    locale: str = typer.Option("en", "--locale", "-l", help="Locale of figures: en or da."),
+    locale: str = typer.Option(
+        "en", "--locale", "-l", help="Language of words and figures: en or da."
+    ),
     as_of: str = typer.Option(
         None, "--as-of", metavar="DATE", help="Judge approvals as of this date (default today)."
     ),
     output: str = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file."),
+    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
 ) -> None:
     """Show what changed between two versions: figures per line and year, totals, approval
     flags, and the findings that appear or disappear."""
@@ -58,7 +69,8 @@ def command(
     if comparison.error is not None:
         fail(comparison.error)
     if comparison.diff is None:
-        sys.stderr.write(render_text(comparison.problems))
+        sys.stderr.write(render_text(comparison.problems, locale))
     else:
-        write(render_diff.render(comparison.diff, fmt, locale, color=use_color()), output)
+        diff, width = comparison.diff, table_width(wide)
+        write(render_diff.render(diff, fmt, locale, color=use_color(), width=width), output)
     raise typer.Exit(comparison.exit_status)

@@ -9,9 +9,11 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
+    WIDE_HELP,
     fail,
     parse_date,
     strategy_paths,
+    table_width,
     use_color,
     workbook_output,
     write,
@@ -55,11 +57,12 @@ def command(
         None, "--ledger", metavar="FILE", help="A payment ledger (CSV or YAML); repeatable."
     ),
     locale: str = typer.Option(
-        "en", "--locale", "-l", help="Locale of figures and CSV separators: en or da."
+        "en", "--locale", "-l", help="Language of words and figures, and CSV separators: en or da."
     ),
     output: str = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
+    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
 ) -> None:
     """Planned, approved, allocated, disbursed, remaining, rate, variance to schedule and
     forecast per line and year as of a date; with several files, totals per Finance Act code."""
@@ -84,7 +87,7 @@ def command(
         ledgers=list(ledger or ()),
     )
     if result.problem is not None:
-        sys.stderr.write(render_text(result.diagnostics))
+        sys.stderr.write(render_text(result.diagnostics, locale))
         fail(result.problem)
     if result.reports and fmt is DisbursementFormat.xlsx:
         from iomstrat.render.xlsx_disbursement import disbursement_workbook
@@ -94,7 +97,14 @@ def command(
         )
         write_bytes(workbook, output, fmt)
     elif result.reports:
-        text = render(result.reports, result.portfolio, fmt, locale, color=use_color())
+        text = render(
+            result.reports,
+            result.portfolio,
+            fmt,
+            locale,
+            color=use_color(),
+            width=table_width(wide),
+        )
         write(text, output, spreadsheet=fmt is DisbursementFormat.csv)
-    sys.stderr.write(render_text(result.diagnostics))
+    sys.stderr.write(render_text(result.diagnostics, locale))
     raise typer.Exit(result.exit_status)

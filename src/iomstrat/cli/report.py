@@ -41,6 +41,11 @@ def command(
         metavar="DATE",
         help="Report and judge approvals as of this date (default today).",
     ),
+    absolute_paths: bool = typer.Option(
+        False,
+        "--absolute-paths",
+        help="Show the input files' absolute paths (default: relative to the working folder).",
+    ),
 ) -> None:
     """Write one self-contained HTML report: header facts, budget table, charts, findings."""
     require("report")
@@ -54,7 +59,7 @@ def command(
     report = build_report(strategy_paths(paths), date)
     status = exit_code(report)
     if status != EXIT_CANNOT_RUN:  # a file or ledger that cannot be read: no half-true report
-        write(render(report, locale.value), output)
+        write(render(report, locale.value, absolute_paths=absolute_paths), output)
     diagnostics = [d for b in report.briefings for d in b.diagnostics]
-    sys.stderr.write(render_text(diagnostics))
+    sys.stderr.write(render_text(diagnostics, locale.value))
     raise typer.Exit(status)

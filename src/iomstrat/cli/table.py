@@ -7,7 +7,14 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, fail, use_color, write
+from iomstrat.cli.common import (
+    EXIT_CODES_HELP,
+    WIDE_HELP,
+    fail,
+    table_width,
+    use_color,
+    write,
+)
 from iomstrat.render import table as render_table
 
 app = typer.Typer(
@@ -30,8 +37,11 @@ def show(
     fmt: render_table.TableFormat = typer.Option(
         render_table.TableFormat.table, "--format", "-f", help="Output format."
     ),
-    locale: str = typer.Option("en", "--locale", "-l", help="Locale of figures: en or da."),
+    locale: str = typer.Option(
+        "en", "--locale", "-l", help="Language of words and figures: en or da."
+    ),
     output: str = typer.Option(None, "--output", "-o", help="Write to this file."),
+    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
 ) -> None:
     """Show a table as printed, with a computed row of column sums and computed row totals;
     findings about its totals go to stderr."""
@@ -47,7 +57,9 @@ def show(
     if shown.problem is not None:
         fail(shown.problem)
     if shown.table is not None:
-        text = render_table.render(shown.table, fmt, locale, color=use_color())
+        text = render_table.render(
+            shown.table, fmt, locale, color=use_color(), width=table_width(wide)
+        )
         write(text, output, spreadsheet=fmt is render_table.TableFormat.csv)
-    sys.stderr.write(render_text(shown.errors))
+    sys.stderr.write(render_text(shown.errors, locale))
     raise typer.Exit(shown.exit_status)

@@ -100,24 +100,24 @@ def schedule(by_quarter: DisbursementReport, as_of: dt.date) -> tuple[SchedulePo
 
 def allocations(strategy: Strategy, as_of: dt.date, places: Places) -> tuple[Allocation, ...]:
     """Dialogue allocations decided by `as_of`, summed per country or region over the period;
-    a known country is named in English whatever the file calls it ("ETH", "Etiopien")."""
-    sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    a known country is named in English whatever the file calls it ("ETH", "Etiopien"), with
+    its code, so that a renderer names it in its reader's language."""
+    sums: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
     for allocation in strategy.allocations:
         if allocation.date > as_of:
             continue
         for item in allocation.items:
             if item.country is not None:
-                key = (_country_name(places, item.country), "country")
+                place = places.country(item.country)
+                code = place.code if place else ""
+                key = ((places.name(code) if code else None) or item.country, "country", code)
             else:
-                key = (" ".join((item.region or "").split()), "region")
+                region = " ".join((item.region or "").split())
+                place = places.region(region)
+                key = (region, "region", place.code if place else "")
             sums[key] += item.amount * factor(strategy)
     ordered = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))
-    return tuple(Allocation(name, kind, amount) for (name, kind), amount in ordered)
-
-
-def _country_name(places: Places, country: str) -> str:
-    place = places.country(country)
-    return (places.name(place.code) if place else None) or country
+    return tuple(Allocation(name, kind, amount, code) for (name, kind, code), amount in ordered)
 
 
 def briefing(

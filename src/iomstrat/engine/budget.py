@@ -9,8 +9,6 @@ from iomstrat.engine.plan import decision
 from iomstrat.model.strategy import UNIT_FACTORS, Strategy
 from iomstrat.results.budget import ApprovedLine, BudgetRow, BudgetTable, YearHeading
 
-DEFAULT_FOOTNOTE = "*Subject to annual parliamentary approval."
-
 
 def scale(amount: Decimal, from_unit: str, to_unit: str) -> Decimal:
     """An amount in `from_unit` expressed in `to_unit`, exactly."""
@@ -74,7 +72,8 @@ def budget_table(
     if not any(r.kind == "total" for r in rows):
         sums = {y: sum((r.amounts[y] for r in line_rows.values()), Decimal(0)) for y in years}
         rows.append(
-            BudgetRow("total", "", "Total", "total", "", sums, sum(sums.values(), Decimal(0)))
+            # No name: the renderer writes "Total" in the reader's language.
+            BudgetRow("total", "", "", "total", "", sums, sum(sums.values(), Decimal(0)))
         )
     headings = []
     decided = {year: decision(strategy, year, as_of) for year in years}
@@ -99,7 +98,8 @@ def budget_table(
         unit=unit,
         years=tuple(headings),
         rows=tuple(rows),
-        footnote="*" + (info.approval_note or DEFAULT_FOOTNOTE.lstrip("*")),
+        # Empty without the file's own note: the renderer gives the default in its language.
+        footnote="*" + info.approval_note if info.approval_note else "",
         funding_basis=info.funding_basis or "",
         approved_lines=tuple(approved_lines),
     )

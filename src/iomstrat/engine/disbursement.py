@@ -101,7 +101,8 @@ def disbursement_report(
         priority_rows=tuple(priority_rows),
         payments=len(book.payments.records),
         allocations=len(strategy.allocations),
-        notes=rec.notes,
+        notes=(),
+        conversion=rec.conversion,
     )
 
 

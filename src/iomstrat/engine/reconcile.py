@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from iomstrat.engine.book import ZERO, Book, Rates, cents
 from iomstrat.engine.plan import (
@@ -23,6 +24,9 @@ from iomstrat.engine.plan import (
 )
 from iomstrat.model.strategy import Strategy
 from iomstrat.rates import Quote
+
+if TYPE_CHECKING:  # built only when figures are converted
+    from iomstrat.results.disbursement import Conversion
 
 QUARTERS = (1, 2, 3, 4)
 RATE_STEP = Decimal("0.0001")
@@ -138,7 +142,7 @@ class Reconciliation:
     lines: tuple[str, ...]
     cells: dict[tuple[str, int], Cell]
     dialogue_lines: frozenset[str]  # lines whose payments the dialogue allocates
-    notes: tuple[str, ...]  # how figures were converted
+    conversion: Conversion | None  # how figures were converted, when they were
 
     def cell(self, line: str, year: int) -> Cell:
         return self.cells[(line, year)]
@@ -249,15 +253,13 @@ def reconcile(
                 allocations=items,
                 linked=dict(linked.get((line, year), {})),
             )
-    notes: tuple[str, ...] = ()
-    if convert.plan_quote is not None:
-        notes = (
-            f"Plans, approvals and allocations converted at the ECB reference rate of "
-            f"{convert.plan_quote.on.isoformat()}: 1 {info.currency} = "
-            f"{convert.plan_quote.rate:.6f} {target}; payments at the rate of their date "
-            f"(payments made in {target} at their own amount).",
-        )
-    return Reconciliation(target, as_of, years, lines, cells, dialogue, notes)
+    conversion = None
+    if convert.plan_quote is not None:  # the renderer says it in the reader's language
+        from iomstrat.results.disbursement import Conversion
+
+        quote = convert.plan_quote
+        conversion = Conversion(info.currency, target, quote.rate, quote.on)
+    return Reconciliation(target, as_of, years, lines, cells, dialogue, conversion)
 
 
 def _quarter(day: dt.date, year: int) -> int:

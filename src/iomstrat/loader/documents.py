@@ -91,9 +91,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NOT_YAML_TEXT = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
-# A number that a thousands separator split in two inside a flow collection: `{2023: 1,500}`.
-_THOUSANDS_HEAD = re.compile(r"[-+]?[0-9]{1,3}")
-_THOUSANDS_TAIL = re.compile(r"[0-9]{3}(?:\.[0-9]*)?")
+# A number that a comma split in two inside a flow collection: `{2023: 1,500}` (thousands)
+# or `{2024: 47,5}` (a Danish decimal comma).
+_SPLIT_HEAD = re.compile(r"[-+]?[0-9]{1,15}")
+_SPLIT_TAIL = re.compile(r"[0-9]+")
+# Numbers as Danish (and English) hands type them, each answered with what to write.
+_DECIMAL_COMMA = re.compile(r"([-+]?[0-9]+),([0-9]+)")  # 47,5 (or 1,500: thousands?)
+_COMMA_GROUPS = re.compile(r"[-+]?[1-9][0-9]{0,2}(?:,[0-9]{3}){2,}")  # 1,500,000
+_POINT_GROUPS = re.compile(r"([-+]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+)(?:,([0-9]+))?")  # 90.000.000
+_POINT_GROUP_ONCE = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")  # 2.055: 2055 in Danish?
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})([-./])([0-9]{1,2})\2([0-9]{4})")  # 15-03-2023
 
 # Codes of this layer.
 UNREADABLE = "IOM001"
@@ -429,10 +436,19 @@ class _Builder:
         self.documents = 0
         self.duplicates = 0
         self.previous: Any = None  # the event before this one
+        self.split_tail = False  # the next key is the tail of a number split at a comma
 
-    def error(self, pos: Position, code: str, message: str, *, stop: bool = False) -> None:
+    def error(
+        self,
+        pos: Position,
+        code: str,
+        message: str,
+        *,
+        stop: bool = False,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
         self.doc.diagnostics.append(
-            Diagnostic(self.doc.name, pos.line, pos.column, code, Severity.ERROR, message)
+            Diagnostic(self.doc.name, pos.line, pos.column, code, severity, message)
         )
         if stop:
             raise _Stop
@@ -524,20 +540,32 @@ class _Builder:
         )
 
     def check_thousands(self, stack: list[_Node], event: Any) -> None:
-        """`{2023: 1,500}` reads as 2023: 1 and a key 500 without a value: say what happened."""
+        """`{2023: 1,500}` reads as 2023: 1 and a key 500 without a value, `{2024: 47,5}` as
+        2024: 47 and a key 5: say what happened and what to write, once. The value becomes
+        the number meant and the stray key is dropped, so that nothing else reports them."""
         before: Any = self.previous
         if not _split_number(stack, before, event):
             return
         first: Any = before.start_mark
-        last: Any = before.end_mark
-        if event.start_mark.index == last.index + 1:
-            written = echo(f"{before.value},{event.value}")
-            self.error(
-                Position(first.line + 1, first.column + 1),
-                AMBIGUOUS_SCALAR,
-                f"'{written}' reads as two values, split at the comma; write numbers "
-                "without thousands separators",
+        head, tail = before.value, event.value
+        written = echo(f"{head},{tail}")
+        if len(tail) == 3 and len(head.lstrip("+-")) <= 3:
+            meant = Decimal(head + tail)
+            advice = (
+                f"write {meant} without thousands separators "
+                f"(or {_plain(f'{head}.{tail}')} if the comma is a decimal comma)"
             )
+        else:
+            meant = Decimal(f"{head}.{tail}")
+            advice = f"write {meant} (a decimal point, not a comma)"
+        self.error(
+            Position(first.line + 1, first.column + 1),
+            AMBIGUOUS_SCALAR,
+            f"'{written}' reads as two values, split at the comma; {advice}",
+        )
+        parent = stack[-1]
+        parent.value[parent.key] = meant
+        self.split_tail = True
 
     def child_path(self, stack: list[_Node], pos: Position) -> DataPath:
         if not stack:
@@ -594,6 +622,12 @@ class _Builder:
         parent.key = key
         parent.key_pending = True
         if key is _MERGE:
+            return
+        if self.split_tail:  # reported with the number it was split from (check_thousands)
+            self.split_tail = False
+            parent.key = _Ignored()
+            parent.key_path = (*parent.path, parent.key)
+            self.duplicates += 1
             return
         text = str(key)
         if len(text) > MAX_KEY_CHARS:
@@ -678,7 +712,17 @@ class _Builder:
 
     def number(self, text: str, pos: Position, *, force: bool) -> Any:
         if len(text) <= MAX_DIGITS and _POINT_DECIMAL.fullmatch(text):
-            return Decimal(text)  # 1250.50, most numbers of a ledger: what the tests below give
+            # 1250.50, most numbers of a ledger: what the tests below give; but 2.055 may be a
+            # Danish 2055 (a cheap test of length and point first: this runs for every number).
+            if len(text) <= 8 and text[-4:-3] == "." and _POINT_GROUP_ONCE.fullmatch(text):
+                self.error(
+                    pos,
+                    AMBIGUOUS_SCALAR,
+                    f"'{echo(text)}' is read as {text} with a decimal point; if the point "
+                    f"groups thousands, write {text.replace('.', '')}",
+                    severity=Severity.WARNING,
+                )
+            return Decimal(text)
         if text in _SPECIAL_FLOAT:
             return Decimal(_SPECIAL_FLOAT[text])
         # Text no longer than the limit cannot have too many digits; count only longer text.
@@ -721,25 +765,88 @@ class _Builder:
             except ValueError:
                 self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a valid date")
                 return text
+        danish = self.typed_by_hand(text, pos)
+        if danish is not None:
+            return danish
         if force:
             self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a number")
         return text
 
+    def typed_by_hand(self, text: str, pos: Position) -> Decimal | dt.date | None:
+        """A number with a decimal comma or grouped thousands, a day-month-year date: one
+        finding quoting the text and saying what to write; the value meant, so that nothing
+        else reports it again. None for any other text."""
+        if len(text) > 40:
+            return None
+        comma = _DECIMAL_COMMA.fullmatch(text)
+        if comma:
+            head, tail = comma.groups()
+            if len(tail) == 3 and len(head.lstrip("+-")) <= 3:
+                meant = Decimal(head + tail)
+                advice = (
+                    f"write {meant} without thousands separators "
+                    f"(or {_plain(f'{head}.{tail}')} if the comma is a decimal comma)"
+                )
+            else:
+                meant = Decimal(f"{head}.{tail}")
+                advice = f"write {meant} (a decimal point, not a comma)"
+            self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a number; {advice}")
+            return meant
+        if _COMMA_GROUPS.fullmatch(text):
+            meant = Decimal(text.replace(",", ""))
+            self.error(
+                pos,
+                AMBIGUOUS_SCALAR,
+                f"'{echo(text)}' groups thousands with commas; write {meant}",
+            )
+            return meant
+        points = _POINT_GROUPS.fullmatch(text)
+        if points:
+            whole, decimals = points.groups()
+            meant = Decimal(whole.replace(".", "") + (f".{decimals}" if decimals else ""))
+            self.error(
+                pos,
+                AMBIGUOUS_SCALAR,
+                f"'{echo(text)}' groups thousands with points; write {meant}",
+            )
+            return meant
+        dmy = _DAY_MONTH_YEAR.fullmatch(text)
+        if dmy:
+            day, _, month, year = dmy.groups()
+            try:
+                meant_date = dt.date(int(year), int(month), int(day))
+            except ValueError:
+                self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a valid date")
+                return None
+            self.error(
+                pos,
+                AMBIGUOUS_SCALAR,
+                f"'{echo(text)}' is a date written day-month-year; write "
+                f"{meant_date.isoformat()} (year-month-day)",
+            )
+            return meant_date
+        return None
+
+
+def _plain(text: str) -> str:
+    """A number as its shortest plain text: 1.500 -> 1.5."""
+    return format(Decimal(text).normalize(), "f")
+
 
 def _split_number(stack: list[Any], before: Any, event: Any) -> bool:
-    """Whether scalar `event` after scalar `before` may be a number split at a comma; the
-    positions then tell (see `check_thousands`)."""
+    """Whether scalar `event` after scalar `before` is a number split at a comma: a value of
+    digits, a comma right after it and a key of digits (see `check_thousands`)."""
     # Cheapest tests first: this runs for every scalar of a file.
     return bool(
         stack
         and not stack[-1].key_pending
         and isinstance(before, yaml.ScalarEvent)
+        and event.start_mark.index == before.end_mark.index + 1  # type: ignore[union-attr]  # `1,500`, not `1, 500`
         and not before.style  # plain scalars only
         and not event.style
         and isinstance(stack[-1].value, dict)
-        and len(before.value) <= 4  # what _THOUSANDS_HEAD can match, tested without it
-        and _THOUSANDS_HEAD.fullmatch(before.value)
-        and _THOUSANDS_TAIL.fullmatch(event.value)
+        and _SPLIT_HEAD.fullmatch(before.value)
+        and _SPLIT_TAIL.fullmatch(event.value)
     )
 
 
@@ -776,7 +883,15 @@ class _LeanBuilder(_Builder):
         super().__init__(doc, limits)
         self.detailed = detailed or set()
 
-    def error(self, pos: Position, code: str, message: str, *, stop: bool = False) -> None:
+    def error(
+        self,
+        pos: Position,
+        code: str,
+        message: str,
+        *,
+        stop: bool = False,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
         raise _NeedFull
 
     def build(self, events: Any) -> None:
@@ -808,7 +923,7 @@ class _LeanBuilder(_Builder):
                 if (
                     type(previous) is scalar_event
                     and not parent.key_pending
-                    and "0" <= text[:1] <= "9"  # what _THOUSANDS_TAIL needs first
+                    and "0" <= text[:1] <= "9"  # what _SPLIT_TAIL needs first
                     and _split_number(stack, previous, event)
                 ):
                     raise _NeedFull

@@ -139,26 +139,25 @@ def money_by_year(
     per_unit: Decimal = Decimal(1),
     key: str = "",
 ) -> str:
-    """Grouped bars planned / approved / disbursed per year, the remaining balance as a line;
-    amounts divided by `per_unit` (currency units per unit of the axis)."""
+    """Grouped bars planned / approved / disbursed / remaining per year: the remaining balance
+    is a bar of its year too, not a line (the years' balances are no trend); amounts divided
+    by `per_unit` (currency units per unit of the axis)."""
     labels = [str(y.year) for y in years]
     series = [
         (names["planned"], [float(y.planned / per_unit) for y in years]),
         (names["approved"], [float((y.approved or 0) / per_unit) for y in years]),
         (names["disbursed"], [float(y.disbursed / per_unit) for y in years]),
+        (names["remaining"], [float(y.remaining / per_unit) for y in years]),
     ]
-    width = 0.26
+    width = 0.2
 
     def paint(ax: Any) -> None:
         for index, (name, values) in enumerate(series):
-            offsets = [x + (index - 1) * width for x in range(len(years))]
+            offsets = [x + (index - 1.5) * width for x in range(len(years))]
             ax.bar(offsets, values, width=width, label=name, **_bar_style(index))
-        ax.plot(
-            range(len(years)), [float(y.remaining / per_unit) for y in years], color="#000000",
-            linestyle="--", marker="D", markersize=5, linewidth=1.2, label=names["remaining"],
-        )  # fmt: skip
         ax.set_xticks(range(len(years)), labels)
-        ax.set_ylim(bottom=0)
+        if all(v >= 0 for _, values in series for v in values):  # else overspent: show below 0
+            ax.set_ylim(bottom=0)
         ax.margins(y=0.1)
         _finish(ax, locale, ylabel, legend_cols=4)
 
@@ -174,10 +173,12 @@ def cumulative_disbursement(
     *,
     per_unit: Decimal = Decimal(1),
     key: str = "",
+    labels: Sequence[str] | None = None,
 ) -> str:
     """Cumulative disbursement made against the schedule, quarter by quarter; the line of
-    payments stops at the report's date."""
-    labels = [f"Q{p.quarter}\n{p.year}" if p.quarter == 1 else f"Q{p.quarter}" for p in points]
+    payments stops at the report's date. `labels` name the quarters (default Q1 2023 …)."""
+    if labels is None:
+        labels = [f"Q{p.quarter}\n{p.year}" if p.quarter == 1 else f"Q{p.quarter}" for p in points]
     scheduled = [float(p.cumulative_scheduled / per_unit) for p in points]
     made = [
         float(p.cumulative_disbursed / per_unit)

@@ -16,10 +16,26 @@ class DiagnosticFormat(enum.StrEnum):
     sarif = "sarif"
 
 
-def render_text(diagnostics: Sequence[Diagnostic]) -> str:
-    return "".join(
-        f"{d.location()}: {d.severity.label} {d.code} {d.message}\n" for d in diagnostics
-    )
+def message(d: Diagnostic, locale: str = "en") -> str:
+    """The finding's message for people in `locale` (render.words.finding_message)."""
+    from iomstrat.render.words import finding_message
+
+    return finding_message(d.code, d.message, d.path, locale)
+
+
+def line(d: Diagnostic, locale: str = "en") -> str:
+    """'file:line:col: severity CODE message', the severity and message in `locale`."""
+    from iomstrat.render.words import severity
+
+    return f"{d.location()}: {severity(d.severity.label, locale)} {d.code} {message(d, locale)}"
+
+
+def render_text(diagnostics: Sequence[Diagnostic], locale: str = "en") -> str:
+    if locale == "en":  # the common case, without loading the catalogue of words
+        return "".join(
+            f"{d.location()}: {d.severity.label} {d.code} {d.message}\n" for d in diagnostics
+        )
+    return "".join(line(d, locale) + "\n" for d in diagnostics)
 
 
 def render_json(diagnostics: Sequence[Diagnostic]) -> str:

@@ -7,9 +7,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from iomstrat.render.budget import UNIT_WORDS
+from iomstrat.render.diagnostics import line as finding_line
+from iomstrat.render.diagnostics import message as finding_message
 from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import md_table, rich_console
+from iomstrat.render.words import date, severity, status, word
+from iomstrat.render.words import unit as unit_words
 
 if TYPE_CHECKING:  # annotations only: every command loads this module for the enum
     from iomstrat.findings import Diagnostic
@@ -22,8 +25,6 @@ if TYPE_CHECKING:  # annotations only: every command loads this module for the e
         StrategyDiff,
     )
 
-NO_CHANGE = "No change in budget figures, approvals, allocations, payments or findings."
-
 
 class DiffFormat(enum.StrEnum):
     table = "table"
@@ -31,8 +32,8 @@ class DiffFormat(enum.StrEnum):
     json = "json"
 
 
-def _unit(diff: StrategyDiff) -> str:
-    return f"{diff.currency} {UNIT_WORDS[diff.unit]}".strip()
+def _unit(diff: StrategyDiff, locale: str) -> str:
+    return unit_words(diff.currency, diff.unit, locale)
 
 
 def _amount(value: Decimal | None, locale: str) -> str:
@@ -44,20 +45,19 @@ def _change(value: Decimal, locale: str) -> str:
     return sign + figure(abs(value), locale)
 
 
-def _year(change: AmountChange) -> str:
-    return "total" if change.year is None else str(change.year)
+def _year(change: AmountChange, locale: str) -> str:
+    return word("total", locale).lower() if change.year is None else str(change.year)
 
 
 def _flag(decided: Decided | None, locale: str) -> str:
     """A year's approval in one cell: `reduced 90 (Finance Act 2024, 2024-03-20; core 43, …)`."""
     if decided is None:
-        return "(none)"
-    text = decided.status
+        return word("none", locale)
+    text = status(decided.status, locale)
     if decided.amount is not None:
         text += f" {figure(decided.amount, locale)}"
-    facts = [
-        f for f in (decided.finance_act, decided.decided_on and decided.decided_on.isoformat()) if f
-    ]
+    on = decided.decided_on and date(decided.decided_on, locale)
+    facts = [f for f in (decided.finance_act, on) if f]
     details = ", ".join(facts)
     if decided.lines:
         lines = ", ".join(f"{k} {figure(v, locale)}" for k, v in decided.lines)
@@ -68,8 +68,8 @@ def _flag(decided: Decided | None, locale: str) -> str:
 def _amount_rows(changes: Sequence[AmountChange], locale: str) -> list[list[str]]:
     return [
         [
-            c.name,
-            _year(c),
+            c.name or word("total", locale),
+            _year(c, locale),
             _amount(c.old, locale),
             _amount(c.new, locale),
             _change(c.change, locale),
@@ -115,51 +115,70 @@ def _payment_rows(changes: Sequence[PaymentChange], locale: str) -> list[list[st
     ]
 
 
-ALLOCATION_HEADERS = ["Half-year", "Allocation", *["Old", "New", "Change"]]
-PAYMENT_HEADERS = ["Line", "Year", "Old (count: sum)", "New (count: sum)", "Change"]
+def _amount_headers(locale: str) -> list[str]:
+    return [word(k, locale) for k in ("old", "new", "change")]
 
 
-def _finding(mark: str, d: Diagnostic) -> str:
-    return f"{mark} {d.location()}: {d.severity.label} {d.code} {d.message}"
+def _allocation_headers(locale: str) -> list[str]:
+    return [word("half_year", locale), word("allocation", locale), *_amount_headers(locale)]
 
 
-AMOUNT_HEADERS = ["Old", "New", "Change"]
+def _payment_headers(locale: str) -> list[str]:
+    old, new = word("old_count_sum", locale), word("new_count_sum", locale)
+    return [word("line", locale), word("year", locale), old, new, word("change", locale)]
 
 
-def render_table(diff: StrategyDiff, locale: str, *, color: bool, width: int = 120) -> str:
+def _sections(diff: StrategyDiff, locale: str) -> list[tuple[str, str, Any]]:
+    return [
+        (word("budget_lines", locale), word("line", locale), diff.lines),
+        (word("totals", locale), word("total", locale), diff.totals),
+    ]
+
+
+def _payments_title(diff: StrategyDiff, locale: str) -> str:
+    return f"{word('payments', locale)} ({diff.currency})"
+
+
+def render_table(diff: StrategyDiff, locale: str, *, color: bool, width: int | None = None) -> str:
+    """Tables of what changed; at a terminal's `width` the findings wrap to it, piped (`width`
+    None) each finding stays on one line."""
     from rich.table import Table
 
-    console, out = rich_console(width, color)
-    console.print(f"{diff.old_name} → {diff.new_name} ({_unit(diff)})", markup=False)
+    console, out = rich_console(width or 120, color)
+    console.print(f"{diff.old_name} → {diff.new_name} ({_unit(diff, locale)})", markup=False)
     if not diff.changed:
-        console.print(NO_CHANGE)
+        console.print(word("no_change", locale))
         return out.getvalue()
-    sections = [
-        ("Budget lines", "Line", diff.lines),
-        ("Totals", "Total", diff.totals),
-    ]
-    for title, first, changes in sections:
+    for title, first, changes in _sections(diff, locale):
         if not changes:
             continue
         grid = Table(title=title, title_justify="left")
         grid.add_column(first, ratio=1, overflow="fold")
-        grid.add_column("Year", no_wrap=True)
-        for header in AMOUNT_HEADERS:
+        grid.add_column(word("year", locale), no_wrap=True)
+        for header in _amount_headers(locale):
             grid.add_column(header, justify="right", no_wrap=True)
         for row in _amount_rows(changes, locale):
             grid.add_row(*row)
         console.print(grid)
     if diff.approvals:
-        grid = Table(title="Approvals", title_justify="left")
-        grid.add_column("Year", no_wrap=True)
-        for header in ("Old", "New"):
-            grid.add_column(header, ratio=1, overflow="fold")
+        grid = Table(title=word("approval_flags", locale), title_justify="left")
+        grid.add_column(word("year", locale), no_wrap=True)
+        for key in ("old", "new"):
+            grid.add_column(word(key, locale), ratio=1, overflow="fold")
         for row in _approval_rows(diff.approvals, locale):
             grid.add_row(*row)
         console.print(grid)
     tables = (
-        ("Allocations", ALLOCATION_HEADERS, _allocation_rows(diff.allocations, locale)),
-        (f"Payments ({diff.currency})", PAYMENT_HEADERS, _payment_rows(diff.payments, locale)),
+        (
+            word("allocations", locale),
+            _allocation_headers(locale),
+            _allocation_rows(diff.allocations, locale),
+        ),
+        (
+            _payments_title(diff, locale),
+            _payment_headers(locale),
+            _payment_rows(diff.payments, locale),
+        ),
     )
     for title, headers, rows in tables:
         if not rows:
@@ -174,24 +193,23 @@ def render_table(diff: StrategyDiff, locale: str, *, color: bool, width: int = 1
             grid.add_row(*row)
         console.print(grid)
     if diff.appeared or diff.disappeared:
-        console.print("Findings (+ appeared, - disappeared)")
-        for line in [_finding("+", d) for d in diff.appeared] + [
-            _finding("-", d) for d in diff.disappeared
-        ]:
-            console.print(line, markup=False, soft_wrap=True)
+        console.print(word("findings_changed", locale))
+        marked = [("+", d) for d in diff.appeared] + [("-", d) for d in diff.disappeared]
+        for mark, d in marked:
+            console.print(
+                f"{mark} {finding_line(d, locale)}", markup=False, soft_wrap=width is None
+            )
     return out.getvalue()
 
 
 def render_markdown(diff: StrategyDiff, locale: str) -> str:
-    lines = [f"### Budget changes: `{diff.old_name}` → `{diff.new_name}` ({_unit(diff)})", ""]
+    head = f"### {word('budget_changes', locale)}: `{diff.old_name}` → `{diff.new_name}`"
+    lines = [f"{head} ({_unit(diff, locale)})", ""]
     if not diff.changed:
-        return "\n".join([*lines, NO_CHANGE, ""])
-    for title, first, changes in (
-        ("Budget lines", "Line", diff.lines),
-        ("Totals", "Total", diff.totals),
-    ):
+        return "\n".join([*lines, word("no_change", locale), ""])
+    for title, first, changes in _sections(diff, locale):
         if changes:
-            headers = [first, "Year", *AMOUNT_HEADERS]
+            headers = [first, word("year", locale), *_amount_headers(locale)]
             lines += [
                 f"#### {title}",
                 "",
@@ -200,38 +218,44 @@ def render_markdown(diff: StrategyDiff, locale: str) -> str:
             ]
     if diff.approvals:
         rows = _approval_rows(diff.approvals, locale)
-        lines += ["#### Approvals", "", *md_table(["Year", "Old", "New"], rows, 9), ""]
+        headers = [word(k, locale) for k in ("year", "old", "new")]
+        lines += [f"#### {word('approval_flags', locale)}", "", *md_table(headers, rows, 9), ""]
     if diff.allocations:
         rows = _allocation_rows(diff.allocations, locale)
-        lines += ["#### Allocations", "", *md_table(ALLOCATION_HEADERS, rows, 2), ""]
+        title = f"#### {word('allocations', locale)}"
+        lines += [title, "", *md_table(_allocation_headers(locale), rows, 2), ""]
     if diff.payments:
         rows = _payment_rows(diff.payments, locale)
-        title = f"#### Payments ({diff.currency})"
-        lines += [title, "", *md_table(PAYMENT_HEADERS, rows, 2), ""]
+        title = f"#### {_payments_title(diff, locale)}"
+        lines += [title, "", *md_table(_payment_headers(locale), rows, 2), ""]
     if diff.appeared or diff.disappeared:
-        lines += ["#### Findings", ""]
-        lines += [f"- **appeared**: {_md_finding(d)}" for d in diff.appeared]
-        lines += [f"- **disappeared**: {_md_finding(d)}" for d in diff.disappeared]
+        lines += [f"#### {word('findings', locale)}", ""]
+        appeared, disappeared = word("appeared", locale), word("disappeared", locale)
+        lines += [f"- **{appeared}**: {_md_finding(d, locale)}" for d in diff.appeared]
+        lines += [f"- **{disappeared}**: {_md_finding(d, locale)}" for d in diff.disappeared]
         lines.append("")
     return "\n".join(lines)
 
 
-def _md_finding(d: Diagnostic) -> str:
-    return f"`{d.code}` {d.severity.label} at `{d.location()}`: {d.message}"
+def _md_finding(d: Diagnostic, locale: str) -> str:
+    where = word("at", locale)
+    label = severity(d.severity.label, locale)
+    return f"`{d.code}` {label} {where} `{d.location()}`: {finding_message(d, locale)}"
 
 
 def _number(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
-def as_data(diff: StrategyDiff) -> dict[str, Any]:
-    """Plain data for JSON: amounts as strings holding exact decimals; year null is the total."""
+def as_data(diff: StrategyDiff, locale: str = "en") -> dict[str, Any]:
+    """Plain data for JSON: amounts as strings holding exact decimals; year null is the total;
+    names and messages (for people) in `locale`, keys and codes as they are."""
 
     def amounts(changes: Sequence[AmountChange]) -> list[dict[str, Any]]:
         return [
             {
                 "id": c.row_id,
-                "name": c.name,
+                "name": c.name or word("total", locale),
                 "kind": c.kind,
                 "year": c.year,
                 "old": _number(c.old),
@@ -260,7 +284,7 @@ def as_data(diff: StrategyDiff) -> dict[str, Any]:
                 "column": d.column,
                 "code": d.code,
                 "severity": d.severity.label,
-                "message": d.message,
+                "message": finding_message(d, locale),
             }
             for d in items
         ]
@@ -312,11 +336,18 @@ def as_data(diff: StrategyDiff) -> dict[str, Any]:
     }
 
 
-def render(diff: StrategyDiff, fmt: DiffFormat, locale: str, *, color: bool = False) -> str:
+def render(
+    diff: StrategyDiff,
+    fmt: DiffFormat,
+    locale: str,
+    *,
+    color: bool = False,
+    width: int | None = None,
+) -> str:
     if fmt is DiffFormat.table:
-        return render_table(diff, locale, color=color)
+        return render_table(diff, locale, color=color, width=width)
     if fmt is DiffFormat.markdown:
         return render_markdown(diff, locale)
     import json  # here, not above: only JSON output needs it
 
-    return json.dumps(as_data(diff), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(as_data(diff, locale), ensure_ascii=False, indent=2) + "\n"

@@ -9,13 +9,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from iomstrat.render.numbers import figure, plain
-from iomstrat.render.tabular import CsvStyle, md_cell, rich_console
+from iomstrat.render.tabular import CsvStyle, fit, md_cell, md_table, stacked, to_text
+from iomstrat.render.words import date, quarter, word
 
 if TYPE_CHECKING:  # annotations only: `validate` loads this module for the enum, not the reports
     from iomstrat.results.disbursement import (
         DisbursementReport,
         DisbursementRow,
         Portfolio,
+        PortfolioRow,
         PriorityRow,
     )
 
@@ -39,17 +41,6 @@ FIGURE_COLUMNS = (
     "variance",
     "forecast",
 )
-HEADINGS = {
-    "planned": "Planned",
-    "approved": "Approved",
-    "allocated": "Allocated",
-    "disbursed": "Disbursed",
-    "remaining": "Remaining",
-    "rate": "%",
-    "scheduled": "Scheduled",
-    "variance": "Variance",
-    "forecast": "Forecast",
-}
 TABLE_COLUMNS = tuple(c for c in FIGURE_COLUMNS if c != "scheduled")
 """The table leaves out `scheduled` (variance says how far from it); JSON and CSV have it."""
 EMPTY = "—"
@@ -70,25 +61,202 @@ def _percent(value: Decimal | None, locale: str) -> str:
     return str(format_decimal(value * 100, format="0.0", locale=locale))
 
 
-def _title(report: DisbursementReport) -> str:
-    return (
-        f"{report.title}\nDisbursement as of {report.as_of.isoformat()}, by {report.by} "
-        f"({report.currency})"
+def subtitle(report: DisbursementReport, locale: str) -> str:
+    return word("disbursement_title", locale).format(
+        date=date(report.as_of, locale),
+        by=word(f"by_{report.by}", locale),
+        currency=report.currency,
     )
 
 
-def nothing_recorded(report: DisbursementReport) -> str:
-    return (
-        f"Nothing recorded yet in {report.file}: no payments and no dialogue allocations. "
-        "The figures below are the plan; add approvals, `allocations:`, `disbursements:` or "
-        "`ledgers:` to the file (or --ledger FILE) to track them."
+def _title(report: DisbursementReport, locale: str) -> str:
+    return f"{report.title}\n{subtitle(report, locale)}"
+
+
+def portfolio_title(combined: Portfolio, locale: str) -> str:
+    return word("portfolio_title", locale).format(
+        count=len(combined.files), date=date(combined.as_of, locale), currency=combined.currency
     )
 
 
-def _row_label(row: DisbursementRow, by: str) -> str:
-    if by == "line" and row.kind == "line":
-        return f"{row.year if row.year is not None else 'Period'}  {row.label}"
+def nothing_recorded(report: DisbursementReport, locale: str) -> str:
+    return word("nothing_recorded", locale).format(file=report.file)
+
+
+def notes(report: DisbursementReport, locale: str) -> list[str]:
+    """The report's notes for people: how figures were converted, then the engine's own."""
+    said = list(report.notes)
+    c = report.conversion
+    if c is not None:
+        from babel.numbers import format_decimal  # here: most reports convert nothing
+
+        rate = format_decimal(c.rate, format="0.000000", locale=locale)
+        said.insert(
+            0,
+            word("conversion", locale).format(
+                date=date(c.on, locale), source=c.source, target=c.target, rate=rate
+            ),
+        )
+    return said
+
+
+def row_label(row: DisbursementRow, locale: str) -> str:
+    """A row's name in `locale`: the engine's keys say what a total or a quarter is."""
+    if row.kind == "subtotal" and row.year is not None:
+        return word("total_year", locale).format(row.year)
+    if row.kind == "total":
+        return word("total_year", locale).format(row.key)
+    head, _, number = row.key.partition("-Q")
+    if number.isdigit() and head.isdigit():
+        return quarter(int(head), int(number), locale)
     return row.label
+
+
+def _row_label(row: DisbursementRow, by: str, locale: str) -> str:
+    if by == "line" and row.kind == "line":
+        year = row.year if row.year is not None else word("period", locale)
+        return f"{year}  {row_label(row, locale)}"
+    return row_label(row, locale)
+
+
+def priority_label(row: PriorityRow, locale: str) -> str:
+    """A priority row's name in `locale`; the engine's keys say which rows are its own."""
+    from iomstrat.engine.disbursement import NO_AREA, NOT_LINKED  # here: validate needs none
+
+    if row.kind == "total":
+        return word("total", locale)
+    if row.kind == "subtotal" and row.year is not None:
+        return word("total_year", locale).format(row.year)
+    own = {NO_AREA: "no_priority_area", NOT_LINKED: "not_linked"}
+    return word(own[row.key], locale) if row.key in own else row.label
+
+
+def heading(column: str, locale: str) -> str:
+    return word(column, locale)
+
+
+def _figure_cells(row: DisbursementRow, locale: str) -> list[str]:
+    f = row.figures
+    return [
+        _percent(f.rate, locale) if c == "rate" else _whole(getattr(f, c), locale)
+        for c in TABLE_COLUMNS
+    ]
+
+
+def _table(**options: Any) -> Any:
+    """A Rich table; `compact` drops the frame and the padding at its edges."""
+    from rich import box
+    from rich.table import Table
+
+    compact = options.pop("compact", False)
+    return Table(
+        box=None if compact else box.HEAVY_HEAD,
+        show_edge=not compact,
+        pad_edge=not compact,
+        **options,
+    )
+
+
+def _report_grid(report: DisbursementReport, locale: str, *, compact: bool) -> Any:
+    """Lines (or years, quarters) with their figures; the full layout adds a progress bar."""
+    from rich.progress_bar import ProgressBar
+
+    caption = "\n".join(notes(report, locale)) or None
+    grid = _table(title=_title(report, locale), caption=caption, compact=compact)
+    first = word("line_year" if report.by == "line" else f"by_{report.by}", locale)
+    grid.add_column(first.capitalize(), no_wrap=True, overflow="ellipsis", max_width=30)
+    for column in TABLE_COLUMNS:
+        grid.add_column(heading(column, locale), justify="right", no_wrap=True)
+        if column == "rate" and not compact:
+            grid.add_column(word("progress", locale), no_wrap=True)
+    for row in report.rows:
+        cells: list[Any] = _figure_cells(row, locale)
+        if not compact:
+            rate = row.figures.rate if row.figures.rate is not None else Decimal(0)
+            bar = ProgressBar(total=100, completed=float(min(rate, Decimal(1)) * 100), width=12)
+            cells.insert(TABLE_COLUMNS.index("rate") + 1, bar)
+        grid.add_row(
+            _row_label(row, report.by, locale),
+            *cells,
+            style="bold" if row.kind != "line" else None,
+            end_section=row.kind != "line",
+        )
+    return grid
+
+
+def _report_stacked(report: DisbursementReport, locale: str, width: int) -> Any:
+    headers = ["", *(heading(c, locale) for c in TABLE_COLUMNS)]
+    rows = [
+        ([_row_label(row, report.by, locale), *_figure_cells(row, locale)], row.kind != "line")
+        for row in report.rows
+    ]
+    title = "\n".join([_title(report, locale), *notes(report, locale)])
+    return stacked(title, headers, rows, width=width)
+
+
+def _priority_cells(row: PriorityRow, locale: str) -> list[str]:
+    return [
+        str(row.year) if row.year is not None else "",
+        priority_label(row, locale),
+        _whole(row.allocated, locale),
+        _whole(row.disbursed, locale),
+        str(row.items),
+    ]
+
+
+PRIORITY_HEADINGS = ("year", "priority_area", "allocated", "disbursed", "allocations")
+
+
+def _priority_table(report: DisbursementReport, locale: str, *, compact: bool = False) -> Any:
+    caption = "\n".join(notes(report, locale)) or None
+    grid = _table(title=_title(report, locale), caption=caption, compact=compact)
+    grid.add_column(word("year", locale), no_wrap=True)
+    grid.add_column(word("priority_area", locale), ratio=1, overflow="fold")
+    for key in PRIORITY_HEADINGS[2:]:
+        grid.add_column(word(key, locale), justify="right", no_wrap=True)
+    for row in report.priority_rows:
+        grid.add_row(*_priority_cells(row, locale), style="bold" if row.kind != "line" else None)
+    return grid
+
+
+def _priority_stacked(report: DisbursementReport, locale: str, width: int) -> Any:
+    headers = [word(k, locale) for k in PRIORITY_HEADINGS]
+    rows = [(_priority_cells(r, locale)[1:], r.kind != "line") for r in report.priority_rows]
+    return stacked(_title(report, locale), headers[1:], rows, width=width)
+
+
+PORTFOLIO_HEADINGS = ("finance_act_code", "year", "planned", "approved", "disbursed", "remaining")
+
+
+def _portfolio_cells(row: PortfolioRow, locale: str) -> list[str]:
+    return [
+        row.finance_act_code,
+        str(row.year) if row.year is not None else word("total", locale),
+        _whole(row.planned, locale),
+        _whole(row.approved, locale),
+        _whole(row.disbursed, locale),
+        _whole(row.remaining, locale),
+        str(row.files),
+    ]
+
+
+def _portfolio_table(combined: Portfolio, locale: str, *, compact: bool = False) -> Any:
+    grid = _table(title=portfolio_title(combined, locale), compact=compact)
+    for key in (*PORTFOLIO_HEADINGS, "files"):
+        grid.add_column(word(key, locale), justify="left" if key == "finance_act_code" else "right")
+    for row in combined.rows:
+        grid.add_row(
+            *_portfolio_cells(row, locale),
+            style="bold" if row.year is None else None,
+            end_section=row.year is None,
+        )
+    return grid
+
+
+def _portfolio_stacked(combined: Portfolio, locale: str, width: int) -> Any:
+    headers = [word(k, locale) for k in (*PORTFOLIO_HEADINGS, "files")]
+    rows = [(_portfolio_cells(r, locale), r.year is None) for r in combined.rows]
+    return stacked(portfolio_title(combined, locale), headers, rows, width=width)
 
 
 def render_table(
@@ -97,119 +265,61 @@ def render_table(
     locale: str,
     *,
     color: bool,
-    width: int = 160,
+    width: int | None = None,
 ) -> str:
-    from rich.progress_bar import ProgressBar
-    from rich.table import Table
+    """Each report at the terminal's `width`: framed with progress bars, then compact, then
+    stacked, whichever first shows every figure whole; `width` None: framed at 160 columns."""
+    from rich.text import Text
 
-    console, out = rich_console(width, color)
+    parts: list[str] = []
+
+    def show(grid: Any, stack: Any) -> None:
+        parts.append(fit(grid, stack, width=width, full_width=160, color=color))
+
+    narrow = width or 160
     for report in reports:
         if report.nothing_recorded:
-            console.print(nothing_recorded(report), style="bold")
-        if report.by == "priority":
-            console.print(_priority_table(report, locale))
-        else:
-            grid = Table(title=_title(report), caption="\n".join(report.notes) or None)
-            grid.add_column(
-                "Line / year" if report.by == "line" else report.by.capitalize(),
-                no_wrap=True,
-                overflow="ellipsis",
-                max_width=30,
-            )
-            for column in TABLE_COLUMNS:
-                grid.add_column(HEADINGS[column], justify="right", no_wrap=True)
-                if column == "rate":
-                    grid.add_column("Progress", no_wrap=True)
-            for row in report.rows:
-                f = row.figures
-                rate = f.rate if f.rate is not None else Decimal(0)
-                cells: list[Any] = []
-                for column in TABLE_COLUMNS:
-                    value = getattr(f, column)
-                    cells.append(
-                        _percent(value, locale) if column == "rate" else _whole(value, locale)
-                    )
-                    if column == "rate":
-                        cells.append(
-                            ProgressBar(
-                                total=100, completed=float(min(rate, Decimal(1)) * 100), width=12
-                            )
-                        )
-                grid.add_row(
-                    _row_label(row, report.by),
-                    *cells,
-                    style="bold" if row.kind != "line" else None,
-                    end_section=row.kind != "line",
+            parts.append(
+                to_text(
+                    Text(nothing_recorded(report, locale), style="bold"), width=narrow, color=color
                 )
-            console.print(grid)
+            )
+        if report.by == "priority":
+            show(
+                lambda compact, r=report: _priority_table(r, locale, compact=compact),
+                lambda columns, r=report: _priority_stacked(r, locale, columns),
+            )
+        else:
+            show(
+                lambda compact, r=report: _report_grid(r, locale, compact=compact),
+                lambda columns, r=report: _report_stacked(r, locale, columns),
+            )
     if combined is not None:
-        console.print(_portfolio_table(combined, locale))
-    return out.getvalue()
-
-
-def _priority_table(report: DisbursementReport, locale: str) -> Any:
-    from rich.table import Table
-
-    grid = Table(title=_title(report), caption="\n".join(report.notes) or None)
-    grid.add_column("Year", no_wrap=True)
-    grid.add_column("Priority area", ratio=1, overflow="fold")
-    for name in ("Allocated", "Disbursed", "Allocations"):
-        grid.add_column(name, justify="right", no_wrap=True)
-    for row in report.priority_rows:
-        grid.add_row(
-            str(row.year) if row.year is not None else "",
-            row.label,
-            _whole(row.allocated, locale),
-            _whole(row.disbursed, locale),
-            str(row.items),
-            style="bold" if row.kind != "line" else None,
+        show(
+            lambda compact: _portfolio_table(combined, locale, compact=compact),
+            lambda columns: _portfolio_stacked(combined, locale, columns),
         )
-    return grid
-
-
-def _portfolio_table(combined: Portfolio, locale: str) -> Any:
-    from rich.table import Table
-
-    grid = Table(
-        title=f"Portfolio of {len(combined.files)} strategies as of "
-        f"{combined.as_of.isoformat()} ({combined.currency})"
-    )
-    for name in ("Finance Act code", "Year", "Planned", "Approved", "Disbursed", "Remaining"):
-        grid.add_column(name, justify="left" if name == "Finance Act code" else "right")
-    grid.add_column("Files", justify="right")
-    for row in combined.rows:
-        grid.add_row(
-            row.finance_act_code,
-            str(row.year) if row.year is not None else "Total",
-            _whole(row.planned, locale),
-            _whole(row.approved, locale),
-            _whole(row.disbursed, locale),
-            _whole(row.remaining, locale),
-            str(row.files),
-            style="bold" if row.year is None else None,
-            end_section=row.year is None,
-        )
-    return grid
+    return "".join(parts)
 
 
 def _exact(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
-def _row_data(row: DisbursementRow) -> dict[str, Any]:
+def _row_data(row: DisbursementRow, locale: str) -> dict[str, Any]:
     return {
         "key": row.key,
-        "label": row.label,
+        "label": row_label(row, locale),
         "kind": row.kind,
         "year": row.year,
         **{column: _exact(getattr(row.figures, column)) for column in FIGURE_COLUMNS},
     }
 
 
-def _priority_data(row: PriorityRow) -> dict[str, Any]:
+def _priority_data(row: PriorityRow, locale: str) -> dict[str, Any]:
     return {
         "key": row.key,
-        "label": row.label,
+        "label": priority_label(row, locale),
         "kind": row.kind,
         "year": row.year if row.year is not None else "",
         "allocated": plain(row.allocated),
@@ -218,7 +328,9 @@ def _priority_data(row: PriorityRow) -> dict[str, Any]:
     }
 
 
-def as_data(reports: Sequence[DisbursementReport], combined: Portfolio | None) -> dict[str, Any]:
+def as_data(
+    reports: Sequence[DisbursementReport], combined: Portfolio | None, locale: str = "en"
+) -> dict[str, Any]:
     """Plain data for JSON: amounts as strings holding exact decimals."""
     return {
         "reports": [
@@ -231,9 +343,9 @@ def as_data(reports: Sequence[DisbursementReport], combined: Portfolio | None) -
                 "nothing_recorded": r.nothing_recorded,
                 "payments": r.payments,
                 "allocations": r.allocations,
-                "rows": [_row_data(row) for row in r.rows],
-                "priority_areas": [_priority_data(row) for row in r.priority_rows],
-                "notes": list(r.notes),
+                "rows": [_row_data(row, locale) for row in r.rows],
+                "priority_areas": [_priority_data(row, locale) for row in r.priority_rows],
+                "notes": notes(r, locale),
             }
             for r in reports
         ],
@@ -259,10 +371,12 @@ def as_data(reports: Sequence[DisbursementReport], combined: Portfolio | None) -
     }
 
 
-def render_json(reports: Sequence[DisbursementReport], combined: Portfolio | None) -> str:
+def render_json(
+    reports: Sequence[DisbursementReport], combined: Portfolio | None, locale: str = "en"
+) -> str:
     import json  # here, not above: only JSON output needs it
 
-    return json.dumps(as_data(reports, combined), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(as_data(reports, combined, locale), ensure_ascii=False, indent=2) + "\n"
 
 
 CSV_HEADER = (
@@ -301,9 +415,9 @@ def render_csv(
     for r in reports:
         base = {"file": r.file, "currency": r.currency}
         for row in r.rows:
-            writer.writerow(localised({**base, "section": "rows", **_row_data(row)}))
+            writer.writerow(localised({**base, "section": "rows", **_row_data(row, locale)}))
         for p in r.priority_rows:
-            writer.writerow(localised({**base, "section": "priority", **_priority_data(p)}))
+            writer.writerow(localised({**base, "section": "priority", **_priority_data(p, locale)}))
     if combined is not None:
         for total in combined.rows:
             writer.writerow(
@@ -330,53 +444,33 @@ def render_markdown(
 ) -> str:
     lines: list[str] = []
     for r in reports:
-        lines += [f"### {md_cell(_title(r))}", ""]
+        lines += [f"### {md_cell(_title(r, locale))}", ""]
         if r.nothing_recorded:
-            lines += [f"_{md_cell(nothing_recorded(r))}_", ""]
+            lines += [f"_{md_cell(nothing_recorded(r, locale))}_", ""]
         if r.by == "priority":
-            lines += [
-                "| Year | Priority area | Allocated | Disbursed | Allocations |",
-                "|---|---|---:|---:|---:|",
-            ]
-            for p in r.priority_rows:
-                year = str(p.year) if p.year is not None else ""
-                lines.append(
-                    f"| {year} | {md_cell(p.label)} | {_whole(p.allocated, locale)} | "
-                    f"{_whole(p.disbursed, locale)} | {p.items} |"
-                )
+            headers = [word(k, locale) for k in PRIORITY_HEADINGS]
+            rows = [_priority_cells(p, locale) for p in r.priority_rows]
+            lines += md_table(headers, rows, 2)
         else:
-            headings = [HEADINGS[c] for c in TABLE_COLUMNS]
-            lines += [
-                "| " + " | ".join(["Line / year", *headings]) + " |",
-                "|---|" + "---:|" * len(headings),
-            ]
+            first = word("line_year" if r.by == "line" else f"by_{r.by}", locale).capitalize()
+            headers = [first, *(heading(c, locale) for c in TABLE_COLUMNS)]
+            rows = []
             for row in r.rows:
-                cells = [
-                    _percent(row.figures.rate, locale)
-                    if c == "rate"
-                    else _whole(getattr(row.figures, c), locale)
-                    for c in TABLE_COLUMNS
-                ]
-                label = md_cell(_row_label(row, r.by))
-                if row.kind != "line":
-                    label = f"**{label}**"
-                lines.append("| " + " | ".join([label, *cells]) + " |")
-        lines += ["", *(f"_{md_cell(n)}_" for n in r.notes), ""]
+                label = _row_label(row, r.by, locale)
+                rows.append(
+                    [f"**{label}**" if row.kind != "line" else label, *_figure_cells(row, locale)]
+                )
+            lines += md_table(headers, rows, 1)
+        lines += ["", *(f"_{md_cell(n)}_" for n in notes(r, locale)), ""]
     if combined is not None:
+        headers = [word(k, locale) for k in (*PORTFOLIO_HEADINGS, "files")]
+        rows = [_portfolio_cells(t, locale) for t in combined.rows]
         lines += [
-            f"### Portfolio as of {combined.as_of.isoformat()} ({combined.currency})",
+            f"### {md_cell(portfolio_title(combined, locale))}",
             "",
-            "| Finance Act code | Year | Planned | Approved | Disbursed | Remaining | Files |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            *md_table(headers, rows, 1),
+            "",
         ]
-        for total in combined.rows:
-            lines.append(
-                f"| {md_cell(total.finance_act_code)} | {total.year or 'Total'} | "
-                f"{_whole(total.planned, locale)} | {_whole(total.approved, locale)} | "
-                f"{_whole(total.disbursed, locale)} | {_whole(total.remaining, locale)} | "
-                f"{total.files} |"
-            )
-        lines.append("")
     return "\n".join(lines)
 
 
@@ -387,11 +481,12 @@ def render(
     locale: str = "en",
     *,
     color: bool = False,
+    width: int | None = None,
 ) -> str:
     if fmt is DisbursementFormat.table:
-        return render_table(reports, combined, locale, color=color)
+        return render_table(reports, combined, locale, color=color, width=width)
     if fmt is DisbursementFormat.json:
-        return render_json(reports, combined)
+        return render_json(reports, combined, locale)
     if fmt is DisbursementFormat.csv:
         return render_csv(reports, combined, locale)
     if fmt is DisbursementFormat.xlsx:

@@ -8,7 +8,8 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from iomstrat.render.tabular import CsvStyle, md_cell, md_row, to_text
+from iomstrat.render.tabular import CsvStyle, fit, md_cell, md_row, stacked
+from iomstrat.render.words import unit, word
 
 if TYPE_CHECKING:  # annotations only: commands that print no table do not build these classes
     from iomstrat.results.table import FigureTable, TableCell, TableLine
@@ -51,10 +52,10 @@ def _has_totals(table: FigureTable) -> bool:
     return any(line.total is not None for line in table.lines if line.kind != "computed")
 
 
-def _headers(table: FigureTable) -> list[str]:
+def _headers(table: FigureTable, locale: str) -> list[str]:
     headers = [table.row_heading or table.heading, *table.headings]
     if _has_totals(table):
-        headers += [table.total_heading, "Computed"]
+        headers += [table.total_heading, word("computed", locale)]
     return headers
 
 
@@ -71,22 +72,25 @@ def _cells(table: FigureTable, line: TableLine, locale: str | None) -> list[str]
     return cells
 
 
-def _caption(table: FigureTable) -> str:
-    unit = {"million": " million", "thousand": " thousand", "units": ""}[table.unit]
-    return f"({table.currency}{unit})"
+def _caption(table: FigureTable, locale: str) -> str:
+    return f"({unit(table.currency, table.unit, locale)})"
 
 
-def render_table(table: FigureTable, locale: str, *, color: bool, width: int = 140) -> str:
+def _grid(table: FigureTable, locale: str, *, compact: bool) -> Any:
+    from rich import box
     from rich.table import Table
 
     grid = Table(
-        title=f"{table.title} {_caption(table)}",
+        title=f"{table.title} {_caption(table, locale)}",
         caption="\n".join(table.footnotes) or None,
         caption_justify="left",
+        box=None if compact else box.HEAVY_HEAD,
+        show_edge=not compact,
+        pad_edge=not compact,
     )
-    for index, header in enumerate(_headers(table)):
+    for index, header in enumerate(_headers(table, locale)):
         if index == 0:
-            grid.add_column(header, ratio=1, min_width=24, overflow="fold")
+            grid.add_column(header, ratio=1, min_width=12 if compact else 24, overflow="fold")
         else:
             grid.add_column(header, justify="right", no_wrap=True)
     kinds = [line.kind for line in table.lines] + [""]
@@ -97,7 +101,27 @@ def render_table(table: FigureTable, locale: str, *, color: bool, width: int = 1
             style="bold" if line.kind in {"total", "computed"} else None,
             end_section=kinds[index + 1] != line.kind,
         )
-    return to_text(grid, width=width, color=color)
+    return grid
+
+
+def _stacked(table: FigureTable, locale: str, width: int) -> Any:
+    rows = [
+        ([line.name, *_cells(table, line, locale)], line.kind in {"total", "computed"})
+        for line in table.lines
+    ]
+    title = "\n".join([f"{table.title} {_caption(table, locale)}", *table.footnotes])
+    return stacked(title, _headers(table, locale), rows, width=width)
+
+
+def render_table(table: FigureTable, locale: str, *, color: bool, width: int | None = None) -> str:
+    """Framed, compact or stacked, whichever first fits `width`; None: framed at 140."""
+    return fit(
+        lambda compact: _grid(table, locale, compact=compact),
+        lambda columns: _stacked(table, locale, columns),
+        width=width,
+        full_width=140,
+        color=color,
+    )
 
 
 def _json_cell(cell: TableCell | None) -> Any:
@@ -151,9 +175,9 @@ def render_csv(table: FigureTable, locale: str = "en") -> str:
 
 
 def render_markdown(table: FigureTable, locale: str) -> str:
-    headers = _headers(table)
+    headers = _headers(table, locale)
     lines = [
-        f"### {md_cell(table.title)} {_caption(table)}",
+        f"### {md_cell(table.title)} {_caption(table, locale)}",
         "",
         md_row(headers),
         "|---|" + "---:|" * (len(headers) - 1),
@@ -168,9 +192,16 @@ def render_markdown(table: FigureTable, locale: str) -> str:
     return "\n".join(lines)
 
 
-def render(table: FigureTable, fmt: TableFormat, locale: str, *, color: bool = False) -> str:
+def render(
+    table: FigureTable,
+    fmt: TableFormat,
+    locale: str,
+    *,
+    color: bool = False,
+    width: int | None = None,
+) -> str:
     if fmt is TableFormat.table:
-        return render_table(table, locale, color=color)
+        return render_table(table, locale, color=color, width=width)
     if fmt is TableFormat.json:
         return render_json(table)
     if fmt is TableFormat.csv:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -72,3 +73,74 @@ class CsvStyle:
         return csv.DictWriter(
             out, fields, delimiter=self.delimiter, lineterminator="\r\n", restval=""
         )
+
+
+WIDE = 1000
+"""A width no table reaches: what a table needs when nothing limits it."""
+
+
+_BOX = re.compile("[\u2500-\u257f]")
+
+
+def _words(text: str) -> list[str]:
+    return sorted(_BOX.sub(" ", text).split())
+
+
+def fitted(layouts: Sequence[Callable[[], RenderableType]], *, width: int, color: bool) -> str:
+    """The first of `layouts` (each a fresh table, fullest first) that shows every word and
+    figure whole at `width`: the same words as with unlimited room, none cropped, cut ('…') or
+    split. The last layout is taken as it comes (a stacked one fits by construction)."""
+    for make in layouts[:-1]:
+        narrow = to_text(make(), width=width, color=False)
+        if _words(narrow) == _words(to_text(make(), width=WIDE, color=False)):
+            return to_text(make(), width=width, color=color) if color else narrow
+    return to_text(layouts[-1](), width=width, color=color)
+
+
+def fit(
+    grid: Callable[[bool], RenderableType],
+    stack: Callable[[int], RenderableType],
+    *,
+    width: int | None,
+    full_width: int,
+    color: bool,
+) -> str:
+    """A table at a terminal's `width`: `grid(compact=False)` framed, then `grid(True)`
+    compact, then `stack(width)` in blocks, whichever first shows every word whole (`fitted`);
+    `width` None (--wide, or not a terminal): the framed table at `full_width`, one row a line."""
+    if width is None:
+        return to_text(grid(False), width=full_width, color=color)
+    return fitted(
+        [lambda: grid(False), lambda: grid(True), lambda: stack(width)], width=width, color=color
+    )
+
+
+def stacked(
+    title: str,
+    headers: Sequence[str],
+    rows: Sequence[tuple[Sequence[str], bool]],
+    *,
+    width: int,
+) -> RenderableType:
+    """Rows as blocks for a narrow screen: the row's first cell on a line, then each other
+    cell after its heading, as many to a line as `width` holds. `rows` pairs cells with
+    whether the row is a (sub)total, printed bold."""
+    from rich.text import Text
+
+    out = Text()
+    if title:
+        out.append(title + "\n", style="bold")
+    for cells, bold in rows:
+        out.append(cells[0] + "\n", style="bold" if bold else "underline")
+        line = " "
+        for header, cell in zip(headers[1:], cells[1:], strict=True):
+            if not cell:
+                continue
+            pair = f" {header.replace(chr(10), ' ')}: {cell}"
+            if len(line) + len(pair) + 1 > width and line.strip():
+                out.append(line + "\n")
+                line = " "
+            line += pair + " "
+        if line.strip():
+            out.append(line.rstrip() + "\n")
+    return out

@@ -22,11 +22,14 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from iomstrat.findings import Diagnostic, Severity
+from iomstrat.render.budget import footnote, headers, row_name
+from iomstrat.render.diagnostics import message
+from iomstrat.render.words import word
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from iomstrat.results.budget import BudgetTable, YearHeading
+    from iomstrat.results.budget import BudgetTable
 
 Cell = str | Decimal | int | None
 MAX_PLACES = 8
@@ -45,107 +48,27 @@ PERCENT = "0.0%"
 WHOLE = "0"  # years and counts: no grouping mark in 2023
 KINDS = ("line", "subtotal", "total")
 
-# Every word a workbook shows, in English and Danish (one table, so that it can move to the
-# words catalogue of `render/` once there is one).
-WORDS: Mapping[str, Mapping[str, str]] = {
-    "en": {
-        "Kind": "Kind",
-        "line": "line",
-        "subtotal": "subtotal",
-        "total": "total",
-        "errors": "{n} errors: figures may be incomplete",
-        "error": "1 error: figures may be incomplete",
-        "more": "… and {n} more",
-        "page": "Page &P of &N",
-        "Budget": "Budget",
-        "Finance Act code": "Finance Act code",
-        "planned": "Planned {}*",
-        "approved": "Approved {}",
-        "reduced": "Reduced {}",
-        "withheld": "Withheld {}",
-        "Total": "Total",
-        "million": "million",
-        "thousand": "thousand",
-        "kroner": "",
-        "Disbursement": "Disbursement",
-        "Priority areas": "Priority areas",
-        "Portfolio": "Portfolio",
-        "heading": "Disbursement as of {date}, by {by} ({currency})",
-        "portfolio": "Portfolio of {n} strategies as of {date} ({currency})",
-        "line_view": "line",
-        "year_view": "year",
-        "quarter_view": "quarter",
-        "priority_view": "priority area",
-        "Line": "Line",
-        "Year": "Year",
-        "Quarter": "Quarter",
-        "Priority area": "Priority area",
-        "Allocations": "Allocations",
-        "Files": "Files",
-        "Q": "Q",
-        "Planned": "Planned",
-        "Approved": "Approved",
-        "Allocated": "Allocated",
-        "Disbursed": "Disbursed",
-        "Remaining": "Remaining",
-        "Rate": "Rate",
-        "Scheduled": "Scheduled",
-        "Variance": "Variance",
-        "Forecast": "Forecast",
-    },
-    "da": {
-        "Kind": "Art",
-        "line": "linje",
-        "subtotal": "subtotal",
-        "total": "total",
-        "errors": "{n} fejl: tallene kan være ufuldstændige",
-        "error": "1 fejl: tallene kan være ufuldstændige",
-        "more": "… og {n} mere",
-        "page": "Side &P af &N",
-        "Budget": "Budget",
-        "Finance Act code": "Finanslovskonto",
-        "planned": "Planlagt {}*",
-        "approved": "Bevilget {}",
-        "reduced": "Reduceret {}",
-        "withheld": "Tilbageholdt {}",
-        "Total": "I alt",
-        "million": "mio.",
-        "thousand": "tusind",
-        "kroner": "",
-        "Disbursement": "Udbetalinger",
-        "Priority areas": "Prioritetsområder",
-        "Portfolio": "Portefølje",
-        "heading": "Udbetalinger pr. {date}, pr. {by} ({currency})",
-        "portfolio": "Portefølje af {n} strategier pr. {date} ({currency})",
-        "line_view": "linje",
-        "year_view": "år",
-        "quarter_view": "kvartal",
-        "priority_view": "prioritetsområde",
-        "Line": "Linje",
-        "Year": "År",
-        "Quarter": "Kvartal",
-        "Priority area": "Prioritetsområde",
-        "Allocations": "Tildelinger",
-        "Files": "Filer",
-        "Q": "K",
-        "Planned": "Planlagt",
-        "Approved": "Bevilget",
-        "Allocated": "Tildelt",
-        "Disbursed": "Udbetalt",
-        "Remaining": "Resterende",
-        "Rate": "Udbetalt %",
-        "Scheduled": "Forfaldent",
-        "Variance": "Afvigelse",
-        "Forecast": "Prognose",
-    },
-}
 LANGUAGE_TAGS = {"en": "", "da": "[$-406]"}
 """A number format's locale (Windows LCID 0x406 is Danish): LibreOffice then writes 1.234,5
 whatever the reader's own settings; Excel always uses the reader's separators."""
 
 
 def words(locale: str) -> Mapping[str, str]:
-    return WORDS.get(locale, WORDS["en"])
+    """The words a workbook shows, from the one catalogue (render/words.py)."""
+    return {mine: word(key, locale) for mine, key in _KEYS.items()}
+
+
+_KEYS = {
+    "Kind": "kind",
+    "line": "kind_line",
+    "subtotal": "kind_subtotal",
+    "total": "kind_total",
+    "errors": "xlsx_errors",
+    "error": "xlsx_error",
+    "more": "xlsx_more",
+    "page": "xlsx_page",
+}
+"""The workbook's own words, by the catalogue's keys."""
 
 
 @dataclass(frozen=True)
@@ -238,7 +161,7 @@ def _banner(findings: Sequence[Diagnostic], locale: str) -> list[str]:
         return []
     say = words(locale)
     count = say["error"] if len(errors) == 1 else say["errors"].format(n=len(errors))
-    listed = [f"{d.location()}: {d.code} {d.message}" for d in errors[:BANNER_ITEMS]]
+    listed = [f"{d.location()}: {d.code} {message(d, locale)}" for d in errors[:BANNER_ITEMS]]
     rest = len(errors) - BANNER_ITEMS
     return [count, *listed, *([say["more"].format(n=rest)] if rest > 0 else [])]
 
@@ -393,35 +316,18 @@ def workbook(
     return out.getvalue()
 
 
-def _year_header(heading: YearHeading, locale: str) -> str:
-    return words(locale)[heading.status].format(heading.year)
-
-
 def budget_sheet(table: BudgetTable, locale: str = "en") -> Sheet:
-    say = words(locale)
     years = [h.year for h in table.years]
-    unit = say.get(table.unit, table.unit)
-    caption = f"({table.currency} {unit})".replace(" )", ")")
     return Sheet(
-        title=say["Budget"],
+        title=word("sheet_budget", locale),
         heading=tuple(t for t in (table.title, table.funding_basis) if t),
-        columns=(
-            caption,
-            say["Finance Act code"],
-            *(_year_header(h, locale) for h in table.years),
-            f"{say['Total']} {years[0]}-{years[-1]}",
-        ),
+        columns=tuple(headers(table, locale)),
         rows=tuple(
-            (
-                f"{r.label} {r.name}".strip(),
-                r.finance_act_code,
-                *(r.amounts[y] for y in years),
-                r.total,
-            )
+            (row_name(r, locale), r.finance_act_code, *(r.amounts[y] for y in years), r.total)
             for r in table.rows
         ),
         kinds=tuple(r.kind for r in table.rows),
-        footnote=table.footnote,
+        footnote=footnote(table, locale),
     )
 
 

@@ -9,33 +9,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from iomstrat.render.xlsx import PERCENT, WHOLE, Cell, Sheet, words, workbook
+from iomstrat.render.disbursement import (
+    FIGURE_COLUMNS,
+    notes,
+    portfolio_title,
+    priority_label,
+    row_label,
+    subtitle,
+)
+from iomstrat.render.words import word
+from iomstrat.render.xlsx import PERCENT, WHOLE, Cell, Sheet, workbook
 
 if TYPE_CHECKING:
     from iomstrat.findings import Diagnostic
     from iomstrat.results.disbursement import DisbursementReport, DisbursementRow, Portfolio
 
-FIGURES = (
-    ("planned", "Planned"),
-    ("approved", "Approved"),
-    ("allocated", "Allocated"),
-    ("disbursed", "Disbursed"),
-    ("remaining", "Remaining"),
-    ("rate", "Rate"),
-    ("scheduled", "Scheduled"),
-    ("variance", "Variance"),
-    ("forecast", "Forecast"),
-)
-FIRST = {"line": "Line", "year": "Year", "quarter": "Quarter", "priority": "Priority area"}
+FIRST = {"line": "line", "year": "year", "quarter": "quarter", "priority": "priority_area"}
 
 
 def _heading(report: DisbursementReport, locale: str) -> tuple[str, ...]:
-    line = words(locale)["heading"].format(
-        date=report.as_of.isoformat(),
-        by=words(locale)[f"{report.by}_view"],
-        currency=report.currency,
-    )
-    return (report.title, line)
+    return (report.title, subtitle(report, locale))
 
 
 def _title(base: str, index: int, count: int) -> str:
@@ -47,59 +40,37 @@ def kind(row: DisbursementRow) -> str:
     return row.kind if row.year is not None else "total"
 
 
-def _label(row: DisbursementRow, locale: str) -> str:
-    """Labels of totals and quarters in the sheet's language; line names as the file has them.
-    A total's key is its period ("2023-2026"), a subtotal's its year, a quarter's "2023-Q2"."""
-    say = words(locale)
-    if row.kind != "line" and row.key.replace("-", "").isdigit():
-        return f"{say['Total']} {row.key}"
-    year, _, quarter = row.key.partition("-Q")
-    if quarter and year.isdigit():
-        return f"{year} {say['Q']}{quarter}"
-    return row.label
-
-
 def report_sheet(
     report: DisbursementReport, title: str = "Disbursement", locale: str = "en"
 ) -> Sheet:
-    say = words(locale)
     rows: list[tuple[Cell, ...]] = [
-        (
-            _label(row, locale),
-            row.year,
-            *(getattr(row.figures, name) for name, _ in FIGURES),
-        )
+        (row_label(row, locale), row.year, *(getattr(row.figures, c) for c in FIGURE_COLUMNS))
         for row in report.rows
     ]
+    figures = (word("rate_long" if c == "rate" else c, locale) for c in FIGURE_COLUMNS)
     return Sheet(
         title=title,
         heading=_heading(report, locale),
-        columns=(say[FIRST[report.by]], say["Year"], *(say[heading] for _, heading in FIGURES)),
+        columns=(word(FIRST[report.by], locale).capitalize(), word("year", locale), *figures),
         rows=tuple(rows),
         kinds=tuple(kind(r) for r in report.rows),
-        footnote=" ".join(report.notes),
-        column_formats=(None, WHOLE, *(PERCENT if name == "rate" else None for name, _ in FIGURES)),
+        footnote=" ".join(notes(report, locale)),
+        column_formats=(None, WHOLE, *(PERCENT if c == "rate" else None for c in FIGURE_COLUMNS)),
     )
 
 
 def priority_sheet(
     report: DisbursementReport, title: str = "Priority areas", locale: str = "en"
 ) -> Sheet:
-    say = words(locale)
+    keys = ("year", "priority_area", "allocated", "disbursed", "allocations")
     return Sheet(
         title=title,
         heading=_heading(report, locale),
-        columns=(
-            say["Year"],
-            say["Priority area"],
-            say["Allocated"],
-            say["Disbursed"],
-            say["Allocations"],
-        ),
+        columns=tuple(word(k, locale) for k in keys),
         rows=tuple(
             (
                 r.year,
-                r.label if r.kind == "line" else say["Total"],
+                priority_label(r, locale),
                 r.allocated,
                 r.disbursed,
                 r.items,
@@ -112,25 +83,11 @@ def priority_sheet(
 
 
 def portfolio_sheet(portfolio: Portfolio, locale: str = "en") -> Sheet:
-    say = words(locale)
+    keys = ("finance_act_code", "year", "planned", "approved", "disbursed", "remaining", "files")
     return Sheet(
-        title=say["Portfolio"],
-        heading=(
-            say["portfolio"].format(
-                n=len(portfolio.files),
-                date=portfolio.as_of.isoformat(),
-                currency=portfolio.currency,
-            ),
-        ),
-        columns=(
-            say["Finance Act code"],
-            say["Year"],
-            say["Planned"],
-            say["Approved"],
-            say["Disbursed"],
-            say["Remaining"],
-            say["Files"],
-        ),
+        title=word("sheet_portfolio", locale),
+        heading=(portfolio_title(portfolio, locale),),
+        columns=tuple(word(k, locale) for k in keys),
         rows=tuple(
             (r.finance_act_code, r.year, r.planned, r.approved, r.disbursed, r.remaining, r.files)
             for r in portfolio.rows
@@ -143,14 +100,13 @@ def portfolio_sheet(portfolio: Portfolio, locale: str = "en") -> Sheet:
 def disbursement_sheets(
     reports: Sequence[DisbursementReport], portfolio: Portfolio | None, locale: str = "en"
 ) -> list[Sheet]:
-    say = words(locale)
     sheets: list[Sheet] = []
     for index, report in enumerate(reports):
         if report.by != "priority":
-            title = _title(say["Disbursement"], index, len(reports))
+            title = _title(word("sheet_disbursement", locale), index, len(reports))
             sheets.append(report_sheet(report, title, locale))
         if report.priority_rows:
-            title = _title(say["Priority areas"], index, len(reports))
+            title = _title(word("sheet_priority", locale), index, len(reports))
             sheets.append(priority_sheet(report, title, locale))
     if portfolio is not None:
         sheets.append(portfolio_sheet(portfolio, locale))

@@ -74,6 +74,7 @@ class Allocation:
     recipient: str
     kind: str  # "country" or "region"
     amount: Decimal
+    code: str = ""  # the place's code (ISO alpha-2, M49, a named region's), "" if not known
 
 
 @dataclass(frozen=True)

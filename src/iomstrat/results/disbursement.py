@@ -50,6 +50,17 @@ class PriorityRow:
 
 
 @dataclass(frozen=True)
+class Conversion:
+    """Plans, approvals and allocations converted from `source` at the ECB reference rate of
+    `on` (1 source = `rate` target); payments at the rate of their own date."""
+
+    source: str
+    target: str
+    rate: Decimal
+    on: dt.date
+
+
+@dataclass(frozen=True)
 class DisbursementReport:
     file: str
     title: str
@@ -60,7 +71,8 @@ class DisbursementReport:
     priority_rows: tuple[PriorityRow, ...]
     payments: int  # payments recorded (any date)
     allocations: int  # dialogue decisions recorded
-    notes: tuple[str, ...]  # how figures were converted, what is missing
+    notes: tuple[str, ...]  # what is missing (words the renderer prints as they are)
+    conversion: Conversion | None = None  # how figures were converted, when they were
 
     @property
     def nothing_recorded(self) -> bool:

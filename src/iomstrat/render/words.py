@@ -1,0 +1,385 @@
+"""Every word iomstrat prints for people, in English and Danish: one typed table.
+
+A key maps to a `Word(en, da)`; a renderer asks `word(key, locale)`. Units, quarter names,
+statuses, severities and the Danish summary of every finding code live here too. Machine names
+(JSON keys, CSV column names, enum values) are not words for people and stay as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+
+class Word(NamedTuple):
+    en: str
+    da: str
+
+
+_WORDS: dict[str, Word] = {
+    # Budget table
+    "head_planned": Word("Planned {}*", "Planlagt {}*"),
+    "head_approved": Word("Approved {}", "Bevilget {}"),
+    "head_reduced": Word("Reduced {}", "Reduceret {}"),
+    "head_withheld": Word("Withheld {}", "Tilbageholdt {}"),
+    "total_years": Word("Total {}-{}", "I alt {}-{}"),
+    "total_year": Word("Total {}", "I alt {}"),
+    "total": Word("Total", "I alt"),
+    "finance_act_code": Word("Finance Act code", "Finanslovskonto"),
+    "finance_act_code_short": Word("FA code", "FL-konto"),
+    "approved_row": Word("Approved by parliament", "Bevilget på finansloven"),
+    "approved_line": Word("{} (approved)", "{} (bevilget)"),
+    "default_footnote": Word(
+        "*Subject to annual parliamentary approval.",
+        "*Med forbehold for Folketingets årlige bevilling.",
+    ),
+    # Statuses of a year
+    "status_planned": Word("planned", "planlagt"),
+    "status_approved": Word("approved", "godkendt"),
+    "status_reduced": Word("reduced", "reduceret"),
+    "status_withheld": Word("withheld", "tilbageholdt"),
+    "not_decided": Word("not yet decided", "endnu ikke vedtaget"),
+    # Disbursement
+    "planned": Word("Planned", "Planlagt"),
+    "approved": Word("Approved", "Bevilget"),
+    "allocated": Word("Allocated", "Allokeret"),
+    "disbursed": Word("Disbursed", "Udbetalt"),
+    "remaining": Word("Remaining", "Restbeløb"),
+    "rate": Word("%", "%"),
+    "rate_long": Word("Rate", "Udbetalingsgrad"),
+    "scheduled": Word("Scheduled", "Iflg. plan"),
+    "variance": Word("Variance", "Afvigelse"),
+    "forecast": Word("Forecast", "Prognose"),
+    "progress": Word("Progress", "Fremdrift"),
+    "line_year": Word("Line / year", "Linje / år"),
+    "line": Word("Line", "Linje"),
+    "year": Word("Year", "År"),
+    "quarter": Word("Quarter", "Kvartal"),
+    "period": Word("Period", "Periode"),
+    "priority_area": Word("Priority area", "Prioritetsområde"),
+    "allocations": Word("Allocations", "Allokeringer"),
+    "no_priority_area": Word("No priority area tagged", "Intet prioritetsområde angivet"),
+    "not_linked": Word("Not linked to an allocation", "Ikke knyttet til en allokering"),
+    "files": Word("Files", "Filer"),
+    "disbursement_title": Word(
+        "Disbursement as of {date}, by {by} ({currency})",
+        "Udbetalinger pr. {date} fordelt på {by} ({currency})",
+    ),
+    "by_line": Word("line", "linje"),
+    "by_year": Word("year", "år"),
+    "by_quarter": Word("quarter", "kvartal"),
+    "by_priority": Word("priority area", "prioritetsområde"),
+    "portfolio_title": Word(
+        "Portfolio of {count} strategies as of {date} ({currency})",
+        "Portefølje med {count} strategier pr. {date} ({currency})",
+    ),
+    "nothing_recorded": Word(
+        "Nothing recorded yet in {file}: no payments and no dialogue allocations. The figures "
+        "below are the plan; add approvals, `allocations:`, `disbursements:` or `ledgers:` to "
+        "the file (or --ledger FILE) to track them.",
+        "Intet registreret endnu i {file}: ingen udbetalinger og ingen allokeringer fra "
+        "dialogen. Tallene nedenfor er planen; tilføj godkendelser, `allocations:`, "
+        "`disbursements:` eller `ledgers:` i filen (eller --ledger FIL) for at følge dem.",
+    ),
+    "conversion": Word(
+        "Plans, approvals and allocations converted at the ECB reference rate of {date}: "
+        "1 {source} = {rate} {target}; payments at the rate of their date (payments made in "
+        "{target} at their own amount).",
+        "Planer, bevillinger og allokeringer er omregnet til ECB's referencekurs pr. {date}: "
+        "1 {source} = {rate} {target}; udbetalinger til kursen på deres dato (udbetalinger i "
+        "{target} med deres eget beløb).",
+    ),
+    # Workbooks: a Kind column to filter on, a banner when figures come with errors
+    "kind": Word("Kind", "Art"),
+    "kind_line": Word("line", "linje"),
+    "kind_subtotal": Word("subtotal", "subtotal"),
+    "kind_total": Word("total", "total"),
+    "xlsx_errors": Word(
+        "{n} errors: figures may be incomplete", "{n} fejl: tallene kan være ufuldstændige"
+    ),
+    "xlsx_error": Word(
+        "1 error: figures may be incomplete", "1 fejl: tallene kan være ufuldstændige"
+    ),
+    "xlsx_more": Word("… and {n} more", "… og {n} flere"),
+    "xlsx_page": Word("Page &P of &N", "Side &P af &N"),
+    "sheet_disbursement": Word("Disbursement", "Udbetalinger"),
+    "sheet_priority": Word("Priority areas", "Prioritetsområder"),
+    "sheet_portfolio": Word("Portfolio", "Portefølje"),
+    "sheet_budget": Word("Budget", "Budget"),
+    # Diff
+    "no_change": Word(
+        "No change in budget figures, approvals, allocations, payments or findings.",
+        "Ingen ændringer i budgettal, bevillinger, allokeringer, udbetalinger eller "
+        "kontrolresultater.",
+    ),
+    "budget_changes": Word("Budget changes", "Budgetændringer"),
+    "budget_lines": Word("Budget lines", "Budgetlinjer"),
+    "totals": Word("Totals", "Summer"),
+    "old": Word("Old", "Før"),
+    "new": Word("New", "Efter"),
+    "change": Word("Change", "Ændring"),
+    "approval_flags": Word("Approvals", "Bevillinger"),
+    "half_year": Word("Half-year", "Halvår"),
+    "allocation": Word("Allocation", "Allokering"),
+    "payments": Word("Payments", "Udbetalinger"),
+    "old_count_sum": Word("Old (count: sum)", "Før (antal: sum)"),
+    "new_count_sum": Word("New (count: sum)", "Efter (antal: sum)"),
+    "none": Word("(none)", "(ingen)"),
+    "findings_changed": Word(
+        "Findings (+ appeared, - disappeared)", "Kontrolresultater (+ nye, - forsvundne)"
+    ),
+    "findings": Word("Findings", "Kontrolresultater"),
+    "appeared": Word("appeared", "ny"),
+    "disappeared": Word("disappeared", "forsvundet"),
+    "at": Word("at", "i"),
+    # Findings
+    "severity_fatal": Word("fatal", "kritisk"),
+    "severity_error": Word("error", "fejl"),
+    "severity_warning": Word("warning", "advarsel"),
+    "severity_info": Word("info", "bemærkning"),
+    "write": Word("write", "skriv"),
+    # Report
+    "report": Word("Briefing", "Orientering"),
+    "organisation": Word("Organisation", "Organisation"),
+    "years": Word("{start}-{end} ({count} years)", "{start}-{end} ({count} år)"),
+    "file_no": Word("File no.", "J.nr."),
+    "responsible_units": Word("Responsible units", "Ansvarlige enheder"),
+    "desk_officer": Word("Desk officer", "Sagsbehandler"),
+    "financial_officer": Word("Financial officer", "Økonomiansvarlig"),
+    "validation_findings": Word("Validation findings", "Kontrolresultater"),
+    "no_findings": Word(
+        "No validation findings: every total, approval and code checks out.",
+        "Ingen kontrolresultater: alle summer, bevillinger og koder stemmer.",
+    ),
+    "findings_lead": Word(
+        "The source file has findings; check them before using the figures.",
+        "Kildefilen har kontrolresultater; gennemgå dem, før tallene bruges.",
+    ),
+    "errors_lead": Word(
+        "The source file has errors; the figures below may be wrong until they are fixed.",
+        "Kildefilen har fejl; tallene nedenfor kan være forkerte, indtil de er rettet.",
+    ),
+    "notes_only": Word(
+        "{count} note(s) on the source file; none puts a figure in doubt.",
+        "{count} bemærkning(er) til kildefilen; ingen af dem sår tvivl om tallene.",
+    ),
+    "unreadable": Word(
+        "The file could not be read as a strategy; no figures are shown.",
+        "Filen kunne ikke læses som en strategi; der vises ingen tal.",
+    ),
+    "table_file": Word(
+        "A table file, not a strategy: `iomstrat table show` shows its figures.",
+        "En tabelfil, ikke en strategi: `iomstrat table show` viser dens tal.",
+    ),
+    "budget": Word("Budget", "Budget"),
+    "charts": Word("Charts", "Diagrammer"),
+    "chart_by_line": Word("Budget by line and year", "Budget pr. linje og år"),
+    "chart_by_year": Word(
+        "Planned, approved and disbursed per year, with the remaining balance",
+        "Planlagt, bevilget og udbetalt pr. år med restbeløb",
+    ),
+    "chart_cumulative": Word(
+        "Cumulative disbursement against the schedule",
+        "Akkumuleret udbetaling i forhold til udbetalingsplanen",
+    ),
+    "chart_allocations": Word(
+        "Soft-earmarked allocations by country or region",
+        "Blødt øremærkede allokeringer pr. land eller region",
+    ),
+    "no_allocations": Word(
+        "No soft-earmarked allocations are recorded in the file.",
+        "Filen indeholder ingen blødt øremærkede allokeringer.",
+    ),
+    "no_disbursements": Word(
+        "No disbursements are recorded in the file; disbursed is shown as 0.",
+        "Filen indeholder ingen udbetalinger; udbetalt vises som 0.",
+    ),
+    "schedule_basis": Word(
+        "Schedule: the file's tranches where it gives them, else the cover table's projected "
+        "annual disbursement in four equal tranches due at quarter ends.",
+        "Udbetalingsplan: filens rater, hvor den angiver dem, ellers forsidens forventede "
+        "årlige udbetaling i fire lige store rater ved kvartalernes udgang.",
+    ),
+    "money_note": Word(
+        "Amounts in whole {currency}, as of {date}; payments in other currencies at their "
+        "stated rate or the ECB reference rate of their date.",
+        "Beløb i hele {currency} pr. {date}; betalinger i andre valutaer er omregnet til den "
+        "angivne kurs eller ECB's referencekurs på betalingsdagen.",
+    ),
+    "ledger": Word("Payment ledger", "Udbetalingsoversigt"),
+    "status": Word("Status", "Status"),
+    "cumulative_scheduled": Word("Scheduled, cumulative", "Iflg. plan, akkumuleret"),
+    "cumulative_disbursed": Word("Disbursed, cumulative", "Udbetalt, akkumuleret"),
+    "gap": Word("Difference from schedule", "Afvigelse fra planen"),
+    "recipient": Word("Country or region", "Land eller region"),
+    "others": Word("{} others", "{} øvrige"),
+    "amount": Word("Amount", "Beløb"),
+    "provenance": Word("Source", "Kilde"),
+    "as_of": Word("Figures as of", "Tal pr."),
+    "source_file": Word("Source file", "Kildefil"),
+    "sha256": Word("SHA-256 of its content", "SHA-256 af indholdet"),
+    "size": Word("Size", "Størrelse"),
+    "bytes": Word("bytes", "byte"),
+    "made_by": Word("Made by", "Udarbejdet med"),
+    "location": Word("Location", "Placering"),
+    "code": Word("Code", "Kode"),
+    "severity": Word("Severity", "Alvorlighed"),
+    "message": Word("Message", "Beskrivelse"),
+    # Units: a caption in parentheses, e.g. (DKK million) / (mio. kr.)
+    "unit_million": Word("{currency} million", "mio. {currency}"),
+    "unit_thousand": Word("{currency} thousand", "1.000 {currency}"),
+    "unit_kroner": Word("{currency}", "{currency}"),
+    "unit_units": Word("{currency}", "{currency}"),
+    "computed": Word("Computed", "Beregnet"),
+    "quarter_name": Word("Q{quarter} {year}", "{quarter}. kvt. {year}"),
+    "quarter_short": Word("Q{quarter}", "{quarter}. kvt."),
+}
+WORDS: Mapping[str, Word] = MappingProxyType(_WORDS)
+
+# The Danish summary of every finding code (codes.py holds the English one). A Danish finding
+# shows this summary with the data path and the values the English message quotes.
+_CODES_DA: dict[str, str] = {
+    "IOM001": "filen kan ikke læses (mangler, er en mappe, adgang nægtet, brudt link, for stor)",
+    "IOM002": "ikke tekst: binær, komprimeret, ugyldig UTF-8, UTF-16/32 eller styretegn",
+    "IOM003": "YAML-syntaksfejl",
+    "IOM004": "nøglen er angivet to gange i samme afsnit",
+    "IOM005": "tvetydig værdi (decimalkomma, tusindtalspunktum, dansk dato, ja/nej, foranstillet "
+    "nul)",
+    "IOM006": "et YAML-mærke (tag) er ikke tilladt",
+    "IOM007": "aliaser gentager for mange værdier",
+    "IOM008": "for dybt indlejret",
+    "IOM009": "for stor: for mange værdier eller en for lang nøgle",
+    "IOM010": "et tal med for mange cifre",
+    "IOM011": "tom fil, flere dokumenter eller et øverste niveau, der ikke er en tabel af nøgler",
+    "IOM020": "forkert type eller værdi",
+    "IOM021": "ukendt nøgle",
+    "IOM022": "påkrævet nøgle mangler",
+    "IOM101": "den angivne sum afviger fra summen af linjerne med mere end afrunding",
+    "IOM102": "den angivne sum afviger inden for afrundingen af de trykte tal",
+    "IOM103": "forsidens tilsagn eller forventede udbetaling afviger fra budgettet",
+    "IOM104": "en afvigelse, der skyldes et tal under `errata:`, en trykfejl i kilden (med "
+    "begrundelse)",
+    "IOM105": "en rettelse, hvis `printed` ikke er filens værdi dér, eller hvis sti ikke peger på "
+    "et angivet tal",
+    "IOM201": "et år i perioden mangler en bevillingsangivelse",
+    "IOM202": "bevilling for et år uden for perioden",
+    "IOM203": "reduktion uden bevilget beløb",
+    "IOM204": "bevillingsstatus stemmer ikke med beløb eller datoer",
+    "IOM205": "et år er begyndt uden registreret bevilling",
+    "IOM206": "årets beløb er planlagte og forudsætter Folketingets bevilling",
+    "IOM301": "finanslovskontoen har ikke formen §NN.NN.NN.NN",
+    "IOM302": "år mangler eller ligger uden for perioden",
+    "IOM303": "negativt beløb",
+    "IOM304": "linje- eller sum-id angivet to gange",
+    "IOM305": "en sum eller bevilling nævner en linje, budgettet ikke har",
+    "IOM306": "beløb mere præcist end én øre",
+    "IOM401": "udbetaling før årets bevilling på finansloven (eller uden registreret bevilling)",
+    "IOM402": "udbetalinger over årets (eller linjens) bevilgede beløb",
+    "IOM403": "blødt øremærket udbetaling uden godkendt allokering fra dialogen på datoen",
+    "IOM404": "blødt øremærkede udbetalinger over det allokerede beløb",
+    "IOM405": "årets allokeringer over det blødt øremærkede beløb (bevilget, ellers planlagt)",
+    "IOM406": "allokering til et land eller en region uden for det geografiske fokus",
+    "IOM407": "allokeringens land eller region er ukendt",
+    "IOM408": "mere end syv måneder mellem dialogbeslutninger (dialogen er halvårlig)",
+    "IOM409": "udbetaling dateret uden for sit bevillingsår eller perioden; allokering uden for "
+    "perioden",
+    "IOM410": "bilagsnummer brugt to gange",
+    "IOM411": "en linjes udbetalinger i et år over det planlagte beløb",
+    "IOM412": "allokering mærket med et prioritetsområde eller en SRF-kode, strategien ikke har",
+    "IOM413": "udbetaling eller allokering på en linje, budgettet ikke har",
+    "IOM414": "ingen ECB-referencekurs for udbetalingens valuta og dato, og ingen angivet",
+    "IOM415": "udbetaling efter den medfølgende ECB-historik, omregnet til seneste kurs",
+    "IOM416": "en udbetalingsplan summer ikke til linjens planlagte beløb eller nævner en ukendt "
+    "linje eller et ukendt år",
+    "IOM417": "en linjes prognose for et besluttet år overstiger det bevilgede (en "
+    "udbetalingsplan, der stadig følger planen)",
+    "IOM418": "en negativ udbetaling, der ikke er markeret som tilbagebetaling, eller en "
+    "tilbagebetaling, der ikke er negativ",
+    "IOM420": "en udbetalingsoversigt kan ikke læses",
+    "IOM421": "CSV-oversigtens overskriftsrække er ikke den forventede",
+    "IOM422": "en række i udbetalingsoversigten har en forkert værdi (dato, beløb, linje, valuta, "
+    "bilag, kurs)",
+    "IOM601": "en tabelrække har et andet antal celler end tabellen har kolonner",
+    "IOM602": "et tal har en fodnotemarkering, tabellen ikke definerer",
+    "IOM603": "en fodnote, tabellen definerer, bruges ikke",
+    "IOM604": "en tilbagebetaling, der ikke er negativ, eller et negativt tal uden markering",
+    "IOM605": "en trykt vækstprocent afviger fra kolonnesummerne med mere end afrunding",
+    "IOM606": "en trykt vækstprocent afviger inden for afrundingen",
+    "IOM701": "IATI-eksporten er ikke gyldig efter IATI 2.03-skemaet",
+    "IOM702": "en IATI-budgetperiode er længere end 12 måneder eller slutter før den begynder",
+    "IOM703": "IATI-budgetter af samme type overlapper",
+    "IOM704": "negativt IATI-budget eller planlagt udbetaling",
+    "IOM705": "en IATI-værdi uden value-date",
+    "IOM706": "strategien mangler de IATI-identifikatorer, en eksport kræver",
+}
+CODES_DA: Mapping[str, str] = MappingProxyType(_CODES_DA)
+
+
+def word(key: str, locale: str) -> str:
+    """The word for `key` in `locale` ("en" or "da")."""
+    entry = WORDS[key]
+    return entry.da if locale == "da" else entry.en
+
+
+def words(locale: str) -> dict[str, str]:
+    """Every word in `locale`, for a template."""
+    return {key: word(key, locale) for key in WORDS}
+
+
+def unit(currency: str, unit_name: str, locale: str) -> str:
+    """The unit of figures: 'DKK million' / 'mio. kr.', 'DKK thousand' / '1.000 kr.'."""
+    money = "kr." if locale == "da" and currency == "DKK" else currency
+    return word(f"unit_{unit_name}", locale).format(currency=money)
+
+
+def quarter(year: int, number: int, locale: str) -> str:
+    """'Q2 2023' / '2. kvt. 2023'."""
+    return word("quarter_name", locale).format(quarter=number, year=year)
+
+
+def status(name: str, locale: str) -> str:
+    return word(f"status_{name}", locale)
+
+
+def severity(label: str, locale: str) -> str:
+    return word(f"severity_{label}", locale)
+
+
+def date(value: dt.date, locale: str) -> str:
+    """A date the European way: '30 June 2024' / '30. juni 2024'."""
+    from babel.dates import format_date  # here: most commands print no date in words
+
+    return str(format_date(value, "d. MMMM y" if locale == "da" else "d MMMM y", locale=locale))
+
+
+_QUOTED = re.compile(r"'([^']{1,80})'")
+_WRITE = re.compile(r"\bwrite ([^\s;,]+)")
+
+
+def path_text(path: tuple[str | int, ...]) -> str:
+    """A data path as the file's keys: budget.lines[0].amounts.2024."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
+    return text
+
+
+def finding_message(code: str, message: str, path: tuple[str | int, ...], locale: str) -> str:
+    """The message of a finding for people: English as the check wrote it; in Danish the code's
+    Danish summary with the data path, the values the English message quotes and what to write."""
+    if locale != "da" or code not in CODES_DA:
+        return message
+    details = []
+    if path:
+        details.append(path_text(path))
+    quoted = _QUOTED.findall(message)
+    if quoted:
+        details.append(", ".join(f"'{q}'" for q in dict.fromkeys(quoted)))
+    advice = _WRITE.findall(message)
+    if advice:
+        details.append(f"{word('write', locale)} {advice[0]}")
+    summary = CODES_DA[code]
+    return f"{summary}: {'; '.join(details)}" if details else summary

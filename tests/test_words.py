@@ -1,0 +1,245 @@
+"""Every word in both languages: the catalogue is complete, and Danish output of `budget show`,
+`disbursement`, `diff` and `report` holds no English word of the tool's own in any format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from iomstrat.cli import app
+from iomstrat.codes import CODES
+from iomstrat.render.words import CODES_DA, WORDS, finding_message, unit
+
+STRATEGY = textwrap.dedent(
+    """\
+    schema_version: 1
+    strategy:
+      title: Strategi for Danmarks samarbejde med DFO 2023-2024
+      organisation: {name: Dansk Flygtningeorganisation, acronym: DFO}
+      file_no: "2022-1"
+      responsible_unit: Genève
+      desk_officer: Lea Rasmussen
+      financial_officer: Michael Blichfeldt
+      period: {start: 2023, end: 2024}
+      currency: DKK
+      unit: million
+      finance_act_code: "§06.32.10.14"
+    budget:
+      title: Danske bidrag til DFO 2023-2024
+      lines:
+      - id: kerne
+        label: a.
+        name: Kernebidrag
+        kind: core
+        finance_act_code: "§06.32.10.14"
+        amounts: {2023: 48, 2024: 48}
+      - id: bloed
+        label: b.
+        name: Blødt øremærket
+        kind: soft_earmarked
+        finance_act_code: "§06.32.10.14"
+        amounts: {2023: 50, 2024: 50}
+      totals:
+      - id: alt
+        name: Samlede bidrag
+        lines: [kerne, bloed]
+        stated: {2023: 98, 2024: 98}
+    priority_areas:
+      - id: 1
+        name: Kapacitetsopbygning
+    approvals:
+    - {year: 2023, status: approved, decided_on: 2023-03-15, finance_act: Finansloven 2023}
+    - {year: 2024, status: planned}
+    allocations:
+      - date: 2023-04-20
+        half_year: 2023-H1
+        approved_by: Migrationskontoret
+        line: bloed
+        items:
+          - {id: niger, country: Niger, amount: 12, priority_area: 1, purpose: Grænser}
+    disbursements:
+      - {date: 2023-04-03, line: kerne, amount: 24000000.50, currency: DKK, voucher: DK-1}
+      - {date: 2023-05-02, line: bloed, amount: 12000000, currency: DKK, voucher: DK-2,
+         allocation: niger}
+    """
+)
+# The edit a reviewer sees in `diff`: a line changes, its total no longer adds up (a finding).
+EDITED = STRATEGY.replace("amounts: {2023: 48, 2024: 48}", "amounts: {2023: 48, 2024: 47.5}")
+
+
+# A data path in a finding (`budget.totals[0].stated[2024]`) names the file's own keys.
+_DATA_PATH = re.compile(r"\b[a-z_]+(?:\[[^\]]*\]|\.[a-z_0-9]+)+")
+
+
+def _tokens(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-zÆØÅæøåé]{2,}", _DATA_PATH.sub(" ", text)))
+
+
+def _english() -> set[str]:
+    """Words of the tool's English that its Danish does not use (case kept: a data path's
+    `totals` is the file's key, `Totals` the tool's heading)."""
+    english = set().union(*(_tokens(w.en) for w in WORDS.values()))
+    danish = set().union(*(_tokens(w.da) for w in WORDS.values()))
+    return english - danish - {"Q"}  # placeholder-free; Q is in no Danish output we check
+
+
+MACHINE_KEYS = {"kind", "status", "by", "unit", "severity", "code", "key", "currency", "file",
+                "id", "old_status", "new_status", "section", "old", "new", "as_of", "files",
+                "finance_act_code"}  # fmt: skip
+"""JSON keys whose values are for programs (enum values, identifiers, file names)."""
+
+
+def _json_words(value: Any, key: str = "") -> str:
+    if isinstance(value, dict):
+        return " ".join(_json_words(v, k) for k, v in value.items() if k not in MACHINE_KEYS)
+    if isinstance(value, list):
+        return " ".join(_json_words(v, key) for v in value)
+    return value if isinstance(value, str) else ""
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        self.skip += tag in ("style", "svg")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag in ("style", "svg")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def _xlsx_words(path: Path) -> str:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(path.read_bytes()))
+    cells = [ws.title for ws in book.worksheets]
+    for ws in book.worksheets:
+        cells += [str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    return " ".join(cells)
+
+
+def test_every_word_has_both_languages() -> None:
+    assert all(w.en.strip() and w.da.strip() for w in WORDS.values())
+    assert {c.code for c in CODES} == set(CODES_DA)
+    assert all(summary.strip() for summary in CODES_DA.values())
+    # placeholders match, so a Danish sentence takes the same values
+    assert all(
+        sorted(re.findall(r"\{\w*\}", w.en)) == sorted(re.findall(r"\{\w*\}", w.da))
+        for w in WORDS.values()
+    )
+
+
+def test_units_and_findings_in_danish() -> None:
+    assert unit("DKK", "million", "da") == "mio. kr."
+    assert unit("DKK", "thousand", "da") == "1.000 kr."
+    assert unit("USD", "million", "en") == "USD million"
+    message = finding_message(
+        "IOM005", "'47,5' reads as two values, split at the comma; write 47.5 (a decimal point)",
+        ("budget", "lines", 0, "amounts", 2024), "da",
+    )  # fmt: skip
+    assert message == (
+        "tvetydig værdi (decimalkomma, tusindtalspunktum, dansk dato, ja/nej, foranstillet nul): "
+        "budget.lines[0].amounts[2024]; '47,5'; skriv 47.5"
+    )
+
+
+def _outputs(tmp_path: Path) -> dict[str, str]:
+    """Every output of the four commands in Danish, by name."""
+    Path("strategi.yaml").write_text(STRATEGY, encoding="utf-8")
+    Path("ny.yaml").write_text(EDITED, encoding="utf-8")
+    runner = CliRunner()
+    out: dict[str, str] = {}
+
+    def run(name: str, *args: str) -> str:
+        result = runner.invoke(app, [*args, "--locale", "da"], env={"COLUMNS": ""})
+        assert result.exit_code in (0, 1), (name, result.output)
+        out[name] = result.stdout
+        out[name + " stderr"] = result.stderr
+        return result.stdout
+
+    date = ["--as-of", "2023-12-31"]
+    for fmt in ("table", "json", "csv", "markdown"):
+        run(f"budget {fmt}", "budget", "show", "strategi.yaml", "-f", fmt)
+        for by in ("line", "year", "quarter", "priority"):
+            run(f"disbursement {by} {fmt}", "disbursement", "strategi.yaml", *date, "--by", by,
+                "-f", fmt)  # fmt: skip
+        run(f"disbursement portfolio {fmt}", "disbursement", "strategi.yaml", "ny.yaml", *date,
+            "-f", fmt)  # fmt: skip
+    run("disbursement usd table", "disbursement", "strategi.yaml", *date, "--currency", "USD")
+    for fmt in ("table", "markdown", "json"):
+        run(f"diff {fmt}", "diff", "strategi.yaml", "ny.yaml", *date, "-f", fmt)
+    run("budget xlsx", "budget", "show", "strategi.yaml", "-f", "xlsx", "-o", "b.xlsx")
+    out["budget xlsx"] = _xlsx_words(Path("b.xlsx"))
+    run("disbursement xlsx", "disbursement", "strategi.yaml", "ny.yaml", *date, "-f", "xlsx",
+        "-o", "d.xlsx")  # fmt: skip
+    out["disbursement xlsx"] = _xlsx_words(Path("d.xlsx"))
+    run("report", "report", "strategi.yaml", "ny.yaml", *date, "-o", "r.html")
+    page = _Text()
+    page.feed(Path("r.html").read_text(encoding="utf-8"))
+    out["report"] = " ".join(page.parts)
+    for name, text in list(out.items()):
+        if name.endswith(" json"):
+            out[name] = _json_words(json.loads(text))
+        elif name.endswith(" csv"):  # column names and machine columns are for scripts
+            rows = csv.DictReader(io.StringIO(text), delimiter=";")
+            out[name] = " ".join(
+                v for row in rows for k, v in row.items() if k not in MACHINE_KEYS and v
+            )
+    return out
+
+
+def test_danish_output_has_no_english_word_of_the_tool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    outputs = _outputs(tmp_path)
+    english = _english()
+    assert {"Planned", "Approved", "Remaining", "million", "Total", "Disbursed"} <= english
+    found = {name: sorted(_tokens(text) & english) for name, text in outputs.items()}
+    assert {name: words for name, words in found.items() if words} == {}, found
+    # and the Danish is there: the words a ministry reads
+    assert "Bevilget på finansloven" in outputs["budget table"]
+    assert (
+        "| (mio. kr.) | Finanslovskonto | Bevilget 2023 | Planlagt 2024* | I alt 2023-2024 |"
+        in (outputs["budget markdown"])
+    )
+    assert "endnu ikke vedtaget" in outputs["report"] and "4. kvt. 2023" in outputs["report"]
+    assert "Restbeløb" in outputs["disbursement line markdown"]
+    assert "omregnet til ECB's referencekurs" in outputs["disbursement usd table"]
+    assert "+ ny.yaml:32:30: advarsel IOM102 den angivne sum afviger" in outputs["diff table"]
+
+
+@pytest.mark.parametrize(
+    ("place", "english"),
+    [("Tchad", "Chad"), ("Etiopien", "Ethiopia"), ("Elfenbenskysten", "Côte d\u2019Ivoire")],
+)
+def test_an_allocation_to_a_place_named_in_danish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, place: str, english: str
+) -> None:
+    """'Tchad' is Chad: no unknown-place finding, nothing outside the African focus; the Danish
+    report names it as the file does, the English one as Chad."""
+    monkeypatch.chdir(tmp_path)
+    Path("s.yaml").write_text(STRATEGY.replace("country: Niger", f"country: {place}"), "utf-8")
+    runner = CliRunner()
+    run = runner.invoke(app, ["validate", "s.yaml", "--as-of", "2023-12-31"])
+    assert run.exit_code == 0 and "IOM40" not in run.output, run.output
+    for locale, name, amount in (("da", place, "12.000.000"), ("en", english, "12,000,000")):
+        args = ["report", "s.yaml", "--as-of", "2023-12-31", "-l", locale, "-o", "r.html"]
+        assert runner.invoke(app, args).exit_code == 0
+        html = Path("r.html").read_text(encoding="utf-8")
+        assert f'<tr><td>{name}</td><td class="num">{amount}</td></tr>' in html
