@@ -4,6 +4,8 @@ and a `findings` helper that reads like the data (line:code pairs)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,3 +74,16 @@ def _outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     """`validate` prints GitHub annotations by default under GitHub Actions; tests that want
     that set GITHUB_ACTIONS themselves."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+def require_tool(name: str, install: str) -> str:
+    """The path of an external program a test runs (hledger, LibreOffice…). Where it is missing
+    the test is skipped with a visible reason on a workstation, and FAILS under CI (CI=true), so
+    that a check of the real tool can never pass by not running."""
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name.upper()} TEST NOT RUN: `{name}` is not installed; {install}"
+    if os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}:
+        pytest.fail(message)
+    pytest.skip(message)

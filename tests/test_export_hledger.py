@@ -1,22 +1,31 @@
-"""hledger cross-check: the REAL `hledger bal` on iomstrat's journal must give iomstrat's own totals
-per line and year, to the øre. hledger is a Debian package that .ci/run installs; not skipped."""
+"""The hledger journal read by the REAL hledger: strict and optional checks pass, the budget report
+compares the plan with approvals and disbursements, balances equal hand-computed figures to the
+øre, and no text of the strategy can add a line, a directive or a tag. hledger is a Debian package
+that .ci/run installs; without it these tests skip with a reason, and fail under CI."""
 
 from __future__ import annotations
 
 import csv
 import io
-import shutil
+import json
 import subprocess
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from iomstrat.engine.budget import budget_table
-from iomstrat.model.errors import read_strategy
+import pytest
 
-from .conftest import DATA_FILE, edited, run_cli
+from iomstrat.core.pipeline import Run, check_file
+from iomstrat.export import hledger as export_hledger
+from iomstrat.export.hledger import component, payee, tag, text, unique_leaves
+
+from .conftest import AS_OF, DATA_FILE, ROOT, edited, require_tool, run_cli
 
 CODE = "§06.32.10.14"
 LINES = ("core", "soft_earmarked", "personnel")
+IOM = "International Organization for Migration"
+EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"
+CHECKS = ("check", "-s", "ordereddates", "payees", "uniqueleafnames")
 
 DECIDED = """approvals:
   - year: 2023
@@ -38,17 +47,23 @@ DECIDED = """approvals:
 """
 
 
+def hledger(journal: Path, *args: str) -> str:
+    """The real hledger's output; its error output in the assertion when it fails."""
+    program = require_tool("hledger", "apt-get install -y hledger (.ci/run does)")
+    done = subprocess.run(
+        [program, "-f", str(journal), *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def table(journal: Path, *args: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(hledger(journal, *args, "-O", "csv"))))
+
+
 def hledger_balances(journal: Path) -> dict[tuple[str, str], Decimal]:
-    """{(account, year): balance} as the real hledger computes it."""
-    hledger = shutil.which("hledger")
-    assert hledger, "hledger is not installed: apt-get install -y hledger (.ci/run does)"
-    out = subprocess.run(
-        [hledger, "-f", str(journal), "bal", "-Y", "-O", "csv", "--layout=bare", "--empty"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    rows = list(csv.reader(io.StringIO(out)))
+    """{(account, year): balance at cost} as the real hledger computes it."""
+    rows = table(journal, "bal", "-Y", "-B", "--layout=bare", "--empty")
     years = rows[0][2:]
     return {
         (row[0], year): Decimal(value)
@@ -58,66 +73,224 @@ def hledger_balances(journal: Path) -> dict[tuple[str, str], Decimal]:
     }
 
 
-def export(tmp_path: Path, text: str) -> tuple[Path, Path]:
+def export(tmp_path: Path, text: str) -> Path:
     source = tmp_path / "strategy.yaml"
     source.write_text(text, encoding="utf-8")
     journal = tmp_path / "strategy.journal"
     result = run_cli("export", "hledger", str(source), "--output", str(journal))
     assert result.exit_code == 0, result.stderr
-    return source, journal
+    return journal
 
 
-def test_commitments_per_line_and_year_equal_the_budget_table(tmp_path: Path) -> None:
-    source, journal = export(tmp_path, DATA_FILE.read_text(encoding="utf-8"))
-    strategy = read_strategy(str(source)).strategy
-    assert strategy is not None
-    table = budget_table(strategy, "kroner")
-    expected = {
-        (f"commitment:{row.finance_act_code}:{row.id}", str(year)): amount
-        for row in table.rows
-        if row.kind == "line"
-        for year, amount in row.amounts.items()
+def decided(tmp_path: Path) -> Path:
+    text = edited("approvals:", "approvals_old:")
+    return export(tmp_path, text[: text.index("approvals_old:")] + DECIDED)
+
+
+def test_the_journal_passes_strict_and_optional_checks(tmp_path: Path) -> None:
+    for journal in (export(tmp_path, DATA_FILE.read_text(encoding="utf-8")), decided(tmp_path)):
+        hledger(journal, *CHECKS)  # fails with hledger's message
+
+
+def test_accounts_are_declared_with_their_types(tmp_path: Path) -> None:
+    journal = decided(tmp_path)
+    by_type = {kind: hledger(journal, "accounts", f"type:{kind}").split() for kind in "ARXC"}
+    assert by_type == {
+        "A": ["assets", "assets:appropriations"],
+        "R": ["revenues", f"revenues:appropriation:{CODE}"],
+        "X": ["expenses", *(f"expenses:{CODE}:{line}" for line in sorted(LINES))],
+        "C": ["assets:appropriations"],
     }
-    balances = hledger_balances(journal)
-    assert {k: v for k, v in balances.items() if k[0].startswith("commitment:")} == expected
-    assert len(expected) == 12
-    assert balances[(f"commitment:{CODE}:core", "2023")] == Decimal("48000000.00")
-    # Each year's commitment balances against the strategy: -100 million.
-    assert balances[("strategy:2022-18394", "2026")] == Decimal("-100000000.00")
+
+
+def test_the_budget_report_compares_the_plan_every_year(tmp_path: Path) -> None:
+    journal = export(tmp_path, DATA_FILE.read_text(encoding="utf-8"))
+    rows = {row[0]: row[1:] for row in table(journal, "bal", "--budget", "-Y")}
+    assert rows["Account"] == [year for y in range(2023, 2027) for year in (str(y), "budget")]
+    # Nothing approved or paid yet (no actual amount); the plan of section 5: 48 + 50 + 2 = 100
+    # million a year.
+    assert rows[f"expenses:{CODE}:core"] == ["", "48000000.00 DKK"] * 4
+    assert rows[f"expenses:{CODE}:soft_earmarked"] == ["", "50000000.00 DKK"] * 4
+    assert rows[f"expenses:{CODE}:personnel"] == ["", "2000000.00 DKK"] * 4
+    assert rows[f"revenues:appropriation:{CODE}"] == ["", "-100000000.00 DKK"] * 4
 
 
 def test_approvals_per_line_and_year_to_the_ore(tmp_path: Path) -> None:
-    text = edited("approvals:", "approvals_old:")
-    text = text[: text.index("approvals_old:")] + DECIDED
-    _, journal = export(tmp_path, text)
+    journal = decided(tmp_path)
+    rows = table(journal, "bal", "revenues", "-Y", "--pivot", "line", "--layout=bare")
+    assert rows[0] == ["account", "commodity", "2023", "2024", "2025", "2026"]
+    assert rows[1:] == [
+        # 2023 approved as planned on 2023-03-15; 2024 reduced on 2023-12-20, counted in its
+        # appropriation year 2024, to the øre; 2025 withheld: nothing; 2026 still planned.
+        ["core", "DKK", "-48000000.00", "-45654321.00", "0", "0"],
+        ["personnel", "DKK", "-2000000.00", "-1800000.00", "0", "0"],
+        ["soft_earmarked", "DKK", "-50000000.00", "-48000000.00", "0", "0"],
+        ["total", "DKK", "-100000000.00", "-95454321.00", "0", "0"],
+    ]
     balances = hledger_balances(journal)
-    approved = {k: v for k, v in balances.items() if k[0].startswith("approved:")}
-    hand = {
-        # 2023 approved as planned, on 2023-03-15.
-        (f"approved:{CODE}:core", "2023"): Decimal("48000000.00"),
-        (f"approved:{CODE}:soft_earmarked", "2023"): Decimal("50000000.00"),
-        (f"approved:{CODE}:personnel", "2023"): Decimal("2000000.00"),
-        # 2024 reduced on 2023-12-20: counted in its appropriation year 2024, to the øre.
-        (f"approved:{CODE}:core", "2024"): Decimal("45654321.00"),
-        (f"approved:{CODE}:soft_earmarked", "2024"): Decimal("48000000.00"),
-        (f"approved:{CODE}:personnel", "2024"): Decimal("1800000.00"),
-        # 2025 withheld: zero on every line; 2026 still planned: no approval.
-        (f"approved:{CODE}:core", "2025"): Decimal("0"),
-        (f"approved:{CODE}:soft_earmarked", "2025"): Decimal("0"),
-        (f"approved:{CODE}:personnel", "2025"): Decimal("0"),
+    assert balances[("assets:appropriations", "2024")] == Decimal("95454321.00")
+    budget = {row[0]: row[1:] for row in table(journal, "bal", "--budget", "-Y")}
+    assert budget[f"revenues:appropriation:{CODE}"] == [
+        "-100000000.00 DKK",
+        "-100000000.00 DKK",
+        "-95454321.00 DKK",
+        "-100000000.00 DKK",
+        "0",
+        "-100000000.00 DKK",
+        "0",
+        "-100000000.00 DKK",
+    ]
+
+
+def transactions(journal: Path) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = json.loads(hledger(journal, "print", "-O", "json"))
+    return found
+
+
+def test_payee_is_the_organisation_the_note_the_purpose_and_tags_carry_the_rest(
+    tmp_path: Path,
+) -> None:
+    journal = decided(tmp_path)
+    assert hledger(journal, "payees").split("\n")[0] == IOM
+    found = [(t["tdate"], t["tdescription"], t["ttags"]) for t in transactions(journal)]
+    assert found == [
+        ("2023-01-01", f"{IOM} | strategy period begins", [["file_no", "2022-18394"]]),
+        (
+            "2023-03-15",
+            f"{IOM} | approval 2023: approved",
+            [
+                ["year", "2023"],
+                ["status", "approved"],
+                ["finance_act", "Finance Act 2023"],
+                ["finance_act_code", CODE],
+            ],
+        ),
+        (
+            "2023-12-20",
+            f"{IOM} | approval 2024: reduced",
+            [
+                ["year", "2024"],
+                ["status", "reduced"],
+                ["finance_act", "Finance Act 2024"],
+                ["finance_act_code", CODE],
+            ],
+        ),
+        (
+            "2024-12-19",
+            f"{IOM} | approval 2025: withheld",
+            [
+                ["year", "2025"],
+                ["status", "withheld"],
+                ["finance_act", "Finance Act 2025"],
+                ["finance_act_code", CODE],
+            ],
+        ),
+        ("2026-12-31", f"{IOM} | strategy period ends", [["file_no", "2022-18394"]]),
+    ]
+
+
+# --- Hostile text: nothing of the file can start a line, a directive, a comment or a tag -----
+
+HOSTILE = "x\ninclude /etc/passwd\n2020-01-01 forged\n    assets:appropriations  1 DKK ; evil:1"
+
+
+@pytest.mark.parametrize(
+    ("render", "value", "expected"),
+    [
+        (text, "a\nb\r\nc\x85d\u2028e\u202ef\x1b[31mg;h", "a b c d e f [31mg,h"),
+        (payee, "(CODE) *IOM | forged", "CODE) *IOM / forged"),
+        (payee, "\n", "-"),
+        (tag, "V-1, date:2099-01-01\nx", "V-1  date:2099-01-01 x"),
+        (component, "§06:32  10\t14;x", "§06-32 10 14-x"),
+    ],
+)
+def test_text_is_made_inert_for_its_place(render: Any, value: str, expected: str) -> None:
+    assert render(value) == expected
+
+
+def test_shared_leaf_names_are_qualified_by_their_parent() -> None:
+    names = unique_leaves(["expenses:§1:core", "expenses:§2:core", "expenses:§1:personnel"])
+    assert names == {
+        "expenses:§1:core": "expenses:§1:core §1",
+        "expenses:§2:core": "expenses:§2:core §2",
+        "expenses:§1:personnel": "expenses:§1:personnel",
     }
-    hand |= {(f"approved:{CODE}:{line}", "2026"): Decimal(0) for line in LINES}
-    assert approved == hand
-    assert balances[(f"appropriation:{CODE}", "2024")] == Decimal("-95454321.00")
 
 
-def test_the_journal_names_accounts_by_code_and_line() -> None:
-    result = run_cli("export", "hledger", str(DATA_FILE))
-    assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert lines[0] == "commodity 1000.00 DKK"
-    assert "2023-01-01 Commitment 2023 | IOM" in lines
-    assert any(
-        line.split() == [f"commitment:{CODE}:soft_earmarked", "50000000.00", "DKK"]
-        for line in lines
+def test_hostile_text_in_every_field_reaches_hledger_inert(tmp_path: Path) -> None:
+    """Texts injected after validation (as a file the model refuses would carry them): the
+    journal still holds exactly its own transactions, tags and accounts."""
+    checked = check_file(str(EXAMPLE), Run(AS_OF))
+    strategy, book = checked.strategy, checked.book
+    assert strategy is not None and book is not None
+    info = strategy.strategy.model_copy(
+        update={
+            "file_no": HOSTILE,
+            "title": HOSTILE,
+            "finance_act_code": HOSTILE,
+            "organisation": strategy.strategy.organisation.model_copy(update={"name": HOSTILE}),
+        }
     )
+    first = strategy.budget.lines[0].model_copy(
+        update={"finance_act_code": HOSTILE, "name": HOSTILE}
+    )
+    budget = strategy.budget.model_copy(update={"lines": [first, *strategy.budget.lines[1:]]})
+    strategy = strategy.model_copy(update={"strategy": info, "budget": budget})
+    records = [p._replace(voucher=HOSTILE) for p in book.payments.records]
+    book.payments.records[:] = records
+    path = tmp_path / "hostile.journal"
+    path.write_text(export_hledger.journal([(strategy, book)]).text, encoding="utf-8")
+
+    hledger(path, *CHECKS)
+    assert "\ninclude" not in path.read_text(encoding="utf-8")
+    found = transactions(path)
+    # 2 period marks + 1 approval + 10 payments (5 in the file, 5 in its CSV ledger); no forgery.
+    assert len(found) == 13
+    assert all(t["tdate"] >= "2023-01-01" for t in found)
+    tags = {name for t in found for name, _ in t["ttags"]}
+    assert tags == {"file_no", "year", "status", "finance_act", "finance_act_code", "voucher"} | {
+        "line",
+        "allocation",
+    }
+    vouchers = {v for t in found for name, v in t["ttags"] if name == "voucher"}
+    assert vouchers == {
+        "x include /etc/passwd 2020-01-01 forged assets:appropriations 1 DKK   evil:1"
+    }
+    assert hledger(path, "payees").strip() == text(HOSTILE).replace("|", "/")
+
+
+def test_appropriation_year_0_and_10000_are_left_out_with_a_reason(tmp_path: Path) -> None:
+    text = DATA_FILE.read_text(encoding="utf-8").replace("  - year: 2026\n", "  - year: 10000\n")
+    text = text.replace("  - year: 2025\n    status: planned", "  - year: 0\n    status: approved")
+    text += (
+        "\ndisbursements:\n"
+        "  - {date: 2023-04-03, line: core, amount: 1, currency: DKK, voucher: A, year: 0}\n"
+        "  - {date: 2023-04-04, line: core, amount: 2, currency: DKK, voucher: B, year: 10000}\n"
+    )
+    source = tmp_path / "years.yaml"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "years.journal"
+    result = run_cli("export", "hledger", str(source), "-o", str(out))
+    assert result.exit_code == 1
+    assert "approval of year 0 is not a calendar year; left out" in result.stderr
+    assert "voucher A) has appropriation year 0; left out" in result.stderr
+    assert "voucher B) has appropriation year 10000; left out" in result.stderr
+    hledger(out, *CHECKS)
+
+
+def test_two_strategies_on_two_codes_keep_leaf_names_unique(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(DATA_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    second.write_text(
+        DATA_FILE.read_text(encoding="utf-8").replace("§06.32.10.14", "§06.32.10.15"),
+        encoding="utf-8",
+    )
+    journal = tmp_path / "both.journal"
+    result = run_cli("export", "hledger", str(first), str(second), "-o", str(journal))
+    assert result.exit_code == 0, result.stderr
+    hledger(journal, *CHECKS)
+    expenses = hledger(journal, "accounts", "type:X").split("\n")
+    assert "expenses:§06.32.10.14:core §06.32.10.14" in expenses
+    assert "expenses:§06.32.10.15:core §06.32.10.15" in expenses
+    rows = {row[0]: row[1:3] for row in table(journal, "bal", "--budget", "-Y")}
+    assert rows["revenues:appropriation:§06.32.10.15"] == ["", "-100000000.00 DKK"]

@@ -17,7 +17,7 @@ from iomstrat.export.iati import check_iati, iati_activities
 from iomstrat.rates import EcbRates
 
 from .conftest import ROOT, real_text, run_cli
-from .test_export_hledger import CODE, hledger_balances
+from .test_export_hledger import CODE, hledger_balances, table
 
 EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"
 LEDGER = ROOT / "examples" / "illustrative_2023_ledger.csv"
@@ -40,13 +40,28 @@ def test_hledger_balances_equal_the_disbursement_report(tmp_path: Path) -> None:
     assert len(rows) == 12
     for row in rows:
         year = str(row.year)
-        assert balances[(f"commitment:{CODE}:{row.key}", year)] == row.figures.planned
-        assert balances[(f"disbursed:{CODE}:{row.key}", year)] == row.figures.disbursed, row
-        approved = balances.get((f"approved:{CODE}:{row.key}", year))
-        assert approved == row.figures.approved or (approved == 0 and row.figures.approved is None)
-    # By hand: core paid 24 + 24 million in 2023; the USD payment at a stated 6.80.
-    assert balances[(f"disbursed:{CODE}:core", "2023")] == Decimal("48000000.00")
-    assert "6800000.00 DKK" in journal.read_text(encoding="utf-8")
+        assert balances[(f"expenses:{CODE}:{row.key}", year)] == row.figures.disbursed, row
+    # By hand: core paid 24 + 24 million in 2023; personnel 4 x 0.5 million (the CSV ledger);
+    # soft-earmarked 12 million + 1 million USD at a stated 6.80 + 1 million USD at the ECB rate
+    # of 2023-11-15 (7.4588 DKK and 1.0868 USD per euro: 7 458 800 / 1.0868 = 6 863 084.28)
+    # + 5 million = 30 663 084.28.
+    assert balances[(f"expenses:{CODE}:core", "2023")] == Decimal("48000000.00")
+    assert balances[(f"expenses:{CODE}:personnel", "2023")] == Decimal("2000000.00")
+    assert balances[(f"expenses:{CODE}:soft_earmarked", "2023")] == Decimal("30663084.28")
+    # Approved 100 million, disbursed 80 663 084.28: 19 336 915.72 left.
+    assert balances[("assets:appropriations", "2023")] == Decimal("19336915.72")
+    text = journal.read_text(encoding="utf-8")
+    assert "1000000 USD @ 6.80 DKK" in text  # the file's own rate
+    assert "1000000 USD @@ 6863084.28 DKK" in text  # the ECB rate's total cost, to the øre
+
+
+def test_hledger_budget_report_compares_plan_with_disbursements(tmp_path: Path) -> None:
+    journal = tmp_path / "example.journal"
+    assert run_cli("export", "hledger", str(EXAMPLE), "-o", str(journal)).exit_code == 0
+    rows = {row[0]: row[1:3] for row in table(journal, "bal", "--budget", "-Y", "-B")}
+    assert rows[f"expenses:{CODE}:core"] == ["48000000.00 DKK", "48000000.00 DKK"]
+    assert rows[f"expenses:{CODE}:soft_earmarked"] == ["30663084.28 DKK", "50000000.00 DKK"]
+    assert rows[f"revenues:appropriation:{CODE}"] == ["-100000000.00 DKK", "-100000000.00 DKK"]
 
 
 def test_iati_disbursements_are_type_3_in_their_own_currency(tmp_path: Path) -> None:
@@ -74,14 +89,19 @@ def test_iati_disbursements_are_type_3_in_their_own_currency(tmp_path: Path) -> 
         )
         for t in root.iter("transaction")
     ]
-    assert found[0] == ("2", "2023-03-15", "DKK", "100000000")  # the 2023 approval
-    assert found[1:4] == [
+    # The 2023 approval: one commitment per line, 48 + 50 + 2 million.
+    assert found[:3] == [
+        ("2", "2023-03-15", "DKK", "48000000"),
+        ("2", "2023-03-15", "DKK", "50000000"),
+        ("2", "2023-03-15", "DKK", "2000000"),
+    ]
+    assert found[3:6] == [
         ("3", "2023-03-31", "DKK", "500000"),  # from the CSV ledger
         ("3", "2023-04-03", "DKK", "24000000"),
         ("3", "2023-05-02", "DKK", "12000000"),
     ]
     assert ("3", "2023-06-15", "USD", "1000000") in found
-    assert len(found) == 1 + 5 + 5  # the approval, 5 payments in the file, 5 in the ledger
+    assert len(found) == 3 + 5 + 5  # the approval, 5 payments in the file, 5 in the ledger
 
 
 def test_hledger_leaves_out_a_payment_without_any_rate(tmp_path: Path) -> None:
@@ -96,4 +116,4 @@ def test_hledger_leaves_out_a_payment_without_any_rate(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "X-1) has no rate to DKK; left out" in result.stderr
     assert "IOM414" in result.stderr
-    assert "    disbursed:" not in result.stdout
+    assert "X-1" not in result.stdout

@@ -100,7 +100,6 @@ PAYLOADS = (
             '      finance_act_code: "§06.32  1000 DKK ; x"\n',
         ),
         shows="§06.32  1000 DKK ; x",
-        xfail={"export hledger": "journal text that cannot start a directive: issue 17, exports"},
     ),
     Payload(
         "escape sequence",

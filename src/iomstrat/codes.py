@@ -222,6 +222,22 @@ CODES: tuple[Code, ...] = (
     Code("IOM704", "error", "a negative IATI budget or planned disbursement"),
     Code("IOM705", "error", "an IATI value without a value-date"),
     Code("IOM706", "error", "the strategy lacks the IATI identifiers an export needs"),
+    Code(
+        "IOM707",
+        "error",
+        "a rule of IATI's standard ruleset fails (the rule's id and message: sector 6.2.2, recipient 3.7.1, transaction date in the future 11.2.1…)",
+    ),
+    Code(
+        "IOM708",
+        "error",
+        "an IATI value not on its IATI codelist (a warning for an open or withdrawn code)",
+    ),
+    Code(
+        "IOM709",
+        "error",
+        "the strategy lacks data an IATI rule needs (names the field to add: sector, recipient, aid type…)",
+    ),
+    Code("IOM710", "error", "one IATI activity identifier given to two activities"),
 )
 
 

@@ -21,6 +21,7 @@ from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS
 from iomstrat.render.diagnostics import render_text
 
 if TYPE_CHECKING:  # the core is imported where it is used: `--help` and other commands skip it
+    from iomstrat.core.export import ExportInput
     from iomstrat.export.records import Recorded
     from iomstrat.findings import Diagnostic
 
@@ -33,6 +34,11 @@ app = typer.Typer(
 
 
 def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Recorded], list[Diagnostic]]:
+    read = _read(paths, as_of)
+    return list(read.strategies), list(read.errors)
+
+
+def _read(paths: list[str] | None, as_of: dt.date) -> ExportInput:
     """Every strategy with its booked payments, through the one pipeline; a file that stops
     the export ends the command here."""
     from iomstrat.core.export import read_strategies
@@ -44,7 +50,7 @@ def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Recorded]
     if not read.strategies:
         sys.stderr.write(render_text(read.errors))
         raise typer.Exit(read.exit_status)
-    return list(read.strategies), list(read.errors)
+    return read
 
 
 @app.command(
@@ -60,29 +66,42 @@ def iati(
     ),
     output: str = typer.Option("-", "--output", "-o", help="Write to this file ('-': stdout)."),
     check: bool = typer.Option(
-        False, "--check", help="Validate the output against the IATI 2.03 XSD and budget rules."
+        False,
+        "--check",
+        help=(
+            "Check the output with IATI's own rules: the 2.03 XSD, the standard ruleset and "
+            "the codelists (shipped, no network), unique identifiers and budget rules."
+        ),
     ),
     as_of: str = typer.Option(
         None, "--as-of", metavar="DATE", help="Date for the activity status (default today)."
     ),
 ) -> None:
-    """One IATI 2.03 iati-activity per strategy: organisations, dates, budgets per year,
-    planned disbursements, commitments and disbursements."""
+    """One IATI 2.03 iati-activity per strategy: organisations, dates, sector, recipients,
+    aid/finance/flow types, budgets per year, planned disbursements, commitments and
+    disbursements. What a strategy lacks for IATI's rules is a finding naming the field."""
     guard(output, paths)
     require("iati")
-    from iomstrat.export.iati import check_iati, iati_activities
+    from iomstrat.export.iati import check_iati, gap_findings, iati_activities
+    from iomstrat.findings import Severity
 
     date = parse_date(as_of)
-    strategies, problems = _strategies(paths, date)
-    export = iati_activities(strategies, date)
+    read = _read(paths, date)
+    problems = list(read.errors)
+    now = dt.datetime.now(dt.UTC)
+    export = iati_activities(
+        read.strategies, date, generated=now, updated=[min(s.changed, now) for s in read.sources]
+    )
     if export.text is None:
         sys.stderr.write("".join(f"iomstrat: missing {p}\n" for p in export.problems))
         raise typer.Exit(EXIT_CANNOT_RUN)
     write(export.text, output)
+    problems += gap_findings(export.gaps, [(s.name, s.document) for s in read.sources])
     if check:
-        problems += check_iati(export.text, output if output != "-" else "<stdout>")
+        problems += check_iati(export.text, output if output != "-" else "<stdout>", now)
     if problems:
-        sys.stderr.write(render_text(problems))
+        sys.stderr.write(render_text(sorted(problems)))
+    if any(d.severity >= Severity.ERROR for d in problems):
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -99,8 +118,10 @@ def hledger(
     ),
     output: str = typer.Option("-", "--output", "-o", help="Write to this file ('-': stdout)."),
 ) -> None:
-    """An hledger journal of commitments, approvals and disbursements, on accounts named
-    KIND:FINANCE-ACT-CODE:LINE, amounts to the øre."""
+    """An hledger journal that passes `hledger check -s`: parliament's approvals as revenues of
+    the Finance Act code, disbursements as expenses per line (other currencies at their @
+    cost), the plan as periodic transactions for `hledger bal --budget -Y`; amounts to the
+    øre."""
     from iomstrat.export.hledger import journal
 
     guard(output, paths)

@@ -3,13 +3,26 @@ an unreadable or invalid file stops the export (nothing half true is written).""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iomstrat.core.pipeline import Run, check_file, exit_status
 from iomstrat.engine.book import Book
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, Diagnostic
+from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import Strategy
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a strategy comes from: its file's name, its document (positions for findings on
+    its data) and when its data (the file or one of its ledgers) last changed."""
+
+    name: str
+    document: Document
+    changed: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -17,6 +30,7 @@ class ExportInput:
     strategies: tuple[tuple[Strategy, Book], ...]  # empty where a file stopped the export
     errors: tuple[Diagnostic, ...]
     problem: str | None = None  # a usage error: e.g. a table file
+    sources: tuple[Source, ...] = ()  # sources[i] is where strategies[i] comes from
 
     @property
     def exit_status(self) -> int:
@@ -30,6 +44,7 @@ class ExportInput:
 def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:
     strategies: list[tuple[Strategy, Book]] = []
     errors: list[Diagnostic] = []
+    sources: list[Source] = []
     for path in paths:
         checked = check_file(path, run)
         errors += checked.errors
@@ -38,4 +53,17 @@ def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:
                 return ExportInput((), tuple(errors), f"{path}: is a table file, not a strategy")
             return ExportInput((), tuple(errors))
         strategies.append((checked.strategy, checked.book))
-    return ExportInput(tuple(strategies), tuple(errors))
+        changed = _changed([path, *checked.book.payments.sources])
+        sources.append(Source(path, checked.document, changed))
+    return ExportInput(tuple(strategies), tuple(errors), sources=tuple(sources))
+
+
+def _changed(paths: Sequence[str]) -> dt.datetime:
+    """The latest modification time of the files (now for standard input or a vanished file)."""
+    times = []
+    for path in paths:
+        try:
+            times.append(os.stat(path).st_mtime)
+        except (OSError, ValueError):
+            times.append(dt.datetime.now(dt.UTC).timestamp())
+    return dt.datetime.fromtimestamp(max(times), dt.UTC)

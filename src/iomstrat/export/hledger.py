@@ -1,24 +1,34 @@
-"""An hledger journal of a strategy: planned commitments, parliament's approvals and recorded
-disbursements, in the strategy's currency to the øre, on accounts named by kind, Finance Act code
-and budget line, so that `hledger bal` can cross-check iomstrat's totals."""
+"""An hledger journal of strategies, idiomatic enough for `hledger check -s ordereddates payees
+uniqueleafnames`: parliament's approvals are revenue of the Finance Act code, disbursements are
+expenses per budget line paid from the appropriations, and the strategy's plan is a periodic
+transaction per year, so `hledger bal --budget -Y` compares plan with approvals and disbursements.
+
+Text of the strategy reaches the journal only through `text()`, `tag()` and `component()`: none of
+it can end a line, start a directive or a comment, or add a tag."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from iomstrat.export.records import Recorded, booked, decisions, planned
-from iomstrat.model.strategy import Strategy
+from iomstrat.export.records import Decision, Recorded, booked, decisions, planned, year_start
+from iomstrat.export.text import capped, one_line
+from iomstrat.loader.ledgers import Payment
+from iomstrat.model.strategy import BudgetLine, Strategy
 
-COMMITMENT = "commitment"
-APPROVED = "approved"
-DISBURSED = "disbursed"
-UNALLOCATED = "unallocated"
+APPROPRIATIONS = "assets:appropriations"
+"""What parliament approved and is not yet disbursed, all codes together (type C: cash)."""
+REVENUES = "revenues:appropriation"
+"""Parliament's approvals, one account per Finance Act code (type R)."""
+EXPENSES = "expenses"
+"""Disbursements, one account per Finance Act code and budget line (type X)."""
 
-_UNSAFE = re.compile(r"[;\n\r\t]|  +")
+TYPES = (("assets", "A"), (APPROPRIATIONS, "C"), ("revenues", "R"), ("expenses", "X"))
+
+CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -27,129 +37,327 @@ class Journal:
     problems: tuple[str, ...] = ()
 
 
-def account(kind: str, finance_act_code: str, line_id: str) -> str:
-    """E.g. commitment:§06.32.10.14:core."""
-    return f"{kind}:{finance_act_code}:{line_id}"
+# --- Text that cannot break out of its place -------------------------------------------------
+
+_UNSAFE_COMPONENT = re.compile(r"[^\w§.\-/()&+' ]")
 
 
-def _safe(text: str) -> str:
-    """Text fit for a description or comment: no ';', tabs, newlines or double spaces."""
-    return _UNSAFE.sub(" ", text).strip()
+def text(value: str) -> str:
+    """Text for a description or comment: one line, without `;` (which would start a comment)."""
+    return one_line(value).replace(";", ",")
+
+
+def payee(value: str) -> str:
+    """A payee: description text without `|` (which ends the payee) and without a leading
+    `*`, `!` or `(` (which hledger would read as a status or a transaction code)."""
+    return text(value).replace("|", "/").lstrip("*!( ") or "-"
+
+
+def tag(value: str) -> str:
+    """A tag value: description text without `,` (which would end it and start another tag)."""
+    return text(value).replace(",", " ").strip() or "-"
+
+
+def component(value: str) -> str:
+    """One part of an account name: single spaces, no `:` and nothing but letters, digits and
+    `§ . - / ( ) & + '`; never empty."""
+    return _UNSAFE_COMPONENT.sub("-", one_line(value)) or "-"
+
+
+def _tags(pairs: Iterable[tuple[str, str | None]]) -> str:
+    found = [f"{name}:{tag(value)}" for name, value in pairs if value]
+    return "  ; " + ", ".join(found) if found else ""
+
+
+# --- Accounts ---------------------------------------------------------------------------------
+
+
+def revenue_account(code: str) -> str:
+    return f"{REVENUES}:{component(code)}"
+
+
+def expense_account(code: str, line_id: str) -> str:
+    return f"{EXPENSES}:{component(code)}:{component(line_id)}"
+
+
+def unique_leaves(accounts: Iterable[str]) -> dict[str, str]:
+    """Each account's name with a leaf no other account has (`hledger check uniqueleafnames`):
+    a shared leaf is followed by its parent's name, e.g. `core §06.32.10.15`."""
+    names = sorted(set(accounts))
+    by_leaf: dict[str, list[str]] = {}
+    for name in names:
+        by_leaf.setdefault(name.rsplit(":", 1)[-1], []).append(name)
+    renamed = {name: name for name in names}
+    taken = set(by_leaf)
+    for leaf, shared in by_leaf.items():
+        if len(shared) < 2:
+            continue
+        for name in shared:
+            parent, _ = name.rsplit(":", 1)
+            new_leaf = f"{leaf} {parent.rsplit(':', 1)[-1]}"
+            number = 2
+            while new_leaf in taken:
+                new_leaf, number = f"{leaf} {parent.rsplit(':', 1)[-1]} {number}", number + 1
+            taken.add(new_leaf)
+            renamed[name] = f"{parent}:{new_leaf}"
+    return renamed
+
+
+# --- Transactions -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Posting:
+    account: str
+    amount: str | None  # None: hledger infers the balancing amount
+    tags: tuple[tuple[str, str | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A regular (dated) or periodic (`~ yearly from … to …`) transaction."""
+
+    head: str  # the date or the periodic rule
+    payee: str
+    note: str
+    postings: tuple[Posting, ...]
+    tags: tuple[tuple[str, str | None], ...] = ()
+    date: dt.date = dt.date.min  # regular transactions are written in date order
+
+    def lines(self, names: dict[str, str]) -> list[str]:
+        width = max(len(names[p.account]) for p in self.postings) + 4
+        out = [f"{self.head} {payee(self.payee)} | {text(self.note)}{_tags(self.tags)}"]
+        for p in self.postings:
+            amount = f"{p.amount:>24}" if p.amount is not None else ""
+            out.append(f"    {names[p.account]:<{width}}{amount}{_tags(p.tags)}".rstrip())
+        return [*out, ""]
 
 
 def _amount(value: Decimal, currency: str) -> str:
-    return f"{value.quantize(Decimal('0.01')):f} {currency}"
+    return f"{value.quantize(CENT):f} {currency}"
 
 
-def _in_year(date: dt.date, year: int) -> dt.date | None:
-    """A posting date in the appropriation `year` when the transaction's date is in another."""
+def _cost(payment: Payment, value: Decimal, currency: str) -> str:
+    """The payment in its own currency with its cost in the strategy's: `@ rate` where the file
+    states a rate that gives the booked amount to the øre, else the total `@@ amount`."""
+    own = f"{payment.amount:f} {payment.currency}"
+    rate = payment.exchange_rate
+    if rate is not None and payment.amount * rate == value:
+        return f"{own} @ {rate:f} {currency}"
+    return f"{own} @@ {_amount(value, currency)}"
+
+
+def _in_year(date: dt.date, year: int) -> str | None:
+    """The posting date in the appropriation `year` when the transaction's date is in another."""
     if date.year == year:
         return None
-    return dt.date(year, 1, 1) if year > date.year else dt.date(year, 12, 31)
+    start = year_start(year)
+    assert start is not None  # the callers leave out years that are not dates
+    return (start if year > date.year else start.replace(month=12, day=31)).isoformat()
 
 
-def _transaction(
-    date: dt.date,
-    description: str,
-    postings: list[tuple[str, Decimal]],
-    balance: str,
-    cur: str,
-    year: int | None = None,
-) -> list[str]:
-    """Dated as it happened; its postings dated into the appropriation year where that differs,
-    so that `hledger bal -Y` gives the balance per appropriation year."""
-    posting_date = _in_year(date, year) if year is not None else None
-    tag = f"  ; date:{posting_date.isoformat()}" if posting_date else ""
-    width = max(len(name) for name, _ in postings) + 4
-    lines = [f"{date.isoformat()} {_safe(description)}"]
-    lines += [f"    {name:<{width}}{_amount(value, cur):>20}{tag}" for name, value in postings]
-    lines += [f"    {balance}{tag}", ""]
-    return lines
+class _Book:
+    """The journal being written: entries, accounts, payees, currencies, problems."""
+
+    def __init__(self) -> None:
+        self.periodic: list[Entry] = []
+        self.regular: list[Entry] = []
+        self.payees: set[str] = set()
+        self.currencies: set[str] = set()
+        self.problems: list[str] = []
+        self.header: list[str] = []
+
+    def accounts(self) -> set[str]:
+        return {p.account for e in (*self.periodic, *self.regular) for p in e.postings}
 
 
-def _header(strategy: Strategy) -> list[str]:
+def _plan(book: _Book, strategy: Strategy, who: str) -> None:
     info = strategy.strategy
-    return [
-        f"; {_safe(info.title)}",
-        f"; Finance Act code {info.finance_act_code}; file no. {info.file_no or '-'}; "
-        f"amounts in {info.currency} to the øre.",
-        f"; {COMMITMENT}:CODE:LINE  planned by the strategy, against strategy:FILE",
-        f"; {APPROVED}:CODE:LINE    approved by parliament, against appropriation:CODE",
-        f"; {DISBURSED}:CODE:LINE   payments (converted as `disbursement` does), against cash:CODE",
-        "; Postings are dated into their appropriation year (`; date:`) when decided in another.",
-        "",
-    ]
+    cur = info.currency
+    plan = planned(strategy)
+    for year in info.period.years:
+        postings = [
+            Posting(
+                expense_account(line.finance_act_code, line.id),
+                _amount(plan[(line.id, year)], cur),
+                (("line", line.id),),
+            )
+            for line in strategy.budget.lines
+        ]
+        by_code: dict[str, Decimal] = {}
+        for line in strategy.budget.lines:
+            code = line.finance_act_code
+            by_code[code] = by_code.get(code, Decimal(0)) + plan[(line.id, year)]
+        postings += [
+            Posting(revenue_account(code), _amount(-total, cur), (("finance_act_code", code),))
+            for code, total in by_code.items()
+        ]
+        book.periodic.append(
+            Entry(
+                f"~ yearly from {year}-01-01 to {year + 1}-01-01 ",
+                who,
+                f"plan {year}",
+                tuple(postings),
+                (("year", str(year)), ("file_no", info.file_no)),
+            )
+        )
 
 
-def _journal_lines(recorded: Recorded) -> tuple[list[str], list[str]]:
-    strategy, book = recorded
+def _period(book: _Book, strategy: Strategy, who: str) -> None:
+    """The first and last day of the period, marked by transactions without amounts, so that
+    reports (`bal --budget -Y`) cover every year of the plan even before anything happened."""
+    info = strategy.strategy
+    first, last = year_start(info.period.start), year_start(info.period.end)
+    assert first is not None and last is not None  # the model bounds the period's years
+    for date, what in ((first, "begins"), (last.replace(month=12, day=31), "ends")):
+        book.regular.append(
+            Entry(
+                date.isoformat(),
+                who,
+                f"strategy period {what}",
+                (Posting(APPROPRIATIONS, _amount(Decimal(0), info.currency)),),
+                (("file_no", info.file_no),),
+                date,
+            )
+        )
+
+
+def _approval(book: _Book, strategy: Strategy, who: str, decision: Decision) -> None:
     info = strategy.strategy
     cur = info.currency
     codes = {line.id: line.finance_act_code for line in strategy.budget.lines}
-    names = {line.id: line.name for line in strategy.budget.lines}
-    plan = planned(strategy)
-    out = _header(strategy)
-    problems: list[str] = []
-    for year in info.period.years:
-        postings = [
-            (account(COMMITMENT, codes[line_id], line_id), plan[(line_id, year)])
-            for line_id in codes
+    when = _in_year(decision.date, decision.year)
+    dated = (("date", when),)
+    if decision.lines is not None:
+        revenue = [
+            Posting(
+                revenue_account(codes.get(line_id, info.finance_act_code)),
+                _amount(-value, cur),
+                (("line", line_id), *dated),
+            )
+            for line_id, value in decision.lines.items()
         ]
-        out += _transaction(
-            dt.date(year, 1, 1),
-            f"Commitment {year} | {info.organisation.acronym or info.organisation.name}",
-            postings,
-            f"strategy:{info.file_no or info.period.start}",
-            cur,
-        )
-    for decision in decisions(strategy):
-        if decision.lines is not None:
-            postings = [
-                (account(APPROVED, codes.get(line_id, info.finance_act_code), line_id), value)
-                for line_id, value in decision.lines.items()
-            ]
-        else:
-            postings = [(account(APPROVED, info.finance_act_code, UNALLOCATED), decision.total)]
-        act = f" ({decision.finance_act})" if decision.finance_act else ""
-        out += _transaction(
+    else:  # a reduction that names no lines: the code's total
+        revenue = [
+            Posting(revenue_account(info.finance_act_code), _amount(-decision.total, cur), dated)
+        ]
+    book.regular.append(
+        Entry(
+            decision.date.isoformat(),
+            who,
+            f"approval {decision.year}: {decision.status}",
+            (Posting(APPROPRIATIONS, _amount(decision.total, cur), dated), *revenue),
+            (
+                ("year", str(decision.year)),
+                ("status", decision.status),
+                ("finance_act", decision.finance_act),
+                ("finance_act_code", info.finance_act_code),
+            ),
             decision.date,
-            f"Approval {decision.year}: {decision.status}{act}",
-            postings,
-            f"appropriation:{info.finance_act_code}",
-            cur,
-            decision.year,
         )
-    for payment, value in booked(book):
-        if value is None:
-            problems.append(
-                f"disbursement of {payment.amount} {payment.currency} on {payment.date} "
-                f"(line {payment.line}, voucher {payment.voucher}) has no rate to {cur}; left out"
+    )
+
+
+def _disbursement(
+    book: _Book,
+    strategy: Strategy,
+    lines: dict[str, BudgetLine],
+    who: str,
+    payment: Payment,
+    value: Decimal,
+) -> None:
+    info = strategy.strategy
+    cur = info.currency
+    line = lines.get(payment.line)
+    code = line.finance_act_code if line else info.finance_act_code
+    name = line.name if line else payment.line
+    when = _in_year(payment.date, payment.year)
+    amount = _amount(value, cur) if payment.currency == cur else _cost(payment, value, cur)
+    book.currencies.add(payment.currency)
+    book.regular.append(
+        Entry(
+            payment.date.isoformat(),
+            who,
+            f"disbursement: {name}",
+            (
+                Posting(expense_account(code, payment.line), amount, (("date", when),)),
+                Posting(APPROPRIATIONS, _amount(-value, cur), (("date", when),)),
+            ),
+            (
+                ("voucher", payment.voucher),
+                ("line", payment.line),
+                ("finance_act_code", code),
+                ("allocation", payment.allocation),
+                ("year", str(payment.year)),
+            ),
+            payment.date,
+        )
+    )
+
+
+def _strategy(book: _Book, recorded: Recorded) -> None:
+    strategy, payments = recorded
+    info = strategy.strategy
+    who = info.organisation.name
+    book.payees.add(payee(who))
+    book.currencies.add(info.currency)
+    book.header += [
+        f"; {text(info.title)}",
+        f"; Finance Act code {text(info.finance_act_code)}; file no. {text(info.file_no or '-')}; "
+        f"amounts in {info.currency} to the øre.",
+    ]
+    _plan(book, strategy, who)
+    _period(book, strategy, who)
+    for decision in decisions(strategy):
+        if year_start(decision.year) is None:
+            book.problems.append(
+                f"approval of year {decision.year} is not a calendar year; left out"
             )
             continue
-        code = codes.get(payment.line, info.finance_act_code)
-        voucher = f", voucher {payment.voucher}" if payment.voucher else ""
-        rate = f"at {payment.exchange_rate}" if payment.exchange_rate else "at the ECB rate"
-        original = (
-            f", {payment.amount} {payment.currency} {rate}" if payment.currency != cur else ""
-        )
-        out += _transaction(
-            payment.date,
-            f"Disbursement | {names.get(payment.line, payment.line)}{voucher}{original}",
-            [(account(DISBURSED, code, payment.line), value)],
-            f"cash:{code}",
-            cur,
-            payment.year,
-        )
-    return out, problems
+        _approval(book, strategy, who, decision)
+    lines = {line.id: line for line in strategy.budget.lines}
+    for payment, value in booked(payments):
+        where = f"on {payment.date} (line {payment.line}, voucher {capped(payment.voucher)})"
+        if value is None:
+            book.problems.append(
+                f"disbursement of {payment.amount} {payment.currency} {where} has no rate to "
+                f"{info.currency}; left out"
+            )
+        elif year_start(payment.year) is None:
+            book.problems.append(
+                f"disbursement {where} has appropriation year {payment.year}; left out"
+            )
+        else:
+            _disbursement(book, strategy, lines, who, payment, value)
+
+
+HOW = (
+    "; Accounts: revenues:appropriation:CODE is what parliament approved (tagged line:),",
+    "; expenses:CODE:LINE what was disbursed, assets:appropriations what is left to disburse.",
+    "; The plan is one periodic transaction a year: `hledger bal --budget -Y -B` compares it",
+    "; with approvals (revenues) and disbursements (expenses). Postings are dated into their",
+    "; appropriation year (`; date:`) when decided or paid in another.",
+)
 
 
 def journal(strategies: Sequence[Recorded]) -> Journal:
-    """The journal of every strategy, one after the other."""
-    currencies = sorted({s.strategy.currency for s, _ in strategies})
-    lines = [f"commodity 1000.00 {currency}" for currency in currencies] + [""]
-    problems: list[str] = []
-    for strategy in strategies:
-        more, found = _journal_lines(strategy)
-        lines += more
-        problems += found
-    return Journal("\n".join(lines), tuple(problems))
+    """The journal of every strategy: directives, then the plans, then every approval and
+    disbursement in date order."""
+    book = _Book()
+    for recorded in strategies:
+        _strategy(book, recorded)
+    names = unique_leaves(book.accounts())
+    types = dict(TYPES)
+    lines = [*book.header, *HOW, ""]
+    lines += [f"commodity 1000.00 {currency}" for currency in sorted(book.currencies)] + [""]
+    declared = [(name, types[name]) for name, _ in TYPES]
+    for account in sorted(names.values()):
+        kind = types.get(account) or types[account.split(":", 1)[0]]
+        declared.append((account, kind))
+    lines += [f"account {name}  ; type: {kind}" for name, kind in dict(declared).items()]
+    lines += [""] + [f"payee {name}" for name in sorted(book.payees)] + [""]
+    for entry in book.periodic:
+        lines += entry.lines(names)
+    for entry in sorted(book.regular, key=lambda e: e.date):
+        lines += entry.lines(names)
+    return Journal("\n".join(lines), tuple(book.problems))

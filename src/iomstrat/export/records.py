@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iomstrat.engine.book import Book
-from iomstrat.engine.plan import approved_line, approved_year, factor
+from iomstrat.engine.plan import decision, factor
 from iomstrat.engine.plan import planned as planned_amount
 from iomstrat.loader.ledgers import Payment
 from iomstrat.model.strategy import Strategy
@@ -32,6 +32,11 @@ class Decision:
     finance_act: str | None
 
 
+def year_start(year: int) -> dt.date | None:
+    """1 January of `year`, None for a year no calendar date has (0, 10000…)."""
+    return dt.date(year, 1, 1) if dt.MINYEAR <= year <= dt.MAXYEAR else None
+
+
 def in_units(strategy: Strategy, amount: Decimal) -> Decimal:
     """An amount in the strategy's unit (e.g. million) as whole currency units."""
     return amount * factor(strategy)
@@ -53,14 +58,11 @@ def decisions(strategy: Strategy) -> list[Decision]:
         if approval.status == "planned":
             continue
         year = approval.year
-        by_line = {
-            line.id: approved_line(strategy, line.id, year, EVER) for line in strategy.budget.lines
-        }
-        lines = (
-            None if None in by_line.values() else {k: v or Decimal(0) for k, v in by_line.items()}
-        )
-        total = approved_year(strategy, year, EVER) or Decimal(0)
-        date = approval.decided_on or dt.date(year, 1, 1)
+        decided = decision(strategy, year, EVER)  # every line at once: linear in the lines
+        # A reduction that names no lines: its total only (the engine's split is its estimate).
+        lines = None if decided.lines is None or decided.apportioned else dict(decided.lines)
+        total = decided.total or Decimal(0)
+        date = approval.decided_on or year_start(year) or dt.date.min
         found.append(Decision(year, approval.status, date, total, lines, approval.finance_act))
     return found
 

@@ -403,6 +403,50 @@ LedgerEntry = Annotated[
 ]
 
 
+DacCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{1,5}$")]
+"""A code of an IATI/OECD DAC codelist, written as text ("15190", "B02", "110")."""
+
+
+class IatiLine(Model):
+    """The IATI types of one budget line's money."""
+
+    line: Identifier = Field(description="Id of the budget line.")
+    aid_type: DacCode | None = Field(
+        None, description="OECD DAC type of aid (IATI AidType), e.g. B02 core contributions."
+    )
+    finance_type: DacCode | None = Field(
+        None, description="IATI FinanceType code, e.g. 110 (standard grant)."
+    )
+    flow_type: DacCode | None = Field(None, description="IATI FlowType code, e.g. 10 (ODA).")
+
+
+class Iati(Model):
+    """What an IATI activity needs that a strategy document rarely states: codes of IATI's
+    codelists (iatistandard.org/en/iati-standard/203/codelists/), checked by `export iati
+    --check`."""
+
+    sector: DacCode | None = Field(
+        None, description="OECD DAC 5-digit purpose code (IATI Sector codelist), e.g. 15190."
+    )
+    recipient_region: DacCode | None = Field(
+        None,
+        description=(
+            "OECD DAC region code (IATI Region codelist) of the share no allocation places, "
+            "e.g. 998 (developing countries, unspecified)."
+        ),
+    )
+    recipient_country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None,
+        description="ISO 3166-1 alpha-2 code of the share no allocation places (not a region).",
+    )
+    collaboration_type: DacCode | None = Field(
+        None, description="IATI CollaborationType code, e.g. 2 (multilateral inflows)."
+    )
+    lines: list[IatiLine] = Field(
+        default=[], description="Aid, finance and flow type of each budget line."
+    )
+
+
 class Erratum(Model):
     """A figure the source prints wrongly, transcribed as printed: the difference it causes is
     a note that keeps the reason, not an error."""
@@ -525,6 +569,7 @@ class Strategy(Model):
     errata: list[Erratum] = Field(
         default=[], description="Figures the source prints wrongly, acknowledged."
     )
+    iati: Iati | None = Field(None, description="IATI classifications the document does not state.")
 
     def line(self, line_id: str) -> BudgetLine | None:
         return self._lines.get(line_id)

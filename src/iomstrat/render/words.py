@@ -320,6 +320,13 @@ _CODES_DA: dict[str, str] = {
     "IOM704": "negativt IATI-budget eller planlagt udbetaling",
     "IOM705": "en IATI-værdi uden value-date",
     "IOM706": "strategien mangler de IATI-identifikatorer, en eksport kræver",
+    "IOM707": "en regel i IATI's standardregelsæt er ikke opfyldt (reglens id og tekst: sektor "
+    "6.2.2, modtager 3.7.1, transaktionsdato i fremtiden 11.2.1 …)",
+    "IOM708": "en IATI-værdi står ikke på sin IATI-kodeliste (advarsel for en åben eller "
+    "udgået kode)",
+    "IOM709": "strategien mangler data, en IATI-regel kræver (nævner feltet, der skal tilføjes: "
+    "sektor, modtager, bistandstype …)",
+    "IOM710": "samme IATI-aktivitets-id givet til to aktiviteter",
 }
 CODES_DA: Mapping[str, str] = MappingProxyType(_CODES_DA)
 
