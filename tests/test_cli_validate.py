@@ -107,9 +107,12 @@ def test_a_repository_of_strategies(tmp_path, monkeypatch) -> None:  # type: ign
     (tmp_path / "hooks.yaml").write_text("- id: check-yaml\n  entry: check-yaml\n")
     (tmp_path / "k8s.yaml").write_text("kind: Service\n---\nkind: Deployment\n")
     (tmp_path / "empty.yml").write_text("")
-    other = run_cli("validate", "hooks.yaml", "k8s.yaml", "empty.yml")
-    assert other.exit_code == 0 and other.stdout == ""
-    assert other.stderr.count("skipped") == 3 and "0 files checked" in other.stderr
+    other = run_cli("validate", "--skip-other-yaml", "hooks.yaml", "k8s.yaml", "empty.yml")
+    assert other.exit_code == 1 and other.stdout.startswith("empty.yml:1:1: error IOM011")
+    assert other.stderr.count("skipped") == 2 and "1 file checked" in other.stderr
+    # Named without --skip-other-yaml, a file is checked whatever it holds.
+    named = run_cli("validate", "hooks.yaml")
+    assert named.exit_code == 1 and "IOM011" in named.stdout and "skipped" not in named.stderr
     (tmp_path / "unhcr.yml").write_text("schema_version: 1\nstrategy: [unclosed\n")
     (tmp_path / "strategy_2025.yaml").write_text("")
     broken = run_cli("validate", "unhcr.yml", "strategy_2025.yaml")

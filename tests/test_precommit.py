@@ -35,7 +35,7 @@ def test_hook_definition(tmp_path: Path) -> None:
     from identify.identify import tags_from_path
 
     hook = _hook()
-    assert hook["entry"] == "iomstrat validate"
+    assert hook["entry"] == "iomstrat validate --skip-other-yaml"
     assert hook["language"] == "python"
     assert hook["types"] == ["yaml"] and "files" not in hook
     for name in ["IOM_Strategy_2023-2026.yaml", "unhcr.YML", "annex2.yml"]:

@@ -39,6 +39,12 @@ def command(
         show_default=False,
     ),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    skip_other_yaml: bool = typer.Option(
+        False,
+        "--skip-other-yaml",
+        help="Skip, with a note, named YAML files of other tools (no top-level strategy: or "
+        "table: key), as in a folder; the pre-commit hook uses it.",
+    ),
     as_of: str = typer.Option(
         None, "--as-of", metavar="DATE", help="Judge approvals as of this date (default today)."
     ),
@@ -57,10 +63,11 @@ def command(
 
     guard(output, paths, ledger)
     date = parse_date(as_of)
-    files = expand_paths(strategy_paths(paths))
-    if ledger and len(files) != 1:
+    given = strategy_paths(paths)
+    if ledger and len(expand_paths(given)) != 1:
         fail("--ledger needs exactly one strategy file")
-    result = validate(files, Run(date, ledgers=tuple(ledger or ())), strict=strict)
+    run = Run(date, ledgers=tuple(ledger or ()))
+    result = validate(given, run, strict=strict, skip_other=skip_other_yaml)
     for checked in result.files:
         if checked.skipped:
             sys.stderr.write(skipped_note(checked.name))

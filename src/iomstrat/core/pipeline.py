@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from iomstrat.model.table import Table
 
 YAML_SUFFIXES = (".yaml", ".yml")
+NOT_ONE_MAPPING = "IOM011"  # a list, several documents: another tool's YAML may be so
 OUR_KEYS = ("strategy", "table", "schema_version")
 """Top-level keys that make a YAML file ours: a strategy, a table (or either, half-written)."""
 
@@ -42,6 +43,7 @@ class Run:
     ledgers: tuple[str, ...] = ()
     payments: bool = True
     skip_other: bool = False  # another tool's YAML is skipped, not reported (`validate`)
+    skip_broken_other: bool = False  # broken YAML not ours too (files found in a folder)
 
 
 @dataclass(frozen=True)
@@ -94,15 +96,20 @@ def expand_paths(paths: list[str]) -> list[str]:
 _OUR_KEY_LINE = re.compile(rb"^(?:" + b"|".join(k.encode() for k in OUR_KEYS) + rb")[ \t]*:", re.M)
 
 
-def is_other_yaml(document: loader.Document, data: bytes) -> bool:
-    """Some other tool's YAML: a mapping without any of our top-level keys. A file that is not
-    one mapping (empty, broken, a list, several documents) is ours, to report, if its text has
-    one of our keys at the start of a line or its name mentions a strategy; else another's
-    (a hook manifest is a list, a Kubernetes file several documents). Standard input and a
-    file that is not text at all are always reported."""
+def is_other_yaml(document: loader.Document, data: bytes, *, broken_too: bool = False) -> bool:
+    """Some other tool's YAML: a mapping without any of our top-level keys, or another clean
+    document (a hook manifest is a list). A file that is empty or broken is ours, to report,
+    when it was named (`broken_too` False); found in a folder, it is ours only if its text has
+    one of our keys at the start of a line or its name mentions a strategy (a Kubernetes file
+    holds several documents). Standard input and a file that is not text are always reported."""
     if isinstance(document.data, dict):
         return not any(key in document.data for key in OUR_KEYS)
     if document.name == "-" or any(d.severity is Severity.FATAL for d in document.diagnostics):
+        return False
+    broken = not data.strip() or any(
+        d.severity >= Severity.ERROR and d.code != NOT_ONE_MAPPING for d in document.diagnostics
+    )
+    if broken and not broken_too:
         return False
     named = "strateg" in os.path.basename(document.name).lower()
     return not named and _OUR_KEY_LINE.search(data) is None
@@ -122,7 +129,7 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
     """Check a file's bytes already read (a file at a git revision, standard input). `path` is
     where its ledgers are resolved from: the file's place in the work tree."""
     document = loader.load_bytes(name, data, STRATEGY_LIMITS)
-    if run.skip_other and is_other_yaml(document, data):
+    if run.skip_other and is_other_yaml(document, data, broken_too=run.skip_broken_other):
         return Checked(document, (), data=data, skipped=True)
     if isinstance(document.data, dict) and "table" in document.data:
         # Imported here: only a file that may be a table pays for building the table models.

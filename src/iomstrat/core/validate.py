@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 
 from iomstrat.core.pipeline import Checked, Run, check_file, exit_status, expand_paths
@@ -27,8 +28,18 @@ class Validation:
         return exit_status(self.diagnostics, strict=self.strict)
 
 
-def validate(paths: list[str], run: Run, *, strict: bool = False) -> Validation:
-    """Check each file (a folder stands for the YAML files in it and its subfolders); YAML of
-    other tools (no top-level strategy:, table: or schema_version: key) is skipped."""
-    run = replace(run, skip_other=True)
-    return Validation(tuple(check_file(path, run) for path in expand_paths(paths)), strict)
+def validate(
+    paths: list[str], run: Run, *, strict: bool = False, skip_other: bool = False
+) -> Validation:
+    """Check each file; a folder stands for the YAML files in it and its subfolders, of which
+    other tools' YAML (no top-level strategy:, table: or schema_version: key) is skipped. A
+    file named is checked whatever it holds, unless `skip_other` (the pre-commit hook, which
+    hands over every staged YAML file): then another tool's clean YAML is skipped, an empty or
+    broken file still reported."""
+    named = replace(run, skip_other=skip_other)
+    found = replace(run, skip_other=True, skip_broken_other=True)
+    files: list[Checked] = []
+    for path in paths:
+        walked = path != "-" and os.path.isdir(path)
+        files += [check_file(p, found if walked else named) for p in expand_paths([path])]
+    return Validation(tuple(files), strict)
