@@ -4,6 +4,7 @@ Payment findings point at the payment's file and line."""
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import defaultdict
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from iomstrat.checks.context import FOREVER, Context, money
 from iomstrat.engine.plan import approved_line, approved_year, planned
 from iomstrat.findings import Diagnostic, Severity, echo
 from iomstrat.loader.ledgers import Payment
+from iomstrat.model.strategy import Approval
 
 PAID_BEFORE_APPROVAL = "IOM401"
 PAID_ABOVE_APPROVAL = "IOM402"
@@ -47,6 +49,9 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
     approvals = {a.year: a for a in reversed(strategy.approvals)}  # the first entry wins
     year_limit = {y: approved_year(strategy, y, FOREVER) for y in approvals}
     line_limit: dict[tuple[str, int], Decimal | None] = {}
+    if _approved_in_sums(ctx, approvals, year_limit, line_limit):
+        return []
+    # Some payment is a finding: walk the payments in date order to name each one.
     paid_year: dict[int, Decimal] = defaultdict(Decimal)
     paid_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int]] = set()
@@ -98,6 +103,41 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
     return found
 
 
+def _approved_in_sums(
+    ctx: Context,
+    approvals: dict[int, Approval],
+    year_limit: dict[int, Decimal | None],
+    line_limit: dict[tuple[str, int], Decimal | None],
+) -> bool:
+    """Whether the book's daily sums show that no payment precedes its year's approval and
+    no running sum passes an approved amount (without refunds the largest running sum is the
+    total); when not, the caller names the payments one by one."""
+    assert ctx.book is not None
+    daily = ctx.book.daily
+    if daily.negative:
+        return False
+    paid_year: dict[int, Decimal] = defaultdict(Decimal)
+    paid_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    for (line, year, day), amount in daily.sums.items():
+        approval = approvals.get(year)
+        if approval is None or approval.status == "planned":
+            return False
+        if approval.decided_on is not None and day < approval.decided_on:
+            return False
+        paid_year[year] += amount
+        if approval.lines is not None:
+            paid_line[(line, year)] += amount
+    for year, paid in paid_year.items():
+        limit = year_limit[year]
+        if limit is not None and paid > limit:
+            return False
+    for (line, year), paid in paid_line.items():
+        limit = line_limit[(line, year)] = approved_line(ctx.strategy, line, year, FOREVER)
+        if limit is not None and paid > limit:
+            return False
+    return True
+
+
 def check_line_limits(ctx: Context) -> list[Diagnostic]:
     """A line's payments in a year beyond its planned amount (personnel support above its
     line, or any other line)."""
@@ -108,6 +148,13 @@ def check_line_limits(ctx: Context) -> list[Diagnostic]:
     paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int]] = set()
     limits: dict[tuple[str, int], Decimal] = {}
+    if not ctx.book.daily.negative:  # the largest running sum is the total: sum per day first
+        for (line, year, _day), amount in ctx.book.daily.sums.items():
+            if line in kinds:
+                paid[(line, year)] += amount
+        if all(total <= planned(ctx.strategy, *key) for key, total in paid.items()):
+            return []
+        paid.clear()
     for p, amount in ctx.book.dated:
         if p.line not in kinds:
             continue
@@ -201,6 +248,8 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
     if ctx.book is None:
         return []
     payments = ctx.book.payments
+    if _vouchers_distinct(list(map(_voucher_of, payments.records))):
+        return []
     first: dict[str, Payment] = {}
     found = []
     for p in payments.records:
@@ -221,3 +270,18 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+_voucher_of = operator.attrgetter("voucher")
+
+
+def _vouchers_distinct(vouchers: list[str]) -> bool:
+    """True when no two vouchers are the same once spaces are collapsed and case is folded,
+    shown without folding each voucher in Python: when every voucher is ASCII, non-empty and
+    without white space (what a finance system writes), the text of all of them lower-cased
+    at once holds each one's folded form (for ASCII, `casefold` is `lower`), and a set of those
+    answers. Any other ledger, or one with a duplicate, is compared voucher by voucher."""
+    text = "\n".join(vouchers)
+    if not text.isascii() or text.split() != vouchers:
+        return False
+    return len(set(text.lower().split())) == len(vouchers)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from array import array
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from itertools import islice
 from typing import Protocol, overload
 
@@ -74,6 +76,33 @@ class Book:
     diagnostics: list[Diagnostic]
     dated: Dated  # payments with an amount, in date (then file) order
 
+    @cached_property
+    def daily(self) -> Daily:
+        """The payments with an amount summed per (line, appropriation year, date), once per
+        book: what the checks and the reconciliation ask of a million payments."""
+        return _daily(self.payments.records, self.amounts)
+
+
+@dataclass(frozen=True)
+class Daily:
+    """Sums of a book's amounts per (line, appropriation year, date); `negative` says whether
+    any amount is below zero (then a running sum can pass a limit and come back under it, and
+    only the payments in date order tell)."""
+
+    sums: dict[tuple[str, int, dt.date], Decimal]
+    negative: bool
+
+
+def _daily(records: list[Payment], amounts: list[Decimal | None]) -> Daily:
+    sums: dict[tuple[str, int, dt.date], Decimal] = defaultdict(Decimal)
+    keys = zip(map(_line_of, records), map(_year_of, records), map(_day_of, records), strict=True)
+    for key, amount in zip(keys, amounts, strict=True):
+        if amount is not None:
+            sums[key] += amount
+    # `filter(None, …)` drops the missing amounts (and zeros, which are not negative).
+    negative = any(map(ZERO.__gt__, filter(None, amounts)))
+    return Daily(dict(sums), negative)
+
 
 def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
     """Convert each payment at its stated exchange rate, else at the ECB rate of its date."""
@@ -134,3 +163,5 @@ def _in_date_order(records: list[Payment], amounts: list[Decimal | None]) -> Dat
 _amount_of = operator.attrgetter("amount")
 _currency_of = operator.attrgetter("currency")
 _day_of = operator.attrgetter("date")
+_line_of = operator.attrgetter("line")
+_year_of = operator.attrgetter("year")

@@ -6,6 +6,7 @@ variance and forecast, all measured against the same basis. Pure: rates come in.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from iomstrat.engine.plan import (
     quarter_of,
     schedule,
 )
+from iomstrat.loader.ledgers import Payment
 from iomstrat.model.strategy import Strategy
 from iomstrat.rates import Quote
 
@@ -29,6 +31,7 @@ if TYPE_CHECKING:  # built only when figures are converted
     from iomstrat.results.disbursement import Conversion
 
 QUARTERS = (1, 2, 3, 4)
+_allocation_of = operator.attrgetter("allocation")
 RATE_STEP = Decimal("0.0001")
 
 Quarters = tuple[Decimal, Decimal, Decimal, Decimal]
@@ -209,7 +212,18 @@ def reconcile(
     # One pass over the payments made by the as-of date.
     paid: dict[tuple[str, int, int], Decimal] = defaultdict(Decimal)
     linked: dict[tuple[str, int], dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for payment, amount in zip(book.payments.records, book.amounts, strict=True):
+    pairs: Iterable[tuple[Payment, Decimal | None]] = zip(
+        book.payments.records, book.amounts, strict=True
+    )
+    by_day = target == info.currency
+    if by_day:  # the book's sums per day answer; only payments naming an item are walked
+        for (line_id, year, day), total_paid in book.daily.sums.items():
+            if day <= as_of:
+                paid[(line_id, year, _quarter(day, year))] += total_paid
+        named = list(map(_allocation_of, book.payments.records))
+        if named.count(None) == len(named):
+            pairs = ()
+    for payment, amount in pairs:
         if amount is None or payment.date > as_of:
             continue
         if target != info.currency:
@@ -220,7 +234,8 @@ def reconcile(
                 amount = cents(amount * quote.rate) if quote else convert.plan(amount)
         # A payment made before its appropriation year counts in its first quarter; one charged
         # to the year in the supplementary period after it, in its last.
-        paid[(payment.line, payment.year, _quarter(payment.date, payment.year))] += amount
+        if not by_day:
+            paid[(payment.line, payment.year, _quarter(payment.date, payment.year))] += amount
         if payment.allocation is not None:
             linked[(payment.line, payment.year)][payment.allocation] += amount
 
