@@ -8,12 +8,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import operator
 from collections import defaultdict
 from decimal import Decimal
 
 from iomstrat.checks.context import FOREVER, Context, money
 from iomstrat.checks.payments import PAYMENT_LINE
-from iomstrat.engine.book import ZERO
+from iomstrat.engine.book import ZERO, Book
 from iomstrat.engine.plan import allocation_line, approved_line, dialogue_lines, factor
 from iomstrat.findings import DataPath, Diagnostic, Severity, echo
 from iomstrat.model.strategy import GeographicFocus
@@ -59,6 +60,8 @@ def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
         dates.append(a.date)
         previous = totals[-1] if totals else ZERO
         totals.append(previous + sum((i.amount for i in a.items), ZERO) * unit)
+    if _within_allocations(book, dialogue, decided):
+        return []
     for p, amount in book.dated:
         on_dialogue = p.line in dialogue
         if not on_dialogue and p.allocation is None:
@@ -124,6 +127,36 @@ def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _within_allocations(
+    book: Book,
+    dialogue: set[str],
+    decided: dict[tuple[str | None, int], tuple[list[dt.date], list[Decimal]]],
+) -> bool:
+    """Whether the book's daily sums show every payment on a dialogue line allocated by its
+    date and within what was allocated, and no payment naming an item; when not, the caller
+    names the payments one by one. Without refunds a line's running sum is largest at the end
+    of each day, and what is allocated changes only from one day to the next."""
+    named = map(operator.is_not, map(_allocation_of, book.payments.records), itertools.repeat(None))
+    if book.daily.negative or any(named):
+        return False
+    days: dict[tuple[str, int], list[tuple[dt.date, Decimal]]] = defaultdict(list)
+    for (line, year, day), amount in book.daily.sums.items():
+        if line in dialogue:
+            days[(line, year)].append((day, amount))
+    for key, paid in days.items():
+        dates, totals = decided.get(key, ([], []))
+        running = ZERO
+        for day, amount in sorted(paid):
+            taken = bisect.bisect_right(dates, day)
+            running += amount
+            if not taken or running > totals[taken - 1]:
+                return False
+    return True
+
+
+_allocation_of = operator.attrgetter("allocation")
 
 
 def check_allocation_amounts(ctx: Context) -> list[Diagnostic]:

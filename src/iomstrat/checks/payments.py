@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import re
 from collections import defaultdict
 from decimal import Decimal
 
 from iomstrat.checks.context import FOREVER, Context, money
+from iomstrat.engine.book import ZERO
 from iomstrat.engine.plan import approved_line, approved_year, planned
 from iomstrat.findings import Diagnostic, Severity, echo
 from iomstrat.loader.ledgers import Payment
@@ -27,6 +29,8 @@ def check_payment_lines(ctx: Context) -> list[Diagnostic]:
     if ctx.book is None:
         return []
     known = {line.id for line in ctx.strategy.budget.lines}
+    if set(map(_line_of, ctx.book.payments.records)) <= known:
+        return []
     return [
         ctx.book.payments.diagnostic(
             p,
@@ -183,7 +187,7 @@ def check_years(ctx: Context) -> list[Diagnostic]:
     period = ctx.strategy.strategy.period
     found = []
     years = period.years  # a new range at each call
-    if ctx.book is not None:
+    if ctx.book is not None and not _dated_in_years(ctx, years):
         for p in ctx.book.payments.records:
             if p.year not in years:
                 message = f"payment {echo(p.voucher)} is for {p.year}, outside the period "
@@ -212,6 +216,20 @@ def check_years(ctx: Context) -> list[Diagnostic]:
     return found
 
 
+def _dated_in_years(ctx: Context, years: range) -> bool:
+    """Whether every payment is for a year of the period and dated in it (or in its
+    supplementary period), shown by the distinct (year, date) pairs of the book's daily sums;
+    a payment without an amount is not in them, so then the payments are read one by one."""
+    assert ctx.book is not None
+    if len(ctx.book.dated) != len(ctx.book.payments.records):
+        return False
+    pairs = {(year, day) for _line, year, day in ctx.book.daily.sums}
+    return all(
+        year in years and (day.year == year or _in_supplementary_period(ctx, day, year))
+        for year, day in pairs
+    )
+
+
 def _in_supplementary_period(ctx: Context, day: dt.date, year: int) -> bool:
     """Whether a payment dated `day` may be charged to `year`: after the year's end, within the
     supplementary period the strategy states (the state accounts' practice)."""
@@ -225,8 +243,11 @@ def check_refunds(ctx: Context) -> list[Diagnostic]:
     """A negative payment is a refund, marked as one (with its voucher); a refund is negative."""
     if ctx.book is None:
         return []
+    records = ctx.book.payments.records
+    if not any(map(_refund_of, records)) and not any(map(ZERO.__gt__, map(_amount_of, records))):
+        return []  # no refund marked and none negative
     found = []
-    for p in ctx.book.payments.records:
+    for p in records:
         if p.amount < 0 and not p.refund:
             message = (
                 f"payment {echo(p.voucher)} is negative ({p.amount}); a refund is marked as one "
@@ -273,6 +294,9 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
 
 
 _voucher_of = operator.attrgetter("voucher")
+_line_of = operator.attrgetter("line")
+_refund_of = operator.attrgetter("refund")
+_amount_of = operator.attrgetter("amount")
 
 
 def _vouchers_distinct(vouchers: list[str]) -> bool:
@@ -281,7 +305,13 @@ def _vouchers_distinct(vouchers: list[str]) -> bool:
     without white space (what a finance system writes), the text of all of them lower-cased
     at once holds each one's folded form (for ASCII, `casefold` is `lower`), and a set of those
     answers. Any other ledger, or one with a duplicate, is compared voucher by voucher."""
-    text = "\n".join(vouchers)
-    if not text.isascii() or text.split() != vouchers:
+    if "" in vouchers:
         return False
-    return len(set(text.lower().split())) == len(vouchers)
+    text = "\n".join(vouchers)
+    if not text.isascii() or _ASCII_SPACE.search(text) or text.count("\n") >= len(vouchers):
+        return False  # a voucher holds white space (a line break: more breaks than joins)
+    return len(set(text.lower().split("\n"))) == len(vouchers)
+
+
+_ASCII_SPACE = re.compile("[\t\x0b\x0c\r\x1c-\x1f ]")
+"""What `str.split()` splits ASCII text at, but the line breaks `_vouchers_distinct` joins with."""
