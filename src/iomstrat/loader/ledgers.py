@@ -651,6 +651,8 @@ def _rows(
 
 
 CHUNK_ROWS = 20_000
+MAX_AMOUNTS = 200_000
+"""Distinct amount texts of a ledger kept with their Decimal (about 11 MB at most)."""
 """Rows checked column by column at once (C-level maps); a chunk with any bad row is read again
 row by row for its findings."""
 
@@ -712,6 +714,7 @@ class _Rows:
         self.years: dict[str, int | None] = {}
         self.rates: dict[str, Decimal | None] = {"": None}
         self.allocations: dict[str, str | None] = {"": None}
+        self.decimals: dict[str, Decimal] = {}
 
     def _date(self, text: Any) -> tuple[dt.date, int] | None:
         dated = self.dates.get(text, _UNSEEN)
@@ -817,7 +820,7 @@ class _Rows:
             zip(
                 map(itemgetter(0), dated),
                 line_ids,
-                map(Decimal, self.amount_text(amounts)),
+                self._decimals(self.amount_text(amounts)),
                 currencies,
                 vouchers,
                 rates,
@@ -830,6 +833,18 @@ class _Rows:
             ),
         )
         return True
+
+    def _decimals(self, texts: Iterable[str]) -> Iterable[Decimal]:
+        """The amounts of a column, one Decimal for each distinct text of the ledger (a million
+        payments of a ledger repeat their amounts: 100 MB less), as long as it has at most
+        MAX_AMOUNTS distinct ones; beyond, one per cell."""
+        cache = self.decimals
+        if len(cache) >= MAX_AMOUNTS:
+            return map(Decimal, texts)
+        texts = list(texts)
+        for text in set(texts).difference(cache):
+            cache[text] = Decimal(text)
+        return map(cache.__getitem__, texts)
 
     def one_by_one(self, rows: Iterable[tuple[list[Any], int]]) -> None:
         """Each row to a Payment or a finding."""
