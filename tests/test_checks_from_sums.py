@@ -1,0 +1,88 @@
+"""The payment checks answer from sums per day and walk the payments one by one only when the
+sums show a finding: these are the cases where the sums alone would be wrong (a refund that
+brings a running sum back under its limit, vouchers equal only once folded) and the reader's
+one Decimal per distinct amount. Findings read 'file:line:CODE'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iomstrat.loader import ledgers
+from iomstrat.loader.ledgers import Payments, read_ledger
+
+from .disbursement_helpers import codes, ledger_text
+
+L = "illustrative_2023_ledger.csv"
+
+
+def with_refund_column(ledger: str) -> str:
+    """The example ledger with a `refund` column, empty in every row."""
+    head, *rows = ledger.splitlines()
+    return "\n".join([head + ",refund", *(row + "," for row in rows)]) + "\n"
+
+
+def test_a_refund_after_a_payment_above_the_line_still_leaves_the_finding(tmp_path: Path) -> None:
+    # Personnel support is 2 000 000 in 2023 and four payments of 500 000 use it all. Row 7
+    # brings the line to 3 000 000; row 8 returns 1 000 000: the year's total is within the
+    # line again, but the payment of row 7 went above it when it was made.
+    ledger = with_refund_column(ledger_text()) + (
+        "2023-12-20,personnel,1000000.00,DKK,DK-2023-P09,,,,\n"
+        "2023-12-21,personnel,-1000000.00,DKK,DK-2023-R09,,,,yes\n"
+    )
+    assert codes(tmp_path, ledger=ledger) == [f"{L}:7:IOM411"]
+
+
+def test_a_refund_alone_is_no_finding(tmp_path: Path) -> None:
+    ledger = with_refund_column(ledger_text()) + (
+        "2023-12-21,personnel,-100000.00,DKK,DK-2023-R09,,,,yes\n"
+    )
+    assert codes(tmp_path, ledger=ledger) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [
+        ("DK-2023-P01", "dk-2023-p01"),  # ASCII in both cases: the ledger is lower-cased at once
+        ("DK-2023-P01", "Dk-2023-P01"),
+        ("STRASSE-1", "straße-1"),  # not ASCII: `casefold` makes ß ss, voucher by voucher
+        ("DK-2023-P01", "DK-2023-P01"),  # written the same
+    ],
+)
+def test_vouchers_equal_once_folded_are_one_voucher(tmp_path: Path, first: str, again: str) -> None:
+    ledger = ledger_text().replace("DK-2023-P01", first).replace("DK-2023-P02", again)
+    assert codes(tmp_path, ledger=ledger) == [f"{L}:3:IOM410"]
+
+
+def test_vouchers_of_one_case_that_differ_are_distinct(tmp_path: Path) -> None:
+    ledger = ledger_text().replace("DK-2023-P", "dk-2023-p")
+    assert codes(tmp_path, ledger=ledger) == []
+
+
+AMOUNTS = ["12.50", "12.50", "7", "12.50", "7.00", "1000.25"]
+CSV = "date,line,amount,currency,voucher,exchange_rate\n" + "".join(
+    f"2023-03-{day:02d},core,{amount},DKK,V-{day},\n" for day, amount in enumerate(AMOUNTS, 1)
+)
+
+
+def read(path: Path) -> Payments:
+    payments = Payments()
+    read_ledger(str(path), payments)
+    return payments
+
+
+def test_amounts_read_once_per_text_are_the_amounts_of_every_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ledger.csv"
+    path.write_text(CSV, encoding="utf-8")
+    shared = read(path)
+    monkeypatch.setattr(ledgers, "MAX_AMOUNTS", 0)  # one Decimal per cell
+    each = read(path)
+    for payments in (shared, each):
+        assert payments.diagnostics == []
+        assert [str(p.amount) for p in payments.records] == AMOUNTS
+        assert [p.row for p in payments.records] == [2, 3, 4, 5, 6, 7]
+    assert shared.records[0].amount is shared.records[3].amount
+    assert each.records[0].amount is not each.records[3].amount
