@@ -94,6 +94,11 @@ def _whole(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1))
 
 
+def _money(value: Decimal | None, locale: str, missing: str = "—") -> str:
+    """An amount in whole currency units, or `missing` where there is none."""
+    return missing if value is None else figure(_whole(value), locale)
+
+
 def _named(allocations: tuple[Allocation, ...], locale: str) -> list[Allocation]:
     """Countries and regions named in the reader's language ("Tchad" in Danish); a region the
     place table does not know keeps the file's own name."""
@@ -153,7 +158,7 @@ def _portfolio_view(report: Report, locale: str) -> dict[str, Any] | None:
     combined: Portfolio = report.portfolio
 
     def money(value: Decimal | None) -> str:
-        return "—" if value is None else figure(_whole(value), locale)
+        return _money(value, locale)
 
     return {
         "problem": None,
@@ -187,7 +192,7 @@ def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> d
     w = words(locale)
 
     def money(value: Decimal | None, missing: str = "—") -> str:
-        return missing if value is None else figure(_whole(value), locale)
+        return _money(value, locale, missing)
 
     # Worst first, then in the file's order: an error is never below a page of notes.
     findings = sorted(item.diagnostics, key=lambda d: (-d.severity, d))
