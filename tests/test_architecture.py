@@ -31,14 +31,6 @@ LAYERS: dict[str, int] = {
 SIDEWAYS_FORBIDDEN = {("render", "export")}  # an exporter may format numbers as render does
 
 
-NOT_YET = {
-    # The ledger reader still builds the model's payments itself; it splits into loader/ (rows)
-    # and model/ (payments) when the real-ledger work lands.
-    "iomstrat.loader.ledgers -> iomstrat.model.errors",
-    "iomstrat.loader.ledgers -> iomstrat.model.strategy",
-}
-
-
 def module_name(path: Path) -> str:
     parts = path.relative_to(SRC.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -97,7 +89,7 @@ def test_every_import_points_down_the_flow() -> None:
                 continue
             if other_rank > rank or (top, other) in SIDEWAYS_FORBIDDEN:
                 against.append(f"{module} -> {target}")
-    assert sorted(set(against) - NOT_YET) == []
+    assert against == []
 
 
 def test_no_module_imports_itself_back() -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from iomstrat.core.payments import read_ledger
 from iomstrat.core.pipeline import Run, check_file
-from iomstrat.loader.ledgers import Payments, read_ledger
+from iomstrat.loader.ledgers import Payments
 
 from .disbursement_helpers import codes, edit, example_text, ledger_text, line_in
 

@@ -7,8 +7,9 @@ import textwrap
 
 import pytest
 
+from iomstrat.core.payments import LedgerFile, read_ledger
 from iomstrat.loader.documents import Document, load_text
-from iomstrat.loader.ledgers import LedgerFile, Payments, read_ledger
+from iomstrat.loader.ledgers import Payments
 from iomstrat.model.errors import validate_as
 
 LEDGER = textwrap.dedent(

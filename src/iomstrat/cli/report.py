@@ -47,7 +47,8 @@ def command(
         help="Show the input files' absolute paths (default: relative to the working folder).",
     ),
 ) -> None:
-    """Write one self-contained HTML report: header facts, budget table, charts, findings."""
+    """Write one self-contained HTML report: header facts, cover and budget tables, charts,
+    findings; with several files, a table of contents and their portfolio."""
     guard(output, paths)
     require("report")
     date = parse_date(as_of)

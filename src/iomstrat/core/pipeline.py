@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 from iomstrat.checks import run_checks
 from iomstrat.checks.context import Context
+from iomstrat.core.payments import collect_payments
 from iomstrat.engine.book import Book, Rates, book_payments
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.loader.gcpause import collector_paused
-from iomstrat.loader.ledgers import collect_payments
 from iomstrat.model.errors import STRATEGY_LIMITS, validate_as
 from iomstrat.model.strategy import Strategy
 from iomstrat.rates import EcbRates

@@ -1,5 +1,5 @@
 """The core of `iomstrat report`: read each file once, hash it, check it as `validate` does,
-and build its briefing."""
+and build its briefing; with several strategies, their portfolio as `disbursement` makes it."""
 
 from __future__ import annotations
 
@@ -8,9 +8,13 @@ import hashlib
 import os
 
 from iomstrat.core.pipeline import Run, check_file, exit_status, expand_paths
+from iomstrat.engine.book import Book
 from iomstrat.engine.briefing import briefing
+from iomstrat.engine.disbursement import portfolio
 from iomstrat.loader import documents as loader
+from iomstrat.model.strategy import Strategy
 from iomstrat.results.briefing import Briefing, Report, SourceFile
+from iomstrat.results.disbursement import Portfolio
 
 
 def source_file(path: str, data: bytes | None) -> SourceFile:
@@ -25,11 +29,15 @@ def source_file(path: str, data: bytes | None) -> SourceFile:
 def brief_file(path: str, run: Run) -> Briefing:
     """One file's briefing, through the one pipeline. The file is read once, so its hash is
     that of the very bytes the figures come from."""
+    return _brief(path, run)[0]
+
+
+def _brief(path: str, run: Run) -> tuple[Briefing, tuple[Strategy, Book] | None]:
     checked = check_file(path, run)
     source = source_file(path, checked.data)
     strategy, book = checked.strategy, checked.book
     if strategy is None or book is None:
-        return Briefing(source, checked.diagnostics, is_table=checked.table is not None)
+        return Briefing(source, checked.diagnostics, is_table=checked.table is not None), None
     ledgers = tuple(source_file(p, _read(p)) for p in book.payments.sources[1:])
     return briefing(
         strategy,
@@ -39,7 +47,7 @@ def brief_file(path: str, run: Run) -> Briefing:
         as_of=run.as_of,
         rates=run.rates,
         ledgers=ledgers,
-    )
+    ), (strategy, book)
 
 
 def _read(path: str) -> bytes | None:
@@ -49,7 +57,22 @@ def _read(path: str) -> bytes | None:
 
 def build_report(paths: list[str], as_of: dt.date) -> Report:
     run = Run(as_of)
-    return Report(as_of, tuple(brief_file(path, run) for path in expand_paths(paths)))
+    briefed = [_brief(path, run) for path in expand_paths(paths)]
+    books = [pair for _, pair in briefed if pair is not None]
+    combined: Portfolio | None = None
+    no_rate = False
+    if len(books) > 1:
+        try:  # in the first strategy's currency, as `disbursement` sums them
+            combined = portfolio(
+                books,
+                as_of=as_of,
+                currency=books[0][0].strategy.currency,
+                files=tuple(b.source.path for b, pair in briefed if pair is not None),
+                rates=run.rates,
+            )
+        except ValueError:  # a currency without an ECB rate: no half-true total
+            no_rate = True
+    return Report(as_of, tuple(b for b, _ in briefed), combined, no_rate)
 
 
 def exit_code(report: Report) -> int:

@@ -146,4 +146,5 @@ def briefing(
         allocations=allocations(strategy, as_of, Places()) if strategy.allocations else (),
         payments=by_year.payments,
         ledgers=ledgers,
+        cover=strategy.cover,
     )

@@ -29,8 +29,6 @@ from iomstrat.loader import ledger_files as files
 from iomstrat.loader.dialect import Declared
 from iomstrat.loader.gcpause import collector_paused
 from iomstrat.loader.text import unsafe_character
-from iomstrat.model.errors import validate_as
-from iomstrat.model.strategy import Disbursement, LedgerSource, Model, Strategy
 
 LEDGER_UNREADABLE = "IOM420"
 LEDGER_HEADER = "IOM421"
@@ -120,83 +118,16 @@ class Payments:
         return Diagnostic(self.sources[payment.source], payment.row, 1, code, severity, message)
 
 
-class LedgerFile(Model):
-    """A YAML ledger: a top-level `disbursements:` list of the strategy file's mappings."""
-
-    disbursements: list[Disbursement]
-
-
-def declared(entry: LedgerSource, path: str) -> Declared:
-    """A strategy's `ledgers:` entry as the reader takes it, at `path`."""
-    columns = entry.columns.model_dump(exclude_none=True) if entry.columns else None
-    return Declared(
-        path,
-        columns,
-        entry.delimiter,
-        entry.decimal,
-        entry.thousands,
-        entry.date_format,
-        entry.encoding,
-        dict(entry.lines) if entry.lines else None,
-        entry.sheet,
-    )
-
-
-def collect_payments(
-    strategy: Strategy,
-    document: loader.Document,
-    strategy_file: str,
-    extra_ledgers: Iterable[str] = (),
-) -> Payments:
-    """The strategy's own `disbursements`, then its `ledgers`, then ledgers given on the
-    command line; findings about unreadable ledgers or bad rows are collected, not raised."""
-    payments = Payments(sources=[document.name])
-    for index, item in enumerate(strategy.disbursements):
-        row = document.position(("disbursements", index)).line
-        payments.records.append(_from_model(item, 0, row))
-    wanted: list[Declared] = []
-    root = files.repository_root(strategy_file) if strategy.ledgers else ""
-    for index, entry in enumerate(strategy.ledgers):
-        try:
-            path = files.named_path(strategy_file, entry.path, root)
-        except files.Refused as refused:
-            payments.diagnostics.append(
-                document.diagnostic(
-                    ("ledgers", index, "path"),  # a bare path: the list item itself
-                    LEDGER_REFUSED,
-                    Severity.FATAL,
-                    f"ledger '{loader.echo(entry.path)}' is not read: {refused}",
-                )
-            )
-            continue
-        wanted.append(declared(entry, path))
-    wanted += [Declared(path) for path in extra_ledgers]
-    seen: set[tuple[int, int]] = set()
-    total = 0
-    for count, ledger in enumerate(wanted, 1):
-        if count > files.MAX_LEDGERS:
-            payments.diagnostics.append(
-                Diagnostic(
-                    document.name,
-                    document.position(("ledgers",)).line,
-                    1,
-                    LEDGER_REFUSED,
-                    Severity.FATAL,
-                    f"{len(wanted) - files.MAX_LEDGERS} ledgers beyond the limit of "
-                    f"{files.MAX_LEDGERS} per strategy are not read",
-                )
-            )
-            break
-        total += read_ledger(
-            ledger, payments, seen=seen, budget=files.MAX_TOTAL_LEDGER_BYTES - total
-        )
-    return payments
+YamlReader = Callable[[BinaryIO, str, int, "Payments"], None]
+"""Reads a YAML ledger into the payments: a list of the strategy file's own payment mappings,
+validated by the model (`core.payments`), which this loader does not know."""
 
 
 def read_ledger(
     ledger: Declared | str,
     payments: Payments,
     *,
+    read_yaml: YamlReader,
     seen: set[tuple[int, int]] | None = None,
     budget: int = files.MAX_TOTAL_LEDGER_BYTES,
 ) -> int:
@@ -252,7 +183,7 @@ def read_ledger(
         elif kind == "xlsx":
             _read_xlsx(handle, ledger, source, payments)
         elif kind == "yaml":
-            _read_yaml(handle, path, source, payments)
+            read_yaml(handle, path, source, payments)
         else:
             delimiter = ledger.delimiter or ("\t" if kind == "tsv" else None)
             _read_csv(handle, ledger, delimiter, source, payments)
@@ -271,35 +202,6 @@ def _kind(path: str) -> str | None:
         ".yaml": "yaml",
         ".yml": "yaml",
     }.get(suffix)
-
-
-def _from_model(item: Disbursement, source: int, row: int) -> Payment:
-    return Payment(
-        item.date,
-        item.line,
-        item.amount,
-        item.currency,
-        item.voucher,
-        item.exchange_rate,
-        item.year if item.year is not None else item.date.year,
-        item.allocation,
-        source,
-        row,
-        item.refund,
-    )
-
-
-def _read_yaml(handle: BinaryIO, path: str, source: int, payments: Payments) -> None:
-    data = handle.read(loader.Limits().max_bytes + 1)
-    # positions of records only, unless a finding asks
-    document = loader.load_bytes(path, data, lean=True)
-    ledger = validate_as(document, LedgerFile)
-    payments.diagnostics += document.diagnostics
-    if ledger is None:
-        return
-    for index, item in enumerate(ledger.disbursements):
-        row = document.position(("disbursements", index)).line
-        payments.records.append(_from_model(item, source, row))
 
 
 # --- CSV --------------------------------------------------------------------------------------

@@ -225,7 +225,15 @@ def _priority_stacked(report: DisbursementReport, locale: str, width: int) -> An
     return stacked(_title(report, locale), headers[1:], rows, width=width)
 
 
-PORTFOLIO_HEADINGS = ("finance_act_code", "year", "planned", "approved", "disbursed", "remaining")
+PORTFOLIO_HEADINGS = (
+    "finance_act_code",
+    "year",
+    "planned",
+    "approved",
+    "allocated",
+    "disbursed",
+    "remaining",
+)
 
 
 def _portfolio_cells(row: PortfolioRow, locale: str) -> list[str]:
@@ -234,6 +242,7 @@ def _portfolio_cells(row: PortfolioRow, locale: str) -> list[str]:
         str(row.year) if row.year is not None else word("total", locale),
         _whole(row.planned, locale),
         _whole(row.approved, locale),
+        _whole(row.allocated, locale),
         _whole(row.disbursed, locale),
         _whole(row.remaining, locale),
         str(row.files),
@@ -361,6 +370,7 @@ def as_data(
                     "year": row.year,
                     "planned": plain(row.planned),
                     "approved": _exact(row.approved),
+                    "allocated": _exact(row.allocated),
                     "disbursed": plain(row.disbursed),
                     "remaining": plain(row.remaining),
                     "files": row.files,
@@ -429,6 +439,7 @@ def render_csv(
                         "year": total.year if total.year is not None else "",
                         "planned": plain(total.planned),
                         "approved": _exact(total.approved) or "",
+                        "allocated": _exact(total.allocated) or "",
                         "disbursed": plain(total.disbursed),
                         "remaining": plain(total.remaining),
                         "items": total.files,

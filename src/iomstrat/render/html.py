@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from iomstrat import __version__
 from iomstrat.findings import Severity
+from iomstrat.model.strategy import Cover
 from iomstrat.render import charts
 from iomstrat.render.budget import caption, footnote, headers, row_name
 from iomstrat.render.diagnostics import message
@@ -20,6 +21,7 @@ from iomstrat.render.numbers import figure
 from iomstrat.render.words import date, quarter, severity, status, unit, word, words
 from iomstrat.results.briefing import Allocation, Briefing, Report, SourceFile
 from iomstrat.results.budget import BudgetRow, BudgetTable
+from iomstrat.results.disbursement import Portfolio
 
 
 def _environment() -> Environment:
@@ -92,6 +94,11 @@ def _whole(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1))
 
 
+def _money(value: Decimal | None, locale: str, missing: str = "—") -> str:
+    """An amount in whole currency units, or `missing` where there is none."""
+    return missing if value is None else figure(_whole(value), locale)
+
+
 def _named(allocations: tuple[Allocation, ...], locale: str) -> list[Allocation]:
     """Countries and regions named in the reader's language ("Tchad" in Danish); a region the
     place table does not know keeps the file's own name."""
@@ -106,11 +113,86 @@ def _named(allocations: tuple[Allocation, ...], locale: str) -> list[Allocation]
     ]
 
 
+def _cover_view(cover: Cover | None, locale: str) -> dict[str, Any] | None:
+    """The cover table as printed: commitment and projected disbursement per year, with the
+    totals the cover prints (— where it prints none), in the strategy's unit."""
+    if cover is None:
+        return None
+    rows = [
+        (key, row)
+        for key, row in (
+            ("cover_commitment", cover.commitment),
+            ("cover_projected", cover.projected_disbursement),
+        )
+        if row is not None
+    ]
+    if not rows:
+        return None
+    years = sorted({year for _, row in rows for year in row.by_year})
+
+    def shown(value: Decimal | None) -> str:
+        return "—" if value is None else figure(value, locale)
+
+    return {
+        "years": years,
+        "rows": [
+            {
+                "name": word(key, locale),
+                "amounts": [shown(row.by_year.get(year)) for year in years],
+                "total": shown(row.total),
+            }
+            for key, row in rows
+        ],
+    }
+
+
+def _portfolio_view(report: Report, locale: str) -> dict[str, Any] | None:
+    """The portfolio's rows per Finance Act code and year, and per code over the period, in
+    whole units of its currency; a reason instead when it could not be summed."""
+    w = words(locale)
+    if report.portfolio is None:
+        if not report.portfolio_no_rate:
+            return None
+        first = next(b.facts for b in report.briefings if b.facts is not None)
+        return {"problem": w["portfolio_no_rate"].format(currency=first.currency)}
+    combined: Portfolio = report.portfolio
+
+    def money(value: Decimal | None) -> str:
+        return _money(value, locale)
+
+    return {
+        "problem": None,
+        "title": w["portfolio_title"].format(
+            count=len(combined.files),
+            date=date(combined.as_of, locale),
+            currency=combined.currency,
+        ),
+        "unit": unit(combined.currency, "kroner", locale),
+        "note": w["portfolio_note"].format(
+            currency=combined.currency, date=date(combined.as_of, locale)
+        ),
+        "rows": [
+            {
+                "code": r.finance_act_code,
+                "year": w["total"] if r.year is None else str(r.year),
+                "total": r.year is None,
+                "planned": money(r.planned),
+                "approved": money(r.approved),
+                "allocated": money(r.allocated),
+                "disbursed": money(r.disbursed),
+                "remaining": money(r.remaining),
+                "files": r.files,
+            }
+            for r in combined.rows
+        ],
+    }
+
+
 def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> dict[str, Any]:
     w = words(locale)
 
     def money(value: Decimal | None, missing: str = "—") -> str:
-        return missing if value is None else figure(_whole(value), locale)
+        return _money(value, locale, missing)
 
     # Worst first, then in the file's order: an error is never below a page of notes.
     findings = sorted(item.diagnostics, key=lambda d: (-d.severity, d))
@@ -138,6 +220,7 @@ def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> d
         "size": _size(item.source.size, locale),
         "ledgers": [],
         "table": None,
+        "cover": None,
         "period": ""
         if item.facts is None
         else w["years"].format(
@@ -160,6 +243,7 @@ def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> d
         "money_unit": money_unit,
         "currency": item.facts.currency,
         "table": _table_view(item.table, locale),
+        "cover": _cover_view(item.cover, locale),
         "years": [
             {
                 "year": y.year,
@@ -238,6 +322,9 @@ def render(report: Report, locale: str, *, absolute_paths: bool = False) -> str:
     w = words(locale)
     template = _environment().get_template("report.html.j2")
     titles = [b.facts.title for b in report.briefings if b.facts is not None]
+    briefings = [
+        _briefing_view(i, b, locale, absolute_paths) for i, b in enumerate(report.briefings, 1)
+    ]
     return template.render(
         lang=locale,
         w=w,
@@ -245,7 +332,12 @@ def render(report: Report, locale: str, *, absolute_paths: bool = False) -> str:
         as_of=date(report.as_of, locale),
         as_of_iso=report.as_of.isoformat(),
         version=__version__,
-        briefings=[
-            _briefing_view(i, b, locale, absolute_paths) for i, b in enumerate(report.briefings, 1)
-        ],
+        briefings=briefings,
+        portfolio=_portfolio_view(report, locale),
+        contents=[
+            {"id": b["id"], "title": b["facts"].title if b["facts"] else b["path"]}
+            for b in briefings
+        ]
+        if len(briefings) > 1
+        else [],
     )

@@ -209,6 +209,27 @@ _WORDS: dict[str, Word] = {
         "Beløb i hele {currency} pr. {date}; betalinger i andre valutaer er omregnet til den "
         "angivne kurs eller ECB's referencekurs på betalingsdagen.",
     ),
+    "contents": Word("Contents", "Indhold"),
+    "portfolio": Word("Portfolio", "Portefølje"),
+    "portfolio_note": Word(
+        "Each strategy's figures summed per Finance Act code and year, in whole {currency} as "
+        "of {date}; a strategy in another currency converted at ECB reference rates.",
+        "Hver strategis tal lagt sammen pr. finanslovskonto og år, i hele {currency} pr. "
+        "{date}; en strategi i en anden valuta omregnet til ECB's referencekurser.",
+    ),
+    "portfolio_no_rate": Word(
+        "No portfolio: a strategy's currency has no ECB reference rate for {currency} on the "
+        "report's date.",
+        "Ingen portefølje: en strategis valuta har ingen ECB-referencekurs til {currency} på "
+        "rapportens dato.",
+    ),
+    "cover_table": Word("Cover table", "Forsidetabel"),
+    "cover_commitment": Word("Commitment", "Tilsagn"),
+    "cover_projected": Word("Projected annual disbursement", "Forventet årlig udbetaling"),
+    "cover_note": Word(
+        "As printed on the strategy's cover; totals as printed (— where none is printed).",
+        "Som trykt på strategiens forside; totaler som trykt (— hvor ingen er trykt).",
+    ),
     "ledger": Word("Payment ledger", "Udbetalingsoversigt"),
     "status": Word("Status", "Status"),
     "cumulative_scheduled": Word("Scheduled, cumulative", "Iflg. plan, akkumuleret"),

@@ -83,17 +83,35 @@ def priority_sheet(
 
 
 def portfolio_sheet(portfolio: Portfolio, locale: str = "en") -> Sheet:
-    keys = ("finance_act_code", "year", "planned", "approved", "disbursed", "remaining", "files")
+    keys = (
+        "finance_act_code",
+        "year",
+        "planned",
+        "approved",
+        "allocated",
+        "disbursed",
+        "remaining",
+        "files",
+    )
     return Sheet(
         title=word("sheet_portfolio", locale),
         heading=(portfolio_title(portfolio, locale),),
         columns=tuple(word(k, locale) for k in keys),
         rows=tuple(
-            (r.finance_act_code, r.year, r.planned, r.approved, r.disbursed, r.remaining, r.files)
+            (
+                r.finance_act_code,
+                r.year,
+                r.planned,
+                r.approved,
+                r.allocated,
+                r.disbursed,
+                r.remaining,
+                r.files,
+            )
             for r in portfolio.rows
         ),
         kinds=tuple("line" if r.year is not None else "total" for r in portfolio.rows),
-        column_formats=(None, WHOLE, None, None, None, None, WHOLE),
+        column_formats=(None, WHOLE, None, None, None, None, None, WHOLE),
     )
 
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from iomstrat.findings import Diagnostic
+from iomstrat.model.strategy import Cover
 from iomstrat.results.budget import BudgetTable
+from iomstrat.results.disbursement import Portfolio
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,16 @@ class Briefing:
     allocations: tuple[Allocation, ...] = ()
     payments: int = 0  # payments recorded, of any date
     ledgers: tuple[SourceFile, ...] = ()  # payment ledgers the file names
+    cover: Cover | None = None  # the cover table as transcribed, in the strategy's unit
 
 
 @dataclass(frozen=True)
 class Report:
-    """One HTML report: a briefing per input file, as of a date."""
+    """One HTML report: a briefing per input file, as of a date; with several strategies their
+    portfolio in the first one's currency (None, with `portfolio_no_rate`, when a currency has
+    no ECB reference rate for it)."""
 
     as_of: dt.date
     briefings: tuple[Briefing, ...]
+    portfolio: Portfolio | None = None
+    portfolio_no_rate: bool = False

@@ -9,8 +9,19 @@ from decimal import Decimal
 from iomstrat.findings import Diagnostic
 
 
+class _Changed:
+    """What an amount moved by: `new` less `old`, a missing side counting as zero."""
+
+    old: Decimal | None
+    new: Decimal | None
+
+    @property
+    def change(self) -> Decimal:
+        return (self.new or Decimal(0)) - (self.old or Decimal(0))
+
+
 @dataclass(frozen=True)
-class AmountChange:
+class AmountChange(_Changed):
     """One figure of one budget row that differs; `year` None is the row's period total.
     `old` or `new` is None where the row or year exists on one side only."""
 
@@ -20,10 +31,6 @@ class AmountChange:
     year: int | None
     old: Decimal | None
     new: Decimal | None
-
-    @property
-    def change(self) -> Decimal:
-        return (self.new or Decimal(0)) - (self.old or Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -64,17 +71,13 @@ class ApprovalChange:
 
 
 @dataclass(frozen=True)
-class AllocationChange:
+class AllocationChange(_Changed):
     """A dialogue allocation item added, removed or changed (amounts in the diff's unit)."""
 
     half_year: str
     item: str  # its id, or place and purpose
     old: Decimal | None
     new: Decimal | None
-
-    @property
-    def change(self) -> Decimal:
-        return (self.new or Decimal(0)) - (self.old or Decimal(0))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,177 @@
+"""The portfolio of several strategies (issue 16 item 5): per Finance Act code and year and over
+the period, the same hand-computed figures from `disbursement -f json` and from the report's
+HTML tables; the report has a table of contents and each strategy's cover table."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from .conftest import run_cli
+from .test_report import Page
+
+UNHCR = Path(__file__).parent.parent / "examples" / "illustrative_unhcr_2024.yaml"
+
+# A second, small strategy in thousand DKK: one Finance Act code of its own (§06.32.10.14) and
+# one it shares with the UNHCR example's humanitarian and climate lines (§06.39.01.10).
+SMALL = textwrap.dedent(
+    """\
+    schema_version: 1
+    strategy:
+      title: Small strategy
+      organisation: {name: Small Organisation, acronym: SO}
+      file_no: "2023-2"
+      responsible_unit: Unit S
+      period: {start: 2024, end: 2025}
+      currency: DKK
+      unit: thousand
+      finance_act_code: "§06.32.10.14"
+    budget:
+      title: Contributions
+      lines:
+        - {id: core, label: a., name: Core, kind: core, finance_act_code: "§06.32.10.14",
+           amounts: {2024: 1000, 2025: 1200}}
+        - {id: aid, label: b., name: Aid, kind: humanitarian, finance_act_code: "§06.39.01.10",
+           amounts: {2024: 500, 2025: 500}}
+    cover:
+      commitment: {by_year: {2024: 1500, 2025: 1700}, total: 3200}
+    approvals:
+      - {year: 2024, status: approved, finance_act: FL 2024, decided_on: 2024-01-10}
+      - {year: 2025, status: planned}
+    disbursements:
+      - {date: 2024-03-01, line: core, amount: 600000, currency: DKK, voucher: S-1}
+      - {date: 2024-06-01, line: aid, amount: 500000, currency: DKK, voucher: S-2}
+    """
+)
+
+AS_OF = "2024-12-31"
+
+# Hand-computed, in DKK as of 2024-12-31 (UNHCR's figures are millions: 1 = 1,000,000;
+# the small strategy's thousands: 1 = 1,000). Columns: planned, approved, allocated,
+# disbursed, remaining, files. None: not decided / no soft-earmarked line.
+EXPECTED: dict[tuple[str, int | None], tuple[int, int | None, int | None, int, int, int]] = {
+    # small only: 2024 planned = approved 1,000,000; paid 600,000; remaining 1,000,000 - 600,000
+    ("§06.32.10.14", 2024): (1_000_000, 1_000_000, None, 600_000, 400_000, 1),
+    # 2025 planned 1,200,000, undecided: remaining is the plan
+    ("§06.32.10.14", 2025): (1_200_000, None, None, 0, 1_200_000, 1),
+    # period: 1,000,000 + 1,200,000; approved only 2024; remaining 400,000 + 1,200,000
+    ("§06.32.10.14", None): (2_200_000, 1_000_000, None, 600_000, 1_600_000, 1),
+    # UNHCR core 150 + soft 60 = 210 million a year; 2024 approved; allocated 25 + 20 + 15 = 60
+    # million; paid 150 + 30 + 25 = 205 million; remaining 210 - 205 = 5 million
+    ("§06.32.10.16", 2024): (210_000_000, 210_000_000, 60_000_000, 205_000_000, 5_000_000, 1),
+    ("§06.32.10.16", 2025): (210_000_000, None, 0, 0, 210_000_000, 1),
+    ("§06.32.10.16", 2026): (210_000_000, None, 0, 0, 210_000_000, 1),
+    ("§06.32.10.16", 2027): (210_000_000, None, 0, 0, 210_000_000, 1),
+    # 4 x 210 = 840 million; remaining 5 + 3 x 210 = 635 million
+    ("§06.32.10.16", None): (840_000_000, 210_000_000, 60_000_000, 205_000_000, 635_000_000, 1),
+    # both files: UNHCR syria 40 + climate 10 = 50 million, small aid 500,000
+    # 2024: planned = approved 50,500,000; paid 40 + 10 million + 500,000 = 50,500,000; 0 left
+    ("§06.39.01.10", 2024): (50_500_000, 50_500_000, None, 50_500_000, 0, 2),
+    # 2025: 40 + 10 million + 500,000, undecided
+    ("§06.39.01.10", 2025): (50_500_000, None, None, 0, 50_500_000, 2),
+    # 2026 and 2027: UNHCR only, syria 30 + climate 20 = 50 million
+    ("§06.39.01.10", 2026): (50_000_000, None, None, 0, 50_000_000, 1),
+    ("§06.39.01.10", 2027): (50_000_000, None, None, 0, 50_000_000, 1),
+    # period: 50.5 + 50.5 + 50 + 50 = 201 million; remaining 0 + 50.5 + 50 + 50 = 150.5 million
+    ("§06.39.01.10", None): (201_000_000, 50_500_000, None, 50_500_000, 150_500_000, 2),
+}
+
+
+def _small(tmp_path: Path) -> Path:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+def _amount(text: str | None) -> int | None:
+    """An exact JSON amount ("50500000" or "50500000.00") as a whole number."""
+    if text is None:
+        return None
+    whole, _, fraction = text.partition(".")
+    assert fraction.strip("0") == "", text
+    return int(whole)
+
+
+def test_portfolio_figures_from_json_add_up(tmp_path: Path) -> None:
+    run = run_cli("disbursement", str(UNHCR), str(_small(tmp_path)), "--as-of", AS_OF, "-f", "json")
+    assert run.exit_code == 0, run.stderr
+    combined = json.loads(run.stdout)["portfolio"]
+    assert combined["currency"] == "DKK"
+    got = {
+        (r["finance_act_code"], r["year"]): (
+            _amount(r["planned"]),
+            _amount(r["approved"]),
+            _amount(r["allocated"]),
+            _amount(r["disbursed"]),
+            _amount(r["remaining"]),
+            r["files"],
+        )
+        for r in combined["rows"]
+    }
+    assert got == EXPECTED
+
+
+def _shown(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def test_portfolio_table_and_contents_in_the_report(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    small = _small(tmp_path)
+    run = run_cli("report", str(UNHCR), str(small), "--as-of", AS_OF, "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    page = Page(out.read_text(encoding="utf-8"))
+    head, *rows = page.table("portfolio-table")
+    assert head == [
+        "Finance Act code",
+        "Year",
+        "Planned",
+        "Approved",
+        "Allocated",
+        "Disbursed",
+        "Remaining",
+        "Files",
+    ]
+    got = {(r[0], None if r[1] == "Total" else int(r[1])): r[2:] for r in rows}
+    assert got == {
+        key: [*map(_shown, figures[:5]), str(figures[5])] for key, figures in EXPECTED.items()
+    }
+    # contents: the portfolio, then each strategy's section, each link to an id on the page
+    assert {"portfolio", "b1", "b2"} <= set(page.ids)
+    assert page.references[:3] == ["#portfolio", "#b1", "#b2"]  # then the charts' own
+    # each strategy's cover table as printed, with its printed totals
+    assert page.table("cover-table", 0) == [
+        ["", "2024", "2025", "2026", "2027", "Total"],
+        ["Commitment", "260", "260", "260", "260", "1,040"],
+        ["Projected annual disbursement", "260", "260", "260", "260", "1,040"],
+    ]
+    assert page.table("cover-table", 1) == [
+        ["", "2024", "2025", "Total"],
+        ["Commitment", "1,500", "1,700", "3,200"],
+    ]
+
+
+def test_portfolio_in_danish(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    small = _small(tmp_path)
+    run = run_cli(
+        "report", str(UNHCR), str(small), "--as-of", AS_OF, "--locale", "da", "-o", str(out)
+    )
+    assert run.exit_code == 0, run.stderr
+    page = Page(out.read_text(encoding="utf-8"))
+    head, *rows = page.table("portfolio-table")
+    assert head[:5] == ["Finanslovskonto", "År", "Planlagt", "Bevilget", "Allokeret"]
+    # §06.39.01.10 over the period: 201 million planned, 150.5 million remaining
+    assert rows[-1][:5] == ["§06.39.01.10", "I alt", "201.000.000", "50.500.000", "—"]
+    assert rows[-1][6] == "150.500.000"
+    assert page.table("cover-table", 1)[1] == ["Tilsagn", "1.500", "1.700", "3.200"]
+
+
+def test_one_strategy_has_no_portfolio_nor_contents(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    run = run_cli("report", str(UNHCR), "--as-of", AS_OF, "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    page = Page(out.read_text(encoding="utf-8"))
+    assert "portfolio-table" not in page.tables and "portfolio" not in page.ids
+    assert not {"#portfolio", "#b1"} & set(page.references)
