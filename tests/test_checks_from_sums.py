@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from iomstrat.core.payments import read_ledger
 from iomstrat.loader import ledgers
-from iomstrat.loader.ledgers import Payments, read_ledger
+from iomstrat.loader.ledgers import Payments
 
 from .disbursement_helpers import codes, ledger_text
 
