@@ -11,6 +11,7 @@ import itertools
 import operator
 from collections import defaultdict
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from iomstrat.checks.context import FOREVER, Context, money
 from iomstrat.checks.payments import PAYMENT_LINE
@@ -18,7 +19,9 @@ from iomstrat.engine.book import ZERO, Book
 from iomstrat.engine.plan import allocation_line, approved_line, dialogue_lines, factor
 from iomstrat.findings import DataPath, Diagnostic, Severity, echo
 from iomstrat.model.strategy import GeographicFocus
-from iomstrat.places import Kind, Places
+
+if TYPE_CHECKING:
+    from iomstrat.places import Kind
 
 PAID_WITHOUT_ALLOCATION = "IOM403"
 PAID_ABOVE_ALLOCATION = "IOM404"
@@ -218,6 +221,10 @@ class _Where:
     places: continents, M49 regions, named regions or countries)."""
 
     def __init__(self) -> None:
+        # Imported here: the table of places loads only for a file with allocations or a focus
+        # (a few ms of every validation otherwise).
+        from iomstrat.places import Places
+
         self.places = Places()
 
     def continents(self, name: str, *, region: bool) -> set[str] | None:

@@ -19,7 +19,7 @@ from iomstrat.cli.common import (
     write,
     write_bytes,
 )
-from iomstrat.render import budget as render_budget
+from iomstrat.render.formats import BudgetFormat
 
 app = typer.Typer(
     help="The strategy's budget.",
@@ -39,9 +39,7 @@ app = typer.Typer(
 )
 def show(
     path: str = typer.Argument(None, help="Strategy file (default: the embedded IOM strategy)."),
-    fmt: render_budget.BudgetFormat = typer.Option(
-        render_budget.BudgetFormat.table, "--format", "-f", help="Output format."
-    ),
+    fmt: BudgetFormat = typer.Option(BudgetFormat.table, "--format", "-f", help="Output format."),
     locale: str = typer.Option(
         "en", "--locale", "-l", help="Language of words and figures: en or da."
     ),
@@ -72,21 +70,23 @@ def show(
         fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     if unit is not None and unit not in UNIT_FACTORS:
         fail(f"unknown unit '{unit[:20]}'; choose one of {', '.join(UNIT_FACTORS)}")
-    if fmt is render_budget.BudgetFormat.xlsx:
+    if fmt is BudgetFormat.xlsx:
         workbook_output(output)
     shown = show_budget(strategy_path(path), Run(parse_date(as_of), payments=False), unit)
     if shown.problem is not None:
         fail(shown.problem)
     if shown.table is not None:
-        if fmt is render_budget.BudgetFormat.xlsx:
+        if fmt is BudgetFormat.xlsx:
             from iomstrat.render.xlsx import budget_workbook
 
             workbook = budget_workbook(shown.table, locale=locale, findings=shown.errors)
             write_bytes(workbook, output, fmt)
         else:
+            from iomstrat.render import budget as render_budget
+
             text = render_budget.render(
                 shown.table, fmt, locale, color=use_color(), width=table_width(wide)
             )
-            write(text, output, spreadsheet=fmt is render_budget.BudgetFormat.csv)
+            write(text, output, spreadsheet=fmt is BudgetFormat.csv)
     sys.stderr.write(render_text(shown.errors, locale))
     raise typer.Exit(shown.exit_status)

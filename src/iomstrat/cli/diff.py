@@ -16,7 +16,7 @@ from iomstrat.cli.common import (
     use_color,
     write,
 )
-from iomstrat.render import diff as render_diff
+from iomstrat.render.formats import DiffFormat
 
 EPILOG = (
     "Examples: iomstrat diff old.yaml new.yaml; "
@@ -34,9 +34,7 @@ def command(
     rev: str = typer.Option(
         None, "--rev", "-r", metavar="GIT_REV", help="Compare PATH at this git revision with PATH."
     ),
-    fmt: render_diff.DiffFormat = typer.Option(
-        render_diff.DiffFormat.table, "--format", "-f", help="Output format."
-    ),
+    fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f", help="Output format."),
     locale: str = typer.Option(
         "en", "--locale", "-l", help="Language of words and figures: en or da."
     ),
@@ -74,5 +72,7 @@ def command(
         sys.stderr.write(render_text(comparison.problems, locale))
     else:
         diff, width = comparison.diff, table_width(wide)
+        from iomstrat.render import diff as render_diff
+
         write(render_diff.render(diff, fmt, locale, color=use_color(), width=width), output)
     raise typer.Exit(comparison.exit_status)

@@ -20,7 +20,7 @@ from iomstrat.cli.common import (
     write,
     write_bytes,
 )
-from iomstrat.render.disbursement import DisbursementFormat
+from iomstrat.render.formats import DisbursementFormat
 
 EPILOG = (
     "Examples: iomstrat disbursement examples/illustrative_2023.yaml --as-of 2023-12-31; "

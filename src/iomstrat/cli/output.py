@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 import sys
 from collections.abc import Iterable
@@ -117,6 +116,8 @@ def replace_file(output: str, data: bytes) -> None:
     A symbolic link is followed: the file it names is replaced, the link stays."""
     target = os.path.realpath(output)
     folder, name = os.path.split(target)
+    import secrets  # here, not above: only a command writing a file needs it (3 ms)
+
     temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)

@@ -16,7 +16,7 @@ from iomstrat.cli.common import (
     use_color,
     write,
 )
-from iomstrat.render import table as render_table
+from iomstrat.render.formats import TableFormat
 
 app = typer.Typer(
     help="Tables of figures with stated totals (e.g. the annexes).",
@@ -35,9 +35,7 @@ app = typer.Typer(
 )
 def show(
     path: str = typer.Argument(..., help="Table file (top-level key `table:`)."),
-    fmt: render_table.TableFormat = typer.Option(
-        render_table.TableFormat.table, "--format", "-f", help="Output format."
-    ),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="Output format."),
     locale: str = typer.Option(
         "en", "--locale", "-l", help="Language of words and figures: en or da."
     ),
@@ -59,9 +57,11 @@ def show(
     if shown.problem is not None:
         fail(shown.problem)
     if shown.table is not None:
+        from iomstrat.render import table as render_table
+
         text = render_table.render(
             shown.table, fmt, locale, color=use_color(), width=table_width(wide)
         )
-        write(text, output, spreadsheet=fmt is render_table.TableFormat.csv)
+        write(text, output, spreadsheet=fmt is TableFormat.csv)
     sys.stderr.write(render_text(shown.errors, locale))
     raise typer.Exit(shown.exit_status)

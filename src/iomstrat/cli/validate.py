@@ -8,7 +8,8 @@ import sys
 import typer
 
 from iomstrat.cli.common import EXIT_CODES_HELP, fail, guard, parse_date, strategy_paths, write
-from iomstrat.render.diagnostics import DiagnosticFormat, render, skipped_note, summary
+from iomstrat.render.diagnostics import render, skipped_note, summary
+from iomstrat.render.formats import DiagnosticFormat
 
 EPILOG = (
     "Examples: iomstrat validate; iomstrat validate data/*.yaml --strict; "

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import enum
 import io
 from typing import TYPE_CHECKING, Any
 
+from iomstrat.render.formats import BudgetFormat
 from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import CsvStyle, fit, md_cell, md_row, stacked
 from iomstrat.render.words import unit as unit_words
@@ -13,14 +13,6 @@ from iomstrat.render.words import word
 
 if TYPE_CHECKING:  # annotations only: commands that print no budget do not build these classes
     from iomstrat.results.budget import ApprovedLine, BudgetRow, BudgetTable, YearHeading
-
-
-class BudgetFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"  # binary: render.xlsx.budget_workbook
 
 
 def year_header(heading: YearHeading, locale: str) -> str:

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 
 from iomstrat.findings import Diagnostic, Severity, printable
 from iomstrat.render.escape import workflow_data, workflow_property
-
-
-class DiagnosticFormat(enum.StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+from iomstrat.render.formats import DiagnosticFormat
 
 
 def message(d: Diagnostic, locale: str = "en") -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from iomstrat.findings import printable
 from iomstrat.render.diagnostics import line as finding_line
 from iomstrat.render.diagnostics import message as finding_message
+from iomstrat.render.formats import DiffFormat
 from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import md_table, md_text, rich_console
 from iomstrat.render.words import date, severity, status, word
@@ -25,12 +25,6 @@ if TYPE_CHECKING:  # annotations only: every command loads this module for the e
         PaymentChange,
         StrategyDiff,
     )
-
-
-class DiffFormat(enum.StrEnum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
 
 
 def _unit(diff: StrategyDiff, locale: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 import io
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from iomstrat.render.formats import DisbursementFormat
 from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import CsvStyle, fit, md_cell, md_table, stacked, to_text
 from iomstrat.render.words import date, quarter, word
@@ -20,14 +20,6 @@ if TYPE_CHECKING:  # annotations only: `validate` loads this module for the enum
         PortfolioRow,
         PriorityRow,
     )
-
-
-class DisbursementFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"  # binary: render.xlsx_disbursement.disbursement_workbook
 
 
 FIGURE_COLUMNS = (

@@ -3,23 +3,16 @@
 
 from __future__ import annotations
 
-import enum
 import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from iomstrat.render.formats import TableFormat
 from iomstrat.render.tabular import CsvStyle, fit, md_cell, md_row, stacked
 from iomstrat.render.words import unit, word
 
 if TYPE_CHECKING:  # annotations only: commands that print no table do not build these classes
     from iomstrat.results.table import FigureTable, TableCell, TableLine
-
-
-class TableFormat(enum.StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 def _fixed(value: Decimal, places: int) -> str:
