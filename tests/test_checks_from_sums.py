@@ -11,7 +11,7 @@ import pytest
 
 from iomstrat.core.payments import read_ledger
 from iomstrat.loader import ledgers
-from iomstrat.loader.ledgers import Payments
+from iomstrat.loader.payments import Payments
 
 from .disbursement_helpers import codes, ledger_text
 

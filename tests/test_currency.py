@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal as D
 
 from iomstrat.engine.book import book_payments
-from iomstrat.loader.ledgers import Payment, Payments
+from iomstrat.loader.payments import Payment, Payments
 from iomstrat.rates import EcbRates
 
 # ECB euro foreign exchange reference rates published for 15 November 2023:

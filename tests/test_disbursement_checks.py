@@ -8,7 +8,7 @@ from pathlib import Path
 
 from iomstrat.core.payments import read_ledger
 from iomstrat.core.pipeline import Run, check_file
-from iomstrat.loader.ledgers import Payments
+from iomstrat.loader.payments import Payments
 
 from .disbursement_helpers import codes, edit, example_text, ledger_text, line_in
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from iomstrat.engine.book import Book
 from iomstrat.engine.disbursement import disbursement_report, portfolio
-from iomstrat.loader.ledgers import Payment, Payments
+from iomstrat.loader.payments import Payment, Payments
 from iomstrat.model.errors import read_strategy
 from iomstrat.model.strategy import Approval
 from iomstrat.results.disbursement import DisbursementReport

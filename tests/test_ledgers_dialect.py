@@ -16,7 +16,7 @@ import pytest
 from iomstrat.core.payments import read_ledger
 from iomstrat.loader import dialect
 from iomstrat.loader.dialect import Declared, Numbers
-from iomstrat.loader.ledgers import Payments
+from iomstrat.loader.payments import Payments
 from iomstrat.render.tabular import CsvStyle
 
 from .conftest import run_cli

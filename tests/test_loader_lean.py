@@ -9,7 +9,7 @@ import pytest
 
 from iomstrat.core.payments import LedgerFile, read_ledger
 from iomstrat.loader.documents import Document, load_text
-from iomstrat.loader.ledgers import Payments
+from iomstrat.loader.payments import Payments
 from iomstrat.model.errors import validate_as
 
 LEDGER = textwrap.dedent(

@@ -14,7 +14,7 @@ from iomstrat.checks.context import FOREVER, Context, money
 from iomstrat.engine.book import ZERO
 from iomstrat.engine.plan import approved_line, approved_year, planned
 from iomstrat.findings import Diagnostic, Severity, echo
-from iomstrat.loader.ledgers import Payment
+from iomstrat.loader.payments import Payment
 from iomstrat.model.strategy import Approval
 
 PAID_BEFORE_APPROVAL = "IOM401"

@@ -6,16 +6,17 @@ about unreadable ledgers or bad rows are collected, not raised."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.loader import ledger_files as files
-from iomstrat.loader.dialect import Declared
-from iomstrat.loader.ledgers import LEDGER_REFUSED, Payment, Payments
-from iomstrat.loader.ledgers import read_ledger as read_one
+from iomstrat.loader.payments import Payment, Payments
 from iomstrat.model.errors import validate_as
 from iomstrat.model.strategy import Disbursement, LedgerSource, Model, Strategy
+
+if TYPE_CHECKING:
+    from iomstrat.loader.dialect import Declared
 
 
 class LedgerFile(Model):
@@ -26,6 +27,8 @@ class LedgerFile(Model):
 
 def declared(entry: LedgerSource, path: str) -> Declared:
     """A strategy's `ledgers:` entry as the reader takes it, at `path`."""
+    from iomstrat.loader.dialect import Declared
+
     columns = entry.columns.model_dump(exclude_none=True) if entry.columns else None
     return Declared(
         path,
@@ -48,6 +51,9 @@ def read_ledger(
     budget: int = files.MAX_TOTAL_LEDGER_BYTES,
 ) -> int:
     """One ledger of any kind (`loader.ledgers.read_ledger`), YAML ones validated here."""
+    # Imported here: a strategy without ledgers (most validations) does not load the readers.
+    from iomstrat.loader.ledgers import read_ledger as read_one
+
     return read_one(ledger, payments, read_yaml=_read_yaml, seen=seen, budget=budget)
 
 
@@ -63,6 +69,10 @@ def collect_payments(
     for index, item in enumerate(strategy.disbursements):
         row = document.position(("disbursements", index)).line
         payments.records.append(_from_model(item, 0, row))
+    if not strategy.ledgers and not extra_ledgers:
+        return payments
+    from iomstrat.loader.dialect import Declared
+
     wanted: list[Declared] = []
     root = files.repository_root(strategy_file) if strategy.ledgers else ""
     for index, entry in enumerate(strategy.ledgers):
@@ -72,7 +82,7 @@ def collect_payments(
             payments.diagnostics.append(
                 document.diagnostic(
                     ("ledgers", index, "path"),  # a bare path: the list item itself
-                    LEDGER_REFUSED,
+                    files.LEDGER_REFUSED,
                     Severity.FATAL,
                     f"ledger '{loader.echo(entry.path)}' is not read: {refused}",
                 )
@@ -89,7 +99,7 @@ def collect_payments(
                     document.name,
                     document.position(("ledgers",)).line,
                     1,
-                    LEDGER_REFUSED,
+                    files.LEDGER_REFUSED,
                     Severity.FATAL,
                     f"{len(wanted) - files.MAX_LEDGERS} ledgers beyond the limit of "
                     f"{files.MAX_LEDGERS} per strategy are not read",

@@ -15,7 +15,7 @@ from itertools import islice, repeat
 from typing import Protocol, overload
 
 from iomstrat.findings import Diagnostic, Severity, echo
-from iomstrat.loader.ledgers import Payment, Payments
+from iomstrat.loader.payments import Payment, Payments
 from iomstrat.rates import Quote
 
 NO_RATE = "IOM414"

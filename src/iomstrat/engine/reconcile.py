@@ -23,7 +23,7 @@ from iomstrat.engine.plan import (
     quarter_of,
     schedule,
 )
-from iomstrat.loader.ledgers import Payment
+from iomstrat.loader.payments import Payment
 from iomstrat.model.strategy import Strategy
 from iomstrat.rates import Quote
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from iomstrat.export.records import Decision, Recorded, booked, decisions, planned, year_start
 from iomstrat.export.text import capped, one_line
-from iomstrat.loader.ledgers import Payment
+from iomstrat.loader.payments import Payment
 from iomstrat.model.strategy import BudgetLine, Strategy
 
 APPROPRIATIONS = "assets:appropriations"

@@ -10,7 +10,7 @@ from decimal import Decimal
 from iomstrat.engine.book import Book
 from iomstrat.engine.plan import decision, factor
 from iomstrat.engine.plan import planned as planned_amount
-from iomstrat.loader.ledgers import Payment
+from iomstrat.loader.payments import Payment
 from iomstrat.model.strategy import Strategy
 
 EVER = dt.date.max

@@ -25,6 +25,10 @@ MAX_TOTAL_LEDGER_BYTES = 1024 * 2**20
 """All ledgers of one strategy together."""
 
 
+LEDGER_REFUSED = "IOM424"
+"""The finding of a ledger that is not read (a path outside the repository, not a file…)."""
+
+
 class Refused(Exception):
     """A ledger that is not read; the message names the path only, never the content."""
 

@@ -16,11 +16,11 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain, islice, repeat
 from operator import itemgetter
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO
 
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.loader import dialect
@@ -28,13 +28,14 @@ from iomstrat.loader import documents as loader
 from iomstrat.loader import ledger_files as files
 from iomstrat.loader.dialect import Declared
 from iomstrat.loader.gcpause import collector_paused
+from iomstrat.loader.payments import Payment, Payments
 from iomstrat.loader.text import unsafe_character
 
 LEDGER_UNREADABLE = "IOM420"
 LEDGER_HEADER = "IOM421"
 LEDGER_VALUE = "IOM422"
 LEDGER_DIALECT = "IOM423"
-LEDGER_REFUSED = "IOM424"
+LEDGER_REFUSED = files.LEDGER_REFUSED
 
 REQUIRED_COLUMNS = ("date", "line", "amount", "currency", "voucher", "exchange_rate")
 OPTIONAL_COLUMNS = ("note", "year", "allocation", "refund")
@@ -83,39 +84,6 @@ _GUESSES = {
     "year": ("år", "year"),
 }
 """Header words that suggest a column, for the `columns:` mapping a finding proposes."""
-
-
-class Payment(NamedTuple):
-    """One disbursement as recorded: amount in whole units of its own currency."""
-
-    date: dt.date
-    line: str
-    amount: Decimal
-    currency: str
-    voucher: str
-    exchange_rate: Decimal | None
-    year: int  # appropriation year
-    allocation: str | None
-    source: int  # index into Payments.sources
-    row: int  # 1-based line in that source
-    refund: bool = False  # money returned: the amount is negative
-
-
-@dataclass
-class Payments:
-    """Every payment of one strategy: the files they come from, the records, read findings."""
-
-    sources: list[str] = field(default_factory=list)
-    records: list[Payment] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    def where(self, payment: Payment) -> tuple[str, int]:
-        return self.sources[payment.source], payment.row
-
-    def diagnostic(
-        self, payment: Payment, code: str, severity: Severity, message: str
-    ) -> Diagnostic:
-        return Diagnostic(self.sources[payment.source], payment.row, 1, code, severity, message)
 
 
 YamlReader = Callable[[BinaryIO, str, int, "Payments"], None]
