@@ -75,6 +75,15 @@ EXPECTED: dict[tuple[str, int | None], tuple[int, int | None, int | None, int, i
     ("§06.39.01.10", 2027): (50_000_000, None, None, 0, 50_000_000, 1),
     # period: 50.5 + 50.5 + 50 + 50 = 201 million; remaining 0 + 50.5 + 50 + 50 = 150.5 million
     ("§06.39.01.10", None): (201_000_000, 50_500_000, None, 50_500_000, 150_500_000, 2),
+    # every code together ("" in JSON): 2024 planned 1 + 210 + 50.5 = 261.5 million, approved
+    # the same, allocated 60, disbursed 0.6 + 205 + 50.5 = 256.1, remaining 0.4 + 5 + 0 = 5.4
+    ("", 2024): (261_500_000, 261_500_000, 60_000_000, 256_100_000, 5_400_000, 2),
+    # 2025: 1.2 + 210 + 50.5 = 261.7 million, nothing decided or paid
+    ("", 2025): (261_700_000, None, 0, 0, 261_700_000, 2),
+    ("", 2026): (260_000_000, None, 0, 0, 260_000_000, 1),  # 210 + 50
+    ("", 2027): (260_000_000, None, 0, 0, 260_000_000, 1),
+    # period: 2.2 + 840 + 201 = 1 043.2 million; remaining 1.6 + 635 + 150.5 = 787.1 million
+    ("", None): (1_043_200_000, 261_500_000, 60_000_000, 256_100_000, 787_100_000, 2),
 }
 
 
@@ -135,7 +144,8 @@ def test_portfolio_table_and_contents_in_the_report(tmp_path: Path) -> None:
     ]
     got = {(r[0], None if r[1] == "Total" else int(r[1])): r[2:] for r in rows}
     assert got == {
-        key: [*map(_shown, figures[:5]), str(figures[5])] for key, figures in EXPECTED.items()
+        (code or "All Finance Act codes", year): [*map(_shown, figures[:5]), str(figures[5])]
+        for (code, year), figures in EXPECTED.items()
     }
     # contents: the portfolio, then each strategy's section, each link to an id on the page
     assert {"portfolio", "b1", "b2"} <= set(page.ids)
@@ -163,8 +173,11 @@ def test_portfolio_in_danish(tmp_path: Path) -> None:
     head, *rows = page.table("portfolio-table")
     assert head[:5] == ["Finanslovskonto", "År", "Planlagt", "Bevilget", "Allokeret"]
     # §06.39.01.10 over the period: 201 million planned, 150.5 million remaining
-    assert rows[-1][:5] == ["§06.39.01.10", "I alt", "201.000.000", "50.500.000", "—"]
-    assert rows[-1][6] == "150.500.000"
+    assert rows[-6][:5] == ["§06.39.01.10", "I alt", "201.000.000", "50.500.000", "—"]
+    assert rows[-6][6] == "150.500.000"
+    # every code over the period: 1 043.2 million planned, 787.1 million remaining
+    assert rows[-1][:3] == ["Alle finanslovskonti", "I alt", "1.043.200.000"]
+    assert rows[-1][6] == "787.100.000"
     assert page.table("cover-table", 1)[1] == ["Tilsagn", "1.500", "1.700", "3.200"]
 
 

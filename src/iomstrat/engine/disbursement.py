@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # built where reports are made: `validate` books payments, ma
     )
 
 VIEWS = ("line", "year", "quarter", "priority")
+ALL_CODES = ""
+"""The portfolio's Finance Act code for the rows of every code together."""
 
 
 def figures(sums: Sums) -> Figures:
@@ -245,7 +247,8 @@ def portfolio(
     rates: Rates,
 ) -> Portfolio:
     """Totals per Finance Act code and year across strategy files, in one currency: sums of
-    each file's reconciliation cells, as every other view."""
+    each file's reconciliation cells, as every other view. With more than one code, rows of
+    every code together follow (code `ALL_CODES`), per year and for the period."""
     from iomstrat.results.disbursement import Portfolio, PortfolioRow
 
     totals: dict[tuple[str, int | None], Sums] = {}
@@ -254,12 +257,17 @@ def portfolio(
         rec = reconcile(strategy, book, as_of=as_of, currency=currency, rates=rates)
         codes = {line.id: line.finance_act_code for line in strategy.budget.lines}
         for (line_id, year), cell in rec.cells.items():
-            for key in ((codes[line_id], year), (codes[line_id], None)):
+            code = codes[line_id]
+            keys = ((code, year), (code, None), (ALL_CODES, year), (ALL_CODES, None))
+            for key in keys:
                 seen[key].add(index)
                 totals.setdefault(key, Sums()).add(cell)
+    if len({code for code, _ in totals} - {ALL_CODES}) < 2:
+        totals = {key: sums for key, sums in totals.items() if key[0] != ALL_CODES}
     rows = []
     for (code, row_year), sums in sorted(
-        totals.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or 0)
+        totals.items(),
+        key=lambda kv: (kv[0][0] == ALL_CODES, kv[0][0], kv[0][1] is None, kv[0][1] or 0),
     ):
         rows.append(
             PortfolioRow(

@@ -228,9 +228,15 @@ PORTFOLIO_HEADINGS = (
 )
 
 
+def portfolio_code(row: PortfolioRow, locale: str) -> str:
+    """The row's Finance Act code, or words for the rows of every code together (the engine's
+    empty code, which JSON and CSV keep)."""
+    return row.finance_act_code or word("all_codes", locale)
+
+
 def _portfolio_cells(row: PortfolioRow, locale: str) -> list[str]:
     return [
-        row.finance_act_code,
+        portfolio_code(row, locale),
         str(row.year) if row.year is not None else word("total", locale),
         _whole(row.planned, locale),
         _whole(row.approved, locale),

@@ -173,7 +173,7 @@ def _portfolio_view(report: Report, locale: str) -> dict[str, Any] | None:
         ),
         "rows": [
             {
-                "code": r.finance_act_code,
+                "code": r.finance_act_code or w["all_codes"],
                 "year": w["total"] if r.year is None else str(r.year),
                 "total": r.year is None,
                 "planned": money(r.planned),

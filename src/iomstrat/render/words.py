@@ -72,6 +72,7 @@ _WORDS: dict[str, Word] = {
     "by_year": Word("year", "år"),
     "by_quarter": Word("quarter", "kvartal"),
     "by_priority": Word("priority area", "prioritetsområde"),
+    "all_codes": Word("All Finance Act codes", "Alle finanslovskonti"),
     "portfolio_title": Word(
         "Portfolio of {count} strategies as of {date} ({currency})",
         "Portefølje med {count} strategier pr. {date} ({currency})",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from iomstrat.render.disbursement import (
     FIGURE_COLUMNS,
     notes,
+    portfolio_code,
     portfolio_title,
     priority_label,
     row_label,
@@ -99,7 +100,7 @@ def portfolio_sheet(portfolio: Portfolio, locale: str = "en") -> Sheet:
         columns=tuple(word(k, locale) for k in keys),
         rows=tuple(
             (
-                r.finance_act_code,
+                portfolio_code(r, locale),
                 r.year,
                 r.planned,
                 r.approved,
