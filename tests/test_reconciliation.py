@@ -283,3 +283,27 @@ def test_vouchers_differing_only_by_spaces_or_case_are_one_voucher(tmp_path: Pat
     [finding] = found
     assert finding.message.startswith(f"voucher c-2024-1 is already used at {path}:")
     assert finding.message.endswith("(as C-2024-1)")
+
+
+def test_the_budget_workbook_shows_the_reduction_and_its_lines(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "budget.xlsx"
+    path = str(strategy(tmp_path))
+    run = run_cli("budget", "show", path, "--as-of", "2024-06-30", "-f", "xlsx", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    rows = [r for r in load_workbook(out).active.iter_rows(values_only=True) if r[-1] == "approved"]
+    # Approved by parliament: 2023 as planned (100), 2024 reduced to 90; then each line.
+    assert [r[0] for r in rows] == [
+        "Approved by parliament",
+        "a. Core funding (approved)",
+        "b. Soft earmarked: Migration management and capacity building in Africa and "
+        "innovation (approved)",
+        "Personnel support (approved)",
+    ]
+    assert [r[2:6] for r in rows] == [
+        (100, 90, None, None),
+        (48, 43, None, None),
+        (50, 45, None, None),
+        (2, 2, None, None),
+    ]

@@ -98,6 +98,7 @@ _WORDS: dict[str, Word] = {
     "kind_line": Word("line", "linje"),
     "kind_subtotal": Word("subtotal", "subtotal"),
     "kind_total": Word("total", "total"),
+    "kind_approved": Word("approved", "bevilget"),
     "xlsx_errors": Word(
         "{n} errors: figures may be incomplete", "{n} fejl: tallene kan være ufuldstændige"
     ),

@@ -22,7 +22,7 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from iomstrat.findings import Diagnostic, Severity, printable
-from iomstrat.render.budget import footnote, headers, row_name
+from iomstrat.render.budget import approved_line_name, footnote, headers, row_name
 from iomstrat.render.diagnostics import message
 from iomstrat.render.words import word
 
@@ -58,11 +58,15 @@ def words(locale: str) -> Mapping[str, str]:
     return {mine: word(key, locale) for mine, key in _KEYS.items()}
 
 
+TOTALS = ("subtotal", "total")
+"""Kinds of row printed bold on a band: a pivot on `Kind` leaves them out."""
+
 _KEYS = {
     "Kind": "kind",
     "line": "kind_line",
     "subtotal": "kind_subtotal",
     "total": "kind_total",
+    "approved": "kind_approved",
     "errors": "xlsx_errors",
     "error": "xlsx_error",
     "more": "xlsx_more",
@@ -233,7 +237,7 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
 
     for values, kind in zip(rows, sheet.kinds, strict=True):
         row += 1
-        total = kind != "line"
+        total = kind in TOTALS
         lines = 1
         for col, value in enumerate(values, start=1):
             cell = _put(ws, row, col, value)
@@ -296,7 +300,7 @@ def _widths(
         longest = 0.0
         for values, kind in zip(rows, kinds, strict=True):
             value = values[col]
-            bold = 1.1 if kind != "line" and isinstance(value, str) else 1.0
+            bold = 1.1 if kind in TOTALS and isinstance(value, str) else 1.0
             longest = max(longest, len(shown(value, fmt)) * bold)
         # A short header stays on one line (a break at "2023-" reads badly); a long one
         # wraps between words.
@@ -328,16 +332,28 @@ def workbook(
 
 
 def budget_sheet(table: BudgetTable, locale: str = "en") -> Sheet:
+    """The budget as printed; below it, where a year is decided, what parliament approved (and
+    each line's approved amount where a year is reduced or withheld), marked `approved`."""
     years = [h.year for h in table.years]
+    rows: list[tuple[Any, ...]] = [
+        (row_name(r, locale), r.finance_act_code, *(r.amounts[y] for y in years), r.total)
+        for r in table.rows
+    ]
+    kinds = [r.kind for r in table.rows]
+    if any(h.status != "planned" for h in table.years):
+        rows.append(
+            (word("approved_row", locale), "", *(h.approved_amount for h in table.years), None)
+        )
+        kinds.append("approved")
+    for line in table.approved_lines:
+        rows.append((approved_line_name(line, locale), "", *(line.amounts[y] for y in years), None))
+        kinds.append("approved")
     return Sheet(
         title=word("sheet_budget", locale),
         heading=tuple(t for t in (table.title, table.funding_basis) if t),
         columns=tuple(headers(table, locale)),
-        rows=tuple(
-            (row_name(r, locale), r.finance_act_code, *(r.amounts[y] for y in years), r.total)
-            for r in table.rows
-        ),
-        kinds=tuple(r.kind for r in table.rows),
+        rows=tuple(rows),
+        kinds=tuple(kinds),
         footnote=footnote(table, locale),
     )
 
