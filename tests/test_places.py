@@ -288,3 +288,11 @@ def test_first_lookup_loads_nothing_heavy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_region_is_told_without_reading_the_countries() -> None:
+    places = Places()
+    assert places.is_region("Africa") and places.is_region("afrika")
+    assert places.is_region("Horn of Africa") and places.is_region("002")
+    assert "_index" not in vars(places)  # the table of countries was not read
+    assert not places.is_region("Chad") and places.resolve("Chad") is not None

@@ -242,7 +242,7 @@ class _Where:
         return f"did you mean {' or '.join(close)}?" if close else UNKNOWN_PLACE_HINT
 
     def known(self, name: str) -> bool:
-        return self.places.resolve(name) is not None
+        return self.places.is_region(name) or self.places.resolve(name) is not None
 
     def within(self, name: str, *, region: bool, focus: list[str]) -> bool:
         place = self.places.region(name) if region else self.places.country(name)

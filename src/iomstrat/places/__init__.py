@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Literal
 
 from iomstrat.places.named_regions import NAMED_REGIONS
-from iomstrat.places.table import Table, read_table
+from iomstrat.places.table import Table, read_table, region_names
 
 Kind = Literal["country", "region", "continent", "named_region"]
 
@@ -35,6 +35,17 @@ class Places:
     @cached_property
     def _index(self) -> _Index:
         return _Index(read_table())
+
+    @cached_property
+    def _region_keys(self) -> frozenset[str]:
+        named = [n for r in NAMED_REGIONS for n in (r.code, r.en, r.da, *r.aliases)]
+        return frozenset(fold(name) for name in (*region_names(), *named))
+
+    def is_region(self, name: str) -> bool:
+        """Whether a name is, as written, that of a region, continent or named region: a
+        quick answer that reads no country (a strategy's focus is mostly a continent); False
+        may still be a region written loosely, or a country (ask `resolve`)."""
+        return fold(name) in self._region_keys
 
     def country(self, name: str) -> Place | None:
         """The country or area a name or ISO/M49 code stands for ("Tchad", "TCD", "148")."""

@@ -78,3 +78,12 @@ def read_table(folder: Path = HERE) -> Table:
 def _rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as text:
         return list(csv.DictReader(text))
+
+
+def region_names(folder: Path = HERE) -> list[str]:
+    """Every name and code of the M49 regions and continents, from the small regions file
+    alone: enough to tell that a name is a region without reading every country."""
+    names: list[str] = []
+    for row in _rows(folder / "regions.csv"):
+        names += [row["m49"], row["m49_name"], *(row[locale] for locale in LOCALES)]
+    return [name for name in names if name]
