@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from iomstrat.checks.context import FOREVER, Context, money
 from iomstrat.engine.book import CENT, ZERO
-from iomstrat.engine.plan import decision, factor
-from iomstrat.engine.reconcile import Sums, reconcile, total
+from iomstrat.engine.plan import decided, decision, factor
 from iomstrat.findings import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from iomstrat.engine.reconcile import Sums
 
 SCHEDULE = "IOM416"
 FORECAST_ABOVE_APPROVAL = "IOM417"
@@ -85,8 +88,13 @@ def check_forecast(ctx: Context) -> list[Diagnostic]:
     """A decided year whose forecast exceeds what parliament approved while what is paid does
     not (IOM402 reports that): a schedule still written for the plan after a reduction. A
     reduction that names no lines is judged for the year, its split being unknown."""
-    if ctx.book is None:
-        return []
+    if ctx.book is None or not any(
+        decided(ctx.strategy, a.year, ctx.as_of) for a in ctx.strategy.approvals
+    ):
+        return []  # nothing decided yet: the plan is every year's basis
+    # Imported here: most validations (no year decided yet) need no reconciliation (4 ms).
+    from iomstrat.engine.reconcile import reconcile, total
+
     found = []
     rec = reconcile(ctx.strategy, ctx.book, as_of=ctx.as_of)
     index = {a.year: i for i, a in reversed(list(enumerate(ctx.strategy.approvals)))}
