@@ -225,6 +225,7 @@ PORTFOLIO_HEADINGS = (
     "allocated",
     "disbursed",
     "remaining",
+    "files",
 )
 
 
@@ -249,7 +250,7 @@ def _portfolio_cells(row: PortfolioRow, locale: str) -> list[str]:
 
 def _portfolio_table(combined: Portfolio, locale: str, *, compact: bool = False) -> Any:
     grid = _table(title=portfolio_title(combined, locale), compact=compact)
-    for key in (*PORTFOLIO_HEADINGS, "files"):
+    for key in PORTFOLIO_HEADINGS:
         grid.add_column(word(key, locale), justify="left" if key == "finance_act_code" else "right")
     for row in combined.rows:
         grid.add_row(
@@ -261,7 +262,7 @@ def _portfolio_table(combined: Portfolio, locale: str, *, compact: bool = False)
 
 
 def _portfolio_stacked(combined: Portfolio, locale: str, width: int) -> Any:
-    headers = [word(k, locale) for k in (*PORTFOLIO_HEADINGS, "files")]
+    headers = [word(k, locale) for k in PORTFOLIO_HEADINGS]
     rows = [(_portfolio_cells(r, locale), r.year is None) for r in combined.rows]
     return stacked(portfolio_title(combined, locale), headers, rows, width=width)
 
@@ -472,7 +473,7 @@ def render_markdown(
             lines += md_table(headers, rows, 1)
         lines += ["", *(f"_{md_cell(n)}_" for n in notes(r, locale)), ""]
     if combined is not None:
-        headers = [word(k, locale) for k in (*PORTFOLIO_HEADINGS, "files")]
+        headers = [word(k, locale) for k in PORTFOLIO_HEADINGS]
         rows = [_portfolio_cells(t, locale) for t in combined.rows]
         lines += [
             f"### {md_cell(portfolio_title(combined, locale))}",

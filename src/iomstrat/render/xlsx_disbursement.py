@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from iomstrat.render.disbursement import (
     FIGURE_COLUMNS,
+    PORTFOLIO_HEADINGS,
     notes,
     portfolio_code,
     portfolio_title,
@@ -84,16 +85,7 @@ def priority_sheet(
 
 
 def portfolio_sheet(portfolio: Portfolio, locale: str = "en") -> Sheet:
-    keys = (
-        "finance_act_code",
-        "year",
-        "planned",
-        "approved",
-        "allocated",
-        "disbursed",
-        "remaining",
-        "files",
-    )
+    keys = PORTFOLIO_HEADINGS
     return Sheet(
         title=word("sheet_portfolio", locale),
         heading=(portfolio_title(portfolio, locale),),
