@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from iomstrat.core.pipeline import Run, check_file, exit_status
+from iomstrat.core.pipeline import Run, check_file, shown_status
 from iomstrat.engine.budget import budget_table
-from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, Diagnostic
+from iomstrat.findings import Diagnostic
 from iomstrat.results.budget import BudgetTable
 
 
@@ -19,11 +19,7 @@ class BudgetShown:
 
     @property
     def exit_status(self) -> int:
-        if self.problem is not None:
-            return EXIT_CANNOT_RUN
-        if self.table is None:
-            return max(exit_status(self.errors), EXIT_FINDINGS)
-        return exit_status(self.errors)
+        return shown_status(self.errors, shown=self.table is not None, problem=self.problem)
 
 
 def show_budget(path: str, run: Run, unit: str | None) -> BudgetShown:

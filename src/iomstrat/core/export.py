@@ -8,9 +8,9 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from iomstrat.core.pipeline import Run, check_file, exit_status
+from iomstrat.core.pipeline import Run, check_file, shown_status
 from iomstrat.engine.book import Book
-from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, Diagnostic
+from iomstrat.findings import Diagnostic
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import Strategy
 
@@ -34,11 +34,7 @@ class ExportInput:
 
     @property
     def exit_status(self) -> int:
-        if self.problem is not None:
-            return EXIT_CANNOT_RUN
-        if not self.strategies:
-            return max(exit_status(self.errors), EXIT_FINDINGS)
-        return exit_status(self.errors)
+        return shown_status(self.errors, shown=bool(self.strategies), problem=self.problem)
 
 
 def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:

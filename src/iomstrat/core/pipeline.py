@@ -199,3 +199,12 @@ def exit_status(findings: Iterable[Diagnostic], *, strict: bool = False) -> int:
     if worst is Severity.ERROR or (strict and worst is Severity.WARNING):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def shown_status(errors: Iterable[Diagnostic], *, shown: bool, problem: str | None) -> int:
+    """The exit of a command that shows one result: 2 a usage problem; when nothing could be
+    shown, 1 at least (2 where a file could not be read); else as the findings say."""
+    if problem is not None:
+        return EXIT_CANNOT_RUN
+    status = exit_status(errors)
+    return status if shown else max(status, EXIT_FINDINGS)
