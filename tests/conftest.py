@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iomstrat.cli import app
+from iomstrat.cli import build
 from iomstrat.core import pipeline
+
+app = build()
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILE = ROOT / "data" / "strategy_2023_2026.yaml"

@@ -13,8 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from bench.generate import CSV_HEADER, PAID_YEARS, generate
-from iomstrat.cli import app
+from iomstrat.cli import build
 from iomstrat.loader import documents as loader
+
+app = build()
 
 SIZE = 2_000
 PLAN = {"core": Decimal(48_000_000), "soft_earmarked": Decimal(50_000_000)}

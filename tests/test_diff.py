@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iomstrat.cli import app
+from iomstrat.cli import build
 from iomstrat.core.diff import compare_files
 from iomstrat.core.pipeline import Run
+
+app = build()
 
 OLD = textwrap.dedent("""\
     schema_version: 1

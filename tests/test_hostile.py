@@ -19,11 +19,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iomstrat.cli import app
+from iomstrat.cli import build
 from iomstrat.loader import documents as loader
 from iomstrat.model.errors import STRATEGY_LIMITS, read_strategy
 
 from .conftest import DATA_FILE, edited, line_of, real_text
+
+app = build()
 
 REAL = real_text()
 FINDING = re.compile(

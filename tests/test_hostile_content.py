@@ -22,10 +22,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iomstrat.cli import app
+from iomstrat.cli import build
 from iomstrat.findings import MAX_ECHO
 
 from .conftest import ROOT
+
+app = build()
 
 EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"
 EXAMPLE_LEDGER = ROOT / "examples" / "illustrative_2023_ledger.csv"

@@ -18,11 +18,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from iomstrat.cli import app
+from iomstrat.cli import build
 from iomstrat.loader import documents as loader
 
 from .conftest import real_text
 from .test_hostile import FINDING, echoes
+
+app = build()
 
 REAL = real_text()
 PLAIN = loader.load_text("plain", REAL).data

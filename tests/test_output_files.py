@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iomstrat.cli import app
+from iomstrat.cli import build
 from iomstrat.cli import output as output_module
 from iomstrat.render.tabular import inert_cell
 
 from .conftest import ROOT
+
+app = build()
 
 EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"
 LEDGER = ROOT / "examples" / "illustrative_2023_ledger.csv"

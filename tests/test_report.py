@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from iomstrat.cli import app
+from iomstrat.cli import build
 from iomstrat.loader.embedded import default_strategy_path
+
+app = build()
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "illustrative_2023.yaml"
 

@@ -16,7 +16,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from iomstrat.cli import app
+from iomstrat.cli import build
+
+app = build()
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "strategy_2023_2026.yaml"

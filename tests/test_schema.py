@@ -18,9 +18,11 @@ import yaml
 from check_jsonschema.parsers import ParserSet
 from typer.testing import CliRunner
 
-from iomstrat.cli import app
+from iomstrat.cli import build
 from iomstrat.core.schema import SCHEMA_FILE
 from iomstrat.model.table import is_table_data
+
+app = build()
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "strategy_2023_2026.yaml"

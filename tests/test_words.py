@@ -15,9 +15,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from iomstrat.cli import app
+from iomstrat.cli import build
 from iomstrat.codes import CODES
 from iomstrat.render.words import CODES_DA, WORDS, finding_message, unit
+
+app = build()
 
 STRATEGY = textwrap.dedent(
     """\
