@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """Units of `into` for one unit of `currency`, and the ECB date the rate is from."""
 
     rate: Decimal

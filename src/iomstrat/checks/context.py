@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from iomstrat.engine.book import Book
 from iomstrat.findings import Diagnostic
@@ -16,8 +16,7 @@ FOREVER = dt.date.max
 """As of this date every recorded decision is in force: limits judged for the whole period."""
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What every check may look at: the strategy, where its values stand, and the date."""
 
     strategy: Strategy

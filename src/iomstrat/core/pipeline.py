@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from iomstrat.checks import run_checks
 from iomstrat.checks.context import Context
@@ -46,8 +46,7 @@ class Run:
     skip_broken_other: bool = False  # broken YAML not ours too (files found in a folder)
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """One file through the pipeline: what was read, the strategy or the table it is (None
     where it could not be read or validated), its booked payments, and every finding."""
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from iomstrat.core.pipeline import Checked, Run, check_file, exit_status, expand_paths
 from iomstrat.findings import Diagnostic
 
 
-@dataclass(frozen=True)
-class Validation:
+class Validation(NamedTuple):
     files: tuple[Checked, ...]
     strict: bool
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from itertools import islice, repeat
-from typing import Protocol, overload
+from typing import NamedTuple, Protocol, overload
 
 from iomstrat.findings import Diagnostic, Severity, echo
 from iomstrat.loader.payments import Payment, Payments
@@ -83,8 +83,7 @@ class Book:
         return _daily(self.payments.records, self.amounts)
 
 
-@dataclass(frozen=True)
-class Daily:
+class Daily(NamedTuple):
     """Sums of a book's amounts per (line, appropriation year, date); `negative` says whether
     any amount is below zero (then a running sum can pass a limit and come back under it, and
     only the payments in date order tell)."""

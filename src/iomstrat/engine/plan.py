@@ -4,8 +4,8 @@ decision in force on a date, the dialogue's allocations, and the schedule of tra
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from iomstrat.engine.book import ZERO, cents
 from iomstrat.model.strategy import UNIT_FACTORS, Allocation, Strategy
@@ -30,8 +30,7 @@ def decided(strategy: Strategy, year: int, as_of: dt.date) -> bool:
     return approval.decided_on is None or approval.decided_on <= as_of
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """Parliament's decision on a year in force on a date, in whole currency units. Before it
     `status` is "undecided" and there are no amounts. A reduction that names no lines is
     apportioned over the lines in proportion to their plan (`apportioned`), so that every

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from iomstrat.findings import DataPath, Diagnostic, Severity
 from iomstrat.loader.documents import Document
@@ -18,15 +18,13 @@ Errata = Mapping[DataPath, str]
 """Figures the file acknowledges as misprints of the source: data path -> the reason."""
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     label: str
     value: Decimal
     path: DataPath | None = None  # where the figure stands, to name its line in messages
 
 
-@dataclass(frozen=True)
-class SumCheck:
+class SumCheck(NamedTuple):
     """A figure the document states, the figures it should add up, and what rounding explains."""
 
     subject: str

@@ -115,12 +115,14 @@ NUMBER_TOO_LONG = "IOM010"
 NOT_A_DOCUMENT = "IOM011"
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """How much one file may hold; the strategy reader sets tighter ones than these defaults."""
 
     max_bytes: int = MAX_BYTES
     max_nodes: int = MAX_NODES
+
+
+DEFAULT_LIMITS = Limits()
 
 
 class Position(NamedTuple):
@@ -192,7 +194,7 @@ class Document:
 
 
 def read_bytes(
-    path: str, limits: Limits = Limits(), name: str | None = None
+    path: str, limits: Limits = DEFAULT_LIMITS, name: str | None = None
 ) -> tuple[bytes | None, Diagnostic | None]:
     """Read a file (or standard input for `-`), refusing what is too big or not a file."""
     limit = limits.max_bytes
@@ -287,7 +289,11 @@ def _utf16_without_bom(head: bytes) -> bool:
 
 
 def load(
-    path: str, *, display_name: str | None = None, limits: Limits = Limits(), lean: bool = False
+    path: str,
+    *,
+    display_name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    lean: bool = False,
 ) -> Document:
     """Read and parse one YAML file into a Document; never raises for bad input."""
     name = display_name or path
@@ -298,7 +304,7 @@ def load(
 
 
 def load_bytes(
-    name: str, data: bytes, limits: Limits = Limits(), *, lean: bool = False
+    name: str, data: bytes, limits: Limits = DEFAULT_LIMITS, *, lean: bool = False
 ) -> Document:
     if len(data) > limits.max_bytes:
         message = f"input is {_size(len(data))}, larger than the limit of {_size(limits.max_bytes)}"
@@ -311,7 +317,9 @@ def load_bytes(
     return load_text(name, text, limits, lean=lean)
 
 
-def load_text(name: str, text: str, limits: Limits = Limits(), *, lean: bool = False) -> Document:
+def load_text(
+    name: str, text: str, limits: Limits = DEFAULT_LIMITS, *, lean: bool = False
+) -> Document:
     """Parse YAML text into a Document. A `lean` one keeps the positions of collections and
     list items only (a ledger's records), in half the time and a third of the memory; a question
     about any other position reads the text again, keeping the positions on the way to it (see

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
+from typing import NamedTuple
 
 GIT_TIMEOUT = 60
 """Seconds git may take to hand over one file."""
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(NamedTuple):
     """The file's bytes at `rev`, or why they could not be had."""
 
     name: str  # shown in findings, e.g. HEAD~1:data/strategy.yaml

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,8 +23,7 @@ STRATEGY_LIMITS = loader.Limits(max_bytes=2 * 2**20, max_nodes=100_000)
 512 MiB while leaving room for a 1 MB text to reach the model's own length check."""
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One file as read: the loader's document and, when it is valid, the strategy."""
 
     document: loader.Document

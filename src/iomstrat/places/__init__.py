@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from iomstrat.places.named_regions import NAMED_REGIONS
 from iomstrat.places.table import Table, read_table, region_names
@@ -17,8 +16,7 @@ from iomstrat.places.table import Table, read_table, region_names
 Kind = Literal["country", "region", "continent", "named_region"]
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """What a name stands for. `code` is the ISO 3166 alpha-2 code of a country or area, the
     M49 code of a region or continent ("014"), or a named region's own ("horn-of-africa");
     `countries` are the alpha-2 codes it covers, a country's own among them."""
