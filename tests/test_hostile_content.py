@@ -22,8 +22,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from iomstrat import findings
 from iomstrat.cli import build
 from iomstrat.findings import MAX_ECHO
+from iomstrat.loader import text as text_rules
 
 from .conftest import ROOT
 
@@ -507,3 +509,22 @@ def _journal_reads(text: str) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")[:500]
+
+
+@pytest.mark.parametrize(
+    ("name", "pattern"),
+    [
+        ("one-line text", text_rules._UNSAFE_LINE),
+        ("prose", text_rules._UNSAFE_PROSE),
+        ("echo and printable", findings._UNPRINTABLE),
+    ],
+)
+def test_every_refused_character_is_one_isprintable_refuses(name: str, pattern: str) -> None:
+    """The text checks pass a printable text without searching it: exact only if no character
+    the patterns refuse is printable, over the whole of Unicode."""
+    refused = re.compile(pattern)
+    printable = [
+        f"U+{c:04X}" for c in range(0x110000) if refused.match(chr(c)) and chr(c).isprintable()
+    ]
+    assert printable == []
+    assert refused.match("\u202e") and not "\u202e".isprintable()  # the pattern is not empty

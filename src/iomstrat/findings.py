@@ -25,7 +25,9 @@ BIDI_AND_INVISIBLE = (
 """A regex character-class body: bidi marks, embeddings, overrides and isolates, line and
 paragraph separators, zero-width space, word joiner, tag characters (text, output and findings
 checks all build on it)."""
-UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{BIDI_AND_INVISIBLE}\ufeff\ud800-\udfff]")
+_UNPRINTABLE = f"[\x00-\x1f\x7f-\x9f{BIDI_AND_INVISIBLE}\ufeff\ud800-\udfff]"
+"""Every character it matches is one `str.isprintable` refuses, so a printable text (most are)
+is never searched, and the pattern is compiled (0.3 ms) only for one that is not."""
 _ESCAPED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -35,7 +37,8 @@ def echo(text: str, limit: int = MAX_ECHO) -> str:
     characters."""
     if len(text) > 4 * limit:  # never scan (or copy) more of a huge value than is shown
         text = text[: 4 * limit]
-    text = UNPRINTABLE.sub(lambda m: _ESCAPED.get(m.group(), "?"), text)
+    if not text.isprintable():
+        text = re.sub(_UNPRINTABLE, lambda m: _ESCAPED.get(m.group(), "?"), text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -43,7 +46,7 @@ def printable(text: str) -> str:
     """`text` on one line with nothing a terminal or CI log would act on: each unprintable
     character becomes '?'. Every renderer of findings passes file names and messages
     through it, whatever a check put into them."""
-    return UNPRINTABLE.sub("?", text)
+    return text if text.isprintable() else re.sub(_UNPRINTABLE, "?", text)
 
 
 EXIT_OK = 0

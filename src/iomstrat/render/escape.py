@@ -6,13 +6,13 @@ import re
 
 from iomstrat.findings import printable
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"  # compiled by `re` on first use: most text is ASCII
 
 
 def encodable(text: str) -> str:
     """Text any UTF-8 output takes: a byte of a file name that is not UTF-8 (a lone surrogate
     in Python) becomes U+FFFD, never an encoding error."""
-    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+    return text if text.isascii() else re.sub(_SURROGATE, "\ufffd", text)
 
 
 def workflow_data(text: str) -> str:
