@@ -237,7 +237,7 @@ def test_hostile_text_in_every_field_reaches_hledger_inert(tmp_path: Path) -> No
     budget = strategy.budget.model_copy(update={"lines": [first, *strategy.budget.lines[1:]]})
     strategy = strategy.model_copy(update={"strategy": info, "budget": budget})
     records = [p._replace(voucher=HOSTILE) for p in book.payments.records]
-    book.payments.records[:] = records
+    book.payments.replace(records)
     path = tmp_path / "hostile.journal"
     path.write_text(export_hledger.journal([(strategy, book)]).text, encoding="utf-8")
 

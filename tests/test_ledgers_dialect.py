@@ -225,7 +225,7 @@ HEADER = "date;line;amount;currency;voucher;exchange_rate\n"
 def test_ambiguous_dates_say_what_to_declare(tmp_path: Path) -> None:
     data = (HEADER + "01.02.2023;core;10,00;DKK;A;\n02.03.2023;core;10,00;DKK;B;\n").encode()
     found = read(tmp_path, "l.csv", data)
-    assert found.records == []
+    assert list(found.records) == []
     [message] = messages(found)
     assert message.startswith(
         "1:IOM423 dates such as '01.02.2023' read as DD.MM.YYYY or MM.DD.YYYY"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-import operator
 from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -141,8 +140,8 @@ def _within_allocations(
     date and within what was allocated, and no payment naming an item; when not, the caller
     names the payments one by one. Without refunds a line's running sum is largest at the end
     of each day, and what is allocated changes only from one day to the next."""
-    named = map(operator.is_not, map(_allocation_of, book.payments.records), itertools.repeat(None))
-    if book.daily.negative or any(named):
+    allocations = book.payments.columns.allocation
+    if book.daily.negative or allocations.count(None) != len(allocations):
         return False
     days: dict[tuple[str, int], list[tuple[dt.date, Decimal]]] = defaultdict(list)
     for (line, year, day), amount in book.daily.sums.items():
@@ -157,9 +156,6 @@ def _within_allocations(
             if not taken or running > totals[taken - 1]:
                 return False
     return True
-
-
-_allocation_of = operator.attrgetter("allocation")
 
 
 def check_allocation_amounts(ctx: Context) -> list[Diagnostic]:

@@ -30,7 +30,7 @@ def check_payment_lines(ctx: Context) -> list[Diagnostic]:
     if ctx.book is None:
         return []
     known = {line.id for line in ctx.strategy.budget.lines}
-    if set(map(_line_of, ctx.book.payments.records)) <= known:
+    if set(ctx.book.payments.columns.line) <= known:
         return []
     return [
         ctx.book.payments.diagnostic(
@@ -222,7 +222,7 @@ def _dated_in_years(ctx: Context, years: range) -> bool:
     supplementary period), shown by the distinct (year, date) pairs of the book's daily sums;
     a payment without an amount is not in them, so then the payments are read one by one."""
     assert ctx.book is not None
-    if len(ctx.book.dated) != len(ctx.book.payments.records):
+    if len(ctx.book.dated) != len(ctx.book.payments):
         return False
     pairs = {(year, day) for _line, year, day in ctx.book.daily.sums}
     return all(
@@ -244,11 +244,11 @@ def check_refunds(ctx: Context) -> list[Diagnostic]:
     """A negative payment is a refund, marked as one (with its voucher); a refund is negative."""
     if ctx.book is None:
         return []
-    records = ctx.book.payments.records
-    if not any(map(_refund_of, records)) and not any(map(ZERO.__gt__, map(_amount_of, records))):
+    columns = ctx.book.payments.columns
+    if not any(columns.refund) and not any(map(ZERO.__gt__, columns.amount)):
         return []  # no refund marked and none negative
     found = []
-    for p in records:
+    for p in ctx.book.payments.records:
         if p.amount < 0 and not p.refund:
             message = (
                 f"payment {echo(p.voucher)} is negative ({p.amount}); a refund is marked as one "
@@ -270,7 +270,7 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
     if ctx.book is None:
         return []
     payments = ctx.book.payments
-    if _vouchers_distinct(list(map(_voucher_of, payments.records))):
+    if _vouchers_distinct(payments.columns.voucher):
         return []
     first: dict[str, Payment] = {}
     found = []
@@ -292,12 +292,6 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
                 )
             )
     return found
-
-
-_voucher_of = operator.attrgetter("voucher")
-_line_of = operator.attrgetter("line")
-_refund_of = operator.attrgetter("refund")
-_amount_of = operator.attrgetter("amount")
 
 
 def _vouchers_distinct(vouchers: list[str]) -> bool:

@@ -68,7 +68,7 @@ def collect_payments(
     payments = Payments(sources=[document.name])
     for index, item in enumerate(strategy.disbursements):
         row = document.position(("disbursements", index)).line
-        payments.records.append(_from_model(item, 0, row))
+        payments.add(_from_model(item, 0, row))
     if not strategy.ledgers and not extra_ledgers:
         return payments
     from iomstrat.loader.dialect import Declared
@@ -138,4 +138,4 @@ def _read_yaml(handle: BinaryIO, path: str, source: int, payments: Payments) -> 
         return
     for index, item in enumerate(ledger.disbursements):
         row = document.position(("disbursements", index)).line
-        payments.records.append(_from_model(item, source, row))
+        payments.add(_from_model(item, source, row))

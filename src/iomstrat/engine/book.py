@@ -15,7 +15,7 @@ from itertools import islice, repeat
 from typing import NamedTuple, Protocol, overload
 
 from iomstrat.findings import Diagnostic, Severity, echo
-from iomstrat.loader.payments import Payment, Payments
+from iomstrat.loader.payments import Columns, Payment, Payments
 from iomstrat.rates import Quote
 
 NO_RATE = "IOM414"
@@ -40,7 +40,7 @@ class Dated(Sequence[tuple[Payment, Decimal]]):
     into the records in that order, or is None when the records are in it already."""
 
     def __init__(
-        self, records: list[Payment], amounts: list[Decimal | None], order: array[int] | None
+        self, records: Sequence[Payment], amounts: list[Decimal | None], order: array[int] | None
     ) -> None:
         self._records, self._amounts, self._order = records, amounts, order
 
@@ -80,7 +80,7 @@ class Book:
     def daily(self) -> Daily:
         """The payments with an amount summed per (line, appropriation year, date), once per
         book: what the checks and the reconciliation ask of a million payments."""
-        return _daily(self.payments.records, self.amounts)
+        return _daily(self.payments.columns, self.amounts)
 
 
 class Daily(NamedTuple):
@@ -92,9 +92,9 @@ class Daily(NamedTuple):
     negative: bool
 
 
-def _daily(records: list[Payment], amounts: list[Decimal | None]) -> Daily:
+def _daily(columns: Columns, amounts: list[Decimal | None]) -> Daily:
     sums: dict[tuple[str, int, dt.date], Decimal] = defaultdict(Decimal)
-    keys = zip(map(_line_of, records), map(_year_of, records), map(_day_of, records), strict=True)
+    keys = zip(columns.line, columns.year, columns.date, strict=True)
     for key, amount in zip(keys, amounts, strict=True):
         if amount is not None:
             sums[key] += amount
@@ -107,9 +107,9 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
     """Convert each payment at its stated exchange rate, else at the ECB rate of its date."""
     records = payments.records
     found: list[Diagnostic] = []
-    if set(map(_currency_of, records)) <= {currency}:  # a ledger in the strategy's currency
-        amounts: list[Decimal | None] = list(map(_amount_of, records))
-        return Book(payments, amounts, found, _in_date_order(records, amounts))
+    if set(payments.columns.currency) <= {currency}:  # a ledger in the strategy's currency
+        amounts: list[Decimal | None] = list(payments.columns.amount)
+        return Book(payments, amounts, found, _in_date_order(payments, amounts))
     amounts = []
     quotes: dict[tuple[str, dt.date], Quote | None] = {}
     for p in records:
@@ -147,11 +147,11 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
                 )
             )
         amounts.append(cents(p.amount * quote.rate))
-    return Book(payments, amounts, found, _in_date_order(records, amounts))
+    return Book(payments, amounts, found, _in_date_order(payments, amounts))
 
 
-def _in_date_order(records: list[Payment], amounts: list[Decimal | None]) -> Dated:
-    dates = list(map(_day_of, records))
+def _in_date_order(payments: Payments, amounts: list[Decimal | None]) -> Dated:
+    records, dates = payments.records, payments.columns.date
     # `None in amounts` would compare each Decimal with None, through an abstract-class test
     # (0.3 s a million); `is` does not.
     missing = any(map(operator.is_, amounts, repeat(None)))
@@ -160,10 +160,3 @@ def _in_date_order(records: list[Payment], amounts: list[Decimal | None]) -> Dat
     order = [i for i, amount in enumerate(amounts) if amount is not None]
     order.sort(key=dates.__getitem__)  # stable: file order within a day
     return Dated(records, amounts, array("q", order))
-
-
-_amount_of = operator.attrgetter("amount")
-_currency_of = operator.attrgetter("currency")
-_day_of = operator.attrgetter("date")
-_line_of = operator.attrgetter("line")
-_year_of = operator.attrgetter("year")

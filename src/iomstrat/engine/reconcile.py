@@ -6,7 +6,6 @@ variance and forecast, all measured against the same basis. Pure: rates come in.
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,7 +30,6 @@ if TYPE_CHECKING:  # built only when figures are converted
     from iomstrat.results.disbursement import Conversion
 
 QUARTERS = (1, 2, 3, 4)
-_allocation_of = operator.attrgetter("allocation")
 RATE_STEP = Decimal("0.0001")
 
 Quarters = tuple[Decimal, Decimal, Decimal, Decimal]
@@ -220,7 +218,7 @@ def reconcile(
         for (line_id, year, day), total_paid in book.daily.sums.items():
             if day <= as_of:
                 paid[(line_id, year, _quarter(day, year))] += total_paid
-        named = list(map(_allocation_of, book.payments.records))
+        named = book.payments.columns.allocation
         if named.count(None) == len(named):
             pairs = ()
     for payment, amount in pairs:

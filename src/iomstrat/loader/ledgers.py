@@ -192,7 +192,7 @@ def _read_csv(
         encoding = "utf-8-sig"
     first_line = head.split(b"\n", 1)[0].decode(encoding, errors="replace")
     delimiter = dialect.sniff_delimiter(first_line, delimiter)
-    records, found = len(payments.records), len(payments.diagnostics)
+    records, found = len(payments), len(payments.diagnostics)
     reader: Any = None
     while True:
         try:
@@ -210,7 +210,8 @@ def _read_csv(
                 _rows(path, reader, plan, ledger, source, payments, None)
             return
         except UnicodeDecodeError:
-            del payments.records[records:], payments.diagnostics[found:]
+            payments.truncate(records)
+            del payments.diagnostics[found:]
             if ledger.encoding is not None or encoding != "utf-8":
                 fatal(
                     f"a byte that is not {encoding} text near this line; declare the ledger's "
@@ -306,7 +307,7 @@ def _read_xlsx(handle: BinaryIO, ledger: Declared, source: int, payments: Paymen
             Diagnostic(path, 1, 1, LEDGER_UNREADABLE, Severity.FATAL, message)
         )
 
-    records = len(payments.records)
+    records = len(payments)
     try:  # twice: the header and the dialect from the first rows, then every row, streamed
         sheet = open_sheet(handle, ledger.sheet)
         header = [_cell(v) for v in next(sheet, [])]
@@ -328,10 +329,10 @@ def _read_xlsx(handle: BinaryIO, ledger: Declared, source: int, payments: Paymen
         where = f"{os.path.basename(path)}[{sheet.name}]"
         _rows(path, rows, plan, ledger, source, payments, where)
     except NotReadable as error:
-        del payments.records[records:]
+        payments.truncate(records)
         fatal(str(error))
     except Exception as error:  # openpyxl raises what its XML parsers raise
-        del payments.records[records:]
+        payments.truncate(records)
         fatal(f"not a readable xlsx workbook ({type(error).__name__})")
 
 
@@ -684,10 +685,8 @@ class _Rows:
             if any(_refund(t) is None for t in set(texts)):
                 return False
             refunds = map(_refund, texts)  # type: ignore[arg-type]
-        self.payments.records += map(
-            tuple.__new__,
-            repeat(Payment),
-            zip(
+        self.payments.extend(
+            (
                 map(itemgetter(0), dated),
                 line_ids,
                 self._decimals(self.amount_text(amounts)),
@@ -699,8 +698,7 @@ class _Rows:
                 repeat(self.source, n),
                 range(first, last + 1),
                 refunds,
-                strict=True,
-            ),
+            )
         )
         return True
 
@@ -723,7 +721,7 @@ class _Rows:
         i_date, i_line, i_amount, i_currency, i_voucher = self.columns
         i_rate, i_year, i_alloc = self.i_rate, self.i_year, self.i_alloc
         width, strict_width = self.width, self.strict_width
-        numbers, records, sheet = self.plan.numbers, self.payments.records, self.sheet
+        numbers, add, sheet = self.plan.numbers, self.payments.add, self.sheet
         parse_amount = self.parse_amount
         for cells, row in rows:
             problem: str | None = None
@@ -787,7 +785,7 @@ class _Rows:
                         )
                         column = self.i_refund
                 if problem is None and dated is not None:
-                    records.append(
+                    add(
                         Payment(
                             date,
                             line_id,  # type: ignore[arg-type]  # checked above
