@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from iomstrat.core.payments import read_ledger
-from iomstrat.loader import ledgers
 from iomstrat.loader.payments import Payments
 
 from .disbursement_helpers import codes, ledger_text
@@ -62,9 +61,15 @@ def test_vouchers_of_one_case_that_differ_are_distinct(tmp_path: Path) -> None:
 
 
 AMOUNTS = ["12.50", "12.50", "7", "12.50", "7.00", "1000.25"]
-CSV = "date,line,amount,currency,voucher,exchange_rate\n" + "".join(
-    f"2023-03-{day:02d},core,{amount},DKK,V-{day},\n" for day, amount in enumerate(AMOUNTS, 1)
-)
+
+
+def ledger_of(amounts: list[str]) -> str:
+    return "date,line,amount,currency,voucher,exchange_rate\n" + "".join(
+        f"2023-03-{day:02d},core,{amount},DKK,V-{day},\n" for day, amount in enumerate(amounts, 1)
+    )
+
+
+CSV = ledger_of(AMOUNTS)
 
 
 def read(path: Path) -> Payments:
@@ -73,17 +78,18 @@ def read(path: Path) -> Payments:
     return payments
 
 
-def test_amounts_read_once_per_text_are_the_amounts_of_every_row(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_amounts_of_a_block_that_repeats_them_are_shared(tmp_path: Path) -> None:
     path = tmp_path / "ledger.csv"
-    path.write_text(CSV, encoding="utf-8")
-    shared = read(path)
-    monkeypatch.setattr(ledgers, "MAX_AMOUNTS", 0)  # one Decimal per cell
+    path.write_text(CSV, encoding="utf-8")  # 4 distinct texts of 6: one Decimal per cell
     each = read(path)
+    repeated = ["12.50", "7", "12.50", "12.50", "7", "1000.25"]
+    path.write_text(ledger_of(repeated), encoding="utf-8")  # 3 of 6: shared
+    shared = read(path)
     for payments in (shared, each):
         assert payments.diagnostics == []
-        assert [str(p.amount) for p in payments.records] == AMOUNTS
         assert [p.row for p in payments.records] == [2, 3, 4, 5, 6, 7]
-    assert shared.records[0].amount is shared.records[3].amount
-    assert each.records[0].amount is not each.records[3].amount
+    assert [str(p.amount) for p in each.records] == AMOUNTS
+    assert [str(p.amount) for p in shared.records] == repeated
+    assert each.columns.amount[0] is not each.columns.amount[1]
+    assert shared.columns.amount[0] is shared.columns.amount[2] is shared.columns.amount[3]
+    assert shared.columns.amount[1] is shared.columns.amount[4]

@@ -11,7 +11,6 @@ from collections import defaultdict
 from decimal import Decimal
 
 from iomstrat.checks.context import FOREVER, Context, money
-from iomstrat.engine.book import ZERO
 from iomstrat.engine.plan import approved_line, approved_year, planned
 from iomstrat.findings import Diagnostic, Severity, echo
 from iomstrat.loader.payments import Payment
@@ -245,7 +244,7 @@ def check_refunds(ctx: Context) -> list[Diagnostic]:
     if ctx.book is None:
         return []
     columns = ctx.book.payments.columns
-    if not any(columns.refund) and not any(map(ZERO.__gt__, columns.amount)):
+    if not any(columns.refund) and not any(map(Decimal.is_signed, filter(None, columns.amount))):
         return []  # no refund marked and none negative
     found = []
     for p in ctx.book.payments.records:

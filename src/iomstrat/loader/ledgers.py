@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import os
 import re
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -204,10 +205,10 @@ def _read_csv(
             if plan is None:
                 return
             handle.seek(0)
-            with _text(handle, encoding) as text, collector_paused():
-                reader = csv.reader(text, delimiter=delimiter)
-                next(reader, None)
-                _rows(path, reader, plan, ledger, source, payments, None)
+            rows = _Rows(path, plan, ledger, source, payments, None)
+            with collector_paused():
+                _csv_rows(handle, encoding, delimiter, rows)
+            rows.finish()
             return
         except UnicodeDecodeError:
             payments.truncate(records)
@@ -221,8 +222,8 @@ def _read_csv(
                 )
                 return
             encoding = "cp1252"  # what Excel writes as "CSV (semikolonsepareret)"
-        except csv.Error as error:
-            line = reader.line_num if reader is not None else 1
+        except (csv.Error, _CsvError) as error:
+            line = error.line if isinstance(error, _CsvError) else reader.line_num
             message = str(error)
             if "NUL" in message:
                 fatal("NUL byte in a CSV ledger: a binary or corrupted file", line)
@@ -504,28 +505,90 @@ def _rows(
     ledger: Declared,
     source: int,
     payments: Payments,
-    sheet: str | None,
+    sheet: str,
 ) -> None:
-    """Every data row to a Payment, or to a finding that names its line (or its cell)."""
+    """Every row of an xlsx sheet to a Payment, or to a finding that names its cell."""
     rows = _Rows(path, plan, ledger, source, payments, sheet)
-    if sheet is not None:
-        rows.one_by_one((cells, reader.line_num) for cells in reader)
-    else:
-        while True:
-            first = reader.line_num + 1
-            chunk = list(islice(reader, CHUNK_ROWS))
-            if not chunk:
-                break
-            if not rows.by_columns(chunk, first, reader.line_num):
-                rows.one_by_one(_numbered(chunk, first))
+    rows.one_by_one((cells, reader.line_num) for cells in reader)
     rows.finish()
 
 
+class _CsvError(Exception):
+    """What csv.reader said of a ledger, and at which line."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+BLOCK_CHARS = 1 << 17
+"""Text of a CSV ledger decoded and split at a time: whole lines, about 2 700 rows."""
+FIELD_LIMIT = csv.field_size_limit()
+
+
+def _csv_rows(handle: BinaryIO, encoding: str, delimiter: str, rows: _Rows) -> None:
+    """Every data row of a CSV ledger to `rows`. A block of lines without quotes, with `\n` or
+    `\r\n` line ends, is split at its delimiter by `str.split` and read a column at a time;
+    csv.reader reads a block whose lines are not all as wide as the header (it has blank
+    lines, or a row a finding must name), and the rest of the file from the first quote on
+    (a quoted cell may hold a delimiter or a line break)."""
+    blocks = _blocks(handle, encoding)
+    line = 0  # lines of the file read so far
+    for text in blocks:
+        if line == 0:
+            header, newline, text = text.partition("\n")
+            if '"' in header or "\r" in header.rstrip("\r"):
+                reader = csv.reader(_lines(chain([header + newline + text], blocks)), delimiter)
+                next(reader, None)
+                rows.read(reader, 0)
+                return
+            line = 1
+        if '"' in text or "\r" in text.replace("\r\n", ""):
+            rows.read(csv.reader(_lines(chain([text], blocks)), delimiter=delimiter), line)
+            return
+        body = text.replace("\r\n", "\n") if "\r" in text else text
+        body = body.removesuffix("\n")
+        if not body:
+            line += text.count("\n")
+            continue
+        count = body.count("\n") + 1
+        # csv.reader refuses a NUL byte and a cell beyond its limit, at their line.
+        refused = "\x00" in body or (
+            len(body) > FIELD_LIMIT and max(map(len, body.split("\n"))) > FIELD_LIMIT
+        )
+        if refused or not rows.split(body, delimiter, line + 1, count):
+            rows.read(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter), line)
+        line += count
+
+
+def _blocks(handle: BinaryIO, encoding: str) -> Iterator[str]:
+    """The file's text in blocks of whole lines (each ends with a line feed; the last may not)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    pending = ""
+    while True:
+        data = handle.read(BLOCK_CHARS)
+        text = pending + decoder.decode(data, final=not data)
+        if not data:
+            if text:
+                yield text
+            return
+        cut = text.rfind("\n") + 1
+        pending = text[cut:]
+        if cut:
+            yield text[:cut]
+
+
+def _lines(blocks: Iterable[str]) -> Iterator[str]:
+    """Blocks of text as the lines csv.reader reads (ends kept: `\n`, `\r\n` or `\r`)."""
+    for block in blocks:
+        yield from io.StringIO(block, newline="")
+
+
 CHUNK_ROWS = 20_000
-MAX_AMOUNTS = 200_000
-"""Distinct amount texts of a ledger kept with their Decimal (about 30 MB at most)."""
-"""Rows checked column by column at once (C-level maps); a chunk with any bad row is read again
-row by row for its findings."""
+"""Rows csv.reader gives at a time, checked column by column at once (C-level maps); a chunk
+with any bad row is read again row by row for its findings."""
+SAMPLE_AMOUNTS = 200
+"""Amounts of a block that tell whether it repeats its amounts."""
 
 
 def _numbered(chunk: list[list[str]], first: int) -> Iterator[tuple[list[str], int]]:
@@ -585,7 +648,6 @@ class _Rows:
         self.years: dict[str, int | None] = {}
         self.rates: dict[str, Decimal | None] = {"": None}
         self.allocations: dict[str, str | None] = {"": None}
-        self.decimals: dict[bytes, Decimal] = {}
 
     def _date(self, text: Any) -> tuple[dt.date, int] | None:
         dated = self.dates.get(text, _UNSEEN)
@@ -629,18 +691,51 @@ class _Rows:
     def _allocation(self, text: str) -> str | None:
         return self.allocations.setdefault(text, text)
 
-    def by_columns(self, chunk: list[list[str]], first: int, last: int) -> bool:
-        """Payments of a chunk in which every row is good, checked and built a column at a
-        time; False (nothing added) when a row needs a finding, or lines are not one a row."""
+    def read(self, reader: Any, base: int) -> None:
+        """The rows csv.reader reads, `base` lines of the file before its first."""
+        try:
+            while True:
+                first = base + reader.line_num + 1
+                chunk = list(islice(reader, CHUNK_ROWS))
+                if not chunk:
+                    return
+                if not self.by_rows(chunk, first, base + reader.line_num):
+                    self.one_by_one(_numbered(chunk, first))
+        except csv.Error as error:
+            raise _CsvError(str(error), base + reader.line_num) from None
+
+    def by_rows(self, chunk: list[list[str]], first: int, last: int) -> bool:
+        """`by_columns` for rows as csv.reader gives them: each on one line of the file."""
         if last - first + 1 != len(chunk) or set(map(len, chunk)) != {self.width}:
             return False
+        return self.by_columns(lambda i: list(map(itemgetter(i), chunk)), len(chunk), first)
+
+    def split(self, body: str, delimiter: str, first: int, count: int) -> bool:
+        """`by_columns` for `count` lines of text without quotes (line ends `\n`, none at
+        the end): split at the delimiter at once, each line's first cell then starting with
+        its line feed. The lines are all as wide as the header when every such first cell
+        does and there is no other line feed; else False (nothing added)."""
+        width = self.width
+        cells = body.replace("\n", delimiter + "\n").split(delimiter)
+        if len(cells) != count * width or not all(
+            map(str.startswith, cells[width::width], repeat("\n"))
+        ):
+            return False  # the line feeds are count - 1: each in a line's first cell
+
+        def column(i: int) -> list[str]:
+            texts = cells[i::width]
+            return "".join(texts).split("\n") if i == 0 else texts
+
+        return self.by_columns(column, count, first)
+
+    def by_columns(self, column: Callable[[int], list[str]], n: int, first: int) -> bool:
+        """Payments of `n` rows on lines `first`... in which every row is good, checked and
+        built a column at a time (`column(i)` the texts of the header's column i); False
+        (nothing added) when a row needs a finding."""
         caches = (len(self.dates), len(self.rates), len(self.line_ids), len(self.currencies))
         if max(caches) >= 50_000:  # kept below 100 000: every text of a chunk cached
             return False
         i_date, i_line, i_amount, i_currency, i_voucher = self.columns
-
-        def column(i: int) -> list[str]:
-            return list(map(itemgetter(i), chunk))
 
         dated = _known(self.dates, self._date, column(i_date))
         line_ids = _known(self.line_ids, self._line, column(i_line))
@@ -655,7 +750,6 @@ class _Rows:
             return False
         if unsafe_character("".join(vouchers)) is not None:
             return False  # read again row by row: the finding names the row
-        n = len(chunk)
         if self.i_rate is not None:
             texts = column(self.i_rate)
             if any(t != "" and self._rate(t) is None for t in set(texts)):
@@ -689,32 +783,28 @@ class _Rows:
             (
                 map(itemgetter(0), dated),
                 line_ids,
-                self._decimals(self.amount_text(amounts)),
+                self._decimals(list(self.amount_text(amounts))),
                 currencies,
                 vouchers,
                 rates,
                 years,
                 allocations,
-                repeat(self.source, n),
-                range(first, last + 1),
+                array("q", [self.source]) * n,
+                array("q", range(first, first + n)),
                 refunds,
             )
         )
         return True
 
-    def _decimals(self, texts: Iterable[str]) -> Iterable[Decimal]:
-        """The amounts of a column, one Decimal for each distinct amount text of the ledger (a
-        million payments repeat their amounts: 100 MB less), as long as it has at most
-        MAX_AMOUNTS distinct ones; beyond, one per cell. The keys are the texts' bytes, not the
-        cells' own strings: those, kept alive among the strings of a chunk that die, scattered
-        the memory of every later chunk and made reading a million rows 1-2 s slower."""
-        cache = self.decimals
-        if len(cache) >= MAX_AMOUNTS:
+    def _decimals(self, texts: list[str]) -> Iterable[Decimal]:
+        """The amounts of a column. Where the first cells repeat their amounts (a ledger of
+        monthly payments of one size), one Decimal for each distinct text of the block:
+        a Decimal is 104 bytes. Otherwise one per cell: a cache of the ledger's amounts cost
+        more time to look up (0.5 s a million) than making each amount (0.2 s)."""
+        if len(set(texts[:SAMPLE_AMOUNTS])) * 2 > min(len(texts), SAMPLE_AMOUNTS):
             return map(Decimal, texts)
-        keys = list(map(str.encode, texts))
-        for key in set(keys).difference(cache):
-            cache[key] = Decimal(key.decode())
-        return map(cache.__getitem__, keys)
+        values = {text: Decimal(text) for text in set(texts)}
+        return map(values.__getitem__, texts)
 
     def one_by_one(self, rows: Iterable[tuple[list[Any], int]]) -> None:
         """Each row to a Payment or a finding."""

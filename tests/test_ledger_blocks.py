@@ -1,0 +1,105 @@
+"""The CSV ledger reader splits blocks of unquoted lines itself and leaves the rest to
+csv.reader (loader/ledgers.py `_csv_rows`). Whatever a file holds, the two must agree: the
+same payments with the same rows, the same findings at the same lines. Each file here is read
+three ways: in the reader's blocks (128 KiB), in blocks of a few dozen characters (block
+boundaries fall all over the file), and by csv.reader alone; the three must be equal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iomstrat.core.payments import read_ledger
+from iomstrat.loader import ledgers
+from iomstrat.loader.dialect import Declared
+from iomstrat.loader.payments import Payments
+
+HEADER = "date,line,amount,currency,voucher,exchange_rate"
+ROWS = [f"2023-03-{day:02d},core,{day}.25,DKK,V-{day:03d}," for day in range(1, 29)]
+
+
+def text(*rows: str, end: str = "\n", header: str = HEADER) -> str:
+    return end.join([header, *rows]) + end
+
+
+FILES = {
+    "plain": text(*ROWS),
+    "crlf": text(*ROWS, end="\r\n"),
+    "no final line end": text(*ROWS).removesuffix("\n"),
+    "blank lines": text(*ROWS[:5], "", *ROWS[5:10], "", "", *ROWS[10:]),
+    "blank line at the end": text(*ROWS) + "\n",
+    "a short row": text(*ROWS[:7], "2023-03-08,core,8.25,DKK", *ROWS[8:]),
+    "a long row": text(*ROWS[:7], ROWS[7] + ",extra", *ROWS[8:]),
+    "a bad amount and a bad date": text(
+        *ROWS[:3], "2023-03-04,core,4.2.5,DKK,V-004,", *ROWS[4:20], "2023-02-30,core,1,DKK,X,"
+    ),
+    "quotes from row 12": text(*ROWS[:11], '2023-03-12,core,12.25,DKK,"V-012, split",', *ROWS[12:]),
+    "a quoted line break": text(*ROWS[:15], '2023-03-16,core,1,DKK,"V\n16",', *ROWS[16:]),
+    "a quoted header": text(*ROWS, header='"date","line","amount","currency","voucher",rate'),
+    "a lone carriage return": text(*ROWS[:9]) + "2023-03-10,core,1,DKK,V-X,\r" + text(*ROWS[10:]),
+    "a NUL byte late": text(*ROWS * 100, "2023-03-21,core,1,DKK,V\x0021,", *ROWS[21:]),
+    "a semicolon export": text(
+        *(row.replace(",", ";").replace(".25", ",25") for row in ROWS),
+        header=HEADER.replace(",", ";"),
+    ),
+    "a Danish export in CRLF": text(
+        *(row.replace(",", ";").replace(".25", ",25") for row in ROWS),
+        header=HEADER.replace(",", ";"),
+        end="\r\n",
+    ),
+}
+
+
+def read(path: Path) -> Payments:
+    payments = Payments(["strategy.yaml"])
+    read_ledger(Declared(str(path)), payments)
+    return payments
+
+
+def result(payments: Payments) -> tuple[list[tuple[object, ...]], list[str]]:
+    return [tuple(p) for p in payments.records], [str(d) for d in payments.diagnostics]
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_blocks_and_csv_reader_agree(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(FILES[name].encode("utf-8"))
+    whole = result(read(path))
+    monkeypatch.setattr(ledgers, "BLOCK_CHARS", 37)
+    small = result(read(path))
+    monkeypatch.setattr(ledgers._Rows, "split", lambda *args: False)  # csv.reader alone
+    reference = result(read(path))
+    assert whole == reference
+    assert small == reference
+
+
+def test_the_files_read_as_meant(tmp_path: Path) -> None:
+    """What the reference reading says of some of them, so that agreement is not on nothing."""
+    found = {}
+    for name in (
+        "plain",
+        "crlf",
+        "blank lines",
+        "a short row",
+        "a quoted line break",
+        "a NUL byte late",
+    ):
+        path = tmp_path / f"{len(found)}.csv"
+        path.write_bytes(FILES[name].encode("utf-8"))
+        found[name] = read(path)
+    assert [p.row for p in found["plain"].records] == list(range(2, 30))
+    assert found["plain"].records[27].amount == ledgers.Decimal("28.25")
+    assert result(found["crlf"]) == result(found["plain"])
+    blank = found["blank lines"]
+    assert [p.row for p in blank.records][4:6] == [6, 8]  # line 7 is blank
+    assert blank.diagnostics == []
+    assert [(d.line, d.code) for d in found["a short row"].diagnostics] == [(9, "IOM422")]
+    assert len(found["a short row"].records) == 27
+    broken = found["a quoted line break"]
+    assert [p.row for p in broken.records][14:16] == [16, 19]  # lines 17-18: one row
+    assert [(d.line, d.code) for d in broken.diagnostics] == [(17, "IOM422")]  # a line break
+    # Beyond the first 64 KiB (searched at once: IOM420), a finding for the row that has it.
+    assert [(d.line, d.code) for d in found["a NUL byte late"].diagnostics] == [(2802, "IOM422")]
