@@ -8,7 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from iomstrat.checks import payments as payment_checks
 from iomstrat.core.payments import read_ledger
 from iomstrat.loader.payments import Payments
 
@@ -93,3 +96,36 @@ def test_amounts_of_a_block_that_repeats_them_are_shared(tmp_path: Path) -> None
     assert each.columns.amount[0] is not each.columns.amount[1]
     assert shared.columns.amount[0] is shared.columns.amount[2] is shared.columns.amount[3]
     assert shared.columns.amount[1] is shared.columns.amount[4]
+
+
+def folded(voucher: str) -> str:
+    return " ".join(voucher.split()).casefold()
+
+
+@pytest.mark.parametrize(
+    ("vouchers", "shown"),
+    [
+        (["DK-1", "DK-2", "DK-10"], True),
+        (["dk-1", "dk-2"], True),
+        (["100234", "100235"], True),  # no letters: one case
+        (["Dk-1", "dK-2", "DK-3"], True),  # mixed, distinct once lower-cased
+        (["Dk-1", "dK-1"], False),  # the same voucher
+        (["DK-1", "DK-1"], False),
+        (["DK 1", "DK-1"], False),  # white space: compared one by one
+        (["DK-1\t", "DK-2"], False),
+        (["DK-1\x1f", "DK-2"], False),
+        (["DK-ø", "DK-2"], False),  # not ASCII
+        (["", "DK-2"], False),
+    ],
+)
+def test_vouchers_shown_distinct_are_distinct(vouchers: list[str], shown: bool) -> None:
+    assert payment_checks._vouchers_distinct(vouchers) is shown
+    if shown:
+        assert len({folded(v) for v in vouchers}) == len(vouchers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aAbB1 \t-ø\x1c", max_size=4), max_size=8))
+def test_vouchers_are_never_shown_distinct_when_they_are_not(vouchers: list[str]) -> None:
+    if payment_checks._vouchers_distinct(vouchers):
+        assert len({folded(v) for v in vouchers}) == len(vouchers)

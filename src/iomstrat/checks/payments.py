@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import operator
-import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -296,27 +295,22 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
 def _vouchers_distinct(vouchers: list[str]) -> bool:
     """True when no two vouchers are the same once spaces are collapsed and case is folded,
     shown without folding each voucher in Python: when every voucher is ASCII, non-empty and
-    without white space (what a finance system writes), the text of all of them lower-cased
-    at once holds each one's folded form (for ASCII, `casefold` is `lower`), and a set of those
-    answers. Any other ledger, or one with a duplicate, is compared voucher by voucher."""
+    without white space (what a finance system writes), lower-casing the text of all of them
+    at once gives each one's folded form (for ASCII, `casefold` is `lower`). Any other ledger,
+    or one with a duplicate, is compared voucher by voucher."""
     if "" in vouchers:
         return False
-    text = "\n".join(vouchers)
-    if not text.isascii() or _ASCII_SPACE.search(text) or text.count("\n") >= len(vouchers):
-        return False  # a voucher holds white space (a line break: more breaks than joins)
-    if not _ASCII_LOWER.search(text) or not _ASCII_UPPER.search(text):
+    text = "".join(vouchers)
+    # ASCII white space is a space or a control character, which isprintable refuses.
+    if not (text.isascii() and text.isprintable()) or " " in text:
+        return False
+    if text.lower() == text or text.upper() == text:
         # One case only: lower-casing is one-to-one on these vouchers, compare them as written.
         keys = vouchers
     else:
-        keys = text.lower().split("\n")
+        keys = "\n".join(vouchers).lower().split("\n")
     del text
     # Sorted, equal keys are neighbours; a ledger's vouchers mostly come in order already,
     # which the sort sees in one pass (and a list of a million costs 8 MB, a set 64 MB).
     keys = sorted(keys)
     return not any(map(operator.eq, keys, itertools.islice(keys, 1, None)))
-
-
-_ASCII_SPACE = re.compile("[\t\x0b\x0c\r\x1c-\x1f ]")
-"""What `str.split()` splits ASCII text at, but the line breaks `_vouchers_distinct` joins with."""
-_ASCII_LOWER = re.compile("[a-z]")
-_ASCII_UPPER = re.compile("[A-Z]")

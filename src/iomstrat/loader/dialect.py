@@ -116,7 +116,7 @@ def amount_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:
 
 def amount_column(
     numbers: Numbers,
-) -> tuple[Callable[[Sequence[str]], bool], Callable[[Iterable[str]], Iterable[str]]]:
+) -> tuple[Callable[[Sequence[str]], bool], Callable[[list[str]], list[str]]]:
     """For a column of amounts at once: whether every amount is one (a space as thousands
     separator is left to `amount_parser`), and the texts Decimal() reads, by C-level maps.
     The column is tested as one text, a line per amount: one regex call, not one per row."""
@@ -133,11 +133,11 @@ def amount_column(
             return False
         return bool(ungrouped(text) or grouped(text))
 
-    def texts(column: Iterable[str]) -> Iterable[str]:
+    def texts(column: list[str]) -> list[str]:
         if thousands:
-            column = map(methodcaller("replace", thousands, ""), column)
+            column = list(map(methodcaller("replace", thousands, ""), column))
         if decimal != ".":
-            column = map(methodcaller("replace", decimal, "."), column)
+            column = list(map(methodcaller("replace", decimal, "."), column))
         return column
 
     return every, texts

@@ -16,7 +16,7 @@ import io
 import os
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain, islice, repeat
@@ -746,17 +746,20 @@ class _Rows:
         if not self.amounts_ok(amounts):
             return False
         vouchers = column(i_voucher)
-        if "" in vouchers or any(map(str.isspace, vouchers)):
+        joined = "".join(vouchers)
+        # Printable and without a space, no voucher can be white space alone.
+        clean = joined.isprintable() and " " not in joined
+        if "" in vouchers or (not clean and any(map(str.isspace, vouchers))):
             return False
-        if unsafe_character("".join(vouchers)) is not None:
+        if unsafe_character(joined) is not None:
             return False  # read again row by row: the finding names the row
+        del joined
+        rates: Iterable[Decimal | None] = repeat(None, n)
         if self.i_rate is not None:
             texts = column(self.i_rate)
             if any(t != "" and self._rate(t) is None for t in set(texts)):
                 return False
-            rates: Iterable[Decimal | None] = map(self.rates.__getitem__, texts)
-        else:
-            rates = repeat(None, n)
+            rates = _mapped(self.rates, texts)
         if self.i_year is not None:
             texts = column(self.i_year)
             if any(t != "" and self._year(t) is None for t in set(texts)):
@@ -783,7 +786,7 @@ class _Rows:
             (
                 map(itemgetter(0), dated),
                 line_ids,
-                self._decimals(list(self.amount_text(amounts))),
+                self._decimals(self.amount_text(amounts)),
                 currencies,
                 vouchers,
                 rates,
@@ -796,7 +799,7 @@ class _Rows:
         )
         return True
 
-    def _decimals(self, texts: list[str]) -> Iterable[Decimal]:
+    def _decimals(self, texts: Sequence[str]) -> Iterable[Decimal]:
         """The amounts of a column. Where the first cells repeat their amounts (a ledger of
         monthly payments of one size), one Decimal for each distinct text of the block:
         a Decimal is 104 bytes. Otherwise one per cell: a cache of the ledger's amounts cost
@@ -932,6 +935,13 @@ def _known(cache: dict[Any, Any], fill: Callable[[Any], object], column: list[st
             fill(text)
         if cache.get(text) is None:
             return None
+    return _mapped(cache, column)
+
+
+def _mapped(cache: dict[Any, Any], column: list[str]) -> list[Any]:
+    """The cached value of every cell; a column of one text (one currency, no rates) at once."""
+    if column and column.count(column[0]) == len(column):
+        return [cache[column[0]]] * len(column)
     return list(map(cache.__getitem__, column))
 
 
