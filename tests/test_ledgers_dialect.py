@@ -12,6 +12,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from iomstrat.core.payments import read_ledger
 from iomstrat.loader import dialect
@@ -184,6 +186,52 @@ def test_a_rate_tells_the_decimal_mark_when_the_amounts_cannot() -> None:
 )
 def test_amounts_in_a_style(numbers: Numbers, text: str, value: Decimal | None) -> None:
     assert dialect.amount_parser(numbers)(text) == value
+
+
+STYLES = [Numbers(".", ""), Numbers(".", ","), Numbers(",", "."), Numbers(",", "'")]
+
+
+@st.composite
+def near_amounts(draw: st.DrawFn) -> str:
+    """Amounts as a finance system might write them, and near misses: too many digits or
+    decimals, groups of the wrong size, marks in the wrong place."""
+    sign = draw(st.sampled_from(["", "-", "+", "--"]))
+    whole = draw(st.text(alphabet="0123456789", min_size=0, max_size=17))
+    if draw(st.booleans()) and whole:
+        size = draw(st.sampled_from([3, 3, 3, 2, 4]))
+        mark = draw(st.sampled_from([".", ",", "'"]))
+        head = len(whole) % size or size
+        parts = [whole[:head]] + [whole[i : i + size] for i in range(head, len(whole), size)]
+        whole = mark.join(parts)
+    decimals = ""
+    if draw(st.booleans()):
+        mark = draw(st.sampled_from([".", ","]))
+        decimals = mark + draw(st.text(alphabet="0123456789", max_size=3))
+    return sign + whole + decimals
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(STYLES),
+    st.lists(
+        st.one_of(near_amounts(), st.text(alphabet="0123456789.,'-", max_size=22)),
+        min_size=1,
+        max_size=4,
+    ),
+)
+@example(Numbers(".", ","), ["1.234"])
+@example(Numbers(",", "."), ["1234.567"])
+@example(Numbers(".", ","), ["1234567890123456"])
+def test_a_column_of_amounts_is_checked_as_each_amount_is(
+    numbers: Numbers, column: list[str]
+) -> None:
+    """The whole-column check (one regex over the column, possessive quantifiers) accepts a
+    column exactly when the one-amount parser accepts every cell of it."""
+    every, texts = dialect.amount_column(numbers)
+    parse = dialect.amount_parser(numbers)
+    assert every(column) == all(parse(cell) is not None for cell in column)
+    if every(column):
+        assert [Decimal(t) for t in texts(list(column))] == [parse(cell) for cell in column]
 
 
 @pytest.mark.parametrize(
