@@ -227,11 +227,13 @@ def test_a_column_of_amounts_is_checked_as_each_amount_is(
 ) -> None:
     """The whole-column check (one regex over the column, possessive quantifiers) accepts a
     column exactly when the one-amount parser accepts every cell of it."""
-    every, texts = dialect.amount_column(numbers)
-    parse = dialect.amount_parser(numbers)
-    assert every(column) == all(parse(cell) is not None for cell in column)
-    if every(column):
-        assert [Decimal(t) for t in texts(list(column))] == [parse(cell) for cell in column]
+    texts = dialect.amount_column(numbers)(list(column))
+    parsed = [dialect.amount_parser(numbers)(cell) for cell in column]
+    if None in parsed:
+        assert texts is None
+    else:
+        assert texts is not None
+        assert [Decimal(t) for t in texts] == parsed
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import methodcaller
@@ -114,17 +114,15 @@ def amount_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:
     return parse
 
 
-def amount_column(
-    numbers: Numbers,
-) -> tuple[Callable[[Sequence[str]], bool], Callable[[list[str]], list[str]]]:
-    """For a column of amounts at once: whether every amount is one (a space as thousands
-    separator is left to `amount_parser`), and the texts Decimal() reads, by C-level maps.
-    The column is tested as one text, a line per amount: one regex call, not one per row.
-    Its quantifiers are possessive (`++`, `{1,15}+`): a run of digits is always followed by a
-    mark or a line end, so giving digits back could never make a match, and the regex engine
-    does not keep the states to try it (8x faster over a million amounts)."""
+def amount_column(numbers: Numbers) -> Callable[[list[str]], list[str] | None]:
+    """For a column of amounts at once: the texts Decimal() reads, or None unless every cell is
+    an amount (a space as thousands separator is left to `amount_parser`). The column is
+    tested as one text, a line per amount: one regex call, not one per row. Its quantifiers
+    are possessive (`++`, `{1,15}+`): a run of digits is always followed by a mark or a line
+    end, so giving digits back could never make a match, and the regex engine does not keep
+    the states to try it (8x faster over a million amounts)."""
     if numbers.thousands == " ":
-        return (lambda column: False), (lambda texts: texts)
+        return lambda column: None
     dec, sep = re.escape(numbers.decimal), re.escape(numbers.thousands)
     decimals = rf"(?:{dec}[0-9]{{1,2}}+)?+"
     ungrouped = re.compile(rf"(?:-?[0-9]{{1,15}}+{decimals}\n)*+").fullmatch
@@ -132,20 +130,19 @@ def amount_column(
     grouped = re.compile(rf"(?:-?(?:{groups}[0-9]{{1,15}}+){decimals}\n)*+").fullmatch
     thousands, decimal = numbers.thousands, numbers.decimal
 
-    def every(column: Sequence[str]) -> bool:
+    def texts(column: list[str]) -> list[str] | None:
         text = "\n".join(column) + "\n"
         if text.count("\n") != len(column):  # a cell with a line break of its own
-            return False
-        return bool(ungrouped(text) or grouped(text))
-
-    def texts(column: list[str]) -> list[str]:
-        if thousands:
+            return None
+        if ungrouped(text) is None:  # some cell groups thousands (or is no amount)
+            if grouped(text) is None:
+                return None
             column = list(map(methodcaller("replace", thousands, ""), column))
         if decimal != ".":
             column = list(map(methodcaller("replace", decimal, "."), column))
         return column
 
-    return every, texts
+    return texts
 
 
 def _amount_pattern(numbers: Numbers) -> re.Pattern[str]:

@@ -640,7 +640,7 @@ class _Rows:
             self.parse_date, self.parse_amount, self.parse_rate = _typed(
                 self.parse_date, self.parse_amount, self.parse_rate
             )
-        self.amounts_ok, self.amount_text = dialect.amount_column(numbers)
+        self.amount_texts = dialect.amount_column(numbers)
         self.lines = ledger.lines or {}
         self.dates: dict[Any, tuple[dt.date, int] | None] = {}
         self.line_ids: dict[str, str | None] = {}
@@ -742,16 +742,17 @@ class _Rows:
         currencies = _known(self.currencies, self._currency, column(i_currency))
         if dated is None or line_ids is None or currencies is None:
             return False
-        amounts = column(i_amount)
-        if not self.amounts_ok(amounts):
+        amounts = self.amount_texts(column(i_amount))
+        if amounts is None:
             return False
         vouchers = column(i_voucher)
         joined = "".join(vouchers)
-        # Printable and without a space, no voucher can be white space alone.
+        # Printable (then no refused character) and without a space, no voucher can be white
+        # space alone either.
         clean = joined.isprintable() and " " not in joined
         if "" in vouchers or (not clean and any(map(str.isspace, vouchers))):
             return False
-        if unsafe_character(joined) is not None:
+        if not clean and unsafe_character(joined) is not None:
             return False  # read again row by row: the finding names the row
         del joined
         rates: Iterable[Decimal | None] = repeat(None, n)
@@ -786,7 +787,7 @@ class _Rows:
             (
                 map(itemgetter(0), dated),
                 line_ids,
-                self._decimals(self.amount_text(amounts)),
+                self._decimals(amounts),
                 currencies,
                 vouchers,
                 rates,
