@@ -304,7 +304,7 @@ def _vouchers_distinct(vouchers: list[str]) -> bool:
     # ASCII white space is a space or a control character, which isprintable refuses.
     if not (text.isascii() and text.isprintable()) or " " in text:
         return False
-    if text.lower() == text or text.upper() == text:
+    if text.isupper() or text.islower() or text.lower() == text:  # the last: no letters
         # One case only: lower-casing is one-to-one on these vouchers, compare them as written.
         keys = vouchers
     else:

@@ -758,9 +758,10 @@ class _Rows:
         rates: Iterable[Decimal | None] = repeat(None, n)
         if self.i_rate is not None:
             texts = column(self.i_rate)
-            if any(t != "" and self._rate(t) is None for t in set(texts)):
+            distinct = set(texts)
+            if any(t != "" and self._rate(t) is None for t in distinct):
                 return False
-            rates = _mapped(self.rates, texts)
+            rates = _mapped(self.rates, texts, distinct)
         if self.i_year is not None:
             texts = column(self.i_year)
             if any(t != "" and self._year(t) is None for t in set(texts)):
@@ -931,17 +932,18 @@ def _refund(text: str) -> bool | None:
 def _known(cache: dict[Any, Any], fill: Callable[[Any], object], column: list[str]) -> Any:
     """The cached value of every cell of a column, each distinct text checked once through
     `fill`; None when a text's value is None (not valid)."""
-    for text in set(column):
+    distinct = set(column)
+    for text in distinct:
         if cache.get(text, _UNSEEN) is _UNSEEN:
             fill(text)
         if cache.get(text) is None:
             return None
-    return _mapped(cache, column)
+    return _mapped(cache, column, distinct)
 
 
-def _mapped(cache: dict[Any, Any], column: list[str]) -> list[Any]:
+def _mapped(cache: dict[Any, Any], column: list[str], distinct: set[str]) -> list[Any]:
     """The cached value of every cell; a column of one text (one currency, no rates) at once."""
-    if column and column.count(column[0]) == len(column):
+    if len(distinct) == 1:
         return [cache[column[0]]] * len(column)
     return list(map(cache.__getitem__, column))
 
