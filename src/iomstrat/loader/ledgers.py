@@ -522,7 +522,7 @@ class _CsvError(Exception):
 
 
 BLOCK_CHARS = 1 << 17
-"""Text of a CSV ledger decoded and split at a time: whole lines, about 2 700 rows."""
+"""Bytes of a CSV ledger read, decoded and split at a time (whole lines: about 2 700 rows)."""
 FIELD_LIMIT = csv.field_size_limit()
 
 
@@ -543,39 +543,40 @@ def _csv_rows(handle: BinaryIO, encoding: str, delimiter: str, rows: _Rows) -> N
                 rows.read(reader, 0)
                 return
             line = 1
-        if '"' in text or "\r" in text.replace("\r\n", ""):
+            if not text:
+                continue
+        # From the first quote, or a line ended by a carriage return alone, csv.reader reads.
+        lone_cr = "\r" in text and "\r" in text.replace("\r\n", "")
+        if '"' in text or lone_cr:
             rows.read(csv.reader(_lines(chain([text], blocks)), delimiter=delimiter), line)
             return
-        body = text.replace("\r\n", "\n") if "\r" in text else text
-        body = body.removesuffix("\n")
-        if not body:
-            line += text.count("\n")
-            continue
-        count = body.count("\n") + 1
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+        count = text.count("\n") + (not text.endswith("\n"))
         # csv.reader refuses a NUL byte and a cell beyond its limit, at their line.
-        refused = "\x00" in body or (
-            len(body) > FIELD_LIMIT and max(map(len, body.split("\n"))) > FIELD_LIMIT
+        refused = "\x00" in text or (
+            len(text) > FIELD_LIMIT and max(map(len, text.split("\n"))) > FIELD_LIMIT
         )
-        if refused or not rows.split(body, delimiter, line + 1, count):
-            rows.read(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter), line)
+        if refused or not rows.split(text, delimiter, line + 1, count):
+            rows.read(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), line)
         line += count
 
 
 def _blocks(handle: BinaryIO, encoding: str) -> Iterator[str]:
-    """The file's text in blocks of whole lines (each ends with a line feed; the last may not)."""
+    """The file's text in blocks of whole lines (each ends with a line feed; the last may not),
+    cut before decoding: in every encoding a ledger may declare (UTF-8, cp1252, Latin-1) the
+    byte 0x0A is a line feed and nothing else."""
     decoder = codecs.getincrementaldecoder(encoding)()
-    pending = ""
-    while True:
-        data = handle.read(BLOCK_CHARS)
-        text = pending + decoder.decode(data, final=not data)
-        if not data:
-            if text:
-                yield text
-            return
-        cut = text.rfind("\n") + 1
-        pending = text[cut:]
+    pending = b""
+    while data := handle.read(BLOCK_CHARS):
+        data = pending + data
+        cut = data.rfind(b"\n") + 1
+        pending = data[cut:]
         if cut:
-            yield text[:cut]
+            yield decoder.decode(data[:cut])
+    text = decoder.decode(pending, final=True)
+    if text:
+        yield text
 
 
 def _lines(blocks: Iterable[str]) -> Iterator[str]:
@@ -710,13 +711,15 @@ class _Rows:
             return False
         return self.by_columns(lambda i: list(map(itemgetter(i), chunk)), len(chunk), first)
 
-    def split(self, body: str, delimiter: str, first: int, count: int) -> bool:
-        """`by_columns` for `count` lines of text without quotes (line ends `\n`, none at
-        the end): split at the delimiter at once, each line's first cell then starting with
-        its line feed. The lines are all as wide as the header when every such first cell
-        does and there is no other line feed; else False (nothing added)."""
+    def split(self, text: str, delimiter: str, first: int, count: int) -> bool:
+        """`by_columns` for the `count` lines of a text without quotes (line ends `\n`, the
+        last line's optional): split at the delimiter at once, each line's first cell then
+        starting with its line feed. The lines are all as wide as the header when every such
+        first cell does and there is no other line feed; else False (nothing added)."""
         width = self.width
-        cells = body.replace("\n", delimiter + "\n").split(delimiter)
+        cells = text.replace("\n", delimiter + "\n").split(delimiter)
+        if text.endswith("\n"):
+            cells.pop()  # what followed the last line's end
         if len(cells) != count * width or not all(
             map(str.startswith, cells[width::width], repeat("\n"))
         ):
