@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib.util import find_spec
 
 import typer
@@ -21,8 +20,9 @@ EXIT_CODES_HELP = (
 )
 
 
-@dataclass
 class State:
+    """Options of the root command that every command reads (set by the root callback)."""
+
     no_color: bool = False
 
 

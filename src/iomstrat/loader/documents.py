@@ -400,19 +400,33 @@ class _Stop(Exception):
     """Raised inside the builder once a finding makes reading on pointless."""
 
 
-@dataclass
 class _Node:
-    """A collection being built: its path, value, and for mappings the key awaiting a value."""
+    """A collection being built: its path, value, and for mappings the key awaiting a value.
+    A plain class with slots, not a dataclass: one is made per mapping and list read, and the
+    class itself costs no generated methods at start-up."""
 
-    path: DataPath
-    value: Any
-    nodes: int = 1
-    anchor: str | None = None
-    key: Any = None
-    key_path: DataPath = ()  # path of the value awaited for `key`
-    key_pending: bool = False
-    key_seen: dict[str, int] = field(default_factory=dict)
-    merges: list[tuple[Any, Position]] = field(default_factory=list)
+    __slots__ = (
+        "anchor",
+        "key",
+        "key_path",
+        "key_pending",
+        "key_seen",
+        "merges",
+        "nodes",
+        "path",
+        "value",
+    )
+
+    def __init__(self, path: DataPath, value: Any, anchor: str | None = None) -> None:
+        self.path = path
+        self.value = value
+        self.nodes = 1
+        self.anchor = anchor
+        self.key: Any = None
+        self.key_path: DataPath = ()  # path of the value awaited for `key`
+        self.key_pending = False
+        self.key_seen: dict[str, int] = {}
+        self.merges: list[tuple[Any, Position]] = []
 
 
 class _Merge:
