@@ -6,8 +6,12 @@ between parts) is left to `validate`; docs/DESIGN.md lists it."""
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
 import json
 import re
+import textwrap
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -58,10 +62,37 @@ class FileSchema(GenerateJsonSchema):
             generated.setdefault("additionalProperties", False)
         return generated
 
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        generated = super().model_schema(schema)
+        properties = generated.get("properties", {})
+        for name, text in field_descriptions(schema["cls"]).items():
+            if name in properties:
+                properties[name]["description"] = text
+        return generated
+
     def encode_default(self, dft: Any) -> Any:
         if isinstance(dft, Decimal):
             return int(dft) if dft == dft.to_integral_value() else float(dft)
         return super().encode_default(dft)
+
+
+def field_descriptions(model: type) -> dict[str, str]:
+    """The docstring under each field of a model class (`name: T` then `\"\"\"What it is.\"\"\"`),
+    read from its source: what a field means costs nothing when a file is validated, only when
+    the schema is written (a `Field(description=...)` cost 6 ms of every start-up)."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(model)))
+    found: dict[str, str] = {}
+    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+    for node, after in itertools.pairwise(body):
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            found[node.target.id] = " ".join(after.value.value.split())
+    return found
 
 
 def _subschemas(node: Any) -> Iterator[dict[str, Any]]:

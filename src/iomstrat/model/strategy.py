@@ -95,23 +95,26 @@ shown by its name. No kind carries a rule: the file's `dialogue:` and `geographi
 
 
 class Model(BaseModel):
-    # Empty lists default with `Field(default=[])` (pydantic copies it per instance), not
+    # Empty lists default to `[]` (pydantic copies a default per instance), not
     # `default_factory=list`: pydantic inspects a factory's signature, and for a builtin that
     # compiles the tokenize module's regexes, 6 ms of every start-up.
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Organisation(Model):
-    name: Text = Field(description="Full name of the organisation funded.")
-    acronym: Text | None = Field(None, description="Short name, e.g. IOM.")
-    iati_identifier: Text | None = Field(
-        None, description="The organisation's IATI identifier, e.g. XM-DAC-47066 for IOM."
-    )
+    name: Text
+    """Full name of the organisation funded."""
+    acronym: Text | None = None
+    """Short name, e.g. IOM."""
+    iati_identifier: Text | None = None
+    """The organisation's IATI identifier, e.g. XM-DAC-47066 for IOM."""
 
 
 class Period(Model):
-    start: Year = Field(description="First year of the strategy.")
-    end: Year = Field(description="Last year of the strategy.")
+    start: Year
+    """First year of the strategy."""
+    end: Year
+    """Last year of the strategy."""
 
     @model_validator(mode="after")
     def _in_order(self) -> "Period":
@@ -125,112 +128,122 @@ class Period(Model):
 
 
 class Source(Model):
-    document: Text = Field(description="The document the figures are transcribed from.")
-    sections: Text | None = Field(None, description="Where in the document the figures stand.")
+    document: Text
+    """The document the figures are transcribed from."""
+    sections: Text | None = None
+    """Where in the document the figures stand."""
 
 
 class StrategyInfo(Model):
-    title: Text = Field(description="Title of the strategy.")
-    organisation: Organisation = Field(description="The organisation the strategy funds.")
-    donor: Organisation | None = Field(None, description="The donor, e.g. Denmark's MFA.")
-    file_no: Text | None = Field(None, description="The ministry's file number.")
-    responsible_unit: Text | None = Field(None, description="Unit responsible for the strategy.")
-    desk_officer: Text | None = Field(None, description="Desk officer named on the cover.")
-    financial_officer: Text | None = Field(
-        None, description="Financial officer named on the cover."
-    )
-    period: Period = Field(description="Duration of the strategy, whole years.")
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
-        description="ISO 4217 code of the currency all budget figures are in."
-    )
-    unit: Literal["million", "thousand", "kroner"] = Field(
-        description="How many currency units one budget figure stands for."
-    )
-    finance_act_code: Text = Field(description="Finance Act code, written §NN.NN.NN.NN.")
-    funding_basis: Prose | None = Field(None, description="The Finance Act the plan rests on.")
-    supplementary_period_months: int | None = Field(
-        None,
-        ge=1,
-        le=12,
-        description=(
-            "Months after a year's end in which a payment may still be charged to that year's "
-            "appropriation (the supplementary period); none: payments are dated in their year."
-        ),
-    )
-    approval_note: Prose | None = Field(None, description="The approval footnote, as printed.")
-    source: Source | None = Field(None, description="Where the figures are transcribed from.")
+    title: Text
+    """Title of the strategy."""
+    organisation: Organisation
+    """The organisation the strategy funds."""
+    donor: Organisation | None = None
+    """The donor, e.g. Denmark's MFA."""
+    file_no: Text | None = None
+    """The ministry's file number."""
+    responsible_unit: Text | None = None
+    """Unit responsible for the strategy."""
+    desk_officer: Text | None = None
+    """Desk officer named on the cover."""
+    financial_officer: Text | None = None
+    """Financial officer named on the cover."""
+    period: Period
+    """Duration of the strategy, whole years."""
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    """ISO 4217 code of the currency all budget figures are in."""
+    unit: Literal["million", "thousand", "kroner"]
+    """How many currency units one budget figure stands for."""
+    finance_act_code: Text
+    """Finance Act code, written §NN.NN.NN.NN."""
+    funding_basis: Prose | None = None
+    """The Finance Act the plan rests on."""
+    supplementary_period_months: int | None = Field(None, ge=1, le=12)
+    """Months after a year's end in which a payment may still be charged to that year's
+    appropriation (the supplementary period); none: payments are dated in their year."""
+    approval_note: Prose | None = None
+    """The approval footnote, as printed."""
+    source: Source | None = None
+    """Where the figures are transcribed from."""
 
 
 class BudgetLine(Model):
-    id: Identifier = Field(description="Stable identifier, lower case, e.g. core.")
-    label: Text | None = Field(None, description="Label printed before the name, e.g. 'a.'.")
-    name: Text = Field(description="Name of the line as printed.")
-    kind: Identifier = Field(
-        description=(
-            "What sort of contribution the line is: core, soft_earmarked, earmarked, "
-            "personnel, humanitarian, thematic, climate, other, or any lower-case identifier."
-        )
-    )
-    finance_act_code: Text = Field(description="Finance Act code of the line, §NN.NN.NN.NN.")
-    responsible_unit: Text | None = Field(None, description="Unit responsible for the line.")
-    description: Prose | None = Field(None, description="What the line pays for.")
-    amounts: dict[int, Money] = Field(description="Planned amount by year, in the file's unit.")
+    id: Identifier
+    """Stable identifier, lower case, e.g. core."""
+    label: Text | None = None
+    """Label printed before the name, e.g. 'a.'."""
+    name: Text
+    """Name of the line as printed."""
+    kind: Identifier
+    """What sort of contribution the line is: core, soft_earmarked, earmarked, personnel,
+    humanitarian, thematic, climate, other, or any lower-case identifier."""
+    finance_act_code: Text
+    """Finance Act code of the line, §NN.NN.NN.NN."""
+    responsible_unit: Text | None = None
+    """Unit responsible for the line."""
+    description: Prose | None = None
+    """What the line pays for."""
+    amounts: dict[int, Money]
+    """Planned amount by year, in the file's unit."""
 
 
 class StatedTotal(Model):
-    id: Identifier = Field(description="Stable identifier of the total, e.g. total.")
-    name: Text = Field(description="Name of the total row as printed.")
-    placement: Literal["above", "below"] = Field(
-        "below", description="Whether the document prints this row above or below its lines."
-    )
-    lines: list[Identifier] = Field(min_length=1, description="Ids of the lines it adds up.")
-    stated: dict[int, Money] = Field(description="The total as printed, by year.")
+    id: Identifier
+    """Stable identifier of the total, e.g. total."""
+    name: Text
+    """Name of the total row as printed."""
+    placement: Literal["above", "below"] = "below"
+    """Whether the document prints this row above or below its lines."""
+    lines: list[Identifier] = Field(min_length=1)
+    """Ids of the lines it adds up."""
+    stated: dict[int, Money]
+    """The total as printed, by year."""
 
 
 class Budget(Model):
-    title: Text = Field(description="Title of the budget table as printed.")
-    printed_step: Money = Field(
-        Decimal(1),
-        gt=0,
-        description="Step the document's figures are printed to, e.g. 1 (million).",
-    )
-    lines: list[BudgetLine] = Field(min_length=1, description="Budget lines in printed order.")
-    totals: list[StatedTotal] = Field(
-        default=[], description="Totals the document prints, to check against the lines."
-    )
+    title: Text
+    """Title of the budget table as printed."""
+    printed_step: Money = Field(Decimal(1), gt=0)
+    """Step the document's figures are printed to, e.g. 1 (million)."""
+    lines: list[BudgetLine] = Field(min_length=1)
+    """Budget lines in printed order."""
+    totals: list[StatedTotal] = []
+    """Totals the document prints, to check against the lines."""
 
 
 class CoverRow(Model):
-    by_year: dict[int, Money] = Field(description="The row's figure by year, as printed.")
-    total: Money | None = Field(None, description="The row's printed total for the period.")
+    by_year: dict[int, Money]
+    """The row's figure by year, as printed."""
+    total: Money | None = None
+    """The row's printed total for the period."""
 
 
 class Cover(Model):
-    commitment: CoverRow | None = Field(None, description="The cover table's Commitment row.")
-    projected_disbursement: CoverRow | None = Field(
-        None, description="The cover table's projected annual disbursement row."
-    )
+    commitment: CoverRow | None = None
+    """The cover table's Commitment row."""
+    projected_disbursement: CoverRow | None = None
+    """The cover table's projected annual disbursement row."""
 
 
 class Approval(Model):
     """Parliament's decision on one year; `planned` until the Finance Act is passed."""
 
-    year: int = Field(description="The budget year decided.")
-    status: Literal["planned", "approved", "reduced", "withheld"] = Field(
-        description=(
-            "planned: awaiting the year's Finance Act; approved: approved as planned; "
-            "reduced: approved at a lower amount; withheld: not approved."
-        )
-    )
-    finance_act: Text | None = Field(None, description="The Finance Act that decided the year.")
-    decided_on: dt.date | None = Field(None, description="Date of the decision.")
-    amount: Money | None = Field(
-        None, description="Approved total for the year in the file's unit (required if reduced)."
-    )
-    lines: dict[str, Money] | None = Field(
-        None, description="Approved amount per budget line, if the reduction names lines."
-    )
-    note: Prose | None = Field(None, description="Free remark on the decision.")
+    year: int
+    """The budget year decided."""
+    status: Literal["planned", "approved", "reduced", "withheld"]
+    """planned: awaiting the year's Finance Act; approved: approved as planned; reduced: approved
+    at a lower amount; withheld: not approved."""
+    finance_act: Text | None = None
+    """The Finance Act that decided the year."""
+    decided_on: dt.date | None = None
+    """Date of the decision."""
+    amount: Money | None = None
+    """Approved total for the year in the file's unit (required if reduced)."""
+    lines: dict[str, Money] | None = None
+    """Approved amount per budget line, if the reduction names lines."""
+    note: Prose | None = None
+    """Free remark on the decision."""
 
 
 # --- Disbursement data: priority areas, schedule, dialogue allocations, payments -------------
@@ -251,25 +264,27 @@ Rate = Annotated[
 class PriorityArea(Model):
     """One of the strategy's priority areas and the SRF codes it selects (Annex 4)."""
 
-    id: int = Field(ge=1, le=99, description="Number of the priority area, e.g. 3.")
-    name: Text = Field(description="Name of the priority area as the strategy states it.")
-    objectives: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}$")]] = Field(
-        default=[], description="IOM SRF objectives, e.g. '3'."
-    )
-    outcomes: list[SrfOutcome] = Field(
-        default=[], description="IOM SRF outcomes it selects, e.g. '3b' or '3b.4'."
-    )
-    outputs: list[SrfOutput] = Field(
-        default=[], description="IOM SRF outputs it selects, e.g. '3b.4.2'."
-    )
-    note: Prose | None = Field(None, description="Free remark.")
+    id: int = Field(ge=1, le=99)
+    """Number of the priority area, e.g. 3."""
+    name: Text
+    """Name of the priority area as the strategy states it."""
+    objectives: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}$")]] = []
+    """IOM SRF objectives, e.g. '3'."""
+    outcomes: list[SrfOutcome] = []
+    """IOM SRF outcomes it selects, e.g. '3b' or '3b.4'."""
+    outputs: list[SrfOutput] = []
+    """IOM SRF outputs it selects, e.g. '3b.4.2'."""
+    note: Prose | None = None
+    """Free remark."""
 
 
 class Tranche(Model):
     """One instalment: when (quarter or date) and how much (share of the year or amount)."""
 
-    quarter: int | None = Field(None, ge=1, le=4, description="Quarter of the year it is due.")
-    date: dt.date | None = Field(None, description="Date it is due.")
+    quarter: int | None = Field(None, ge=1, le=4)
+    """Quarter of the year it is due."""
+    date: dt.date | None = None
+    """Date it is due."""
     share: (
         Annotated[
             Decimal,
@@ -278,8 +293,10 @@ class Tranche(Model):
             WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 1}),
         ]
         | None
-    ) = Field(None, description="Share of the year's amount, e.g. 0.5.")
-    amount: Money | None = Field(None, description="In the file's unit.")
+    ) = None
+    """Share of the year's amount, e.g. 0.5."""
+    amount: Money | None = None
+    """In the file's unit."""
 
     @model_validator(mode="after")
     def _one_of_each(self) -> "Tranche":
@@ -293,18 +310,22 @@ class Tranche(Model):
 class AllocationItem(Model):
     """One allocation agreed in a dialogue, in the file's unit."""
 
-    id: Identifier | None = Field(None, description="Reference payments may name.")
-    country: Text | None = Field(None, description="Country name or ISO code.")
-    region: Text | None = Field(None, description="Region, e.g. Sahel or Eastern Africa.")
-    purpose: Text = Field(description="What the allocation pays for.")
-    amount: Money = Field(description="Amount allocated, in the file's unit.")
-    priority_area: int | None = Field(None, description="Id of the priority area it serves.")
-    outputs: list[SrfOutput] = Field(
-        default=[], description="IOM SRF outputs it serves, e.g. '3b.4.2'."
-    )
-    outcomes: list[SrfOutcome] = Field(
-        default=[], description="IOM SRF outcomes it serves, e.g. '3b'."
-    )
+    id: Identifier | None = None
+    """Reference payments may name."""
+    country: Text | None = None
+    """Country name or ISO code."""
+    region: Text | None = None
+    """Region, e.g. Sahel or Eastern Africa."""
+    purpose: Text
+    """What the allocation pays for."""
+    amount: Money
+    """Amount allocated, in the file's unit."""
+    priority_area: int | None = None
+    """Id of the priority area it serves."""
+    outputs: list[SrfOutput] = []
+    """IOM SRF outputs it serves, e.g. '3b.4.2'."""
+    outcomes: list[SrfOutcome] = []
+    """IOM SRF outcomes it serves, e.g. '3b'."""
 
     @model_validator(mode="after")
     def _one_place(self) -> "AllocationItem":
@@ -316,16 +337,18 @@ class AllocationItem(Model):
 class Allocation(Model):
     """A dialogue decision: the donor approves allocations of a line's funds."""
 
-    date: dt.date = Field(description="Date of the dialogue decision.")
-    half_year: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-H[12]$")] = Field(
-        description="Half-year allocated, e.g. 2023-H2."
-    )
-    approved_by: Text = Field(description="Who approved it for Denmark.")
-    line: Identifier | None = Field(
-        None, description="Budget line allocated (default: the dialogue's line, if it has one)."
-    )
-    items: list[AllocationItem] = Field(min_length=1, description="The allocations agreed.")
-    note: Prose | None = Field(None, description="Free remark.")
+    date: dt.date
+    """Date of the dialogue decision."""
+    half_year: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-H[12]$")]
+    """Half-year allocated, e.g. 2023-H2."""
+    approved_by: Text
+    """Who approved it for Denmark."""
+    line: Identifier | None = None
+    """Budget line allocated (default: the dialogue's line, if it has one)."""
+    items: list[AllocationItem] = Field(min_length=1)
+    """The allocations agreed."""
+    note: Prose | None = None
+    """Free remark."""
 
     @property
     def year(self) -> int:
@@ -335,64 +358,77 @@ class Allocation(Model):
 class Disbursement(Model):
     """One payment, in whole units of its own currency (kroner, dollars)."""
 
-    date: dt.date = Field(description="Date of payment.")
-    line: Identifier = Field(description="Id of the budget line paid from.")
-    amount: Money = Field(description="Amount paid, in whole units of `currency`.")
-    currency: Currency = Field(description="ISO 4217 code of the payment's currency.")
-    voucher: Text = Field(description="Voucher or reference of the payment; unique.")
-    exchange_rate: Rate | None = Field(
-        None, description="Strategy-currency units per one unit of `currency`."
-    )
-    year: int | None = Field(None, description="Appropriation year (default: the date's year).")
-    allocation: Identifier | None = Field(None, description="Id of the allocation item paid.")
-    refund: bool = Field(
-        False, description="Money returned to the donor: the amount is negative, e.g. -250000."
-    )
-    note: Prose | None = Field(None, description="Free remark.")
+    date: dt.date
+    """Date of payment."""
+    line: Identifier
+    """Id of the budget line paid from."""
+    amount: Money
+    """Amount paid, in whole units of `currency`."""
+    currency: Currency
+    """ISO 4217 code of the payment's currency."""
+    voucher: Text
+    """Voucher or reference of the payment; unique."""
+    exchange_rate: Rate | None = None
+    """Strategy-currency units per one unit of `currency`."""
+    year: int | None = None
+    """Appropriation year (default: the date's year)."""
+    allocation: Identifier | None = None
+    """Id of the allocation item paid."""
+    refund: bool = False
+    """Money returned to the donor: the amount is negative, e.g. -250000."""
+    note: Prose | None = None
+    """Free remark."""
 
 
 class LedgerColumns(Model):
     """The ledger's own header for each column iomstrat reads (finance-system exports)."""
 
-    date: Text | None = Field(None, description="Header of the payment date column.")
-    line: Text | None = Field(None, description="Header of the budget line (account) column.")
-    amount: Text | None = Field(None, description="Header of the amount column.")
-    currency: Text | None = Field(None, description="Header of the currency column.")
-    voucher: Text | None = Field(None, description="Header of the voucher column.")
-    exchange_rate: Text | None = Field(None, description="Header of the exchange rate column.")
-    note: Text | None = Field(None, description="Header of the free text column.")
-    year: Text | None = Field(None, description="Header of the appropriation year column.")
-    allocation: Text | None = Field(None, description="Header of the allocation id column.")
-    refund: Text | None = Field(None, description="Header of the refund (yes/no) column.")
+    date: Text | None = None
+    """Header of the payment date column."""
+    line: Text | None = None
+    """Header of the budget line (account) column."""
+    amount: Text | None = None
+    """Header of the amount column."""
+    currency: Text | None = None
+    """Header of the currency column."""
+    voucher: Text | None = None
+    """Header of the voucher column."""
+    exchange_rate: Text | None = None
+    """Header of the exchange rate column."""
+    note: Text | None = None
+    """Header of the free text column."""
+    year: Text | None = None
+    """Header of the appropriation year column."""
+    allocation: Text | None = None
+    """Header of the allocation id column."""
+    refund: Text | None = None
+    """Header of the refund (yes/no) column."""
 
 
 class LedgerSource(Model):
     """One ledger and, where detection cannot tell or the export has its own words, its dialect."""
 
-    path: Text = Field(description="The ledger file, relative to the strategy's repository.")
-    columns: LedgerColumns | None = Field(
-        None, description="The ledger's header for each column, e.g. {date: Bogføringsdato}."
-    )
-    delimiter: Literal[",", ";", "\t"] | None = Field(
-        None, description="Field separator of a CSV ledger (detected when absent)."
-    )
-    decimal: Literal[",", "."] | None = Field(
-        None, description="Decimal mark of amounts and rates (detected when absent)."
-    )
-    thousands: Literal[".", ",", " ", "'", ""] | None = Field(
-        None, description="Thousands separator of amounts (detected when absent)."
-    )
+    path: Text
+    """The ledger file, relative to the strategy's repository."""
+    columns: LedgerColumns | None = None
+    """The ledger's header for each column, e.g. {date: Bogføringsdato}."""
+    delimiter: Literal[",", ";", "\t"] | None = None
+    """Field separator of a CSV ledger (detected when absent)."""
+    decimal: Literal[",", "."] | None = None
+    """Decimal mark of amounts and rates (detected when absent)."""
+    thousands: Literal[".", ",", " ", "'", ""] | None = None
+    """Thousands separator of amounts (detected when absent)."""
     date_format: (
         Literal["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%m-%d-%Y", "%m.%d.%Y", "%m/%d/%Y"]
         | None
-    ) = Field(None, description="Date format, e.g. '%d.%m.%Y' (detected when absent).")
-    encoding: Literal["utf-8", "utf-8-sig", "cp1252", "latin-1"] | None = Field(
-        None, description="Text encoding of a CSV ledger (detected when absent)."
-    )
-    lines: dict[str, Identifier] | None = Field(
-        None, description="The finance system's account values to budget line ids."
-    )
-    sheet: Text | None = Field(None, description="Worksheet of an xlsx ledger (default: first).")
+    ) = None
+    """Date format, e.g. '%d.%m.%Y' (detected when absent)."""
+    encoding: Literal["utf-8", "utf-8-sig", "cp1252", "latin-1"] | None = None
+    """Text encoding of a CSV ledger (detected when absent)."""
+    lines: dict[str, Identifier] | None = None
+    """The finance system's account values to budget line ids."""
+    sheet: Text | None = None
+    """Worksheet of an xlsx ledger (default: first)."""
 
 
 def _ledger_entry(value: Any) -> Any:
@@ -412,14 +448,14 @@ DacCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{1,5}$")]
 class IatiLine(Model):
     """The IATI types of one budget line's money."""
 
-    line: Identifier = Field(description="Id of the budget line.")
-    aid_type: DacCode | None = Field(
-        None, description="OECD DAC type of aid (IATI AidType), e.g. B02 core contributions."
-    )
-    finance_type: DacCode | None = Field(
-        None, description="IATI FinanceType code, e.g. 110 (standard grant)."
-    )
-    flow_type: DacCode | None = Field(None, description="IATI FlowType code, e.g. 10 (ODA).")
+    line: Identifier
+    """Id of the budget line."""
+    aid_type: DacCode | None = None
+    """OECD DAC type of aid (IATI AidType), e.g. B02 core contributions."""
+    finance_type: DacCode | None = None
+    """IATI FinanceType code, e.g. 110 (standard grant)."""
+    flow_type: DacCode | None = None
+    """IATI FlowType code, e.g. 10 (ODA)."""
 
 
 class Iati(Model):
@@ -427,39 +463,29 @@ class Iati(Model):
     codelists (iatistandard.org/en/iati-standard/203/codelists/), checked by `export iati
     --check`."""
 
-    sector: DacCode | None = Field(
-        None, description="OECD DAC 5-digit purpose code (IATI Sector codelist), e.g. 15190."
-    )
-    recipient_region: DacCode | None = Field(
-        None,
-        description=(
-            "OECD DAC region code (IATI Region codelist) of the share no allocation places, "
-            "e.g. 998 (developing countries, unspecified)."
-        ),
-    )
-    recipient_country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = Field(
-        None,
-        description="ISO 3166-1 alpha-2 code of the share no allocation places (not a region).",
-    )
-    collaboration_type: DacCode | None = Field(
-        None, description="IATI CollaborationType code, e.g. 2 (multilateral inflows)."
-    )
-    lines: list[IatiLine] = Field(
-        default=[], description="Aid, finance and flow type of each budget line."
-    )
+    sector: DacCode | None = None
+    """OECD DAC 5-digit purpose code (IATI Sector codelist), e.g. 15190."""
+    recipient_region: DacCode | None = None
+    """OECD DAC region code (IATI Region codelist) of the share no allocation places, e.g. 998
+    (developing countries, unspecified)."""
+    recipient_country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
+    """ISO 3166-1 alpha-2 code of the share no allocation places (not a region)."""
+    collaboration_type: DacCode | None = None
+    """IATI CollaborationType code, e.g. 2 (multilateral inflows)."""
+    lines: list[IatiLine] = []
+    """Aid, finance and flow type of each budget line."""
 
 
 class Erratum(Model):
     """A figure the source prints wrongly, transcribed as printed: the difference it causes is
     a note that keeps the reason, not an error."""
 
-    at: Text = Field(
-        description="Data path of the stated figure, as findings print it: cover.commitment.total."
-    )
-    printed: Money = Field(description="The figure as printed; must equal the file's value there.")
-    reason: Text = Field(
-        description="Why the printed figure is wrong, e.g. 'printed 2.055; 5 x 510 = 2.550'."
-    )
+    at: Text
+    """Data path of the stated figure, as findings print it: cover.commitment.total."""
+    printed: Money
+    """The figure as printed; must equal the file's value there."""
+    reason: Text
+    """Why the printed figure is wrong, e.g. 'printed 2.055; 5 x 510 = 2.550'."""
 
 
 def _places(value: Any) -> Any:
@@ -472,16 +498,12 @@ def _places(value: Any) -> Any:
 class GeographicFocus(Model):
     """Where the strategy's allocations should go; allocations elsewhere are reported (IOM406)."""
 
-    places: list[Text] = Field(
-        min_length=1,
-        description="Continents, UN M49 regions, named regions (Sahel) or countries.",
-    )
-    lines: list[Identifier] | None = Field(
-        None, description="Lines whose allocations the focus applies to (default: all)."
-    )
-    source: Text | None = Field(
-        None, description="Where the document states the focus, cited in findings."
-    )
+    places: list[Text] = Field(min_length=1)
+    """Continents, UN M49 regions, named regions (Sahel) or countries."""
+    lines: list[Identifier] | None = None
+    """Lines whose allocations the focus applies to (default: all)."""
+    source: Text | None = None
+    """Where the document states the focus, cited in findings."""
 
 
 _PLACES_SCHEMA = {
@@ -516,33 +538,29 @@ class Dialogue(Model):
     """A dialogue with the organisation that allocates some lines' funds: payments on those
     lines need an allocation decided by their date (IOM403, IOM404)."""
 
-    lines: list[Identifier] = Field(
-        min_length=1, description="Lines whose payments need a dialogue allocation."
-    )
-    every_months: int | None = Field(
-        None, ge=1, le=60, description="How often the dialogue meets, in months (e.g. 6)."
-    )
-    grace_months: int = Field(
-        0, ge=0, le=24, description="Months a decision may come late before it is reported."
-    )
-    source: Text | None = Field(
-        None, description="Where the document states the dialogue, cited in findings."
-    )
+    lines: list[Identifier] = Field(min_length=1)
+    """Lines whose payments need a dialogue allocation."""
+    every_months: int | None = Field(None, ge=1, le=60)
+    """How often the dialogue meets, in months (e.g. 6)."""
+    grace_months: int = Field(0, ge=0, le=24)
+    """Months a decision may come late before it is reported."""
+    source: Text | None = None
+    """Where the document states the dialogue, cited in findings."""
 
 
 class Strategy(Model):
-    schema_version: Annotated[Literal[1], BeforeValidator(_exactly_one)] = Field(
-        description="Version of this file format; 1."
-    )
-    strategy: StrategyInfo = Field(description="What the strategy is, for whom, when.")
-    budget: Budget = Field(description="The budget table: lines and stated totals.")
-    cover: Cover | None = Field(None, description="The cover table's figures, if transcribed.")
-    approvals: list[Approval] = Field(
-        default=[], description="Parliament's decision on each year, when known."
-    )
-    priority_areas: list[PriorityArea] = Field(
-        default=[], description="The strategy's priority areas (Annex 4)."
-    )
+    schema_version: Annotated[Literal[1], BeforeValidator(_exactly_one)]
+    """Version of this file format; 1."""
+    strategy: StrategyInfo
+    """What the strategy is, for whom, when."""
+    budget: Budget
+    """The budget table: lines and stated totals."""
+    cover: Cover | None = None
+    """The cover table's figures, if transcribed."""
+    approvals: list[Approval] = []
+    """Parliament's decision on each year, when known."""
+    priority_areas: list[PriorityArea] = []
+    """The strategy's priority areas (Annex 4)."""
     geographic_focus: (
         Annotated[
             GeographicFocus,
@@ -550,28 +568,23 @@ class Strategy(Model):
             WithJsonSchema(_FOCUS_SCHEMA),
         ]
         | None
-    ) = Field(None, description="Where allocations should go (absent: anywhere).")
-    dialogue: Dialogue | None = Field(
-        None, description="The dialogue that allocates some lines' funds (absent: none)."
-    )
-    schedule: dict[Identifier, dict[int, list[Tranche]]] = Field(
-        default={}, description="Disbursement tranches by line id and year."
-    )
-    allocations: list[Allocation] = Field(
-        default=[], description="Dialogue decisions allocating a line's funds."
-    )
-    disbursements: list[Disbursement] = Field(default=[], description="Payments made.")
-    ledgers: list[LedgerEntry] = Field(
-        default=[],
-        description=(
-            "Payment ledger files (CSV, TSV, xlsx or YAML), relative to the strategy's "
-            "repository: a path, or a mapping with the path and how to read it."
-        ),
-    )
-    errata: list[Erratum] = Field(
-        default=[], description="Figures the source prints wrongly, acknowledged."
-    )
-    iati: Iati | None = Field(None, description="IATI classifications the document does not state.")
+    ) = None
+    """Where allocations should go (absent: anywhere)."""
+    dialogue: Dialogue | None = None
+    """The dialogue that allocates some lines' funds (absent: none)."""
+    schedule: dict[Identifier, dict[int, list[Tranche]]] = {}
+    """Disbursement tranches by line id and year."""
+    allocations: list[Allocation] = []
+    """Dialogue decisions allocating a line's funds."""
+    disbursements: list[Disbursement] = []
+    """Payments made."""
+    ledgers: list[LedgerEntry] = []
+    """Payment ledger files (CSV, TSV, xlsx or YAML), relative to the strategy's repository: a
+    path, or a mapping with the path and how to read it."""
+    errata: list[Erratum] = []
+    """Figures the source prints wrongly, acknowledged."""
+    iati: Iati | None = None
+    """IATI classifications the document does not state."""
 
     def line(self, line_id: str) -> BudgetLine | None:
         return self._lines.get(line_id)

@@ -68,63 +68,76 @@ Heading = HeadingText | int
 
 
 class TableInfo(Model):
-    title: Text = Field(description="Title of the table as printed.")
-    heading: Text | None = Field(None, description="A heading printed above the rows.")
-    section: Text | None = Field(None, description="The document's section, e.g. 'Annex 2'.")
-    updated: Text | None = Field(None, description="The 'last updated' note, as printed.")
-    source: Source | None = Field(None, description="Where the table is transcribed from.")
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
-        description="ISO 4217 code of the currency the figures are in."
-    )
-    unit: Literal["million", "thousand", "units"] = Field(
-        description="How many currency units one printed figure stands for."
-    )
-    printed_step: Money = Field(
-        description="Step the figures are printed to, e.g. 0.01 (two decimals) or 1."
-    )
-    row_heading: Text | None = Field(None, description="Heading of the name column.")
-    columns: list[Heading | None] = Field(
-        min_length=1, description="Column headings as printed (with any marker); ~ if none."
-    )
-    column_names: list[Text] | None = Field(
-        None, description="Names for the columns where the document prints no heading."
-    )
-    total_heading: Text | None = Field(None, description="Heading of the row-total column.")
-    markers: dict[str, Text] = Field(
-        default={}, description="Footnote markers and their footnotes, as printed."
-    )
-    legend: list[Text] = Field(default=[], description="Legend lines, as printed.")
+    title: Text
+    """Title of the table as printed."""
+    heading: Text | None = None
+    """A heading printed above the rows."""
+    section: Text | None = None
+    """The document's section, e.g. 'Annex 2'."""
+    updated: Text | None = None
+    """The 'last updated' note, as printed."""
+    source: Source | None = None
+    """Where the table is transcribed from."""
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    """ISO 4217 code of the currency the figures are in."""
+    unit: Literal["million", "thousand", "units"]
+    """How many currency units one printed figure stands for."""
+    printed_step: Money
+    """Step the figures are printed to, e.g. 0.01 (two decimals) or 1."""
+    row_heading: Text | None = None
+    """Heading of the name column."""
+    columns: list[Heading | None] = Field(min_length=1)
+    """Column headings as printed (with any marker); ~ if none."""
+    column_names: list[Text] | None = None
+    """Names for the columns where the document prints no heading."""
+    total_heading: Text | None = None
+    """Heading of the row-total column."""
+    markers: dict[str, Text] = Field(default={})
+    """Footnote markers and their footnotes, as printed."""
+    legend: list[Text] = Field(default=[])
+    """Legend lines, as printed."""
 
 
 class TableRow(Model):
-    name: Text = Field(description="The row's name as printed.")
-    cells: list[Cell | None] = Field(description="One figure per column; ~ for an empty cell.")
-    total: Cell | None = Field(None, description="The row total as printed.")
-    refund: bool = Field(False, description="A refund: printed in parentheses, negative here.")
+    name: Text
+    """The row's name as printed."""
+    cells: list[Cell | None]
+    """One figure per column; ~ for an empty cell."""
+    total: Cell | None = None
+    """The row total as printed."""
+    refund: bool = False
+    """A refund: printed in parentheses, negative here."""
 
 
 class TotalRow(Model):
-    name: Text | None = Field(None, description="Name of the total row, if printed.")
-    cells: list[Cell | None] = Field(description="Column totals as printed.")
-    total: Cell | None = Field(None, description="The grand total as printed.")
+    name: Text | None = None
+    """Name of the total row, if printed."""
+    cells: list[Cell | None]
+    """Column totals as printed."""
+    total: Cell | None = None
+    """The grand total as printed."""
 
 
 class GrowthRow(Model):
-    name: Text | None = Field(None, description="Name of the growth row, if printed.")
-    percent: list[Money | None] = Field(
-        description="Growth on the previous column's total, whole percent as printed."
-    )
+    name: Text | None = None
+    """Name of the growth row, if printed."""
+    percent: list[Money | None]
+    """Growth on the previous column's total, whole percent as printed."""
 
 
 class Table(Model):
-    schema_version: Literal[1] = Field(description="Version of this file format; 1.")
-    table: TableInfo = Field(description="What the table is: title, currency, unit, columns.")
-    rows: list[TableRow] = Field(min_length=1, description="The table's rows in printed order.")
-    column_totals: TotalRow | None = Field(None, description="The total row, as printed.")
-    growth: GrowthRow | None = Field(None, description="The growth row, as printed.")
-    errata: list[Erratum] = Field(
-        default=[], description="Figures the source prints wrongly, acknowledged."
-    )
+    schema_version: Literal[1]
+    """Version of this file format; 1."""
+    table: TableInfo
+    """What the table is: title, currency, unit, columns."""
+    rows: list[TableRow] = Field(min_length=1)
+    """The table's rows in printed order."""
+    column_totals: TotalRow | None = None
+    """The total row, as printed."""
+    growth: GrowthRow | None = None
+    """The growth row, as printed."""
+    errata: list[Erratum] = Field(default=[])
+    """Figures the source prints wrongly, acknowledged."""
 
     def column_name(self, index: int) -> str:
         names = self.table.column_names
