@@ -51,9 +51,33 @@ FILES = {
 }
 
 
+MAPPING = {
+    "date": "Bogføringsdato",
+    "line": "Konto",
+    "amount": "Beløb",
+    "currency": "Valuta",
+    "voucher": "Bilag",
+}
+EXPORT = "Bogføringsdato;Konto;Beløb;Valuta;Bilag;Tekst"
+"""A finance system's export, read with a `columns:` mapping; its rows end in a `;`."""
+MAPPED = {
+    "a mapped export with a trailing delimiter": text(
+        *(f"{row.replace(',', ';').replace('.25', ',25')}betaling;" for row in ROWS),
+        header=EXPORT,
+    ),
+    "a mapped export, one row without it": text(
+        *(f"{row.replace(',', ';').replace('.25', ',25')}betaling;" for row in ROWS[:9]),
+        ROWS[9].replace(",", ";").replace(".25", ",25") + "betaling",
+        *(f"{row.replace(',', ';').replace('.25', ',25')}betaling;" for row in ROWS[10:]),
+        header=EXPORT,
+    ),
+}
+
+
 def read(path: Path) -> Payments:
     payments = Payments(["strategy.yaml"])
-    read_ledger(Declared(str(path)), payments)
+    mapped = path.name.startswith("mapped")
+    read_ledger(Declared(str(path), MAPPING if mapped else None), payments)
     return payments
 
 
@@ -61,12 +85,12 @@ def result(payments: Payments) -> tuple[list[tuple[object, ...]], list[str]]:
     return [tuple(p) for p in payments.records], [str(d) for d in payments.diagnostics]
 
 
-@pytest.mark.parametrize("name", sorted(FILES))
+@pytest.mark.parametrize("name", sorted([*FILES, *MAPPED]))
 def test_blocks_and_csv_reader_agree(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "ledger.csv"
-    path.write_bytes(FILES[name].encode("utf-8"))
+    path = tmp_path / ("mapped.csv" if name in MAPPED else "ledger.csv")
+    path.write_bytes({**FILES, **MAPPED}[name].encode("utf-8"))
     whole = result(read(path))
     monkeypatch.setattr(ledgers, "BLOCK_CHARS", 37)
     small = result(read(path))
@@ -103,3 +127,19 @@ def test_the_files_read_as_meant(tmp_path: Path) -> None:
     assert [(d.line, d.code) for d in broken.diagnostics] == [(17, "IOM422")]  # a line break
     # Beyond the first 64 KiB (searched at once: IOM420), a finding for the row that has it.
     assert [(d.line, d.code) for d in found["a NUL byte late"].diagnostics] == [(2802, "IOM422")]
+
+
+def test_a_mapped_export_with_trailing_delimiters_is_read_column_by_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "mapped.csv"
+    path.write_bytes(MAPPED["a mapped export with a trailing delimiter"].encode("utf-8"))
+    one_by_one = []
+    monkeypatch.setattr(ledgers._Rows, "one_by_one", lambda self, rows: one_by_one.append(rows))
+    found = read(path)
+    assert one_by_one == []  # no row needed reading on its own
+    assert [(p.row, p.amount, p.voucher) for p in found.records][:2] == [
+        (2, ledgers.Decimal("1.25"), "V-001"),
+        (3, ledgers.Decimal("2.25"), "V-002"),
+    ]
+    assert len(found.records) == 28 and found.diagnostics == []

@@ -707,7 +707,8 @@ class _Rows:
 
     def by_rows(self, chunk: list[list[str]], first: int, last: int) -> bool:
         """`by_columns` for rows as csv.reader gives them: each on one line of the file."""
-        if last - first + 1 != len(chunk) or set(map(len, chunk)) != {self.width}:
+        widths = set(map(len, chunk))
+        if last - first + 1 != len(chunk) or len(widths) != 1 or not self.wide_enough(*widths):
             return False
         return self.by_columns(lambda i: list(map(itemgetter(i), chunk)), len(chunk), first)
 
@@ -716,7 +717,10 @@ class _Rows:
         last line's optional): split at the delimiter at once, each line's first cell then
         starting with its line feed. The lines are all as wide as the header when every such
         first cell does and there is no other line feed; else False (nothing added)."""
-        width = self.width
+        end = text.find("\n")
+        width = text.count(delimiter, 0, end if end >= 0 else len(text)) + 1  # the first line's
+        if not self.wide_enough(width):
+            return False
         cells = text.replace("\n", delimiter + "\n").split(delimiter)
         if text.endswith("\n"):
             cells.pop()  # what followed the last line's end
@@ -730,6 +734,11 @@ class _Rows:
             return "".join(texts).split("\n") if i == 0 else texts
 
         return self.by_columns(column, count, first)
+
+    def wide_enough(self, width: int) -> bool:
+        """Whether rows this wide are read column by column: as wide as the header, or wider
+        in a mapped export (which ignores the other columns, e.g. after a trailing `;`)."""
+        return width == self.width or (width > self.width and not self.strict_width)
 
     def by_columns(self, column: Callable[[int], list[str]], n: int, first: int) -> bool:
         """Payments of `n` rows on lines `first`... in which every row is good, checked and
