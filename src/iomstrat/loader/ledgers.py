@@ -644,6 +644,8 @@ class _Rows:
         self.amount_texts = dialect.amount_column(numbers)
         self.lines = ledger.lines or {}
         self.dates: dict[Any, tuple[dt.date, int] | None] = {}
+        self.days: dict[Any, dt.date] = {}  # the valid ones of `dates`, by column
+        self.day_years: dict[Any, int] = {}
         self.line_ids: dict[str, str | None] = {}
         self.currencies: dict[str, str | None] = {}
         self.years: dict[str, int | None] = {}
@@ -657,6 +659,8 @@ class _Rows:
             dated = (day, day.year) if day is not None else None
             if len(self.dates) < 100_000:  # beyond: a hostile file, read row by row
                 self.dates[text] = dated
+                if day is not None:
+                    self.days[text], self.day_years[text] = day, day.year
         return dated  # type: ignore[no-any-return]
 
     def _line(self, text: str) -> str | None:
@@ -749,10 +753,15 @@ class _Rows:
             return False
         i_date, i_line, i_amount, i_currency, i_voucher = self.columns
 
-        dated = _known(self.dates, self._date, column(i_date))
+        date_texts = column(i_date)
+        distinct_dates = set(date_texts)
+        if None in map(self._date, distinct_dates):
+            return False
+        # Each date once, and its year (two lookups a cell, not a pair made and taken apart).
+        days = _mapped(self.days, date_texts, distinct_dates)
         line_ids = _known(self.line_ids, self._line, column(i_line))
         currencies = _known(self.currencies, self._currency, column(i_currency))
-        if dated is None or line_ids is None or currencies is None:
+        if line_ids is None or currencies is None:
             return False
         amounts = self.amount_texts(column(i_amount))
         if amounts is None:
@@ -779,11 +788,11 @@ class _Rows:
             if any(t != "" and self._year(t) is None for t in set(texts)):
                 return False
             years: Iterable[int] = [
-                self.years[t] if t else d[1]  # type: ignore[misc]
-                for t, d in zip(texts, dated, strict=True)
+                self.years[t] if t else d.year  # type: ignore[misc]
+                for t, d in zip(texts, days, strict=True)
             ]
         else:
-            years = map(itemgetter(1), dated)
+            years = _mapped(self.day_years, date_texts, distinct_dates)
         allocations: Iterable[str | None] = repeat(None, n)
         if self.i_alloc is not None:
             texts = column(self.i_alloc)
@@ -798,7 +807,7 @@ class _Rows:
             refunds = map(_refund, texts)  # type: ignore[arg-type]
         self.payments.extend(
             (
-                map(itemgetter(0), dated),
+                days,
                 line_ids,
                 self._decimals(amounts),
                 currencies,
