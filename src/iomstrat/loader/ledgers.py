@@ -718,9 +718,10 @@ class _Rows:
 
     def split(self, text: str, delimiter: str, first: int, count: int) -> bool:
         """`by_columns` for the `count` lines of a text without quotes (line ends `\n`, the
-        last line's optional): split at the delimiter at once, each line's first cell then
-        starting with its line feed. The lines are all as wide as the header when every such
-        first cell does and there is no other line feed; else False (nothing added)."""
+        last line's optional), split at the delimiter at once after a delimiter is put before
+        each line feed: a line feed then starts a cell, and no cell holds two. The lines are
+        all as wide as the first when the `count - 1` line feeds are all in the cells where a
+        line of that width would start; else False (nothing added)."""
         end = text.find("\n")
         width = text.count(delimiter, 0, end if end >= 0 else len(text)) + 1  # the first line's
         if not self.wide_enough(width):
@@ -728,14 +729,12 @@ class _Rows:
         cells = text.replace("\n", delimiter + "\n").split(delimiter)
         if text.endswith("\n"):
             cells.pop()  # what followed the last line's end
-        if len(cells) != count * width or not all(
-            map(str.startswith, cells[width::width], repeat("\n"))
-        ):
-            return False  # the line feeds are count - 1: each in a line's first cell
+        starts = "".join(cells[::width])  # each line's first cell, with its line feed
+        if len(cells) != count * width or starts.count("\n") != count - 1:
+            return False
 
         def column(i: int) -> list[str]:
-            texts = cells[i::width]
-            return "".join(texts).split("\n") if i == 0 else texts
+            return starts.split("\n") if i == 0 else cells[i::width]
 
         return self.by_columns(column, count, first)
 
@@ -779,7 +778,7 @@ class _Rows:
         rates: Iterable[Decimal | None] = repeat(None, n)
         if self.i_rate is not None:
             texts = column(self.i_rate)
-            distinct = set(texts)
+            distinct = _distinct(texts)
             if any(t != "" and self._rate(t) is None for t in distinct):
                 return False
             rates = _mapped(self.rates, texts, distinct)
@@ -953,13 +952,20 @@ def _refund(text: str) -> bool | None:
 def _known(cache: dict[Any, Any], fill: Callable[[Any], object], column: list[str]) -> Any:
     """The cached value of every cell of a column, each distinct text checked once through
     `fill`; None when a text's value is None (not valid)."""
-    distinct = set(column)
+    distinct = _distinct(column)
     for text in distinct:
         if cache.get(text, _UNSEEN) is _UNSEEN:
             fill(text)
         if cache.get(text) is None:
             return None
     return _mapped(cache, column, distinct)
+
+
+def _distinct(column: list[str]) -> set[str]:
+    """The texts of a column; one text (a currency, empty rates) told by `count` (no hashing)."""
+    if column and column.count(column[0]) == len(column):
+        return {column[0]}
+    return set(column)
 
 
 def _mapped(cache: dict[Any, Any], column: list[str], distinct: set[str]) -> list[Any]:
