@@ -36,8 +36,12 @@ FILES = {
     ),
     "quotes from row 12": text(*ROWS[:11], '2023-03-12,core,12.25,DKK,"V-012, split",', *ROWS[12:]),
     "a quoted line break": text(*ROWS[:15], '2023-03-16,core,1,DKK,"V\n16",', *ROWS[16:]),
-    "a quoted header": text(*ROWS, header='"date","line","amount","currency","voucher",rate'),
+    "a quoted header": text(
+        *ROWS, header='"date","line","amount","currency","voucher","exchange_rate"'
+    ),
     "a lone carriage return": text(*ROWS[:9]) + "2023-03-10,core,1,DKK,V-X,\r" + text(*ROWS[10:]),
+    "carriage returns only (CSV for old Macs)": text(*ROWS, end="\r"),
+    "a header ending in CR CR LF": text(*ROWS).replace("\n", "\r\r\n", 1),
     "a NUL byte late": text(*ROWS * 100, "2023-03-21,core,1,DKK,V\x0021,", *ROWS[21:]),
     "a semicolon export": text(
         *(row.replace(",", ";").replace(".25", ",25") for row in ROWS),
@@ -143,3 +147,38 @@ def test_a_mapped_export_with_trailing_delimiters_is_read_column_by_column(
         (3, ledgers.Decimal("2.25"), "V-002"),
     ]
     assert len(found.records) == 28 and found.diagnostics == []
+
+
+def test_what_only_csv_reader_reads_is_read(tmp_path: Path) -> None:
+    """Files csv.reader reads from their first line: all three readings go that way, so their
+    agreement above says nothing of whether the rows are there."""
+    expected = [p.row for p in read_text(tmp_path, FILES["plain"]).records]
+    assert expected == list(range(2, 30))
+    for name in ("a quoted header", "carriage returns only (CSV for old Macs)"):
+        found = read_text(tmp_path, FILES[name])
+        assert found.diagnostics == [], name
+        assert [p.row for p in found.records] == expected, name
+    shifted = read_text(tmp_path, FILES["a header ending in CR CR LF"])
+    assert shifted.diagnostics == []
+    assert [p.row for p in shifted.records] == list(range(3, 31))  # the extra CR is line 2
+
+
+def test_a_line_longer_than_any_csv_cell_stops_the_file_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ledgers, "MAX_LINE_BYTES", 2000)
+    monkeypatch.setattr(ledgers, "BLOCK_CHARS", 100)
+    long_line = "2023-03-10,core,1,DKK," + "x" * 5000
+    for rows, at in ((ROWS[:9], 11), ([], 2)):
+        found = read_text(tmp_path, text(*rows, long_line, *ROWS[10:]))
+        assert [(d.line, d.code) for d in found.diagnostics] == [(at, "IOM420")]
+        assert "longer than" in found.diagnostics[0].message
+    quoted = text(*ROWS[:3], '2023-03-04,core,4,DKK,"V 4",', *ROWS[4:9], long_line)
+    found = read_text(tmp_path, quoted)  # csv.reader's part of the file
+    assert [(d.line, d.code) for d in found.diagnostics] == [(11, "IOM420")]
+
+
+def read_text(tmp_path: Path, content: str) -> Payments:
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(content.encode("utf-8"))
+    return read(path)

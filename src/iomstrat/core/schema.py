@@ -80,7 +80,11 @@ def field_descriptions(model: type) -> dict[str, str]:
     """The docstring under each field of a model class (`name: T` then `\"\"\"What it is.\"\"\"`),
     read from its source: what a field means costs nothing when a file is validated, only when
     the schema is written (a `Field(description=...)` cost 6 ms of every start-up)."""
-    tree = ast.parse(textwrap.dedent(inspect.getsource(model)))
+    try:
+        source = inspect.getsource(model)
+    except (OSError, TypeError):  # installed without its sources: a schema without them
+        return {}
+    tree = ast.parse(textwrap.dedent(source))
     found: dict[str, str] = {}
     body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
     for node, after in itertools.pairwise(body):

@@ -533,16 +533,26 @@ def _csv_rows(handle: BinaryIO, encoding: str, delimiter: str, rows: _Rows) -> N
     lines, or a row a finding must name), and the rest of the file from the first quote on
     (a quoted cell may hold a delimiter or a line break)."""
     blocks = _blocks(handle, encoding)
-    line = 0  # lines of the file read so far
+    try:
+        _split_blocks(blocks, delimiter, rows)
+    except _LongLine as error:  # in a block read by str.split: the line after the last
+        raise _CsvError(str(error), rows.lines_read + 1) from None
+
+
+def _split_blocks(blocks: Iterator[str], delimiter: str, rows: _Rows) -> None:
+    """`_csv_rows` block by block; `rows.lines_read` the lines of the file read so far."""
+    line = 0
     for text in blocks:
         if line == 0:
             header, newline, text = text.partition("\n")
-            if '"' in header or "\r" in header.rstrip("\r"):
-                reader = csv.reader(_lines(chain([header + newline + text], blocks)), delimiter)
+            if '"' in header or "\r" in header.removesuffix("\r"):
+                reader = csv.reader(
+                    _lines(chain([header + newline + text], blocks)), delimiter=delimiter
+                )
                 next(reader, None)
                 rows.read(reader, 0)
                 return
-            line = 1
+            line = rows.lines_read = 1
             if not text:
                 continue
         # From the first quote, or a line ended by a carriage return alone, csv.reader reads.
@@ -560,21 +570,38 @@ def _csv_rows(handle: BinaryIO, encoding: str, delimiter: str, rows: _Rows) -> N
         if refused or not rows.split(text, delimiter, line + 1, count):
             rows.read(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), line)
         line += count
+        rows.lines_read = line
+
+
+class _LongLine(csv.Error):
+    """A line longer than csv.reader would ever accept: the file is not read on."""
+
+
+MAX_LINE_BYTES = 1 << 23
+"""Longest line read (8 MiB): csv.reader refuses a cell beyond 131 072 characters anyway."""
 
 
 def _blocks(handle: BinaryIO, encoding: str) -> Iterator[str]:
-    """The file's text in blocks of whole lines (each ends with a line feed; the last may not),
-    cut before decoding: in every encoding a ledger may declare (UTF-8, cp1252, Latin-1) the
-    byte 0x0A is a line feed and nothing else."""
+    """The file's text in blocks of whole lines (each ends with a line feed, or a carriage
+    return in a file whose lines end so; the last may end with neither), cut before decoding:
+    in every encoding a ledger may declare (UTF-8, cp1252, Latin-1) the bytes 0x0A and 0x0D are
+    a line feed and a carriage return and nothing else. The bytes of an unfinished line are
+    kept in pieces and only new bytes are searched, so a long line costs its length once."""
     decoder = codecs.getincrementaldecoder(encoding)()
-    pending = b""
+    pending: list[bytes] = []
+    size = 0
     while data := handle.read(BLOCK_CHARS):
-        data = pending + data
-        cut = data.rfind(b"\n") + 1
-        pending = data[cut:]
-        if cut:
-            yield decoder.decode(data[:cut])
-    text = decoder.decode(pending, final=True)
+        # A final carriage return may be the first half of a CR LF: not a place to cut.
+        cut = data.rfind(b"\n") + 1 or data.rfind(b"\r", 0, len(data) - 1) + 1
+        if not cut:
+            pending.append(data)
+            size += len(data)
+            if size > MAX_LINE_BYTES:
+                raise _LongLine(f"a line longer than {MAX_LINE_BYTES >> 20} MiB")
+            continue
+        yield decoder.decode(b"".join([*pending, data[:cut]]))
+        pending, size = [data[cut:]], len(data) - cut
+    text = decoder.decode(b"".join(pending), final=True)
     if text:
         yield text
 
@@ -633,6 +660,7 @@ class _Rows:
         self.width = plan.layout.width
         self.strict_width = not ledger.columns and sheet is None
         self.bad = 0
+        self.lines_read = 0  # of a CSV file, by the blocks split so far
         numbers = plan.numbers
         self.parse_date = dialect.date_parser(plan.date_format)
         self.parse_amount = dialect.amount_parser(numbers)
@@ -706,8 +734,9 @@ class _Rows:
                     return
                 if not self.by_rows(chunk, first, base + reader.line_num):
                     self.one_by_one(_numbered(chunk, first))
-        except csv.Error as error:
-            raise _CsvError(str(error), base + reader.line_num) from None
+        except csv.Error as error:  # a long line: the one after those csv.reader has read
+            at = base + reader.line_num + isinstance(error, _LongLine)
+            raise _CsvError(str(error), at) from None
 
     def by_rows(self, chunk: list[list[str]], first: int, last: int) -> bool:
         """`by_columns` for rows as csv.reader gives them: each on one line of the file."""
