@@ -312,7 +312,7 @@ def test_diff_lists_an_added_payment_and_allocation_and_a_reduction(tmp_path: Pa
         }
     ]
     assert data["allocations"] == [
-        {"half_year": "2024-H1", "item": "chad_return", "old": None, "new": "4.5", "change": "4.5"}
+        {"period": "2024-H1", "item": "chad_return", "old": None, "new": "4.5", "change": "4.5"}
     ]
     [approval] = data["approvals"]
     assert approval["new"]["status"] == "reduced" and approval["new"]["amount"] == "99"

@@ -195,6 +195,21 @@ CODES: tuple[Code, ...] = (
         "a ledger not read: an absolute path or one outside the strategy's repository, not a regular file, over the limits",
     ),
     Code(
+        "IOM440",
+        "error",
+        "an allocation's period not in the dialogue's cadence (`2024` annual, `2024-H1` six-monthly, `2024-Q3` quarterly)",
+    ),
+    Code(
+        "IOM441",
+        "error",
+        "a dialogue decision dated neither within its period nor shortly before it (one period) nor within the grace after it",
+    ),
+    Code(
+        "IOM442",
+        "warning",
+        "as of the date, no dialogue decision on a line for longer than `dialogue.every_months` and `grace_months` (names the last decision)",
+    ),
+    Code(
         "IOM601", "error", "a table row has a different number of cells than the table has columns"
     ),
     Code("IOM602", "error", "a figure carries a footnote marker the table does not define"),

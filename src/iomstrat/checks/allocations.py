@@ -17,6 +17,7 @@ from iomstrat.checks.payments import PAYMENT_LINE
 from iomstrat.engine.book import ZERO, Book
 from iomstrat.engine.plan import allocation_line, approved_line, dialogue_lines, factor
 from iomstrat.findings import DataPath, Diagnostic, Severity, echo
+from iomstrat.model import periods
 from iomstrat.model.strategy import GeographicFocus
 
 if TYPE_CHECKING:
@@ -352,17 +353,6 @@ def check_result_codes(ctx: Context) -> list[Diagnostic]:
     return found
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
 def check_dialogue_gaps(ctx: Context) -> list[Diagnostic]:
     """Dialogue decisions as often as the file's `dialogue.every_months` says; a gap longer
     than that and its `grace_months` is reported (no rhythm declared: no check)."""
@@ -379,7 +369,7 @@ def check_dialogue_gaps(ctx: Context) -> list[Diagnostic]:
     found = []
     for previous, current in itertools.pairwise(order):
         before, after = allocations[previous].date, allocations[current].date
-        if after > _add_months(before, longest):
+        if after > periods.add_months(before, longest):
             found.append(
                 ctx.document.diagnostic(
                     ("allocations", current, "date"),

@@ -205,10 +205,10 @@ def check_years(ctx: Context) -> list[Diagnostic]:
         if allocation.year not in period.years:
             found.append(
                 ctx.document.diagnostic(
-                    ("allocations", index, "half_year"),
+                    ("allocations", index, allocation.period_key),
                     OUTSIDE_YEAR,
                     Severity.ERROR,
-                    f"allocation for {allocation.half_year}, outside the period "
+                    f"allocation for {allocation.label}, outside the period "
                     f"{period.start}-{period.end}",
                 )
             )

@@ -83,7 +83,7 @@ def _allocation_items(strategy: Strategy, unit: str) -> dict[tuple[str, str], De
     for allocation in strategy.allocations:
         for item in allocation.items:
             name = item.id or f"{item.country or item.region}: {item.purpose}"
-            key = (allocation.half_year, name)
+            key = (allocation.label, name)
             amount = scale(item.amount, strategy.strategy.unit, unit)
             items[key] = items.get(key, Decimal(0)) + amount
     return items
@@ -93,9 +93,9 @@ def _allocation_changes(old: Strategy, new: Strategy, unit: str) -> list[Allocat
     was, now = _allocation_items(old, unit), _allocation_items(new, unit)
     keys = [*now, *(k for k in was if k not in now)]
     return [
-        AllocationChange(half_year, item, was.get(key), now.get(key))
+        AllocationChange(period, item, was.get(key), now.get(key))
         for key in sorted(keys)
-        for half_year, item in [key]
+        for period, item in [key]
         if was.get(key) != now.get(key)
     ]
 

@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from iomstrat.findings import echo
+from iomstrat.model import periods
 from iomstrat.model.fields import Prose, Text
 
 FINANCE_ACT_PATTERN = re.compile(r"§\d{2}\.\d{2}\.\d{2}\.\d{2}")
@@ -307,6 +308,26 @@ class Tranche(Model):
         return self
 
 
+def _period_text(value: Any) -> Any:
+    """`period: 2024` is read as the number 2024; a year is a period too."""
+    return str(value) if type(value) is int else value
+
+
+DialoguePeriod = Annotated[
+    str,
+    BeforeValidator(_period_text),
+    StringConstraints(pattern=periods.PERIOD_PATTERN),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": periods.PERIOD_PATTERN},
+            ]
+        }
+    ),
+]
+
+
 class AllocationItem(Model):
     """One allocation agreed in a dialogue, in the file's unit."""
 
@@ -339,8 +360,11 @@ class Allocation(Model):
 
     date: dt.date
     """Date of the dialogue decision."""
-    half_year: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-H[12]$")]
-    """Half-year allocated, e.g. 2023-H2."""
+    period: DialoguePeriod | None = None
+    """Dialogue period allocated, in the dialogue's cadence: 2024 (annual), 2024-H1
+    (six-monthly) or 2024-Q3 (quarterly)."""
+    half_year: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-H[12]$")] | None = None
+    """Half-year allocated, e.g. 2023-H2 (the older spelling of `period`)."""
     approved_by: Text
     """Who approved it for Denmark."""
     line: Identifier | None = None
@@ -350,9 +374,27 @@ class Allocation(Model):
     note: Prose | None = None
     """Free remark."""
 
+    @model_validator(mode="after")
+    def _one_period(self) -> "Allocation":
+        if (self.period is None) == (self.half_year is None):
+            raise ValueError("give exactly one of period or half_year")
+        return self
+
+    @property
+    def label(self) -> str:
+        """The period allocated, e.g. 2024, 2024-H1 or 2024-Q3."""
+        label = self.period if self.period is not None else self.half_year
+        assert label is not None
+        return label
+
+    @property
+    def period_key(self) -> str:
+        """The key the file names the period with: `period` or `half_year`."""
+        return "period" if self.period is not None else "half_year"
+
     @property
     def year(self) -> int:
-        return int(self.half_year[:4])
+        return periods.year(self.label)
 
 
 class Disbursement(Model):

@@ -87,7 +87,7 @@ def _approval_rows(changes: Sequence[ApprovalChange], locale: str) -> list[list[
 def _allocation_rows(changes: Sequence[AllocationChange], locale: str) -> list[list[str]]:
     return [
         [
-            c.half_year,
+            c.period,
             c.item,
             _amount(c.old, locale),
             _amount(c.new, locale),
@@ -115,7 +115,7 @@ def _amount_headers(locale: str) -> list[str]:
 
 
 def _allocation_headers(locale: str) -> list[str]:
-    return [word("half_year", locale), word("allocation", locale), *_amount_headers(locale)]
+    return [word("dialogue_period", locale), word("allocation", locale), *_amount_headers(locale)]
 
 
 def _payment_headers(locale: str) -> list[str]:
@@ -307,7 +307,7 @@ def as_data(diff: StrategyDiff, locale: str = "en") -> dict[str, Any]:
         ],
         "allocations": [
             {
-                "half_year": c.half_year,
+                "period": c.period,
                 "item": c.item,
                 "old": _number(c.old),
                 "new": _number(c.new),

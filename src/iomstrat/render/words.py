@@ -124,7 +124,7 @@ _WORDS: dict[str, Word] = {
     "new": Word("New", "Efter"),
     "change": Word("Change", "Ændring"),
     "approval_flags": Word("Approvals", "Bevillinger"),
-    "half_year": Word("Half-year", "Halvår"),
+    "dialogue_period": Word("Period", "Periode"),
     "allocation": Word("Allocation", "Allokering"),
     "payments": Word("Payments", "Udbetalinger"),
     "old_count_sum": Word("Old (count: sum)", "Før (antal: sum)"),
@@ -331,6 +331,12 @@ _CODES_DA: dict[str, str] = {
     "angiv det",
     "IOM424": "en oversigt læses ikke: en absolut sti eller en sti uden for strategiens "
     "repository, ikke en almindelig fil, over grænserne",
+    "IOM440": "allokeringens periode følger ikke dialogens rytme (`2024` årlig, `2024-H1` "
+    "halvårlig, `2024-Q3` kvartalsvis)",
+    "IOM441": "en dialogbeslutning dateret hverken i sin periode, kort før den eller inden for "
+    "fristen efter den",
+    "IOM442": "på datoen ingen dialogbeslutning for en linje i længere tid end dialogens rytme og "
+    "frist (nævner den seneste beslutning)",
     "IOM601": "en tabelrække har et andet antal celler end tabellen har kolonner",
     "IOM602": "et tal har en fodnotemarkering, tabellen ikke definerer",
     "IOM603": "en fodnote, tabellen definerer, bruges ikke",

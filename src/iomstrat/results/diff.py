@@ -74,7 +74,7 @@ class ApprovalChange:
 class AllocationChange(_Changed):
     """A dialogue allocation item added, removed or changed (amounts in the diff's unit)."""
 
-    half_year: str
+    period: str  # the dialogue period: 2024, 2024-H1 or 2024-Q3
     item: str  # its id, or place and purpose
     old: Decimal | None
     new: Decimal | None

@@ -1,0 +1,116 @@
+"""Checks of the dialogue's periods and rhythm (IOM440-IOM442): an allocation names a period in
+the cadence the file's `dialogue:` declares, is decided within or shortly before it, and no
+dialogue line goes longer than its cadence and grace without a decision as of the date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from iomstrat.checks.context import Context
+from iomstrat.engine.plan import allocation_line
+from iomstrat.findings import Diagnostic, Severity
+from iomstrat.model import periods
+
+PERIOD_CADENCE = "IOM440"
+DECIDED_OUTSIDE_PERIOD = "IOM441"
+DIALOGUE_OVERDUE = "IOM442"
+
+_KIND_WORDS = {"": "a year", "H": "a half-year", "Q": "a quarter"}
+_EXAMPLE = {"": "2024", "H": "2024-H1", "Q": "2024-Q3"}
+
+
+def _cited(source: str | None) -> str:
+    return f" ({source})" if source else ""
+
+
+def check_allocation_periods(ctx: Context) -> list[Diagnostic]:
+    """Each allocation's period is of the dialogue's cadence (a year for `every_months: 12`, a
+    half-year for 6, a quarter for 3) and its decision falls within the period, at most one
+    period before it, or within `grace_months` after it."""
+    dialogue = ctx.strategy.dialogue
+    every = dialogue.every_months if dialogue is not None else None
+    grace = dialogue.grace_months if dialogue is not None else 0
+    cadence = periods.KIND_OF_MONTHS.get(every) if every is not None else None
+    found = []
+    for index, allocation in enumerate(ctx.strategy.allocations):
+        label, key = allocation.label, allocation.period_key
+        kind = periods.kind(label)
+        if cadence is not None and kind != cadence:
+            assert dialogue is not None
+            found.append(
+                ctx.document.diagnostic(
+                    ("allocations", index, key),
+                    PERIOD_CADENCE,
+                    Severity.ERROR,
+                    f"allocation for {label} names {_KIND_WORDS[kind]}; the dialogue meets every "
+                    f"{every} months{_cited(dialogue.source)}: name {_KIND_WORDS[cadence]}, "
+                    f"e.g. `period: {_EXAMPLE[cadence]}`",
+                )
+            )
+            continue
+        start, end = periods.bounds(label)
+        earliest = periods.add_months(start, -periods.months(label))
+        latest = periods.add_months(end, grace) if grace else end
+        if not earliest <= allocation.date <= latest:
+            found.append(
+                ctx.document.diagnostic(
+                    ("allocations", index, "date"),
+                    DECIDED_OUTSIDE_PERIOD,
+                    Severity.ERROR,
+                    f"dialogue decision of {allocation.date.isoformat()} is for {label} "
+                    f"({start.isoformat()} to {end.isoformat()}); a decision falls within its "
+                    f"period or shortly before it (from {earliest.isoformat()}"
+                    + (f", up to {grace} months late" if grace else "")
+                    + "): check the date and the period",
+                )
+            )
+    return found
+
+
+def check_dialogue_overdue(ctx: Context) -> list[Diagnostic]:
+    """As of the date, a dialogue line whose last decision is older than the cadence and its
+    grace (none recorded: since the period began) is reported, naming the line and the last
+    decision; not before the period begins nor after it ends. A file that records neither
+    allocations nor payments transcribes the plan only and is not monitored."""
+    dialogue, strategy = ctx.strategy.dialogue, ctx.strategy
+    if dialogue is None or dialogue.every_months is None:
+        return []
+    if not (strategy.allocations or strategy.disbursements or strategy.ledgers):
+        return []
+    period = ctx.strategy.strategy.period
+    first, last = dt.date(period.start, 1, 1), dt.date(period.end, 12, 31)
+    if not first <= ctx.as_of <= last:
+        return []
+    longest = dialogue.every_months + dialogue.grace_months
+    latest: dict[str, tuple[dt.date, int]] = {}
+    for index, allocation in enumerate(ctx.strategy.allocations):
+        line = allocation_line(ctx.strategy, allocation)
+        if line is None or allocation.date > ctx.as_of:
+            continue
+        if line not in latest or allocation.date >= latest[line][0]:
+            latest[line] = (allocation.date, index)
+    found = []
+    for l_index, line in enumerate(dict.fromkeys(dialogue.lines)):
+        decided = latest.get(line)
+        since = decided[0] if decided else first
+        due = periods.add_months(since, longest)
+        if ctx.as_of <= due:
+            continue
+        days = (ctx.as_of - since).days
+        what = (
+            f"the last dialogue decision, of {since.isoformat()}, is {days} days old"
+            if decided
+            else f"no dialogue decision is recorded since the period began ({since.isoformat()})"
+        )
+        found.append(
+            ctx.document.diagnostic(
+                ("allocations", decided[1], "date") if decided else ("dialogue", "lines", l_index),
+                DIALOGUE_OVERDUE,
+                Severity.WARNING,
+                f"dialogue line '{line}': as of {ctx.as_of.isoformat()} {what}; the dialogue "
+                f"meets every {dialogue.every_months} months{_cited(dialogue.source)}"
+                + (f" with {dialogue.grace_months} months' grace" if dialogue.grace_months else "")
+                + f", so a decision was due by {due.isoformat()}",
+            )
+        )
+    return found
