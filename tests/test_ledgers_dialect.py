@@ -318,11 +318,16 @@ def test_an_unmapped_export_names_its_headers_the_delimiter_and_the_mapping(tmp_
     [message] = messages(read(tmp_path, "finance.csv", finance_export()))
     assert message == (
         "1:IOM421 ledger header: no column date, line, amount, currency, voucher, exchange_rate; "
-        "the header (read with delimiter semicolon ';') has 'Bogføringsdato', 'Finanskonto', "
-        "'Beløb', 'Valuta', 'Bilagsnr.', 'Kurs', 'Tekst', 'Afdeling'; map its columns in the "
-        "strategy file: ledgers: [{path: finance.csv, columns: {date: Bogføringsdato, "
-        "line: Finanskonto, amount: Beløb, currency: Valuta, voucher: Bilagsnr., "
-        "exchange_rate: Kurs, note: Tekst}}]"
+        "the header (cp1252, delimiter semicolon ';', dates day.month.year, decimal ',', "
+        "thousands '.') has 'Bogføringsdato', 'Finanskonto', 'Beløb', 'Valuta', 'Bilagsnr.', "
+        "'Kurs', 'Tekst', 'Afdeling'; columns it could match: date <- 'Bogføringsdato', "
+        "line <- 'Finanskonto', amount <- 'Beløb', currency <- 'Valuta', voucher <- 'Bilagsnr.', "
+        "exchange_rate <- 'Kurs', note <- 'Tekst'; nothing of this ledger is read. Map its "
+        "columns in the strategy file: ledgers: [{path: finance.csv, columns: {date: "
+        "Bogføringsdato, line: Finanskonto, amount: Beløb, currency: Valuta, voucher: Bilagsnr., "
+        'exchange_rate: Kurs, note: Tekst}, lines: {"10.14.03": <line id>, "10.14.02": '
+        '<line id>}, delimiter: ";", decimal: ",", thousands: ".", date_format: "%d.%m.%Y", '
+        "encoding: cp1252}]"
     )
 
 
@@ -335,7 +340,7 @@ def test_an_unmapped_export_through_the_cli_is_one_finding_without_traceback(
     run = run_cli("disbursement", str(tmp_path / "s.yaml"), "--as-of", AS_OF)
     assert run.exit_code in (1, 2)
     assert [line for line in run.stderr.splitlines() if "IOM42" in line] == [
-        line for line in run.stderr.splitlines() if "finance.csv:1:1: error IOM421" in line
+        line for line in run.stderr.splitlines() if "finance.csv:1:1: fatal IOM421" in line
     ]
 
 
@@ -343,7 +348,8 @@ def test_a_wrong_declared_delimiter_is_named(tmp_path: Path) -> None:
     data = (HEADER + "2023-02-01;core;10;DKK;A;\n").encode()
     [message] = messages(read(tmp_path, "l.csv", data, delimiter=","))
     assert "read with delimiter comma ','" in message
-    assert "the header holds semicolon ';': declare `delimiter`" in message
+    assert "which holds semicolon ';': declare `delimiter: \";\"`" in message
+    assert "<-" not in message  # no column mapped to the whole header line
 
 
 def test_encodings_bom_crlf(tmp_path: Path) -> None:

@@ -176,8 +176,8 @@ CODES: tuple[Code, ...] = (
     Code("IOM420", "fatal", "a ledger cannot be read (missing, not a workbook, unknown kind)"),
     Code(
         "IOM421",
-        "error",
-        "a ledger's header is not the expected one, nor matches its `columns:` mapping",
+        "fatal",
+        "a ledger's header is not the expected one, nor matches its `columns:` mapping (nothing of it is read; the finding gives a `ledgers:` entry to paste)",
     ),
     Code(
         "IOM422",

@@ -25,7 +25,7 @@ class LedgerFile(Model):
     disbursements: list[Disbursement]
 
 
-def declared(entry: LedgerSource, path: str) -> Declared:
+def declared(entry: LedgerSource, path: str, entry_path: str | None = None) -> Declared:
     """A strategy's `ledgers:` entry as the reader takes it, at `path`."""
     from iomstrat.loader.dialect import Declared
 
@@ -40,6 +40,7 @@ def declared(entry: LedgerSource, path: str) -> Declared:
         entry.encoding,
         dict(entry.lines) if entry.lines else None,
         entry.sheet,
+        entry_path or entry.path,
     )
 
 
@@ -89,7 +90,9 @@ def collect_payments(
             )
             continue
         wanted.append(declared(entry, path))
-    wanted += [Declared(path) for path in extra_ledgers]
+    from iomstrat.loader.ledger_inspect import entry_path
+
+    wanted += [Declared(path, entry_path=entry_path(path, strategy_file)) for path in extra_ledgers]
     seen: set[tuple[int, int]] = set()
     total = 0
     for count, ledger in enumerate(wanted, 1):

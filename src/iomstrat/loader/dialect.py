@@ -32,6 +32,7 @@ class Declared:
     encoding: str | None = None
     lines: dict[str, str] | None = None  # finance-system account -> line id
     sheet: str | None = None
+    entry_path: str | None = None  # the path as the strategy file writes it (for a hint)
 
 
 def sniff_delimiter(header: str, declared: str | None) -> str:

@@ -74,19 +74,6 @@ _HUMAN_DATES = {
     "%m.%d.%Y": "MM.DD.YYYY",
     "%m/%d/%Y": "MM/DD/YYYY",
 }
-_GUESSES = {
-    "date": ("dato", "date"),
-    "line": ("konto", "account", "line", "linje"),
-    "amount": ("beløb", "belob", "amount", "beloeb"),
-    "currency": ("valuta", "currency"),
-    "voucher": ("bilag", "voucher", "reference"),
-    "exchange_rate": ("kurs", "rate"),
-    "note": ("tekst", "text", "note"),
-    "year": ("år", "year"),
-}
-"""Header words that suggest a column, for the `columns:` mapping a finding proposes."""
-
-
 YamlReader = Callable[[BinaryIO, str, int, "Payments"], None]
 """Reads a YAML ledger into the payments: a list of the strategy file's own payment mappings,
 validated by the model (`core.payments`), which this loader does not know."""
@@ -372,7 +359,7 @@ def _plan(
         diagnostics.append(Diagnostic(path, 1, 1, code, severity, message))
 
     if not header:
-        finding(LEDGER_HEADER, "ledger is empty (no header)")
+        finding(LEDGER_HEADER, "ledger is empty (no header)", Severity.FATAL)
         return None
     layout = _layout([str(name).strip() for name in header], ledger, delimiter, finding)
     if layout is None:
@@ -423,17 +410,9 @@ def _layout(
         if not (missing or unknown or twice):
             return _Layout({n: i for i, n in enumerate(names)}, len(names))
         if twice and not (missing or unknown):
-            finding(LEDGER_HEADER, "ledger header: a column is named twice")
+            finding(LEDGER_HEADER, "ledger header: a column is named twice", Severity.FATAL)
             return None
-        if not missing:
-            finding(
-                LEDGER_HEADER,
-                f"ledger header: unknown column '{loader.echo(unknown[0])}'; expected "
-                f"{','.join(REQUIRED_COLUMNS)} (optional: {', '.join(OPTIONAL_COLUMNS)}), "
-                "or a `columns:` mapping in the ledger's `ledgers:` entry",
-            )
-            return None
-        finding(LEDGER_HEADER, _teach_header(names, missing, ledger, delimiter))
+        finding(LEDGER_HEADER, _teach_header(names, missing, ledger, unknown), Severity.FATAL)
         return None
     folded = {n.casefold(): i for i, n in reversed(list(enumerate(names)))}
     index: dict[str, int] = {}
@@ -445,7 +424,7 @@ def _layout(
     missing = [c for c in MAPPED_REQUIRED if c not in index]
     absent = [f"{k}: {mapping[k]}" for k in mapping if k not in index]
     if absent or missing:
-        finding(LEDGER_HEADER, _teach_header(names, missing, ledger, delimiter, absent))
+        finding(LEDGER_HEADER, _teach_header(names, missing, ledger, [], absent), Severity.FATAL)
         return None
     return _Layout(index, len(names))
 
@@ -454,48 +433,21 @@ def _teach_header(
     names: list[str],
     missing: list[str],
     ledger: Declared,
-    delimiter: str | None,
+    unknown: list[str],
     absent: list[str] | None = None,
 ) -> str:
-    """The headers found, the delimiter used, and the `columns:` mapping to write."""
-    shown = ", ".join(f"'{loader.echo(n)}'" for n in names[:20]) + (" …" if len(names) > 20 else "")
-    read = f"read with delimiter {dialect.DELIMITER_NAMES[delimiter]}" if delimiter else "read"
-    problem = f"no column {', '.join(missing)}" if missing else ""
+    """What was read, what is missing, and the `ledgers:` entry to paste (ledger_inspect)."""
+    from iomstrat.loader.ledger_inspect import header_hint
+
+    problems = [f"no column {', '.join(missing)}"] if missing else []
     if absent:
-        problem = "; ".join(filter(None, [problem, f"no header for {', '.join(absent)}"]))
-    hint = ""
-    if len(names) == 1 and delimiter:
-        other = next((d for d in dialect.DELIMITERS if d != delimiter and d in names[0]), None)
-        if other is not None:
-            hint = f"; the header holds {dialect.DELIMITER_NAMES[other]}: declare `delimiter`"
-    mapping = ", ".join(
-        f"{field}: {_yaml_text(_guess(field, names) or f'<header of the {field} column>')}"
-        for field in (*MAPPED_REQUIRED, "exchange_rate", "note")
-        if _guess(field, names) or field in missing
-    )
-    entry = f"{{path: {_yaml_text(os.path.basename(ledger.path))}, columns: {{{mapping}}}}}"
-    return (
-        f"ledger header: {problem}; the header ({read}) has {shown}{hint}; map its columns in "
-        f"the strategy file: ledgers: [{entry}]"
-    )
-
-
-def _guess(field: str, names: list[str]) -> str | None:
-    if field in names:
-        return field
-    for name in names:
-        folded = name.casefold()
-        if any(word in folded for word in _GUESSES.get(field, ())):
-            return name
-    return None
-
-
-def _yaml_text(text: str) -> str:
-    if re.fullmatch(r"[^\s,:{}\[\]#&*!|>'\"%@`<][^,:{}\[\]#]*", text) and not text.endswith(" "):
-        return loader.echo(text)
-    import json  # only a finding about a header pays for it (start-up time)
-
-    return json.dumps(loader.echo(text), ensure_ascii=False)
+        problems.append(f"no header for {', '.join(absent)}")
+    if unknown and not missing:
+        problems.append(
+            f"unknown column '{loader.echo(unknown[0])}'; expected "
+            f"{','.join(REQUIRED_COLUMNS)} (optional: {', '.join(OPTIONAL_COLUMNS)})"
+        )
+    return header_hint(ledger, names, "; ".join(problems))
 
 
 def _rows(

@@ -1,0 +1,304 @@
+"""What iomstrat reads in a CSV or TSV ledger before it reads a payment: its encoding, delimiter,
+header, the column each field would come from, the date order and number style of the first
+rows, and the `ledgers:` entry that reads it. Serves the finding of a header that matches no
+mapping (a ready entry to paste) and `iomstrat ledger inspect`.
+
+Only the head of the file is read (SAMPLE_BYTES); the file is the user's, opened as a regular
+file only (loader/ledger_files.py)."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from iomstrat.loader import dialect
+from iomstrat.loader import documents as loader
+from iomstrat.loader import ledger_files as files
+from iomstrat.loader.dialect import Declared
+
+SAMPLE_BYTES = 65536
+SAMPLE_ROWS = 200
+REQUIRED = ("date", "line", "amount", "currency", "voucher")
+"""What a mapped export needs (exchange_rate, note and the rest are optional)."""
+FIELDS = (*REQUIRED, "exchange_rate", "note", "year", "allocation", "refund")
+GUESSES = {
+    "date": ("dato", "date"),
+    "line": ("konto", "account", "line", "linje"),
+    "amount": ("beløb", "belob", "beloeb", "amount"),
+    "currency": ("valuta", "currency"),
+    "voucher": ("bilag", "voucher", "reference"),
+    "exchange_rate": ("kurs", "rate"),
+    "note": ("tekst", "text", "note"),
+    "year": ("bevillingsår", "år", "year"),
+    "allocation": ("allokering", "allocation"),
+    "refund": ("tilbagebetal", "refund"),
+}
+"""Header words that suggest a column (the first header holding one wins)."""
+OTHER_SEPARATORS = "|:!^~#"
+"""Characters a one-column header may be split by, which iomstrat does not read as a delimiter."""
+LINE_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+HUMAN_DATES = {
+    "%Y-%m-%d": "year-month-day",
+    "%d-%m-%Y": "day-month-year",
+    "%d.%m.%Y": "day.month.year",
+    "%d/%m/%Y": "day/month/year",
+    "%m-%d-%Y": "month-day-year",
+    "%m.%d.%Y": "month.day.year",
+    "%m/%d/%Y": "month/day/year",
+}
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """A ledger's head as iomstrat reads it. `delimiter` None: the header holds none of `,` `;`
+    tab, and `foreign` names the character it seems split by instead."""
+
+    path: str
+    kind: str  # "csv" or "xlsx"
+    encoding: str | None
+    delimiter: str | None
+    foreign: str | None
+    header: tuple[str, ...]
+    columns: dict[str, str]  # field -> the header that holds it (as mapped or guessed)
+    own_header: bool  # the header is iomstrat's own: no `columns:` mapping needed
+    rows: tuple[tuple[str, ...], ...]  # the first rows, as split
+    date_format: str | None
+    date_choices: tuple[str, ...] = ()  # day- or month-first, when no day above 12 tells
+    numbers: dialect.Numbers | None = None
+    accounts: tuple[str, ...] = ()  # line-column values that are no line id (to map)
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(f for f in REQUIRED if f not in self.columns)
+
+
+def guess(field_name: str, names: Sequence[str]) -> str | None:
+    """The header that holds a field: the field's own name, else one holding a word for it."""
+    if field_name in names:
+        return field_name
+    for name in names:
+        folded = name.casefold()
+        if any(word in folded for word in GUESSES.get(field_name, ())):
+            return name
+    return None
+
+
+def inspect(
+    ledger: Declared, header: Sequence[str] | None = None, rows: Iterable[Sequence[str]] = ()
+) -> Inspection:
+    """The head of a CSV/TSV ledger (read from its file), or of an xlsx ledger's header and
+    rows as its reader gave them (`header`). OSError and files.Refused pass up."""
+    if header is not None:
+        return _inspection(ledger, "xlsx", None, None, None, list(header), [list(r) for r in rows])
+    handle, _ = files.open_regular(ledger.path)
+    with handle:
+        head = handle.read(SAMPLE_BYTES)
+    encoding = ledger.encoding or _encoding(head)
+    text = head.decode(encoding, errors="replace")
+    if len(head) == SAMPLE_BYTES and "\n" in text:
+        text = text[: text.rindex("\n") + 1]  # whole lines only
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    delimiter: str | None = dialect.sniff_delimiter(first_line, ledger.delimiter)
+    foreign = None
+    if delimiter not in first_line:  # one column: split by something else?
+        others = (*dialect.DELIMITERS, *OTHER_SEPARATORS)
+        foreign = next((c for c in others if c != delimiter and c in first_line), None)
+        if foreign is not None and foreign not in dialect.DELIMITERS:
+            delimiter = None
+    split = delimiter or ","
+    try:
+        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=split))
+    except csv.Error:
+        table = [line.split(split) for line in text.splitlines()]
+    names = [name.strip() for name in table[0]] if table else []
+    body = table[1 : SAMPLE_ROWS + 1]
+    return _inspection(ledger, "csv", encoding, delimiter, foreign, names, body)
+
+
+def _encoding(head: bytes) -> str:
+    """As the reader decides: UTF-8 (with or without a BOM), else cp1252."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 3:  # not a character cut at the end of the sample
+            return "cp1252"
+    return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+
+
+def _inspection(
+    ledger: Declared,
+    kind: str,
+    encoding: str | None,
+    delimiter: str | None,
+    foreign: str | None,
+    names: list[str],
+    body: list[list[str]],
+) -> Inspection:
+    columns: dict[str, str] = {}
+    folded = {n.casefold(): n for n in reversed(names)}
+    if foreign is None:
+        for name in FIELDS:
+            if ledger.columns is not None and name in ledger.columns:
+                found = folded.get(ledger.columns[name].strip().casefold())
+            elif ledger.columns is not None:
+                found = folded.get(name)
+            else:
+                found = guess(name, names)
+            if found is not None and found not in columns.values():
+                columns[name] = found
+    index = {f: names.index(h) for f, h in columns.items()}
+
+    def cells(name: str) -> list[str]:
+        i = index.get(name)
+        if i is None:
+            return []
+        return [str(row[i]).strip() for row in body if len(row) > i and str(row[i]).strip()]
+
+    problems: list[str] = []
+    date_format: str | None = None
+    choices: tuple[str, ...] = ()
+    if "date" in index:
+        try:
+            date_format = dialect.date_format_of(cells("date"), ledger.date_format)
+        except dialect.AmbiguousDates as ambiguous:
+            choices = ambiguous.choices
+            problems.append(
+                f"dates such as '{loader.echo(ambiguous.example)}' read day- or month-first "
+                "(no day above 12 in the first rows): declare `date_format`"
+            )
+    numbers = None
+    if "amount" in index:
+        numbers = dialect.numbers_of(
+            cells("amount"), cells("exchange_rate"), ledger.decimal, ledger.thousands
+        )
+    lines = ledger.lines or {}
+    accounts = tuple(
+        dict.fromkeys(v for v in cells("line") if v not in lines and not LINE_ID.fullmatch(v))
+    )
+    own = set(REQUIRED) | {"exchange_rate"} <= set(names) and set(names) <= set(FIELDS)
+    shown = tuple(tuple(str(c) for c in row) for row in body[:5])
+    return Inspection(
+        ledger.path,
+        kind,
+        encoding,
+        delimiter,
+        foreign,
+        tuple(names),
+        columns,
+        own,
+        shown,
+        date_format,
+        choices,
+        numbers,
+        accounts[:20],
+        tuple(problems),
+    )
+
+
+def yaml_text(text: str) -> str:
+    """A YAML flow scalar for `text`: plain where that reads back the same, else quoted."""
+    plain = re.fullmatch(r"[^\s,:{}\[\]#&*!|>'\"%@`<-][^,:{}\[\]#]*", text)
+    special = re.fullmatch(r"[-+.0-9eE:_]+|true|false|yes|no|on|off|null|~", text, re.I)
+    if plain and not special and not text.endswith(" "):
+        return loader.echo(text)
+    return json.dumps(loader.echo(text), ensure_ascii=False)
+
+
+def entry(found: Inspection, path: str) -> str:
+    """The `ledgers:` entry that reads this ledger, in flow style on one line; a field no
+    header holds gets a placeholder to fill in (`<header of the voucher column>`), an account
+    value of the line column `<line id>`."""
+    parts = [f"path: {yaml_text(path)}"]
+    if not found.own_header:
+        wanted = [f for f in FIELDS if f in found.columns or f in REQUIRED]
+        mapping = ", ".join(
+            f"{f}: {yaml_text(found.columns.get(f, f'<header of the {f} column>'))}" for f in wanted
+        )
+        parts.append(f"columns: {{{mapping}}}")
+    if found.accounts:
+        accounts = ", ".join(f"{yaml_text(a)}: <line id>" for a in found.accounts)
+        parts.append(f"lines: {{{accounts}}}")
+    if found.delimiter not in (None, ","):
+        parts.append(f"delimiter: {json.dumps(found.delimiter)}")
+    if found.numbers is not None and found.numbers.decimal != ".":
+        parts.append(f'decimal: "{found.numbers.decimal}"')
+        parts.append(f'thousands: "{found.numbers.thousands}"')
+    if found.date_format not in (None, "%Y-%m-%d"):
+        parts.append(f'date_format: "{found.date_format}"')
+    elif found.date_choices:
+        parts.append(f'date_format: "{found.date_choices[0]}"')
+    if found.encoding == "cp1252":
+        parts.append("encoding: cp1252")
+    return "{" + ", ".join(parts) + "}"
+
+
+def entry_path(ledger: str, strategy_file: str) -> str:
+    """A ledger's path as a strategy file must write it: relative to the strategy's folder
+    (to the working folder for a strategy read from standard input), `/` between folders."""
+    base = os.getcwd() if strategy_file == "-" else os.path.dirname(os.path.abspath(strategy_file))
+    relative = os.path.relpath(os.path.abspath(ledger), base)
+    return relative.replace(os.sep, "/")
+
+
+def dialect_words(found: Inspection) -> str:
+    """The detected dialect in a few words: "cp1252, delimiter semicolon ';', dates
+    day.month.year, decimal ','"."""
+    words = [found.encoding] if found.encoding else []
+    if found.delimiter is not None:
+        words.append(f"delimiter {dialect.DELIMITER_NAMES.get(found.delimiter, found.delimiter)}")
+    elif found.kind == "csv":
+        words.append("no delimiter iomstrat reads (`,` `;` tab)")
+    if found.date_format:
+        words.append(f"dates {HUMAN_DATES.get(found.date_format, found.date_format)}")
+    if found.numbers is not None:
+        words.append(found.numbers.describe())
+    return ", ".join(words)
+
+
+def header_hint(ledger: Declared, names: Sequence[str], problem: str) -> str:
+    """The message of a header that matches no mapping: what was read, what is missing, and a
+    `ledgers:` entry to paste (the ledger named as the strategy file must write it)."""
+    try:
+        found = inspect(ledger) if ledger.sheet is None and _kind(ledger.path) == "csv" else None
+    except (OSError, files.Refused):
+        found = None
+    if found is None:
+        found = _inspection(ledger, "xlsx", None, None, None, list(names), [])
+    shown = ", ".join(f"'{loader.echo(n)}'" for n in names[:20]) + (" …" if len(names) > 20 else "")
+    where = ledger.entry_path or os.path.basename(ledger.path)
+    read = dialect_words(found)
+    if found.foreign in dialect.DELIMITERS:
+        return (
+            f"ledger header: {problem}; the header read with delimiter "
+            f"{dialect.DELIMITER_NAMES[ledger.delimiter or ',']} is one column {shown}, which "
+            f"holds {dialect.DELIMITER_NAMES[found.foreign]}: declare "
+            f"`delimiter: {json.dumps(found.foreign)}` in its `ledgers:` entry; nothing of this "
+            "ledger is read"
+        )
+    if found.foreign is not None:
+        return (
+            f"ledger header: {problem}; the header is one column {shown} split by "
+            f"'{found.foreign}', which is no delimiter iomstrat reads: save the export with "
+            f"`;`, `,` or tab between its columns (encoding {found.encoding}); nothing of this "
+            "ledger is read"
+        )
+    matched = ", ".join(f"{f} <- '{loader.echo(h)}'" for f, h in found.columns.items())
+    return (
+        f"ledger header: {problem}; the header ({read}) has {shown}; columns it could match: "
+        f"{matched or 'none'}; nothing of this ledger is read. Map its columns in the strategy "
+        f"file: ledgers: [{entry(found, where)}]"
+    )
+
+
+def _kind(path: str) -> str:
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    return "yaml" if suffix in (".yaml", ".yml") else "csv"
