@@ -105,14 +105,14 @@ def inspect(
     if len(head) == SAMPLE_BYTES and "\n" in text:
         text = text[: text.rindex("\n") + 1]  # whole lines only
     first_line = text.split("\n", 1)[0].rstrip("\r")
-    delimiter: str | None = dialect.sniff_delimiter(first_line, ledger.delimiter)
+    split = dialect.sniff_delimiter(first_line, ledger.delimiter)
+    delimiter: str | None = split
     foreign = None
-    if delimiter not in first_line:  # one column: split by something else?
+    if split not in first_line:  # one column: split by something else?
         others = (*dialect.DELIMITERS, *OTHER_SEPARATORS)
-        foreign = next((c for c in others if c != delimiter and c in first_line), None)
+        foreign = next((c for c in others if c != split and c in first_line), None)
         if foreign is not None and foreign not in dialect.DELIMITERS:
             delimiter = None
-    split = delimiter or ","
     try:
         table = list(csv.reader(io.StringIO(text, newline=""), delimiter=split))
     except csv.Error:
