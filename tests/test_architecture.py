@@ -17,6 +17,7 @@ LAYERS: dict[str, int] = {
     "loader": 1,
     "rates": 1,
     "places": 1,
+    "iati": 1,  # IATI's vocabulary, shared by reading and writing
     "model": 2,
     "results": 3,  # frozen dataclasses that renderers print
     "engine": 4,  # figures only

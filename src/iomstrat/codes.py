@@ -253,6 +253,74 @@ CODES: tuple[Code, ...] = (
         "the strategy lacks data an IATI rule needs (names the field to add: sector, recipient, aid type…)",
     ),
     Code("IOM710", "error", "one IATI activity identifier given to two activities"),
+    Code(
+        "IOM900",
+        "fatal",
+        "IATI file refused: it declares a DTD (entities that expand or reach other files)",
+    ),
+    Code(
+        "IOM901",
+        "fatal",
+        "not an IATI 2.0x activity file: not XML, a root other than `iati-activities`, version 1",
+    ),
+    Code(
+        "IOM902",
+        "error",
+        "a published transaction, budget or planned disbursement without type, date, number or currency (left out)",
+    ),
+    Code(
+        "IOM903",
+        "error",
+        "no activity of the IATI files concerns the strategy: nothing to reconcile",
+    ),
+    Code(
+        "IOM904",
+        "error",
+        "a payment of the ledgers is not among the donor's published disbursements",
+    ),
+    Code("IOM905", "error", "a published disbursement of the donor is not in the ledgers"),
+    Code(
+        "IOM906",
+        "error",
+        "a published disbursement differs in amount from its payment beyond the tolerance",
+    ),
+    Code("IOM907", "error", "a transaction and its counterpart are dated in different years"),
+    Code("IOM908", "error", "the donor's published commitments of a year exceed the approval"),
+    Code(
+        "IOM909",
+        "error",
+        "a disbursement of the donor is not among the organisation's incoming funds",
+    ),
+    Code(
+        "IOM910",
+        "error",
+        "incoming funds the organisation reports from the donor are not among the donor's disbursements",
+    ),
+    Code(
+        "IOM911",
+        "error",
+        "incoming funds differ in amount from the donor's disbursement beyond the tolerance",
+    ),
+    Code(
+        "IOM912",
+        "error",
+        "a commitment of the donor is not among the organisation's incoming commitments",
+    ),
+    Code(
+        "IOM913",
+        "error",
+        "an incoming commitment the organisation reports from the donor is not among the donor's commitments",
+    ),
+    Code(
+        "IOM914",
+        "error",
+        "an incoming commitment differs in amount from the donor's commitment beyond the tolerance",
+    ),
+    Code(
+        "IOM915",
+        "error",
+        "no ECB reference rate for a published value's currency on its value-date",
+    ),
 )
 
 
@@ -309,6 +377,12 @@ FAMILY_HELP: tuple[tuple[str, str], ...] = (
         "IOM7",
         "The IATI export would not pass IATI's schema or rules. Add the data the message names "
         "to the strategy file (identifiers, dates, non-negative budgets) and export again.",
+    ),
+    (
+        "IOM9",
+        "What is published to IATI differs from the strategy or its ledgers. The message names "
+        "both sides' places: correct the ledger, ask the publisher to correct its file, or list "
+        "the donor's activities of the strategy under `iati.activities`.",
     ),
 )
 """Help for a family of codes (by prefix, longest first wins): what to do about a finding."""

@@ -16,7 +16,7 @@ from iomstrat.cli.common import EXIT_CODES_HELP, state
 
 GROUPS = ("budget", "table", "export")
 """Commands with subcommands: each module's `app`."""
-COMMANDS = ("validate", "disbursement", "report", "diff", "init", "schema")
+COMMANDS = ("validate", "disbursement", "reconcile", "report", "diff", "init", "schema")
 """Commands: each module's `command` and `EPILOG`."""
 
 

@@ -28,13 +28,11 @@ from iomstrat.export.iati_rules import check_codelists, check_rules, country_cod
 from iomstrat.export.records import Decision, Recorded, booked, decisions, in_units, planned
 from iomstrat.export.text import capped, one_line
 from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.iati import IATI_VERSION, SCHEMA
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import IatiLine, Organisation, Strategy
 from iomstrat.places import Places
 from iomstrat.render.numbers import plain
-
-IATI_VERSION = "2.03"
-SCHEMA = ("schemas", IATI_VERSION, "iati-activities-schema.xsd")
 
 SCHEMA_INVALID = "IOM701"
 BUDGET_PERIOD = "IOM702"

@@ -516,6 +516,10 @@ class Iati(Model):
     """IATI CollaborationType code, e.g. 2 (multilateral inflows)."""
     lines: list[IatiLine] = []
     """Aid, finance and flow type of each budget line."""
+    activities: list[Text] = []
+    """IATI identifiers of the donor's published activities that carry this strategy's money,
+    e.g. XM-DAC-3-1-2022-18394 (`reconcile`); none listed: every activity of the donor that
+    names the organisation."""
 
 
 class Erratum(Model):

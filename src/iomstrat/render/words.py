@@ -356,6 +356,25 @@ _CODES_DA: dict[str, str] = {
     "IOM709": "strategien mangler data, en IATI-regel kræver (nævner feltet, der skal tilføjes: "
     "sektor, modtager, bistandstype …)",
     "IOM710": "samme IATI-aktivitets-id givet til to aktiviteter",
+    "IOM900": "IATI-filen afvises: den erklærer en DTD (entiteter, der udfoldes eller henter "
+    "andre filer)",
+    "IOM901": "ikke en IATI 2.0x-aktivitetsfil (ikke XML, rodelementet er ikke iati-activities, "
+    "version 1)",
+    "IOM902": "en offentliggjort transaktion, et budget eller en planlagt udbetaling uden type, "
+    "dato, tal eller valuta (tælles ikke med)",
+    "IOM903": "ingen af de læste IATI-aktiviteter vedrører strategien",
+    "IOM904": "en betaling i regnskabet står ikke blandt de offentliggjorte udbetalinger",
+    "IOM905": "en offentliggjort udbetaling står ikke i regnskabet",
+    "IOM906": "en offentliggjort udbetaling afviger i beløb fra betalingen ud over tolerancen",
+    "IOM907": "en transaktion og dens modpart er dateret i forskellige år",
+    "IOM908": "et års offentliggjorte tilsagn overstiger bevillingen",
+    "IOM909": "en udbetaling fra donoren står ikke blandt organisationens modtagne midler",
+    "IOM910": "organisationens modtagne midler fra donoren står ikke blandt donorens udbetalinger",
+    "IOM911": "modtagne midler afviger i beløb fra donorens udbetaling ud over tolerancen",
+    "IOM912": "et tilsagn fra donoren står ikke blandt organisationens modtagne tilsagn",
+    "IOM913": "organisationens modtagne tilsagn fra donoren står ikke blandt donorens tilsagn",
+    "IOM914": "et modtaget tilsagn afviger i beløb fra donorens tilsagn ud over tolerancen",
+    "IOM915": "ingen ECB-referencekurs for en offentliggjort værdis valuta på dens value-date",
 }
 CODES_DA: Mapping[str, str] = MappingProxyType(_CODES_DA)
 

@@ -1,0 +1,89 @@
+"""`iomstrat reconcile`: the strategy and its ledgers against what is published to IATI."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from iomstrat.cli.common import (
+    EXIT_CODES_HELP,
+    fail,
+    guard,
+    parse_date,
+    require,
+    strategy_paths,
+    workbook_output,
+    write,
+    write_bytes,
+)
+from iomstrat.render.formats import DisbursementFormat
+
+EPILOG = (
+    "Examples: iomstrat reconcile examples/illustrative_2023.yaml --iati denmark.xml "
+    "--iati iom.xml; iomstrat reconcile FILE --iati activities.xml --format json. "
+    "Amounts match within 1 unit in one currency, within 2 % across currencies (each side at "
+    "its own rate; published values at the ECB rate of their value-date), dates within 31 "
+    "days. Files with a DTD are refused (exit 2). " + EXIT_CODES_HELP
+)
+
+
+def command(
+    paths: list[str] = typer.Argument(
+        None, metavar="[STRATEGY]", help="The strategy file (default: the one in this folder)."
+    ),
+    iati: list[str] = typer.Option(
+        ...,
+        "--iati",
+        metavar="FILE",
+        help="An IATI 2.0x activity file (the donor's, the organisation's); repeatable.",
+    ),
+    as_of: str = typer.Option(
+        None, "--as-of", metavar="DATE", help="Approvals in force on this date (default today)."
+    ),
+    fmt: DisbursementFormat = typer.Option(
+        DisbursementFormat.table, "--format", "-f", help="Output format."
+    ),
+    ledger: list[str] = typer.Option(
+        None,
+        "--ledger",
+        metavar="FILE",
+        help="A payment ledger (CSV, TSV, xlsx or YAML); repeatable.",
+    ),
+    locale: str = typer.Option(
+        "en", "--locale", "-l", help="Language of words and figures, and CSV separators: en or da."
+    ),
+    output: str = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
+    ),
+) -> None:
+    """Compare the strategy's approvals and the ledgers' payments with the donor's published
+    commitments and disbursements, and these with the organisation's incoming commitments and
+    funds, per year and line and transaction by transaction."""
+    from iomstrat.render.numbers import LOCALES
+
+    require("iati")
+    guard(output, [*(paths or ()), *iati], ledger)
+    if locale not in LOCALES:
+        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
+    if fmt is DisbursementFormat.xlsx:
+        workbook_output(output)
+    files = strategy_paths(paths, single=True)
+    if len(files) != 1:
+        fail("reconcile takes one strategy file")
+    from iomstrat.core.reconcile import reconcile
+    from iomstrat.render.diagnostics import render_text
+    from iomstrat.render.published import render, workbook
+
+    result = reconcile(files[0], iati, as_of=parse_date(as_of), ledgers=list(ledger or ()))
+    if result.problem is not None:
+        sys.stderr.write(render_text(result.diagnostics, locale))
+        fail(result.problem)
+    if result.reconciliation is not None:
+        if fmt is DisbursementFormat.xlsx:
+            write_bytes(workbook(result.reconciliation, locale, result.diagnostics), output, fmt)
+        else:
+            text = render(result.reconciliation, fmt, locale)
+            write(text, output, spreadsheet=fmt is DisbursementFormat.csv)
+    sys.stderr.write(render_text(result.diagnostics, locale))
+    raise typer.Exit(result.exit_status)

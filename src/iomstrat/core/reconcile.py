@@ -1,0 +1,72 @@
+"""The core of `iomstrat reconcile`: the strategy and its ledgers through the one pipeline, the
+IATI files streamed for what concerns the strategy, the published record matched against it,
+and the differences as findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from iomstrat.checks.published import check_published
+from iomstrat.core.pipeline import Run, check_file, exit_status
+from iomstrat.engine.published import Parties, reconcile_published
+from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity
+from iomstrat.loader.iati import Activity, read_activities
+from iomstrat.results.published import Reconciliation
+
+
+@dataclass(frozen=True)
+class ReconcileResult:
+    """The reconciliation, or none where an input could not be read (a figure from half a
+    file would mislead)."""
+
+    reconciliation: Reconciliation | None
+    diagnostics: tuple[Diagnostic, ...]
+    problem: str | None = None
+
+    @property
+    def exit_status(self) -> int:
+        if self.problem is not None or self.reconciliation is None:
+            return EXIT_CANNOT_RUN
+        return exit_status(self.diagnostics)
+
+
+def reconcile(
+    path: str, iati: Sequence[str], *, as_of: dt.date, ledgers: Sequence[str] = ()
+) -> ReconcileResult:
+    run = Run(as_of, ledgers=tuple(ledgers))
+    checked = check_file(path, run)
+    found = [d for d in checked.diagnostics if d.severity >= Severity.WARNING]
+    strategy, book = checked.strategy, checked.book
+    if strategy is None or book is None:
+        return ReconcileResult(None, tuple(found))
+    parties = Parties(strategy)
+    if not parties.donor or not parties.organisation:
+        return ReconcileResult(
+            None,
+            tuple(found),
+            f"{checked.name}: reconcile needs the IATI identifiers of the donor and the "
+            "organisation (strategy.donor.iati_identifier, strategy.organisation.iati_identifier)",
+        )
+    activities: list[Activity] = []
+    read = 0
+    for name in iati:
+        got = read_activities(name, parties.interest())
+        activities += got.activities
+        read += got.read
+        found += got.diagnostics
+    if any(d.severity is Severity.FATAL for d in found):
+        return ReconcileResult(None, tuple(sorted(found)))
+    result = reconcile_published(
+        strategy,
+        book,
+        activities,
+        file=checked.name,
+        files=iati,
+        read=read,
+        as_of=as_of,
+        rates=run.rates,
+    )
+    found += check_published(result)
+    return ReconcileResult(result, tuple(sorted(found)))
