@@ -63,12 +63,45 @@ def test_donor_file_differing_in_two_payments_reports_exactly_those_two() -> Non
     paid_004 = line_of(STRATEGY, "voucher: DK-2023-004")
     errors = [line for line in run.stderr.splitlines() if " error " in line]
     assert errors == [
-        f"{LEDGER}:{p03}:1: error IOM904 payment DK-2023-P03 of 2023-09-29, 500000 DKK "
-        f"({LEDGER}:{p03}) is not among the donor's published disbursements ({DONOR})",
-        f"{DONOR}:{published_004}:1: error IOM906 disbursement of 2023-09-29, 25000000 DKK "
-        f"({DONOR}:{published_004}) differs from payment DK-2023-004 of 2023-09-29, 24000000 "
-        f"DKK ({STRATEGY}:{paid_004}) by 1000000 DKK (allowed: 1 DKK)",
+        f"{LEDGER}:{p03}:1: error IOM904 payment 'DK-2023-P03' of 2023-09-29, '500000 DKK' at "
+        f"'{LEDGER}:{p03}' is not among the donor's published disbursements ({DONOR})",
+        f"{DONOR}:{published_004}:1: error IOM906 disbursement of 2023-09-29, '25000000 DKK' at "
+        f"'{DONOR}:{published_004}' differs from payment 'DK-2023-004' of 2023-09-29, "
+        f"'24000000 DKK' at '{STRATEGY}:{paid_004}' by '1000000 DKK' (allowed: 1 DKK)",
     ]
+    # a payment in dollars published in dollars is compared in dollars
+    usd = [p for p in result_of(DONOR).pairs if p.ours and p.ours.reference == "DK-2023-003"]
+    assert [(p.status, p.currency, p.difference) for p in usd] == [("match", "USD", 0)]
+
+
+def edited_donor(tmp_path: Path, *edits: tuple[str, str]) -> str:
+    text = (ROOT / DONOR).read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / "denmark.xml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_match_in_another_year_and_commitments_above_the_approval(tmp_path: Path) -> None:
+    path = edited_donor(
+        tmp_path,
+        (">48000000<", ">58000000<"),  # the core commitment
+        ('"2023-12-15"/>', '"2024-01-03"/>'),  # DK-2023-P04's transaction date
+    )
+    run = run_cli("reconcile", STRATEGY, "--iati", path, "--as-of", "2024-01-31")
+    assert run.exit_code == 1
+    codes = [line.split()[2] for line in run.stderr.splitlines() if " error " in line]
+    assert sorted(codes) == ["IOM904", "IOM906", "IOM907", "IOM908"]
+    approval = line_of(STRATEGY, "- year: 2023")
+    commitment = line_of(DONOR, ">48000000<") - 3
+    assert (
+        f"{STRATEGY}:{approval}:1: error IOM908 published commitments of 2023 ('110000000 DKK' "
+        f"at '{path}:{commitment}', '{path}:{commitment + 15}', '{path}:{commitment + 30}') "
+        "exceed the approval ('100000000') by '10000000'"
+    ) in run.stderr
+    assert "but is dated in '2024', not '2023'" in run.stderr
 
 
 def test_year_table_shows_the_hand_computed_differences() -> None:
@@ -127,7 +160,7 @@ def test_incoming_usd_funds_are_matched_to_danish_kroner_at_the_value_date_rate(
     run = run_cli(
         "reconcile", STRATEGY, "--iati", DONOR, "--iati", RECIPIENT, "--as-of", "2024-01-31"
     )
-    assert "IOM911 incoming funds DK-CORE-2023-2 of 2023-10-02, 3400000 USD (ECB 7.083096 " in (
+    assert "IOM911 incoming funds 'DK-CORE-2023-2' of 2023-10-02, '3400000 USD' (ECB 7.083096 " in (
         run.stderr
     )
     assert "(allowed: 2 % (each at its own rate))" in run.stderr

@@ -44,7 +44,9 @@ _OURS = {
 }
 
 
-def check_published(result: Reconciliation) -> list[Diagnostic]:
+def check_published(result: Reconciliation, approvals: dict[int, int]) -> list[Diagnostic]:
+    """Every difference beyond the tolerance; `approvals` is the line of each year's approval
+    in the strategy file."""
     found: list[Diagnostic] = []
     if not result.donor_activities and not result.organisation_activities:
         found.append(
@@ -65,16 +67,17 @@ def check_published(result: Reconciliation) -> list[Diagnostic]:
         if row.budget_line or row.approved is None:
             continue
         if row.committed - row.approved > result.rounding:
+            places = ", ".join(place(c) for c in result.commitments if c.date.year == row.year)
             found.append(
                 Diagnostic(
                     result.file,
-                    1,
+                    approvals.get(row.year, 1),
                     1,
                     ABOVE_APPROVAL,
                     Severity.ERROR,
-                    f"published commitments of {row.year} ({_money(row.committed)} "
-                    f"{result.currency}) exceed the approval ({_money(row.approved)}) by "
-                    f"{_money(row.committed - row.approved)}",
+                    f"published commitments of {row.year} ('{_money(row.committed)} "
+                    f"{result.currency}' at {places}) exceed the approval "
+                    f"('{_money(row.approved)}') by '{_money(row.committed - row.approved)}'",
                 )
             )
     for pair in result.pairs:
@@ -95,21 +98,22 @@ def check_published(result: Reconciliation) -> list[Diagnostic]:
 
 
 def place(side: Side) -> str:
-    return f"{side.file}:{side.line}"
+    """'file:line', quoted: a Danish message shows the quoted values of the English one."""
+    return f"'{side.file}:{side.line}'"
 
 
 def describe(side: Side, into: str) -> str:
     """'incoming funds of 2023-05-02, 1500000 USD (ECB 6.81 DKK/USD of 2023-05-02) (f:9)'."""
     kind = side.kind.replace("_", " ")
-    reference = f" {echo(side.reference, 40)}" if side.reference else ""
+    reference = f" '{echo(side.reference, 40)}'" if side.reference else ""
     rate = (
         f" (ECB {side.rate:.6f} {into}/{side.currency} of {side.rate_on.isoformat()})"
         if side.rate is not None and side.rate_on is not None
         else ""
     )
     return (
-        f"{kind}{reference} of {side.date.isoformat()}, {_money(side.amount)} {side.currency}"
-        f"{rate} ({place(side)})"
+        f"{kind}{reference} of {side.date.isoformat()}, '{_money(side.amount)} {side.currency}'"
+        f"{rate} at {place(side)}"
     )
 
 
@@ -125,7 +129,7 @@ def _pair(pair: Pair, result: Reconciliation) -> list[Diagnostic]:
                 pair.theirs,
                 OTHER_YEAR,
                 f"{theirs} matches {ours} but is dated in "
-                f"{pair.theirs.date.year}, not {pair.ours.date.year}",
+                f"'{pair.theirs.date.year}', not '{pair.ours.date.year}'",
             )
         ]
     code = _CODES[pair.comparison, pair.status]
@@ -150,7 +154,7 @@ def _pair(pair: Pair, result: Reconciliation) -> list[Diagnostic]:
             pair.theirs,
             code,
             f"{theirs} differs from {ours} by "
-            f"{_money(pair.difference)} {currency} (allowed: {allowed})",
+            f"'{_money(pair.difference)} {currency}' (allowed: {allowed})",
         )
     ]
 

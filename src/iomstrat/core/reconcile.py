@@ -68,5 +68,9 @@ def reconcile(
         as_of=as_of,
         rates=run.rates,
     )
-    found += check_published(result)
+    approvals = {
+        approval.year: checked.document.position(("approvals", index)).line
+        for index, approval in enumerate(strategy.approvals)
+    }
+    found += check_published(result, approvals)
     return ReconcileResult(result, tuple(sorted(found)))

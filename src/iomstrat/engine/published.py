@@ -124,6 +124,7 @@ def reconcile_published(
         WINDOW,
         rows,
         tuple(pairs),
+        tuple(commitments),
     )
 
 

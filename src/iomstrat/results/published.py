@@ -85,6 +85,7 @@ class Reconciliation:
     window: int
     rows: tuple[YearRow, ...]
     pairs: tuple[Pair, ...]
+    commitments: tuple[Side, ...] = ()  # the donor's published commitments
 
     @property
     def differences(self) -> tuple[Pair, ...]:
