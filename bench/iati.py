@@ -53,18 +53,17 @@ def publisher_file(out: Path, megabytes: int) -> tuple[Path, int]:
 
 
 def cases(path: Path) -> list[Case]:
+    floor = (sys.executable, "-c", FLOOR, str(path))
+    ours = (sys.executable, "-m", "iomstrat", "reconcile", str(STRATEGY), "--iati", str(path),
+            "--as-of", "2024-01-31", "--format", "json")  # fmt: skip
     found = [
-        Case("floor: lxml iterparse, each activity cleared", (sys.executable, "-c", FLOOR, str(path)), "iati"),
-        Case(
-            "iomstrat reconcile (one activity of the strategy among them)",
-            (sys.executable, "-m", "iomstrat", "reconcile", str(STRATEGY), "--iati", str(path),
-             "--as-of", "2024-01-31", "--format", "json"),
-            "iati",
-        ),
-    ]  # fmt: skip
+        Case("floor: lxml iterparse, each activity cleared", floor, "iati"),
+        Case("iomstrat reconcile (one activity of the strategy among them)", ours, "iati"),
+    ]
     xmllint = shutil.which("xmllint")
     if xmllint:
-        found.insert(1, Case("xmllint --stream --noout", (xmllint, "--stream", "--noout", str(path)), "iati"))
+        stream = (xmllint, "--stream", "--noout", str(path))
+        found.insert(1, Case("xmllint --stream --noout", stream, "iati"))
     return found
 
 
