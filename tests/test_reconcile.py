@@ -234,3 +234,15 @@ def test_xlsx(tmp_path: Path) -> None:
     assert run.exit_code == 1
     sheets = load_workbook(out).sheetnames
     assert sheets == ["Reconciliation with IATI", "Transactions"]
+
+
+def test_the_bench_publisher_file_hides_the_one_activity_of_the_strategy(tmp_path: Path) -> None:
+    from bench.iati import publisher_file
+
+    path, activities = publisher_file(tmp_path, 1)
+    assert activities > 50
+    checked = check_file(STRATEGY, Run(AS_OF, payments=False))
+    assert checked.strategy is not None
+    read = read_activities(str(path), Parties(checked.strategy).interest())
+    assert read.read == activities and read.diagnostics == []
+    assert [a.identifier for a in read.activities] == ["XM-DAC-3-1-2022-18394"]
