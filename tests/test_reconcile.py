@@ -246,3 +246,14 @@ def test_the_bench_publisher_file_hides_the_one_activity_of_the_strategy(tmp_pat
     read = read_activities(str(path), Parties(checked.strategy).interest())
     assert read.read == activities and read.diagnostics == []
     assert [a.identifier for a in read.activities] == ["XM-DAC-3-1-2022-18394"]
+
+
+def test_a_ledger_row_not_read_withholds_every_figure(tmp_path: Path) -> None:
+    text = (ROOT / STRATEGY).read_text(encoding="utf-8")
+    ledger = (ROOT / LEDGER).read_text(encoding="utf-8").replace("2023-09-29,", "2023-09-31,")
+    (tmp_path / "illustrative_2023_ledger.csv").write_text(ledger, encoding="utf-8")
+    (tmp_path / "strategy.yaml").write_text(text, encoding="utf-8")
+    path = str(tmp_path / "strategy.yaml")
+    run = run_cli("reconcile", path, "--iati", DONOR, "--as-of", "2024-01-31")
+    assert run.exit_code == 2 and run.stdout == ""
+    assert "IOM422" in run.stderr and "IOM904" not in run.stderr

@@ -15,6 +15,10 @@ from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity
 from iomstrat.loader.iati import Activity, read_activities
 from iomstrat.results.published import Reconciliation
 
+PAYMENT_LOST = frozenset({"IOM414", "IOM422"})
+"""A payment not read (a bad row) or without an amount (no rate): every match and sum would
+be wrong, so none is shown."""
+
 
 @dataclass(frozen=True)
 class ReconcileResult:
@@ -39,7 +43,7 @@ def reconcile(
     checked = check_file(path, run)
     found = [d for d in checked.diagnostics if d.severity >= Severity.WARNING]
     strategy, book = checked.strategy, checked.book
-    if strategy is None or book is None:
+    if strategy is None or book is None or any(d.code in PAYMENT_LOST for d in found):
         return ReconcileResult(None, tuple(found))
     parties = Parties(strategy)
     if not parties.donor or not parties.organisation:
