@@ -297,9 +297,9 @@ def test_a_day_above_12_after_the_first_rows_decides(tmp_path: Path) -> None:
 
 
 def test_a_danish_amount_in_a_file_declared_otherwise_says_what_to_declare(tmp_path: Path) -> None:
-    data = (HEADER + "2023-02-01;core;24.000.000,00;DKK;A;\n").encode()
+    data = (HEADER + "2023-02-01;core;1.25;DKK;A;\n2023-02-01;core;24.000.000,00;DKK;B;\n").encode()
     [message] = messages(read(tmp_path, "l.csv", data, decimal="."))
-    assert message.startswith("2:IOM422 ledger row: amount '24.000.000,00' is not a number")
+    assert message.startswith("3:IOM422 ledger row: amount '24.000.000,00' is not a number")
     assert "it reads as 24000000.00 with decimal ',', thousands '.'" in message
     assert 'declare `decimal: ","`' in message
 

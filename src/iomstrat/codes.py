@@ -195,6 +195,16 @@ CODES: tuple[Code, ...] = (
         "a ledger not read: an absolute path or one outside the strategy's repository, not a regular file, over the limits",
     ),
     Code(
+        "IOM430",
+        "fatal",
+        "a ledger's number settings contradict each other (decimal and thousands marks alike) or what its amounts show",
+    ),
+    Code(
+        "IOM431",
+        "error",
+        "a payment converted at its rate is 10^15 or more in the strategy currency (beyond the limit of an amount): not counted",
+    ),
+    Code(
         "IOM440",
         "error",
         "an allocation's period not in the dialogue's cadence (`2024` annual, `2024-H1` six-monthly, `2024-Q3` quarterly)",

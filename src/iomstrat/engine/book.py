@@ -9,17 +9,19 @@ from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import cached_property
 from itertools import compress, islice, repeat
 from typing import NamedTuple, Protocol, overload
 
 from iomstrat.findings import Diagnostic, Severity, echo
+from iomstrat.loader.dialect import MAX_AMOUNT
 from iomstrat.loader.payments import Columns, Payment, Payments
 from iomstrat.rates import Quote
 
 NO_RATE = "IOM414"
 RATE_AFTER_HISTORY = "IOM415"
+CONVERTED_BEYOND_BOUND = "IOM431"
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 
@@ -30,8 +32,22 @@ class Rates(Protocol):
     def quote(self, currency: str, into: str, on: dt.date) -> Quote | None: ...
 
 
+_EXACT = Context(prec=60)
+"""Digits enough for any product of an amount (17 digits) and a rate (21): exact, then
+rounded once to the cent."""
+
+
 def cents(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    return value.quantize(CENT, rounding=ROUND_HALF_UP, context=_EXACT)
+
+
+def converted(amount: Decimal, rate: Decimal) -> Decimal | None:
+    """The amount at the rate, to the cent (the product exact, rounded once); None when it is
+    not below the bound of an amount (it would leave the digits every sum is exact in)."""
+    value = _EXACT.multiply(amount, rate)
+    if abs(value) >= MAX_AMOUNT:
+        return None
+    return cents(value)
 
 
 class Dated(Sequence[tuple[Payment, Decimal]]):
@@ -129,7 +145,10 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
             amounts.append(p.amount)
             continue
         if p.exchange_rate is not None:
-            amounts.append(cents(p.amount * p.exchange_rate))
+            amounts.append(value := converted(p.amount, p.exchange_rate))
+            if value is None:
+                missing = True
+                found.append(_beyond_bound(payments, p, p.exchange_rate, currency))
             continue
         key = (p.currency, p.date)
         if key not in quotes:
@@ -159,8 +178,22 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
                     "exchange_rate",
                 )
             )
-        amounts.append(cents(p.amount * quote.rate))
+        amounts.append(value := converted(p.amount, quote.rate))
+        if value is None:
+            missing = True
+            found.append(_beyond_bound(payments, p, quote.rate, currency))
     return Book(payments, amounts, found, _in_date_order(payments, amounts, missing))
+
+
+def _beyond_bound(payments: Payments, p: Payment, rate: Decimal, currency: str) -> Diagnostic:
+    return payments.diagnostic(
+        p,
+        CONVERTED_BEYOND_BOUND,
+        Severity.ERROR,
+        f"payment {echo(p.voucher)}: {p.amount} {p.currency} at the rate {rate} is "
+        f"{currency} {MAX_AMOUNT:.0E} or more, beyond the limit of an amount; it is not counted "
+        "(check the amount and the exchange_rate)",
+    )
 
 
 def _in_date_order(payments: Payments, amounts: list[Decimal | None], missing: bool) -> Dated:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from operator import methodcaller
 
+from iomstrat.findings import echo
+
 DELIMITERS = (",", ";", "\t")
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%m-%d-%Y", "%m.%d.%Y", "%m/%d/%Y")
 DELIMITER_NAMES = {",": "comma ','", ";": "semicolon ';'", "\t": "tab"}
@@ -62,6 +64,10 @@ class Numbers:
         return f"decimal '{self.decimal}', thousands {sep}"
 
 
+class Contradiction(ValueError):
+    """A ledger's declared number settings contradict each other or what its amounts show."""
+
+
 def numbers_of(
     amounts: Iterable[str],
     rates: Iterable[str],
@@ -71,11 +77,37 @@ def numbers_of(
     """The number style of a file: declared, else told by the first amount whose separators can
     mean one thing only (`1.250,50`, `1250,50`, `1,250.50`, `1.250.000`), else by the mark of
     an exchange rate (`7,4536`; rates are not grouped); a file of whole numbers reads the same
-    either way and gets the point."""
-    if decimal is None:
-        decimal = next(filter(None, map(_decimal_mark, amounts)), None) or next(
-            (mark[-1] for mark in map(_SEPARATOR.findall, rates) if mark), "."
+    either way and gets the point. Contradiction when the two marks are one, or when the file's
+    first telling amount writes its decimals with the mark a declared setting excludes (a
+    declared `thousands: "."` on `250.25` would otherwise read 25025)."""
+    if decimal is not None and decimal == thousands:
+        raise Contradiction(
+            f"the `ledgers:` entry declares decimal '{decimal}' and thousands '{thousands}': "
+            "the decimal mark and the thousands separator must differ"
         )
+    told = next(((text, mark) for text in amounts if (mark := _decimal_mark(text))), None)
+    if told is not None:
+        text, mark = told
+        if decimal is not None and mark != decimal:
+            setting = f"decimal '{decimal}'"
+        elif decimal is None and mark == thousands:
+            setting = f"thousands '{thousands}'"
+        else:
+            setting = ""
+        if setting:
+            raise Contradiction(
+                f"the `ledgers:` entry declares {setting}, but amounts such as '{echo(text)}' "
+                f"in the file are written with decimal '{mark}'; declare "
+                f"`decimal: \"{mark}\"` (and a thousands separator other than '{mark}')"
+            )
+    if decimal is None:
+        if told is not None:
+            decimal = told[1]
+        else:
+            marks = (mark[-1] for mark in map(_SEPARATOR.findall, rates) if mark)
+            decimal = next((m for m in marks if m != thousands), None)
+            if decimal is None:
+                decimal = "," if thousands == "." else "."
     if thousands is None:
         thousands = "." if decimal == "," else ","
     return Numbers(decimal, thousands)
@@ -92,6 +124,22 @@ def _decimal_mark(text: str) -> str | None:
     if len(marks) > 1 or tail == 3:  # 1.250.000, or 1.250 (amounts have at most 2 decimals)
         return "," if mark == "." else "."
     return mark if tail in (1, 2) else None
+
+
+MAX_AMOUNT = Decimal(10) ** 15
+"""As the strategy file: an amount, however written (digits, grouped, with decimals), and a
+converted amount are below it in size; anything larger is a typing accident. The bound keeps
+every sum of a run's payments within the 28 digits of Decimal's arithmetic."""
+MAX_RATE = Decimal(10) ** 9
+"""An exchange rate is below it (nine digits before its decimals), in a text or a number cell."""
+BOUND_WORDS = "beyond the limit of an amount (below 10^15, at most 15 digits before the decimals)"
+_DIGITS = re.compile(r"[0-9]")
+
+
+def beyond_bound(text: str) -> bool:
+    """Whether an amount's text holds more whole digits than an amount may have."""
+    whole = re.split(r"[.,](?=[0-9]{1,2}$)", text.strip(), maxsplit=1)[0]
+    return len("".join(_DIGITS.findall(whole)).lstrip("0")) > 15
 
 
 def amount_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:
@@ -127,7 +175,7 @@ def amount_column(numbers: Numbers) -> Callable[[list[str]], list[str] | None]:
     dec, sep = re.escape(numbers.decimal), re.escape(numbers.thousands)
     decimals = rf"(?:{dec}[0-9]{{1,2}}+)?+"
     ungrouped = re.compile(rf"(?:-?[0-9]{{1,15}}+{decimals}\n)*+").fullmatch
-    groups = rf"[0-9]{{1,3}}+(?:{sep}[0-9]{{3}}+)++|" if numbers.thousands else ""
+    groups = rf"[0-9]{{1,3}}+(?:{sep}[0-9]{{3}}+){{1,4}}+|" if numbers.thousands else ""
     grouped = re.compile(rf"(?:-?(?:{groups}[0-9]{{1,15}}+){decimals}\n)*+").fullmatch
     thousands, decimal = numbers.thousands, numbers.decimal
 
@@ -148,7 +196,7 @@ def amount_column(numbers: Numbers) -> Callable[[list[str]], list[str] | None]:
 
 def _amount_pattern(numbers: Numbers) -> re.Pattern[str]:
     dec, sep = re.escape(numbers.decimal), re.escape(numbers.thousands)
-    grouped = rf"[0-9]{{1,3}}(?:{sep}[0-9]{{3}})+|" if numbers.thousands else ""
+    grouped = rf"[0-9]{{1,3}}(?:{sep}[0-9]{{3}}){{1,4}}|" if numbers.thousands else ""
     return re.compile(rf"-?(?:{grouped}[0-9]{{1,15}})(?:{dec}[0-9]{{1,2}})?")
 
 

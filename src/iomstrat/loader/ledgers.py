@@ -37,6 +37,7 @@ LEDGER_HEADER = "IOM421"
 LEDGER_VALUE = "IOM422"
 LEDGER_DIALECT = "IOM423"
 LEDGER_REFUSED = files.LEDGER_REFUSED
+LEDGER_SETTINGS = "IOM430"
 
 REQUIRED_COLUMNS = ("date", "line", "amount", "currency", "voucher", "exchange_rate")
 OPTIONAL_COLUMNS = ("note", "year", "allocation", "refund")
@@ -373,9 +374,16 @@ def _plan(
                 if len(cells) > i and isinstance(cells[i], str) and cells[i]:
                     yield cells[i].strip()
 
-    numbers = dialect.numbers_of(
-        column("amount", sample), column("exchange_rate", sample), ledger.decimal, ledger.thousands
-    )
+    try:
+        numbers = dialect.numbers_of(
+            column("amount", sample),
+            column("exchange_rate", sample),
+            ledger.decimal,
+            ledger.thousands,
+        )
+    except dialect.Contradiction as contradiction:
+        finding(LEDGER_SETTINGS, str(contradiction), Severity.FATAL)
+        return None
     try:
         date_format = dialect.date_format_of(column("date", sample), ledger.date_format)
     except dialect.AmbiguousDates as first:
@@ -991,6 +999,8 @@ def _bad_date(value: Any, date_format: str) -> str:
 
 def _bad_amount(value: Any, numbers: dialect.Numbers) -> str:
     text = loader.echo(str(value))
+    if dialect.beyond_bound(str(value)):
+        return f"amount '{text}' is {dialect.BOUND_WORDS}"
     problem = (
         f"amount '{text}' is not a number of whole currency units with at most 2 decimals "
         f"written with {numbers.describe()} (e.g. {_example(numbers)})"
@@ -1015,7 +1025,7 @@ def _typed(
     parse_rate: Callable[[str], Decimal | None],
 ) -> tuple[Callable[[Any], Any], Callable[[Any], Any], Callable[[Any], Any]]:
     """The parsers for an xlsx sheet: text cells as in a CSV ledger, typed cells as they are."""
-    from iomstrat.loader.xlsx_ledger import MAX_AMOUNT
+    from iomstrat.loader.dialect import MAX_AMOUNT, MAX_RATE
 
     def date(value: Any) -> dt.date | None:
         if isinstance(value, str):
@@ -1029,7 +1039,7 @@ def _typed(
 
     def rate(value: Any) -> Decimal | None:
         if isinstance(value, Decimal):
-            return value if value.is_finite() and 0 < value < MAX_AMOUNT else None
+            return value if value.is_finite() and 0 < value < MAX_RATE else None
         return parse_rate(value) if isinstance(value, str) else None
 
     return date, amount, rate

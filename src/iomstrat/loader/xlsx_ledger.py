@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, BinaryIO
 
+from iomstrat.loader.dialect import MAX_AMOUNT
+
 ORE = Decimal("0.01")
-MAX_AMOUNT = Decimal(10) ** 15
-"""As the strategy file: anything larger is a typing accident."""
 MAX_UNPACKED = 1024 * 2**20
 """Largest workbook unpacked: a small zip may unpack to gigabytes."""
 XLSX_EXTRA = "install iomstrat[xlsx] (openpyxl) to read xlsx ledgers"

@@ -331,6 +331,10 @@ _CODES_DA: dict[str, str] = {
     "angiv det",
     "IOM424": "en oversigt læses ikke: en absolut sti eller en sti uden for strategiens "
     "repository, ikke en almindelig fil, over grænserne",
+    "IOM430": "oversigtens talformat modsiger sig selv (samme decimaltegn og tusindtalsskilletegn) "
+    "eller det, beløbene i filen viser",
+    "IOM431": "en udbetaling omregnet med sin kurs er 10^15 eller mere i strategiens valuta (over "
+    "grænsen for et beløb): den tælles ikke med",
     "IOM440": "allokeringens periode følger ikke dialogens rytme (`2024` årlig, `2024-H1` "
     "halvårlig, `2024-Q3` kvartalsvis)",
     "IOM441": "en dialogbeslutning dateret hverken i sin periode, kort før den eller inden for "
