@@ -204,3 +204,274 @@ def test_a_yaml_ledger_at_a_rate_of_a_trillion_is_a_finding_in_every_command(
         said = run.stdout + run.stderr
         assert run.exit_code in (1, 2), (command, said)
         assert "l.yaml:2:" in said and "IOM431" in said, said
+
+
+# --- 3. xlsx: the sheet a person sees, blank rows, bombs --------------------------------------
+
+XLSX_HEADER = ["date", "line", "amount", "currency", "voucher", "exchange_rate"]
+
+
+def workbook_bytes(path: Path, build: object) -> Path:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    build(workbook)  # type: ignore[operator]
+    workbook.save(path)
+    return path
+
+
+def payments_sheet(sheet: object, rows: int, amount: str = "10.00") -> None:
+    sheet.append(XLSX_HEADER)  # type: ignore[attr-defined]
+    for i in range(rows):
+        sheet.append([dt.date(2023, 3, 31), "personnel", amount, "DKK", f"V{i}", None])  # type: ignore[attr-defined]
+
+
+def read_xlsx(path: Path, **declared: object) -> Payments:
+    payments = Payments(["strategy"])
+    read_ledger(Declared(str(path), **declared), payments)  # type: ignore[arg-type]
+    return payments
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_first_sheet_is_not_read_in_place_of_the_visible_one(
+    tmp_path: Path, state: str
+) -> None:
+    def build(workbook: object) -> None:
+        hidden = workbook.active  # type: ignore[attr-defined]
+        hidden.title = "Gammel"
+        payments_sheet(hidden, 40, "1000.00")
+        hidden.sheet_state = state
+        shown = workbook.create_sheet("Udbetalinger")  # type: ignore[attr-defined]
+        payments_sheet(shown, 3)
+        workbook.active = 1  # type: ignore[attr-defined]
+
+    path = workbook_bytes(tmp_path / "l.xlsx", build)
+    found = read_xlsx(path)
+    assert [p.amount for p in found.records] == [Decimal("10.00")] * 3
+    word = "very hidden" if state == "veryHidden" else "hidden"
+    assert messages(found) == [
+        f"1:IOM432 the workbook's first sheet 'Gammel' is {word}; read is 'Udbetalinger', the "
+        "sheet shown on opening it; name another with `sheet:` in the ledger's `ledgers:` entry"
+    ]
+    named = read_xlsx(path, sheet="Gammel")
+    assert (len(named.records), named.diagnostics) == (40, [])
+
+
+def test_blank_and_formatted_empty_rows_are_skipped_as_blank_csv_lines_are(
+    tmp_path: Path,
+) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    def build(workbook: object) -> None:
+        sheet = workbook.active  # type: ignore[attr-defined]
+        payments_sheet(sheet, 2)
+        sheet.append([])  # a blank row in the middle, then two more payments
+        sheet.append([dt.date(2023, 6, 30), "personnel", "5.25", "DKK", "W1", None])
+        sheet.append([dt.date(2023, 6, 30), "personnel", "5.25", "DKK", "W2", None])
+        for row in range(6, 9):  # formatted, but empty: bold, filled
+            for column in range(1, 7):
+                cell = sheet.cell(row=row, column=column)
+                cell.font = Font(bold=True)
+                cell.fill = PatternFill("solid", fgColor="FFFF00")
+        sheet.cell(row=20, column=2).value = ""  # an empty text
+
+    found = read_xlsx(workbook_bytes(tmp_path / "l.xlsx", build))
+    assert found.diagnostics == []
+    assert [(p.voucher, p.amount, p.row) for p in found.records] == [
+        ("V0", Decimal("10.00"), 2),
+        ("V1", Decimal("10.00"), 3),
+        ("W1", Decimal("5.25"), 5),
+        ("W2", Decimal("5.25"), 6),
+    ]
+
+
+def rewritten(path: Path, part: str, change: object) -> Path:
+    """The workbook at `path` with one part's XML changed by `change(bytes) -> bytes`."""
+    import zipfile
+
+    out = path.with_name("bomb.xlsx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            z.writestr(item, change(data) if item.filename == part else data)  # type: ignore[operator]
+    return out
+
+
+def test_a_row_bomb_of_empty_rows_is_read_in_seconds(tmp_path: Path) -> None:
+    """10 MiB of `<row/>` in a file of a few KB: once 40 s and 516 MB."""
+    import time
+
+    path = workbook_bytes(tmp_path / "l.xlsx", lambda wb: payments_sheet(wb.active, 3))
+    bomb = b"<row/>" * (10 * 2**20 // 6) + b'<row r="2000000" s="1" customFormat="1"/>'
+    out = rewritten(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda x: x.replace(b"</sheetData>", bomb + b"</sheetData>"),
+    )
+    assert out.stat().st_size < 64 * 1024
+    started = time.process_time()
+    found = read_xlsx(out)
+    assert time.process_time() - started < 10  # a few seconds even under load; once 40
+    assert [(p.voucher, p.row) for p in found.records] == [("V0", 2), ("V1", 3), ("V2", 4)]
+    assert found.diagnostics == []
+
+
+def test_a_sheet_of_more_rows_than_excel_allows_is_refused_at_once(tmp_path: Path) -> None:
+    path = workbook_bytes(tmp_path / "l.xlsx", lambda wb: payments_sheet(wb.active, 3))
+    row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+    bomb = row * 1_048_574
+    out = rewritten(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda x: x.replace(b"</sheetData>", bomb + b"</sheetData>"),
+    )
+    found = read_xlsx(out)
+    assert list(found.records) == []
+    assert messages(found) == [
+        "1:IOM433 the sheet 'Sheet' has more than 1,048,576 rows holding cells (Excel's own limit)"
+    ]
+
+
+def with_shared_strings(path: Path, strings: bytes) -> Path:
+    """The workbook with its vouchers' first cell (V0) taken from a shared-strings part."""
+    import zipfile
+
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    override = (
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    )
+    out = path.with_name("strings.xlsx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", override)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b't="inlineStr"><is><t>V0</t></is>', b't="s"><v>0</v>')
+            z.writestr(item, data)
+        z.writestr("xl/sharedStrings.xml", b'<sst xmlns="' + main + b'">' + strings + b"</sst>")
+    return out
+
+
+def test_shared_strings_are_read_as_openpyxl_reads_them(tmp_path: Path) -> None:
+    path = workbook_bytes(tmp_path / "l.xlsx", lambda wb: payments_sheet(wb.active, 3))
+    rich = (
+        b"<si><t>V</t><r><t>-</t></r><r><rPr><b/></rPr><t>0</t></r>"
+        b'<rPh sb="0" eb="1"><t>x</t></rPh></si>'
+    )
+    found = read_xlsx(with_shared_strings(path, rich))
+    assert [p.voucher for p in found.records] == ["V-0", "V1", "V2"]
+
+
+def test_too_many_shared_strings_are_refused_before_they_are_read(tmp_path: Path) -> None:
+    """A few KB of `<si/>` unpacking to 10 million strings: once 75 s for a 3-row ledger."""
+    import time
+
+    path = workbook_bytes(tmp_path / "l.xlsx", lambda wb: payments_sheet(wb.active, 3))
+    out = with_shared_strings(path, b"<si><t>V-0</t></si>" + b"<si/>" * 2_000_000)
+    assert out.stat().st_size < 64 * 1024
+    started = time.process_time()
+    found = read_xlsx(out)
+    assert time.process_time() - started < 10
+    assert list(found.records) == []
+    assert messages(found) == [
+        "1:IOM433 the workbook holds more than 2,000,000 shared strings (texts); a ledger sheet "
+        "of a million payments holds about a million"
+    ]
+
+
+def test_a_chart_sheet_first_is_passed_over_with_a_finding(tmp_path: Path) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    def build(workbook: object) -> None:
+        sheet = workbook.active  # type: ignore[attr-defined]
+        sheet.title = "Udbetalinger"
+        payments_sheet(sheet, 2)
+        chart_sheet = workbook.create_chartsheet("Graf", 0)  # type: ignore[attr-defined]
+        chart = BarChart()
+        chart.add_data(Reference(sheet, min_col=3, min_row=1, max_row=3))
+        chart_sheet.add_chart(chart)
+        workbook.active = 1  # type: ignore[attr-defined]
+
+    path = workbook_bytes(tmp_path / "l.xlsx", build)
+    found = read_xlsx(path)
+    assert len(found.records) == 2
+    assert messages(found) == [
+        "1:IOM432 the workbook's first sheet 'Graf' is a chart sheet; read is 'Udbetalinger', "
+        "the sheet shown on opening it; name another with `sheet:` in the ledger's `ledgers:` "
+        "entry"
+    ]
+    assert messages(read_xlsx(path, sheet="Graf")) == [
+        "1:IOM420 the sheet 'Graf' is a chart sheet, not a worksheet"
+    ]
+
+
+def test_openpyxl_warnings_do_not_reach_stderr(tmp_path: Path) -> None:
+    import warnings
+
+    import openpyxl
+
+    path = workbook_bytes(tmp_path / "l.xlsx", lambda wb: payments_sheet(wb.active, 2))
+    extension = b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"/></extLst>'
+    out = rewritten(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda x: x.replace(b"</worksheet>", extension + b"</worksheet>"),
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        list(openpyxl.load_workbook(out, read_only=True).active.values)  # openpyxl warns
+        assert [str(w.message) for w in caught] == [
+            "Data Validation extension is not supported and will be removed"
+        ]
+        del caught[:]
+        found = read_xlsx(out)
+    assert caught == []
+    assert (len(found.records), found.diagnostics) == (2, [])
+
+
+# --- 4. the dialect from the header line; one file read ----------------------------------------
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_the_delimiter_is_told_by_the_header_line_whatever_ends_it(
+    tmp_path: Path, end: str
+) -> None:
+    """Notes full of `;` in a `,` file: a CR-only file once had its delimiter counted over its
+    first 64 KiB, and was refused."""
+    note = ";".join(["Udbetaling"] * 12)
+    lines = [HEADER.strip() + ",note"]
+    lines += [f"2023-03-{d:02d},personnel,{d}.50,DKK,V{d},,{note}" for d in range(1, 21)]
+    found = read(tmp_path / "l.csv", (end.join(lines) + end).encode())
+    assert found.diagnostics == []
+    assert sum(p.amount for p in found.records) == Decimal(sum(range(1, 21))) + Decimal("10.00")
+
+
+def test_a_ledger_rewritten_while_it_is_read_is_a_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read in passes (the dialect, then the rows): a file rewritten between them, here with
+    its columns in another order, is not read as half of one and half of the other."""
+    from iomstrat.loader import ledgers
+
+    path = tmp_path / "l.csv"
+    rows = "".join(f"2023-03-31,personnel,{i}.00,DKK,V{i},\n" for i in range(1, 4))
+    plan = ledgers._plan
+
+    def rewrite_then_plan(*args: object, **kwargs: object) -> object:
+        planned = plan(*args, **kwargs)  # type: ignore[arg-type]
+        with path.open("r+b") as handle:  # in place: the reader's open file sees it
+            handle.write(b"line,date,amount,currency,voucher,exchange_rate\n")
+            handle.write(
+                b"".join(f"personnel,2023-03-31,9{i}.00,DKK,V{i},\n".encode() for i in range(1, 5))
+            )
+        return planned
+
+    monkeypatch.setattr(ledgers, "_plan", rewrite_then_plan)
+    found = read(path, (HEADER + rows).encode())
+    assert list(found.records) == []
+    assert messages(found) == [
+        "1:IOM434 the ledger changed while it was read (its size or modification time); read it "
+        "again when nothing writes to it"
+    ]

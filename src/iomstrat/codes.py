@@ -205,6 +205,21 @@ CODES: tuple[Code, ...] = (
         "a payment converted at its rate is 10^15 or more in the strategy currency (beyond the limit of an amount): not counted",
     ),
     Code(
+        "IOM432",
+        "warning",
+        "an xlsx ledger's first sheet is hidden, very hidden or a chart sheet (or not the one it opens at): the sheet shown on opening is read",
+    ),
+    Code(
+        "IOM433",
+        "fatal",
+        "an xlsx ledger beyond a limit: more rows holding cells than Excel allows, too many shared strings, an element too long",
+    ),
+    Code(
+        "IOM434",
+        "fatal",
+        "a ledger changed (size or modification time) while it was read: none of its payments are taken",
+    ),
+    Code(
         "IOM440",
         "error",
         "an allocation's period not in the dialogue's cadence (`2024` annual, `2024-H1` six-monthly, `2024-Q3` quarterly)",

@@ -38,6 +38,9 @@ LEDGER_VALUE = "IOM422"
 LEDGER_DIALECT = "IOM423"
 LEDGER_REFUSED = files.LEDGER_REFUSED
 LEDGER_SETTINGS = "IOM430"
+LEDGER_SHEET = "IOM432"
+LEDGER_LIMIT = "IOM433"
+LEDGER_CHANGED = "IOM434"
 
 REQUIRED_COLUMNS = ("date", "line", "amount", "currency", "voucher", "exchange_rate")
 OPTIONAL_COLUMNS = ("note", "year", "allocation", "refund")
@@ -131,6 +134,7 @@ def read_ledger(
             )
             return 0
         source = len(payments.sources) - 1
+        records, found = len(payments), len(payments.diagnostics)
         head = handle.read(8)
         handle.seek(0)
         if kind is None:
@@ -144,7 +148,20 @@ def read_ledger(
         else:
             delimiter = ledger.delimiter or ("\t" if kind == "tsv" else None)
             _read_csv(handle, ledger, delimiter, source, payments)
+        if _changed(handle, info):  # read in passes: they must have read one file
+            payments.truncate(records)
+            del payments.diagnostics[found:]
+            fatal(
+                "the ledger changed while it was read (its size or modification time); "
+                "read it again when nothing writes to it",
+                LEDGER_CHANGED,
+            )
         return info.st_size
+
+
+def _changed(handle: BinaryIO, before: os.stat_result) -> bool:
+    after = os.fstat(handle.fileno())
+    return (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns)
 
 
 def _kind(path: str) -> str | None:
@@ -179,7 +196,8 @@ def _read_csv(
     encoding = ledger.encoding or "utf-8"
     if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
-    first_line = head.split(b"\n", 1)[0].decode(encoding, errors="replace")
+    # The header line, whatever ends it (LF, CR LF or a carriage return alone).
+    first_line = re.split(rb"\r\n?|\n", head, maxsplit=1)[0].decode(encoding, errors="replace")
     delimiter = dialect.sniff_delimiter(first_line, delimiter)
     records, found = len(payments), len(payments.diagnostics)
     reader: Any = None
@@ -254,11 +272,14 @@ class _Sheet:
     """An xlsx sheet's rows with each cell as the row reader takes it: a date, a Decimal (from
     a number cell) or text; `line_num` the sheet row last read, as csv.reader has it."""
 
-    def __init__(self, rows: Iterator[list[Any]], kinds: dict[int, str], width: int) -> None:
+    def __init__(self, rows: Any, kinds: dict[int, str], width: int) -> None:
         self._rows = rows
         self._kinds = kinds
         self._width = width
-        self.line_num = 1
+
+    @property
+    def line_num(self) -> int:
+        return int(self._rows.line_num)
 
     def __iter__(self) -> _Sheet:
         return self
@@ -267,7 +288,6 @@ class _Sheet:
         from iomstrat.loader.xlsx_ledger import cell_value
 
         cells = next(self._rows)
-        self.line_num += 1
         while len(cells) > self._width and cells[-1] in (None, ""):
             cells.pop()
         cells += [None] * (self._width - len(cells))
@@ -287,14 +307,12 @@ def _cell(value: Any) -> str:
 
 
 def _read_xlsx(handle: BinaryIO, ledger: Declared, source: int, payments: Payments) -> None:
-    from iomstrat.loader.xlsx_ledger import NotReadable, open_sheet
+    from iomstrat.loader.xlsx_ledger import NotReadable, OverLimit, open_sheet
 
     path = ledger.path
 
-    def fatal(message: str) -> None:
-        payments.diagnostics.append(
-            Diagnostic(path, 1, 1, LEDGER_UNREADABLE, Severity.FATAL, message)
-        )
+    def fatal(message: str, code: str = LEDGER_UNREADABLE) -> None:
+        payments.diagnostics.append(Diagnostic(path, 1, 1, code, Severity.FATAL, message))
 
     records = len(payments)
     try:  # twice: the header and the dialect from the first rows, then every row, streamed
@@ -316,7 +334,14 @@ def _read_xlsx(handle: BinaryIO, ledger: Declared, source: int, payments: Paymen
         next(sheet, None)
         rows = _Sheet(sheet, kinds, plan.layout.width)
         where = f"{os.path.basename(path)}[{sheet.name}]"
+        for note in sheet.notes:
+            payments.diagnostics.append(
+                Diagnostic(path, 1, 1, LEDGER_SHEET, Severity.WARNING, note)
+            )
         _rows(path, rows, plan, ledger, source, payments, where)
+    except OverLimit as error:
+        payments.truncate(records)
+        fatal(str(error), LEDGER_LIMIT)
     except NotReadable as error:
         payments.truncate(records)
         fatal(str(error))

@@ -1,14 +1,22 @@
-"""The rows of an xlsx ledger (read-only, the first sheet or the one named), as text cells.
+"""The rows of an xlsx ledger (read-only: the sheet a person sees on opening the workbook, or
+the one named), as text cells, with only the rows that hold a value.
 
 Real dates and numbers are taken as they are: a date cell becomes the ISO date, a whole number
 its digits, and a number cell, which openpyxl gives as a float, becomes the Decimal of the
 float's shortest repr (`repr(0.1)` is `'0.1'`) rounded to øre for amounts; no float arithmetic
 touches the money. Text cells stay text and are parsed like a CSV ledger's cells.
+
+Cost follows the rows that hold data: the sheet's XML is streamed through a filter that drops
+empty and formatted-but-empty rows in C (`re.sub` on each block) before openpyxl's parser sees
+it, rows are taken as the parser finds them (a gap of a million row numbers costs nothing), and
+the rows left and the shared strings are counted against limits before they are parsed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import warnings
 from collections.abc import Iterator
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, BinaryIO
@@ -18,61 +26,245 @@ from iomstrat.loader.dialect import MAX_AMOUNT
 ORE = Decimal("0.01")
 MAX_UNPACKED = 1024 * 2**20
 """Largest workbook unpacked: a small zip may unpack to gigabytes."""
+MAX_ROWS = 1_048_576
+"""Rows holding a value in a sheet: Excel's own limit (a million payments fit)."""
+MAX_SHARED_STRINGS = 2_000_000
+"""Distinct texts of a workbook (a million payments have about a million vouchers)."""
+MAX_COLUMNS = 16_384
+"""Excel's own limit (XFD)."""
 XLSX_EXTRA = "install iomstrat[xlsx] (openpyxl) to read xlsx ledgers"
+_BLOCK = 1 << 20
 
 
 class NotReadable(Exception):
     """The workbook cannot be read; the message says why, in one line."""
 
 
-class Sheet:
-    """A worksheet's rows as lists of cells, with `line_num` the last row read (as csv.reader)."""
+class OverLimit(NotReadable):
+    """The workbook is beyond a limit of rows or shared strings."""
 
-    def __init__(self, rows: Iterator[tuple[Any, ...]], name: str) -> None:
+
+class Sheet:
+    """A worksheet's rows holding a value, as lists of cells, with `line_num` the sheet row of
+    the last one read (as csv.reader has it); `notes` say why this sheet was read if it is not
+    the workbook's first."""
+
+    def __init__(self, rows: Iterator[tuple[int, list[Any]]], name: str, notes: list[str]) -> None:
         self._rows = rows
         self.name = name
+        self.notes = notes
         self.line_num = 0
 
     def __iter__(self) -> Sheet:
         return self
 
     def __next__(self) -> list[Any]:
-        row = next(self._rows)
-        self.line_num += 1
-        return list(row)
+        self.line_num, row = next(self._rows)
+        return row
 
 
 def open_sheet(handle: BinaryIO, sheet: str | None) -> Sheet:
-    """The named sheet (or the first) of the workbook read from `handle`."""
+    """The named sheet (else the active visible one) of the workbook read from `handle`."""
     try:
-        import openpyxl  # only xlsx ledgers pay for it
+        import openpyxl  # noqa: F401  # only xlsx ledgers pay for it
     except ImportError as error:  # openpyxl is installed with iomstrat, an extra elsewhere
         raise NotReadable(XLSX_EXTRA) from error
     from zipfile import BadZipFile, ZipFile
 
     try:
-        unpacked = sum(item.file_size for item in ZipFile(handle).infolist())
+        archive = ZipFile(handle)
+        unpacked = sum(item.file_size for item in archive.infolist())
+        strings = next(
+            (i.filename for i in archive.infolist() if i.filename.endswith("sharedStrings.xml")),
+            None,
+        )
+        if unpacked <= MAX_UNPACKED and strings is not None:
+            with archive.open(strings) as source:
+                count = _count(source, re.compile(rb"<(?:\w+:)?si[\s>/]"))
+            if count > MAX_SHARED_STRINGS:
+                raise OverLimit(
+                    f"the workbook holds more than {MAX_SHARED_STRINGS:,} shared strings (texts); "
+                    "a ledger sheet of a million payments holds about a million"
+                )
         handle.seek(0)
-    except (BadZipFile, OSError, ValueError) as error:
+    except (BadZipFile, OSError, ValueError, EOFError) as error:
         raise NotReadable(f"not a readable xlsx workbook ({type(error).__name__})") from error
     if unpacked > MAX_UNPACKED:
         raise NotReadable(
             f"the workbook unpacks to {unpacked >> 20} MiB, over the limit of "
             f"{MAX_UNPACKED >> 20} MiB (a million payments take about 150 MiB)"
         )
-    try:
-        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise NotReadable(f"not a readable xlsx workbook ({type(error).__name__})") from error
-    names = workbook.sheetnames
-    if sheet is None:
-        if not names:
-            raise NotReadable("the workbook has no sheet")
-        sheet = names[0]
-    elif sheet not in names:
-        raise NotReadable(f"the workbook has no sheet '{sheet}' (sheets: {', '.join(names)})")
-    worksheet = workbook[sheet]
-    return Sheet(worksheet.iter_rows(values_only=True), sheet)
+    with warnings.catch_warnings():
+        # openpyxl warns of what it leaves out (data validation, extensions): not the values.
+        warnings.simplefilter("ignore")
+        try:
+            workbook = _load(handle)
+        except OverLimit:
+            raise
+        except (BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError) as error:
+            raise NotReadable(f"not a readable xlsx workbook ({type(error).__name__})") from error
+    chosen, notes = _choose(workbook, sheet)
+    return Sheet(_rows(workbook, chosen), chosen.title, notes)
+
+
+def _load(handle: BinaryIO) -> Any:
+    """openpyxl's read-only workbook, its shared strings read by `_strings`."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    class Reader(ExcelReader):
+        def read_strings(self) -> None:
+            part = self.package.find(SHARED_STRINGS)  # type: ignore[no-untyped-call]
+            if part is not None:
+                with self.archive.open(part.PartName[1:]) as source:
+                    self.shared_strings = _strings(source)
+
+    reader = Reader(handle, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
+def _strings(source: Any) -> list[str]:
+    """The workbook's shared strings as openpyxl's `read_string_table` reads them (the plain
+    text, then each rich-text run's; phonetic runs left out), without building its descriptor
+    objects for each: 20x faster, so a million strings take seconds, not minutes."""
+    from openpyxl.xml.functions import iterparse
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    item, text, run = f"{main}si", f"{main}t", f"{main}r"
+    strings: list[str] = []
+    root = None
+    for event, node in iterparse(source, events=("start", "end")):
+        if root is None:
+            root = node
+        elif event == "end" and node.tag == item:
+            parts = [node.findtext(text) or ""]
+            parts += [r.findtext(text) or "" for r in node.iterfind(run)]
+            strings.append("".join(parts).replace("x005F_", ""))
+            root.clear()  # what has been read is not kept
+    return strings
+
+
+def _choose(workbook: Any, sheet: str | None) -> tuple[Any, list[str]]:
+    """The sheet to read and, when it is not the workbook's first, why."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    sheets = list(workbook._sheets)
+    names = [s.title for s in sheets]
+    readable = [s for s in sheets if isinstance(s, ReadOnlyWorksheet)]
+    if sheet is not None:
+        named = next((s for s in sheets if s.title == sheet), None)
+        if named is None:
+            raise NotReadable(f"the workbook has no sheet '{sheet}' (sheets: {', '.join(names)})")
+        if named not in readable:
+            raise NotReadable(f"the sheet '{sheet}' is a chart sheet, not a worksheet")
+        return named, []
+    visible = [s for s in readable if s.sheet_state == "visible"]
+    if not visible:
+        raise NotReadable(
+            "the workbook has no visible worksheet; name the sheet to read with `sheet:`"
+            if readable
+            else "the workbook has no worksheet"
+        )
+    index = workbook._active_sheet_index
+    active = sheets[index] if 0 <= index < len(sheets) else None
+    chosen = active if active in visible else visible[0]
+    first = sheets[0]
+    if first is chosen:
+        return chosen, []
+    if first not in readable:
+        why = "is a chart sheet"
+    elif first.sheet_state != "visible":
+        why = f"is {'very hidden' if first.sheet_state == 'veryHidden' else 'hidden'}"
+    else:
+        why = "is not the one the workbook opens at"
+    return chosen, [
+        f"the workbook's first sheet '{first.title}' {why}; read is '{chosen.title}', the "
+        "sheet shown on opening it; name another with `sheet:` in the ledger's `ledgers:` entry"
+    ]
+
+
+def _rows(workbook: Any, worksheet: Any) -> Iterator[tuple[int, list[Any]]]:
+    """(sheet row, values) of each row holding a value, in the sheet's order."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    with workbook._archive.open(worksheet._worksheet_path) as source:
+        with workbook._archive.open(worksheet._worksheet_path) as counted:
+            rows = _count(_Filtered(counted), re.compile(rb"<(?:\w+:)?row[\s>/]"))
+        if rows > MAX_ROWS:
+            raise OverLimit(
+                f"the sheet '{worksheet.title}' has more than {MAX_ROWS:,} rows holding cells "
+                "(Excel's own limit)"
+            )
+        parser = WorkSheetParser(
+            _Filtered(source),
+            worksheet._shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for number, cells in parser.parse():
+                values = {c["column"]: c["value"] for c in cells if c["value"] not in (None, "")}
+                if not values:
+                    continue
+                width = max(values)
+                if width > MAX_COLUMNS:
+                    raise OverLimit(f"row {number} has a cell beyond column {MAX_COLUMNS}")
+                row: list[Any] = [None] * width
+                for column, value in values.items():
+                    row[column - 1] = value
+                yield number, row
+
+
+_EMPTY_ROW = re.compile(
+    rb"<(\w+:)?row\b[^>]*/>"  # <row r="7"/>
+    rb"|<(\w+:)?row\b[^>]*>(?:\s|<(?:\w+:)?c\b[^>]*/>|<(?:\w+:)?c\b[^>]*>\s*</(?:\w+:)?c>)*"
+    rb"</(?:\w+:)?row>"  # a row of formatted cells without a value
+)
+
+
+class _Filtered:
+    """A sheet's XML without its empty rows, read as a file (what openpyxl's parser takes).
+    Each block is cut after its last `>`, so an element is never split between two blocks
+    (a row split by a cut is only left in: harmless)."""
+
+    def __init__(self, source: Any) -> None:
+        self._source = source
+        self._rest = b""
+        self._done = False
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._done:
+            data = self._source.read(_BLOCK)
+            if not data:
+                self._done = True
+                text, self._rest = self._rest, b""
+                return _EMPTY_ROW.sub(b"", text)
+            data = self._rest + data
+            cut = data.rfind(b">") + 1
+            text, self._rest = data[:cut], data[cut:]
+            if len(self._rest) > 64 * _BLOCK:
+                raise OverLimit("the sheet's XML has an element longer than 64 MiB")
+            text = _EMPTY_ROW.sub(b"", text)
+            if text:
+                return text
+        return b""
+
+
+def _count(source: Any, pattern: re.Pattern[bytes]) -> int:
+    """How often `pattern` occurs in a stream (each block cut after its last `>`)."""
+    count, rest = 0, b""
+    while data := source.read(_BLOCK):
+        data = rest + data
+        cut = data.rfind(b">") + 1
+        count += len(pattern.findall(data, 0, cut))
+        rest = data[cut:]
+        if len(rest) > 64 * _BLOCK:
+            raise OverLimit("the workbook's XML has an element longer than 64 MiB")
+    return count + len(pattern.findall(rest))
 
 
 def cell_value(value: Any, *, amount: bool) -> str | dt.date | Decimal:

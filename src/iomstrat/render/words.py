@@ -335,6 +335,12 @@ _CODES_DA: dict[str, str] = {
     "eller det, beløbene i filen viser",
     "IOM431": "en udbetaling omregnet med sin kurs er 10^15 eller mere i strategiens valuta (over "
     "grænsen for et beløb): den tælles ikke med",
+    "IOM432": "projektmappens første ark er skjult, meget skjult eller et diagramark (eller ikke "
+    "det, mappen åbner med): arket, der vises ved åbning, læses",
+    "IOM433": "en projektmappe over en grænse: flere rækker med celler end Excel tillader, for "
+    "mange delte tekster, et element for langt",
+    "IOM434": "en oversigt blev ændret (størrelse eller ændringstid), mens den blev læst: ingen af "
+    "dens udbetalinger medtages",
     "IOM440": "allokeringens periode følger ikke dialogens rytme (`2024` årlig, `2024-H1` "
     "halvårlig, `2024-Q3` kvartalsvis)",
     "IOM441": "en dialogbeslutning dateret hverken i sin periode, kort før den eller inden for "
