@@ -216,6 +216,12 @@ def test_unknown_revision(repo: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"iomstrat: HEAD~5:{path}: ")
     assert len(result.stderr.splitlines()) == 1
+    result = CliRunner().invoke(app, ["diff", "--rev", "HEAD~1..HEAD", path])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"iomstrat: HEAD~1..HEAD:{path}: 'HEAD~1..HEAD' is not a revision of this repository (a "
+        "range such as A..B is not one: name one commit)\n",
+    )
     untracked = write(repo, "other.yaml", OLD)
     result = CliRunner().invoke(app, ["diff", "--rev", "HEAD", str(untracked)])
     assert result.exit_code == 2

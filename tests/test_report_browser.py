@@ -171,3 +171,26 @@ def test_two_strategies_on_one_page(browser: Any, tmp_path: Path) -> None:
     page = _render(tmp_path, default_strategy_path(), str(copy))
     _open(browser, page)
     _check_page(browser, 6)
+
+
+def test_a_word_of_2000_characters_stays_within_the_page(browser: Any, tmp_path: Path) -> None:
+    """A budget line's name and the title as one word of 1 980 letters (the longest text a
+    strategy holds is 2 000 characters): the page is never wider than the window."""
+    word = "Udbetalingstilskud" * 110  # 1 980 letters, no space
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("name: Core funding", f"name: {word}", 1)
+    title = "  title: Danish contributions to IOM (core, soft earmarked and personnel support)"
+    assert title in text
+    text = text.replace(title, f"  title: {word}", 1)
+    strategy = tmp_path / "long.yaml"
+    strategy.write_text(text, encoding="utf-8")
+    (tmp_path / "illustrative_2023_ledger.csv").write_bytes(
+        (EXAMPLE.parent / "illustrative_2023_ledger.csv").read_bytes()
+    )
+    page = _render(tmp_path, str(strategy))
+    assert word in page.read_text(encoding="utf-8")
+    _open(browser, page)
+    widths = browser.execute_script(
+        "return [document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    assert widths[0] <= widths[1], widths

@@ -27,6 +27,17 @@ def file_at(rev: str, path: str) -> Revision:
     if rev.startswith("-"):
         return Revision(name, None, f"'{rev[:40]}' is not a git revision")
     try:
+        # One commit, told apart first: `git show A..B:file` shows a range and prints nothing
+        # of the file, which then read as an empty file.
+        commit = subprocess.run(
+            ["git", "-C", folder or ".", "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+            check=False,
+        )
+        if commit.returncode != 0:
+            hint = " (a range such as A..B is not one: name one commit)" if ".." in rev else ""
+            return Revision(name, None, f"'{rev[:40]}' is not a revision of this repository{hint}")
         done = subprocess.run(
             ["git", "-C", folder or ".", "show", f"{rev}:./{base}"],
             capture_output=True,
