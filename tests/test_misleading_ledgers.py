@@ -17,19 +17,14 @@ from iomstrat.loader.payments import Payment, Payments
 
 from .conftest import run_cli
 from .disbursement_helpers import edit, example_text
+from .test_ledgers_dialect import messages
+from .test_ledgers_dialect import read as read_in
 
 HEADER = "date,line,amount,currency,voucher,exchange_rate\n"
 
 
 def read(path: Path, data: bytes, **declared: object) -> Payments:
-    path.write_bytes(data)
-    payments = Payments(["strategy"])
-    read_ledger(Declared(str(path), **declared), payments)  # type: ignore[arg-type]
-    return payments
-
-
-def messages(payments: Payments) -> list[str]:
-    return [f"{d.line}:{d.code} {d.message}" for d in payments.diagnostics]
+    return read_in(path.parent, path.name, data, **declared)
 
 
 def strategy_with(folder: Path, entry: str) -> Path:
