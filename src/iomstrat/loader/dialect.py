@@ -142,21 +142,31 @@ def beyond_bound(text: str) -> bool:
     return len("".join(_DIGITS.findall(whole)).lstrip("0")) > 15
 
 
+def _amount(numbers: Numbers, *, grouped: bool) -> str:
+    """The rule of one amount cell, as a regex: an optional minus, whole units (at most 15
+    digits, or with `grouped` in groups of three: `1,250,000`, at most five groups), then at most
+    two decimals. Both the row path (`amount_parser`) and the column path (`amount_column`)
+    are built from it. Quantifiers are possessive (`++`, `{1,15}+`): a run of digits is always
+    followed by a mark or an end, so giving digits back could never make a match, and the
+    regex engine does not keep the states to try it (8x faster over a million amounts)."""
+    dec, sep = re.escape(numbers.decimal), re.escape(numbers.thousands)
+    groups = rf"[0-9]{{1,3}}+(?:{sep}[0-9]{{3}}+){{1,4}}+|" if grouped else ""
+    return rf"-?(?:{groups}[0-9]{{1,15}}+)(?:{dec}[0-9]{{1,2}}+)?+"
+
+
 def amount_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:
     """Text to Decimal in `numbers`' style; None for anything else (so also 5e5, NaN, 1_000)."""
-    match = _amount_pattern(numbers).fullmatch
-    plain = numbers.decimal == "." and not numbers.thousands
+    ungrouped = re.compile(_amount(numbers, grouped=False)).fullmatch
+    grouped = re.compile(_amount(numbers, grouped=True)).fullmatch if numbers.thousands else None
     spaces = numbers.thousands == " "
     thousands, decimal = numbers.thousands, numbers.decimal
 
     def parse(text: str) -> Decimal | None:
         if spaces and any(s in text for s in _NBSP):
             text = text.replace("\u00a0", " ").replace("\u202f", " ")
-        if not match(text):
-            return None
-        if plain:
-            return Decimal(text)
-        if thousands:
+        if not ungrouped(text):  # as the column path: the thousands mark only where grouped
+            if grouped is None or not grouped(text):
+                return None
             text = text.replace(thousands, "")
         return Decimal(text.replace(decimal, ".") if decimal != "." else text)
 
@@ -166,17 +176,12 @@ def amount_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:
 def amount_column(numbers: Numbers) -> Callable[[list[str]], list[str] | None]:
     """For a column of amounts at once: the texts Decimal() reads, or None unless every cell is
     an amount (a space as thousands separator is left to `amount_parser`). The column is
-    tested as one text, a line per amount: one regex call, not one per row. Its quantifiers
-    are possessive (`++`, `{1,15}+`): a run of digits is always followed by a mark or a line
-    end, so giving digits back could never make a match, and the regex engine does not keep
-    the states to try it (8x faster over a million amounts)."""
+    tested as one text, a line per amount, against the cell rule `_amount`: one regex call,
+    not one per row."""
     if numbers.thousands == " ":
         return lambda column: None
-    dec, sep = re.escape(numbers.decimal), re.escape(numbers.thousands)
-    decimals = rf"(?:{dec}[0-9]{{1,2}}+)?+"
-    ungrouped = re.compile(rf"(?:-?[0-9]{{1,15}}+{decimals}\n)*+").fullmatch
-    groups = rf"[0-9]{{1,3}}+(?:{sep}[0-9]{{3}}+){{1,4}}+|" if numbers.thousands else ""
-    grouped = re.compile(rf"(?:-?(?:{groups}[0-9]{{1,15}}+){decimals}\n)*+").fullmatch
+    ungrouped = re.compile(rf"(?:{_amount(numbers, grouped=False)}\n)*+").fullmatch
+    grouped = re.compile(rf"(?:{_amount(numbers, grouped=bool(numbers.thousands))}\n)*+").fullmatch
     thousands, decimal = numbers.thousands, numbers.decimal
 
     def texts(column: list[str]) -> list[str] | None:
@@ -192,12 +197,6 @@ def amount_column(numbers: Numbers) -> Callable[[list[str]], list[str] | None]:
         return column
 
     return texts
-
-
-def _amount_pattern(numbers: Numbers) -> re.Pattern[str]:
-    dec, sep = re.escape(numbers.decimal), re.escape(numbers.thousands)
-    grouped = rf"[0-9]{{1,3}}(?:{sep}[0-9]{{3}}){{1,4}}|" if numbers.thousands else ""
-    return re.compile(rf"-?(?:{grouped}[0-9]{{1,15}})(?:{dec}[0-9]{{1,2}})?")
 
 
 def rate_parser(numbers: Numbers) -> Callable[[str], Decimal | None]:

@@ -780,15 +780,8 @@ class _Rows:
         if amounts is None:
             return False
         vouchers = column(i_voucher)
-        joined = "".join(vouchers)
-        # Printable (then no refused character) and without a space, no voucher can be white
-        # space alone either.
-        clean = joined.isprintable() and " " not in joined
-        if "" in vouchers or (not clean and any(map(str.isspace, vouchers))):
-            return False
-        if not clean and unsafe_character(joined) is not None:
+        if not _vouchers_good(vouchers):
             return False  # read again row by row: the finding names the row
-        del joined
         rates: Iterable[Decimal | None] = repeat(None, n)
         if self.i_rate is not None:
             texts = column(self.i_rate)
@@ -883,10 +876,8 @@ class _Rows:
                         "(e.g. DKK)"
                     )
                     column = i_currency
-                elif not voucher or voucher.isspace():
-                    problem, column = "voucher is empty", i_voucher
-                elif (unsafe := unsafe_character(voucher)) is not None:
-                    problem, column = f"voucher: {unsafe}", i_voucher
+                elif (problem := _voucher_problem(voucher)) is not None:
+                    column = i_voucher
                 elif self.i_alloc is not None and (unsafe := unsafe_character(cells[self.i_alloc])):
                     problem, column = f"allocation: {unsafe}", self.i_alloc
                 elif rate is None and rate_text != "":
@@ -957,6 +948,25 @@ class _Rows:
                     f"({self.bad} in all)",
                 )
             )
+
+
+def _voucher_problem(text: str) -> str | None:
+    """The voucher rule, for one cell: not empty nor white space alone, no refused character."""
+    if not text or text.isspace():
+        return "voucher is empty"
+    unsafe = unsafe_character(text)
+    return None if unsafe is None else f"voucher: {unsafe}"
+
+
+def _vouchers_good(column: list[str]) -> bool:
+    """`_voucher_problem` for a column at once: True only if it holds for no cell. Printable
+    (then no refused character) and without a space, no voucher can be white space alone
+    either; only a column with spaces or unprintable characters is looked at closer."""
+    joined = "".join(column)
+    clean = joined.isprintable() and " " not in joined
+    if "" in column or (not clean and any(map(str.isspace, column))):
+        return False
+    return clean or unsafe_character(joined) is None
 
 
 def _refund(text: str) -> bool | None:
