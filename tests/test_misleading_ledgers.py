@@ -470,3 +470,15 @@ def test_a_ledger_rewritten_while_it_is_read_is_a_finding(
         "1:IOM434 the ledger changed while it was read (its size or modification time); read it "
         "again when nothing writes to it"
     ]
+
+
+def test_inspecting_a_ledger_whose_settings_contradict_it_says_so(tmp_path: Path) -> None:
+    """The hint for an unmatched header inspects the file's dialect: a contradiction is one of
+    its problems, not an exception."""
+    from iomstrat.loader import ledger_inspect
+
+    path = tmp_path / "l.csv"
+    path.write_bytes(b"Dato;Konto;Bel\xc3\xb8b\r2023-03-31;core;250.25\r")
+    inspection = ledger_inspect.inspect(Declared(str(path), thousands="."))
+    assert inspection.delimiter == ";"
+    assert any("declares thousands '.'" in problem for problem in inspection.problems)

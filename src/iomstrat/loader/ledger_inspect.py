@@ -104,7 +104,7 @@ def inspect(
     text = head.decode(encoding, errors="replace")
     if len(head) == SAMPLE_BYTES and "\n" in text:
         text = text[: text.rindex("\n") + 1]  # whole lines only
-    first_line = text.split("\n", 1)[0].rstrip("\r")
+    first_line = re.split(r"\r\n?|\n", text, maxsplit=1)[0]  # whatever ends the header line
     split = dialect.sniff_delimiter(first_line, ledger.delimiter)
     delimiter: str | None = split
     foreign = None
@@ -175,9 +175,12 @@ def _inspection(
             )
     numbers = None
     if "amount" in index:
-        numbers = dialect.numbers_of(
-            cells("amount"), cells("exchange_rate"), ledger.decimal, ledger.thousands
-        )
+        try:
+            numbers = dialect.numbers_of(
+                cells("amount"), cells("exchange_rate"), ledger.decimal, ledger.thousands
+            )
+        except dialect.Contradiction as contradiction:
+            problems.append(str(contradiction))
     lines = ledger.lines or {}
     accounts = tuple(
         dict.fromkeys(v for v in cells("line") if v not in lines and not LINE_ID.fullmatch(v))
