@@ -233,7 +233,7 @@ def test_xlsx(tmp_path: Path) -> None:
     run = run_cli(*args, "--format", "xlsx", "--output", str(out))
     assert run.exit_code == 1
     sheets = load_workbook(out).sheetnames
-    assert sheets == ["Reconciliation with IATI", "Transactions"]
+    assert sheets == ["Per year and line", "Transactions"]
 
 
 def test_the_bench_publisher_file_hides_the_one_activity_of_the_strategy(tmp_path: Path) -> None:

@@ -8,11 +8,13 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
+    WIDE_HELP,
     fail,
     guard,
     parse_date,
     require,
     strategy_paths,
+    table_width,
     workbook_output,
     write,
     write_bytes,
@@ -56,6 +58,7 @@ def command(
     output: str = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
+    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
 ) -> None:
     """Compare the strategy's approvals and the ledgers' payments with the donor's published
     commitments and disbursements, and these with the organisation's incoming commitments and
@@ -83,7 +86,7 @@ def command(
         if fmt is DisbursementFormat.xlsx:
             write_bytes(workbook(result.reconciliation, locale, result.diagnostics), output, fmt)
         else:
-            text = render(result.reconciliation, fmt, locale)
+            text = render(result.reconciliation, fmt, locale, width=table_width(wide))
             write(text, output, spreadsheet=fmt is DisbursementFormat.csv)
     sys.stderr.write(render_text(result.diagnostics, locale))
     raise typer.Exit(result.exit_status)

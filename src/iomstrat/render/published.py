@@ -12,7 +12,7 @@ from typing import Any
 from iomstrat.findings import Diagnostic
 from iomstrat.render.formats import DisbursementFormat
 from iomstrat.render.numbers import figure, plain
-from iomstrat.render.tabular import WIDE, CsvStyle, md_table, md_text, to_text
+from iomstrat.render.tabular import WIDE, CsvStyle, fit, md_table, md_text, stacked
 from iomstrat.render.words import Word
 from iomstrat.results.published import Pair, Reconciliation, Side, YearRow
 
@@ -54,6 +54,7 @@ _WORDS: dict[str, Word] = {
     "budgets": Word("Budgets (plan)", "Budgetter (plan)"),
     "planned": Word("Planned disbursements (plan)", "Planlagte udbetalinger (plan)"),
     "transactions": Word("Transactions", "Transaktioner"),
+    "by_year": Word("Per year and line", "Pr. år og linje"),
     "comparison": Word("Comparison", "Sammenligning"),
     "status": Word("Status", "Status"),
     "ours": Word("Ours", "Vores"),
@@ -118,12 +119,21 @@ def _side(side: Side | None, currency: str, locale: str) -> str:
     return text
 
 
+def year_columns(result: Reconciliation) -> tuple[str, ...]:
+    """The year table's figures; the organisation's receipts only where its file gave some."""
+    received = any(r.received is not None for r in result.rows)
+    return tuple(c for c in YEAR_COLUMNS if received or not c.startswith(RECEIPTS))
+
+
+RECEIPTS = ("received", "receipt")
+
+
 def year_grid(result: Reconciliation, locale: str) -> tuple[list[str], list[list[str]]]:
+    columns = year_columns(result)
     headers = [word("year", locale), word("line", locale)]
-    headers += [f"{word(c, locale)} ({result.currency})" for c in YEAR_COLUMNS]
+    headers += [f"{word(c, locale)} ({result.currency})" for c in columns]
     rows = [
-        [str(row.year), _line(row, locale)]
-        + [_money(getattr(row, c), locale) for c in YEAR_COLUMNS]
+        [str(row.year), _line(row, locale)] + [_money(getattr(row, c), locale) for c in columns]
         for row in result.rows
     ]
     return headers, rows
@@ -165,37 +175,62 @@ def notes(result: Reconciliation, locale: str) -> list[str]:
     return [read, tolerance]
 
 
-def render(result: Reconciliation, fmt: DisbursementFormat, locale: str) -> str:
+def render(
+    result: Reconciliation, fmt: DisbursementFormat, locale: str, *, width: int | None = None
+) -> str:
+    """`width`: the terminal's, for the table (None: every row on one line)."""
     if fmt is DisbursementFormat.json:
         return json.dumps(as_json(result), indent=2, ensure_ascii=False) + "\n"
     if fmt is DisbursementFormat.csv:
         return _csv(result, locale)
     if fmt is DisbursementFormat.markdown:
         return _markdown(result, locale)
-    return _text(result, locale)
+    return _text(result, locale, width)
 
 
-def _text(result: Reconciliation, locale: str) -> str:
-    from rich.table import Table
-
+def _text(result: Reconciliation, locale: str, width: int | None) -> str:
     out = [word("title", locale), *notes(result, locale), ""]
     for title, (headers, rows), right in (
-        (word("title", locale), year_grid(result, locale), 2),
+        (word("by_year", locale), year_grid(result, locale), 2),
         (word("transactions", locale), pair_grid(result, locale), 4),
     ):
-        table = Table(title=title, show_lines=False)
+        out.append(_fitted(title, headers, rows, right, width).rstrip())
+    return "\n".join(out) + "\n"
+
+
+def _fitted(
+    title: str, headers: list[str], rows: list[list[str]], right: int, width: int | None
+) -> str:
+    from rich import box
+    from rich.table import Table
+
+    def grid(compact: bool) -> Any:
+        table = Table(
+            title=title,
+            box=None if compact else box.HEAVY_HEAD,
+            show_edge=not compact,
+            pad_edge=not compact,
+        )
         for index, header in enumerate(headers):
             table.add_column(header, justify="right" if index >= right else "left")
         for row in rows:
             table.add_row(*row)
-        out.append(to_text(table, width=WIDE, color=False).rstrip())
-    return "\n".join(out) + "\n"
+        return table
+
+    def stack(columns: int) -> Any:
+        if right == 2:  # the year table: a block per year and line
+            blocks = [([f"{row[0]} {row[1]}", *row[2:]], False) for row in rows]
+            return stacked(title, headers[1:], blocks, width=columns)
+        return stacked(title, headers, [(row, False) for row in rows], width=columns)
+
+    return fit(grid, stack, width=width, full_width=WIDE, color=False)
 
 
 def _markdown(result: Reconciliation, locale: str) -> str:
     out = [f"## {word('title', locale)}", "", *(md_text(n) for n in notes(result, locale)), ""]
     headers, rows = year_grid(result, locale)
-    out += [*md_table(headers, rows, 2), "", f"### {word('transactions', locale)}", ""]
+    out += [f"### {word('by_year', locale)}", "", *md_table(headers, rows, 2), ""]
+    out += [f"### {word('transactions', locale)}", ""]
     headers, rows = pair_grid(result, locale)
     out += md_table(headers, rows, 4)
     return "\n".join(out) + "\n"
@@ -205,9 +240,10 @@ def _csv(result: Reconciliation, locale: str) -> str:
     style = CsvStyle(locale)
     out = io.StringIO()
     writer = style.writer(out)
-    writer.writerow(["year", "line", *YEAR_COLUMNS])
+    columns = year_columns(result)
+    writer.writerow(["year", "line", *columns])
     for row in result.rows:
-        values = [getattr(row, c) for c in YEAR_COLUMNS]
+        values = [getattr(row, c) for c in columns]
         writer.writerow(
             [row.year, row.budget_line, *("" if v is None else style.number(v) for v in values)]
         )
@@ -302,9 +338,10 @@ def workbook(result: Reconciliation, locale: str, findings: Sequence[Diagnostic]
     from iomstrat.render.xlsx import workbook as make
 
     heading = tuple(notes(result, locale))
+    columns = year_columns(result)
     headers, _ = year_grid(result, locale)
     years: list[tuple[Cell, ...]] = [
-        (r.budget_line or word("total", locale), r.year, *(getattr(r, c) for c in YEAR_COLUMNS))
+        (r.budget_line or word("total", locale), r.year, *(getattr(r, c) for c in columns))
         for r in result.rows
     ]
     first = (headers[1], headers[0], *headers[2:])
@@ -314,7 +351,7 @@ def workbook(result: Reconciliation, locale: str, findings: Sequence[Diagnostic]
     )
     sheets = [
         Sheet(
-            word("title", locale)[:31],
+            word("by_year", locale)[:31],
             heading,
             first,
             tuple(years),
