@@ -257,3 +257,29 @@ def test_a_ledger_row_not_read_withholds_every_figure(tmp_path: Path) -> None:
     run = run_cli("reconcile", path, "--iati", DONOR, "--as-of", "2024-01-31")
     assert run.exit_code == 2 and run.stdout == ""
     assert "IOM422" in run.stderr and "IOM904" not in run.stderr
+
+
+def test_a_value_without_a_rate_or_a_number_is_a_finding_at_its_place(tmp_path: Path) -> None:
+    paid = 'value-date="2023-06-30">500000<'  # DK-2023-P02
+    path = edited_donor(
+        tmp_path,
+        (f'currency="DKK" {paid}', f'currency="XOF" {paid}'),
+        (">5000000<", ">5,000,000<"),  # DK-2023-006
+    )
+    run = run_cli("reconcile", STRATEGY, "--iati", path, "--as-of", "2024-01-31")
+    assert run.exit_code == 1
+    xof = line_of(DONOR, 'value-date="2023-06-30">500000<') - 3
+    comma = line_of(DONOR, ">5000000<") - 3
+    assert f"{path}:{xof}:1: error IOM915 no ECB reference rate for XOF on 2023-06-30" in run.stderr
+    assert (
+        f"{path}:{comma}:1: error IOM902 transaction of activity XM-DAC-3-1-2022-18394: value "
+        "'5,000,000' is not a number"
+    ) in run.stderr
+    # DK-2023-P02 is found by its reference, but its amount cannot be compared without a rate;
+    # DK-2023-006 is not found at all (as DK-2023-P03, never published)
+    assert (
+        f"{path}:{xof}:1: error IOM906 disbursement 'DK-2023-P02' of 2023-06-30, '500000 XOF' "
+        in (run.stderr)
+    )
+    assert "no rate to compare it" in run.stderr
+    assert run.stderr.count("IOM904") == 2 and "payment 'DK-2023-006'" in run.stderr
