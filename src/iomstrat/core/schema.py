@@ -21,7 +21,8 @@ from pydantic_core import core_schema
 
 from iomstrat.loader.documents import YAML11_BOOLEANS
 from iomstrat.loader.embedded import SCHEMA_FILE as SCHEMA_FILE  # kept here too: tests import it
-from iomstrat.model.strategy import FINANCE_ACT_PATTERN, MAX_AMOUNT, Strategy
+from iomstrat.model.base import MAX_AMOUNT
+from iomstrat.model.strategy import FINANCE_ACT_PATTERN, Strategy
 from iomstrat.model.table import Table
 
 SCHEMA_ID = "urn:iomstrat:schema:file:1"

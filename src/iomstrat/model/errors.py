@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from iomstrat.findings import DataPath, Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.model import strategy as model
+from iomstrat.model.base import _kind
 
 INVALID_VALUE = "IOM020"
 UNKNOWN_KEY = "IOM021"
@@ -107,7 +108,7 @@ def _diagnostic(document: loader.Document, cls: type[BaseModel], item: Any) -> D
         if isinstance(loc[-1], str) and loc[-1].isdigit():
             text += " (write years without quotes)"
     elif kind in {"int_type", "decimal_type", "string_type", "bool_type", "date_type"}:
-        text = f"{text}, got {model._kind(item.get('input'))}"
+        text = f"{text}, got {_kind(item.get('input'))}"
         if kind == "string_type" and not isinstance(item.get("input"), (dict, list, type(None))):
             text += "; write text in quotes"
     elif kind == "literal_error" and isinstance(item.get("input"), str):

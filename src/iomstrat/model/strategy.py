@@ -13,21 +13,18 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     StringConstraints,
     WithJsonSchema,
     model_validator,
 )
 
-from iomstrat.findings import echo
 from iomstrat.model import periods
+from iomstrat.model.base import MODEL_CONFIG, Currency, Identifier, Money, Year, _kind, _money
 from iomstrat.model.fields import Prose, Text
 
 FINANCE_ACT_PATTERN = re.compile(r"§\d{2}\.\d{2}\.\d{2}\.\d{2}")
 """A Finance Act code as the budget prints it: § and four two-digit groups."""
-MAX_AMOUNT = Decimal(10) ** 15
-"""Largest amount accepted in any unit; anything larger is a typing accident."""
 
 UNIT_FACTORS: dict[str, Decimal] = {
     "million": Decimal(1_000_000),
@@ -37,23 +34,6 @@ UNIT_FACTORS: dict[str, Decimal] = {
 """How many currency units one figure stands for, by the file's `unit`."""
 
 
-def _money(value: Any) -> Decimal:
-    """Accept the loader's int or Decimal; refuse booleans, floats, text and non-finite values."""
-    if isinstance(value, str) and _SEPARATED.fullmatch(value.strip()):
-        raise ValueError(f"expected a number, got {_kind(value)}; write it without separators")
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise ValueError(f"expected a number, got {_kind(value)}")
-    amount = Decimal(value)
-    if not amount.is_finite():
-        raise ValueError("expected a finite number, got NaN or infinity")
-    if abs(amount) >= MAX_AMOUNT:
-        raise ValueError(f"amount is implausibly large (at least {MAX_AMOUNT:.0E})")
-    return amount
-
-
-_SEPARATED = re.compile(r"[-+]?[0-9]{1,3}(?:[,_ '][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:_[0-9]+)+")
-
-
 def _exactly_one(value: Any) -> Any:
     """`schema_version: 1` only: true and 1.0 equal 1 in Python, but are not what is meant."""
     if type(value) is not int:
@@ -61,26 +41,6 @@ def _exactly_one(value: Any) -> Any:
     return value
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, str):
-        return f"text '{echo(value)}'"
-    if value is None:
-        return "nothing (empty value)"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, Decimal)):
-        return f"the number {value}"
-    return type(value).__name__
-
-
-# The file holds numbers only (text is refused), whatever pydantic would say of a Decimal.
-Money = Annotated[Decimal, BeforeValidator(_money), WithJsonSchema({"type": "number"})]
-Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
-Year = Annotated[int, Field(ge=1900, le=2200)]
 LINE_KINDS = (
     "core",
     "soft_earmarked",
@@ -96,10 +56,7 @@ shown by its name. No kind carries a rule: the file's `dialogue:` and `geographi
 
 
 class Model(BaseModel):
-    # Empty lists default to `[]` (pydantic copies a default per instance), not
-    # `default_factory=list`: pydantic inspects a factory's signature, and for a builtin that
-    # compiles the tokenize module's regexes, 6 ms of every start-up.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    model_config = MODEL_CONFIG
 
 
 class Organisation(Model):
@@ -253,7 +210,6 @@ SrfOutcome = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}[a-z](\.[0-9]
 """An IOM Strategic Results Framework outcome: long term `3b` or short term `3b.4`."""
 SrfOutput = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,2}[a-z]\.[0-9]{1,2}\.[0-9]{1,2}$")]
 """An IOM Strategic Results Framework output, e.g. `3b.4.2`."""
-Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Rate = Annotated[
     Decimal,
     BeforeValidator(_money),

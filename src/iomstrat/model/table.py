@@ -11,9 +11,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 
+from iomstrat.model.base import Money, _kind, _money
 from iomstrat.model.fields import Heading as HeadingText
 from iomstrat.model.fields import Text
-from iomstrat.model.strategy import Erratum, Model, Money, Source, _kind, _money
+from iomstrat.model.strategy import Erratum, Model, Source
 
 NONE_MARK = "-"
 """What the document prints where a donor gave nothing: counts as zero, is not a rounded figure."""
