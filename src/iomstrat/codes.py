@@ -279,6 +279,54 @@ CODES: tuple[Code, ...] = (
     ),
     Code("IOM710", "error", "one IATI activity identifier given to two activities"),
     Code(
+        "IOM800",
+        "warning",
+        "a statement of the text (an amount, share, count, rank or year) does not hold against the figure it speaks of, with the tolerance its wording gives",
+    ),
+    Code(
+        "IOM801",
+        "warning",
+        "the text ranks rows (donors) in an order their table's column does not have",
+    ),
+    Code(
+        "IOM802",
+        "warning",
+        "the text sends the reader to a section (an annex) that does not hold what it promises",
+    ),
+    Code(
+        "IOM803",
+        "warning",
+        "one figure printed in two places (two annexes, an annex and the budget) differs by more than the rounding of either",
+    ),
+    Code("IOM804", "warning", "two statements of the same quantity disagree"),
+    Code(
+        "IOM805",
+        "note",
+        "a statement that does not hold, acknowledged under `errata:` (with its reason)",
+    ),
+    Code(
+        "IOM806",
+        "error",
+        "a statement names a table, row, column, budget line or total the data does not have",
+    ),
+    Code(
+        "IOM807",
+        "warning",
+        "a table file named under `tables:` cannot be read or is not a valid table: statements about it are not checked",
+    ),
+    Code("IOM808", "error", "a statement id is used twice"),
+    Code(
+        "IOM809",
+        "note",
+        "a value of the file the document does not state: the file's assumption, not the source's",
+    ),
+    Code("IOM810", "error", "an assumption whose path names no value of the file"),
+    Code(
+        "IOM811",
+        "warning",
+        "a monitoring framework output whose code names an outcome its priority area does not list",
+    ),
+    Code(
         "IOM900",
         "fatal",
         "IATI file refused: it declares a DTD (entities that expand or reach other files)",
@@ -397,6 +445,13 @@ FAMILY_HELP: tuple[tuple[str, str], ...] = (
         "IOM6",
         "A table file (an annex of the document) does not add up or does not fit together: "
         "check the row against the printed table, its footnote markers and its refunds.",
+    ),
+    (
+        "IOM8",
+        "The document disagrees with itself: a statement of its text against the table it "
+        "speaks of, two annexes, or two statements. Check the statement against the printed "
+        "document; if the document is wrong, acknowledge it under errata with "
+        "`at: statements[N]` and the reason.",
     ),
     (
         "IOM7",

@@ -12,6 +12,7 @@ from iomstrat.checks import (
     errata,
     payments,
     schedule,
+    statements,
     totals,
 )
 from iomstrat.checks.context import Check, Context
@@ -45,6 +46,9 @@ def strategy_checks() -> tuple[Check, ...]:
         payments.check_vouchers,
         schedule.check_schedule,
         schedule.check_forecast,
+        statements.check_statements,
+        statements.check_output_outcomes,
+        statements.check_assumptions,
     )
 
 

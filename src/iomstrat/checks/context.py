@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from iomstrat.engine.book import Book
+from iomstrat.engine.statements import Tables
 from iomstrat.findings import Diagnostic
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import Strategy
@@ -23,6 +24,7 @@ class Context(NamedTuple):
     document: Document
     as_of: dt.date
     book: Book | None = None  # the payments, for the IOM4xx checks
+    tables: Tables | None = None  # the strategy's `tables:`, read, for the IOM8xx checks
 
 
 Check = Callable[[Context], list[Diagnostic]]

@@ -45,6 +45,18 @@ def check_errata(
     for index, erratum in enumerate(errata):
         path = parse_path(erratum.at)
         at = echo(erratum.at)
+        if path is not None and path[0] == "statements":
+            problem = _statement_problem(model, path, erratum)
+            if problem is None and path in seen:
+                problem = f"erratum at {format_path(path)} is listed twice"
+            if problem is not None:
+                found.append(
+                    document.diagnostic(
+                        ("errata", index, "at"), BAD_ERRATUM, Severity.ERROR, problem
+                    )
+                )
+            seen.add(path)
+            continue
         value = _figure(model, path) if path is not None and path[0] in roots else None
         if path is None or value is None:
             found.append(
@@ -66,6 +78,16 @@ def check_errata(
                     f"erratum at {format_path(path)} is listed twice",
                 )
             )
+        elif erratum.printed is None:
+            found.append(
+                document.diagnostic(
+                    ("errata", index),
+                    BAD_ERRATUM,
+                    Severity.ERROR,
+                    f"erratum at {format_path(path)} needs `printed`, the figure as printed",
+                    key=True,
+                )
+            )
         elif value != erratum.printed:
             found.append(
                 document.diagnostic(
@@ -79,6 +101,25 @@ def check_errata(
         if path is not None:
             seen.add(path)
     return found
+
+
+def _statement_problem(model: Any, path: DataPath, erratum: Erratum) -> str | None:
+    """An erratum acknowledging a statement names one (`statements[3]`), and its `printed`,
+    if given, is the statement's `stated`."""
+    statements = getattr(model, "statements", None) or []
+    index = path[1] if len(path) == 2 else None
+    if not isinstance(index, int) or index >= len(statements):
+        return (
+            f"erratum at '{echo(erratum.at)}' names no statement; write statements[N], N "
+            f"counted from 0 (the file has {len(statements)})"
+        )
+    stated = statements[index].stated
+    if erratum.printed is not None and erratum.printed != stated:
+        return (
+            f"erratum at {format_path(path)} says {erratum.printed} is printed, but the "
+            f"statement states {stated}"
+        )
+    return None
 
 
 def _figure(model: Any, path: DataPath) -> Decimal | None:

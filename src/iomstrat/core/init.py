@@ -360,7 +360,9 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
     text = schema + (
         f"# {spec.organisation}: organisation strategy {spec.start}-{spec.end}, "
         "written by `iomstrat init`.\n"
-        "# Amounts are in the file's `unit`; check every edit with `iomstrat validate`.\n" + body
+        "# Amounts are in the file's `unit`; check every edit with `iomstrat validate`.\n"
+        + statements_example(spec)
+        + body
     )
     problems = _errors(file_name, text, spec.start)
     if problems:  # e.g. more precise than one øre, or a printed total that does not add up
@@ -372,6 +374,35 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
         )
         raise ScaffoldError(f"the new file would not validate: {first.message}{hint}")
     return text
+
+
+def statements_example(spec: NewStrategy) -> str:
+    """A commented example of the document's own statements (IOM8xx), from the first line: the
+    text's figure for it, held against the budget; and an assumption of the file."""
+    line = spec.lines[0]
+    unit = "units" if spec.unit == "kroner" else spec.unit
+    amount = line.amounts[0]
+    return (
+        "#\n"
+        "# The document's own statements, held against its data by `validate` (README: the\n"
+        "# document checked against itself); uncomment and fill in, e.g.:\n"
+        "# tables:                     # the annex tables (table files), relative to this file\n"
+        "#   annex2: annex2_funding.yaml\n"
+        "# statements:\n"
+        f"#   - id: {line.id}_annually\n"
+        "#     kind: amount            # or share, count, rank, ranking, year, reference, same\n"
+        f"#     stated: {amount}\n"
+        f"#     currency: {spec.currency}\n"
+        f"#     unit: {unit}\n"
+        "#     wording: exactly        # about, around, more_than, almost, nearly, up_to ...\n"
+        f"#     of: {{line: {line.id}}}  # every year's amount of the line\n"
+        f"#     text: {line.name} of {spec.currency} {amount} {unit} annually\n"
+        "#     at: {section: 5. Budget, page: 10, line: 250}\n"
+        "# assumptions:                # values the document does not state: the file's\n"
+        "#   - at: dialogue.grace_months\n"
+        "#     reason: the document sets no deadline for the dialogue's decisions\n"
+        "#\n"
+    )
 
 
 def schema_comment(path: str) -> str:

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from iomstrat.checks import run_checks
 from iomstrat.checks.context import Context
 from iomstrat.core.payments import collect_payments
+from iomstrat.core.tables import read_tables
 from iomstrat.engine.book import Book, Rates, book_payments
+from iomstrat.engine.statements import Tables
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.loader.gcpause import collector_paused
@@ -57,6 +59,7 @@ class Checked(NamedTuple):
     book: Book | None = None
     data: bytes | None = None  # the bytes the figures come from (`report` hashes them)
     skipped: bool = False  # another tool's YAML (a workflow, a pre-commit config): not checked
+    tables: Tables | None = None  # the strategy's `tables:`, read (None: it names none)
 
     @property
     def name(self) -> str:
@@ -144,16 +147,22 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
     strategy = validate_as(document, Strategy)
     found = list(document.diagnostics)
     book = None
+    tables: Tables | None = None
+    if strategy is not None and strategy.tables:
+        tables, problems = read_tables(strategy, document, path or name)
+        found += problems
     if strategy is not None:
         if run.payments:
             with collector_paused():  # ledgers: a million payments booked and checked, no cycles
                 payments = collect_payments(strategy, document, path or name, run.ledgers)
                 book = book_payments(payments, strategy.strategy.currency, run.rates)
                 found += payments.diagnostics + book.diagnostics
-                found += run_checks(Context(strategy, document, run.as_of, book))
+                found += run_checks(Context(strategy, document, run.as_of, book, tables))
         else:
-            found += run_checks(Context(strategy, document, run.as_of))
-    return Checked(document, limit_findings(sorted(found)), strategy, book=book, data=data)
+            found += run_checks(Context(strategy, document, run.as_of, tables=tables))
+    return Checked(
+        document, limit_findings(sorted(found)), strategy, book=book, data=data, tables=tables
+    )
 
 
 MAX_FINDINGS_PER_CODE = 1000

@@ -47,6 +47,7 @@ def _brief(path: str, run: Run) -> tuple[Briefing, tuple[Strategy, Book] | None]
         as_of=run.as_of,
         rates=run.rates,
         ledgers=ledgers,
+        tables=checked.tables,
     ), (strategy, book)
 
 

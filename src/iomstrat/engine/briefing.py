@@ -12,6 +12,7 @@ from iomstrat.engine.book import Book, Rates
 from iomstrat.engine.budget import budget_table
 from iomstrat.engine.disbursement import disbursement_report
 from iomstrat.engine.plan import factor
+from iomstrat.engine.statements import Tables, hold_statements
 from iomstrat.findings import Diagnostic
 from iomstrat.model.strategy import Strategy
 from iomstrat.places import Places
@@ -24,6 +25,7 @@ from iomstrat.results.briefing import (
     YearFigures,
 )
 from iomstrat.results.disbursement import DisbursementReport
+from iomstrat.results.statements import Assumed
 
 ZERO = Decimal(0)
 
@@ -129,6 +131,7 @@ def briefing(
     as_of: dt.date,
     rates: Rates,
     ledgers: tuple[SourceFile, ...] = (),
+    tables: Tables | None = None,
 ) -> Briefing:
     def report(by: str) -> DisbursementReport:
         return disbursement_report(
@@ -147,4 +150,6 @@ def briefing(
         payments=by_year.payments,
         ledgers=ledgers,
         cover=strategy.cover,
+        statements=hold_statements(strategy, tables or {}),
+        assumptions=tuple(Assumed(a.at, a.reason) for a in strategy.assumptions),
     )

@@ -22,6 +22,7 @@ from pydantic import (
 from iomstrat.model import periods
 from iomstrat.model.base import MODEL_CONFIG, Currency, Identifier, Money, Year, _kind, _money
 from iomstrat.model.fields import Prose, Text
+from iomstrat.model.statements import Assumption, Statement
 
 FINANCE_ACT_PATTERN = re.compile(r"§\d{2}\.\d{2}\.\d{2}\.\d{2}")
 """A Finance Act code as the budget prints it: § and four two-digit groups."""
@@ -483,9 +484,11 @@ class Erratum(Model):
     a note that keeps the reason, not an error."""
 
     at: Text
-    """Data path of the stated figure, as findings print it: cover.commitment.total."""
-    printed: Money
-    """The figure as printed; must equal the file's value there."""
+    """Data path of the stated figure, as findings print it: cover.commitment.total; or of a
+    statement of the text that does not hold: statements[3]."""
+    printed: Money | None = None
+    """The figure as printed; must equal the file's value there (required for a figure; for
+    a statement, its `stated` if given)."""
     reason: Text
     """Why the printed figure is wrong, e.g. 'printed 2.055; 5 x 510 = 2.550'."""
 
@@ -587,6 +590,14 @@ class Strategy(Model):
     """Figures the source prints wrongly, acknowledged."""
     iati: Iati | None = None
     """IATI classifications the document does not state."""
+    tables: dict[Identifier, Text] = {}
+    """Table files of the document (its annexes) by a name statements use, each a path
+    relative to this file."""
+    statements: list[Statement] = []
+    """The text's quantitative and referential statements, each with its place and what in the
+    data it speaks of (IOM8xx)."""
+    assumptions: list[Assumption] = []
+    """Values of this file the document does not state: the file's assumptions."""
 
     def line(self, line_id: str) -> BudgetLine | None:
         return self._lines.get(line_id)

@@ -4,6 +4,7 @@ inline, charts as inline SVG, words and figures in the chosen locale."""
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -12,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from iomstrat import __version__
+from iomstrat.checks import statements as said
 from iomstrat.findings import Severity
 from iomstrat.model.strategy import Cover
 from iomstrat.render import charts
@@ -22,6 +24,7 @@ from iomstrat.render.words import date, quarter, severity, status, unit, word, w
 from iomstrat.results.briefing import Allocation, Briefing, Report, SourceFile
 from iomstrat.results.budget import BudgetRow, BudgetTable
 from iomstrat.results.disbursement import Portfolio
+from iomstrat.results.statements import Verdict
 
 
 def _environment() -> Environment:
@@ -188,6 +191,35 @@ def _portfolio_view(report: Report, locale: str) -> dict[str, Any] | None:
     }
 
 
+def _statements_view(item: Briefing, locale: str) -> dict[str, Any] | None:
+    """The text's statements and whether each holds; the file's assumptions."""
+    if not item.statements and not item.assumptions:
+        return None
+    w = words(locale)
+    count = Counter(r.verdict for r in item.statements)
+    return {
+        "summary": w["statements_summary"].format(
+            holds=count[Verdict.HOLDS],
+            differs=count[Verdict.DIFFERS] + count[Verdict.UNRESOLVED],
+            acknowledged=count[Verdict.ACKNOWLEDGED],
+            unchecked=count[Verdict.UNCHECKED],
+        ),
+        "rows": [
+            {
+                "id": r.statement.id,
+                "text": r.statement.text,
+                "place": said.place(r.statement.at),
+                "verdict": w[f"verdict_{r.verdict.value}"],
+                "verdict_class": r.verdict.value,
+                "data": "; ".join(f"{said.where(f)}: {said.figure(f)}" for f in r.found[:4])
+                + (" …" if len(r.found) > 4 else ""),
+            }
+            for r in item.statements
+        ],
+        "assumptions": item.assumptions,
+    }
+
+
 def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> dict[str, Any]:
     w = words(locale)
 
@@ -221,6 +253,7 @@ def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> d
         "ledgers": [],
         "table": None,
         "cover": None,
+        "statements": _statements_view(item, locale),
         "period": ""
         if item.facts is None
         else w["years"].format(

@@ -232,6 +232,33 @@ _WORDS: dict[str, Word] = {
         "As printed on the strategy's cover; totals as printed (— where none is printed).",
         "Som trykt på strategiens forside; totaler som trykt (— hvor ingen er trykt).",
     ),
+    "statements": Word("The document against itself", "Dokumentet holdt op mod sig selv"),
+    "statements_lead": Word(
+        "Each quantitative or referential statement of the text, held against the table, "
+        "budget figure or other statement it speaks of.",
+        "Hvert talmæssigt udsagn eller henvisning i teksten, holdt op mod den tabel, det "
+        "budgettal eller det andet udsagn, det taler om.",
+    ),
+    "statements_summary": Word(
+        "{holds} hold, {differs} do not hold, {acknowledged} acknowledged, {unchecked} not "
+        "checked (nothing in the data to hold them against).",
+        "{holds} holder, {differs} holder ikke, {acknowledged} anerkendt, {unchecked} ikke "
+        "kontrolleret (intet i data at holde dem op mod).",
+    ),
+    "statement": Word("Statement", "Udsagn"),
+    "statement_place": Word("Place in the document", "Sted i dokumentet"),
+    "statement_verdict": Word("Verdict", "Resultat"),
+    "statement_data": Word("In the data", "I data"),
+    "verdict_holds": Word("holds", "holder"),
+    "verdict_differs": Word("does not hold", "holder ikke"),
+    "verdict_acknowledged": Word("acknowledged (errata)", "anerkendt (errata)"),
+    "verdict_unchecked": Word("not checked", "ikke kontrolleret"),
+    "verdict_unresolved": Word("names nothing in the data", "peger på intet i data"),
+    "assumptions": Word("This file's assumptions", "Filens antagelser"),
+    "assumptions_lead": Word(
+        "Values of the file the document does not state: the file's, not the source's.",
+        "Værdier i filen, som dokumentet ikke angiver: filens, ikke kildens.",
+    ),
     "ledger": Word("Payment ledger", "Udbetalingsoversigt"),
     "status": Word("Status", "Status"),
     "cumulative_scheduled": Word("Scheduled, cumulative", "Iflg. plan, akkumuleret"),
@@ -366,6 +393,20 @@ _CODES_DA: dict[str, str] = {
     "IOM709": "strategien mangler data, en IATI-regel kræver (nævner feltet, der skal tilføjes: "
     "sektor, modtager, bistandstype …)",
     "IOM710": "samme IATI-aktivitets-id givet til to aktiviteter",
+    "IOM800": "et udsagn i teksten (beløb, andel, antal, placering eller år) holder ikke mod det "
+    "tal, det taler om, med den margin dets ordlyd giver",
+    "IOM801": "teksten rangordner rækker (donorer) anderledes end tabellens kolonne",
+    "IOM802": "teksten henviser til et afsnit (et bilag), der ikke indeholder det lovede",
+    "IOM803": "et tal trykt to steder afviger med mere end afrundingen",
+    "IOM804": "to udsagn om samme størrelse er uenige",
+    "IOM805": "et udsagn, der ikke holder, anerkendt under `errata:` (med begrundelse)",
+    "IOM806": "et udsagn nævner en tabel, række, kolonne, budgetlinje eller sum, som data ikke har",
+    "IOM807": "en tabelfil under `tables:` kan ikke læses eller er ikke en gyldig tabel: "
+    "udsagn om den kontrolleres ikke",
+    "IOM808": "et udsagns-id er brugt to gange",
+    "IOM809": "en værdi, dokumentet ikke angiver: filens antagelse, ikke kildens",
+    "IOM810": "en antagelse, hvis sti ikke peger på en værdi i filen",
+    "IOM811": "et output i resultatrammen, hvis kode nævner et outcome, prioritetsområdet ikke har",
     "IOM900": "IATI-filen afvises: den erklærer en DTD (entiteter, der udfoldes eller henter "
     "andre filer)",
     "IOM901": "ikke en IATI 2.0x-aktivitetsfil (ikke XML, rodelementet er ikke iati-activities, "

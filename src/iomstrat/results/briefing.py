@@ -10,6 +10,7 @@ from iomstrat.findings import Diagnostic
 from iomstrat.model.strategy import Cover
 from iomstrat.results.budget import BudgetTable
 from iomstrat.results.disbursement import Portfolio
+from iomstrat.results.statements import Assumed, StatementResult
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ class Briefing:
     payments: int = 0  # payments recorded, of any date
     ledgers: tuple[SourceFile, ...] = ()  # payment ledgers the file names
     cover: Cover | None = None  # the cover table as transcribed, in the strategy's unit
+    statements: tuple[StatementResult, ...] = ()  # the text's statements against its data
+    assumptions: tuple[Assumed, ...] = ()  # values the file assumes, the document not stating
 
 
 @dataclass(frozen=True)
