@@ -84,8 +84,9 @@ def test_sarif_of_a_clean_file_has_no_results(tmp_path: Path) -> None:
     assert result.exit_code == 0
     log = json.loads(result.stdout)
     jsonschema.Draft4Validator(sarif_schema()).validate(log)
-    assert log["runs"][0]["results"] == [] or all(
-        r["level"] == "note" for r in log["runs"][0]["results"]
+    # notes, and the document's disagreements with itself (IOM8xx, tests/test_statements.py)
+    assert all(
+        r["level"] == "note" or r["ruleId"].startswith("IOM8") for r in log["runs"][0]["results"]
     )
 
 

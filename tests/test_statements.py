@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from iomstrat.core import pipeline
-from iomstrat.engine.statements import bounds, holds, meet, printed_step
+from iomstrat.engine.wording import bounds, holds, meet, printed_step
 from iomstrat.findings import Diagnostic
 from iomstrat.results.statements import Bounds
 
@@ -656,3 +656,33 @@ def test_the_init_example_validates_and_holds(tmp_path: Path) -> None:
     )
     found = pipeline.check_file(str(target), pipeline.Run(AS_OF))
     assert [d.code for d in found.diagnostics if d.code.startswith("IOM8")] == ["IOM800"]
+
+
+def test_an_annex_total_against_the_budget(tmp_path: Path) -> None:
+    # a table in DKK million printed to one decimal: 48.0 against the budget's 48 (step 1):
+    # equal but for rounding, (1 + 0.1) / 2 = 0.55 million either way
+    (tmp_path / "dkk.yaml").write_text(
+        TABLE.replace("currency: USD", "currency: DKK")
+        .replace("printed_step: 0.01", "printed_step: 0.1")
+        .replace(
+            "{name: A, cells: [1.00, 6.00], total: 7.00}",
+            "{name: A, cells: [1.0, 48.4], total: 49.4}",
+        )
+        .replace("cells: [3.00, 10.00], total: 13.00", "cells: [3.0, 52.4], total: 55.4"),
+        encoding="utf-8",
+    )
+    same = "{id: f, kind: same, of: {line: core, year: 2023}, same_as: {table: dkk, row: A, column: 2021}"
+    found = small(tmp_path, same + f", text: t, {AT}}}")
+    text = (
+        (tmp_path / STRATEGY)
+        .read_text(encoding="utf-8")
+        .replace("  funding: funding.yaml\n", "  funding: funding.yaml\n  dkk: dkk.yaml\n")
+    )
+    (tmp_path / STRATEGY).write_text(text, encoding="utf-8")
+    found = [d for d in checked(tmp_path) if d.code.startswith("IOM8")]
+    assert found == []  # 48.4 lies within 48 +- 0.55
+    (tmp_path / STRATEGY).write_text(text.replace("row: A, column: 2021", "row: B, column: 2021"))
+    [differs] = [d for d in checked(tmp_path) if d.code.startswith("IOM8")]
+    assert differs.code == "IOM803"
+    assert "budget core, 2023 has DKK 48 million" in differs.message
+    assert "row 'B', column 2021 has DKK 3.00 million" in differs.message

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from iomstrat.engine.book import Book
-from iomstrat.engine.statements import Tables
+from iomstrat.engine.targets import Tables
 from iomstrat.findings import Diagnostic
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import Strategy

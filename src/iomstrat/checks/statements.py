@@ -9,7 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from iomstrat.checks.context import Context
-from iomstrat.engine.statements import hold_statements, section_key
+from iomstrat.engine.statements import hold_statements
+from iomstrat.engine.targets import section_key
 from iomstrat.findings import DataPath, Diagnostic, Severity, echo
 from iomstrat.model.errors import parse_path
 from iomstrat.model.statements import Place, Statement

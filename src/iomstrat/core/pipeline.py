@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from iomstrat.checks import run_checks
 from iomstrat.checks.context import Context
 from iomstrat.core.payments import collect_payments
-from iomstrat.core.tables import read_tables
 from iomstrat.engine.book import Book, Rates, book_payments
-from iomstrat.engine.statements import Tables
+from iomstrat.engine.targets import Tables
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.loader.gcpause import collector_paused
@@ -149,6 +148,9 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
     book = None
     tables: Tables | None = None
     if strategy is not None and strategy.tables:
+        # Imported here: only a strategy naming tables pays for building the table models.
+        from iomstrat.core.tables import read_tables
+
         tables, problems = read_tables(strategy, document, path or name)
         found += problems
     if strategy is not None:

@@ -12,7 +12,8 @@ from iomstrat.engine.book import Book, Rates
 from iomstrat.engine.budget import budget_table
 from iomstrat.engine.disbursement import disbursement_report
 from iomstrat.engine.plan import factor
-from iomstrat.engine.statements import Tables, hold_statements
+from iomstrat.engine.statements import hold_statements
+from iomstrat.engine.targets import Tables
 from iomstrat.findings import Diagnostic
 from iomstrat.model.strategy import Strategy
 from iomstrat.places import Places
