@@ -323,7 +323,7 @@ def test_a_sheet_of_more_rows_than_excel_allows_is_refused_at_once(tmp_path: Pat
     found = read_xlsx(out)
     assert list(found.records) == []
     assert messages(found) == [
-        "1:IOM433 the sheet 'Sheet' has more than 1,048,576 rows holding cells (Excel's own limit)"
+        "1:IOM433 the sheet 'Sheet' has more than 1,048,576 rows (Excel's own limit)"
     ]
 
 

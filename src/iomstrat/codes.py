@@ -212,7 +212,7 @@ CODES: tuple[Code, ...] = (
     Code(
         "IOM433",
         "fatal",
-        "an xlsx ledger beyond a limit: more rows holding cells than Excel allows, too many shared strings, an element too long",
+        "an xlsx ledger beyond a limit: more rows than Excel allows (empty `<row/>` aside), too many shared strings, an element too long",
     ),
     Code(
         "IOM434",

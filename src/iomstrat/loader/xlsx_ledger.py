@@ -80,7 +80,7 @@ def open_sheet(handle: BinaryIO, sheet: str | None) -> Sheet:
         )
         if unpacked <= MAX_UNPACKED and strings is not None:
             with archive.open(strings) as source:
-                count = _count(source, re.compile(rb"<(?:\w+:)?si[\s>/]"))
+                count = _count(source, (b"<si", b":si"))
             if count > MAX_SHARED_STRINGS:
                 raise OverLimit(
                     f"the workbook holds more than {MAX_SHARED_STRINGS:,} shared strings (texts); "
@@ -188,14 +188,13 @@ def _rows(workbook: Any, worksheet: Any) -> Iterator[tuple[int, list[Any]]]:
     """(sheet row, values) of each row holding a value, in the sheet's order."""
     from openpyxl.worksheet._reader import WorkSheetParser
 
+    with workbook._archive.open(worksheet._worksheet_path) as counted:
+        rows = _count(counted, (b"<row", b":row"), drop=_EMPTY)
+    if rows > MAX_ROWS:  # counted before a row is parsed
+        raise OverLimit(
+            f"the sheet '{worksheet.title}' has more than {MAX_ROWS:,} rows (Excel's own limit)"
+        )
     with workbook._archive.open(worksheet._worksheet_path) as source:
-        with workbook._archive.open(worksheet._worksheet_path) as counted:
-            rows = _count(_Filtered(counted), re.compile(rb"<(?:\w+:)?row[\s>/]"))
-        if rows > MAX_ROWS:
-            raise OverLimit(
-                f"the sheet '{worksheet.title}' has more than {MAX_ROWS:,} rows holding cells "
-                "(Excel's own limit)"
-            )
         parser = WorkSheetParser(
             _Filtered(source),
             worksheet._shared_strings,
@@ -219,6 +218,8 @@ def _rows(workbook: Any, worksheet: Any) -> Iterator[tuple[int, list[Any]]]:
                 yield number, row
 
 
+_EMPTY = b"<row/>"
+"""The commonest empty row: taken out by `bytes.replace` before the regex sees the rest."""
 _EMPTY_ROW = re.compile(
     rb"<(\w+:)?row\b[^>]*/>"  # <row r="7"/>
     rb"|<(\w+:)?row\b[^>]*>(?:\s|<(?:\w+:)?c\b[^>]*/>|<(?:\w+:)?c\b[^>]*>\s*</(?:\w+:)?c>)*"
@@ -241,30 +242,33 @@ class _Filtered:
             data = self._source.read(_BLOCK)
             if not data:
                 self._done = True
-                text, self._rest = self._rest, b""
-                return _EMPTY_ROW.sub(b"", text)
+                data, self._rest = self._rest, b""
+                return _EMPTY_ROW.sub(b"", data.replace(_EMPTY, b""))
             data = self._rest + data
             cut = data.rfind(b">") + 1
-            text, self._rest = data[:cut], data[cut:]
+            data, self._rest = data[:cut], data[cut:]
             if len(self._rest) > 64 * _BLOCK:
                 raise OverLimit("the sheet's XML has an element longer than 64 MiB")
-            text = _EMPTY_ROW.sub(b"", text)
-            if text:
-                return text
+            if data := _EMPTY_ROW.sub(b"", data.replace(_EMPTY, b"")):
+                return data
         return b""
 
 
-def _count(source: Any, pattern: re.Pattern[bytes]) -> int:
-    """How often `pattern` occurs in a stream (each block cut after its last `>`)."""
+def _count(source: Any, marks: tuple[bytes, ...], drop: bytes = b"") -> int:
+    """How often the `marks` occur in a stream, `drop` taken out first: `bytes.count` and
+    `bytes.replace`, hundreds of MB a second. Each block is cut after its last `>`, so no
+    tag is split between two blocks."""
     count, rest = 0, b""
     while data := source.read(_BLOCK):
         data = rest + data
         cut = data.rfind(b">") + 1
-        count += len(pattern.findall(data, 0, cut))
-        rest = data[cut:]
+        data, rest = data[:cut], data[cut:]
         if len(rest) > 64 * _BLOCK:
             raise OverLimit("the workbook's XML has an element longer than 64 MiB")
-    return count + len(pattern.findall(rest))
+        if drop:
+            data = data.replace(drop, b"")
+        count += sum(map(data.count, marks))
+    return count + sum(map(rest.count, marks))
 
 
 def cell_value(value: Any, *, amount: bool) -> str | dt.date | Decimal:

@@ -364,7 +364,7 @@ _CODES_DA: dict[str, str] = {
     "grænsen for et beløb): den tælles ikke med",
     "IOM432": "projektmappens første ark er skjult, meget skjult eller et diagramark (eller ikke "
     "det, mappen åbner med): arket, der vises ved åbning, læses",
-    "IOM433": "en projektmappe over en grænse: flere rækker med celler end Excel tillader, for "
+    "IOM433": "en projektmappe over en grænse: flere rækker end Excel tillader, for "
     "mange delte tekster, et element for langt",
     "IOM434": "en oversigt blev ændret (størrelse eller ændringstid), mens den blev læst: ingen af "
     "dens udbetalinger medtages",
