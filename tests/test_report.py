@@ -310,7 +310,7 @@ def test_several_files_in_one_report(tmp_path: Path, strategy_file: Path) -> Non
 
 
 def test_locale_choices_are_the_formatted_ones() -> None:
-    from iomstrat.cli.report import Locale
+    from iomstrat.cli.common import Locale
     from iomstrat.render.numbers import LOCALES
     from iomstrat.render.words import Word
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from iomstrat.engine.book import Book
 from iomstrat.engine.targets import Tables
-from iomstrat.findings import Diagnostic
+from iomstrat.findings import DataPath, Diagnostic, Severity
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import Strategy
 
@@ -26,9 +25,20 @@ class Context(NamedTuple):
     book: Book | None = None  # the payments, for the IOM4xx checks
     tables: Tables | None = None  # the strategy's `tables:`, read, for the IOM8xx checks
 
+    def finding(
+        self,
+        code: str,
+        path: DataPath,
+        /,
+        *,
+        key: bool = False,
+        kind: str = "",
+        severity: Severity | None = None,
+        **values: Any,
+    ) -> Diagnostic:
+        """A finding of `code` at `path` (its key with `key=True`) carrying the values its
+        message quotes, as `codes.py` names them; `render.messages` words it."""
+        return self.document.finding(code, path, key=key, kind=kind, severity=severity, **values)
+
 
 Check = Callable[[Context], list[Diagnostic]]
-
-
-def money(ctx: Context, amount: Decimal) -> str:
-    return f"{ctx.strategy.strategy.currency} {amount:,.2f}"

@@ -12,9 +12,9 @@ from pydantic import BaseModel
 
 from iomstrat.checks.context import Context
 from iomstrat.engine.sums import ACKNOWLEDGED_ERRATUM, Errata
-from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic
 from iomstrat.loader.documents import Document, echo
-from iomstrat.model.errors import format_path, parse_path
+from iomstrat.model.errors import parse_path
 from iomstrat.model.strategy import Erratum
 
 ACKNOWLEDGED = ACKNOWLEDGED_ERRATUM
@@ -59,24 +59,20 @@ def check_errata(
             continue
         value = _figure(model, path) if path is not None and path[0] in roots else None
         if path is None or value is None:
+            example = "cover.commitment.total" if "cover" in roots else "rows[0].total"
             found.append(
-                document.diagnostic(
-                    ("errata", index, "at"),
+                document.finding(
                     BAD_ERRATUM,
-                    Severity.ERROR,
-                    f"erratum at '{at}' names no stated figure; write the data path of a figure "
-                    f"under {', '.join(roots)} as findings print it, e.g. "
-                    f"{'cover.commitment.total' if 'cover' in roots else 'rows[0].total'}",
+                    ("errata", index, "at"),
+                    kind="no_figure",
+                    text=at,
+                    roots=roots,
+                    example=example,
                 )
             )
         elif path in seen:
             found.append(
-                document.diagnostic(
-                    ("errata", index, "at"),
-                    BAD_ERRATUM,
-                    Severity.ERROR,
-                    f"erratum at {format_path(path)} is listed twice",
-                )
+                document.finding(BAD_ERRATUM, ("errata", index, "at"), kind="twice", at=path)
             )
         elif erratum.printed is None:
             found.append(
@@ -90,12 +86,13 @@ def check_errata(
             )
         elif value != erratum.printed:
             found.append(
-                document.diagnostic(
-                    ("errata", index, "printed"),
+                document.finding(
                     BAD_ERRATUM,
-                    Severity.ERROR,
-                    f"erratum at {format_path(path)} says {erratum.printed} is printed, but the "
-                    f"file holds {value} there; transcribe the figure as printed",
+                    ("errata", index, "printed"),
+                    kind="not_printed",
+                    at=path,
+                    printed=erratum.printed,
+                    value=value,
                 )
             )
         if path is not None:
