@@ -10,7 +10,7 @@ from pathlib import Path
 
 from iomstrat.core.pipeline import Run, check_file
 from iomstrat.engine.annex import figure_table, growth_percent
-from iomstrat.render.messages import text as message
+from iomstrat.render.messages import text as message_text
 
 from .conftest import ROOT, line_of, run_cli
 
@@ -22,7 +22,7 @@ AS_OF = dt.date(2022, 12, 1)
 
 def found(path: Path) -> list[tuple[int, str, str]]:
     result = check_file(str(path), Run(AS_OF))
-    return [(d.line, d.code, message(d)) for d in result.diagnostics]
+    return [(d.line, d.code, message_text(d)) for d in result.diagnostics]
 
 
 def codes(tmp_path: Path, text: str) -> list[str]:

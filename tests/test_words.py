@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 from iomstrat.cli import build
 from iomstrat.codes import CODES
 from iomstrat.findings import Diagnostic, Severity
-from iomstrat.render.messages import SUMMARIES_DA, text
+from iomstrat.render.messages import SUMMARIES_DA
+from iomstrat.render.messages import text as message_text
 from iomstrat.render.words import WORDS, unit
 
 app = build()
@@ -158,7 +159,7 @@ def test_units_and_findings_in_danish() -> None:
     assert unit("USD", "million", "en") == "USD million"
     read = "'47,5' reads as two values, split at the comma; write 47.5 (a decimal point)"
     path = ("budget", "lines", 0, "amounts", 2024)
-    message = text(Diagnostic("s.yaml", 9, 9, "IOM005", Severity.ERROR, read, path), "da")
+    message = message_text(Diagnostic("s.yaml", 9, 9, "IOM005", Severity.ERROR, read, path), "da")
     assert message == (
         "tvetydig værdi (decimalkomma, tusindtalspunktum, dansk dato, ja/nej, foranstillet nul): "
         "budget.lines[0].amounts[2024]; '47,5'; skriv 47.5"

@@ -5,6 +5,7 @@ dialogue line goes longer than its cadence and grace without a decision as of th
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from iomstrat.checks.context import Context
 from iomstrat.engine.plan import allocation_line
@@ -20,7 +21,7 @@ _KIND = {"": "year", "H": "half_year", "Q": "quarter"}
 _EXAMPLE = {"": "2024", "H": "2024-H1", "Q": "2024-Q3"}
 
 
-def _cited(source: str | None) -> dict[str, str]:
+def _cited(source: str | None) -> dict[str, Any]:
     """The file's own reference for a rule, as a finding's value; none where it gives none."""
     return {"source": source} if source else {}
 
@@ -58,8 +59,13 @@ def check_allocation_periods(ctx: Context) -> list[Diagnostic]:
         earliest = periods.add_months(start, -periods.months(label))
         latest = periods.add_months(end, grace) if grace else end
         if not earliest <= allocation.date <= latest:
-            dates = {"date": allocation.date, "period": label, "start": start, "end": end}
-            late: dict[str, int] = {"grace_months": grace} if grace else {}
+            dates: dict[str, Any] = {
+                "date": allocation.date,
+                "period": label,
+                "start": start,
+                "end": end,
+            }
+            late: dict[str, Any] = {"grace_months": grace} if grace else {}
             found.append(
                 ctx.finding(
                     DECIDED_OUTSIDE_PERIOD,
@@ -103,17 +109,16 @@ def check_dialogue_overdue(ctx: Context) -> list[Diagnostic]:
         if ctx.as_of <= due:
             continue
         cited = _cited(dialogue.source)
-        rule = {
+        rule: dict[str, Any] = {
             "line": line,
             "as_of": ctx.as_of,
             "since": since,
             "every_months": dialogue.every_months,
-            "grace_months": dialogue.grace_months,
             "due": due,
             **cited,
         }
         at = ("allocations", decided[1], "date") if decided else ("dialogue", "lines", l_index)
         kind = ("decided" if decided else "never") + ("_cited" if cited else "")
-        days: dict[str, int] = {"days": (ctx.as_of - since).days} if decided else {}
+        days: dict[str, Any] = {"days": (ctx.as_of - since).days} if decided else {}
         found.append(ctx.finding(DIALOGUE_OVERDUE, at, kind=kind, **rule, **days))
     return found

@@ -285,8 +285,8 @@ MESSAGES: Mapping[str, Message] = {
         "supplementsperiode på {months} måneder",
     ),
     "IOM409.allocation": Message(
-        "allocation for {half_year}, outside the period {start}-{end}",
-        "allokering for {half_year}, uden for perioden {start}-{end}",
+        "allocation for {period}, outside the period {start}-{end}",
+        "allokering for {period}, uden for strategiperioden {start}-{end}",
     ),
     "IOM410": Message(
         "voucher {voucher} is already used at {file}:{line}",
@@ -422,35 +422,32 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM442.decided": Message(
         "dialogue line '{line}': as of {as_of} the last dialogue decision, of {since}, is {days} "
-        "days old; the dialogue meets {every_months} (grace: {grace_months}), so a decision was "
-        "due by {due}",
+        "days old; the dialogue meets {every_months}, so a decision was due by {due}",
         "dialoglinjen '{line}': pr. {as_of} er den seneste dialogbeslutning, af {since}, {days} "
-        "dage gammel; dialogen mødes {every_months} (frist: {grace_months}), så en beslutning "
-        "skulle være truffet senest {due}",
+        "dage gammel; dialogen mødes {every_months}, så en beslutning skulle være truffet "
+        "senest {due}",
     ),
     "IOM442.decided_cited": Message(
         "dialogue line '{line}': as of {as_of} the last dialogue decision, of {since}, is {days} "
-        "days old; the dialogue meets {every_months} (grace: {grace_months}; {source}), so a "
-        "decision was due by {due}",
+        "days old; the dialogue meets {every_months} ({source}), so a decision was due by {due}",
         "dialoglinjen '{line}': pr. {as_of} er den seneste dialogbeslutning, af {since}, {days} "
-        "dage gammel; dialogen mødes {every_months} (frist: {grace_months}; {source}), så en "
-        "beslutning skulle være truffet senest {due}",
+        "dage gammel; dialogen mødes {every_months} ({source}), så en beslutning skulle være "
+        "truffet senest {due}",
     ),
     "IOM442.never": Message(
         "dialogue line '{line}': as of {as_of} no dialogue decision is recorded since the period "
-        "began ({since}); the dialogue meets {every_months} (grace: {grace_months}), so a decision"
-        " was due by {due}",
+        "began ({since}); the dialogue meets {every_months}, so a decision was due by {due}",
         "dialoglinjen '{line}': pr. {as_of} er der ikke registreret nogen dialogbeslutning, siden "
-        "perioden begyndte ({since}); dialogen mødes {every_months} (frist: {grace_months}), så en"
-        " beslutning skulle være truffet senest {due}",
+        "perioden begyndte ({since}); dialogen mødes {every_months}, så en beslutning skulle "
+        "være truffet senest {due}",
     ),
     "IOM442.never_cited": Message(
         "dialogue line '{line}': as of {as_of} no dialogue decision is recorded since the period "
-        "began ({since}); the dialogue meets {every_months} (grace: {grace_months}; {source}), so "
-        "a decision was due by {due}",
+        "began ({since}); the dialogue meets {every_months} ({source}), so a decision was due by "
+        "{due}",
         "dialoglinjen '{line}': pr. {as_of} er der ikke registreret nogen dialogbeslutning, siden "
-        "perioden begyndte ({since}); dialogen mødes {every_months} (frist: {grace_months}; "
-        "{source}), så en beslutning skulle være truffet senest {due}",
+        "perioden begyndte ({since}); dialogen mødes {every_months} ({source}), så en beslutning "
+        "skulle være truffet senest {due}",
     ),
     # Tables of the document (IOM601-IOM606)
     "IOM601": Message(
