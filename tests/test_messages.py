@@ -261,3 +261,13 @@ def test_the_sentence_test_finds_a_sentence(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text('"""Doc string here."""\nX = f"payment {v} is above the line"\n')
     assert _sentences(module) == ["m.py:2: ' is above the line'"]
+
+
+def test_a_place_outside_the_focus_names_the_continent_in_the_readers_language() -> None:
+    place = {"field": "country", "name": "Jordan", "continents": ("Asia",), "focus": ("Africa",)}
+    outside = finding("s.yaml", 1, 1, "IOM406", (), **place)
+    assert text(outside) == ("country 'Jordan' is in Asia, outside the geographic focus on Africa")
+    # the focus is quoted as the file writes it; the continent is the tool's word
+    assert text(outside, "da") == (
+        "landet 'Jordan' ligger i Asien, uden for det geografiske fokus på Africa"
+    )

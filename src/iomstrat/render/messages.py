@@ -81,7 +81,7 @@ MESSAGES: Mapping[str, Message] = {
     # Parliament's decisions (IOM201-IOM206)
     "IOM201": Message(
         "{year} has no approval entry; add one (status: planned until the Finance Act is passed)",
-        "{year} har ingen bevillingsangivelse; tilføj en (status: planned, indtil finansloven "
+        "{year} har ingen post under `approvals`; tilføj en (status: planned, indtil finansloven "
         "er vedtaget)",
     ),
     "IOM202": Message(
@@ -94,7 +94,7 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM204.duplicate": Message(
         "{year} has more than one approval entry (first is entry {first})",
-        "{year} har mere end én bevillingsangivelse (den første er nr. {first})",
+        "{year} har mere end én post under `approvals` (den første er nr. {first})",
     ),
     "IOM204.planned_decided": Message(
         "{year} is 'planned' but records a decision (finance_act, decided_on, amount or "
@@ -195,7 +195,8 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM402": Message(
         "payment {voucher} brings {year} to {paid}, above the approved {approved} by {excess}",
-        "udbetalingen {voucher} bringer {year} op på {paid}, {excess} over de bevilgede {approved}",
+        "udbetalingen {voucher} bringer udbetalingerne for {year} op på {paid}, {excess} over de "
+        "bevilgede {approved}",
     ),
     "IOM402.line": Message(
         "payment {voucher} brings line '{line}' of {year} to {paid}, above the approved "
@@ -232,8 +233,8 @@ MESSAGES: Mapping[str, Message] = {
     "IOM405": Message(
         "allocations for {year} reach {allocated} ({unit}), above line '{line}''s {limit} for "
         "the year",
-        "allokeringerne for {year} når {allocated} ({unit}), over linjen '{line}'s {limit} for "
-        "året",
+        "allokeringerne for {year} når {allocated} ({unit}), over de {limit}, linjen '{line}' "
+        "har for året",
     ),
     "IOM406": Message(
         "{field} '{name}' is in {continents}, outside the geographic focus on {focus}",
@@ -354,13 +355,13 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM416.sum": Message(
         "tranches of '{line}' for {year} add up to {total}, not the planned {planned} ({unit})",
-        "raterne for '{line}' i {year} giver {total}, ikke de planlagte {planned} ({unit})",
+        "raterne for '{line}' i {year} summer til {total}, ikke de planlagte {planned} ({unit})",
     ),
     "IOM416.sum_approved": Message(
         "tranches of '{line}' for {year} add up to {total}, not the planned {planned} or the "
         "approved {approved} ({unit})",
-        "raterne for '{line}' i {year} giver {total}, hverken de planlagte {planned} eller de "
-        "bevilgede {approved} ({unit})",
+        "raterne for '{line}' i {year} summer til {total}, hverken de planlagte {planned} eller "
+        "de bevilgede {approved} ({unit})",
     ),
     "IOM416.date": Message(
         "tranche dated {date} outside {year}", "raten dateret {date} ligger uden for {year}"
@@ -535,7 +536,7 @@ _WORDS: Mapping[str, Message] = {
     "money.thousand": Message("{currency} {amount} thousand", "{amount} tusind {currency}"),
     "or": Message(" or ", " eller "),
     "nothing": Message("nothing", "ingenting"),
-    "at_line": Message("{term} at line {line}", "{term} (linje {line})"),
+    "at_line": Message("{term} at line {line}", "{term} på linje {line}"),
     "every_1": Message("every month", "hver måned"),
     "every_6": Message("every six months", "hvert halve år"),
     "every_12": Message("once a year", "én gang om året"),
@@ -738,6 +739,17 @@ def _every(count: int, locale: str) -> str:
     return _word(key, locale) if key in _WORDS else _word("every", locale).format(n=count)
 
 
+def _place(name: str, locale: str) -> str:
+    """A continent or region the checks name (in English, as M49 does) in `locale`."""
+    if locale == "en":
+        return name
+    from iomstrat.places import Places  # here: only a finding about a place needs the table
+
+    places = Places()
+    found = places.resolve(name)
+    return (places.name(found.code, locale) if found else None) or name
+
+
 def _term(term: tuple[Any, Decimal, int | None], locale: str) -> str:
     label, amount, line = term
     text = f"{_value('label', label, locale)} {_number(amount, locale)}"
@@ -760,6 +772,8 @@ def _value(name: str, value: Any, locale: str) -> str:
         return _months(value, locale)
     if name == "suggestions":
         return _word("or", locale).join(value)
+    if name == "continents":
+        return ", ".join(_place(place, locale) for place in value)
     if isinstance(value, Phrase):
         return _worded(PHRASES[value.key], dict(value.values), locale)
     if isinstance(value, Money):
