@@ -700,26 +700,31 @@ def _word(key: str, locale: str) -> str:
 
 
 def _number(value: Decimal, locale: str, *, signed: bool = False) -> str:
-    from babel.numbers import format_decimal  # here: most runs word no finding
+    """Every digit of the figure, grouped as the locale writes it: 2,055.5 / 2.055,5. English
+    is Python's own (the same digits as babel's; `validate` loads no babel for it)."""
+    if locale == "en":
+        text = f"{value:,f}"
+    else:
+        from babel.numbers import format_decimal  # here: most runs word no finding
 
-    exponent = value.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    pattern = "#,##0." + "0" * places if places else "#,##0"
-    text = str(format_decimal(value, pattern, locale=locale, decimal_quantization=False))
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        pattern = "#,##0." + "0" * places if places else "#,##0"
+        text = str(format_decimal(value, pattern, locale=locale, decimal_quantization=False))
     return "+" + text if signed and value > 0 else text
 
 
 def _money(value: Money, locale: str) -> str:
-    from babel.numbers import format_currency, format_decimal
-
     if value.unit in ("million", "thousand"):
         currency = "kr." if locale == "da" and value.currency == "DKK" else value.currency
         return _word(f"money.{value.unit}", locale).format(
             currency=currency, amount=_number(value.amount, locale)
         )
-    if locale == "da":
-        return str(format_currency(value.amount, value.currency, locale="da"))
-    return f"{value.currency} {format_decimal(value.amount, '#,##0.00', locale=locale)}"
+    if locale == "en":
+        return f"{value.currency} {value.amount:,.2f}"
+    from babel.numbers import format_currency
+
+    return str(format_currency(value.amount, value.currency, locale=locale))
 
 
 def path_text(path: tuple[str | int, ...]) -> str:
