@@ -68,8 +68,13 @@ CODES: tuple[Code, ...] = (
         "error",
         "wrong type or value (text where a number is meant, a boolean as amount, NaN, a control or bidi character in a text, a period that ends before it starts, …)",
     ),
-    Code("IOM021", "error", "unknown key (with the closest known key suggested)"),
-    Code("IOM022", "error", "required key missing"),
+    Code(
+        "IOM021",
+        "error",
+        "unknown key (with the closest known key suggested)",
+        kinds={"suggest": ("parent", "name", "suggestion"), "known": ("parent", "name", "known")},
+    ),
+    Code("IOM022", "error", "required key missing", values=("at",)),
     Code(
         "IOM101",
         "error",

@@ -44,6 +44,16 @@ _ACKNOWLEDGE_EN = "; if the source prints it so, acknowledge it under `errata:` 
 _ACKNOWLEDGE_DA = "; står det sådan i kilden, så anerkend det under `errata:` ved {at}"
 
 MESSAGES: Mapping[str, Message] = {
+    # The file's keys (IOM021, IOM022; IOM020 is pydantic's, worded by its reader)
+    "IOM021.suggest": Message(
+        "{parent}: unknown key '{name}'; did you mean '{suggestion}'?",
+        "{parent}: ukendt nøgle '{name}'; mente du '{suggestion}'?",
+    ),
+    "IOM021.known": Message(
+        "{parent}: unknown key '{name}'; known keys: {known}",
+        "{parent}: ukendt nøgle '{name}'; kendte nøgler: {known}",
+    ),
+    "IOM022": Message("{at}: required key is missing", "{at}: påkrævet nøgle mangler"),
     # Sums (IOM101-IOM104)
     "IOM101": Message(
         _SUM_EN + _TOO_MUCH_EN + _ACKNOWLEDGE_EN, _SUM_DA + _TOO_MUCH_DA + _ACKNOWLEDGE_DA
@@ -536,6 +546,7 @@ _WORDS: Mapping[str, Message] = {
     "money.thousand": Message("{currency} {amount} thousand", "{amount} tusind {currency}"),
     "or": Message(" or ", " eller "),
     "nothing": Message("nothing", "ingenting"),
+    "top_level": Message("(top level)", "(øverste niveau)"),
     "at_line": Message("{term} at line {line}", "{term} på linje {line}"),
     "every_1": Message("every month", "hver måned"),
     "every_6": Message("every six months", "hvert halve år"),
@@ -765,8 +776,8 @@ def _value(name: str, value: Any, locale: str) -> str:
     """One value of a finding as its message shows it in `locale`."""
     if name == "terms":
         return " + ".join(_term(t, locale) for t in value) or _word("nothing", locale)
-    if name == "at":
-        return path_text(value)
+    if name in ("at", "parent"):
+        return path_text(value) or _word("top_level", locale)
     if name in ("cover", "field", "unit"):
         return _word(f"{name}.{value}", locale)
     if name in ("named", "cadence"):
