@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from iomstrat.engine.book import Book
 from iomstrat.engine.targets import Tables
-from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import Diagnostic
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import Strategy
 
@@ -25,20 +25,12 @@ class Context(NamedTuple):
     book: Book | None = None  # the payments, for the IOM4xx checks
     tables: Tables | None = None  # the strategy's `tables:`, read, for the IOM8xx checks
 
-    def finding(
-        self,
-        code: str,
-        path: DataPath,
-        /,
-        *,
-        key: bool = False,
-        kind: str = "",
-        severity: Severity | None = None,
-        **values: Any,
-    ) -> Diagnostic:
-        """A finding of `code` at `path` (its key with `key=True`) carrying the values its
-        message quotes, as `codes.py` names them; `render.messages` words it."""
-        return self.document.finding(code, path, key=key, kind=kind, severity=severity, **values)
+    @property
+    def finding(self) -> Callable[..., Diagnostic]:
+        """`ctx.finding(CODE, path, key=False, kind="", **values)`: a finding at `path` (its
+        key with `key=True`) carrying the values its message quotes, as `codes.py` names them
+        (`Document.finding`); `render.messages` words it."""
+        return self.document.finding
 
 
 Check = Callable[[Context], list[Diagnostic]]

@@ -95,7 +95,7 @@ def _diagnostic(document: loader.Document, cls: type[BaseModel], item: Any) -> D
     if kind == "extra_forbidden":
         known = _field_names(cls, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        unknown = {"parent": loc[:-1], "name": loader.echo(str(loc[-1]))}
+        unknown: dict[str, Any] = {"parent": loc[:-1], "name": loader.echo(str(loc[-1]))}
         if close:
             return document.finding(
                 UNKNOWN_KEY, loc, key=True, kind="suggest", **unknown, suggestion=close[0]
