@@ -204,7 +204,7 @@ def test_approved_reduced_and_planned_years_in_danish(tmp_path: Path, strategy_f
         ["Total", "", "1.750,5", "1.750", "1.750", "5.250,5"],
     ]  # fmt: skip
     assert page.table("years-table")[1:] == [
-        ["2023", "godkendt", "1.750.500", "1.750.500", "0", "0", "1.750.500"],
+        ["2023", "bevilget", "1.750.500", "1.750.500", "0", "0", "1.750.500"],
         ["2024", "reduceret", "1.750.000", "1.600.000", "0", "0", "1.600.000"],
         ["2025", "planlagt", "1.750.000", "endnu ikke vedtaget", "0", "0", "1.750.000"],
     ]
