@@ -522,54 +522,91 @@ CODES: tuple[Code, ...] = (
         "IOM903",
         "error",
         "no activity of the IATI files concerns the strategy: nothing to reconcile",
+        values=("read",),
     ),
     Code(
         "IOM904",
         "error",
         "a payment of the ledgers is not among the donor's published disbursements",
+        values=("ours", "files"),
     ),
-    Code("IOM905", "error", "a published disbursement of the donor is not in the ledgers"),
+    Code(
+        "IOM905",
+        "error",
+        "a published disbursement of the donor is not in the ledgers",
+        values=("theirs",),
+    ),
     Code(
         "IOM906",
         "error",
         "a published disbursement differs in amount from its payment beyond the tolerance",
+        values=("theirs", "ours", "difference", "percent"),
+        kinds={
+            "same_currency": ("theirs", "ours", "difference", "allowed"),
+            "no_rate": ("theirs",),
+        },
     ),
-    Code("IOM907", "error", "a transaction and its counterpart are dated in different years"),
-    Code("IOM908", "error", "the donor's published commitments of a year exceed the approval"),
+    Code(
+        "IOM907",
+        "error",
+        "a transaction and its counterpart are dated in different years",
+        values=("theirs", "ours", "year", "expected"),
+    ),
+    Code(
+        "IOM908",
+        "error",
+        "the donor's published commitments of a year exceed the approval",
+        values=("year", "committed", "places", "approved", "excess"),
+    ),
     Code(
         "IOM909",
         "error",
         "a disbursement of the donor is not among the organisation's incoming funds",
+        values=("ours", "files"),
     ),
     Code(
         "IOM910",
         "error",
         "incoming funds the organisation reports from the donor are not among the donor's disbursements",
+        values=("theirs",),
     ),
     Code(
         "IOM911",
         "error",
         "incoming funds differ in amount from the donor's disbursement beyond the tolerance",
+        values=("theirs", "ours", "difference", "percent"),
+        kinds={
+            "same_currency": ("theirs", "ours", "difference", "allowed"),
+            "no_rate": ("theirs",),
+        },
     ),
     Code(
         "IOM912",
         "error",
         "a commitment of the donor is not among the organisation's incoming commitments",
+        values=("ours", "files"),
     ),
     Code(
         "IOM913",
         "error",
         "an incoming commitment the organisation reports from the donor is not among the donor's commitments",
+        values=("theirs",),
     ),
     Code(
         "IOM914",
         "error",
         "an incoming commitment differs in amount from the donor's commitment beyond the tolerance",
+        values=("theirs", "ours", "difference", "percent"),
+        kinds={
+            "same_currency": ("theirs", "ours", "difference", "allowed"),
+            "no_rate": ("theirs",),
+        },
     ),
     Code(
         "IOM915",
         "error",
         "no ECB reference rate for a published value's currency on its value-date",
+        values=("currency", "date"),
     ),
 )
 
@@ -666,6 +703,21 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     "figures.line": ("id",),
     "figures.total": ("id",),
     "figures.cover": ("cover",),
+    # a transaction of a ledger or an IATI file (IOM904-IOM914)
+    "side": ("transaction", "date", "amount", "place"),
+    "side_reference": ("transaction", "date", "amount", "place", "reference"),
+    "side_rate": ("transaction", "date", "amount", "place", "rate", "into", "of", "on"),
+    "side_reference_rate": (
+        "transaction",
+        "date",
+        "amount",
+        "place",
+        "reference",
+        "rate",
+        "into",
+        "of",
+        "on",
+    ),
 }
 """Parts of messages a finding's values carry (`findings.phrase`): key -> the values they name."""
 

@@ -257,11 +257,9 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM407": Message(
         "{field} '{name}' is not known; use a country name or ISO code, a continent, a UN "
-        "region (e.g. Western Asia) or Sahel, Horn of Africa, Lake Chad Basin, "
-        "North/West/East Africa",
+        "region (e.g. Western Asia) or a named region (e.g. Sahel, Lake Chad Basin)",
         "{field} '{name}' er ukendt; skriv et lands navn eller ISO-kode, et kontinent, en "
-        "FN-region (fx Western Asia) eller Sahel, Horn of Africa, Lake Chad Basin, "
-        "North/West/East Africa",
+        "FN-region (fx Western Asia) eller en navngiven region (fx Sahel, Lake Chad Basin)",
     ),
     "IOM407.suggest": Message(
         "{field} '{name}' is not known; did you mean {suggestions}?",
@@ -502,6 +500,87 @@ MESSAGES: Mapping[str, Message] = {
         _GROWTH_EN + "; within the rounding of the printed totals ({low}% to {high}%)",
         _GROWTH_DA + "; inden for afrundingen af de trykte summer ({low} % til {high} %)",
     ),
+    # Published to IATI against the ledgers (IOM903-IOM915; IOM900-IOM902 are the reader's)
+    "IOM903": Message(
+        "none of the {read} activities read concerns the strategy (the donor's for the "
+        "organisation, or the organisation's receipts from the donor): nothing to reconcile",
+        "ingen af de {read} læste aktiviteter vedrører strategien (donorens til organisationen "
+        "eller organisationens modtagelser fra donoren): intet at afstemme",
+    ),
+    "IOM904": Message(
+        "{ours} is not among the donor's published disbursements ({files})",
+        "{ours} findes ikke blandt donorens offentliggjorte udbetalinger ({files})",
+    ),
+    "IOM905": Message(
+        "{theirs} is not among the payments of the ledgers",
+        "{theirs} findes ikke blandt betalingerne i udbetalingsoversigterne",
+    ),
+    "IOM906": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {percent} %, each at its own rate)",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {percent} %, hver til sin egen "
+        "kurs)",
+    ),
+    "IOM906.same_currency": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {allowed})",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {allowed})",
+    ),
+    "IOM906.no_rate": Message(
+        "{theirs}: no rate to compare it", "{theirs}: ingen kurs at sammenligne den med"
+    ),
+    "IOM907": Message(
+        "{theirs} matches {ours} but is dated in {year}, not {expected}",
+        "{theirs} svarer til {ours}, men er dateret i {year}, ikke {expected}",
+    ),
+    "IOM908": Message(
+        "published commitments of {year} ({committed} at {places}) exceed the approval "
+        "({approved}) by {excess}",
+        "de offentliggjorte tilsagn for {year} ({committed} i {places}) overstiger bevillingen "
+        "({approved}) med {excess}",
+    ),
+    "IOM909": Message(
+        "{ours} is not among the organisation's incoming funds ({files})",
+        "{ours} findes ikke blandt organisationens modtagne midler ({files})",
+    ),
+    "IOM910": Message(
+        "{theirs} is not among the donor's disbursements",
+        "{theirs} findes ikke blandt donorens udbetalinger",
+    ),
+    "IOM911": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {percent} %, each at its own rate)",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {percent} %, hver til sin egen "
+        "kurs)",
+    ),
+    "IOM911.same_currency": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {allowed})",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {allowed})",
+    ),
+    "IOM911.no_rate": Message(
+        "{theirs}: no rate to compare it", "{theirs}: ingen kurs at sammenligne den med"
+    ),
+    "IOM912": Message(
+        "{ours} is not among the organisation's incoming commitments ({files})",
+        "{ours} findes ikke blandt organisationens modtagne tilsagn ({files})",
+    ),
+    "IOM913": Message(
+        "{theirs} is not among the donor's commitments",
+        "{theirs} findes ikke blandt donorens tilsagn",
+    ),
+    "IOM914": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {percent} %, each at its own rate)",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {percent} %, hver til sin egen "
+        "kurs)",
+    ),
+    "IOM914.same_currency": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {allowed})",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {allowed})",
+    ),
+    "IOM914.no_rate": Message(
+        "{theirs}: no rate to compare it", "{theirs}: ingen kurs at sammenligne den med"
+    ),
+    "IOM915": Message(
+        "no ECB reference rate for {currency} on {date}: the value is not converted",
+        "ingen ECB-referencekurs for {currency} den {date}: værdien er ikke omregnet",
+    ),
 }
 """Message key (`IOM204` or `IOM204.duplicate`, see `codes.message_key`) -> its two languages."""
 
@@ -529,6 +608,24 @@ PHRASES: Mapping[str, Message] = {
     "figures.line": Message("line '{id}'", "linjen '{id}'"),
     "figures.total": Message("total '{id}'", "summen '{id}'"),
     "figures.cover": Message("cover {cover}", "forsidens {cover}"),
+    "side": Message(
+        "{transaction} of {date}, {amount} at {place}",
+        "{transaction} af {date}, {amount} i {place}",
+    ),
+    "side_reference": Message(
+        "{transaction} '{reference}' of {date}, {amount} at {place}",
+        "{transaction} '{reference}' af {date}, {amount} i {place}",
+    ),
+    "side_rate": Message(
+        "{transaction} of {date}, {amount} (ECB {rate} {into}/{of} of {on}) at {place}",
+        "{transaction} af {date}, {amount} (ECB {rate} {into}/{of} pr. {on}) i {place}",
+    ),
+    "side_reference_rate": Message(
+        "{transaction} '{reference}' of {date}, {amount} (ECB {rate} {into}/{of} of {on}) at "
+        "{place}",
+        "{transaction} '{reference}' af {date}, {amount} (ECB {rate} {into}/{of} pr. {on}) i "
+        "{place}",
+    ),
 }
 """Parts of messages (`findings.Phrase`), keyed as `codes.PHRASES`."""
 
@@ -553,6 +650,11 @@ _WORDS: Mapping[str, Message] = {
     "every_12": Message("once a year", "én gang om året"),
     "every": Message("every {n} months", "hver {n}. måned"),
     "period.year": Message("a year", "et år"),
+    "transaction.payment": Message("payment", "betalingen"),
+    "transaction.commitment": Message("commitment", "tilsagnet"),
+    "transaction.disbursement": Message("disbursement", "udbetalingen"),
+    "transaction.incoming_funds": Message("incoming funds", "de modtagne midler"),
+    "transaction.incoming_commitment": Message("incoming commitment", "det modtagne tilsagn"),
     "period.half_year": Message("a half-year", "et halvår"),
     "period.quarter": Message("a quarter", "et kvartal"),
     "months_1": Message("1 month", "1 måned"),
@@ -782,6 +884,10 @@ def _value(name: str, value: Any, locale: str) -> str:
         return _word(f"{name}.{value}", locale)
     if name in ("named", "cadence"):
         return _word(f"period.{value}", locale)
+    if name == "transaction":
+        return _word(f"transaction.{value}", locale)
+    if name == "rate" and isinstance(value, Decimal):
+        return _number(value.quantize(Decimal("0.000001")), locale)
     if name == "every_months":
         return _every(value, locale)
     if name in ("grace_months", "months"):
