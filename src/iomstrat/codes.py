@@ -107,6 +107,9 @@ CODES: tuple[Code, ...] = (
         kinds={
             "no_figure": ("text", "roots", "example"),
             "twice": ("at",),
+            "no_printed": ("at",),
+            "no_statement": ("text", "count"),
+            "statement_printed": ("at", "printed", "stated"),
             "not_printed": ("at", "printed", "value"),
         },
     ),

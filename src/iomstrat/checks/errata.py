@@ -48,12 +48,11 @@ def check_errata(
         if path is not None and path[0] == "statements":
             problem = _statement_problem(model, path, erratum)
             if problem is None and path in seen:
-                problem = f"erratum at {format_path(path)} is listed twice"
+                problem = ("twice", {"at": path})
             if problem is not None:
+                kind, values = problem
                 found.append(
-                    document.diagnostic(
-                        ("errata", index, "at"), BAD_ERRATUM, Severity.ERROR, problem
-                    )
+                    document.finding(BAD_ERRATUM, ("errata", index, "at"), kind=kind, **values)
                 )
             seen.add(path)
             continue
@@ -76,12 +75,8 @@ def check_errata(
             )
         elif erratum.printed is None:
             found.append(
-                document.diagnostic(
-                    ("errata", index),
-                    BAD_ERRATUM,
-                    Severity.ERROR,
-                    f"erratum at {format_path(path)} needs `printed`, the figure as printed",
-                    key=True,
+                document.finding(
+                    BAD_ERRATUM, ("errata", index), key=True, kind="no_printed", at=path
                 )
             )
         elif value != erratum.printed:
@@ -100,22 +95,18 @@ def check_errata(
     return found
 
 
-def _statement_problem(model: Any, path: DataPath, erratum: Erratum) -> str | None:
+def _statement_problem(
+    model: Any, path: DataPath, erratum: Erratum
+) -> tuple[str, dict[str, Any]] | None:
     """An erratum acknowledging a statement names one (`statements[3]`), and its `printed`,
-    if given, is the statement's `stated`."""
+    if given, is the statement's `stated`: the kind of the finding and its values if not."""
     statements = getattr(model, "statements", None) or []
     index = path[1] if len(path) == 2 else None
     if not isinstance(index, int) or index >= len(statements):
-        return (
-            f"erratum at '{echo(erratum.at)}' names no statement; write statements[N], N "
-            f"counted from 0 (the file has {len(statements)})"
-        )
+        return "no_statement", {"text": echo(erratum.at), "count": len(statements)}
     stated = statements[index].stated
     if erratum.printed is not None and erratum.printed != stated:
-        return (
-            f"erratum at {format_path(path)} says {erratum.printed} is printed, but the "
-            f"statement states {stated}"
-        )
+        return "statement_printed", {"at": path, "printed": erratum.printed, "stated": stated}
     return None
 
 

@@ -82,6 +82,20 @@ MESSAGES: Mapping[str, Message] = {
     "IOM105.twice": Message(
         "erratum at {at} is listed twice", "rettelsen ved {at} er angivet to gange"
     ),
+    "IOM105.no_printed": Message(
+        "erratum at {at} needs `printed`, the figure as printed",
+        "rettelsen ved {at} mangler `printed`, tallet som trykt",
+    ),
+    "IOM105.no_statement": Message(
+        "erratum at '{text}' names no statement; write statements[N], N counted from 0 (the "
+        "file has {count})",
+        "rettelsen ved '{text}' peger ikke på et udsagn; skriv statements[N] med N talt fra 0 "
+        "(filen har {count})",
+    ),
+    "IOM105.statement_printed": Message(
+        "erratum at {at} says {printed} is printed, but the statement states {stated}",
+        "rettelsen ved {at} siger, at der er trykt {printed}, men udsagnet angiver {stated}",
+    ),
     "IOM105.not_printed": Message(
         "erratum at {at} says {printed} is printed, but the file holds {value} there; "
         "transcribe the figure as printed",
