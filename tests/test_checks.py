@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from iomstrat.render.messages import text as message
+
 from .conftest import edited, findings, line_of, real_text
 
 APPROVED_2023 = """  - year: 2023
@@ -149,6 +151,6 @@ def test_iom206_notes_years_subject_to_approval(tmp_path: Path) -> None:
     notes = [
         d for d in check_file(str(path), Run(dt.date(2025, 6, 1))).diagnostics if d.code == "IOM206"
     ]
-    assert [d.message for d in notes] == [
+    assert [message(d) for d in notes] == [
         "2026: DKK 100 million planned, subject to annual parliamentary approval"
     ]

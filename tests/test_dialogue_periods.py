@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from iomstrat.core.pipeline import Run, check_file
+from iomstrat.render.messages import text as message
 
 from .conftest import ROOT, run_cli
 from .disbursement_helpers import edit, line_in
@@ -33,7 +34,7 @@ def findings(folder: Path, text: str, as_of: dt.date = END_2024) -> list[tuple[i
     path = folder / "unhcr.yaml"
     path.write_text(text, encoding="utf-8")
     return [
-        (d.line, d.code, d.message)
+        (d.line, d.code, message(d))
         for d in check_file(str(path), Run(as_of)).diagnostics
         if d.severity.name != "INFO" and d.code != "IOM205"
     ]
@@ -81,7 +82,7 @@ def test_a_six_monthly_label_on_a_decision_a_year_later_is_reported(tmp_path: Pa
             "IOM441",
             "dialogue decision of 2025-05-14 is for 2024-H1 (2024-01-01 to 2024-06-30); a "
             "decision falls within its period or shortly before it (from 2023-07-01, up to 1 "
-            "months late): check the date and the period",
+            "month late): check the date and the period",
         )
     ]
 
@@ -92,7 +93,7 @@ def test_a_period_not_in_the_cadence_is_reported(tmp_path: Path) -> None:
         (
             line_in(text, "period: 2024-H1"),
             "IOM440",
-            "allocation for 2024-H1 names a half-year; the dialogue meets every 12 months "
+            "allocation for 2024-H1 names a half-year; the dialogue meets once a year "
             "(section 4): name a year, e.g. `period: 2024`",
         )
     ]
@@ -114,7 +115,7 @@ def test_an_overdue_dialogue_is_named_as_of_the_date(tmp_path: Path) -> None:
             line_in(text, "- date: 2024-01-15"),
             "IOM442",
             "dialogue line 'soft_earmarked': as of 2025-01-16 the last dialogue decision, of "
-            "2024-01-15, is 367 days old; the dialogue meets every 12 months (section 4), so a "
+            "2024-01-15, is 367 days old; the dialogue meets once a year (section 4), so a "
             "decision was due by 2025-01-15",
         )
     ]
@@ -144,7 +145,7 @@ def test_no_decision_at_all_is_overdue_from_the_start(tmp_path: Path) -> None:
         line_in(text, "dialogue: {lines"),
         "IOM442",
         "dialogue line 'syria_response': as of 2025-02-01 no dialogue decision is recorded "
-        "since the period began (2024-01-01); the dialogue meets every 12 months (section 4), "
+        "since the period began (2024-01-01); the dialogue meets once a year (section 4), "
         "so a decision was due by 2025-01-01",
     ) in found
 

@@ -17,6 +17,7 @@ from iomstrat.core.pipeline import Run, check_file
 from iomstrat.engine.disbursement import disbursement_report, portfolio
 from iomstrat.engine.plan import schedule
 from iomstrat.rates import EcbRates
+from iomstrat.render.messages import text as message
 from iomstrat.results.disbursement import DisbursementReport, Figures
 
 from .disbursement_helpers import EXAMPLE, YEAR_END, edit, example_text, write_example
@@ -223,7 +224,7 @@ def test_portfolio_totals_per_finance_act_code_and_year(tmp_path, as_of) -> None
     other_path = tmp_path / "other.yaml"
     other_path.write_text(other_text, encoding="utf-8")
     second = check_file(str(other_path), Run(as_of, rates=RATES))
-    assert [d.message for d in second.diagnostics if d.severity.name == "ERROR"] == []
+    assert [message(d) for d in second.diagnostics if d.severity.name == "ERROR"] == []
     books = []
     for result in (first, second, first):
         assert result.strategy is not None and result.book is not None

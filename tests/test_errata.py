@@ -66,8 +66,8 @@ def test_a_misprinted_cover_total_fails_with_both_figures(tmp_path: Path) -> Non
     code, rows, _ = validate(tmp_path, MISPRINT)
     assert code == 1
     assert rows == [
-        f"{TOTAL_LINE}:12: error IOM103 2022-2026 cover commitment total: stated 2055, computed "
-        "2550 (core 2000 + relief 550); differs by -495, more than rounding explains (±0.5); if "
+        f"{TOTAL_LINE}:12: error IOM103 2022-2026 cover commitment total: stated 2,055, computed "
+        "2,550 (core 2,000 + relief 550); differs by -495, more than rounding explains (±0.5); if "
         "the source prints it so, acknowledge it under `errata:` at cover.commitment.total"
     ]
 
@@ -76,8 +76,8 @@ def test_an_erratum_turns_it_into_a_note_that_keeps_the_reason(tmp_path: Path) -
     code, rows, summary = validate(tmp_path, MISPRINT + ERRATUM, "--strict")
     assert code == 0
     assert rows == [
-        f"{TOTAL_LINE}:12: info IOM104 2022-2026 cover commitment total: stated 2055, computed "
-        "2550 (core 2000 + relief 550); differs by -495; an erratum of the source, acknowledged: "
+        f"{TOTAL_LINE}:12: info IOM104 2022-2026 cover commitment total: stated 2,055, computed "
+        "2,550 (core 2,000 + relief 550); differs by -495; an erratum of the source, acknowledged: "
         "printed 2.055; 5 x 510 = 2.550"
     ]
     assert summary == "1 file checked: 0 errors, 0 warnings, 6 notes\n"
@@ -108,11 +108,11 @@ def test_a_wrong_erratum_is_an_error(tmp_path: Path) -> None:
     assert code == 1
     errata_line = MISPRINT.count("\n") + 3
     assert rows == [
-        f"{TOTAL_LINE}:12: info IOM104 2022-2026 cover commitment total: stated 2055, computed "
-        "2550 (core 2000 + relief 550); differs by -495; an erratum of the source, acknowledged: "
+        f"{TOTAL_LINE}:12: info IOM104 2022-2026 cover commitment total: stated 2,055, computed "
+        "2,550 (core 2,000 + relief 550); differs by -495; an erratum of the source, acknowledged: "
         "printed 2.055; 5 x 510 = 2.550",
-        f"{errata_line}:14: error IOM105 erratum at cover.commitment.total says 2550 is printed, "
-        "but the file holds 2055 there; transcribe the figure as printed",
+        f"{errata_line}:14: error IOM105 erratum at cover.commitment.total says 2,550 is printed, "
+        "but the file holds 2,055 there; transcribe the figure as printed",
     ]
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from iomstrat.loader.documents import load_text
 from iomstrat.model.errors import read_strategy
+from iomstrat.render.messages import text as message_text
 
 from .conftest import DATA_FILE, edited, findings, line_of
 
@@ -66,8 +67,10 @@ def test_unknown_key_suggests_the_known_one(tmp_path) -> None:  # type: ignore[n
     path = tmp_path / "s.yaml"
     path.write_text(text)
     reading = read_strategy(str(path))
-    messages = [d.message for d in reading.diagnostics if d.code == "IOM021"]
+    messages = [message_text(d) for d in reading.diagnostics if d.code == "IOM021"]
     assert messages == ["budget.lines[2]: unknown key 'ammounts'; did you mean 'amounts'?"]
+    danish = [message_text(d, "da") for d in reading.diagnostics if d.code == "IOM021"]
+    assert danish == ["budget.lines[2]: ukendt nøgle 'ammounts'; mente du 'amounts'?"]
     assert sorted(d.code for d in reading.diagnostics) == ["IOM021", "IOM022"]
 
 

@@ -63,11 +63,11 @@ def test_donor_file_differing_in_two_payments_reports_exactly_those_two() -> Non
     paid_004 = line_of(STRATEGY, "voucher: DK-2023-004")
     errors = [line for line in run.stderr.splitlines() if " error " in line]
     assert errors == [
-        f"{LEDGER}:{p03}:1: error IOM904 payment 'DK-2023-P03' of 2023-09-29, '500000 DKK' at "
-        f"'{LEDGER}:{p03}' is not among the donor's published disbursements ({DONOR})",
-        f"{DONOR}:{published_004}:1: error IOM906 disbursement of 2023-09-29, '25000000 DKK' at "
-        f"'{DONOR}:{published_004}' differs from payment 'DK-2023-004' of 2023-09-29, "
-        f"'24000000 DKK' at '{STRATEGY}:{paid_004}' by '1000000 DKK' (allowed: 1 DKK)",
+        f"{LEDGER}:{p03}:1: error IOM904 payment 'DK-2023-P03' of 2023-09-29, DKK 500,000.00 at "
+        f"{LEDGER}:{p03} is not among the donor's published disbursements ({DONOR})",
+        f"{DONOR}:{published_004}:1: error IOM906 disbursement of 2023-09-29, DKK 25,000,000.00 "
+        f"at {DONOR}:{published_004} differs from payment 'DK-2023-004' of 2023-09-29, "
+        f"DKK 24,000,000.00 at {STRATEGY}:{paid_004} by DKK 1,000,000.00 (allowed: DKK 1.00)",
     ]
     # a payment in dollars published in dollars is compared in dollars
     usd = [p for p in result_of(DONOR).pairs if p.ours and p.ours.reference == "DK-2023-003"]
@@ -97,11 +97,12 @@ def test_a_match_in_another_year_and_commitments_above_the_approval(tmp_path: Pa
     approval = line_of(STRATEGY, "- year: 2023")
     commitment = line_of(DONOR, ">48000000<") - 3
     assert (
-        f"{STRATEGY}:{approval}:1: error IOM908 published commitments of 2023 ('110000000 DKK' "
-        f"at '{path}:{commitment}', '{path}:{commitment + 15}', '{path}:{commitment + 30}') "
-        "exceed the approval ('100000000') by '10000000'"
+        f"{STRATEGY}:{approval}:1: error IOM908 published commitments of 2023 (DKK "
+        f"110,000,000.00 at {path}:{commitment}, {path}:{commitment + 15}, "
+        f"{path}:{commitment + 30}) exceed the approval (DKK 100,000,000.00) by DKK "
+        "10,000,000.00"
     ) in run.stderr
-    assert "but is dated in '2024', not '2023'" in run.stderr
+    assert "but is dated in 2024, not 2023" in run.stderr
 
 
 def test_year_table_shows_the_hand_computed_differences() -> None:
@@ -160,10 +161,11 @@ def test_incoming_usd_funds_are_matched_to_danish_kroner_at_the_value_date_rate(
     run = run_cli(
         "reconcile", STRATEGY, "--iati", DONOR, "--iati", RECIPIENT, "--as-of", "2024-01-31"
     )
-    assert "IOM911 incoming funds 'DK-CORE-2023-2' of 2023-10-02, '3400000 USD' (ECB 7.083096 " in (
-        run.stderr
+    assert (
+        "IOM911 incoming funds 'DK-CORE-2023-2' of 2023-10-02, USD 3,400,000.00 (ECB 7.083096 "
+        in run.stderr
     )
-    assert "(allowed: 2 % (each at its own rate))" in run.stderr
+    assert "(allowed: 2 %, each at its own rate)" in run.stderr
 
 
 def test_a_real_iom_activity_of_another_donor_does_not_concern_the_strategy() -> None:
@@ -219,7 +221,8 @@ def test_formats_and_danish() -> None:
     danish = run_cli(*args, "--format", "markdown", "--locale", "da")
     assert "Offentliggjorte udbetalinger (DKK)" in danish.stdout
     assert "| 2023 | I alt | 100.000.000 |" in danish.stdout
-    assert "IOM906 en offentliggjort udbetaling afviger i beløb" in danish.stderr
+    assert "IOM906 udbetalingen af 2023-09-29, 25.000.000,00\xa0kr. i " in danish.stderr
+    assert "afviger fra betalingen 'DK-2023-004' af 2023-09-29" in danish.stderr
     csv = run_cli(*args, "--format", "csv", "--locale", "da").stdout
     assert "2023;;100000000;100000000;0;80663084,28;81251244;588159,72" in csv
 
@@ -278,8 +281,8 @@ def test_a_value_without_a_rate_or_a_number_is_a_finding_at_its_place(tmp_path: 
     # DK-2023-P02 is found by its reference, but its amount cannot be compared without a rate;
     # DK-2023-006 is not found at all (as DK-2023-P03, never published)
     assert (
-        f"{path}:{xof}:1: error IOM906 disbursement 'DK-2023-P02' of 2023-06-30, '500000 XOF' "
-        in (run.stderr)
+        f"{path}:{xof}:1: error IOM906 disbursement 'DK-2023-P02' of 2023-06-30, "
+        "XOF 500,000.00 " in (run.stderr)
     )
     assert "no rate to compare it" in run.stderr
     assert run.stderr.count("IOM904") == 2 and "payment 'DK-2023-006'" in run.stderr

@@ -15,6 +15,7 @@ import pytest
 
 from iomstrat.core.pipeline import Run, check_file
 from iomstrat.engine.disbursement import disbursement_report
+from iomstrat.render.messages import text as message
 from iomstrat.results.disbursement import DisbursementReport, Figures
 
 from .conftest import DATA_FILE, run_cli
@@ -281,8 +282,8 @@ def test_vouchers_differing_only_by_spaces_or_case_are_one_voucher(tmp_path: Pat
     path = strategy(tmp_path, extra=PAYMENTS + again)
     found = [d for d in check_file(str(path), Run(AS_OF)).diagnostics if d.code == "IOM410"]
     [finding] = found
-    assert finding.message.startswith(f"voucher c-2024-1 is already used at {path}:")
-    assert finding.message.endswith("(as C-2024-1)")
+    assert message(finding).startswith(f"voucher c-2024-1 is already used at {path}:")
+    assert message(finding).endswith("(as C-2024-1)")
 
 
 def test_the_budget_workbook_shows_the_reduction_and_its_lines(tmp_path: Path) -> None:

@@ -204,7 +204,7 @@ def test_approved_reduced_and_planned_years_in_danish(tmp_path: Path, strategy_f
         ["Total", "", "1.750,5", "1.750", "1.750", "5.250,5"],
     ]  # fmt: skip
     assert page.table("years-table")[1:] == [
-        ["2023", "godkendt", "1.750.500", "1.750.500", "0", "0", "1.750.500"],
+        ["2023", "bevilget", "1.750.500", "1.750.500", "0", "0", "1.750.500"],
         ["2024", "reduceret", "1.750.000", "1.600.000", "0", "0", "1.600.000"],
         ["2025", "planlagt", "1.750.000", "endnu ikke vedtaget", "0", "0", "1.750.000"],
     ]
@@ -310,7 +310,7 @@ def test_several_files_in_one_report(tmp_path: Path, strategy_file: Path) -> Non
 
 
 def test_locale_choices_are_the_formatted_ones() -> None:
-    from iomstrat.cli.report import Locale
+    from iomstrat.cli.common import Locale
     from iomstrat.render.numbers import LOCALES
     from iomstrat.render.words import Word
 

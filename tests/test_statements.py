@@ -15,6 +15,7 @@ import pytest
 from iomstrat.core import pipeline
 from iomstrat.engine.wording import bounds, holds, meet, printed_step
 from iomstrat.findings import Diagnostic
+from iomstrat.render.messages import text as message_text
 from iomstrat.results.statements import Bounds
 
 from .conftest import AS_OF, ROOT, run_cli
@@ -316,7 +317,7 @@ def test_a_wrong_statement_erratum_is_an_error(tmp_path: Path, erratum: str, pro
         strategy.read_text(encoding="utf-8") + f"errata:\n  - {erratum}\n", encoding="utf-8"
     )
     [wrong] = [d for d in checked(folder) if d.code == "IOM105"]
-    assert problem in wrong.message
+    assert problem in message_text(wrong)
 
 
 # --- statements one by one, on a small file ------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from iomstrat.core.pipeline import Run, check_file
 from iomstrat.engine.annex import figure_table, growth_percent
+from iomstrat.render.messages import text as message_text
 
 from .conftest import ROOT, line_of, run_cli
 
@@ -21,7 +22,7 @@ AS_OF = dt.date(2022, 12, 1)
 
 def found(path: Path) -> list[tuple[int, str, str]]:
     result = check_file(str(path), Run(AS_OF))
-    return [(d.line, d.code, d.message) for d in result.diagnostics]
+    return [(d.line, d.code, message_text(d)) for d in result.diagnostics]
 
 
 def codes(tmp_path: Path, text: str) -> list[str]:
@@ -39,8 +40,8 @@ def test_annex2_the_earmarked_total_is_2_dollars_above_the_printed_one() -> None
     line, code, message = finding
     assert (line, code) == (line_of(text, "cells: [4101050, 17394700]"), "IOM102")
     # 17 projects add up to 17 554 584, 7 refunds to -159 882: 17 394 702 against 17 394 700.
-    assert "column earmarked total: stated 17394700, computed 17394702" in message
-    assert "(17 figures 17554584 + 7 negative figures -159882)" in message
+    assert "column earmarked total: stated 17,394,700, computed 17,394,702" in message
+    assert "(17 figures 17,554,584 + 7 negative figures -159,882)" in message
     assert "differs by -2, within the rounding of printed figures (±12.5)" in message
 
 

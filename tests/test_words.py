@@ -17,7 +17,10 @@ from typer.testing import CliRunner
 
 from iomstrat.cli import build
 from iomstrat.codes import CODES
-from iomstrat.render.words import CODES_DA, WORDS, finding_message, unit
+from iomstrat.findings import Diagnostic, Severity
+from iomstrat.render.messages import SUMMARIES_DA
+from iomstrat.render.messages import text as message_text
+from iomstrat.render.words import WORDS, unit
 
 app = build()
 
@@ -89,9 +92,12 @@ def _tokens(text: str) -> set[str]:
 
 def _english() -> set[str]:
     """Words of the tool's English that its Danish does not use (case kept: a data path's
-    `totals` is the file's key, `Totals` the tool's heading)."""
-    english = set().union(*(_tokens(w.en) for w in WORDS.values()))
-    danish = set().union(*(_tokens(w.da) for w in WORDS.values()))
+    `totals` is the file's key, `Totals` the tool's heading): its words and its findings."""
+    from iomstrat.render.messages import MESSAGES, PHRASES
+
+    pairs = [*WORDS.values(), *MESSAGES.values(), *PHRASES.values()]
+    english = set().union(*(_tokens(w.en) for w in pairs))
+    danish = set().union(*(_tokens(w.da) for w in pairs))
     return english - danish - {"Q"}  # placeholder-free; Q is in no Danish output we check
 
 
@@ -138,8 +144,8 @@ def _xlsx_words(path: Path) -> str:
 
 def test_every_word_has_both_languages() -> None:
     assert all(w.en.strip() and w.da.strip() for w in WORDS.values())
-    assert {c.code for c in CODES} == set(CODES_DA)
-    assert all(summary.strip() for summary in CODES_DA.values())
+    assert {c.code for c in CODES} == set(SUMMARIES_DA)
+    assert all(summary.strip() for summary in SUMMARIES_DA.values())
     # placeholders match, so a Danish sentence takes the same values
     assert all(
         sorted(re.findall(r"\{\w*\}", w.en)) == sorted(re.findall(r"\{\w*\}", w.da))
@@ -151,14 +157,35 @@ def test_units_and_findings_in_danish() -> None:
     assert unit("DKK", "million", "da") == "mio. kr."
     assert unit("DKK", "thousand", "da") == "1.000 kr."
     assert unit("USD", "million", "en") == "USD million"
-    message = finding_message(
-        "IOM005", "'47,5' reads as two values, split at the comma; write 47.5 (a decimal point)",
-        ("budget", "lines", 0, "amounts", 2024), "da",
-    )  # fmt: skip
+    read = "'47,5' reads as two values, split at the comma; write 47.5 (a decimal point)"
+    path = ("budget", "lines", 0, "amounts", 2024)
+    message = message_text(Diagnostic("s.yaml", 9, 9, "IOM005", Severity.ERROR, read, path), "da")
     assert message == (
         "tvetydig værdi (decimalkomma, tusindtalspunktum, dansk dato, ja/nej, foranstillet nul): "
         "budget.lines[0].amounts[2024]; '47,5'; skriv 47.5"
     )
+
+
+TABLE = """\
+schema_version: 1
+table:
+  title: Bidrag fra donorer
+  currency: DKK
+  unit: million
+  printed_step: 1
+  row_heading: Donor
+  columns: [2022, 2023]
+rows:
+  - {name: Sverige, cells: [10, 12], total: 22}
+  - {name: Norge, cells: [5, 6], total: 11}
+column_totals:
+  cells: [15, 18]
+  total: 36
+growth:
+  percent: [~, 20]
+"""
+"""A table in Danish, without names for its totals and growth (the tool words them), whose
+grand total is off by one (a finding on stderr)."""
 
 
 def _outputs(tmp_path: Path) -> dict[str, str]:
@@ -176,6 +203,11 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
         return result.stdout
 
     date = ["--as-of", "2023-12-31"]
+    for fmt in ("text", "github"):
+        run(f"validate {fmt}", "validate", "strategi.yaml", "ny.yaml", *date, "-f", fmt)
+    Path("tabel.yaml").write_text(TABLE, encoding="utf-8")
+    for fmt in ("table", "csv", "markdown"):
+        run(f"table {fmt}", "table", "show", "tabel.yaml", "-f", fmt)
     for fmt in ("table", "json", "csv", "markdown"):
         run(f"budget {fmt}", "budget", "show", "strategi.yaml", "-f", fmt)
         for by in ("line", "year", "quarter", "priority"):
@@ -196,6 +228,8 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
     page.feed(Path("r.html").read_text(encoding="utf-8"))
     out["report"] = " ".join(page.parts)
     for name, text in list(out.items()):
+        if name == "validate github":  # `::warning file=…::` is a workflow command, not words
+            out[name] = re.sub(r"^::\w+ [^\n]*?::", "", text, flags=re.M)
         if name.endswith(" json"):
             out[name] = _json_words(json.loads(text))
         elif name.endswith(" csv"):  # column names and machine columns are for scripts
@@ -224,7 +258,14 @@ def test_danish_output_has_no_english_word_of_the_tool(
     assert "endnu ikke vedtaget" in outputs["report"] and "4. kvt. 2023" in outputs["report"]
     assert "Restbeløb" in outputs["disbursement line markdown"]
     assert "omregnet til ECB's referencekurs" in outputs["disbursement usd table"]
-    assert "+ ny.yaml:32:30: advarsel IOM102 den angivne sum afviger" in outputs["diff table"]
+    assert "+ ny.yaml:32:30: advarsel IOM102 " in outputs["diff table"]
+    assert "I alt" in outputs["table table"] and "Vækst (%)" in outputs["table table"]
+    assert "Beregnet" in outputs["table markdown"]
+    assert (
+        "fejl IOM101 totalen sammenholdt med rækkesummerne: angivet 36"
+        in outputs["table table stderr"]
+    )
+    assert "2 filer kontrolleret: 0 fejl, 1 advarsel" in outputs["validate text stderr"]
 
 
 @pytest.mark.parametrize(

@@ -153,9 +153,9 @@ def test_disbursement_workbook_in_danish_with_an_error_banner() -> None:
         REPORT,
         by="quarter",
         rows=(
-            Row("2023-Q1", "2023 Q1", "line", 2023, CORE),
-            Row("2023", "Total 2023", "subtotal", 2023, CORE),
-            Row("2023-2026", "Total 2023-2026", "total", None, CORE),
+            Row("2023-Q1", "", "line", 2023, CORE, 1),
+            Row("2023", "", "subtotal", 2023, CORE),
+            Row("2023-2026", "", "total", None, CORE),
         ),
     )
     data = disbursement_workbook([quarters], None, locale="da", findings=[warning, error])

@@ -1,11 +1,15 @@
-"""The catalogue of finding codes: one entry each, the source of SARIF rules and the README table.
+"""The catalogue of finding codes: one entry each, the source of SARIF rules, the README table
+and the messages of `render/messages.py`.
 
-A code is stable once released: its meaning may be sharpened, never changed.
+A code is stable once released: its meaning may be sharpened, never changed. A code names the
+values its findings carry; `render/messages.py` words each in English and Danish from them
+(docs/DESIGN.md, "Adding a finding code").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -13,6 +17,18 @@ class Code:
     code: str
     severity: str  # the severity findings with this code usually have
     summary: str
+    values: tuple[str, ...] | None = None
+    """The names of the values its findings carry, for its one message; None for a code whose
+    reader words the finding itself (YAML, pydantic, ledgers, IATI: the finding's `message`)."""
+    kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """A code with several messages: each kind's value names (a finding names its kind)."""
+
+    def messages(self) -> dict[str, tuple[str, ...]]:
+        """Message key (`IOM204` or `IOM204.duplicate`) -> the values its findings carry."""
+        found = {f"{self.code}.{kind}": names for kind, names in self.kinds.items()}
+        if self.values is not None:
+            found[self.code] = self.values
+        return found
 
 
 CODES: tuple[Code, ...] = (
@@ -52,126 +68,246 @@ CODES: tuple[Code, ...] = (
         "error",
         "wrong type or value (text where a number is meant, a boolean as amount, NaN, a control or bidi character in a text, a period that ends before it starts, …)",
     ),
-    Code("IOM021", "error", "unknown key (with the closest known key suggested)"),
-    Code("IOM022", "error", "required key missing"),
-    Code("IOM101", "error", "stated total differs from the sum of its lines by more than rounding"),
     Code(
-        "IOM102", "warning", "stated total differs by no more than the rounding of printed figures"
+        "IOM021",
+        "error",
+        "unknown key (with the closest known key suggested)",
+        kinds={"suggest": ("parent", "name", "suggestion"), "known": ("parent", "name", "known")},
+    ),
+    Code("IOM022", "error", "required key missing", values=("at",)),
+    Code(
+        "IOM101",
+        "error",
+        "stated total differs from the sum of its lines by more than rounding",
+        values=("subject", "stated", "computed", "terms", "difference", "tolerance", "at"),
+    ),
+    Code(
+        "IOM102",
+        "warning",
+        "stated total differs by no more than the rounding of printed figures",
+        values=("subject", "stated", "computed", "terms", "difference", "tolerance"),
     ),
     Code(
         "IOM103",
         "error",
         "cover table (commitment, projected disbursement) differs from the budget",
+        values=("subject", "stated", "computed", "terms", "difference", "tolerance", "at"),
     ),
     Code(
         "IOM104",
         "note",
         "a difference caused by a figure listed under `errata:`, a misprint of the source (with its reason)",
+        values=("subject", "stated", "computed", "terms", "difference", "reason"),
+        kinds={"growth": ("column", "printed", "computed", "before", "now", "rounded", "reason")},
     ),
     Code(
         "IOM105",
         "error",
         "an erratum whose `printed` is not the file's value there, or whose path names no stated figure",
+        kinds={
+            "no_figure": ("text", "roots", "example"),
+            "twice": ("at",),
+            "no_printed": ("at",),
+            "no_statement": ("text", "count"),
+            "statement_printed": ("at", "printed", "stated"),
+            "not_printed": ("at", "printed", "value"),
+        },
     ),
-    Code("IOM201", "error", "a year of the period has no approval entry"),
-    Code("IOM202", "error", "approval for a year outside the period"),
-    Code("IOM203", "error", "reduction without an approved amount"),
-    Code("IOM204", "error", "approval flags inconsistent with amounts or dates"),
-    Code("IOM205", "warning", "a year has started without a recorded approval"),
-    Code("IOM206", "note", "a year's amounts are planned, subject to parliamentary approval"),
-    Code("IOM301", "error", "Finance Act code not of the form §NN.NN.NN.NN"),
-    Code("IOM302", "error", "years missing or outside the period"),
-    Code("IOM303", "error", "negative amount"),
-    Code("IOM304", "error", "duplicate line or total id"),
+    Code("IOM201", "error", "a year of the period has no approval entry", values=("year",)),
+    Code(
+        "IOM202", "error", "approval for a year outside the period", values=("year", "start", "end")
+    ),
+    Code("IOM203", "error", "reduction without an approved amount", values=("year",)),
+    Code(
+        "IOM204",
+        "error",
+        "approval flags inconsistent with amounts or dates",
+        kinds={
+            "duplicate": ("year", "first"),
+            "planned_decided": ("year",),
+            "undecided": ("year", "status", "setting"),
+            "approved_not_planned": ("year", "amount", "planned"),
+            "reduced_not_below": ("year", "amount", "planned"),
+            "withheld_amount": ("year", "amount"),
+            "line_above_plan": ("year", "amount", "line", "planned"),
+            "lines_sum": ("year", "amount", "sum"),
+        },
+    ),
+    Code(
+        "IOM205",
+        "warning",
+        "a year has started without a recorded approval",
+        values=("year", "planned", "as_of"),
+    ),
+    Code(
+        "IOM206",
+        "note",
+        "a year's amounts are planned, subject to parliamentary approval",
+        values=("year", "planned"),
+    ),
+    Code("IOM301", "error", "Finance Act code not of the form §NN.NN.NN.NN", values=("text",)),
+    Code(
+        "IOM302",
+        "error",
+        "years missing or outside the period",
+        kinds={
+            "period": ("start", "end"),
+            "outside": ("what", "year", "start", "end"),
+            "missing": ("what", "years", "start", "end"),
+        },
+    ),
+    Code("IOM303", "error", "negative amount", values=("amount",)),
+    Code(
+        "IOM304",
+        "error",
+        "duplicate line or total id",
+        kinds={"lines": ("id", "count"), "totals": ("id", "count")},
+    ),
     Code(
         "IOM305",
         "error",
         "a total, approval, `dialogue` or `geographic_focus` names a line the budget does not have",
+        kinds={
+            "total": ("total", "line", "lines"),
+            "policy": ("setting", "line", "lines"),
+            "approval": ("year", "line"),
+        },
     ),
-    Code("IOM306", "error", "amount more precise than one øre"),
+    Code(
+        "IOM306", "error", "amount more precise than one øre", values=("amount", "unit", "decimals")
+    ),
     Code(
         "IOM401",
         "error",
         "a payment before its year's parliamentary approval (or with none recorded)",
+        values=("voucher", "date", "year", "finance_act", "decided_on"),
+        kinds={"none": ("voucher", "date", "year")},
     ),
     Code(
         "IOM402",
         "error",
         "payments above the approved amount of the year (or of a line the approval names)",
+        values=("voucher", "year", "paid", "approved", "excess"),
+        kinds={"line": ("voucher", "year", "paid", "approved", "excess", "line")},
     ),
     Code(
         "IOM403",
         "error",
         "a payment on a `dialogue:` line without an allocation decided by its date, or naming an unknown allocation",
+        values=("voucher", "line", "date", "year"),
+        kinds={"unknown_item": ("voucher", "allocation"), "later_item": ("voucher", "allocation")},
     ),
     Code(
         "IOM404",
         "error",
         "payments on a `dialogue:` line above the amount allocated by their date, or above their allocation item",
+        values=("voucher", "line", "year", "paid", "allocated", "date"),
+        kinds={"item": ("voucher", "allocation", "paid", "allocated")},
     ),
     Code(
         "IOM405",
         "error",
         "a line's allocations of a year above its amount (approved, else planned)",
+        values=("year", "allocated", "unit", "line", "limit"),
     ),
     Code(
         "IOM406",
         "warning",
         "an allocation to a country or region outside the file's `geographic_focus`",
+        values=("field", "name", "continents", "focus"),
+        kinds={"cited": ("field", "name", "continents", "focus", "source")},
     ),
     Code(
         "IOM407",
         "error",
         "an allocation's or the geographic focus's country or region is not known",
+        values=("field", "name"),
+        kinds={"suggest": ("field", "name", "suggestions")},
     ),
     Code(
         "IOM408",
         "warning",
         "dialogue decisions further apart than the file's `dialogue.every_months` and `grace_months`",
+        values=("after", "days", "before", "every_months", "grace_months"),
+        kinds={"cited": ("after", "days", "before", "every_months", "grace_months", "source")},
     ),
     Code(
         "IOM409",
         "error",
         "a payment dated outside its appropriation year or the period; an allocation outside the period",
+        kinds={
+            "payment_period": ("voucher", "year", "start", "end"),
+            "payment_year": ("voucher", "date", "year"),
+            "payment_year_months": ("voucher", "date", "year", "months"),
+            "allocation": ("period", "start", "end"),
+        },
     ),
-    Code("IOM410", "error", "a voucher reference used twice (names the first use)"),
+    Code(
+        "IOM410",
+        "error",
+        "a voucher reference used twice (names the first use)",
+        values=("voucher", "file", "line"),
+        kinds={"as": ("voucher", "file", "line", "first")},
+    ),
     Code(
         "IOM411",
         "error",
         "a line's payments in a year above its planned amount (personnel support above its line)",
+        values=("voucher", "line", "line_kind", "year", "paid", "planned"),
     ),
     Code(
         "IOM412",
         "error",
         "an allocation tagged with a priority area or SRF code the strategy does not have",
+        kinds={
+            "area": ("area", "areas"),
+            "no_area": ("area",),
+            "outputs": ("srf",),
+            "outcomes": ("srf",),
+        },
     ),
     Code(
         "IOM413",
         "error",
         "a payment or allocation on a line the budget does not have, or an allocation naming no line",
+        kinds={"payment": ("voucher", "line", "lines"), "no_line": (), "allocation": ("line",)},
     ),
     Code(
         "IOM414",
         "error",
         "no ECB reference rate for a payment's currency and date, and none stated",
+        values=("voucher", "currency", "date", "target"),
     ),
     Code(
-        "IOM415", "warning", "a payment after the shipped ECB history, converted at its latest rate"
+        "IOM415",
+        "warning",
+        "a payment after the shipped ECB history, converted at its latest rate",
+        values=("voucher", "date", "rate_date"),
     ),
     Code(
         "IOM416",
         "error",
         "a schedule that adds up to neither the line's planned nor its approved amount, or names an unknown line or year",
+        kinds={
+            "line": ("line",),
+            "year": ("year",),
+            "sum": ("line", "year", "total", "planned", "unit"),
+            "sum_approved": ("line", "year", "total", "planned", "approved", "unit"),
+            "date": ("date", "year"),
+        },
     ),
     Code(
         "IOM417",
         "warning",
         "a line's forecast for a decided year above what parliament approved (a schedule still written for the plan)",
+        values=("year", "forecast", "approved"),
+        kinds={"line": ("year", "forecast", "approved", "line")},
     ),
     Code(
         "IOM418",
         "error",
         "a negative payment not marked as a refund, or a refund that is not negative",
+        kinds={"negative": ("voucher", "amount"), "refund": ("voucher", "amount")},
     ),
     Code("IOM420", "fatal", "a ledger cannot be read (missing, not a workbook, unknown kind)"),
     Code(
@@ -203,6 +339,7 @@ CODES: tuple[Code, ...] = (
         "IOM431",
         "error",
         "a payment converted at its rate is 10^15 or more in the strategy currency (beyond the limit of an amount): not counted",
+        values=("voucher", "amount", "rate", "limit"),
     ),
     Code(
         "IOM432",
@@ -223,36 +360,79 @@ CODES: tuple[Code, ...] = (
         "IOM440",
         "error",
         "an allocation's period not in the dialogue's cadence (`2024` annual, `2024-H1` six-monthly, `2024-Q3` quarterly)",
+        values=("period", "named", "every_months", "cadence", "example"),
+        kinds={"cited": ("period", "named", "every_months", "cadence", "example", "source")},
     ),
     Code(
         "IOM441",
         "error",
         "a dialogue decision dated neither within its period nor shortly before it (one period) nor within the grace after it",
+        values=("date", "period", "start", "end", "earliest"),
+        kinds={"grace": ("date", "period", "start", "end", "earliest", "grace_months")},
     ),
     Code(
         "IOM442",
         "warning",
         "as of the date, no dialogue decision on a line for longer than `dialogue.every_months` and `grace_months` (names the last decision)",
+        kinds={
+            "decided": ("line", "as_of", "since", "every_months", "due", "days"),
+            "decided_cited": (
+                "line",
+                "as_of",
+                "since",
+                "every_months",
+                "due",
+                "days",
+                "source",
+            ),
+            "never": ("line", "as_of", "since", "every_months", "due"),
+            "never_cited": (
+                "line",
+                "as_of",
+                "since",
+                "every_months",
+                "due",
+                "source",
+            ),
+        },
     ),
     Code(
-        "IOM601", "error", "a table row has a different number of cells than the table has columns"
+        "IOM601",
+        "error",
+        "a table row has a different number of cells than the table has columns",
+        values=("what", "count", "columns"),
     ),
-    Code("IOM602", "error", "a figure carries a footnote marker the table does not define"),
-    Code("IOM603", "note", "a footnote the table defines is used by no figure or heading"),
+    Code(
+        "IOM602",
+        "error",
+        "a figure carries a footnote marker the table does not define",
+        values=("marker", "known"),
+        kinds={"none_known": ("marker",)},
+    ),
+    Code(
+        "IOM603",
+        "note",
+        "a footnote the table defines is used by no figure or heading",
+        values=("marker",),
+    ),
     Code(
         "IOM604",
         "error",
         "a refund that is not negative, or a negative figure not marked as a refund",
+        kinds={"positive_refund": ("row", "amount"), "negative": ("row", "amount")},
     ),
     Code(
         "IOM605",
         "error",
         "a printed growth percentage differs from its column totals by more than rounding",
+        values=("column", "printed", "computed", "before", "now", "rounded", "low", "high"),
+        kinds={"no_previous": ("printed", "column")},
     ),
     Code(
         "IOM606",
         "warning",
         "a printed growth percentage differs within the rounding of the printed figures",
+        values=("column", "printed", "computed", "before", "now", "rounded", "low", "high"),
     ),
     Code("IOM701", "error", "the IATI export is not valid against the IATI 2.03 schema"),
     Code(
@@ -345,54 +525,91 @@ CODES: tuple[Code, ...] = (
         "IOM903",
         "error",
         "no activity of the IATI files concerns the strategy: nothing to reconcile",
+        values=("read",),
     ),
     Code(
         "IOM904",
         "error",
         "a payment of the ledgers is not among the donor's published disbursements",
+        values=("ours", "files"),
     ),
-    Code("IOM905", "error", "a published disbursement of the donor is not in the ledgers"),
+    Code(
+        "IOM905",
+        "error",
+        "a published disbursement of the donor is not in the ledgers",
+        values=("theirs",),
+    ),
     Code(
         "IOM906",
         "error",
         "a published disbursement differs in amount from its payment beyond the tolerance",
+        values=("theirs", "ours", "difference", "percent"),
+        kinds={
+            "same_currency": ("theirs", "ours", "difference", "allowed"),
+            "no_rate": ("theirs",),
+        },
     ),
-    Code("IOM907", "error", "a transaction and its counterpart are dated in different years"),
-    Code("IOM908", "error", "the donor's published commitments of a year exceed the approval"),
+    Code(
+        "IOM907",
+        "error",
+        "a transaction and its counterpart are dated in different years",
+        values=("theirs", "ours", "year", "expected"),
+    ),
+    Code(
+        "IOM908",
+        "error",
+        "the donor's published commitments of a year exceed the approval",
+        values=("year", "committed", "places", "approved", "excess"),
+    ),
     Code(
         "IOM909",
         "error",
         "a disbursement of the donor is not among the organisation's incoming funds",
+        values=("ours", "files"),
     ),
     Code(
         "IOM910",
         "error",
         "incoming funds the organisation reports from the donor are not among the donor's disbursements",
+        values=("theirs",),
     ),
     Code(
         "IOM911",
         "error",
         "incoming funds differ in amount from the donor's disbursement beyond the tolerance",
+        values=("theirs", "ours", "difference", "percent"),
+        kinds={
+            "same_currency": ("theirs", "ours", "difference", "allowed"),
+            "no_rate": ("theirs",),
+        },
     ),
     Code(
         "IOM912",
         "error",
         "a commitment of the donor is not among the organisation's incoming commitments",
+        values=("ours", "files"),
     ),
     Code(
         "IOM913",
         "error",
         "an incoming commitment the organisation reports from the donor is not among the donor's commitments",
+        values=("theirs",),
     ),
     Code(
         "IOM914",
         "error",
         "an incoming commitment differs in amount from the donor's commitment beyond the tolerance",
+        values=("theirs", "ours", "difference", "percent"),
+        kinds={
+            "same_currency": ("theirs", "ours", "difference", "allowed"),
+            "no_rate": ("theirs",),
+        },
     ),
     Code(
         "IOM915",
         "error",
         "no ECB reference rate for a published value's currency on its value-date",
+        values=("currency", "date"),
     ),
 )
 
@@ -466,6 +683,58 @@ FAMILY_HELP: tuple[tuple[str, str], ...] = (
     ),
 )
 """Help for a family of codes (by prefix, longest first wins): what to do about a finding."""
+
+
+PHRASES: Mapping[str, tuple[str, ...]] = {
+    # what a stated total is the sum of (IOM101-IOM104)
+    "sum.total": ("year", "name"),
+    "sum.cover_year": ("year", "cover"),
+    "sum.cover_total": ("start", "end", "cover"),
+    "sum.row": ("row", "heading"),
+    "sum.row_total": ("row",),
+    "sum.column": ("column",),
+    "sum.grand_rows": (),
+    "sum.grand_columns": (),
+    "sum.figures": ("count",),
+    "sum.negative_figures": ("count",),
+    # whose cells are counted (IOM601)
+    "cells.row": ("row",),
+    "cells.column_totals": (),
+    "cells.growth": (),
+    "cells.column_names": (),
+    # whose figures cover the years (IOM302)
+    "figures.line": ("id",),
+    "figures.total": ("id",),
+    "figures.cover": ("cover",),
+    # a transaction of a ledger or an IATI file (IOM904-IOM914)
+    "side": ("transaction", "date", "amount", "place"),
+    "side_reference": ("transaction", "date", "amount", "place", "reference"),
+    "side_rate": ("transaction", "date", "amount", "place", "rate", "into", "of", "on"),
+    "side_reference_rate": (
+        "transaction",
+        "date",
+        "amount",
+        "place",
+        "reference",
+        "rate",
+        "into",
+        "of",
+        "on",
+    ),
+}
+"""Parts of messages a finding's values carry (`findings.phrase`): key -> the values they name."""
+
+
+def message_key(code: str, kind: str = "") -> str:
+    """The key of a finding's message in `render/messages.py`."""
+    return f"{code}.{kind}" if kind else code
+
+
+def values(code: str, kind: str = "") -> tuple[str, ...] | None:
+    """The names of the values a finding of `code` (and `kind`) carries; None if it has none
+    catalogued (its reader words it)."""
+    entry = next((c for c in CODES if c.code == code), None)
+    return None if entry is None else entry.messages().get(message_key(code, kind))
 
 
 def summary(code: str) -> str:

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 DataPath = tuple[str | int, ...]
 
@@ -67,17 +71,99 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+NO_VALUES: Mapping[str, Any] = MappingProxyType({})
+
+
+_SEVERITIES = {
+    "note": Severity.INFO,
+    "warning": Severity.WARNING,
+    "error": Severity.ERROR,
+    "fatal": Severity.FATAL,
+}
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One finding about one input file, pinned to a position in it."""
+    """One finding about one input file, pinned to a position in it.
+
+    A catalogued finding carries no words: its `kind` (which message of its code, "" for the
+    only one) and its `values` (named as `codes.py` declares them) are worded by
+    `render.messages`. `message` is the English text of a finding its reader words itself
+    (the YAML and ledger readers, pydantic, the IATI validators), empty otherwise."""
 
     file: str
     line: int
     column: int
     code: str
     severity: Severity
-    message: str
+    message: str = ""
     path: DataPath = field(default=(), compare=False)
+    kind: str = ""
+    values: Mapping[str, Any] = field(default_factory=lambda: NO_VALUES, compare=False)
 
     def location(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
+
+    def identity(self) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
+        """What tells two findings of one code apart, wherever they stand: its kind, its
+        reader's text and its values (compared as text)."""
+        return (
+            self.code,
+            self.kind,
+            self.message,
+            tuple((k, str(v)) for k, v in self.values.items()),
+        )
+
+
+def finding(
+    file: str,
+    line: int,
+    column: int,
+    code: str,
+    path: DataPath = (),
+    /,
+    *,
+    kind: str = "",
+    severity: Severity | None = None,
+    **values: Any,
+) -> Diagnostic:
+    """A catalogued finding: its code, where it stands and the values its message quotes (the
+    names `codes.py` declares for the code and kind); the severity is the catalogue's unless
+    given. Words come later, from `render.messages`."""
+    from iomstrat import codes
+
+    names = codes.values(code, kind)
+    if names is None or set(names) != set(values):
+        raise ValueError(
+            f"{codes.message_key(code, kind)} carries {sorted(values)}; the catalogue says {names}"
+        )
+    if severity is None:
+        severity = _SEVERITIES[codes.severity(code)]
+    return Diagnostic(file, line, column, code, severity, "", path, kind, MappingProxyType(values))
+
+
+class Phrase(NamedTuple):
+    """Part of a finding's message worded by `render.messages` from its key and values: what a
+    sum is of ("the 2024 total 'X'"), a group of figures, a row of the cover table."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+
+def phrase(key: str, **values: Any) -> Phrase:
+    """A phrase of `codes.PHRASES` with the values it names."""
+    from iomstrat import codes
+
+    names = codes.PHRASES.get(key)
+    if names is None or set(names) != set(values):
+        raise ValueError(f"phrase {key} carries {sorted(values)}; the catalogue says {names}")
+    return Phrase(key, tuple(values.items()))
+
+
+class Money(NamedTuple):
+    """An amount in a currency (in millions or thousands of it where `unit` says so), quoted
+    by a finding; the renderer formats it (babel)."""
+
+    amount: Decimal
+    currency: str
+    unit: str = "kroner"  # a strategy's unit: kroner, thousand, million (units: as kroner)

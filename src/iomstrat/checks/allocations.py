@@ -10,13 +10,13 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from iomstrat.checks.context import FOREVER, Context, money
+from iomstrat.checks.context import FOREVER, Context
 from iomstrat.checks.payments import PAYMENT_LINE
 from iomstrat.engine.book import ZERO, Book
 from iomstrat.engine.plan import allocation_line, approved_line, dialogue_lines, factor
-from iomstrat.findings import DataPath, Diagnostic, Severity, echo
+from iomstrat.findings import DataPath, Diagnostic, Money, echo
 from iomstrat.model import periods
 from iomstrat.model.strategy import GeographicFocus
 
@@ -30,11 +30,6 @@ OUTSIDE_FOCUS = "IOM406"
 UNKNOWN_PLACE = "IOM407"
 DIALOGUE_GAP = "IOM408"
 UNKNOWN_RESULT_CODE = "IOM412"
-
-
-def _cited(source: str | None) -> str:
-    """The file's own reference for a rule, e.g. ' (section 5)'; nothing where it gives none."""
-    return f" ({source})" if source else ""
 
 
 def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
@@ -73,27 +68,26 @@ def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
         taken = bisect.bisect_right(dates, p.date)
         if on_dialogue and not taken:
             found.append(
-                book.payments.diagnostic(
+                book.payments.finding(
                     p,
                     PAID_WITHOUT_ALLOCATION,
-                    Severity.ERROR,
-                    f"payment {echo(p.voucher)} on line '{p.line}' of {p.date.isoformat()} "
-                    "has no "
-                    f"allocation approved in a dialogue decision for {p.year} by that date",
+                    voucher=echo(p.voucher),
+                    line=p.line,
+                    date=p.date,
+                    year=p.year,
                 )
             )
             continue
         if p.allocation is not None:
             target = items.get(p.allocation)
             if target is None or target[0].date > p.date:
-                why = "no dialogue decision has it" if target is None else "decided later"
                 found.append(
-                    book.payments.diagnostic(
+                    book.payments.finding(
                         p,
                         PAID_WITHOUT_ALLOCATION,
-                        Severity.ERROR,
-                        f"payment {echo(p.voucher)} names allocation "
-                        f"'{echo(p.allocation or '')}': {why}",
+                        kind="unknown_item" if target is None else "later_item",
+                        voucher=echo(p.voucher),
+                        allocation=echo(p.allocation or ""),
                     )
                 )
             else:
@@ -101,15 +95,16 @@ def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
                 limit = target[1].amount * unit
                 if paid_item[p.allocation] > limit and p.allocation not in reported:
                     reported.add(p.allocation)
+                    currency = strategy.strategy.currency
                     found.append(
-                        book.payments.diagnostic(
+                        book.payments.finding(
                             p,
                             PAID_ABOVE_ALLOCATION,
-                            Severity.ERROR,
-                            f"payment {echo(p.voucher)} brings allocation "
-                            f"'{echo(p.allocation or '')}' to "
-                            f"{money(ctx, paid_item[p.allocation])}, above its "
-                            f"{money(ctx, limit)}",
+                            kind="item",
+                            voucher=echo(p.voucher),
+                            allocation=echo(p.allocation or ""),
+                            paid=Money(paid_item[p.allocation], currency),
+                            allocated=Money(limit, currency),
                         )
                     )
         if not on_dialogue:
@@ -119,14 +114,17 @@ def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
         allocated = totals[taken - 1]
         if paid[key] > allocated and key not in reported:
             reported.add(key)
+            currency = strategy.strategy.currency
             found.append(
-                book.payments.diagnostic(
+                book.payments.finding(
                     p,
                     PAID_ABOVE_ALLOCATION,
-                    Severity.ERROR,
-                    f"payment {echo(p.voucher)} brings line '{p.line}' of {p.year} to "
-                    f"{money(ctx, paid[key])}, above the {money(ctx, allocated)} allocated "
-                    f"by {p.date.isoformat()}",
+                    voucher=echo(p.voucher),
+                    line=p.line,
+                    year=p.year,
+                    paid=Money(paid[key], currency),
+                    allocated=Money(allocated, currency),
+                    date=p.date,
                 )
             )
     return found
@@ -172,24 +170,13 @@ def check_allocation_amounts(ctx: Context) -> list[Diagnostic]:
         before = running[key]
         running[key] += sum((item.amount for item in allocation.items), ZERO)
         if line_id is None:
-            found.append(
-                ctx.document.diagnostic(
-                    ("allocations", index),
-                    PAYMENT_LINE,
-                    Severity.ERROR,
-                    "allocation names no line; write `line:` (the file's `dialogue:` declares "
-                    "no single line to take by default)",
-                )
-            )
+            found.append(ctx.finding(PAYMENT_LINE, ("allocations", index), kind="no_line"))
             continue
         line = strategy.line(line_id)
         if line is None:
             found.append(
-                ctx.document.diagnostic(
-                    ("allocations", index, "line"),
-                    PAYMENT_LINE,
-                    Severity.ERROR,
-                    f"allocation names line '{line_id}', which the budget does not have",
+                ctx.finding(
+                    PAYMENT_LINE, ("allocations", index, "line"), kind="allocation", line=line_id
                 )
             )
             continue
@@ -201,12 +188,14 @@ def check_allocation_amounts(ctx: Context) -> list[Diagnostic]:
         )
         if running[key] > limit >= before:
             found.append(
-                ctx.document.diagnostic(
-                    ("allocations", index, "items"),
+                ctx.finding(
                     ALLOCATED_ABOVE_LINE,
-                    Severity.ERROR,
-                    f"allocations for {allocation.year} reach {running[key]} "
-                    f"({strategy.strategy.unit}), above line '{line_id}''s {limit} for the year",
+                    ("allocations", index, "items"),
+                    year=allocation.year,
+                    allocated=running[key],
+                    unit=strategy.strategy.unit,
+                    line=line_id,
+                    limit=limit,
                 )
             )
     return found
@@ -230,13 +219,20 @@ class _Where:
         continent = self.places.country_continent(name)
         return {continent} if continent else None
 
-    def hint(self, name: str, *, region: bool | None) -> str:
-        """Known names close to an unknown one, else what may be written."""
+    def unknown(
+        self, ctx: Context, path: DataPath, field: str, name: str, region: bool | None
+    ) -> Diagnostic:
+        """An unknown place (`field`: focus, country or region), with the known names close
+        to it, else what may be written."""
         kinds: tuple[Kind, ...] | None = None
         if region is not None:
             kinds = ("region", "continent", "named_region") if region else ("country",)
-        close = self.places.suggest(name, kinds=kinds)
-        return f"did you mean {' or '.join(close)}?" if close else UNKNOWN_PLACE_HINT
+        close = tuple(self.places.suggest(name, kinds=kinds))
+        if close:
+            return ctx.finding(
+                UNKNOWN_PLACE, path, kind="suggest", field=field, name=name, suggestions=close
+            )
+        return ctx.finding(UNKNOWN_PLACE, path, field=field, name=name)
 
     def known(self, name: str) -> bool:
         return self.places.is_region(name) or self.places.resolve(name) is not None
@@ -249,12 +245,6 @@ class _Where:
             if found is not None:
                 covered |= found.countries
         return place is not None and place.countries <= covered
-
-
-UNKNOWN_PLACE_HINT = (
-    "use a country name or ISO code, a continent, a UN region (e.g. Western Asia) or Sahel, "
-    "Horn of Africa, Lake Chad Basin, North/West/East Africa"
-)
 
 
 def check_allocation_places(ctx: Context) -> list[Diagnostic]:
@@ -270,13 +260,7 @@ def check_allocation_places(ctx: Context) -> list[Diagnostic]:
         for index, place in enumerate(focus.places):
             if not where.known(place):
                 found.append(
-                    ctx.document.diagnostic(
-                        ("geographic_focus", "places", index),
-                        UNKNOWN_PLACE,
-                        Severity.ERROR,
-                        f"geographic focus '{place}' is not known; "
-                        f"{where.hint(place, region=None)}",
-                    )
+                    where.unknown(ctx, ("geographic_focus", "places", index), "focus", place, None)
                 )
     for a_index, allocation in enumerate(strategy.allocations):
         judged = _focus_of(focus, allocation_line(strategy, allocation))
@@ -288,23 +272,20 @@ def check_allocation_places(ctx: Context) -> list[Diagnostic]:
             assert name is not None
             continents = where.continents(name, region=region)
             if continents is None:
-                found.append(
-                    ctx.document.diagnostic(
-                        (*path, field),
-                        UNKNOWN_PLACE,
-                        Severity.ERROR,
-                        f"{field} '{name}' is not known; {where.hint(name, region=region)}",
-                    )
-                )
+                found.append(where.unknown(ctx, (*path, field), field, name, region))
             elif judged is not None and not where.within(name, region=region, focus=judged[0]):
+                places: dict[str, Any] = {
+                    "field": field,
+                    "name": name,
+                    "continents": tuple(sorted(continents)),
+                    "focus": tuple(judged[0]),
+                }
                 found.append(
-                    ctx.document.diagnostic(
-                        (*path, field),
-                        OUTSIDE_FOCUS,
-                        Severity.WARNING,
-                        f"{field} '{name}' is in {', '.join(sorted(continents))}, outside the "
-                        f"geographic focus on {', '.join(judged[0])}{judged[1]}",
+                    ctx.finding(
+                        OUTSIDE_FOCUS, (*path, field), kind="cited", **places, source=judged[1]
                     )
+                    if judged[1]
+                    else ctx.finding(OUTSIDE_FOCUS, (*path, field), **places)
                 )
     return found
 
@@ -313,7 +294,7 @@ def _focus_of(focus: GeographicFocus | None, line_id: str | None) -> tuple[list[
     """The focus places that apply to an allocation on `line_id`, and the citation."""
     if focus is None or (focus.lines is not None and line_id not in focus.lines):
         return None
-    return focus.places, _cited(focus.source)
+    return focus.places, focus.source or ""
 
 
 def check_result_codes(ctx: Context) -> list[Diagnostic]:
@@ -327,12 +308,19 @@ def check_result_codes(ctx: Context) -> list[Diagnostic]:
             path = ("allocations", a_index, "items", i_index)
             if item.priority_area is not None and item.priority_area not in areas:
                 found.append(
-                    ctx.document.diagnostic(
-                        (*path, "priority_area"),
+                    ctx.finding(
                         UNKNOWN_RESULT_CODE,
-                        Severity.ERROR,
-                        f"priority area {item.priority_area} is not one of the strategy's "
-                        f"({', '.join(map(str, sorted(areas))) or 'none recorded'})",
+                        (*path, "priority_area"),
+                        kind="area",
+                        area=item.priority_area,
+                        areas=tuple(sorted(areas)),
+                    )
+                    if areas
+                    else ctx.finding(
+                        UNKNOWN_RESULT_CODE,
+                        (*path, "priority_area"),
+                        kind="no_area",
+                        area=item.priority_area,
                     )
                 )
             for key, codes, known in (
@@ -342,12 +330,8 @@ def check_result_codes(ctx: Context) -> list[Diagnostic]:
                 for c_index, code in enumerate(codes):
                     if code not in known:
                         found.append(
-                            ctx.document.diagnostic(
-                                (*path, key, c_index),
-                                UNKNOWN_RESULT_CODE,
-                                Severity.ERROR,
-                                f"SRF {key[:-1]} {code} is not among those the strategy's "
-                                "priority areas select",
+                            ctx.finding(
+                                UNKNOWN_RESULT_CODE, (*path, key, c_index), kind=key, srf=code
                             )
                         )
     return found
@@ -370,14 +354,17 @@ def check_dialogue_gaps(ctx: Context) -> list[Diagnostic]:
     for previous, current in itertools.pairwise(order):
         before, after = allocations[previous].date, allocations[current].date
         if after > periods.add_months(before, longest):
+            gap: dict[str, Any] = {
+                "after": after,
+                "days": (after - before).days,
+                "before": before,
+                "every_months": dialogue.every_months,
+                "grace_months": dialogue.grace_months,
+            }
+            at = ("allocations", current, "date")
             found.append(
-                ctx.document.diagnostic(
-                    ("allocations", current, "date"),
-                    DIALOGUE_GAP,
-                    Severity.WARNING,
-                    f"dialogue decision of {after.isoformat()} comes {(after - before).days} days "
-                    f"after the one of {before.isoformat()}; the dialogue meets every "
-                    f"{dialogue.every_months} months{_cited(dialogue.source)}",
-                )
+                ctx.finding(DIALOGUE_GAP, at, kind="cited", **gap, source=dialogue.source)
+                if dialogue.source
+                else ctx.finding(DIALOGUE_GAP, at, **gap)
             )
     return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from iomstrat.checks.errata import TABLE_FIGURES, check_errata, errata_reasons
 from iomstrat.engine.annex import aligned, growth_percent
@@ -17,7 +18,7 @@ from iomstrat.engine.sums import (
     check_sums,
     rounding_tolerance,
 )
-from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Phrase, phrase
 from iomstrat.loader.documents import Document
 from iomstrat.model.table import Figure, Table
 
@@ -63,24 +64,25 @@ def _tolerance(table: Table, rounded_terms: int) -> Decimal:
 def check_cell_counts(ctx: TableContext) -> list[Diagnostic]:
     table = ctx.table
     width = len(table.table.columns)
-    places: list[tuple[DataPath, str, int]] = [
-        (("rows", i, "cells"), f"row '{row.name}'", len(row.cells))
+    places: list[tuple[DataPath, Phrase, int]] = [
+        (("rows", i, "cells"), phrase("cells.row", row=row.name), len(row.cells))
         for i, row in enumerate(table.rows)
     ]
     if table.column_totals is not None:
-        places.append((("column_totals", "cells"), "column totals", len(table.column_totals.cells)))
+        places.append(
+            (
+                ("column_totals", "cells"),
+                phrase("cells.column_totals"),
+                len(table.column_totals.cells),
+            )
+        )
     if table.growth is not None:
-        places.append((("growth", "percent"), "growth percentages", len(table.growth.percent)))
+        places.append((("growth", "percent"), phrase("cells.growth"), len(table.growth.percent)))
     if table.table.column_names is not None:
         names = table.table.column_names
-        places.append((("table", "column_names"), "column names", len(names)))
+        places.append((("table", "column_names"), phrase("cells.column_names"), len(names)))
     return [
-        ctx.document.diagnostic(
-            path,
-            CELL_COUNT,
-            Severity.ERROR,
-            f"{what} has {count} entries for {width} columns",
-        )
+        ctx.document.finding(CELL_COUNT, path, what=what, count=count, columns=width)
         for path, what, count in places
         if count != width
     ]
@@ -107,25 +109,15 @@ def check_markers(ctx: TableContext) -> list[Diagnostic]:
     known = ctx.table.table.markers
     places = _marked_places(ctx.table)
     found = [
-        ctx.document.diagnostic(
-            path,
-            UNKNOWN_MARKER,
-            Severity.ERROR,
-            f"footnote marker '{marker}' has no footnote under `table.markers`"
-            + (f" (known: {', '.join(sorted(known))})" if known else ""),
-        )
+        ctx.document.finding(UNKNOWN_MARKER, path, marker=marker, known=tuple(sorted(known)))
+        if known
+        else ctx.document.finding(UNKNOWN_MARKER, path, kind="none_known", marker=marker)
         for path, marker in places
         if marker not in known
     ]
     used = {marker for _, marker in places}
     found += [
-        ctx.document.diagnostic(
-            ("table", "markers", marker),
-            UNUSED_MARKER,
-            Severity.INFO,
-            f"footnote '{marker}' is printed but no figure or heading carries the marker",
-            key=True,
-        )
+        ctx.document.finding(UNUSED_MARKER, ("table", "markers", marker), key=True, marker=marker)
         for marker in known
         if marker not in used
     ]
@@ -141,27 +133,21 @@ def check_refunds(ctx: TableContext) -> list[Diagnostic]:
             if amount is None or amount == 0:
                 continue
             if row.refund and amount > 0:
-                message = (
-                    f"row '{row.name}' is a refund but its figure {amount} is positive; "
-                    "write refunds as negative amounts"
-                )
+                kind = "positive_refund"
             elif not row.refund and amount < 0:
-                message = (
-                    f"row '{row.name}' has a negative figure {amount}; only refunds are "
-                    "negative (mark the row `refund: true`)"
-                )
+                kind = "negative"
             else:
                 continue
             found.append(
-                ctx.document.diagnostic(
-                    ("rows", i, "cells", j), REFUND_SIGN, Severity.ERROR, message
+                ctx.document.finding(
+                    REFUND_SIGN, ("rows", i, "cells", j), kind=kind, row=row.name, amount=amount
                 )
             )
     return found
 
 
 def _row_checks(table: Table) -> list[SumCheck]:
-    heading = table.table.total_heading or "total"
+    heading = table.table.total_heading
     checks = []
     for i, row in enumerate(table.rows):
         if row.total is None or row.total.amount is None or not aligned(table, row.cells):
@@ -173,7 +159,9 @@ def _row_checks(table: Table) -> list[SumCheck]:
         )
         checks.append(
             SumCheck(
-                f"row '{row.name}', {heading}",
+                phrase("sum.row", row=row.name, heading=heading)
+                if heading
+                else phrase("sum.row_total", row=row.name),
                 ("rows", i, "total"),
                 row.total.amount,
                 terms,
@@ -202,7 +190,7 @@ def _column_checks(table: Table) -> list[SumCheck]:
         )
         checks.append(
             SumCheck(
-                f"column {table.column_name(j)} total",
+                phrase("sum.column", column=table.column_name(j)),
                 ("column_totals", "cells", j),
                 stated.amount,
                 _summarised(terms),
@@ -223,8 +211,8 @@ def _summarised(terms: tuple[Term, ...]) -> tuple[Term, ...]:
     positive = [t.value for t in terms if t.value >= 0]
     negative = [t.value for t in terms if t.value < 0]
     grouped = [
-        Term(f"{len(values)} {what}", sum(values, Decimal(0)))
-        for what, values in (("figures", positive), ("negative figures", negative))
+        Term(phrase(f"sum.{what}", count=len(values)), sum(values, Decimal(0)))
+        for what, values in (("figures", positive), ("negative_figures", negative))
         if values
     ]
     return tuple(grouped)
@@ -250,7 +238,7 @@ def _grand_checks(table: Table) -> list[SumCheck]:
     if row_terms:
         checks.append(
             SumCheck(
-                "grand total against the row totals",
+                phrase("sum.grand_rows"),
                 path,
                 stated,
                 row_terms,
@@ -261,7 +249,7 @@ def _grand_checks(table: Table) -> list[SumCheck]:
     if column_terms and aligned(table, totals.cells):
         checks.append(
             SumCheck(
-                "grand total against the column totals",
+                phrase("sum.grand_columns"),
                 path,
                 stated,
                 column_terms,
@@ -305,12 +293,12 @@ def check_growth(ctx: TableContext) -> list[Diagnostic]:
         now = _amount(totals.cells[j])
         if before is None or now is None or before <= half:
             found.append(
-                ctx.document.diagnostic(
-                    path,
+                ctx.document.finding(
                     GROWTH_MISMATCH,
-                    Severity.ERROR,
-                    f"growth {printed}% under column {table.column_name(j)} has no previous "
-                    "column total to grow from",
+                    path,
+                    kind="no_previous",
+                    printed=printed,
+                    column=table.column_name(j),
                 )
             )
             continue
@@ -319,40 +307,33 @@ def check_growth(ctx: TableContext) -> list[Diagnostic]:
             continue
         low = growth_percent(before + half, now - half)
         high = growth_percent(before - half, now + half)
-        detail = (
-            f"growth {table.column_name(j)}: printed {printed}%, computed {exact}% "
-            f"from the column totals {before} -> {now} (rounds to {_whole(exact)}%)"
-        )
+        growth_of: dict[str, Any] = {
+            "column": table.column_name(j),
+            "printed": printed,
+            "computed": exact,
+            "before": before,
+            "now": now,
+            "rounded": _whole(exact),
+        }
         reason = acknowledged(
             errata, path, ("column_totals", "cells", j), ("column_totals", "cells", j - 1)
         )
         if reason is not None:
             found.append(
-                ctx.document.diagnostic(
-                    path,
-                    ACKNOWLEDGED_ERRATUM,
-                    Severity.INFO,
-                    f"{detail}; an erratum of the source, acknowledged: {reason}",
+                ctx.document.finding(
+                    ACKNOWLEDGED_ERRATUM, path, kind="growth", **growth_of, reason=reason
                 )
             )
         elif _whole(low) <= printed <= _whole(high):
             found.append(
-                ctx.document.diagnostic(
-                    path,
-                    GROWTH_ROUNDING,
-                    Severity.WARNING,
-                    f"{detail}; within the rounding of the printed totals "
-                    f"({_whole(low)}% to {_whole(high)}%)",
+                ctx.document.finding(
+                    GROWTH_ROUNDING, path, **growth_of, low=_whole(low), high=_whole(high)
                 )
             )
         else:
             found.append(
-                ctx.document.diagnostic(
-                    path,
-                    GROWTH_MISMATCH,
-                    Severity.ERROR,
-                    f"{detail}; more than the rounding of the printed totals explains "
-                    f"({_whole(low)}% to {_whole(high)}%)",
+                ctx.document.finding(
+                    GROWTH_MISMATCH, path, **growth_of, low=_whole(low), high=_whole(high)
                 )
             )
     return found

@@ -7,7 +7,7 @@ from collections import Counter
 from decimal import Decimal
 
 from iomstrat.checks.context import Context
-from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Phrase, phrase
 from iomstrat.loader.documents import echo
 from iomstrat.model.strategy import FINANCE_ACT_PATTERN, UNIT_FACTORS, Strategy
 
@@ -32,12 +32,12 @@ def check_line_ids(ctx: Context) -> list[Diagnostic]:
         for index, item_id in enumerate(ids):
             if counts[item_id] > 1:
                 found.append(
-                    ctx.document.diagnostic(
-                        ("budget", group, index, "id"),
+                    ctx.finding(
                         DUPLICATE_ID,
-                        Severity.ERROR,
-                        f"budget {group} id '{item_id}' is used {counts[item_id]} times; "
-                        "ids must be unique",
+                        ("budget", group, index, "id"),
+                        kind=group,
+                        id=item_id,
+                        count=counts[item_id],
                     )
                 )
     line_ids = {line.id for line in ctx.strategy.budget.lines}
@@ -45,12 +45,13 @@ def check_line_ids(ctx: Context) -> list[Diagnostic]:
         for l_index, line_id in enumerate(total.lines):
             if line_id not in line_ids:
                 found.append(
-                    ctx.document.diagnostic(
-                        ("budget", "totals", t_index, "lines", l_index),
+                    ctx.finding(
                         UNKNOWN_LINE,
-                        Severity.ERROR,
-                        f"total '{total.id}' adds up line '{echo(line_id)}', which the budget does "
-                        f"not have (lines: {', '.join(sorted(line_ids))})",
+                        ("budget", "totals", t_index, "lines", l_index),
+                        kind="total",
+                        total=total.id,
+                        line=echo(line_id),
+                        lines=tuple(sorted(line_ids)),
                     )
                 )
     policies = (
@@ -61,12 +62,13 @@ def check_line_ids(ctx: Context) -> list[Diagnostic]:
         for l_index, line_id in enumerate((policy.lines if policy else None) or ()):
             if line_id not in line_ids:
                 found.append(
-                    ctx.document.diagnostic(
-                        (key, "lines", l_index),
+                    ctx.finding(
                         UNKNOWN_LINE,
-                        Severity.ERROR,
-                        f"`{key}` names line '{echo(line_id)}', which the budget does not have "
-                        f"(lines: {', '.join(sorted(line_ids))})",
+                        (key, "lines", l_index),
+                        kind="policy",
+                        setting=key,
+                        line=echo(line_id),
+                        lines=tuple(sorted(line_ids)),
                     )
                 )
     return found
@@ -81,12 +83,7 @@ def check_finance_act_codes(ctx: Context) -> list[Diagnostic]:
         for i, line in enumerate(ctx.strategy.budget.lines)
     ]
     return [
-        ctx.document.diagnostic(
-            path,
-            FINANCE_ACT_CODE,
-            Severity.ERROR,
-            f"Finance Act code '{echo(code)}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14)",
-        )
+        ctx.finding(FINANCE_ACT_CODE, path, text=echo(code))
         for path, code in places
         if not FINANCE_ACT_PATTERN.fullmatch(code)
     ]
@@ -97,48 +94,56 @@ def check_years(ctx: Context) -> list[Diagnostic]:
     found = []
     if period.end < period.start:
         found.append(
-            ctx.document.diagnostic(
-                ("strategy", "period", "end"),
+            ctx.finding(
                 YEARS,
-                Severity.ERROR,
-                f"period ends ({period.end}) before it starts ({period.start})",
+                ("strategy", "period", "end"),
+                kind="period",
+                start=period.start,
+                end=period.end,
             )
         )
         return found
     expected = set(period.years)
-    tables: list[tuple[DataPath, str, dict[int, Decimal]]] = [
-        (("budget", "lines", i, "amounts"), f"line '{line.id}'", line.amounts)
+    tables: list[tuple[DataPath, Phrase, dict[int, Decimal]]] = [
+        (("budget", "lines", i, "amounts"), phrase("figures.line", id=line.id), line.amounts)
         for i, line in enumerate(ctx.strategy.budget.lines)
     ]
     tables += [
-        (("budget", "totals", i, "stated"), f"total '{total.id}'", total.stated)
+        (("budget", "totals", i, "stated"), phrase("figures.total", id=total.id), total.stated)
         for i, total in enumerate(ctx.strategy.budget.totals)
     ]
     cover = ctx.strategy.cover
     for name in ("commitment", "projected_disbursement"):
         row = getattr(cover, name) if cover else None
         if row is not None:
-            tables.append((("cover", name, "by_year"), f"cover {name}", row.by_year))
+            tables.append(
+                (("cover", name, "by_year"), phrase("figures.cover", cover=name), row.by_year)
+            )
     for path, what, by_year in tables:
         for year in sorted(set(by_year) - expected):
             found.append(
-                ctx.document.diagnostic(
-                    (*path, year),
+                ctx.finding(
                     YEARS,
-                    Severity.ERROR,
-                    f"{what}: year {year} is outside the period {period.start}-{period.end}",
+                    (*path, year),
                     key=True,
+                    kind="outside",
+                    what=what,
+                    year=year,
+                    start=period.start,
+                    end=period.end,
                 )
             )
         missing = sorted(expected - set(by_year))
         if missing:
             found.append(
-                ctx.document.diagnostic(
-                    path,
+                ctx.finding(
                     YEARS,
-                    Severity.ERROR,
-                    f"{what}: no amount for {', '.join(map(str, missing))} "
-                    f"(the period is {period.start}-{period.end}; write 0 for a year without one)",
+                    path,
+                    kind="missing",
+                    what=what,
+                    years=tuple(missing),
+                    start=period.start,
+                    end=period.end,
                 )
             )
     return found
@@ -149,19 +154,15 @@ def check_amounts(ctx: Context) -> list[Diagnostic]:
     found = []
     for path, amount in _all_amounts(ctx.strategy):
         if amount < 0:
-            found.append(
-                ctx.document.diagnostic(
-                    path, NEGATIVE_AMOUNT, Severity.ERROR, f"amount {amount} is negative"
-                )
-            )
+            found.append(ctx.finding(NEGATIVE_AMOUNT, path, amount=amount))
         if (amount * factor) % SMALLEST_AMOUNT != 0:
             found.append(
-                ctx.document.diagnostic(
-                    path,
+                ctx.finding(
                     PRECISION,
-                    Severity.ERROR,
-                    f"amount {amount} ({ctx.strategy.strategy.unit}) is more precise than one "
-                    f"øre; write at most {_decimals(factor)} decimals",
+                    path,
+                    amount=amount,
+                    unit=ctx.strategy.strategy.unit,
+                    decimals=_decimals(factor),
                 )
             )
     return found

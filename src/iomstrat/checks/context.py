@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
 from typing import NamedTuple
 
 from iomstrat.engine.book import Book
@@ -26,9 +25,12 @@ class Context(NamedTuple):
     book: Book | None = None  # the payments, for the IOM4xx checks
     tables: Tables | None = None  # the strategy's `tables:`, read, for the IOM8xx checks
 
+    @property
+    def finding(self) -> Callable[..., Diagnostic]:
+        """`ctx.finding(CODE, path, key=False, kind="", **values)`: a finding at `path` (its
+        key with `key=True`) carrying the values its message quotes, as `codes.py` names them
+        (`Document.finding`); `render.messages` words it."""
+        return self.document.finding
+
 
 Check = Callable[[Context], list[Diagnostic]]
-
-
-def money(ctx: Context, amount: Decimal) -> str:
-    return f"{ctx.strategy.strategy.currency} {amount:,.2f}"

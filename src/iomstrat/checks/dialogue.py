@@ -5,22 +5,25 @@ dialogue line goes longer than its cadence and grace without a decision as of th
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from iomstrat.checks.context import Context
 from iomstrat.engine.plan import allocation_line
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic
 from iomstrat.model import periods
 
 PERIOD_CADENCE = "IOM440"
 DECIDED_OUTSIDE_PERIOD = "IOM441"
 DIALOGUE_OVERDUE = "IOM442"
 
-_KIND_WORDS = {"": "a year", "H": "a half-year", "Q": "a quarter"}
+_KIND = {"": "year", "H": "half_year", "Q": "quarter"}
+"""A period's kind as findings name it (the renderer words it)."""
 _EXAMPLE = {"": "2024", "H": "2024-H1", "Q": "2024-Q3"}
 
 
-def _cited(source: str | None) -> str:
-    return f" ({source})" if source else ""
+def _cited(source: str | None) -> dict[str, Any]:
+    """The file's own reference for a rule, as a finding's value; none where it gives none."""
+    return {"source": source} if source else {}
 
 
 def check_allocation_periods(ctx: Context) -> list[Diagnostic]:
@@ -37,14 +40,18 @@ def check_allocation_periods(ctx: Context) -> list[Diagnostic]:
         kind = periods.kind(label)
         if cadence is not None and kind != cadence:
             assert dialogue is not None
+            cited = _cited(dialogue.source)
             found.append(
-                ctx.document.diagnostic(
-                    ("allocations", index, key),
+                ctx.finding(
                     PERIOD_CADENCE,
-                    Severity.ERROR,
-                    f"allocation for {label} names {_KIND_WORDS[kind]}; the dialogue meets every "
-                    f"{every} months{_cited(dialogue.source)}: name {_KIND_WORDS[cadence]}, "
-                    f"e.g. `period: {_EXAMPLE[cadence]}`",
+                    ("allocations", index, key),
+                    kind="cited" if cited else "",
+                    period=label,
+                    named=_KIND[kind],
+                    every_months=every,
+                    cadence=_KIND[cadence],
+                    example=_EXAMPLE[cadence],
+                    **cited,
                 )
             )
             continue
@@ -52,16 +59,21 @@ def check_allocation_periods(ctx: Context) -> list[Diagnostic]:
         earliest = periods.add_months(start, -periods.months(label))
         latest = periods.add_months(end, grace) if grace else end
         if not earliest <= allocation.date <= latest:
+            dates: dict[str, Any] = {
+                "date": allocation.date,
+                "period": label,
+                "start": start,
+                "end": end,
+            }
+            late: dict[str, Any] = {"grace_months": grace} if grace else {}
             found.append(
-                ctx.document.diagnostic(
-                    ("allocations", index, "date"),
+                ctx.finding(
                     DECIDED_OUTSIDE_PERIOD,
-                    Severity.ERROR,
-                    f"dialogue decision of {allocation.date.isoformat()} is for {label} "
-                    f"({start.isoformat()} to {end.isoformat()}); a decision falls within its "
-                    f"period or shortly before it (from {earliest.isoformat()}"
-                    + (f", up to {grace} months late" if grace else "")
-                    + "): check the date and the period",
+                    ("allocations", index, "date"),
+                    kind="grace" if grace else "",
+                    **dates,
+                    earliest=earliest,
+                    **late,
                 )
             )
     return found
@@ -96,21 +108,17 @@ def check_dialogue_overdue(ctx: Context) -> list[Diagnostic]:
         due = periods.add_months(since, longest)
         if ctx.as_of <= due:
             continue
-        days = (ctx.as_of - since).days
-        what = (
-            f"the last dialogue decision, of {since.isoformat()}, is {days} days old"
-            if decided
-            else f"no dialogue decision is recorded since the period began ({since.isoformat()})"
-        )
-        found.append(
-            ctx.document.diagnostic(
-                ("allocations", decided[1], "date") if decided else ("dialogue", "lines", l_index),
-                DIALOGUE_OVERDUE,
-                Severity.WARNING,
-                f"dialogue line '{line}': as of {ctx.as_of.isoformat()} {what}; the dialogue "
-                f"meets every {dialogue.every_months} months{_cited(dialogue.source)}"
-                + (f" with {dialogue.grace_months} months' grace" if dialogue.grace_months else "")
-                + f", so a decision was due by {due.isoformat()}",
-            )
-        )
+        cited = _cited(dialogue.source)
+        rule: dict[str, Any] = {
+            "line": line,
+            "as_of": ctx.as_of,
+            "since": since,
+            "every_months": dialogue.every_months,
+            "due": due,
+            **cited,
+        }
+        at = ("allocations", decided[1], "date") if decided else ("dialogue", "lines", l_index)
+        kind = ("decided" if decided else "never") + ("_cited" if cited else "")
+        days: dict[str, Any] = {"days": (ctx.as_of - since).days} if decided else {}
+        found.append(ctx.finding(DIALOGUE_OVERDUE, at, kind=kind, **rule, **days))
     return found

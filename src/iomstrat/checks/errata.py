@@ -12,9 +12,9 @@ from pydantic import BaseModel
 
 from iomstrat.checks.context import Context
 from iomstrat.engine.sums import ACKNOWLEDGED_ERRATUM, Errata
-from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic
 from iomstrat.loader.documents import Document, echo
-from iomstrat.model.errors import format_path, parse_path
+from iomstrat.model.errors import parse_path
 from iomstrat.model.strategy import Erratum
 
 ACKNOWLEDGED = ACKNOWLEDGED_ERRATUM
@@ -48,54 +48,46 @@ def check_errata(
         if path is not None and path[0] == "statements":
             problem = _statement_problem(model, path, erratum)
             if problem is None and path in seen:
-                problem = f"erratum at {format_path(path)} is listed twice"
+                problem = ("twice", {"at": path})
             if problem is not None:
+                kind, values = problem
                 found.append(
-                    document.diagnostic(
-                        ("errata", index, "at"), BAD_ERRATUM, Severity.ERROR, problem
-                    )
+                    document.finding(BAD_ERRATUM, ("errata", index, "at"), kind=kind, **values)
                 )
             seen.add(path)
             continue
         value = _figure(model, path) if path is not None and path[0] in roots else None
         if path is None or value is None:
+            example = "cover.commitment.total" if "cover" in roots else "rows[0].total"
             found.append(
-                document.diagnostic(
-                    ("errata", index, "at"),
+                document.finding(
                     BAD_ERRATUM,
-                    Severity.ERROR,
-                    f"erratum at '{at}' names no stated figure; write the data path of a figure "
-                    f"under {', '.join(roots)} as findings print it, e.g. "
-                    f"{'cover.commitment.total' if 'cover' in roots else 'rows[0].total'}",
+                    ("errata", index, "at"),
+                    kind="no_figure",
+                    text=at,
+                    roots=roots,
+                    example=example,
                 )
             )
         elif path in seen:
             found.append(
-                document.diagnostic(
-                    ("errata", index, "at"),
-                    BAD_ERRATUM,
-                    Severity.ERROR,
-                    f"erratum at {format_path(path)} is listed twice",
-                )
+                document.finding(BAD_ERRATUM, ("errata", index, "at"), kind="twice", at=path)
             )
         elif erratum.printed is None:
             found.append(
-                document.diagnostic(
-                    ("errata", index),
-                    BAD_ERRATUM,
-                    Severity.ERROR,
-                    f"erratum at {format_path(path)} needs `printed`, the figure as printed",
-                    key=True,
+                document.finding(
+                    BAD_ERRATUM, ("errata", index), key=True, kind="no_printed", at=path
                 )
             )
         elif value != erratum.printed:
             found.append(
-                document.diagnostic(
-                    ("errata", index, "printed"),
+                document.finding(
                     BAD_ERRATUM,
-                    Severity.ERROR,
-                    f"erratum at {format_path(path)} says {erratum.printed} is printed, but the "
-                    f"file holds {value} there; transcribe the figure as printed",
+                    ("errata", index, "printed"),
+                    kind="not_printed",
+                    at=path,
+                    printed=erratum.printed,
+                    value=value,
                 )
             )
         if path is not None:
@@ -103,22 +95,18 @@ def check_errata(
     return found
 
 
-def _statement_problem(model: Any, path: DataPath, erratum: Erratum) -> str | None:
+def _statement_problem(
+    model: Any, path: DataPath, erratum: Erratum
+) -> tuple[str, dict[str, Any]] | None:
     """An erratum acknowledging a statement names one (`statements[3]`), and its `printed`,
-    if given, is the statement's `stated`."""
+    if given, is the statement's `stated`: the kind of the finding and its values if not."""
     statements = getattr(model, "statements", None) or []
     index = path[1] if len(path) == 2 else None
     if not isinstance(index, int) or index >= len(statements):
-        return (
-            f"erratum at '{echo(erratum.at)}' names no statement; write statements[N], N "
-            f"counted from 0 (the file has {len(statements)})"
-        )
+        return "no_statement", {"text": echo(erratum.at), "count": len(statements)}
     stated = statements[index].stated
     if erratum.printed is not None and erratum.printed != stated:
-        return (
-            f"erratum at {format_path(path)} says {erratum.printed} is printed, but the "
-            f"statement states {stated}"
-        )
+        return "statement_printed", {"at": path, "printed": erratum.printed, "stated": stated}
     return None
 
 

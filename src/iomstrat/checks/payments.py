@@ -8,10 +8,11 @@ import itertools
 import operator
 from collections import defaultdict
 from decimal import Decimal
+from typing import Any
 
-from iomstrat.checks.context import FOREVER, Context, money
+from iomstrat.checks.context import FOREVER, Context
 from iomstrat.engine.plan import approved_line, approved_year, planned
-from iomstrat.findings import Diagnostic, Severity, echo
+from iomstrat.findings import Diagnostic, Money, echo
 from iomstrat.loader.payments import Payment
 from iomstrat.model.strategy import Approval
 
@@ -30,13 +31,10 @@ def check_payment_lines(ctx: Context) -> list[Diagnostic]:
     known = {line.id for line in ctx.strategy.budget.lines}
     if set(ctx.book.payments.columns.line) <= known:
         return []
+    lines = tuple(sorted(known))
     return [
-        ctx.book.payments.diagnostic(
-            p,
-            PAYMENT_LINE,
-            Severity.ERROR,
-            f"payment {echo(p.voucher)} is on line '{p.line}', which the budget does not have "
-            f"(lines: {', '.join(sorted(known))})",
+        ctx.book.payments.finding(
+            p, PAYMENT_LINE, kind="payment", voucher=echo(p.voucher), line=p.line, lines=lines
         )
         for p in ctx.book.payments.records
         if p.line not in known
@@ -62,24 +60,26 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
         approval = approvals.get(p.year)
         if approval is None or approval.status == "planned":
             found.append(
-                book.payments.diagnostic(
+                book.payments.finding(
                     p,
                     PAID_BEFORE_APPROVAL,
-                    Severity.ERROR,
-                    f"payment {echo(p.voucher)} of {p.date.isoformat()} for {p.year} is made "
-                    f"before the year's parliamentary approval (none recorded)",
+                    kind="none",
+                    voucher=echo(p.voucher),
+                    date=p.date,
+                    year=p.year,
                 )
             )
             continue
         if approval.decided_on is not None and p.date < approval.decided_on:
             found.append(
-                book.payments.diagnostic(
+                book.payments.finding(
                     p,
                     PAID_BEFORE_APPROVAL,
-                    Severity.ERROR,
-                    f"payment {echo(p.voucher)} of {p.date.isoformat()} precedes the approval of "
-                    f"{p.year} ({approval.finance_act or 'Finance Act'}, "
-                    f"{approval.decided_on.isoformat()})",
+                    voucher=echo(p.voucher),
+                    date=p.date,
+                    year=p.year,
+                    finance_act=approval.finance_act or "",
+                    decided_on=approval.decided_on,
                 )
             )
         paid_year[p.year] += amount
@@ -93,14 +93,18 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
         for line_id, year, limit, paid in limits:
             if limit is not None and paid > limit and (line_id, year) not in reported:
                 reported.add((line_id, year))
-                what = f"line '{line_id}' of {year}" if line_id else str(year)
+                currency = strategy.strategy.currency
                 found.append(
-                    book.payments.diagnostic(
+                    book.payments.finding(
                         p,
                         PAID_ABOVE_APPROVAL,
-                        Severity.ERROR,
-                        f"payment {echo(p.voucher)} brings {what} to {money(ctx, paid)}, above the "
-                        f"approved {money(ctx, limit)} by {money(ctx, paid - limit)}",
+                        kind="line" if line_id else "",
+                        voucher=echo(p.voucher),
+                        year=year,
+                        paid=Money(paid, currency),
+                        approved=Money(limit, currency),
+                        excess=Money(paid - limit, currency),
+                        **({"line": line_id} if line_id else {}),
                     )
                 )
     return found
@@ -168,14 +172,17 @@ def check_line_limits(ctx: Context) -> list[Diagnostic]:
         limit = limits[key]
         if paid[key] > limit and key not in reported:
             reported.add(key)
-            what = f"line '{p.line}' ({kinds[p.line]})"
+            currency = ctx.strategy.strategy.currency
             found.append(
-                ctx.book.payments.diagnostic(
+                ctx.book.payments.finding(
                     p,
                     PAID_ABOVE_LINE,
-                    Severity.ERROR,
-                    f"payment {echo(p.voucher)} brings {what} for {p.year} to "
-                    f"{money(ctx, paid[key])}, above its line of {money(ctx, limit)}",
+                    voucher=echo(p.voucher),
+                    line=p.line,
+                    line_kind=kinds[p.line],
+                    year=p.year,
+                    paid=Money(paid[key], currency),
+                    planned=Money(limit, currency),
                 )
             )
     return found
@@ -188,28 +195,39 @@ def check_years(ctx: Context) -> list[Diagnostic]:
     years = period.years  # a new range at each call
     if ctx.book is not None and not _dated_in_years(ctx, years):
         for p in ctx.book.payments.records:
+            voucher = echo(p.voucher)
+            months = ctx.strategy.strategy.supplementary_period_months
             if p.year not in years:
-                message = f"payment {echo(p.voucher)} is for {p.year}, outside the period "
-                message += f"{period.start}-{period.end}"
-            elif p.date.year != p.year and not _in_supplementary_period(ctx, p.date, p.year):
-                months = ctx.strategy.strategy.supplementary_period_months
-                message = (
-                    f"payment {echo(p.voucher)} of {p.date.isoformat()} is dated outside its "
-                    f"appropriation year {p.year}"
-                    + (f" and its supplementary period of {months} months" if months else "")
+                found.append(
+                    ctx.book.payments.finding(
+                        p,
+                        OUTSIDE_YEAR,
+                        kind="payment_period",
+                        voucher=voucher,
+                        year=p.year,
+                        start=period.start,
+                        end=period.end,
+                    )
                 )
-            else:
-                continue
-            found.append(ctx.book.payments.diagnostic(p, OUTSIDE_YEAR, Severity.ERROR, message))
+            elif p.date.year != p.year and not _in_supplementary_period(ctx, p.date, p.year):
+                dated: dict[str, Any] = {"voucher": voucher, "date": p.date, "year": p.year}
+                found.append(
+                    ctx.book.payments.finding(
+                        p, OUTSIDE_YEAR, kind="payment_year_months", **dated, months=months
+                    )
+                    if months
+                    else ctx.book.payments.finding(p, OUTSIDE_YEAR, kind="payment_year", **dated)
+                )
     for index, allocation in enumerate(ctx.strategy.allocations):
         if allocation.year not in period.years:
             found.append(
-                ctx.document.diagnostic(
-                    ("allocations", index, allocation.period_key),
+                ctx.finding(
                     OUTSIDE_YEAR,
-                    Severity.ERROR,
-                    f"allocation for {allocation.label}, outside the period "
-                    f"{period.start}-{period.end}",
+                    ("allocations", index, allocation.period_key),
+                    kind="allocation",
+                    period=allocation.label,
+                    start=period.start,
+                    end=period.end,
                 )
             )
     return found
@@ -248,17 +266,16 @@ def check_refunds(ctx: Context) -> list[Diagnostic]:
     found = []
     for p in ctx.book.payments.records:
         if p.amount < 0 and not p.refund:
-            message = (
-                f"payment {echo(p.voucher)} is negative ({p.amount}); a refund is marked as one "
-                "(refund: true, or a refund column saying yes), any other payment is positive"
-            )
+            kind = "negative"
         elif p.refund and p.amount >= 0:
-            message = (
-                f"refund {echo(p.voucher)} is not negative ({p.amount}); write the amount returned"
-            )
+            kind = "refund"
         else:
             continue
-        found.append(ctx.book.payments.diagnostic(p, NEGATIVE_PAYMENT, Severity.ERROR, message))
+        found.append(
+            ctx.book.payments.finding(
+                p, NEGATIVE_PAYMENT, kind=kind, voucher=echo(p.voucher), amount=p.amount
+            )
+        )
     return found
 
 
@@ -276,17 +293,12 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
         earlier = first.setdefault(" ".join(p.voucher.split()).casefold(), p)
         if earlier is not p:
             file, line = payments.where(earlier)
+            used: dict[str, Any] = {"voucher": echo(p.voucher.strip()), "file": file, "line": line}
             found.append(
-                payments.diagnostic(
-                    p,
-                    DUPLICATE_VOUCHER,
-                    Severity.ERROR,
-                    f"voucher {echo(p.voucher.strip())} is already used at {file}:{line}"
-                    + (
-                        ""
-                        if earlier.voucher == p.voucher
-                        else f" (as {echo(earlier.voucher.strip())})"
-                    ),
+                payments.finding(p, DUPLICATE_VOUCHER, **used)
+                if earlier.voucher == p.voucher
+                else payments.finding(
+                    p, DUPLICATE_VOUCHER, kind="as", **used, first=echo(earlier.voucher.strip())
                 )
             )
     return found

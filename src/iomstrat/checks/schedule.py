@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from iomstrat.checks.context import FOREVER, Context, money
+from iomstrat.checks.context import FOREVER, Context
 from iomstrat.engine.book import CENT, ZERO
 from iomstrat.engine.plan import decided, decision, factor
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Money
 
 if TYPE_CHECKING:
     from iomstrat.engine.reconcile import Sums
@@ -27,27 +27,13 @@ def check_schedule(ctx: Context) -> list[Diagnostic]:
         line = strategy.line(line_id)
         if line is None:
             found.append(
-                ctx.document.diagnostic(
-                    ("schedule", line_id),
-                    SCHEDULE,
-                    Severity.ERROR,
-                    f"schedule for line '{line_id}', which the budget does not have",
-                    key=True,
-                )
+                ctx.finding(SCHEDULE, ("schedule", line_id), key=True, kind="line", line=line_id)
             )
             continue
         for year, tranches in by_year.items():
             path = ("schedule", line_id, year)
             if year not in strategy.strategy.period.years:
-                found.append(
-                    ctx.document.diagnostic(
-                        path,
-                        SCHEDULE,
-                        Severity.ERROR,
-                        f"schedule year {year} outside the period",
-                        key=True,
-                    )
-                )
+                found.append(ctx.finding(SCHEDULE, path, key=True, kind="year", year=year))
                 continue
             annual = line.amounts.get(year, ZERO)
             decided = decision(strategy, year, FOREVER)
@@ -59,26 +45,33 @@ def check_schedule(ctx: Context) -> list[Diagnostic]:
             )
             tolerance = Decimal("0.01") * len(tranches)
             if all(abs(total - target) * unit >= tolerance for target in {annual, basis}):
-                approved_too = (
-                    "" if approved is None else f" or the approved {approved.normalize():f}"
-                )
+                sums: dict[str, Any] = {
+                    "line": line_id,
+                    "year": year,
+                    "total": total,
+                    "planned": annual,
+                }
                 found.append(
-                    ctx.document.diagnostic(
-                        path,
+                    ctx.finding(SCHEDULE, path, kind="sum", **sums, unit=strategy.strategy.unit)
+                    if approved is None
+                    else ctx.finding(
                         SCHEDULE,
-                        Severity.ERROR,
-                        f"tranches of '{line_id}' for {year} add up to {total}, not the "
-                        f"planned {annual}{approved_too} ({strategy.strategy.unit})",
+                        path,
+                        kind="sum_approved",
+                        **sums,
+                        approved=approved.normalize(),
+                        unit=strategy.strategy.unit,
                     )
                 )
             for t_index, tranche in enumerate(tranches):
                 if tranche.date is not None and tranche.date.year != year:
                     found.append(
-                        ctx.document.diagnostic(
-                            (*path, t_index, "date"),
+                        ctx.finding(
                             SCHEDULE,
-                            Severity.ERROR,
-                            f"tranche dated {tranche.date.isoformat()} outside {year}",
+                            (*path, t_index, "date"),
+                            kind="date",
+                            date=tranche.date,
+                            year=year,
                         )
                     )
     return found
@@ -109,14 +102,20 @@ def check_forecast(ctx: Context) -> list[Diagnostic]:
         approved = sums.approved
         if approved is None or sums.disbursed > approved or sums.forecast - approved < CENT:
             continue
-        what = f"line '{line_id}' of {year}" if line_id else str(year)
+        currency = ctx.strategy.strategy.currency
+        figures: dict[str, Any] = {
+            "forecast": Money(sums.forecast, currency),
+            "approved": Money(approved, currency),
+        }
+        line: dict[str, Any] = {"line": line_id} if line_id else {}
         found.append(
-            ctx.document.diagnostic(
-                ("approvals", index[year]),
+            ctx.finding(
                 FORECAST_ABOVE_APPROVAL,
-                Severity.WARNING,
-                f"{what}: forecast {money(ctx, sums.forecast)} is above the "
-                f"{money(ctx, approved)} approved; write its schedule for the approved amount",
+                ("approvals", index[year]),
+                kind="line" if line_id else "",
+                year=year,
+                **figures,
+                **line,
             )
         )
     return found

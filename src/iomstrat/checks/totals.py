@@ -8,7 +8,7 @@ from decimal import Decimal
 from iomstrat.checks.context import Context
 from iomstrat.checks.errata import errata_reasons
 from iomstrat.engine.sums import SumCheck, Term, check_sums, rounding_tolerance
-from iomstrat.findings import Diagnostic
+from iomstrat.findings import Diagnostic, phrase
 from iomstrat.loader.documents import echo
 from iomstrat.model.strategy import Strategy
 
@@ -33,7 +33,7 @@ def check_budget_totals(ctx: Context) -> list[Diagnostic]:
             terms = tuple(_year_term(strategy, line.id, year) for line in lines)
             checks.append(
                 SumCheck(
-                    f"{year} {echo(total.name.rstrip(':'))}",
+                    phrase("sum.total", year=year, name=echo(total.name.rstrip(":"))),
                     ("budget", "totals", t_index, "stated", year),
                     stated,
                     terms,
@@ -55,12 +55,11 @@ def check_cover(ctx: Context) -> list[Diagnostic]:
         row = getattr(strategy.cover, name)
         if row is None:
             continue
-        label = name.replace("_", " ")
         for year, stated in row.by_year.items():
             terms = tuple(_year_term(strategy, line.id, year) for line in strategy.budget.lines)
             checks.append(
                 SumCheck(
-                    f"{year} cover {label}",
+                    phrase("sum.cover_year", year=year, cover=name),
                     ("cover", name, "by_year", year),
                     stated,
                     terms,
@@ -74,7 +73,7 @@ def check_cover(ctx: Context) -> list[Diagnostic]:
             )
             checks.append(
                 SumCheck(
-                    f"{years[0]}-{years[-1]} cover {label} total",
+                    phrase("sum.cover_total", start=years[0], end=years[-1], cover=name),
                     ("cover", name, "total"),
                     row.total,
                     terms,

@@ -8,7 +8,9 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
+    LOCALE_OPTION,
     WIDE_HELP,
+    Locale,
     fail,
     guard,
     parse_date,
@@ -40,9 +42,7 @@ app = typer.Typer(
 def show(
     path: str = typer.Argument(None, help="Strategy file (default: the embedded IOM strategy)."),
     fmt: BudgetFormat = typer.Option(BudgetFormat.table, "--format", "-f", help="Output format."),
-    locale: str = typer.Option(
-        "en", "--locale", "-l", help="Language of words and figures: en or da."
-    ),
+    language: Locale = LOCALE_OPTION,
     unit: str = typer.Option(
         None, "--unit", "-u", help="million, thousand or kroner (default: the file's unit)."
     ),
@@ -58,21 +58,19 @@ def show(
     ),
 ) -> None:
     """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
+    locale = language.value
     # The core is imported here, not above: `--help` and other commands need none of it.
     from iomstrat.core.budget import show_budget
     from iomstrat.core.pipeline import Run
     from iomstrat.model.strategy import UNIT_FACTORS
     from iomstrat.render.diagnostics import render_text
-    from iomstrat.render.numbers import LOCALES
 
     guard(output, [path] if path else None)
-    if locale not in LOCALES:
-        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     if unit is not None and unit not in UNIT_FACTORS:
         fail(f"unknown unit '{unit[:20]}'; choose one of {', '.join(UNIT_FACTORS)}")
     if fmt is BudgetFormat.xlsx:
         workbook_output(output)
-    shown = show_budget(strategy_path(path), Run(parse_date(as_of), payments=False), unit)
+    shown = show_budget(strategy_path(path, locale), Run(parse_date(as_of), payments=False), unit)
     if shown.problem is not None:
         fail(shown.problem)
     if shown.table is not None:

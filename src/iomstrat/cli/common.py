@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import os
 import sys
 from collections.abc import Sequence
 from importlib.util import find_spec
+from typing import Any
 
 import typer
 
@@ -17,6 +19,25 @@ from iomstrat.loader.embedded import default_strategy_path, strategies_in
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 findings (errors, or warnings under --strict); "
     "2 cannot run (bad usage, or an input that cannot be read)."
+)
+
+
+class Locale(enum.StrEnum):
+    """The languages of words and figures (render.numbers.LOCALES; a test keeps them in step)."""
+
+    en = "en"
+    da = "da"
+
+
+LOCALE_OPTION: Any = typer.Option(
+    Locale.en, "--locale", "-l", help="Language of words and figures: en or da."
+)
+"""`--locale`/`-l`: the same typed option on every command that prints words."""
+LOCALE_CSV_OPTION: Any = typer.Option(
+    Locale.en,
+    "--locale",
+    "-l",
+    help="Language of words and figures, and CSV separators: en or da.",
 )
 
 
@@ -54,28 +75,30 @@ def table_width(wide: bool) -> int | None:
 WIDE_HELP = "Keep the full table layout whatever the terminal's width."
 
 
-def strategy_path(path: str | None) -> str:
+def strategy_path(path: str | None, locale: str = "en") -> str:
     """PATH as given; without one, the one strategy file in this folder, else the embedded
     example (said on stderr either way, so nobody mistakes one for the other)."""
-    return path if path else strategy_paths(None, single=True)[0]
+    return path if path else strategy_paths(None, single=True, locale=locale)[0]
 
 
-def strategy_paths(paths: list[str] | None, *, single: bool = False) -> list[str]:
+def strategy_paths(
+    paths: list[str] | None, *, single: bool = False, locale: str = "en"
+) -> list[str]:
     """PATHs as given; without any, the strategy files in this folder (a command of one file
-    needs exactly one), else the embedded example."""
+    needs exactly one), else the embedded example; the choice said on stderr in `locale`."""
     if paths:
         return paths
+    from iomstrat.render.words import word
+
     found = strategies_in(".")
     if not found:
-        sys.stderr.write(
-            "iomstrat: no strategy file in this folder; using the embedded example "
-            "(Denmark-IOM 2023-2026). Give PATH to use your own.\n"
-        )
+        sys.stderr.write(f"iomstrat: {word('notice_embedded', locale)}\n")
         return [default_strategy_path()]
     if single and len(found) > 1:
         listed = ", ".join(found[:5]) + (", ..." if len(found) > 5 else "")
-        fail(f"{len(found)} strategy files in this folder ({listed}): give PATH")
-    sys.stderr.write(f"iomstrat: no PATH given; using {', '.join(found)} from this folder\n")
+        fail(word("notice_several", locale).format(count=len(found), files=listed))
+    files = ", ".join(found)
+    sys.stderr.write(f"iomstrat: {word('notice_found', locale).format(files=files)}\n")
     return found
 
 

@@ -7,7 +7,9 @@ import sys
 import typer
 
 from iomstrat.cli.common import (
+    LOCALE_OPTION,
     WIDE_HELP,
+    Locale,
     fail,
     guard,
     parse_date,
@@ -35,9 +37,7 @@ def command(
         None, "--rev", "-r", metavar="GIT_REV", help="Compare PATH at this git revision with PATH."
     ),
     fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f", help="Output format."),
-    locale: str = typer.Option(
-        "en", "--locale", "-l", help="Language of words and figures: en or da."
-    ),
+    language: Locale = LOCALE_OPTION,
     as_of: str = typer.Option(
         None, "--as-of", metavar="DATE", help="Judge approvals as of this date (default today)."
     ),
@@ -46,21 +46,19 @@ def command(
 ) -> None:
     """Show what changed between two versions: figures per line and year, totals, approval
     flags, and the findings that appear or disappear."""
+    locale = language.value
     # The core is imported here, not above: other commands, `--help` and `--version` need none.
     from iomstrat.core.diff import compare_files, compare_revision
     from iomstrat.core.pipeline import Run
     from iomstrat.render.diagnostics import render_text
-    from iomstrat.render.numbers import LOCALES
 
     guard(output, paths)
     files = list(paths or [])
-    if locale not in LOCALES:
-        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     run = Run(parse_date(as_of))
     if rev is not None:
         if len(files) > 1:
             fail("with --rev give at most one PATH")
-        comparison = compare_revision(rev, strategy_path(files[0] if files else None), run)
+        comparison = compare_revision(rev, strategy_path(files[0] if files else None, locale), run)
     elif len(files) == 2:
         comparison = compare_files(files[0], files[1], run)
     else:

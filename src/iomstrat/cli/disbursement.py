@@ -9,7 +9,9 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
+    LOCALE_CSV_OPTION,
     WIDE_HELP,
+    Locale,
     fail,
     guard,
     parse_date,
@@ -60,9 +62,7 @@ def command(
         metavar="FILE",
         help="A payment ledger (CSV, TSV, xlsx or YAML); repeatable.",
     ),
-    locale: str = typer.Option(
-        "en", "--locale", "-l", help="Language of words and figures, and CSV separators: en or da."
-    ),
+    language: Locale = LOCALE_CSV_OPTION,
     output: str = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
@@ -70,20 +70,18 @@ def command(
 ) -> None:
     """Planned, approved, allocated, disbursed, remaining, rate, variance to schedule and
     forecast per line and year as of a date; with several files, totals per Finance Act code."""
+    locale = language.value
     # The core is imported here, not above: `validate`, `--help` and `--version` need none of it.
     from iomstrat.core.disbursement import calculate
     from iomstrat.core.pipeline import expand_paths
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.disbursement import render
-    from iomstrat.render.numbers import LOCALES
 
     guard(output, paths, ledger)
-    if locale not in LOCALES:
-        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     if fmt is DisbursementFormat.xlsx:
         workbook_output(output)
     date = parse_date(as_of)
-    files = expand_paths(strategy_paths(paths))
+    files = expand_paths(strategy_paths(paths, locale=locale))
     result = calculate(
         files,
         as_of=date,

@@ -166,7 +166,12 @@ def command(
         )
         text = strategy_text(spec, file_name=path)
     except ScaffoldError as error:
-        fail(str(error))
+        if error.finding is None:
+            fail(str(error))
+        else:
+            from iomstrat.render.diagnostics import message
+
+            fail(f"{error}: {message(error.finding)}{error.hint}")
         return
     if path == "-":
         sys.stdout.write(text)

@@ -8,7 +8,9 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
+    LOCALE_CSV_OPTION,
     WIDE_HELP,
+    Locale,
     fail,
     guard,
     parse_date,
@@ -52,9 +54,7 @@ def command(
         metavar="FILE",
         help="A payment ledger (CSV, TSV, xlsx or YAML); repeatable.",
     ),
-    locale: str = typer.Option(
-        "en", "--locale", "-l", help="Language of words and figures, and CSV separators: en or da."
-    ),
+    language: Locale = LOCALE_CSV_OPTION,
     output: str = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
@@ -63,15 +63,12 @@ def command(
     """Compare the strategy's approvals and the ledgers' payments with the donor's published
     commitments and disbursements, and these with the organisation's incoming commitments and
     funds, per year and line and transaction by transaction."""
-    from iomstrat.render.numbers import LOCALES
-
+    locale = language.value
     require("iati")
     guard(output, [*(paths or ()), *iati], ledger)
-    if locale not in LOCALES:
-        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     if fmt is DisbursementFormat.xlsx:
         workbook_output(output)
-    files = strategy_paths(paths, single=True)
+    files = strategy_paths(paths, single=True, locale=locale)
     if len(files) != 1:
         fail("reconcile takes one strategy file")
     from iomstrat.core.reconcile import reconcile

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, guard, parse_date, require, strategy_paths, write
+from iomstrat.cli.common import (
+    EXIT_CODES_HELP,
+    LOCALE_OPTION,
+    Locale,
+    guard,
+    parse_date,
+    require,
+    strategy_paths,
+    write,
+)
 from iomstrat.findings import EXIT_CANNOT_RUN
-
-
-class Locale(enum.StrEnum):
-    """The locales render.numbers.LOCALES formats (a test keeps the two in step)."""
-
-    en = "en"
-    da = "da"
-
 
 EPILOG = (
     "Examples: iomstrat report --output iom.html; iomstrat report strategy.yaml --locale da "
@@ -32,9 +32,7 @@ def command(
     output: str = typer.Option(
         ..., "--output", "-o", metavar="FILE.html", help="Write the HTML report here."
     ),
-    locale: Locale = typer.Option(
-        Locale.en, "--locale", "-l", help="Language of words and figures."
-    ),
+    locale: Locale = LOCALE_OPTION,
     as_of: str = typer.Option(
         None,
         "--as-of",
@@ -58,7 +56,7 @@ def command(
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.html import render
 
-    report = build_report(strategy_paths(paths), date)
+    report = build_report(strategy_paths(paths, locale=locale.value), date)
     status = exit_code(report)
     if status != EXIT_CANNOT_RUN:  # a file or ledger that cannot be read: no half-true report
         write(render(report, locale.value, absolute_paths=absolute_paths), output)

@@ -9,7 +9,9 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
+    LOCALE_OPTION,
     WIDE_HELP,
+    Locale,
     fail,
     guard,
     table_width,
@@ -36,23 +38,19 @@ app = typer.Typer(
 def show(
     path: str = typer.Argument(..., help="Table file (top-level key `table:`)."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="Output format."),
-    locale: str = typer.Option(
-        "en", "--locale", "-l", help="Language of words and figures: en or da."
-    ),
+    language: Locale = LOCALE_OPTION,
     output: str = typer.Option(None, "--output", "-o", help="Write to this file."),
     wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
 ) -> None:
     """Show a table as printed, with a computed row of column sums and computed row totals;
     findings about its totals go to stderr."""
+    locale = language.value
     # The core is imported here, not above: other commands, `--help` and `--version` need none.
     from iomstrat.core.pipeline import Run
     from iomstrat.core.table import show_table
     from iomstrat.render.diagnostics import render_text
-    from iomstrat.render.numbers import LOCALES
 
     guard(output, [path] if path else None)
-    if locale not in LOCALES:
-        fail(f"unknown locale '{locale[:20]}'; choose one of {', '.join(LOCALES)}")
     shown = show_table(path, Run(dt.date.today(), payments=False))
     if shown.problem is not None:
         fail(shown.problem)

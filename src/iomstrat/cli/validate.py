@@ -7,13 +7,23 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, fail, guard, parse_date, strategy_paths, write
+from iomstrat.cli.common import (
+    EXIT_CODES_HELP,
+    LOCALE_OPTION,
+    Locale,
+    fail,
+    guard,
+    parse_date,
+    strategy_paths,
+    write,
+)
 from iomstrat.render.diagnostics import render, skipped_note, summary
 from iomstrat.render.formats import DiagnosticFormat
 
 EPILOG = (
     "Examples: iomstrat validate; iomstrat validate data/*.yaml --strict; "
-    "iomstrat validate --format sarif --output iomstrat.sarif strategy.yaml. "
+    "iomstrat validate --format sarif --output iomstrat.sarif strategy.yaml; "
+    "iomstrat validate --locale da. "
     "Under GitHub Actions (GITHUB_ACTIONS=true) findings are printed as annotations "
     "unless --format is given. " + EXIT_CODES_HELP
 )
@@ -56,29 +66,31 @@ def command(
         help="A payment ledger (CSV, TSV, xlsx or YAML) of the one PATH.",
     ),
     output: str = typer.Option(None, "--output", "-o", help="Write the findings to this file."),
+    language: Locale = LOCALE_OPTION,
 ) -> None:
     """Check strategy files: totals, approval flags, codes, years; every finding in one run."""
     # The core is imported here, not above: `--help` and other commands need none of it.
     from iomstrat.core.pipeline import Run, expand_paths
     from iomstrat.core.validate import validate
 
+    locale = language.value
     guard(output, paths, ledger)
     date = parse_date(as_of)
-    given = strategy_paths(paths)
+    given = strategy_paths(paths, locale=locale)
     if ledger and len(expand_paths(given)) != 1:
         fail("--ledger needs exactly one strategy file")
     run = Run(date, ledgers=tuple(ledger or ()))
     result = validate(given, run, strict=strict, skip_other=skip_other_yaml)
     for checked in result.files:
         if checked.skipped:
-            sys.stderr.write(skipped_note(checked.name))
+            sys.stderr.write(skipped_note(checked.name, locale))
     fmt = output_format(fmt)
     root = None
     if fmt is DiagnosticFormat.sarif:  # URIs relative to the repository, wherever we run
         from iomstrat.loader.git import repository_root
 
         root = repository_root(os.getcwd()) or os.getcwd()
-    write(render(result.diagnostics, fmt, root=root), output)
+    write(render(result.diagnostics, fmt, root=root, locale=locale), output)
     if fmt is DiagnosticFormat.text:
-        sys.stderr.write(summary(result.diagnostics, len(result.checked)))
+        sys.stderr.write(summary(result.diagnostics, len(result.checked), locale))
     raise typer.Exit(result.exit_status)

@@ -43,7 +43,14 @@ YEAR_SEPARATOR = "/"
 
 
 class ScaffoldError(ValueError):
-    """An option that cannot make a valid strategy; the message says which and why."""
+    """An option that cannot make a valid strategy; the message says which and why (and
+    `finding`, the first finding of a file that would not validate, says what the renderer
+    words)."""
+
+    def __init__(self, message: str, finding: Diagnostic | None = None, hint: str = "") -> None:
+        super().__init__(message)
+        self.finding = finding
+        self.hint = hint
 
 
 def parse_figures(text: str, what: str) -> tuple[Decimal, ...]:
@@ -372,7 +379,7 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
             if first.code in {"IOM101", "IOM103"}
             else ""
         )
-        raise ScaffoldError(f"the new file would not validate: {first.message}{hint}")
+        raise ScaffoldError("the new file would not validate", first, hint)
     return text
 
 

@@ -67,7 +67,7 @@ def figure_table(table: Table) -> FigureTable:
         totals = table.column_totals
         lines.append(
             TableLine(
-                totals.name or "Total",
+                totals.name or "",  # no name: the renderer words it
                 "total",
                 tuple(_cell(c) for c in totals.cells),
                 _cell(totals.total),
@@ -77,7 +77,7 @@ def figure_table(table: Table) -> FigureTable:
     if table.growth is not None:
         lines.append(
             TableLine(
-                table.growth.name or "Growth (%)",
+                table.growth.name or "",
                 "growth",
                 tuple(TableCell(p) if p is not None else None for p in table.growth.percent),
                 None,
@@ -85,7 +85,7 @@ def figure_table(table: Table) -> FigureTable:
             )
         )
     everything = sum((c.amount for c in sums if c.amount is not None), Decimal(0))
-    lines.append(TableLine("Computed", "computed", sums, TableCell(everything), None))
+    lines.append(TableLine("", "computed", sums, TableCell(everything), None))
     footnotes = tuple(f"{marker} {text}" for marker, text in info.markers.items())
     return FigureTable(
         title=info.title,
@@ -97,7 +97,7 @@ def figure_table(table: Table) -> FigureTable:
         headings=tuple(
             str(h) if h is not None else table.column_name(j) for j, h in enumerate(info.columns)
         ),
-        total_heading=info.total_heading or "Total",
+        total_heading=info.total_heading or "",
         lines=tuple(lines),
         footnotes=footnotes + tuple(info.legend),
     )

@@ -14,7 +14,7 @@ from functools import cached_property
 from itertools import compress, islice, repeat
 from typing import NamedTuple, Protocol, overload
 
-from iomstrat.findings import Diagnostic, Severity, echo
+from iomstrat.findings import Diagnostic, Money, echo
 from iomstrat.loader.dialect import MAX_AMOUNT
 from iomstrat.loader.payments import Columns, Payment, Payments
 from iomstrat.rates import Quote
@@ -158,24 +158,20 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
             amounts.append(None)
             missing = True
             found.append(
-                payments.diagnostic(
+                payments.finding(
                     p,
                     NO_RATE,
-                    Severity.ERROR,
-                    f"payment {echo(p.voucher)}: no ECB reference rate for {p.currency} on "
-                    f"{p.date.isoformat()}; state its exchange_rate ({currency} per {p.currency})",
+                    voucher=echo(p.voucher),
+                    currency=p.currency,
+                    date=p.date,
+                    target=currency,
                 )
             )
             continue
         if quote.on < p.date:
             found.append(
-                payments.diagnostic(
-                    p,
-                    RATE_AFTER_HISTORY,
-                    Severity.WARNING,
-                    f"payment {echo(p.voucher)} on {p.date.isoformat()} is after the shipped ECB "
-                    f"history; converted at the rate of {quote.on.isoformat()}; state its "
-                    "exchange_rate",
+                payments.finding(
+                    p, RATE_AFTER_HISTORY, voucher=echo(p.voucher), date=p.date, rate_date=quote.on
                 )
             )
         amounts.append(value := converted(p.amount, quote.rate))
@@ -186,13 +182,13 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
 
 
 def _beyond_bound(payments: Payments, p: Payment, rate: Decimal, currency: str) -> Diagnostic:
-    return payments.diagnostic(
+    return payments.finding(
         p,
         CONVERTED_BEYOND_BOUND,
-        Severity.ERROR,
-        f"payment {echo(p.voucher)}: {p.amount} {p.currency} at the rate {rate} is "
-        f"{currency} {MAX_AMOUNT:.0E} or more, beyond the limit of an amount; it is not counted "
-        "(check the amount and the exchange_rate)",
+        voucher=echo(p.voucher),
+        amount=Money(p.amount, p.currency),
+        rate=rate,
+        limit=Money(Decimal(MAX_AMOUNT), currency),
     )
 
 

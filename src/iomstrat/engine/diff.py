@@ -120,9 +120,10 @@ def _payment_changes(old: Book | None, new: Book | None) -> list[PaymentChange]:
     ]
 
 
-def _finding_key(diagnostic: Diagnostic) -> tuple[str, int, str]:
-    # Positions shift with any edit, so a finding is the same when code, severity and message are.
-    return diagnostic.code, int(diagnostic.severity), diagnostic.message
+def _finding_key(diagnostic: Diagnostic) -> tuple[object, ...]:
+    # Positions shift with any edit, so a finding is the same when code, severity and what it
+    # says (its kind and values) are.
+    return int(diagnostic.severity), *diagnostic.identity()
 
 
 def _only_in(ours: Sequence[Diagnostic], theirs: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:

@@ -64,32 +64,22 @@ def disbursement_report(
     years = rec.years
     rows: list[DisbursementRow] = []
     names = {line.id: f"{line.label or ''} {line.name}".strip() for line in strategy.budget.lines}
-    period = f"{years[0]}-{years[-1]}" if years else "no period"
+    period = f"{years[0]}-{years[-1]}" if years else ""
     if by == "line":
         for year in years:
             for line_id in rec.lines:
                 cell = Sums().add(rec.cell(line_id, year))
                 rows.append(DisbursementRow(line_id, names[line_id], "line", year, figures(cell)))
-            rows.append(
-                DisbursementRow(
-                    str(year), f"Total {year}", "subtotal", year, figures(rec.year(year))
-                )
-            )
+            rows.append(DisbursementRow(str(year), "", "subtotal", year, figures(rec.year(year))))
         for line_id in rec.lines:
             rows.append(
                 DisbursementRow(line_id, names[line_id], "line", None, figures(rec.line(line_id)))
             )
-        rows.append(
-            DisbursementRow(period, f"Total {period}", "total", None, figures(rec.period()))
-        )
+        rows.append(DisbursementRow(period, "", "total", None, figures(rec.period())))
     elif by == "year":
         for year in years:
-            rows.append(
-                DisbursementRow(str(year), str(year), "line", year, figures(rec.year(year)))
-            )
-        rows.append(
-            DisbursementRow(period, f"Total {period}", "total", None, figures(rec.period()))
-        )
+            rows.append(DisbursementRow(str(year), "", "line", year, figures(rec.year(year))))
+        rows.append(DisbursementRow(period, "", "total", None, figures(rec.period())))
     elif by == "quarter":
         rows += _quarter_rows(rec)
     priority_rows = _priority_rows(strategy, rec) if by == "priority" else ()
@@ -124,7 +114,7 @@ def _quarter_rows(rec: Reconciliation) -> list[DisbursementRow]:
             rows.append(
                 DisbursementRow(
                     f"{year}-Q{quarter}",
-                    f"{year} Q{quarter}",
+                    "",
                     "line",
                     year,
                     Figures(
@@ -138,11 +128,10 @@ def _quarter_rows(rec: Reconciliation) -> list[DisbursementRow]:
                         variance=paid - due_to_date,
                         forecast=paid if ended else paid + max(ZERO, due - max(paid, due_to_date)),
                     ),
+                    quarter,
                 )
             )
-        rows.append(
-            DisbursementRow(str(year), f"Total {year}", "subtotal", year, figures(rec.year(year)))
-        )
+        rows.append(DisbursementRow(str(year), "", "subtotal", year, figures(rec.year(year))))
     return rows
 
 
@@ -201,7 +190,7 @@ def _priority_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]
             rows.append(
                 PriorityRow(
                     NO_AREA,
-                    "No priority area tagged",
+                    "",
                     "line",
                     year,
                     sum((allocated[a] for a in untagged), ZERO),
@@ -211,17 +200,13 @@ def _priority_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]
             )
         unlinked = year_sums.disbursed - linked
         if unlinked:
-            rows.append(
-                PriorityRow(
-                    NOT_LINKED, "Not linked to an allocation", "line", year, ZERO, unlinked, 0
-                )
-            )
+            rows.append(PriorityRow(NOT_LINKED, "", "line", year, ZERO, unlinked, 0))
         year_allocated = year_sums.allocated or ZERO
         year_items = sum(items.values())
         rows.append(
             PriorityRow(
                 str(year),
-                f"Total {year}",
+                "",
                 "subtotal",
                 year,
                 year_allocated,
@@ -233,7 +218,7 @@ def _priority_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]
         grand_disbursed += year_sums.disbursed
         grand_items += year_items
     rows.append(
-        PriorityRow("total", "Total", "total", None, grand_allocated, grand_disbursed, grand_items)
+        PriorityRow("total", "", "total", None, grand_allocated, grand_disbursed, grand_items)
     )
     return rows
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Phrase
 from iomstrat.loader.documents import Document
-from iomstrat.model.errors import format_path
 
 TOTAL_MISMATCH = "IOM101"
 ROUNDING_DIFFERENCE = "IOM102"
@@ -19,7 +18,7 @@ Errata = Mapping[DataPath, str]
 
 
 class Term(NamedTuple):
-    label: str
+    label: str | Phrase  # a line id, a row or column name as the file gives it, or a phrase
     value: Decimal
     path: DataPath | None = None  # where the figure stands, to name its line in messages
 
@@ -27,7 +26,7 @@ class Term(NamedTuple):
 class SumCheck(NamedTuple):
     """A figure the document states, the figures it should add up, and what rounding explains."""
 
-    subject: str
+    subject: Phrase  # what the stated figure is the total of
     path: DataPath
     stated: Decimal
     terms: tuple[Term, ...]
@@ -65,26 +64,28 @@ def check_sums(
         difference = check.difference
         if difference == 0:
             continue
-        terms = " + ".join(_term(document, t) for t in check.terms) or "nothing"
-        detail = (
-            f"{check.subject}: stated {check.stated}, computed {check.computed} ({terms}); "
-            f"differs by {_signed(difference)}"
-        )
+        sum_of: dict[str, Any] = {
+            "subject": check.subject,
+            "stated": check.stated,
+            "computed": check.computed,
+            "terms": tuple(_term(document, t) for t in check.terms),
+            "difference": difference,
+        }
         reason = acknowledged(errata, check.path, *(t.path for t in check.terms), *check.figures)
         if reason is not None:
-            message = f"{detail}; an erratum of the source, acknowledged: {reason}"
             found.append(
-                document.diagnostic(check.path, ACKNOWLEDGED_ERRATUM, Severity.INFO, message)
+                document.finding(ACKNOWLEDGED_ERRATUM, check.path, **sum_of, reason=reason)
             )
         elif abs(difference) <= check.tolerance:
-            message = f"{detail}, within the rounding of printed figures (±{check.tolerance})"
-            found.append(document.diagnostic(check.path, warning_code, Severity.WARNING, message))
-        else:
-            message = (
-                f"{detail}, more than rounding explains (±{check.tolerance}); if the source "
-                f"prints it so, acknowledge it under `errata:` at {format_path(check.path)}"
+            found.append(
+                document.finding(warning_code, check.path, **sum_of, tolerance=check.tolerance)
             )
-            found.append(document.diagnostic(check.path, error_code, Severity.ERROR, message))
+        else:
+            found.append(
+                document.finding(
+                    error_code, check.path, **sum_of, tolerance=check.tolerance, at=check.path
+                )
+            )
     return found
 
 
@@ -97,11 +98,7 @@ def acknowledged(errata: Errata | None, *paths: DataPath | None) -> str | None:
     return None
 
 
-def _signed(value: Decimal) -> str:
-    return f"+{value}" if value > 0 else str(value)
-
-
-def _term(document: Document, term: Term) -> str:
-    if term.path is None:
-        return f"{term.label} {term.value}"
-    return f"{term.label} {term.value} at line {document.position(term.path).line}"
+def _term(document: Document, term: Term) -> tuple[str | Phrase, Decimal, int | None]:
+    """A term as its message quotes it: label, value and the line it stands on (if known)."""
+    line = None if term.path is None else document.position(term.path).line
+    return term.label, term.value, line

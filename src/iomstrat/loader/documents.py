@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from iomstrat.findings import MAX_ECHO as MAX_ECHO  # re-exported: messages quote at most this
-from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Severity, finding
 from iomstrat.findings import echo as echo
 from iomstrat.loader.gcpause import collector_paused
 
@@ -187,6 +187,23 @@ class Document:
         pos = self.key_position(path) if key else self.position(path)
         message = _LINE_BREAKS.sub(" ", message)  # one finding, one line, whatever it quotes
         return Diagnostic(self.name, pos.line, pos.column, code, severity, message, path)
+
+    def finding(
+        self,
+        code: str,
+        path: DataPath,
+        /,
+        *,
+        key: bool = False,
+        kind: str = "",
+        severity: Severity | None = None,
+        **values: Any,
+    ) -> Diagnostic:
+        """A catalogued finding at the value (or `key`) at `path`: see `findings.finding`."""
+        pos = self.key_position(path) if key else self.position(path)
+        return finding(
+            self.name, pos.line, pos.column, code, path, kind=kind, severity=severity, **values
+        )
 
     @property
     def ok(self) -> bool:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from itertools import repeat
 from typing import Any, NamedTuple, overload
 
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, finding
 
 
 class Payment(NamedTuple):
@@ -123,7 +123,8 @@ class Payments:
     def where(self, payment: Payment) -> tuple[str, int]:
         return self.sources[payment.source], payment.row
 
-    def diagnostic(
-        self, payment: Payment, code: str, severity: Severity, message: str
+    def finding(
+        self, payment: Payment, code: str, /, *, kind: str = "", **values: Any
     ) -> Diagnostic:
-        return Diagnostic(self.sources[payment.source], payment.row, 1, code, severity, message)
+        """A catalogued finding at the payment's file and row (see `findings.finding`)."""
+        return finding(self.sources[payment.source], payment.row, 1, code, kind=kind, **values)

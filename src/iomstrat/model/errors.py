@@ -95,13 +95,16 @@ def _diagnostic(document: loader.Document, cls: type[BaseModel], item: Any) -> D
     if kind == "extra_forbidden":
         known = _field_names(cls, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
-        message = f"{format_path(loc[:-1])}: unknown key '{loader.echo(str(loc[-1]))}'{hint}"
-        return document.diagnostic(loc, UNKNOWN_KEY, Severity.ERROR, message, key=True)
-    if kind == "missing":
-        return document.diagnostic(
-            loc, MISSING_KEY, Severity.ERROR, f"{where}: required key is missing"
+        unknown: dict[str, Any] = {"parent": loc[:-1], "name": loader.echo(str(loc[-1]))}
+        if close:
+            return document.finding(
+                UNKNOWN_KEY, loc, key=True, kind="suggest", **unknown, suggestion=close[0]
+            )
+        return document.finding(
+            UNKNOWN_KEY, loc, key=True, kind="known", **unknown, known=tuple(known)
         )
+    if kind == "missing":
+        return document.finding(MISSING_KEY, loc, at=loc)
     text = str(item["msg"]).removeprefix("Value error, ")
     if "[key]" in item["loc"]:
         text = f"key {loader.echo(str(loc[-1]))!r} is not valid: {text}"

@@ -10,18 +10,26 @@ from iomstrat.render.formats import DiagnosticFormat
 
 
 def message(d: Diagnostic, locale: str = "en") -> str:
-    """The finding's message for people in `locale` (render.words.finding_message), on one
-    printable line."""
-    from iomstrat.render.words import finding_message
+    """The finding's message for people in `locale` (`render.messages`), on one printable
+    line."""
+    from iomstrat.render.messages import text
 
-    return printable(finding_message(d.code, d.message, d.path, locale))
+    return printable(_one_line(text(d, locale)))
+
+
+def _one_line(text: str) -> str:
+    # one finding, one line, whatever a value it quotes holds
+    return text if "\n" not in text and "\r" not in text else " ".join(text.splitlines())
 
 
 def line(d: Diagnostic, locale: str = "en") -> str:
     """'file:line:col: severity CODE message', the severity and message in `locale`."""
-    from iomstrat.render.words import severity
+    if locale == "en":  # the common case, without loading the table of words
+        label = d.severity.label
+    else:
+        from iomstrat.render.words import severity
 
-    label = severity(d.severity.label, locale)
+        label = severity(d.severity.label, locale)
     return f"{printable(d.location())}: {label} {d.code} {message(d, locale)}"
 
 
@@ -29,16 +37,14 @@ def render_text(diagnostics: Sequence[Diagnostic], locale: str = "en") -> str:
     """One line per finding, whatever its file name or message holds: a line break in a
     quoted voucher can never start a line (a `::error` workflow command under GitHub Actions),
     an escape sequence never reaches the terminal."""
-    if locale == "en":  # the common case, without loading the catalogue of words
-        return "".join(
-            f"{printable(d.location())}: {d.severity.label} {d.code} {printable(d.message)}\n"
-            for d in diagnostics
-        )
     return "".join(line(d, locale) + "\n" for d in diagnostics)
 
 
-def render_json(diagnostics: Sequence[Diagnostic]) -> str:
+def render_json(diagnostics: Sequence[Diagnostic], locale: str = "en") -> str:
+    """Each finding with its message in `locale` and the values it quotes (as text)."""
     import json  # here, not above: text output, the common case, does not need it
+
+    from iomstrat.render.messages import json_values, text
 
     items = [
         {
@@ -47,8 +53,9 @@ def render_json(diagnostics: Sequence[Diagnostic]) -> str:
             "column": d.column,
             "code": d.code,
             "severity": d.severity.label,
-            "message": d.message,
+            "message": text(d, locale),
             "path": list(d.path),
+            "values": json_values(d),
         }
         for d in diagnostics
     ]
@@ -68,10 +75,12 @@ ANNOTATIONS_PER_LEVEL = 10
 the rest silently (and shows at most 50 per job)."""
 
 
-def _annotation(d: Diagnostic) -> str:
+def _annotation(d: Diagnostic, locale: str) -> str:
+    from iomstrat.render.messages import text
+
     return (
         f"::{_GITHUB_LEVEL[d.severity]} file={workflow_property(d.file)},line={d.line},"
-        f"col={d.column},title={workflow_property(d.code)}::{workflow_data(d.message)}\n"
+        f"col={d.column},title={workflow_property(d.code)}::{workflow_data(text(d, locale))}\n"
     )
 
 
@@ -94,11 +103,11 @@ def _shown(diagnostics: Sequence[Diagnostic]) -> set[int]:
     return shown
 
 
-def render_github(diagnostics: Sequence[Diagnostic]) -> str:
+def render_github(diagnostics: Sequence[Diagnostic], locale: str = "en") -> str:
     """GitHub Actions workflow commands, one line each: `::error file=…,line=…,col=…,title=…::
     message`; at most 10 per level, then one line counting, per level and file, the rest."""
     shown = _shown(diagnostics)
-    lines = [_annotation(d) for i, d in enumerate(diagnostics) if i in shown]
+    lines = [_annotation(d, locale) for i, d in enumerate(diagnostics) if i in shown]
     hidden: dict[str, dict[str, int]] = {}
     for i, d in enumerate(diagnostics):
         if i not in shown:
@@ -120,39 +129,53 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def render(
-    diagnostics: Sequence[Diagnostic], fmt: DiagnosticFormat, *, root: str | None = None
+    diagnostics: Sequence[Diagnostic],
+    fmt: DiagnosticFormat,
+    *,
+    root: str | None = None,
+    locale: str = "en",
 ) -> str:
-    """`root`: the folder SARIF URIs are relative to (the repository's top folder)."""
+    """`root`: the folder SARIF URIs are relative to (the repository's top folder). SARIF is
+    English (as code scanning expects), with the Danish message as its markdown under
+    `locale` da."""
     if fmt is DiagnosticFormat.sarif:
         from iomstrat.render.sarif import render_sarif  # only SARIF output loads it (and json)
 
-        return render_sarif(diagnostics, root)
+        return render_sarif(diagnostics, root, locale)
     renderers = {
         DiagnosticFormat.text: render_text,
         DiagnosticFormat.json: render_json,
         DiagnosticFormat.github: render_github,
     }
-    return renderers[fmt](diagnostics)
+    return renderers[fmt](diagnostics, locale)
 
 
-def skipped_note(path: str) -> str:
+def skipped_note(path: str, locale: str = "en") -> str:
     """The one line for a YAML file that is neither a strategy nor a table."""
-    shown = workflow_data(path)
-    return (
-        f"iomstrat: {shown}: skipped, no top-level strategy: or table: key (another tool's YAML)\n"
-    )
+    from iomstrat.render.words import word
+
+    return f"iomstrat: {word('notice_skipped', locale).format(file=workflow_data(path))}\n"
 
 
-def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+def summary(diagnostics: Sequence[Diagnostic], files: int, locale: str = "en") -> str:
+    """'2 files checked: 1 error, 0 warnings, 3 notes'."""
+    from iomstrat.render.words import word
+
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     errors = counts[Severity.ERROR] + counts[Severity.FATAL]
-    parts = [
-        _count(files, "file") + " checked:",
-        _count(errors, "error") + ",",
-        _count(counts[Severity.WARNING], "warning") + ",",
-        _count(counts[Severity.INFO], "note"),
-    ]
-    return " ".join(parts) + "\n"
+
+    def count(number: int, key: str) -> str:
+        return word(f"count_{key}" + ("" if number == 1 else "s"), locale).format(n=number)
+
+    return (
+        word("summary", locale).format(
+            files=count(files, "file"),
+            errors=count(errors, "error"),
+            warnings=count(counts[Severity.WARNING], "warning"),
+            notes=count(counts[Severity.INFO], "note"),
+        )
+        + "\n"
+    )
 
 
 def _count(number: int, word: str) -> str:

@@ -93,15 +93,15 @@ def notes(report: DisbursementReport, locale: str) -> list[str]:
 
 
 def row_label(row: DisbursementRow, locale: str) -> str:
-    """A row's name in `locale`: the engine's keys say what a total or a quarter is."""
+    """A row's name in `locale`: a line's from the file, the others from their kind, year
+    and quarter."""
     if row.kind == "subtotal" and row.year is not None:
         return word("total_year", locale).format(row.year)
     if row.kind == "total":
-        return word("total_year", locale).format(row.key)
-    head, _, number = row.key.partition("-Q")
-    if number.isdigit() and head.isdigit():
-        return quarter(int(head), int(number), locale)
-    return row.label
+        return word("total_year", locale).format(row.key) if row.key else word("total", locale)
+    if row.quarter is not None and row.year is not None:
+        return quarter(row.year, row.quarter, locale)
+    return row.label or str(row.year or "")
 
 
 def _row_label(row: DisbursementRow, by: str, locale: str) -> str:
@@ -454,7 +454,7 @@ def render_markdown(
 ) -> str:
     lines: list[str] = []
     for r in reports:
-        lines += [f"### {md_cell(_title(r, locale))}", ""]
+        lines += [f"### {md_cell(r.title)}", "", md_cell(subtitle(r, locale)), ""]
         if r.nothing_recorded:
             lines += [f"_{md_cell(nothing_recorded(r, locale))}_", ""]
         if r.by == "priority":

@@ -70,8 +70,10 @@ def _fingerprint(diagnostic: Diagnostic, uri: str, seen: dict[str, int]) -> str:
 
 
 def _result(
-    diagnostic: Diagnostic, rule_index: int, root: str | None, seen: dict[str, int]
+    diagnostic: Diagnostic, rule_index: int, root: str | None, seen: dict[str, int], locale: str
 ) -> dict[str, Any]:
+    from iomstrat.render.messages import text
+
     location = artifact_location(diagnostic.file, root)
     physical: dict[str, Any] = {"artifactLocation": location}
     if diagnostic.line >= 1:
@@ -83,7 +85,7 @@ def _result(
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
         "level": _LEVEL[diagnostic.severity],
-        "message": {"text": encodable(diagnostic.message)},
+        "message": _message(text(diagnostic), text(diagnostic, locale) if locale != "en" else ""),
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {FINGERPRINT: _fingerprint(diagnostic, location["uri"], seen)},
     }
@@ -110,9 +112,20 @@ def rule(code: str) -> dict[str, Any]:
     return described
 
 
-def sarif_log(diagnostics: Sequence[Diagnostic], root: str | None = None) -> dict[str, Any]:
+def _message(english: str, translated: str) -> dict[str, str]:
+    """English text (what code scanning shows); a translation, if any, as its markdown."""
+    message = {"text": encodable(english)}
+    if translated:
+        message["markdown"] = encodable(translated)
+    return message
+
+
+def sarif_log(
+    diagnostics: Sequence[Diagnostic], root: str | None = None, locale: str = "en"
+) -> dict[str, Any]:
     """One run of iomstrat; one rule per finding code that occurs, in code order. `root` is
-    the source root (the repository's top folder) URIs are relative to."""
+    the source root (the repository's top folder) URIs are relative to. Messages are English;
+    under `locale` da each also carries its Danish wording as `markdown`."""
     codes = sorted({d.code for d in diagnostics})
     index = {code: i for i, code in enumerate(codes)}
     seen: dict[str, int] = {}
@@ -129,9 +142,11 @@ def sarif_log(diagnostics: Sequence[Diagnostic], root: str | None = None) -> dic
         base = PurePath(os.path.abspath(root)).as_posix().rstrip("/") + "/"
         run["originalUriBaseIds"] = {SOURCE_ROOT: {"uri": "file://" + _uri(base)}}
     run["columnKind"] = "unicodeCodePoints"
-    run["results"] = [_result(d, index[d.code], root, seen) for d in diagnostics]
+    run["results"] = [_result(d, index[d.code], root, seen, locale) for d in diagnostics]
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def render_sarif(diagnostics: Sequence[Diagnostic], root: str | None = None) -> str:
-    return json.dumps(sarif_log(diagnostics, root), ensure_ascii=False, indent=2) + "\n"
+def render_sarif(
+    diagnostics: Sequence[Diagnostic], root: str | None = None, locale: str = "en"
+) -> str:
+    return json.dumps(sarif_log(diagnostics, root, locale), ensure_ascii=False, indent=2) + "\n"

@@ -48,8 +48,17 @@ def _has_totals(table: FigureTable) -> bool:
 def _headers(table: FigureTable, locale: str) -> list[str]:
     headers = [table.row_heading or table.heading, *table.headings]
     if _has_totals(table):
-        headers += [table.total_heading, word("computed", locale)]
+        headers += [table.total_heading or word("total", locale), word("computed", locale)]
     return headers
+
+
+_UNNAMED = {"total": "total", "growth": "growth_percent", "computed": "computed"}
+"""The words of the rows a table file does not name: its totals, growth, the computed sums."""
+
+
+def _name(line: TableLine, locale: str) -> str:
+    """A row's name: the file's, else the word for its kind in `locale`."""
+    return line.name or (word(_UNNAMED[line.kind], locale) if line.kind in _UNNAMED else "")
 
 
 def _cells(table: FigureTable, line: TableLine, locale: str | None) -> list[str]:
@@ -89,7 +98,7 @@ def _grid(table: FigureTable, locale: str, *, compact: bool) -> Any:
     kinds = [line.kind for line in table.lines] + [""]
     for index, line in enumerate(table.lines):
         grid.add_row(
-            line.name,
+            _name(line, locale),
             *_cells(table, line, locale),
             style="bold" if line.kind in {"total", "computed"} else None,
             end_section=kinds[index + 1] != line.kind,
@@ -99,7 +108,7 @@ def _grid(table: FigureTable, locale: str, *, compact: bool) -> Any:
 
 def _stacked(table: FigureTable, locale: str, width: int) -> Any:
     rows = [
-        ([line.name, *_cells(table, line, locale)], line.kind in {"total", "computed"})
+        ([_name(line, locale), *_cells(table, line, locale)], line.kind in {"total", "computed"})
         for line in table.lines
     ]
     title = "\n".join([f"{table.title} {_caption(table, locale)}", *table.footnotes])
@@ -134,7 +143,7 @@ def render_json(table: FigureTable) -> str:
         "columns": list(table.headings),
         "lines": [
             {
-                "name": line.name,
+                "name": _name(line, "en"),
                 "kind": line.kind,
                 "refund": line.refund,
                 "cells": [_json_cell(c) for c in line.cells],
@@ -157,13 +166,13 @@ def render_csv(table: FigureTable, locale: str = "en") -> str:
     writer = style.writer(out)
     headers = ["name", "kind", *table.headings]
     if _has_totals(table):
-        headers += [table.total_heading, "computed"]
+        headers += [table.total_heading or word("total", locale), "computed"]
     writer.writerow(headers)
     for line in table.lines:
         cells = _cells(table, line, None)
         if style.decimal_comma:
             cells = [cell.replace(".", ",") for cell in cells]
-        writer.writerow([line.name, line.kind, *cells])
+        writer.writerow([_name(line, locale), line.kind, *cells])
     return out.getvalue()
 
 
@@ -176,7 +185,7 @@ def render_markdown(table: FigureTable, locale: str) -> str:
         "|---|" + "---:|" * (len(headers) - 1),
     ]
     for line in table.lines:
-        cells = [line.name, *_cells(table, line, locale)]
+        cells = [_name(line, locale), *_cells(table, line, locale)]
         if line.kind in {"total", "computed"}:
             cells = [f"**{c}**" if c else c for c in cells]
         lines.append(md_row(cells))

@@ -8,7 +8,6 @@ statuses, severities and the Danish summary of every finding code live here too.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
@@ -38,7 +37,7 @@ _WORDS: dict[str, Word] = {
     ),
     # Statuses of a year
     "status_planned": Word("planned", "planlagt"),
-    "status_approved": Word("approved", "godkendt"),
+    "status_approved": Word("approved", "bevilget"),
     "status_reduced": Word("reduced", "reduceret"),
     "status_withheld": Word("withheld", "tilbageholdt"),
     "not_decided": Word("not yet decided", "endnu ikke vedtaget"),
@@ -82,7 +81,7 @@ _WORDS: dict[str, Word] = {
         "below are the plan; add approvals, `allocations:`, `disbursements:` or `ledgers:` to "
         "the file (or --ledger FILE) to track them.",
         "Intet registreret endnu i {file}: ingen udbetalinger og ingen allokeringer fra "
-        "dialogen. Tallene nedenfor er planen; tilføj godkendelser, `allocations:`, "
+        "dialogen. Tallene nedenfor er planen; tilføj bevillinger, `allocations:`, "
         "`disbursements:` eller `ledgers:` i filen (eller --ledger FIL) for at følge dem.",
     ),
     "conversion": Word(
@@ -284,150 +283,43 @@ _WORDS: dict[str, Word] = {
     "unit_kroner": Word("{currency}", "{currency}"),
     "unit_units": Word("{currency}", "{currency}"),
     "computed": Word("Computed", "Beregnet"),
+    "growth_percent": Word("Growth (%)", "Vækst (%)"),
+    # Notices on stderr
+    "notice_embedded": Word(
+        "no strategy file in this folder; using the embedded example (Denmark-IOM 2023-2026). "
+        "Give PATH to use your own.",
+        "ingen strategifil i denne mappe; bruger det indbyggede eksempel (Danmark-IOM "
+        "2023-2026). Angiv PATH for at bruge din egen.",
+    ),
+    "notice_found": Word(
+        "no PATH given; using {files} from this folder",
+        "ingen PATH angivet; bruger {files} fra denne mappe",
+    ),
+    "notice_several": Word(
+        "{count} strategy files in this folder ({files}): give PATH",
+        "{count} strategifiler i denne mappe ({files}): angiv PATH",
+    ),
+    "notice_skipped": Word(
+        "{file}: skipped, no top-level strategy: or table: key (another tool's YAML)",
+        "{file}: sprunget over, ingen strategy:- eller table:-nøgle øverst (et andet værktøjs "
+        "YAML)",
+    ),
+    "summary": Word(
+        "{files} checked: {errors}, {warnings}, {notes}",
+        "{files} kontrolleret: {errors}, {warnings}, {notes}",
+    ),
+    "count_file": Word("1 file", "1 fil"),
+    "count_files": Word("{n} files", "{n} filer"),
+    "count_error": Word("1 error", "1 fejl"),
+    "count_errors": Word("{n} errors", "{n} fejl"),
+    "count_warning": Word("1 warning", "1 advarsel"),
+    "count_warnings": Word("{n} warnings", "{n} advarsler"),
+    "count_note": Word("1 note", "1 bemærkning"),
+    "count_notes": Word("{n} notes", "{n} bemærkninger"),
     "quarter_name": Word("Q{quarter} {year}", "{quarter}. kvt. {year}"),
-    "quarter_short": Word("Q{quarter}", "{quarter}. kvt."),
+    "quarter_short": Word("Q{quarter}", "K{quarter}"),  # a chart's tick: short, never colliding
 }
 WORDS: Mapping[str, Word] = MappingProxyType(_WORDS)
-
-# The Danish summary of every finding code (codes.py holds the English one). A Danish finding
-# shows this summary with the data path and the values the English message quotes.
-_CODES_DA: dict[str, str] = {
-    "IOM001": "filen kan ikke læses (mangler, er en mappe, adgang nægtet, brudt link, for stor)",
-    "IOM002": "ikke tekst: binær, komprimeret, ugyldig UTF-8, UTF-16/32 eller styretegn",
-    "IOM003": "YAML-syntaksfejl",
-    "IOM004": "nøglen er angivet to gange i samme afsnit",
-    "IOM005": "tvetydig værdi (decimalkomma, tusindtalspunktum, dansk dato, ja/nej, foranstillet "
-    "nul)",
-    "IOM006": "et YAML-mærke (tag) er ikke tilladt",
-    "IOM007": "aliaser gentager for mange værdier",
-    "IOM008": "for dybt indlejret",
-    "IOM009": "for stor: for mange værdier eller en for lang nøgle",
-    "IOM010": "et tal med for mange cifre",
-    "IOM011": "tom fil, flere dokumenter eller et øverste niveau, der ikke er en tabel af nøgler",
-    "IOM020": "forkert type eller værdi",
-    "IOM021": "ukendt nøgle",
-    "IOM022": "påkrævet nøgle mangler",
-    "IOM101": "den angivne sum afviger fra summen af linjerne med mere end afrunding",
-    "IOM102": "den angivne sum afviger inden for afrundingen af de trykte tal",
-    "IOM103": "forsidens tilsagn eller forventede udbetaling afviger fra budgettet",
-    "IOM104": "en afvigelse, der skyldes et tal under `errata:`, en trykfejl i kilden (med "
-    "begrundelse)",
-    "IOM105": "en rettelse, hvis `printed` ikke er filens værdi dér, eller hvis sti ikke peger på "
-    "et angivet tal",
-    "IOM201": "et år i perioden mangler en bevillingsangivelse",
-    "IOM202": "bevilling for et år uden for perioden",
-    "IOM203": "reduktion uden bevilget beløb",
-    "IOM204": "bevillingsstatus stemmer ikke med beløb eller datoer",
-    "IOM205": "et år er begyndt uden registreret bevilling",
-    "IOM206": "årets beløb er planlagte og forudsætter Folketingets bevilling",
-    "IOM301": "finanslovskontoen har ikke formen §NN.NN.NN.NN",
-    "IOM302": "år mangler eller ligger uden for perioden",
-    "IOM303": "negativt beløb",
-    "IOM304": "linje- eller sum-id angivet to gange",
-    "IOM305": "en sum eller bevilling nævner en linje, budgettet ikke har",
-    "IOM306": "beløb mere præcist end én øre",
-    "IOM401": "udbetaling før årets bevilling på finansloven (eller uden registreret bevilling)",
-    "IOM402": "udbetalinger over årets (eller linjens) bevilgede beløb",
-    "IOM403": "blødt øremærket udbetaling uden godkendt allokering fra dialogen på datoen",
-    "IOM404": "blødt øremærkede udbetalinger over det allokerede beløb",
-    "IOM405": "årets allokeringer over det blødt øremærkede beløb (bevilget, ellers planlagt)",
-    "IOM406": "allokering til et land eller en region uden for det geografiske fokus",
-    "IOM407": "allokeringens land eller region er ukendt",
-    "IOM408": "mere end syv måneder mellem dialogbeslutninger (dialogen er halvårlig)",
-    "IOM409": "udbetaling dateret uden for sit bevillingsår eller perioden; allokering uden for "
-    "perioden",
-    "IOM410": "bilagsnummer brugt to gange",
-    "IOM411": "en linjes udbetalinger i et år over det planlagte beløb",
-    "IOM412": "allokering mærket med et prioritetsområde eller en SRF-kode, strategien ikke har",
-    "IOM413": "udbetaling eller allokering på en linje, budgettet ikke har",
-    "IOM414": "ingen ECB-referencekurs for udbetalingens valuta og dato, og ingen angivet",
-    "IOM415": "udbetaling efter den medfølgende ECB-historik, omregnet til seneste kurs",
-    "IOM416": "en udbetalingsplan summer ikke til linjens planlagte beløb eller nævner en ukendt "
-    "linje eller et ukendt år",
-    "IOM417": "en linjes prognose for et besluttet år overstiger det bevilgede (en "
-    "udbetalingsplan, der stadig følger planen)",
-    "IOM418": "en negativ udbetaling, der ikke er markeret som tilbagebetaling, eller en "
-    "tilbagebetaling, der ikke er negativ",
-    "IOM420": "en udbetalingsoversigt kan ikke læses (mangler, er ikke en projektmappe, ukendt "
-    "filtype)",
-    "IOM421": "oversigtens overskriftsrække er ikke den forventede og passer ikke til dens "
-    "`columns:`",
-    "IOM422": "en række i udbetalingsoversigten har en forkert værdi (dato, beløb, linje, valuta, "
-    "bilag, kurs)",
-    "IOM423": "oversigtens format kan ikke afgøres (datoer uden en dag over 12, ukendt tegnsæt): "
-    "angiv det",
-    "IOM424": "en oversigt læses ikke: en absolut sti eller en sti uden for strategiens "
-    "repository, ikke en almindelig fil, over grænserne",
-    "IOM430": "oversigtens talformat modsiger sig selv (samme decimaltegn og tusindtalsskilletegn) "
-    "eller det, beløbene i filen viser",
-    "IOM431": "en udbetaling omregnet med sin kurs er 10^15 eller mere i strategiens valuta (over "
-    "grænsen for et beløb): den tælles ikke med",
-    "IOM432": "projektmappens første ark er skjult, meget skjult eller et diagramark (eller ikke "
-    "det, mappen åbner med): arket, der vises ved åbning, læses",
-    "IOM433": "en projektmappe over en grænse: flere rækker end Excel tillader, for "
-    "mange delte tekster, et element for langt",
-    "IOM434": "en oversigt blev ændret (størrelse eller ændringstid), mens den blev læst: ingen af "
-    "dens udbetalinger medtages",
-    "IOM440": "allokeringens periode følger ikke dialogens rytme (`2024` årlig, `2024-H1` "
-    "halvårlig, `2024-Q3` kvartalsvis)",
-    "IOM441": "en dialogbeslutning dateret hverken i sin periode, kort før den eller inden for "
-    "fristen efter den",
-    "IOM442": "på datoen ingen dialogbeslutning for en linje i længere tid end dialogens rytme og "
-    "frist (nævner den seneste beslutning)",
-    "IOM601": "en tabelrække har et andet antal celler end tabellen har kolonner",
-    "IOM602": "et tal har en fodnotemarkering, tabellen ikke definerer",
-    "IOM603": "en fodnote, tabellen definerer, bruges ikke",
-    "IOM604": "en tilbagebetaling, der ikke er negativ, eller et negativt tal uden markering",
-    "IOM605": "en trykt vækstprocent afviger fra kolonnesummerne med mere end afrunding",
-    "IOM606": "en trykt vækstprocent afviger inden for afrundingen",
-    "IOM701": "IATI-eksporten er ikke gyldig efter IATI 2.03-skemaet",
-    "IOM702": "en IATI-budgetperiode er længere end 12 måneder eller slutter før den begynder",
-    "IOM703": "IATI-budgetter af samme type overlapper",
-    "IOM704": "negativt IATI-budget eller planlagt udbetaling",
-    "IOM705": "en IATI-værdi uden value-date",
-    "IOM706": "strategien mangler de IATI-identifikatorer, en eksport kræver",
-    "IOM707": "en regel i IATI's standardregelsæt er ikke opfyldt (reglens id og tekst: sektor "
-    "6.2.2, modtager 3.7.1, transaktionsdato i fremtiden 11.2.1 …)",
-    "IOM708": "en IATI-værdi står ikke på sin IATI-kodeliste (advarsel for en åben eller "
-    "udgået kode)",
-    "IOM709": "strategien mangler data, en IATI-regel kræver (nævner feltet, der skal tilføjes: "
-    "sektor, modtager, bistandstype …)",
-    "IOM710": "samme IATI-aktivitets-id givet til to aktiviteter",
-    "IOM800": "et udsagn i teksten (beløb, andel, antal, placering eller år) holder ikke mod det "
-    "tal, det taler om, med den margin dets ordlyd giver",
-    "IOM801": "teksten rangordner rækker (donorer) anderledes end tabellens kolonne",
-    "IOM802": "teksten henviser til et afsnit (et bilag), der ikke indeholder det lovede",
-    "IOM803": "et tal trykt to steder afviger med mere end afrundingen",
-    "IOM804": "to udsagn om samme størrelse er uenige",
-    "IOM805": "et udsagn, der ikke holder, anerkendt under `errata:` (med begrundelse)",
-    "IOM806": "et udsagn nævner en tabel, række, kolonne, budgetlinje eller sum, som data ikke har",
-    "IOM807": "en tabelfil under `tables:` kan ikke læses eller er ikke en gyldig tabel: "
-    "udsagn om den kontrolleres ikke",
-    "IOM808": "et udsagns-id er brugt to gange",
-    "IOM809": "en værdi, dokumentet ikke angiver: filens antagelse, ikke kildens",
-    "IOM810": "en antagelse, hvis sti ikke peger på en værdi i filen",
-    "IOM811": "et output i resultatrammen, hvis kode nævner et outcome, prioritetsområdet ikke har",
-    "IOM900": "IATI-filen afvises: den erklærer en DTD (entiteter, der udfoldes eller henter "
-    "andre filer)",
-    "IOM901": "ikke en IATI 2.0x-aktivitetsfil (ikke XML, rodelementet er ikke iati-activities, "
-    "version 1)",
-    "IOM902": "en offentliggjort transaktion, et budget eller en planlagt udbetaling uden type, "
-    "dato, tal eller valuta (tælles ikke med)",
-    "IOM903": "ingen af de læste IATI-aktiviteter vedrører strategien",
-    "IOM904": "en betaling i regnskabet står ikke blandt de offentliggjorte udbetalinger",
-    "IOM905": "en offentliggjort udbetaling står ikke i regnskabet",
-    "IOM906": "en offentliggjort udbetaling afviger i beløb fra betalingen ud over tolerancen",
-    "IOM907": "en transaktion og dens modpart er dateret i forskellige år",
-    "IOM908": "et års offentliggjorte tilsagn overstiger bevillingen",
-    "IOM909": "en udbetaling fra donoren står ikke blandt organisationens modtagne midler",
-    "IOM910": "organisationens modtagne midler fra donoren står ikke blandt donorens udbetalinger",
-    "IOM911": "modtagne midler afviger i beløb fra donorens udbetaling ud over tolerancen",
-    "IOM912": "et tilsagn fra donoren står ikke blandt organisationens modtagne tilsagn",
-    "IOM913": "organisationens modtagne tilsagn fra donoren står ikke blandt donorens tilsagn",
-    "IOM914": "et modtaget tilsagn afviger i beløb fra donorens tilsagn ud over tolerancen",
-    "IOM915": "ingen ECB-referencekurs for en offentliggjort værdis valuta på dens value-date",
-}
-CODES_DA: Mapping[str, str] = MappingProxyType(_CODES_DA)
 
 
 def word(key: str, locale: str) -> str:
@@ -465,33 +357,3 @@ def date(value: dt.date, locale: str) -> str:
     from babel.dates import format_date  # here: most commands print no date in words
 
     return str(format_date(value, "d. MMMM y" if locale == "da" else "d MMMM y", locale=locale))
-
-
-_QUOTED = re.compile(r"'([^']{1,80})'")
-_WRITE = re.compile(r"\bwrite ([^\s;,]+)")
-
-
-def path_text(path: tuple[str | int, ...]) -> str:
-    """A data path as the file's keys: budget.lines[0].amounts.2024."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
-    return text
-
-
-def finding_message(code: str, message: str, path: tuple[str | int, ...], locale: str) -> str:
-    """The message of a finding for people: English as the check wrote it; in Danish the code's
-    Danish summary with the data path, the values the English message quotes and what to write."""
-    if locale != "da" or code not in CODES_DA:
-        return message
-    details = []
-    if path:
-        details.append(path_text(path))
-    quoted = _QUOTED.findall(message)
-    if quoted:
-        details.append(", ".join(f"'{q}'" for q in dict.fromkeys(quoted)))
-    advice = _WRITE.findall(message)
-    if advice:
-        details.append(f"{word('write', locale)} {advice[0]}")
-    summary = CODES_DA[code]
-    return f"{summary}: {'; '.join(details)}" if details else summary

@@ -28,11 +28,15 @@ class Figures:
 
 @dataclass(frozen=True)
 class DisbursementRow:
-    key: str  # line id, year, "2023-Q2" or priority area number
-    label: str
+    """One row: a line (its `label`, the file's name for it), a year, a quarter of a year, a
+    year's subtotal or the period's total; the renderer names all but a line's."""
+
+    key: str  # line id, year, "2023-Q2" or the period "2023-2026" (machine keys, not words)
+    label: str  # a line's name as the file gives it; "" for the rows the renderer names
     kind: str  # "line", "subtotal" or "total"
     year: int | None
     figures: Figures
+    quarter: int | None = None
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ class PriorityRow:
     (`--by priority`)."""
 
     key: str  # priority area number; "-" no area tagged; "not-linked"; the year; "total"
-    label: str
+    label: str  # a priority area's number and name from the file; "" for the renderer's rows
     kind: str  # "line", "subtotal" (a year: the dialogue lines' figures) or "total"
     year: int | None
     allocated: Decimal

@@ -1,0 +1,999 @@
+"""Each finding's message in English and Danish: a template per code (and kind) over the values
+its findings carry, as `codes.py` names them. Only here are findings worded; numbers, money,
+dates and the file's keys are formatted by the locale (babel).
+
+A template names values in braces: `{year}`, `{stated}`. A value is formatted by its name where
+the name says what it is (`terms`, `at`, `difference`, `unit`, `cover`, `field`, `status`), else
+by its type: Money and Decimal by the locale's digits, a date as the file writes it, a list as
+a list, a `Phrase` from `PHRASES` below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from string import Formatter
+from typing import Any, NamedTuple
+
+from iomstrat.codes import message_key
+from iomstrat.codes import values as catalogued
+from iomstrat.findings import Diagnostic, Money, Phrase
+
+
+class Message(NamedTuple):
+    en: str
+    da: str
+
+
+_SUM_EN = "{subject}: stated {stated}, computed {computed} ({terms}); differs by {difference}"
+_SUM_DA = "{subject}: angivet {stated}, beregnet {computed} ({terms}); afviger med {difference}"
+_GROWTH_EN = (
+    "growth {column}: printed {printed}%, computed {computed}% from the column totals "
+    "{before} -> {now} (rounds to {rounded}%)"
+)
+_GROWTH_DA = (
+    "vækst {column}: trykt {printed} %, beregnet {computed} % ud fra kolonnesummerne "
+    "{before} -> {now} (afrundet {rounded} %)"
+)
+_ERRATA_EN = " as findings print it, e.g. {example}"
+_TOO_MUCH_EN = ", more than rounding explains (±{tolerance})"
+_TOO_MUCH_DA = ", mere end afrundingen kan forklare (±{tolerance})"
+_ACKNOWLEDGE_EN = "; if the source prints it so, acknowledge it under `errata:` at {at}"
+_ACKNOWLEDGE_DA = "; står det sådan i kilden, så anerkend det under `errata:` ved {at}"
+
+MESSAGES: Mapping[str, Message] = {
+    # The file's keys (IOM021, IOM022; IOM020 is pydantic's, worded by its reader)
+    "IOM021.suggest": Message(
+        "{parent}: unknown key '{name}'; did you mean '{suggestion}'?",
+        "{parent}: ukendt nøgle '{name}'; mente du '{suggestion}'?",
+    ),
+    "IOM021.known": Message(
+        "{parent}: unknown key '{name}'; known keys: {known}",
+        "{parent}: ukendt nøgle '{name}'; kendte nøgler: {known}",
+    ),
+    "IOM022": Message("{at}: required key is missing", "{at}: påkrævet nøgle mangler"),
+    # Sums (IOM101-IOM104)
+    "IOM101": Message(
+        _SUM_EN + _TOO_MUCH_EN + _ACKNOWLEDGE_EN, _SUM_DA + _TOO_MUCH_DA + _ACKNOWLEDGE_DA
+    ),
+    "IOM102": Message(
+        _SUM_EN + ", within the rounding of printed figures (±{tolerance})",
+        _SUM_DA + ", inden for afrundingen af de trykte tal (±{tolerance})",
+    ),
+    "IOM103": Message(
+        _SUM_EN + _TOO_MUCH_EN + _ACKNOWLEDGE_EN, _SUM_DA + _TOO_MUCH_DA + _ACKNOWLEDGE_DA
+    ),
+    "IOM104": Message(
+        _SUM_EN + "; an erratum of the source, acknowledged: {reason}",
+        _SUM_DA + "; en trykfejl i kilden, anerkendt: {reason}",
+    ),
+    "IOM104.growth": Message(
+        _GROWTH_EN + "; an erratum of the source, acknowledged: {reason}",
+        _GROWTH_DA + "; en trykfejl i kilden, anerkendt: {reason}",
+    ),
+    "IOM105.no_figure": Message(
+        "erratum at '{text}' names no stated figure; write the data path of a figure under "
+        "{roots}" + _ERRATA_EN,
+        "rettelsen ved '{text}' peger ikke på et angivet tal; skriv datastien til et tal under "
+        "{roots}, som kontrolresultaterne viser den, fx {example}",
+    ),
+    "IOM105.twice": Message(
+        "erratum at {at} is listed twice", "rettelsen ved {at} er angivet to gange"
+    ),
+    "IOM105.no_printed": Message(
+        "erratum at {at} needs `printed`, the figure as printed",
+        "rettelsen ved {at} mangler `printed`, tallet som trykt",
+    ),
+    "IOM105.no_statement": Message(
+        "erratum at '{text}' names no statement; write statements[N], N counted from 0 (the "
+        "file has {count})",
+        "rettelsen ved '{text}' peger ikke på et udsagn; skriv statements[N] med N talt fra 0 "
+        "(filen har {count})",
+    ),
+    "IOM105.statement_printed": Message(
+        "erratum at {at} says {printed} is printed, but the statement states {stated}",
+        "rettelsen ved {at} siger, at der er trykt {printed}, men udsagnet angiver {stated}",
+    ),
+    "IOM105.not_printed": Message(
+        "erratum at {at} says {printed} is printed, but the file holds {value} there; "
+        "transcribe the figure as printed",
+        "rettelsen ved {at} siger, at der er trykt {printed}, men filen har {value} dér; "
+        "skriv tallet af, som det er trykt",
+    ),
+    # Parliament's decisions (IOM201-IOM206)
+    "IOM201": Message(
+        "{year} has no approval entry; add one (status: planned until the Finance Act is passed)",
+        "{year} har ingen post under `approvals`; tilføj en (status: planned, indtil finansloven "
+        "er vedtaget)",
+    ),
+    "IOM202": Message(
+        "approval for {year}, outside the period {start}-{end}",
+        "bevilling for {year}, uden for perioden {start}-{end}",
+    ),
+    "IOM203": Message(
+        "{year} is 'reduced' but states no approved amount",
+        "{year} er 'reduced' (reduceret), men angiver intet bevilget beløb",
+    ),
+    "IOM204.duplicate": Message(
+        "{year} has more than one approval entry (first is entry {first})",
+        "{year} har mere end én post under `approvals` (den første er nr. {first})",
+    ),
+    "IOM204.planned_decided": Message(
+        "{year} is 'planned' but records a decision (finance_act, decided_on, amount or "
+        "lines); set status to approved, reduced or withheld",
+        "{year} er 'planned' (planlagt), men angiver en beslutning (finance_act, decided_on, "
+        "amount eller lines); sæt status til approved, reduced eller withheld",
+    ),
+    "IOM204.undecided": Message(
+        "{year} is '{status}' but has no {setting}",
+        "{year} er '{status}', men mangler {setting}",
+    ),
+    "IOM204.approved_not_planned": Message(
+        "{year} is 'approved' for {amount} but the budget plans {planned}; use status "
+        "'reduced' for a lower amount",
+        "{year} er 'approved' (bevilget) med {amount}, men budgettet planlægger {planned}; "
+        "brug status 'reduced' for et lavere beløb",
+    ),
+    "IOM204.reduced_not_below": Message(
+        "{year} is 'reduced' to {amount}, not below the planned {planned}",
+        "{year} er 'reduced' (reduceret) til {amount}, som ikke er under de planlagte {planned}",
+    ),
+    "IOM204.withheld_amount": Message(
+        "{year} is 'withheld' but states an approved amount of {amount}",
+        "{year} er 'withheld' (tilbageholdt), men angiver et bevilget beløb på {amount}",
+    ),
+    "IOM204.line_above_plan": Message(
+        "{year} approves {amount} for '{line}', more than the planned {planned}",
+        "{year} bevilger {amount} til '{line}', mere end de planlagte {planned}",
+    ),
+    "IOM204.lines_sum": Message(
+        "{year} approval amount {amount} differs from its lines' sum {sum}",
+        "bevillingen for {year} på {amount} afviger fra summen af dens linjer, {sum}",
+    ),
+    "IOM205": Message(
+        "{year} has started (as of {as_of}) and its {planned} still has no recorded "
+        "parliamentary approval",
+        "{year} er begyndt (pr. {as_of}), og årets {planned} har stadig ingen registreret "
+        "bevilling fra Folketinget",
+    ),
+    "IOM206": Message(
+        "{year}: {planned} planned, subject to annual parliamentary approval",
+        "{year}: {planned} planlagt, med forbehold for Folketingets årlige bevilling",
+    ),
+    # Budget lines (IOM301-IOM306)
+    "IOM301": Message(
+        "Finance Act code '{text}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14)",
+        "finanslovskontoen '{text}' har ikke formen §NN.NN.NN.NN (fx §06.32.10.14)",
+    ),
+    "IOM302.period": Message(
+        "period ends ({end}) before it starts ({start})",
+        "perioden slutter ({end}), før den begynder ({start})",
+    ),
+    "IOM302.outside": Message(
+        "{what}: year {year} is outside the period {start}-{end}",
+        "{what}: året {year} ligger uden for perioden {start}-{end}",
+    ),
+    "IOM302.missing": Message(
+        "{what}: no amount for {years} (the period is {start}-{end}; write 0 for a year "
+        "without one)",
+        "{what}: intet beløb for {years} (perioden er {start}-{end}; skriv 0 for et år uden beløb)",
+    ),
+    "IOM303": Message("amount {amount} is negative", "beløbet {amount} er negativt"),
+    "IOM304.lines": Message(
+        "budget lines id '{id}' is used {count} times; ids must be unique",
+        "linje-id'et '{id}' er brugt {count} gange; et id må kun bruges én gang",
+    ),
+    "IOM304.totals": Message(
+        "budget totals id '{id}' is used {count} times; ids must be unique",
+        "sum-id'et '{id}' er brugt {count} gange; et id må kun bruges én gang",
+    ),
+    "IOM305.total": Message(
+        "total '{total}' adds up line '{line}', which the budget does not have (lines: {lines})",
+        "summen '{total}' lægger linjen '{line}' sammen, som budgettet ikke har (linjer: {lines})",
+    ),
+    "IOM305.policy": Message(
+        "`{setting}` names line '{line}', which the budget does not have (lines: {lines})",
+        "`{setting}` nævner linjen '{line}', som budgettet ikke har (linjer: {lines})",
+    ),
+    "IOM305.approval": Message(
+        "{year} approval names line '{line}', which the budget does not have",
+        "bevillingen for {year} nævner linjen '{line}', som budgettet ikke har",
+    ),
+    "IOM306": Message(
+        "amount {amount} ({unit}) is more precise than one øre; write at most {decimals} decimals",
+        "beløbet {amount} ({unit}) er mere præcist end én øre; skriv højst {decimals} decimaler",
+    ),
+    # Payments, allocations, the schedule (IOM401-IOM418)
+    "IOM401": Message(
+        "payment {voucher} of {date} precedes the approval of {year} ({finance_act}, {decided_on})",
+        "udbetalingen {voucher} af {date} ligger før bevillingen for {year} ({finance_act}, "
+        "{decided_on})",
+    ),
+    "IOM401.none": Message(
+        "payment {voucher} of {date} for {year} is made before the year's parliamentary "
+        "approval (none recorded)",
+        "udbetalingen {voucher} af {date} for {year} er foretaget før årets bevilling fra "
+        "Folketinget (ingen registreret)",
+    ),
+    "IOM402": Message(
+        "payment {voucher} brings {year} to {paid}, above the approved {approved} by {excess}",
+        "udbetalingen {voucher} bringer udbetalingerne for {year} op på {paid}, {excess} over de "
+        "bevilgede {approved}",
+    ),
+    "IOM402.line": Message(
+        "payment {voucher} brings line '{line}' of {year} to {paid}, above the approved "
+        "{approved} by {excess}",
+        "udbetalingen {voucher} bringer linjen '{line}' for {year} op på {paid}, {excess} over "
+        "de bevilgede {approved}",
+    ),
+    "IOM403": Message(
+        "payment {voucher} on line '{line}' of {date} has no allocation approved in a dialogue "
+        "decision for {year} by that date",
+        "udbetalingen {voucher} på linjen '{line}' af {date} har ingen allokering for {year}, "
+        "som en dialogbeslutning har godkendt senest den dato",
+    ),
+    "IOM403.unknown_item": Message(
+        "payment {voucher} names allocation '{allocation}': no dialogue decision has it",
+        "udbetalingen {voucher} nævner allokeringen '{allocation}': ingen dialogbeslutning "
+        "indeholder den",
+    ),
+    "IOM403.later_item": Message(
+        "payment {voucher} names allocation '{allocation}': decided later",
+        "udbetalingen {voucher} nævner allokeringen '{allocation}': den er besluttet senere",
+    ),
+    "IOM404": Message(
+        "payment {voucher} brings line '{line}' of {year} to {paid}, above the {allocated} "
+        "allocated by {date}",
+        "udbetalingen {voucher} bringer linjen '{line}' for {year} op på {paid}, over de "
+        "{allocated}, der var allokeret pr. {date}",
+    ),
+    "IOM404.item": Message(
+        "payment {voucher} brings allocation '{allocation}' to {paid}, above its {allocated}",
+        "udbetalingen {voucher} bringer allokeringen '{allocation}' op på {paid}, over dens "
+        "{allocated}",
+    ),
+    "IOM405": Message(
+        "allocations for {year} reach {allocated} ({unit}), above line '{line}''s {limit} for "
+        "the year",
+        "allokeringerne for {year} når {allocated} ({unit}), over de {limit}, linjen '{line}' "
+        "har for året",
+    ),
+    "IOM406": Message(
+        "{field} '{name}' is in {continents}, outside the geographic focus on {focus}",
+        "{field} '{name}' ligger i {continents}, uden for det geografiske fokus på {focus}",
+    ),
+    "IOM406.cited": Message(
+        "{field} '{name}' is in {continents}, outside the geographic focus on {focus} ({source})",
+        "{field} '{name}' ligger i {continents}, uden for det geografiske fokus på {focus} "
+        "({source})",
+    ),
+    "IOM407": Message(
+        "{field} '{name}' is not known; use a country name or ISO code, a continent, a UN "
+        "region (e.g. Western Asia) or a named region (e.g. Sahel, Lake Chad Basin)",
+        "{field} '{name}' er ukendt; skriv et lands navn eller ISO-kode, et kontinent, en "
+        "FN-region (fx Western Asia) eller en navngiven region (fx Sahel, Lake Chad Basin)",
+    ),
+    "IOM407.suggest": Message(
+        "{field} '{name}' is not known; did you mean {suggestions}?",
+        "{field} '{name}' er ukendt; mente du {suggestions}?",
+    ),
+    "IOM408": Message(
+        "dialogue decision of {after} comes {days} days after the one of {before}; the "
+        "dialogue meets {every_months} (a gap of up to {grace_months} more is allowed)",
+        "dialogbeslutningen af {after} kommer {days} dage efter den af {before}; dialogen "
+        "mødes {every_months} (et mellemrum på op til {grace_months} mere tillades)",
+    ),
+    "IOM408.cited": Message(
+        "dialogue decision of {after} comes {days} days after the one of {before}; the "
+        "dialogue meets {every_months} (a gap of up to {grace_months} more is allowed; "
+        "{source})",
+        "dialogbeslutningen af {after} kommer {days} dage efter den af {before}; dialogen "
+        "mødes {every_months} (et mellemrum på op til {grace_months} mere tillades; "
+        "{source})",
+    ),
+    "IOM409.payment_period": Message(
+        "payment {voucher} is for {year}, outside the period {start}-{end}",
+        "udbetalingen {voucher} er for {year}, uden for perioden {start}-{end}",
+    ),
+    "IOM409.payment_year": Message(
+        "payment {voucher} of {date} is dated outside its appropriation year {year}",
+        "udbetalingen {voucher} af {date} er dateret uden for sit bevillingsår {year}",
+    ),
+    "IOM409.payment_year_months": Message(
+        "payment {voucher} of {date} is dated outside its appropriation year {year} and its "
+        "supplementary period of {months} months",
+        "udbetalingen {voucher} af {date} er dateret uden for sit bevillingsår {year} og dets "
+        "supplementsperiode på {months} måneder",
+    ),
+    "IOM409.allocation": Message(
+        "allocation for {period}, outside the period {start}-{end}",
+        "allokering for {period}, uden for strategiperioden {start}-{end}",
+    ),
+    "IOM410": Message(
+        "voucher {voucher} is already used at {file}:{line}",
+        "bilaget {voucher} er allerede brugt i {file}:{line}",
+    ),
+    "IOM410.as": Message(
+        "voucher {voucher} is already used at {file}:{line} (as {first})",
+        "bilaget {voucher} er allerede brugt i {file}:{line} (som {first})",
+    ),
+    "IOM411": Message(
+        "payment {voucher} brings line '{line}' ({line_kind}) for {year} to {paid}, above its "
+        "line of {planned}",
+        "udbetalingen {voucher} bringer linjen '{line}' ({line_kind}) for {year} op på {paid}, "
+        "over linjens {planned}",
+    ),
+    "IOM412.area": Message(
+        "priority area {area} is not one of the strategy's ({areas})",
+        "prioritetsområdet {area} er ikke et af strategiens ({areas})",
+    ),
+    "IOM412.no_area": Message(
+        "priority area {area} is not one of the strategy's (none recorded)",
+        "prioritetsområdet {area} er ikke et af strategiens (den angiver ingen)",
+    ),
+    "IOM412.outputs": Message(
+        "SRF output {srf} is not among those the strategy's priority areas select",
+        "SRF-output {srf} er ikke blandt dem, strategiens prioritetsområder vælger",
+    ),
+    "IOM412.outcomes": Message(
+        "SRF outcome {srf} is not among those the strategy's priority areas select",
+        "SRF-outcome {srf} er ikke blandt dem, strategiens prioritetsområder vælger",
+    ),
+    "IOM413.payment": Message(
+        "payment {voucher} is on line '{line}', which the budget does not have (lines: {lines})",
+        "udbetalingen {voucher} står på linjen '{line}', som budgettet ikke har (linjer: {lines})",
+    ),
+    "IOM413.no_line": Message(
+        "allocation names no line; write `line:` (the file's `dialogue:` declares no single "
+        "line to take by default)",
+        "allokeringen nævner ingen linje; skriv `line:` (filens `dialogue:` angiver ikke én "
+        "linje, der kan bruges som standard)",
+    ),
+    "IOM413.allocation": Message(
+        "allocation names line '{line}', which the budget does not have",
+        "allokeringen nævner linjen '{line}', som budgettet ikke har",
+    ),
+    "IOM414": Message(
+        "payment {voucher}: no ECB reference rate for {currency} on {date}; state its "
+        "exchange_rate ({target} per {currency})",
+        "udbetalingen {voucher}: ingen ECB-referencekurs for {currency} den {date}; angiv dens "
+        "exchange_rate ({target} pr. {currency})",
+    ),
+    "IOM415": Message(
+        "payment {voucher} on {date} is after the shipped ECB history; converted at the rate "
+        "of {rate_date}; state its exchange_rate",
+        "udbetalingen {voucher} den {date} ligger efter den medfølgende ECB-historik; omregnet "
+        "til kursen pr. {rate_date}; angiv dens exchange_rate",
+    ),
+    "IOM416.line": Message(
+        "schedule for line '{line}', which the budget does not have",
+        "udbetalingsplan for linjen '{line}', som budgettet ikke har",
+    ),
+    "IOM416.year": Message(
+        "schedule year {year} outside the period",
+        "udbetalingsplanens år {year} ligger uden for perioden",
+    ),
+    "IOM416.sum": Message(
+        "tranches of '{line}' for {year} add up to {total}, not the planned {planned} ({unit})",
+        "raterne for '{line}' i {year} summer til {total}, ikke de planlagte {planned} ({unit})",
+    ),
+    "IOM416.sum_approved": Message(
+        "tranches of '{line}' for {year} add up to {total}, not the planned {planned} or the "
+        "approved {approved} ({unit})",
+        "raterne for '{line}' i {year} summer til {total}, hverken de planlagte {planned} eller "
+        "de bevilgede {approved} ({unit})",
+    ),
+    "IOM416.date": Message(
+        "tranche dated {date} outside {year}", "raten dateret {date} ligger uden for {year}"
+    ),
+    "IOM417": Message(
+        "{year}: forecast {forecast} is above the {approved} approved; write its schedule for "
+        "the approved amount",
+        "{year}: prognosen {forecast} er over de bevilgede {approved}; skriv udbetalingsplanen "
+        "for det bevilgede beløb",
+    ),
+    "IOM417.line": Message(
+        "line '{line}' of {year}: forecast {forecast} is above the {approved} approved; write "
+        "its schedule for the approved amount",
+        "linjen '{line}' for {year}: prognosen {forecast} er over de bevilgede {approved}; "
+        "skriv udbetalingsplanen for det bevilgede beløb",
+    ),
+    "IOM418.negative": Message(
+        "payment {voucher} is negative ({amount}); a refund is marked as one (refund: true, or "
+        "a refund column saying yes), any other payment is positive",
+        "udbetalingen {voucher} er negativ ({amount}); en tilbagebetaling markeres som sådan "
+        "(refund: true eller en refund-kolonne med yes), alle andre udbetalinger er positive",
+    ),
+    "IOM418.refund": Message(
+        "refund {voucher} is not negative ({amount}); write the amount returned",
+        "tilbagebetalingen {voucher} er ikke negativ ({amount}); skriv det tilbagebetalte "
+        "beløb med minus",
+    ),
+    "IOM431": Message(
+        "payment {voucher}: {amount} at the rate {rate} is {limit} or more, beyond the limit of "
+        "an amount; it is not counted (check the amount and the exchange_rate)",
+        "udbetalingen {voucher}: {amount} til kursen {rate} giver {limit} eller mere, over "
+        "grænsen for et beløb; den tælles ikke med (kontrollér beløbet og exchange_rate)",
+    ),
+    "IOM440": Message(
+        "allocation for {period} names {named}; the dialogue meets {every_months}: name {cadence},"
+        " e.g. `period: {example}`",
+        "allokeringen for {period} angiver {named}; dialogen mødes {every_months}: angiv "
+        "{cadence}, fx `period: {example}`",
+    ),
+    "IOM440.cited": Message(
+        "allocation for {period} names {named}; the dialogue meets {every_months} ({source}): name"
+        " {cadence}, e.g. `period: {example}`",
+        "allokeringen for {period} angiver {named}; dialogen mødes {every_months} ({source}): "
+        "angiv {cadence}, fx `period: {example}`",
+    ),
+    "IOM441": Message(
+        "dialogue decision of {date} is for {period} ({start} to {end}); a decision falls within "
+        "its period or shortly before it (from {earliest}): check the date and the period",
+        "dialogbeslutningen af {date} gælder {period} ({start} til {end}); en beslutning falder i "
+        "sin periode eller kort før den (fra {earliest}): kontrollér datoen og perioden",
+    ),
+    "IOM441.grace": Message(
+        "dialogue decision of {date} is for {period} ({start} to {end}); a decision falls within "
+        "its period or shortly before it (from {earliest}, up to {grace_months} late): check the "
+        "date and the period",
+        "dialogbeslutningen af {date} gælder {period} ({start} til {end}); en beslutning falder i "
+        "sin periode eller kort før den (fra {earliest}, op til {grace_months} for sent): "
+        "kontrollér datoen og perioden",
+    ),
+    "IOM442.decided": Message(
+        "dialogue line '{line}': as of {as_of} the last dialogue decision, of {since}, is {days} "
+        "days old; the dialogue meets {every_months}, so a decision was due by {due}",
+        "dialoglinjen '{line}': pr. {as_of} er den seneste dialogbeslutning, af {since}, {days} "
+        "dage gammel; dialogen mødes {every_months}, så en beslutning skulle være truffet "
+        "senest {due}",
+    ),
+    "IOM442.decided_cited": Message(
+        "dialogue line '{line}': as of {as_of} the last dialogue decision, of {since}, is {days} "
+        "days old; the dialogue meets {every_months} ({source}), so a decision was due by {due}",
+        "dialoglinjen '{line}': pr. {as_of} er den seneste dialogbeslutning, af {since}, {days} "
+        "dage gammel; dialogen mødes {every_months} ({source}), så en beslutning skulle være "
+        "truffet senest {due}",
+    ),
+    "IOM442.never": Message(
+        "dialogue line '{line}': as of {as_of} no dialogue decision is recorded since the period "
+        "began ({since}); the dialogue meets {every_months}, so a decision was due by {due}",
+        "dialoglinjen '{line}': pr. {as_of} er der ikke registreret nogen dialogbeslutning, siden "
+        "perioden begyndte ({since}); dialogen mødes {every_months}, så en beslutning skulle "
+        "være truffet senest {due}",
+    ),
+    "IOM442.never_cited": Message(
+        "dialogue line '{line}': as of {as_of} no dialogue decision is recorded since the period "
+        "began ({since}); the dialogue meets {every_months} ({source}), so a decision was due by "
+        "{due}",
+        "dialoglinjen '{line}': pr. {as_of} er der ikke registreret nogen dialogbeslutning, siden "
+        "perioden begyndte ({since}); dialogen mødes {every_months} ({source}), så en beslutning "
+        "skulle være truffet senest {due}",
+    ),
+    # Tables of the document (IOM601-IOM606)
+    "IOM601": Message(
+        "{what} has {count} entries for {columns} columns",
+        "{what} har {count} celler til {columns} kolonner",
+    ),
+    "IOM602": Message(
+        "footnote marker '{marker}' has no footnote under `table.markers` (known: {known})",
+        "fodnotemarkeringen '{marker}' har ingen fodnote under `table.markers` (kendte: {known})",
+    ),
+    "IOM602.none_known": Message(
+        "footnote marker '{marker}' has no footnote under `table.markers`",
+        "fodnotemarkeringen '{marker}' har ingen fodnote under `table.markers`",
+    ),
+    "IOM603": Message(
+        "footnote '{marker}' is printed but no figure or heading carries the marker",
+        "fodnoten '{marker}' er trykt, men intet tal og ingen overskrift bærer markeringen",
+    ),
+    "IOM604.positive_refund": Message(
+        "row '{row}' is a refund but its figure {amount} is positive; write refunds as "
+        "negative amounts",
+        "rækken '{row}' er en tilbagebetaling, men dens tal {amount} er positivt; skriv "
+        "tilbagebetalinger som negative beløb",
+    ),
+    "IOM604.negative": Message(
+        "row '{row}' has a negative figure {amount}; only refunds are negative (mark the row "
+        "`refund: true`)",
+        "rækken '{row}' har det negative tal {amount}; kun tilbagebetalinger er negative "
+        "(markér rækken `refund: true`)",
+    ),
+    "IOM605": Message(
+        _GROWTH_EN + "; more than the rounding of the printed totals explains ({low}% to {high}%)",
+        _GROWTH_DA + "; mere end afrundingen af de trykte summer kan forklare ({low} % til "
+        "{high} %)",
+    ),
+    "IOM605.no_previous": Message(
+        "growth {printed}% under column {column} has no previous column total to grow from",
+        "væksten {printed} % under kolonnen {column} har ingen foregående kolonnesum at vokse fra",
+    ),
+    "IOM606": Message(
+        _GROWTH_EN + "; within the rounding of the printed totals ({low}% to {high}%)",
+        _GROWTH_DA + "; inden for afrundingen af de trykte summer ({low} % til {high} %)",
+    ),
+    # Published to IATI against the ledgers (IOM903-IOM915; IOM900-IOM902 are the reader's)
+    "IOM903": Message(
+        "none of the {read} activities read concerns the strategy (the donor's for the "
+        "organisation, or the organisation's receipts from the donor): nothing to reconcile",
+        "ingen af de {read} læste aktiviteter vedrører strategien (donorens til organisationen "
+        "eller organisationens modtagelser fra donoren): intet at afstemme",
+    ),
+    "IOM904": Message(
+        "{ours} is not among the donor's published disbursements ({files})",
+        "{ours} findes ikke blandt donorens offentliggjorte udbetalinger ({files})",
+    ),
+    "IOM905": Message(
+        "{theirs} is not among the payments of the ledgers",
+        "{theirs} findes ikke blandt betalingerne i udbetalingsoversigterne",
+    ),
+    "IOM906": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {percent} %, each at its own rate)",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {percent} %, hver til sin egen "
+        "kurs)",
+    ),
+    "IOM906.same_currency": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {allowed})",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {allowed})",
+    ),
+    "IOM906.no_rate": Message(
+        "{theirs}: no rate to compare it", "{theirs}: ingen kurs at sammenligne den med"
+    ),
+    "IOM907": Message(
+        "{theirs} matches {ours} but is dated in {year}, not {expected}",
+        "{theirs} svarer til {ours}, men er dateret i {year}, ikke {expected}",
+    ),
+    "IOM908": Message(
+        "published commitments of {year} ({committed} at {places}) exceed the approval "
+        "({approved}) by {excess}",
+        "de offentliggjorte tilsagn for {year} ({committed} i {places}) overstiger bevillingen "
+        "({approved}) med {excess}",
+    ),
+    "IOM909": Message(
+        "{ours} is not among the organisation's incoming funds ({files})",
+        "{ours} findes ikke blandt organisationens modtagne midler ({files})",
+    ),
+    "IOM910": Message(
+        "{theirs} is not among the donor's disbursements",
+        "{theirs} findes ikke blandt donorens udbetalinger",
+    ),
+    "IOM911": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {percent} %, each at its own rate)",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {percent} %, hver til sin egen "
+        "kurs)",
+    ),
+    "IOM911.same_currency": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {allowed})",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {allowed})",
+    ),
+    "IOM911.no_rate": Message(
+        "{theirs}: no rate to compare it", "{theirs}: ingen kurs at sammenligne den med"
+    ),
+    "IOM912": Message(
+        "{ours} is not among the organisation's incoming commitments ({files})",
+        "{ours} findes ikke blandt organisationens modtagne tilsagn ({files})",
+    ),
+    "IOM913": Message(
+        "{theirs} is not among the donor's commitments",
+        "{theirs} findes ikke blandt donorens tilsagn",
+    ),
+    "IOM914": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {percent} %, each at its own rate)",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {percent} %, hver til sin egen "
+        "kurs)",
+    ),
+    "IOM914.same_currency": Message(
+        "{theirs} differs from {ours} by {difference} (allowed: {allowed})",
+        "{theirs} afviger fra {ours} med {difference} (tilladt: {allowed})",
+    ),
+    "IOM914.no_rate": Message(
+        "{theirs}: no rate to compare it", "{theirs}: ingen kurs at sammenligne den med"
+    ),
+    "IOM915": Message(
+        "no ECB reference rate for {currency} on {date}: the value is not converted",
+        "ingen ECB-referencekurs for {currency} den {date}: værdien er ikke omregnet",
+    ),
+}
+"""Message key (`IOM204` or `IOM204.duplicate`, see `codes.message_key`) -> its two languages."""
+
+PHRASES: Mapping[str, Message] = {
+    "sum.total": Message("{year} {name}", "{year} {name}"),
+    "sum.cover_year": Message("{year} cover {cover}", "forsidens {cover} {year}"),
+    "sum.cover_total": Message(
+        "{start}-{end} cover {cover} total", "forsidens {cover} i alt {start}-{end}"
+    ),
+    "sum.row": Message("row '{row}', {heading}", "rækken '{row}', {heading}"),
+    "sum.row_total": Message("row '{row}', total", "rækken '{row}', i alt"),
+    "sum.column": Message("column {column} total", "kolonnen {column} i alt"),
+    "sum.grand_rows": Message(
+        "grand total against the row totals", "totalen sammenholdt med rækkesummerne"
+    ),
+    "sum.grand_columns": Message(
+        "grand total against the column totals", "totalen sammenholdt med kolonnesummerne"
+    ),
+    "sum.figures": Message("{count} figures", "{count} tal"),
+    "sum.negative_figures": Message("{count} negative figures", "{count} negative tal"),
+    "cells.row": Message("row '{row}'", "rækken '{row}'"),
+    "cells.column_totals": Message("column totals", "kolonnesummerne"),
+    "cells.growth": Message("growth percentages", "vækstprocenterne"),
+    "cells.column_names": Message("column names", "kolonnenavnene"),
+    "figures.line": Message("line '{id}'", "linjen '{id}'"),
+    "figures.total": Message("total '{id}'", "summen '{id}'"),
+    "figures.cover": Message("cover {cover}", "forsidens {cover}"),
+    "side": Message(
+        "{transaction} of {date}, {amount} at {place}",
+        "{transaction} af {date}, {amount} i {place}",
+    ),
+    "side_reference": Message(
+        "{transaction} '{reference}' of {date}, {amount} at {place}",
+        "{transaction} '{reference}' af {date}, {amount} i {place}",
+    ),
+    "side_rate": Message(
+        "{transaction} of {date}, {amount} (ECB {rate} {into}/{of} of {on}) at {place}",
+        "{transaction} af {date}, {amount} (ECB {rate} {into}/{of} pr. {on}) i {place}",
+    ),
+    "side_reference_rate": Message(
+        "{transaction} '{reference}' of {date}, {amount} (ECB {rate} {into}/{of} of {on}) at "
+        "{place}",
+        "{transaction} '{reference}' af {date}, {amount} (ECB {rate} {into}/{of} pr. {on}) i "
+        "{place}",
+    ),
+}
+"""Parts of messages (`findings.Phrase`), keyed as `codes.PHRASES`."""
+
+_WORDS: Mapping[str, Message] = {
+    "cover.commitment": Message("commitment", "tilsagn"),
+    "cover.projected_disbursement": Message("projected disbursement", "forventede udbetaling"),
+    "field.country": Message("country", "landet"),
+    "field.region": Message("region", "regionen"),
+    "field.focus": Message("geographic focus", "det geografiske fokus"),
+    "unit.million": Message("million", "mio."),
+    "unit.thousand": Message("thousand", "tusind"),
+    "unit.kroner": Message("kroner", "kroner"),
+    "unit.units": Message("units", "enheder"),
+    "money.million": Message("{currency} {amount} million", "{amount} mio. {currency}"),
+    "money.thousand": Message("{currency} {amount} thousand", "{amount} tusind {currency}"),
+    "or": Message(" or ", " eller "),
+    "nothing": Message("nothing", "ingenting"),
+    "top_level": Message("(top level)", "(øverste niveau)"),
+    "at_line": Message("{term} at line {line}", "{term} på linje {line}"),
+    "every_1": Message("every month", "hver måned"),
+    "every_6": Message("every six months", "hvert halve år"),
+    "every_12": Message("once a year", "én gang om året"),
+    "every": Message("every {n} months", "hver {n}. måned"),
+    "period.year": Message("a year", "et år"),
+    "transaction.payment": Message("payment", "betalingen"),
+    "transaction.commitment": Message("commitment", "tilsagnet"),
+    "transaction.disbursement": Message("disbursement", "udbetalingen"),
+    "transaction.incoming_funds": Message("incoming funds", "de modtagne midler"),
+    "transaction.incoming_commitment": Message("incoming commitment", "det modtagne tilsagn"),
+    "period.half_year": Message("a half-year", "et halvår"),
+    "period.quarter": Message("a quarter", "et kvartal"),
+    "months_1": Message("1 month", "1 måned"),
+    "months": Message("{n} months", "{n} måneder"),
+}
+"""Words for values that are keys (a cover row, a field) or counts that read better in words."""
+
+
+SUMMARIES_DA: Mapping[str, str] = {
+    "IOM001": "filen kan ikke læses (mangler, er en mappe, adgang nægtet, brudt link, for stor)",
+    "IOM002": "ikke tekst: binær, komprimeret, ugyldig UTF-8, UTF-16/32 eller styretegn",
+    "IOM003": "YAML-syntaksfejl",
+    "IOM004": "nøglen er angivet to gange i samme afsnit",
+    "IOM005": "tvetydig værdi (decimalkomma, tusindtalspunktum, dansk dato, ja/nej, foranstillet "
+    "nul)",
+    "IOM006": "et YAML-mærke (tag) er ikke tilladt",
+    "IOM007": "aliaser gentager for mange værdier",
+    "IOM008": "for dybt indlejret",
+    "IOM009": "for stor: for mange værdier eller en for lang nøgle",
+    "IOM010": "et tal med for mange cifre",
+    "IOM011": "tom fil, flere dokumenter eller et øverste niveau, der ikke er en tabel af nøgler",
+    "IOM020": "forkert type eller værdi",
+    "IOM021": "ukendt nøgle",
+    "IOM022": "påkrævet nøgle mangler",
+    "IOM101": "den angivne sum afviger fra summen af linjerne med mere end afrunding",
+    "IOM102": "den angivne sum afviger inden for afrundingen af de trykte tal",
+    "IOM103": "forsidens tilsagn eller forventede udbetaling afviger fra budgettet",
+    "IOM104": "en afvigelse, der skyldes et tal under `errata:`, en trykfejl i kilden (med "
+    "begrundelse)",
+    "IOM105": "en rettelse, hvis `printed` ikke er filens værdi dér, eller hvis sti ikke peger på "
+    "et angivet tal",
+    "IOM201": "et år i perioden mangler en bevillingsangivelse",
+    "IOM202": "bevilling for et år uden for perioden",
+    "IOM203": "reduktion uden bevilget beløb",
+    "IOM204": "bevillingsstatus stemmer ikke med beløb eller datoer",
+    "IOM205": "et år er begyndt uden registreret bevilling",
+    "IOM206": "årets beløb er planlagte og forudsætter Folketingets bevilling",
+    "IOM301": "finanslovskontoen har ikke formen §NN.NN.NN.NN",
+    "IOM302": "år mangler eller ligger uden for perioden",
+    "IOM303": "negativt beløb",
+    "IOM304": "linje- eller sum-id angivet to gange",
+    "IOM305": "en sum, en bevilling, `dialogue` eller `geographic_focus` nævner en linje, "
+    "budgettet ikke har",
+    "IOM306": "beløb mere præcist end én øre",
+    "IOM401": "udbetaling før årets bevilling på finansloven (eller uden registreret bevilling)",
+    "IOM402": "udbetalinger over årets (eller linjens) bevilgede beløb",
+    "IOM403": "en udbetaling på en `dialogue:`-linje uden en allokering besluttet senest på "
+    "datoen, eller som nævner en ukendt allokering",
+    "IOM404": "udbetalinger på en `dialogue:`-linje over det beløb, der var allokeret på deres "
+    "dato, eller over deres allokeringspost",
+    "IOM405": "en linjes allokeringer i et år over linjens beløb (bevilget, ellers planlagt)",
+    "IOM406": "allokering til et land eller en region uden for filens `geographic_focus`",
+    "IOM407": "allokeringens land eller region er ukendt",
+    "IOM408": "dialogbeslutninger med længere mellemrum end filens `dialogue.every_months` og "
+    "`grace_months`",
+    "IOM409": "udbetaling dateret uden for sit bevillingsår eller perioden; allokering uden for "
+    "perioden",
+    "IOM410": "bilagsnummer brugt to gange",
+    "IOM411": "en linjes udbetalinger i et år over det planlagte beløb",
+    "IOM412": "allokering mærket med et prioritetsområde eller en SRF-kode, strategien ikke har",
+    "IOM413": "udbetaling eller allokering på en linje, budgettet ikke har",
+    "IOM414": "ingen ECB-referencekurs for udbetalingens valuta og dato, og ingen angivet",
+    "IOM415": "udbetaling efter den medfølgende ECB-historik, omregnet til seneste kurs",
+    "IOM416": "en udbetalingsplan summer ikke til linjens planlagte beløb eller nævner en ukendt "
+    "linje eller et ukendt år",
+    "IOM417": "en linjes prognose for et besluttet år overstiger det bevilgede (en "
+    "udbetalingsplan, der stadig følger planen)",
+    "IOM418": "en negativ udbetaling, der ikke er markeret som tilbagebetaling, eller en "
+    "tilbagebetaling, der ikke er negativ",
+    "IOM420": "en udbetalingsoversigt kan ikke læses (mangler, er ikke en projektmappe, ukendt "
+    "filtype)",
+    "IOM421": "oversigtens overskriftsrække er ikke den forventede og passer ikke til dens "
+    "`columns:`",
+    "IOM422": "en række i udbetalingsoversigten har en forkert værdi (dato, beløb, linje, valuta, "
+    "bilag, kurs)",
+    "IOM423": "oversigtens format kan ikke afgøres (datoer uden en dag over 12, ukendt tegnsæt): "
+    "angiv det",
+    "IOM424": "en oversigt læses ikke: en absolut sti eller en sti uden for strategiens "
+    "repository, ikke en almindelig fil, over grænserne",
+    "IOM430": "oversigtens talformat modsiger sig selv (samme decimaltegn og tusindtalsskilletegn) "
+    "eller det, beløbene i filen viser",
+    "IOM431": "en udbetaling omregnet med sin kurs er 10^15 eller mere i strategiens valuta (over "
+    "grænsen for et beløb): den tælles ikke med",
+    "IOM432": "projektmappens første ark er skjult, meget skjult eller et diagramark (eller ikke "
+    "det, mappen åbner med): arket, der vises ved åbning, læses",
+    "IOM433": "en projektmappe over en grænse: flere rækker end Excel tillader, for "
+    "mange delte tekster, et element for langt",
+    "IOM434": "en oversigt blev ændret (størrelse eller ændringstid), mens den blev læst: ingen af "
+    "dens udbetalinger medtages",
+    "IOM440": "allokeringens periode følger ikke dialogens rytme (`2024` årlig, `2024-H1` "
+    "halvårlig, `2024-Q3` kvartalsvis)",
+    "IOM441": "en dialogbeslutning dateret hverken i sin periode, kort før den eller inden for "
+    "fristen efter den",
+    "IOM442": "på datoen ingen dialogbeslutning for en linje i længere tid end dialogens rytme og "
+    "frist (nævner den seneste beslutning)",
+    "IOM601": "en tabelrække har et andet antal celler end tabellen har kolonner",
+    "IOM602": "et tal har en fodnotemarkering, tabellen ikke definerer",
+    "IOM603": "en fodnote, tabellen definerer, bruges ikke",
+    "IOM604": "en tilbagebetaling, der ikke er negativ, eller et negativt tal uden markering",
+    "IOM605": "en trykt vækstprocent afviger fra kolonnesummerne med mere end afrunding",
+    "IOM606": "en trykt vækstprocent afviger inden for afrundingen",
+    "IOM701": "IATI-eksporten er ikke gyldig efter IATI 2.03-skemaet",
+    "IOM702": "en IATI-budgetperiode er længere end 12 måneder eller slutter før den begynder",
+    "IOM703": "IATI-budgetter af samme type overlapper",
+    "IOM704": "negativt IATI-budget eller planlagt udbetaling",
+    "IOM705": "en IATI-værdi uden value-date",
+    "IOM706": "strategien mangler de IATI-identifikatorer, en eksport kræver",
+    "IOM707": "en regel i IATI's standardregelsæt er ikke opfyldt (reglens id og tekst: sektor "
+    "6.2.2, modtager 3.7.1, transaktionsdato i fremtiden 11.2.1 …)",
+    "IOM708": "en IATI-værdi står ikke på sin IATI-kodeliste (advarsel for en åben eller "
+    "udgået kode)",
+    "IOM709": "strategien mangler data, en IATI-regel kræver (nævner feltet, der skal tilføjes: "
+    "sektor, modtager, bistandstype …)",
+    "IOM710": "samme IATI-aktivitets-id givet til to aktiviteter",
+    "IOM800": "et udsagn i teksten (beløb, andel, antal, placering eller år) holder ikke mod det "
+    "tal, det taler om, med den margin dets ordlyd giver",
+    "IOM801": "teksten rangordner rækker (donorer) anderledes end tabellens kolonne",
+    "IOM802": "teksten henviser til et afsnit (et bilag), der ikke indeholder det lovede",
+    "IOM803": "et tal trykt to steder afviger med mere end afrundingen",
+    "IOM804": "to udsagn om samme størrelse er uenige",
+    "IOM805": "et udsagn, der ikke holder, anerkendt under `errata:` (med begrundelse)",
+    "IOM806": "et udsagn nævner en tabel, række, kolonne, budgetlinje eller sum, som data ikke har",
+    "IOM807": "en tabelfil under `tables:` kan ikke læses eller er ikke en gyldig tabel: "
+    "udsagn om den kontrolleres ikke",
+    "IOM808": "et udsagns-id er brugt to gange",
+    "IOM809": "en værdi, dokumentet ikke angiver: filens antagelse, ikke kildens",
+    "IOM810": "en antagelse, hvis sti ikke peger på en værdi i filen",
+    "IOM811": "et output i resultatrammen, hvis kode nævner et outcome, prioritetsområdet ikke har",
+    "IOM900": "IATI-filen afvises: den erklærer en DTD (entiteter, der udfoldes eller henter "
+    "andre filer)",
+    "IOM901": "ikke en IATI 2.0x-aktivitetsfil (ikke XML, rodelementet er ikke iati-activities, "
+    "version 1)",
+    "IOM902": "en offentliggjort transaktion, et budget eller en planlagt udbetaling uden type, "
+    "dato, tal eller valuta (tælles ikke med)",
+    "IOM903": "ingen af de læste IATI-aktiviteter vedrører strategien",
+    "IOM904": "en betaling i regnskabet står ikke blandt de offentliggjorte udbetalinger",
+    "IOM905": "en offentliggjort udbetaling står ikke i regnskabet",
+    "IOM906": "en offentliggjort udbetaling afviger i beløb fra betalingen ud over tolerancen",
+    "IOM907": "en transaktion og dens modpart er dateret i forskellige år",
+    "IOM908": "et års offentliggjorte tilsagn overstiger bevillingen",
+    "IOM909": "en udbetaling fra donoren står ikke blandt organisationens modtagne midler",
+    "IOM910": "organisationens modtagne midler fra donoren står ikke blandt donorens udbetalinger",
+    "IOM911": "modtagne midler afviger i beløb fra donorens udbetaling ud over tolerancen",
+    "IOM912": "et tilsagn fra donoren står ikke blandt organisationens modtagne tilsagn",
+    "IOM913": "organisationens modtagne tilsagn fra donoren står ikke blandt donorens tilsagn",
+    "IOM914": "et modtaget tilsagn afviger i beløb fra donorens tilsagn ud over tolerancen",
+    "IOM915": "ingen ECB-referencekurs for en offentliggjort værdis valuta på dens value-date",
+}
+"""The Danish summary of every code (`codes.py` holds the English one): the Danish of a
+finding its reader words in English, with the data path and the values it quotes."""
+
+
+def _word(key: str, locale: str) -> str:
+    entry = _WORDS[key]
+    return entry.da if locale == "da" else entry.en
+
+
+def _number(value: Decimal, locale: str, *, signed: bool = False) -> str:
+    """Every digit of the figure, grouped as the locale writes it: 2,055.5 / 2.055,5. English
+    is Python's own (the same digits as babel's; `validate` loads no babel for it)."""
+    if locale == "en":
+        text = f"{value:,f}"
+    else:
+        from babel.numbers import format_decimal  # here: most runs word no finding
+
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        pattern = "#,##0." + "0" * places if places else "#,##0"
+        text = str(format_decimal(value, pattern, locale=locale, decimal_quantization=False))
+    return "+" + text if signed and value > 0 else text
+
+
+def _money(value: Money, locale: str) -> str:
+    if value.unit in ("million", "thousand"):
+        currency = "kr." if locale == "da" and value.currency == "DKK" else value.currency
+        return _word(f"money.{value.unit}", locale).format(
+            currency=currency, amount=_number(value.amount, locale)
+        )
+    if locale == "en":
+        return f"{value.currency} {value.amount:,.2f}"
+    from babel.numbers import format_currency
+
+    return str(format_currency(value.amount, value.currency, locale=locale))
+
+
+def path_text(path: tuple[str | int, ...]) -> str:
+    """A data path as the file's keys: budget.lines[0].amounts.2024."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
+    return text
+
+
+def _months(count: int, locale: str) -> str:
+    return _word("months_1", locale) if count == 1 else _word("months", locale).format(n=count)
+
+
+def _every(count: int, locale: str) -> str:
+    key = f"every_{count}"
+    return _word(key, locale) if key in _WORDS else _word("every", locale).format(n=count)
+
+
+def _place(name: str, locale: str) -> str:
+    """A continent or region the checks name (in English, as M49 does) in `locale`."""
+    if locale == "en":
+        return name
+    from iomstrat.places import Places  # here: only a finding about a place needs the table
+
+    places = Places()
+    found = places.resolve(name)
+    return (places.name(found.code, locale) if found else None) or name
+
+
+def _term(term: tuple[Any, Decimal, int | None], locale: str) -> str:
+    label, amount, line = term
+    text = f"{_value('label', label, locale)} {_number(amount, locale)}"
+    return text if line is None else _word("at_line", locale).format(term=text, line=line)
+
+
+def _value(name: str, value: Any, locale: str) -> str:
+    """One value of a finding as its message shows it in `locale`."""
+    if name == "terms":
+        return " + ".join(_term(t, locale) for t in value) or _word("nothing", locale)
+    if name in ("at", "parent"):
+        return path_text(value) or _word("top_level", locale)
+    if name in ("cover", "field", "unit"):
+        return _word(f"{name}.{value}", locale)
+    if name in ("named", "cadence"):
+        return _word(f"period.{value}", locale)
+    if name == "transaction":
+        return _word(f"transaction.{value}", locale)
+    if name == "rate" and isinstance(value, Decimal):
+        return _number(value.quantize(Decimal("0.000001")), locale)
+    if name == "every_months":
+        return _every(value, locale)
+    if name in ("grace_months", "months"):
+        return _months(value, locale)
+    if name == "suggestions":
+        return _word("or", locale).join(value)
+    if name == "continents":
+        return ", ".join(_place(place, locale) for place in value)
+    if isinstance(value, Phrase):
+        return _worded(PHRASES[value.key], dict(value.values), locale)
+    if isinstance(value, Money):
+        return _money(value, locale)
+    if isinstance(value, Decimal):
+        return _number(value, locale, signed=name == "difference")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return ", ".join(_value(name, item, locale) for item in value)
+    return str(value)
+
+
+class _Values(dict[str, Any]):
+    """A finding's values, each formatted for `locale` when a template asks for it."""
+
+    def __init__(self, values: Mapping[str, Any], locale: str) -> None:
+        super().__init__(values)
+        self.locale = locale
+
+    def __missing__(self, name: str) -> str:
+        return "?"
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self:
+            return "?"
+        return _value(name, super().__getitem__(name), self.locale)
+
+
+def _worded(message: Message, values: Mapping[str, Any], locale: str) -> str:
+    template = message.da if locale == "da" else message.en
+    return template.format_map(_Values(values, locale))
+
+
+def template_values(template: str) -> set[str]:
+    """The names of the values a template quotes."""
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+def text(d: Diagnostic, locale: str = "en") -> str:
+    """A finding's message in `locale`: from its code's template and values; a finding its
+    reader worded (YAML, pydantic, ledgers, IATI) in English, in Danish its code's Danish
+    summary with the data path and the values it quotes."""
+    key = message_key(d.code, d.kind)
+    if not d.message and key in MESSAGES and catalogued(d.code, d.kind) is not None:
+        return _worded(MESSAGES[key], d.values, locale)
+    return _reader_message(d.code, d.message, d.path, locale)
+
+
+def json_values(d: Diagnostic) -> dict[str, Any]:
+    """The values a finding quotes, for programs: numbers and dates as exact text, money as
+    amount and currency, a phrase or a key in English words, lists as lists."""
+    return {name: _plain(name, value) for name, value in d.values.items()}
+
+
+def _plain(name: str, value: Any) -> Any:
+    if isinstance(value, Money):
+        return {"amount": str(value.amount), "currency": value.currency, "unit": value.unit}
+    if isinstance(value, Phrase) or name in ("terms", "at"):
+        return _value(name, value, "en")
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, tuple | list):
+        return [_plain(name, item) for item in value]
+    return str(value)
+
+
+_QUOTED = re.compile(r"'([^']{1,80})'")
+_WRITE = re.compile(r"\bwrite ([^\s;,]+)")
+
+
+def _reader_message(code: str, message: str, path: tuple[str | int, ...], locale: str) -> str:
+    """The message of a finding for people: English as the check wrote it; in Danish the code's
+    Danish summary with the data path, the values the English message quotes and what to write."""
+    if locale != "da" or code not in SUMMARIES_DA:
+        return message
+    details = []
+    if path:
+        details.append(path_text(path))
+    quoted = _QUOTED.findall(message)
+    if quoted:
+        details.append(", ".join(f"'{q}'" for q in dict.fromkeys(quoted)))
+    advice = _WRITE.findall(message)
+    if advice:
+        details.append(f"{'skriv' if locale == 'da' else 'write'} {advice[0]}")
+    summary = SUMMARIES_DA[code]
+    return f"{summary}: {'; '.join(details)}" if details else summary
