@@ -13,6 +13,7 @@ import random
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +28,21 @@ MAX_YAML_SIZE = 100_000
 """Largest YAML ledger written: beyond it a YAML file exceeds the loader's size limit (MAX_BYTES,
 32 MiB), by design; the 1 000 000-record ledger is CSV only."""
 STRATEGIES = 20
-CSV_HEADER = "date,line,amount,currency,voucher,exchange_rate"
+CSV_HEADER = "date,line,amount,currency,voucher,exchange_rate,allocation"
+DANISH_HEADER = "Bilagsdato;Konto;Beløb;Valuta;Bilagsnr.;Kurs;Bevilling"
+DANISH_ACCOUNTS = {"core": "4010", "soft_earmarked": "4020", "personnel": "4030"}
+"""The finance system's accounts for the budget lines in the Danish export (`ledgers: lines:`)."""
+USD_EVERY = 10
+"""Every tenth payment on a line without a dialogue is made in US dollars, at the ECB rate."""
 PAID_YEARS = (2023, 2024, 2025)
 """Years the ledger pays in: approved, and wholly before today, so no payment lies in the future."""
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 """Bump when the generated files change, so that cached portfolios are rebuilt."""
 
 
-Payment = tuple[str, str, str, str]
-"""One payment: ISO date, line id, amount in DKK with øre (text, exact), voucher."""
+Payment = tuple[str, str, str, str, str, str]
+"""One payment: ISO date, line id, amount with its cents (text, exact), currency, voucher, the
+allocation item it names (or "")."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,14 @@ class Portfolio:
 
     def journal(self, size: int) -> Path:
         return self.root / f"ledger_{label(size)}.journal"
+
+    def danish(self, size: int) -> Path:
+        """The same payments as a Danish finance system's export (`danish_lines`)."""
+        return self.root / f"ledger_{label(size)}_dk.csv"
+
+    def danish_strategy(self, size: int) -> Path:
+        """The strategy naming the Danish export, with its dialect, under `ledgers:`."""
+        return self.root / f"strategy_{label(size)}_dk.yaml"
 
     def linked_strategy(self, size: int, kind: str) -> Path:
         """A copy of the strategy whose `ledgers:` key names the ledger of this size and kind."""
@@ -109,16 +124,25 @@ def approve_all(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "approvals": approvals}
 
 
+ALLOCATED = (
+    ("H1", 1, (("Niger", None, 12), (None, "Sahel", 10), ("Ethiopia", None, 8))),
+    ("H2", 7, (("Morocco", None, 10), (None, "Horn of Africa", 10))),
+)
+"""Each paid year's dialogue decisions: half-year, month decided, items (country, region, DKK
+million); they allocate the soft-earmarked line's 50 million a year."""
+
+
+def item_id(year: int, half: str, index: int) -> str:
+    return f"y{year}_{half.lower()}_{index + 1}"
+
+
 def with_allocations(data: dict[str, Any]) -> dict[str, Any]:
     """Six-monthly dialogue decisions allocating each paid year's soft-earmarked amount (in the
-    file's unit, million): 30 from 1 January, 20 more from 1 July; payments, spread evenly over
-    the year, stay within what is allocated by their date."""
+    file's unit, million): 30 from 1 January, 20 more from 1 July, each item with an id the
+    payments name."""
     decisions = []
     for year in PAID_YEARS:
-        for half, month, items in (
-            ("H1", 1, (("Niger", None, 12), (None, "Sahel", 10), ("Ethiopia", None, 8))),
-            ("H2", 7, (("Morocco", None, 10), (None, "Horn of Africa", 10))),
-        ):
+        for half, month, items in ALLOCATED:
             decisions.append(
                 {
                     "date": dt.date(year, month, 1),
@@ -126,11 +150,12 @@ def with_allocations(data: dict[str, Any]) -> dict[str, Any]:
                     "approved_by": "Department of Migration, Stabilization and Fragility",
                     "items": [
                         {
+                            "id": item_id(year, half, index),
                             **({"country": country} if country else {"region": region}),
                             "purpose": "Migration management and capacity building (synthetic)",
                             "amount": amount,
                         }
-                        for country, region, amount in items
+                        for index, (country, region, amount) in enumerate(items)
                     ],
                 }
             )
@@ -175,31 +200,61 @@ def dump(data: dict[str, Any]) -> str:
 
 
 def payments(size: int, strategy: dict[str, Any], seed: int = SEED) -> list[Payment]:
-    """`size` payments over the paid years; each line and year sums to its planned amount."""
+    """`size` payments over the paid years, as a ledger of this strategy holds them: each line
+    and year sums to its planned amount (to the øre in DKK; a little less where a payment is
+    made in US dollars, converted at the ECB rate of its date); the soft-earmarked line's
+    payments each name an allocation item and add up to its amount, made from the date of the
+    decision that allocated it (`with_allocations`)."""
     rng = random.Random(f"{seed}-{size}")
     factor = 1_000_000 if strategy["strategy"]["unit"] == "million" else 1
-    plan = [
-        (year, line["id"], int(line["amounts"][year] * factor * 100))
-        for year in PAID_YEARS
-        for line in strategy["budget"]["lines"]
-    ]
-    whole = sum(ore for _, _, ore in plan)
-    found: list[tuple[dt.date, str, int]] = []
+    dialogue = set(strategy.get("dialogue", {}).get("lines", []))
+    plan: list[tuple[int, str, int, int, str]] = []  # year, line, øre, first month, item
+    for year in PAID_YEARS:
+        for line in strategy["budget"]["lines"]:
+            if line["id"] not in dialogue:
+                plan.append((year, line["id"], int(line["amounts"][year] * factor * 100), 1, ""))
+                continue
+            for half, month, items in ALLOCATED:
+                for index, item in enumerate(items):
+                    ore = item[2] * factor * 100
+                    plan.append((year, line["id"], ore, month, item_id(year, half, index)))
+    whole = sum(entry[2] for entry in plan)
+    found: list[tuple[dt.date, str, int, str]] = []
     given = 0
-    for index, (year, line_id, ore) in enumerate(plan):
+    for index, (year, line_id, ore, month, item) in enumerate(plan):
         count = size - given if index == len(plan) - 1 else round(size * ore / whole)
         given += count
-        first = dt.date(year, 1, 1).toordinal()
+        first = dt.date(year, month, 1).toordinal()
         days = dt.date(year, 12, 31).toordinal() - first + 1
         for day, part in zip(
             (rng.randrange(days) for _ in range(count)), split(ore, count, rng), strict=True
         ):
-            found.append((dt.date.fromordinal(first + day), line_id, part))
+            found.append((dt.date.fromordinal(first + day), line_id, part, item))
     found.sort()
-    return [
-        (date.isoformat(), line_id, f"{ore // 100}.{ore % 100:02d}", f"IOM-{date.year}-{n:07d}")
-        for n, (date, line_id, ore) in enumerate(found, start=1)
-    ]
+    dollars = _dollar_rates({date for date, *_ in found})
+    rows: list[Payment] = []
+    for n, (date, line_id, ore, item) in enumerate(found, start=1):
+        currency = "DKK"
+        if not item and n % USD_EVERY == 0:
+            # Cents of USD whose value at the ECB rate is at most the øre planned, so that no
+            # line is paid above its amount.
+            ore, currency = max(1, int(Decimal(ore) / dollars[date])), "USD"
+        amount = f"{ore // 100}.{ore % 100:02d}"
+        rows.append((date.isoformat(), line_id, amount, currency, f"IOM-{date.year}-{n:07d}", item))
+    return rows
+
+
+def _dollar_rates(days: set[dt.date]) -> dict[dt.date, Decimal]:
+    """DKK per USD on each day, as iomstrat converts (ECB reference rates)."""
+    from iomstrat.rates import EcbRates
+
+    rates = EcbRates()
+    found = {}
+    for day in days:
+        quote = rates.quote("USD", "DKK", day)
+        assert quote is not None, day
+        found[day] = quote.rate
+    return found
 
 
 def split(total: int, count: int, rng: random.Random) -> list[int]:
@@ -215,28 +270,62 @@ def split(total: int, count: int, rng: random.Random) -> list[int]:
 
 def csv_lines(rows: list[Payment]) -> Iterator[str]:
     yield CSV_HEADER + "\n"
-    for date, line, amount, voucher in rows:
-        yield f"{date},{line},{amount},DKK,{voucher},\n"
+    for date, line, amount, currency, voucher, item in rows:
+        yield f"{date},{line},{amount},{currency},{voucher},,{item}\n"
+
+
+def danish_lines(rows: list[Payment]) -> Iterator[str]:
+    """The payments as a Danish finance system exports them: semicolons, day-first dates with
+    points, decimal comma with thousands points, its own headers and account numbers."""
+    yield DANISH_HEADER + "\r\n"
+    for date, line, amount, currency, voucher, item in rows:
+        units, cents = amount.split(".")
+        grouped = f"{int(units):,}".replace(",", ".")
+        yield (
+            f"{date[8:10]}.{date[5:7]}.{date[:4]};{DANISH_ACCOUNTS[line]};{grouped},{cents};"
+            f"{currency};{voucher};;{item}\r\n"
+        )
+
+
+DANISH_LEDGER = {
+    "columns": {
+        "date": "Bilagsdato",
+        "line": "Konto",
+        "amount": "Beløb",
+        "currency": "Valuta",
+        "voucher": "Bilagsnr.",
+        "exchange_rate": "Kurs",
+        "allocation": "Bevilling",
+    },
+    "delimiter": ";",
+    "decimal": ",",
+    "thousands": ".",
+    "date_format": "%d.%m.%Y",
+    "lines": {account: line for line, account in DANISH_ACCOUNTS.items()},
+}
+"""The `ledgers:` entry that declares the Danish export's dialect."""
 
 
 def yaml_lines(rows: list[Payment]) -> Iterator[str]:
-    yield "# Synthetic payment ledger (bench/generate.py); amounts in DKK.\n"
+    yield "# Synthetic payment ledger (bench/generate.py).\n"
     yield "disbursements:\n"
-    for date, line, amount, voucher in rows:
+    for date, line, amount, currency, voucher, item in rows:
         yield (
             f"  - date: {date}\n    line: {line}\n    amount: {amount}\n"
-            f"    currency: DKK\n    voucher: {voucher}\n    exchange_rate: null\n"
+            f"    currency: {currency}\n    voucher: {voucher}\n    exchange_rate: null\n"
+            + (f"    allocation: {item}\n" if item else "")
         )
 
 
 def journal_lines(rows: list[Payment], code: str) -> Iterator[str]:
     yield "; Synthetic payment ledger (bench/generate.py), the same payments as the CSV.\n"
-    yield "commodity 1,000.00 DKK\n\n"
-    for date, line, amount, voucher in rows:
+    yield "commodity 1,000.00 DKK\ncommodity 1,000.00 USD\n\n"
+    for date, line, amount, currency, voucher, item in rows:
         yield (
             f"{date} {voucher}\n"
-            f"    expenses:iom:{line}  {amount} DKK  ; finance_act_code: {code}\n"
-            "    assets:bank:dkk\n\n"
+            f"    expenses:iom:{line}  {amount} {currency}  ; finance_act_code: {code}"
+            + (f", allocation: {item}" if item else "")
+            + f"\n    assets:bank:{currency.lower()}\n\n"
         )
 
 
@@ -280,6 +369,9 @@ def generate(
         log.flush()
         rows = payments(size, approved)
         write_lines(portfolio.csv(size), csv_lines(rows))
+        write_lines(portfolio.danish(size), danish_lines(rows))
+        danish = {**approved, "ledgers": [{"path": portfolio.danish(size).name, **DANISH_LEDGER}]}
+        portfolio.danish_strategy(size).write_text(dump(danish), "utf-8")
         write_lines(
             portfolio.journal(size), journal_lines(rows, approved["strategy"]["finance_act_code"])
         )

@@ -10,15 +10,16 @@ import datetime as dt
 import itertools
 from collections import defaultdict
 from decimal import Decimal
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from iomstrat.checks.context import FOREVER, Context
 from iomstrat.checks.payments import PAYMENT_LINE
-from iomstrat.engine.book import ZERO, Book
+from iomstrat.engine.book import ZERO, Book, Day, NamedDay
 from iomstrat.engine.plan import allocation_line, approved_line, dialogue_lines, factor
 from iomstrat.findings import DataPath, Diagnostic, Money, echo
 from iomstrat.model import periods
-from iomstrat.model.strategy import GeographicFocus
+from iomstrat.model.strategy import Allocation, AllocationItem, GeographicFocus
 
 if TYPE_CHECKING:
     from iomstrat.places import Kind
@@ -32,12 +33,19 @@ DIALOGUE_GAP = "IOM408"
 UNKNOWN_RESULT_CODE = "IOM412"
 
 
+Decided = dict[tuple[str | None, int], tuple[list[dt.date], list[Decimal]]]
+"""Per (line, year): the dialogue decisions' dates in order and the amount allocated by each."""
+
+
 def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
     """Payments on a dialogue line only as allocated in a dialogue decision by their date; a
-    payment naming an allocation item within that item, whatever its line."""
+    payment naming an allocation item within that item, whatever its line.
+
+    From sums first: the lines and years, and the items, whose sums show no payment can be a
+    finding are not walked; the payments of the others are, in date order, by column."""
     if ctx.book is None:
         return []
-    strategy, book, found = ctx.strategy, ctx.book, []
+    strategy, book = ctx.strategy, ctx.book
     dialogue = set(dialogue_lines(strategy))
     if not dialogue and not strategy.allocations:
         return []
@@ -48,113 +56,139 @@ def check_dialogue_payments(ctx: Context) -> list[Diagnostic]:
         for item in allocation.items
         if item.id is not None
     }
-    paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
-    paid_item: dict[str, Decimal] = defaultdict(Decimal)
-    reported: set[tuple[str, int] | str] = set()
-    # Per (line, year): decision dates in order and the amount allocated by each date.
-    decided: dict[tuple[str | None, int], tuple[list[dt.date], list[Decimal]]] = {}
+    decided: Decided = {}
     for a in sorted(strategy.allocations, key=lambda a: a.date):
         dates, totals = decided.setdefault((allocation_line(strategy, a), a.year), ([], []))
         dates.append(a.date)
         previous = totals[-1] if totals else ZERO
         totals.append(previous + sum((i.amount for i in a.items), ZERO) * unit)
-    if _within_allocations(book, dialogue, decided):
+    lines_due = _lines_to_walk(book, dialogue, decided)
+    items_due = _items_to_walk(book, items, unit)
+    if not lines_due and not items_due:
         return []
-    for p, amount in book.dated:
-        on_dialogue = p.line in dialogue
-        if not on_dialogue and p.allocation is None:
+    return _walk(ctx, dialogue, decided, items, lines_due, items_due)
+
+
+def _walk(
+    ctx: Context,
+    dialogue: set[str],
+    decided: Decided,
+    items: dict[str, tuple[Allocation, AllocationItem]],
+    lines_due: set[tuple[str, int]],
+    items_due: set[str],
+) -> list[Diagnostic]:
+    """The payments of the lines and years, and of the items, that may hold a finding, walked
+    in date order; a record is made only for a finding."""
+    assert ctx.book is not None
+    book, unit, found = ctx.book, factor(ctx.strategy), []
+    columns, amounts = book.payments.columns, book.amounts
+    lines, years, days, names = columns.line, columns.year, columns.date, columns.allocation
+    rows = set(
+        compress(range(len(lines)), map(lines_due.__contains__, zip(lines, years, strict=True)))
+    )
+    if items_due:
+        rows.update(compress(range(len(names)), map(items_due.__contains__, names)))
+    paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    paid_item: dict[str, Decimal] = defaultdict(Decimal)
+    reported: set[tuple[str, int] | str] = set()
+
+    currency = ctx.strategy.strategy.currency
+
+    def finding(index: int, code: str, **values: Any) -> None:
+        found.append(book.payments.finding(book.payments.records[index], code, **values))
+
+    for index in filter(rows.__contains__, book.dated.order):
+        line, year, day, name = lines[index], years[index], days[index], names[index]
+        amount = amounts[index]
+        assert amount is not None  # `dated` holds the payments with an amount
+        voucher, key = echo(columns.voucher[index]), (line, year)
+        dates, totals = decided.get(key, ([], []))
+        taken = bisect.bisect_right(dates, day)
+        if line in dialogue and not taken:
+            finding(index, PAID_WITHOUT_ALLOCATION, voucher=voucher, line=line, date=day, year=year)
             continue
-        dates, totals = decided.get((p.line, p.year), ([], []))
-        taken = bisect.bisect_right(dates, p.date)
-        if on_dialogue and not taken:
-            found.append(
-                book.payments.finding(
-                    p,
+        if name is not None and name in items_due:
+            target = items.get(name)
+            if target is None or target[0].date > day:
+                finding(
+                    index,
                     PAID_WITHOUT_ALLOCATION,
-                    voucher=echo(p.voucher),
-                    line=p.line,
-                    date=p.date,
-                    year=p.year,
-                )
-            )
-            continue
-        if p.allocation is not None:
-            target = items.get(p.allocation)
-            if target is None or target[0].date > p.date:
-                found.append(
-                    book.payments.finding(
-                        p,
-                        PAID_WITHOUT_ALLOCATION,
-                        kind="unknown_item" if target is None else "later_item",
-                        voucher=echo(p.voucher),
-                        allocation=echo(p.allocation or ""),
-                    )
+                    kind="unknown_item" if target is None else "later_item",
+                    voucher=voucher,
+                    allocation=echo(name),
                 )
             else:
-                paid_item[p.allocation] += amount
+                paid_item[name] += amount
                 limit = target[1].amount * unit
-                if paid_item[p.allocation] > limit and p.allocation not in reported:
-                    reported.add(p.allocation)
-                    currency = strategy.strategy.currency
-                    found.append(
-                        book.payments.finding(
-                            p,
-                            PAID_ABOVE_ALLOCATION,
-                            kind="item",
-                            voucher=echo(p.voucher),
-                            allocation=echo(p.allocation or ""),
-                            paid=Money(paid_item[p.allocation], currency),
-                            allocated=Money(limit, currency),
-                        )
+                if paid_item[name] > limit and name not in reported:
+                    reported.add(name)
+                    finding(
+                        index,
+                        PAID_ABOVE_ALLOCATION,
+                        kind="item",
+                        voucher=voucher,
+                        allocation=echo(name),
+                        paid=Money(paid_item[name], currency),
+                        allocated=Money(limit, currency),
                     )
-        if not on_dialogue:
+        if key not in lines_due:
             continue
-        key = (p.line, p.year)
         paid[key] += amount
         allocated = totals[taken - 1]
         if paid[key] > allocated and key not in reported:
             reported.add(key)
-            currency = strategy.strategy.currency
-            found.append(
-                book.payments.finding(
-                    p,
-                    PAID_ABOVE_ALLOCATION,
-                    voucher=echo(p.voucher),
-                    line=p.line,
-                    year=p.year,
-                    paid=Money(paid[key], currency),
-                    allocated=Money(allocated, currency),
-                    date=p.date,
-                )
+            finding(
+                index,
+                PAID_ABOVE_ALLOCATION,
+                voucher=voucher,
+                line=line,
+                year=year,
+                paid=Money(paid[key], currency),
+                allocated=Money(allocated, currency),
+                date=day,
             )
     return found
 
 
-def _within_allocations(
-    book: Book,
-    dialogue: set[str],
-    decided: dict[tuple[str | None, int], tuple[list[dt.date], list[Decimal]]],
-) -> bool:
-    """Whether the book's daily sums show every payment on a dialogue line allocated by its
-    date and within what was allocated, and no payment naming an item; when not, the caller
-    names the payments one by one. Without refunds a line's running sum is largest at the end
-    of each day, and what is allocated changes only from one day to the next."""
-    allocations = book.payments.columns.allocation
-    if book.daily.negative or allocations.count(None) != len(allocations):
-        return False
-    days: dict[tuple[str, int], list[tuple[dt.date, Decimal]]] = defaultdict(list)
-    for (line, year, day), amount in book.daily.sums.items():
-        if line in dialogue:
-            days[(line, year)].append((day, amount))
+def _lines_to_walk(book: Book, dialogue: set[str], decided: Decided) -> set[tuple[str, int]]:
+    """The dialogue lines and years whose payments may hold a finding: some day's payments
+    without an allocation decided by then, or a running sum that may pass what is allocated by
+    its day. What is allocated changes only from one day to the next, so the daily sums tell
+    (and, on a day with a refund, what the day's payments add before it)."""
+    days: dict[tuple[str, int], list[Day]] = defaultdict(list)
+    for day_key in book.daily.sums:
+        if day_key[0] in dialogue:
+            days[day_key[:2]].append(day_key)
+    due = set()
     for key, paid in days.items():
         dates, totals = decided.get(key, ([], []))
-        running = ZERO
-        for day, amount in sorted(paid):
+        for day, peak in book.daily.peaks(paid):
             taken = bisect.bisect_right(dates, day)
-            running += amount
-            if not taken or running > totals[taken - 1]:
-                return False
-    return True
+            if not taken or peak > totals[taken - 1]:
+                due.add(key)
+                break
+    return due
+
+
+def _items_to_walk(
+    book: Book, items: dict[str, tuple[Allocation, AllocationItem]], unit: Decimal
+) -> set[str]:
+    """The allocation items named by payments that may hold a finding: an item no decision
+    has, one paid before its decision, or whose running sum may pass its amount (the sums per
+    day and item tell, as for a line)."""
+    days: dict[str, list[NamedDay]] = defaultdict(list)
+    for key in book.daily.named:
+        days[key[3]].append(key)
+    due = set()
+    for name, paid in days.items():
+        target = items.get(name)
+        if target is None or target[0].date > min(key[2] for key in paid):
+            due.add(name)
+            continue
+        limit = target[1].amount * unit
+        if any(peak > limit for _day, peak in book.daily.peaks(paid)):
+            due.add(name)
+    return due
 
 
 def check_allocation_amounts(ctx: Context) -> list[Diagnostic]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import cached_property
 from itertools import compress, islice, repeat
-from typing import NamedTuple, Protocol, overload
+from typing import Any, NamedTuple, Protocol, TypeVar, overload
 
 from iomstrat.findings import Diagnostic, Money, echo
 from iomstrat.loader.dialect import MAX_AMOUNT
@@ -24,6 +24,8 @@ RATE_AFTER_HISTORY = "IOM415"
 CONVERTED_BEYOND_BOUND = "IOM431"
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class Rates(Protocol):
@@ -63,6 +65,11 @@ class Dated(Sequence[tuple[Payment, Decimal]]):
     def __len__(self) -> int:
         return len(self._records) if self._order is None else len(self._order)
 
+    @property
+    def order(self) -> Sequence[int]:
+        """The indexes of these payments into the records, in date (then file) order."""
+        return range(len(self._records)) if self._order is None else self._order
+
     @overload
     def __getitem__(self, index: int) -> tuple[Payment, Decimal]: ...
     @overload
@@ -92,6 +99,12 @@ class Book:
     diagnostics: list[Diagnostic]
     dated: Dated  # payments with an amount, in date (then file) order
 
+    def in_date_order(self, keep: Sequence[bool]) -> Iterator[int]:
+        """The indexes of the payments with an amount whose `keep` is true, in date (then
+        file) order: the rows a check walks once the sums have told which may hold a
+        finding."""
+        return filter(keep.__getitem__, self.dated.order)
+
     @cached_property
     def daily(self) -> Daily:
         """The payments with an amount summed per (line, appropriation year, date), once per
@@ -101,83 +114,158 @@ class Book:
         return _daily(self.payments.columns, self.amounts, missing)
 
 
-class Daily(NamedTuple):
-    """Sums of a book's amounts per (line, appropriation year, date); `negative` says whether
-    any amount is below zero (then a running sum can pass a limit and come back under it, and
-    only the payments in date order tell)."""
+Day = tuple[str, int, dt.date]
+"""A line, an appropriation year and a date."""
+NamedDay = tuple[str, int, dt.date, str]
+"""A line, an appropriation year, a date and the allocation item payments name."""
 
-    sums: dict[tuple[str, int, dt.date], Decimal]
+
+class Daily(NamedTuple):
+    """Sums of a book's amounts per (line, appropriation year, date), and of the payments
+    naming an allocation item per (line, year, date, item). `negative` says whether any amount
+    is below zero: then a running sum can pass a limit within a day and come back under it, so
+    `rises` holds, for each day (and named day) with a refund, the sum of its payments without
+    the refunds: the most a running sum can rise within that day."""
+
+    sums: dict[Day, Decimal]
     negative: bool
+    named: dict[NamedDay, Decimal]
+    rises: dict[Day | NamedDay, Decimal]
+
+    def rise(self, key: Day | NamedDay) -> Decimal:
+        """The most a running sum can rise within this day: its sum, unless it has a refund."""
+        if key in self.rises:
+            return self.rises[key]
+        return self.named[key] if len(key) == 4 else self.sums[key]
+
+    def peaks(self, keys: Iterable[Day | NamedDay]) -> Iterator[tuple[dt.date, Decimal]]:
+        """For the days of one running sum (one line and year, say): each day in order and the
+        most the running sum can reach on it."""
+        running = ZERO
+        for key in sorted(keys, key=operator.itemgetter(2)):
+            yield key[2], running + self.rise(key)
+            running += self.named[key] if len(key) == 4 else self.sums[key]
+
+
+def grouped(keys: Iterable[K], values: Iterable[V]) -> dict[K, list[V]]:
+    """Each value appended to the list of its key, in one C-level map: no Python statement per
+    payment."""
+    groups: defaultdict[K, list[V]] = defaultdict(list)
+    deque(map(list.append, map(groups.__getitem__, keys), values), maxlen=0)
+    return groups
 
 
 def _daily(columns: Columns, amounts: list[Decimal | None], missing: bool) -> Daily:
     """Each payment's amount appended to the list of its key, then each list summed: every
-    step a C-level map or sum, no Python statement per payment."""
-    keys: Iterable[tuple[str, int, dt.date]] = zip(
-        columns.line, columns.year, columns.date, strict=True
+    step a C-level map or sum, no Python statement per payment. One pass serves both sums:
+    where payments name items, the key holds the item too."""
+    names = columns.allocation
+    keys: Iterable[tuple[Any, ...]] = (
+        zip(columns.line, columns.year, columns.date, strict=True)
+        if names.count(None) == len(names)
+        else zip(columns.line, columns.year, columns.date, names, strict=True)
     )
     known: Iterable[Decimal] = amounts  # type: ignore[assignment]  # None filtered out below
     if missing:  # no rate: not in the sums
         have = list(map(operator.is_not, amounts, repeat(None)))
         keys, known = compress(keys, have), compress(amounts, have)  # type: ignore[arg-type]
-    groups: dict[tuple[str, int, dt.date], list[Decimal]] = defaultdict(list)
-    deque(map(list.append, map(groups.__getitem__, keys), known), maxlen=0)
-    sums = {key: sum(group, ZERO) for key, group in groups.items()}
+    groups = grouped(keys, known)
     # The sign tells, cheaper than comparing with zero: a -0.00 only sends the checks the
     # long way, through the payments in date order.
-    signed: Iterable[Decimal] = filter(None, amounts) if missing else known
+    signed: Iterable[Decimal] = filter(None, amounts) if missing else amounts  # type: ignore[assignment]
     negative = any(map(Decimal.is_signed, signed))
-    return Daily(sums, negative)
+    sums: dict[Day, Decimal] = {}
+    named: dict[NamedDay, Decimal] = {}
+    rises: dict[Day | NamedDay, Decimal] = {}
+    for key, group in groups.items():
+        total = sum(group, ZERO)
+        day = key[:3]
+        sums[day] = sums[day] + total if day in sums else total
+        if len(key) == 4 and key[3] is not None:
+            named[key] = total
+    if negative:  # the days with a refund: what their payments add before any is returned
+        for key, group in groups.items():
+            if any(map(Decimal.is_signed, group)):
+                day = key[:3]
+                rises[day] = rises.get(day, ZERO)
+                if len(key) == 4 and key[3] is not None:
+                    rises[key] = sum((a for a in group if not a.is_signed()), ZERO)
+        for key, group in groups.items():  # a refunded day's rise counts all its payments
+            day = key[:3]
+            if day in rises:
+                rises[day] += sum((a for a in group if not a.is_signed()), ZERO)
+    return Daily(sums, negative, named, rises)
 
 
 def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
-    """Convert each payment at its stated exchange rate, else at the ECB rate of its date."""
-    records = payments.records
+    """Convert each payment at its stated exchange rate, else at the ECB rate of its date.
+    By column: only the payments in another currency are looked at, a quote is asked once per
+    currency and day, and where every one of them has a quote of its own day and converts
+    within the bound of an amount they are converted in one map; a payment is made into a
+    record only for a finding."""
+    columns = payments.columns
+    amounts: list[Decimal | None] = list(columns.amount)
+    foreign = list(
+        compress(range(len(amounts)), map(operator.ne, columns.currency, repeat(currency)))
+    )
+    if not foreign:  # a ledger in the strategy's currency
+        return Book(payments, amounts, [], _in_date_order(payments, amounts, False))
+    keys = list(
+        zip(
+            map(columns.currency.__getitem__, foreign),
+            map(columns.date.__getitem__, foreign),
+            strict=True,
+        )
+    )
+    stated = list(map(columns.exchange_rate.__getitem__, foreign))
+    quotes = {key: rates.quote(key[0], currency, key[1]) for key in set(keys)}
+    if stated.count(None) == len(stated) and all(
+        quote is not None and quote.on == day for (_, day), quote in quotes.items()
+    ):
+        rate = {key: quote.rate for key, quote in quotes.items() if quote is not None}
+        values = list(
+            map(converted, map(columns.amount.__getitem__, foreign), map(rate.__getitem__, keys))
+        )
+        if None not in values:
+            deque(map(amounts.__setitem__, foreign, values), maxlen=0)
+            return Book(payments, amounts, [], _in_date_order(payments, amounts, False))
     found: list[Diagnostic] = []
-    if set(payments.columns.currency) <= {currency}:  # a ledger in the strategy's currency
-        amounts: list[Decimal | None] = list(payments.columns.amount)
-        return Book(payments, amounts, found, _in_date_order(payments, amounts, False))
-    amounts = []
-    missing = False
-    quotes: dict[tuple[str, dt.date], Quote | None] = {}
-    for p in records:
-        if p.currency == currency:
-            amounts.append(p.amount)
-            continue
-        if p.exchange_rate is not None:
-            amounts.append(value := converted(p.amount, p.exchange_rate))
+    records = payments.records
+    for index, key, exchange_rate in zip(foreign, keys, stated, strict=True):
+        amount = columns.amount[index]
+        if exchange_rate is not None:
+            amounts[index] = value = converted(amount, exchange_rate)
             if value is None:
-                missing = True
-                found.append(_beyond_bound(payments, p, p.exchange_rate, currency))
+                found.append(_beyond_bound(payments, records[index], exchange_rate, currency))
             continue
-        key = (p.currency, p.date)
-        if key not in quotes:
-            quotes[key] = rates.quote(p.currency, currency, p.date)
-        quote = quotes[key]
+        quote, (code, day) = quotes[key], key
         if quote is None:
-            amounts.append(None)
-            missing = True
+            amounts[index] = None
             found.append(
                 payments.finding(
-                    p,
+                    records[index],
                     NO_RATE,
-                    voucher=echo(p.voucher),
-                    currency=p.currency,
-                    date=p.date,
+                    voucher=echo(columns.voucher[index]),
+                    currency=code,
+                    date=day,
                     target=currency,
                 )
             )
             continue
-        if quote.on < p.date:
+        if quote.on < day:
             found.append(
                 payments.finding(
-                    p, RATE_AFTER_HISTORY, voucher=echo(p.voucher), date=p.date, rate_date=quote.on
+                    records[index],
+                    RATE_AFTER_HISTORY,
+                    voucher=echo(columns.voucher[index]),
+                    date=day,
+                    rate_date=quote.on,
                 )
             )
-        amounts.append(value := converted(p.amount, quote.rate))
+        amounts[index] = value = converted(amount, quote.rate)
         if value is None:
-            missing = True
-            found.append(_beyond_bound(payments, p, quote.rate, currency))
+            found.append(_beyond_bound(payments, records[index], quote.rate, currency))
+    missing = None in map(amounts.__getitem__, foreign)
     return Book(payments, amounts, found, _in_date_order(payments, amounts, missing))
 
 

@@ -6,13 +6,15 @@ variance and forecast, all measured against the same basis. Pure: rates come in.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
-from iomstrat.engine.book import ZERO, Book, Rates, cents
+from iomstrat.engine.book import ZERO, Book, Rates, cents, grouped
 from iomstrat.engine.plan import (
     allocated_lines,
     allocation_line,
@@ -22,7 +24,6 @@ from iomstrat.engine.plan import (
     quarter_of,
     schedule,
 )
-from iomstrat.loader.payments import Payment
 from iomstrat.model.strategy import Strategy
 from iomstrat.rates import Quote
 
@@ -207,36 +208,7 @@ def reconcile(
     lines = tuple(line.id for line in strategy.budget.lines)
     dialogue = dialogue_lines(strategy)
 
-    # One pass over the payments made by the as-of date.
-    paid: dict[tuple[str, int, int], Decimal] = defaultdict(Decimal)
-    linked: dict[tuple[str, int], dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    pairs: Iterable[tuple[Payment, Decimal | None]] = zip(
-        book.payments.records, book.amounts, strict=True
-    )
-    by_day = target == info.currency
-    if by_day:  # the book's sums per day answer; only payments naming an item are walked
-        for (line_id, year, day), total_paid in book.daily.sums.items():
-            if day <= as_of:
-                paid[(line_id, year, _quarter(day, year))] += total_paid
-        named = book.payments.columns.allocation
-        if named.count(None) == len(named):
-            pairs = ()
-    for payment, amount in pairs:
-        if amount is None or payment.date > as_of:
-            continue
-        if target != info.currency:
-            if payment.currency == target:
-                amount = payment.amount
-            else:
-                quote = convert.quote(info.currency, payment.date)
-                amount = cents(amount * quote.rate) if quote else convert.plan(amount)
-        # A payment made before its appropriation year counts in its first quarter; one charged
-        # to the year in the supplementary period after it, in its last.
-        if not by_day:
-            paid[(payment.line, payment.year, _quarter(payment.date, payment.year))] += amount
-        if payment.allocation is not None:
-            linked[(payment.line, payment.year)][payment.allocation] += amount
-
+    paid, linked = _paid(book, as_of, convert)
     tranches = schedule(strategy, as_of)
     allocations = _allocations(strategy, as_of, convert)
     cells: dict[tuple[str, int], Cell] = {}
@@ -273,6 +245,72 @@ def reconcile(
         quote = convert.plan_quote
         conversion = Conversion(info.currency, target, quote.rate, quote.on)
     return Reconciliation(target, as_of, years, lines, cells, dialogue, conversion)
+
+
+def _paid(
+    book: Book, as_of: dt.date, convert: Converter
+) -> tuple[dict[tuple[str, int, int], Decimal], dict[tuple[str, int], dict[str, Decimal]]]:
+    """The payments made by `as_of` summed per (line, year, quarter), and per (line, year)
+    and the allocation item they name; by column, each step a C-level map. In the strategy's
+    currency the book's daily sums answer; in another, each payment is converted at the rate
+    of its date (or taken as paid, in that currency), then summed."""
+    paid: dict[tuple[str, int, int], Decimal] = defaultdict(Decimal)
+    linked: dict[tuple[str, int], dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    columns, booked = book.payments.columns, book.amounts
+    by_day = convert.target == convert.source
+    if by_day:
+        for (line_id, year, day), total_paid in book.daily.sums.items():
+            if day <= as_of:
+                paid[(line_id, year, _quarter(day, year))] += total_paid
+        for (line_id, year, day, name), total_paid in book.daily.named.items():
+            if day <= as_of:
+                linked[(line_id, year)][name] += total_paid
+        return paid, linked
+    # In another currency: each payment made by `as_of` converted, then summed.
+    made = map(operator.le, columns.date, repeat(as_of))
+    wanted = map(operator.and_, made, map(operator.is_not, booked, repeat(None)))
+    rows = list(compress(range(len(booked)), wanted))
+    booked_rows: list[Decimal] = list(map(booked.__getitem__, rows))  # type: ignore[arg-type]
+    days = list(map(columns.date.__getitem__, rows))
+    currencies = map(columns.currency.__getitem__, rows)
+    amounts = _converted(booked_rows, days, currencies, rows, book, convert)
+    line_of, year_of = columns.line.__getitem__, columns.year.__getitem__
+    keys = zip(map(line_of, rows), map(year_of, rows), days, strict=True)
+    for (line_id, year, day), group in grouped(keys, amounts).items():
+        # A payment made before its appropriation year counts in its first quarter; one
+        # charged to the year in the supplementary period after it, in its last.
+        paid[(line_id, year, _quarter(day, year))] += sum(group, ZERO)
+    names = list(map(columns.allocation.__getitem__, rows))
+    given = list(map(operator.is_not, names, repeat(None)))
+    named: Iterable[tuple[str, int, str]] = compress(
+        zip(map(line_of, rows), map(year_of, rows), names, strict=True),  # type: ignore[arg-type]
+        given,  # the payments naming no item left out
+    )
+    for (line_id, year, name), group in grouped(named, compress(amounts, given)).items():
+        linked[(line_id, year)][name] += sum(group, ZERO)
+    return paid, linked
+
+
+def _converted(
+    amounts: list[Decimal],
+    days: list[dt.date],
+    currencies: Iterable[str],
+    rows: list[int],
+    book: Book,
+    convert: Converter,
+) -> list[Decimal]:
+    """The amounts in the report's currency: a payment made in it as paid, any other at the
+    rate of its date (at the plan's rate where the ECB has none that day)."""
+    rate = {}
+    for day in set(days):
+        quote = convert.quote(convert.source, day)
+        rate[day] = quote.rate if quote is not None else convert.plan_rate
+    found = list(map(cents, map(operator.mul, amounts, map(rate.__getitem__, days))))
+    own = map(operator.eq, currencies, repeat(convert.target))
+    paid_as = book.payments.columns.amount
+    for index in compress(range(len(found)), own):
+        found[index] = paid_as[rows[index]]
+    return found
 
 
 def _quarter(day: dt.date, year: int) -> int:
