@@ -81,10 +81,10 @@ def walk_every_payment(ctx: Context) -> list[tuple[int, str, str]]:
                 found.append((p.row, PAID_WITHOUT_ALLOCATION, p.allocation))
             else:
                 paid_item[p.allocation] += amount
-                if paid_item[p.allocation] > target[1].amount * unit:
-                    if p.allocation not in reported:
-                        reported.add(p.allocation)
-                        found.append((p.row, PAID_ABOVE_ALLOCATION, p.allocation))
+                above = paid_item[p.allocation] > target[1].amount * unit
+                if above and p.allocation not in reported:
+                    reported.add(p.allocation)
+                    found.append((p.row, PAID_ABOVE_ALLOCATION, p.allocation))
         if on_dialogue:
             key = (p.line, p.year)
             paid[key] += amount
