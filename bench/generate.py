@@ -195,6 +195,41 @@ def scaled(data: dict[str, Any], factor: int, index: int) -> dict[str, Any]:
     )
 
 
+def many_lines(data: dict[str, Any], count: int) -> dict[str, Any]:
+    """The strategy with `count` budget lines: its own, and lines of DKK 1 million a year
+    added to its grand total and its cover table, so that every stated total still adds up."""
+    budget = data["budget"]
+    own = budget["lines"]
+    template = next(line for line in own if line["id"] == "core")
+    added = [
+        {
+            "id": f"line_{index:05d}",
+            "name": f"Synthetic line {index}",
+            "kind": "core",
+            "finance_act_code": template["finance_act_code"],
+            "amounts": {year: 1 for year in template["amounts"]},
+        }
+        for index in range(1, count - len(own) + 1)
+    ]
+    lines = own + added
+    extra = len(added)
+    totals = [
+        {**total, "lines": [line["id"] for line in lines], "stated": plus(total["stated"], extra)}
+        if total["id"] == "total"
+        else total
+        for total in budget["totals"]
+    ]
+    cover = {
+        name: {"by_year": plus(row["by_year"], extra), "total": row["total"] + 4 * extra}
+        for name, row in data["cover"].items()
+    }
+    return {**data, "budget": {**budget, "lines": lines, "totals": totals}, "cover": cover}
+
+
+def plus(by_year: dict[int, int], amount: int) -> dict[int, int]:
+    return {year: value + amount for year, value in by_year.items()}
+
+
 def dump(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 

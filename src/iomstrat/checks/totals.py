@@ -15,9 +15,19 @@ from iomstrat.model.strategy import Strategy
 COVER_MISMATCH = "IOM103"
 
 
-def _year_term(strategy: Strategy, line_id: str, year: int) -> Term:
+def _positions(strategy: Strategy) -> dict[str, int]:
+    """Each line's index in the budget, by id (the first of an id, as `Strategy.line`): a
+    look-up per line and year, not a scan of the lines."""
+    found: dict[str, int] = {}
+    for index, line in enumerate(strategy.budget.lines):
+        found.setdefault(line.id, index)
+    return found
+
+
+def _year_term(strategy: Strategy, positions: dict[str, int], line_id: str, year: int) -> Term:
     """A line's amount for a year as a sum term, pointing at where the file gives it."""
-    index, line = next((i, ln) for i, ln in enumerate(strategy.budget.lines) if ln.id == line_id)
+    index = positions[line_id]
+    line = strategy.budget.lines[index]
     return Term(
         line_id, line.amounts.get(year, Decimal(0)), ("budget", "lines", index, "amounts", year)
     )
@@ -26,11 +36,12 @@ def _year_term(strategy: Strategy, line_id: str, year: int) -> Term:
 def check_budget_totals(ctx: Context) -> list[Diagnostic]:
     strategy = ctx.strategy
     tolerance = rounding_tolerance(strategy.budget.printed_step, 0)
+    positions = _positions(strategy)
     checks = []
     for t_index, total in enumerate(strategy.budget.totals):
         lines = [line for line_id in total.lines if (line := strategy.line(line_id)) is not None]
         for year, stated in total.stated.items():
-            terms = tuple(_year_term(strategy, line.id, year) for line in lines)
+            terms = tuple(_year_term(strategy, positions, line.id, year) for line in lines)
             checks.append(
                 SumCheck(
                     phrase("sum.total", year=year, name=echo(total.name.rstrip(":"))),
@@ -50,13 +61,16 @@ def check_cover(ctx: Context) -> list[Diagnostic]:
         return []
     tolerance = rounding_tolerance(strategy.budget.printed_step, 0)
     years = list(strategy.strategy.period.years)
+    positions = _positions(strategy)
     checks = []
     for name in ("commitment", "projected_disbursement"):
         row = getattr(strategy.cover, name)
         if row is None:
             continue
         for year, stated in row.by_year.items():
-            terms = tuple(_year_term(strategy, line.id, year) for line in strategy.budget.lines)
+            terms = tuple(
+                _year_term(strategy, positions, line.id, year) for line in strategy.budget.lines
+            )
             checks.append(
                 SumCheck(
                     phrase("sum.cover_year", year=year, cover=name),
