@@ -358,14 +358,16 @@ def test_dangling_symlink(tmp_path: Path) -> None:
 
 
 def test_no_read_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests may run as root, who reads any file; so the refusal is made by `open` itself."""
+    """Tests may run as root, who reads any file; so the refusal is made by the opening itself."""
+    from iomstrat.loader import files
+
     path = tmp_path / "strategy.yaml"
     path.write_text(REAL)
 
     def refuse(file: str, *args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", file)
 
-    monkeypatch.setattr(loader, "open", refuse, raising=False)
+    monkeypatch.setattr(files, "open_regular", refuse)
     assert_cannot_read(validate(str(path)), str(path), "permission denied")
 
 

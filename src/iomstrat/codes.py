@@ -64,6 +64,11 @@ CODES: tuple[Code, ...] = (
     Code("IOM010", "error", "a number with too many digits, counted written out (`1e400` has 401)"),
     Code("IOM011", "error", "empty file, several documents, or a top level that is not a mapping"),
     Code(
+        "IOM012",
+        "note",
+        "a folder's YAML name that is not a regular file (a FIFO, a socket, a device) is skipped",
+    ),
+    Code(
         "IOM020",
         "error",
         "wrong type or value (text where a number is meant, a boolean as amount, NaN, a control or bidi character in a text, a period that ends before it starts, …)",

@@ -82,7 +82,7 @@ def command(
     run = Run(date, ledgers=tuple(ledger or ()))
     result = validate(given, run, strict=strict, skip_other=skip_other_yaml)
     for checked in result.files:
-        if checked.skipped:
+        if checked.skipped and not checked.diagnostics:  # not a FIFO passed by: its note says
             sys.stderr.write(skipped_note(checked.name, locale))
     fmt = output_format(fmt)
     root = None

@@ -19,6 +19,7 @@ from iomstrat.engine.book import Book, Rates, book_payments
 from iomstrat.engine.targets import Tables
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity
 from iomstrat.loader import documents as loader
+from iomstrat.loader import files
 from iomstrat.loader.gcpause import collector_paused
 from iomstrat.model.errors import STRATEGY_LIMITS, validate_as
 from iomstrat.model.strategy import Strategy
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from iomstrat.model.table import Table
 
 YAML_SUFFIXES = (".yaml", ".yml")
+NOT_REGULAR = "IOM012"  # in a folder: a FIFO, a socket, a device
 NOT_ONE_MAPPING = "IOM011"  # a list, several documents: another tool's YAML may be so
 OUR_KEYS = ("strategy", "table", "schema_version")
 """Top-level keys that make a YAML file ours: a strategy, a table (or either, half-written)."""
@@ -57,7 +59,8 @@ class Checked(NamedTuple):
     table: Table | None = None
     book: Book | None = None
     data: bytes | None = None  # the bytes the figures come from (`report` hashes them)
-    skipped: bool = False  # another tool's YAML (a workflow, a pre-commit config): not checked
+    skipped: bool = False  # another tool's YAML (a workflow, a pre-commit config), or a FIFO
+    # in a folder (its one finding a note): not checked
     tables: Tables | None = None  # the strategy's `tables:`, read (None: it names none)
 
     @property
@@ -73,25 +76,41 @@ class Checked(NamedTuple):
         return tuple(d for d in self.diagnostics if d.severity >= Severity.ERROR)
 
 
-def expand_paths(paths: list[str]) -> list[str]:
+def expand_paths(paths: list[str], skipped: list[tuple[str, str]] | None = None) -> list[str]:
     """Files as given; a directory stands for the YAML files in it and its subfolders, sorted,
-    leaving out hidden files and folders (.git, .github) unless named themselves."""
+    leaving out hidden files and folders (.git, .github) unless named themselves, and what is
+    not a regular file (a FIFO, a socket, a device: reading one could wait forever), which is
+    added to `skipped` with what it is."""
     expanded: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
             found: list[str] = []
+            passed = False
             for folder, subfolders, names in os.walk(path):
                 subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-                found += [
-                    os.path.join(folder, n)
-                    for n in sorted(names)
-                    if n.lower().endswith(YAML_SUFFIXES) and not n.startswith(".")
-                ]
+                for name in sorted(names):
+                    if not name.lower().endswith(YAML_SUFFIXES) or name.startswith("."):
+                        continue
+                    full = os.path.join(folder, name)
+                    kind = files.not_regular(full)
+                    if kind is None:
+                        found.append(full)
+                        continue
+                    passed = True
+                    if skipped is not None:
+                        skipped.append((full, kind))
             # A folder without YAML files is reported, not silently passed.
-            expanded += found or [path]
+            expanded += found or ([] if passed else [path])
         else:
             expanded.append(path)
     return expanded
+
+
+def not_regular(path: str, kind: str) -> Checked:
+    """A file a folder's walk passed by, with a note saying why."""
+    message = f"skipped: {kind}, not a regular file"
+    note = Diagnostic(path, 1, 1, NOT_REGULAR, Severity.INFO, message)
+    return Checked(loader.Document(path), (note,), skipped=True)
 
 
 _OUR_KEY_LINE = re.compile(rb"^(?:" + b"|".join(k.encode() for k in OUR_KEYS) + rb")[ \t]*:", re.M)

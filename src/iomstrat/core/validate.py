@@ -6,7 +6,14 @@ import os
 from dataclasses import replace
 from typing import NamedTuple
 
-from iomstrat.core.pipeline import Checked, Run, check_file, exit_status, expand_paths
+from iomstrat.core.pipeline import (
+    Checked,
+    Run,
+    check_file,
+    exit_status,
+    expand_paths,
+    not_regular,
+)
 from iomstrat.findings import Diagnostic
 
 
@@ -35,11 +42,14 @@ def validate(
     other tools' YAML (no top-level strategy:, table: or schema_version: key) is skipped. A
     file named is checked whatever it holds, unless `skip_other` (the pre-commit hook, which
     hands over every staged YAML file): then another tool's clean YAML is skipped, an empty or
-    broken file still reported."""
+    broken file still reported. What a folder holds that is not a regular file (a FIFO, a
+    socket, a device) is passed by with a note."""
     named = replace(run, skip_other=skip_other)
     found = replace(run, skip_other=True, skip_broken_other=True)
     files: list[Checked] = []
     for path in paths:
         walked = path != "-" and os.path.isdir(path)
-        files += [check_file(p, found if walked else named) for p in expand_paths([path])]
+        skipped: list[tuple[str, str]] = []
+        files += [check_file(p, found if walked else named) for p in expand_paths([path], skipped)]
+        files += [not_regular(p, kind) for p, kind in skipped]
     return Validation(tuple(files), strict)

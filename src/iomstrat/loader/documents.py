@@ -24,6 +24,7 @@ import yaml
 from iomstrat.findings import MAX_ECHO as MAX_ECHO  # re-exported: messages quote at most this
 from iomstrat.findings import DataPath, Diagnostic, Severity, finding
 from iomstrat.findings import echo as echo
+from iomstrat.loader import files
 from iomstrat.loader.gcpause import collector_paused
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -225,11 +226,17 @@ def read_bytes(
             return fail(f"standard input is larger than the limit of {_size(limit)}")
         return data, None
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit:
-                return fail(f"file is {_size(size)}, larger than the limit of {_size(limit)}")
+        handle, info = files.open_regular(path)  # a FIFO or a device: refused, never waited on
+        with handle:
+            if info.st_size > limit:
+                return fail(
+                    f"file is {_size(info.st_size)}, larger than the limit of {_size(limit)}"
+                )
             data = handle.read(limit + 1)
+    except files.NotRegular as error:
+        if error.kind == "a directory":
+            return fail("is a directory, not a file")
+        return fail(f"is {error.kind}, not a regular file")
     except FileNotFoundError:
         if os.path.islink(path):
             return fail("symbolic link to a file that does not exist")

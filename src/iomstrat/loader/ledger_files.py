@@ -12,10 +12,9 @@ the command line (`--ledger`) are the user's own choice: only the regular-file r
 from __future__ import annotations
 
 import os
-import stat
 from typing import BinaryIO
 
-from iomstrat.loader import git
+from iomstrat.loader import files, git
 
 MAX_LEDGERS = 1000
 """Ledgers read per strategy (named in the file and given with --ledger)."""
@@ -59,30 +58,14 @@ def named_path(strategy_file: str, ledger: str, root: str) -> str:
 def open_regular(path: str) -> tuple[BinaryIO, os.stat_result]:
     """Open a file for reading only if it is a regular file (never blocks on a FIFO, never
     reads a device); OSError for a file that cannot be opened, Refused for one not regular."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise Refused(f"ledger is {_kind(info.st_mode)}, not a regular file")
-        if info.st_size > MAX_LEDGER_BYTES:
-            raise Refused(
-                f"ledger is {info.st_size / 2**20:.0f} MiB, over the limit of "
-                f"{MAX_LEDGER_BYTES >> 20} MiB"
-            )
-        handle = os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
+        handle, info = files.open_regular(path)
+    except files.NotRegular as error:
+        raise Refused(f"ledger is {error.kind}, not a regular file") from None
+    if info.st_size > MAX_LEDGER_BYTES:
+        handle.close()
+        raise Refused(
+            f"ledger is {info.st_size / 2**20:.0f} MiB, over the limit of "
+            f"{MAX_LEDGER_BYTES >> 20} MiB"
+        )
     return handle, info
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"

@@ -690,6 +690,7 @@ SUMMARIES_DA: Mapping[str, str] = {
     "IOM009": "for stor: for mange værdier eller en for lang nøgle",
     "IOM010": "et tal med for mange cifre",
     "IOM011": "tom fil, flere dokumenter eller et øverste niveau, der ikke er en tabel af nøgler",
+    "IOM012": "springes over: ikke en almindelig fil (en FIFO, en sokkel, en enhed)",
     "IOM020": "forkert type eller værdi",
     "IOM021": "ukendt nøgle",
     "IOM022": "påkrævet nøgle mangler",
