@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bench import report
-from bench.cases import find_tools, ledger_cases, startup_cases
+from bench.cases import find_tools, ledger_cases, line_cases, startup_cases
 from bench.generate import LEDGER_SIZES, SEED, generate, label
 from bench.measure import Measured, measure
 
@@ -18,7 +18,19 @@ METHOD = """\
 Every figure is one command run in a fresh process; wall time is the median of the runs
 (cases are run round-robin after one warm-up run, so a change in machine load hits all of them
 alike), peak memory is `ru_maxrss` of `resource.getrusage(RUSAGE_CHILDREN)` in a probe process
-that runs only that command. Ratios compare cases measured side by side in the same run.
+that runs only that command. Ratios compare cases measured side by side in the same run: each
+round's sample of one case against the same round's sample of the other, and the median of
+those paired ratios is shown with their range (one run of each is one sample, not a result).
+The machine is shared (see the load average above): wall time then includes waiting for a core,
+so the targets are judged on CPU time (user + system), which is what a single-threaded command
+costs on an idle machine; the wall-time ratio is shown beside it.
+The ledger cases run what users run: the repository's own strategy with its `dialogue:` and
+`geographic_focus:`, every year approved and six-monthly dialogue decisions whose items have
+ids; the payments on the soft-earmarked line each name one of them, every tenth payment on
+the other lines is in US dollars (converted at the ECB rate of its day), and the same ledger is
+read as a Danish finance system exports it (semicolons, `31.12.2025`, `1.234,56`, its own
+headers and account numbers mapped by `ledgers:`). "slowest" is the slowest of iomstrat's
+commands on one size, against the floor.
 Growth exponents b (cost ∝ n^b) are computed between consecutive ledger sizes; "net" subtracts
 the cost of `iomstrat validate` on the default file (start-up), which does not grow with n.
 The ledgers are synthetic (bench/generate.py, seed {seed}): payments of the three budget lines
@@ -76,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
 
     log(f"measuring start-up ({args.repeats} runs each) ...")
     startup = measure(startup_cases(tools, portfolio), args.repeats)
+    log(f"measuring strategies of many lines ({args.ledger_repeats} runs each) ...")
+    startup += measure(line_cases(tools, portfolio), args.ledger_repeats)
     ledger: list[Measured] = []
     skipped: list[str] = []
     if not tools.check_jsonschema:
@@ -107,7 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     ]
 
     startup_named = report.by_name(startup)
-    ratios = report.startup_ratios(startup_named) + report.ledger_ratios(ledger, sizes)
+    ratios = (
+        report.startup_ratios(startup_named)
+        + report.line_ratios(startup_named)
+        + report.ledger_ratios(ledger, sizes)
+    )
     grown = report.growth(ledger, startup_named)
     versions = [
         ("hledger", report.tool_version([tools.hledger, "--version"]) if tools.hledger else "-"),

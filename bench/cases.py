@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.generate import MAX_YAML_SIZE, Portfolio, label
+from bench.generate import AS_OF, LINE_COUNTS, MAX_YAML_SIZE, Portfolio, label
 from bench.measure import Case
 from iomstrat.loader.embedded import default_strategy_path
 
@@ -108,9 +108,12 @@ def ledger_cases(tools: Tools, portfolio: Portfolio, size: int) -> tuple[list[Ca
                 strategy,
                 "--ledger",
                 ledger,
+                "--as-of",
+                AS_OF,
             )
         elif tools.strategy_ledgers:
-            argv = (*tools.iomstrat, "validate", str(portfolio.linked_strategy(size, kind)))
+            linked = str(portfolio.linked_strategy(size, kind))
+            argv = (*tools.iomstrat, "validate", linked, "--as-of", AS_OF)
         else:
             argv = None
         if argv is None:
@@ -118,12 +121,24 @@ def ledger_cases(tools: Tools, portfolio: Portfolio, size: int) -> tuple[list[Ca
         else:
             cases.append(Case(f"validate {name}", argv, "ledger", size, size, kind))
         if tools.disbursement_ledger:
-            argv = (*tools.iomstrat, "disbursement", strategy, "--ledger", ledger)
+            argv = (
+                *tools.iomstrat,
+                "disbursement",
+                strategy,
+                "--ledger",
+                ledger,
+                "--as-of",
+                AS_OF,
+            )
             cases.append(Case(f"disbursement {name}", argv, "ledger", size, size, kind))
         else:
             skipped.append(
                 f"disbursement {name}: not available (no `iomstrat disbursement --ledger`)"
             )
+    if tools.strategy_ledgers:  # the same payments as a Danish finance system exports them
+        danish = str(portfolio.danish_strategy(size))
+        argv = (*tools.iomstrat, "validate", danish, "--as-of", AS_OF)
+        cases.append(Case(f"validate Danish CSV {label(size)}", argv, "ledger", size, size, "csv"))
     floor = (sys.executable, "-m", "bench.floor_ledger", str(portfolio.csv(size)))
     cases.append(
         Case(f"floor: csv + Decimal sums {label(size)}", floor, "ledger", size, size, "csv")
@@ -139,3 +154,16 @@ def ledger_cases(tools: Tools, portfolio: Portfolio, size: int) -> tuple[list[Ca
     else:
         skipped.append(f"ledger bal {label(size)}: not available (ledger-cli not installed)")
     return cases, skipped
+
+
+def line_cases(tools: Tools, portfolio: Portfolio) -> list[Case]:
+    """`validate` and `disbursement` of strategies with many budget lines and a cover table,
+    no ledger: a look-up by key per line and year keeps ten times the lines within about ten
+    times the time."""
+    cases = []
+    for count in LINE_COUNTS:
+        path = str(portfolio.many_lines(count))
+        for command in ("validate", "disbursement"):
+            argv = (*tools.iomstrat, command, path, "--as-of", AS_OF)
+            cases.append(Case(f"{command} {count} lines", argv, "lines", size=count))
+    return cases

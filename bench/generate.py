@@ -36,7 +36,12 @@ USD_EVERY = 10
 """Every tenth payment on a line without a dialogue is made in US dollars, at the ECB rate."""
 PAID_YEARS = (2023, 2024, 2025)
 """Years the ledger pays in: approved, and wholly before today, so no payment lies in the future."""
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
+AS_OF = "2025-12-31"
+"""The date the ledger cases are judged as of: the end of the paid years, when the strategy's
+dialogue is up to date (later, its next decision is overdue: a warning)."""
+LINE_COUNTS = (480, 4800)
+"""Budget lines of the strategies `many_lines` writes (issue 24)."""
 """Bump when the generated files change, so that cached portfolios are rebuilt."""
 
 
@@ -80,6 +85,10 @@ class Portfolio:
     def danish_strategy(self, size: int) -> Path:
         """The strategy naming the Danish export, with its dialect, under `ledgers:`."""
         return self.root / f"strategy_{label(size)}_dk.yaml"
+
+    def many_lines(self, count: int) -> Path:
+        """A strategy with `count` budget lines and a cover table (`many_lines`)."""
+        return self.root / f"strategy_{count}_lines.yaml"
 
     def linked_strategy(self, size: int, kind: str) -> Path:
         """A copy of the strategy whose `ledgers:` key names the ledger of this size and kind."""
@@ -396,6 +405,9 @@ def generate(
             (portfolio.strategies / f"strategy_{index:03d}.yaml").write_text(text, "utf-8")
         portfolio.schema.write_text(schema_text(), "utf-8")  # what `iomstrat schema` prints
         portfolio.strategy.write_text(dump(with_allocations(approve_all(base))), "utf-8")
+        for count in LINE_COUNTS:
+            text = dump(approve_all(many_lines(base, count)))
+            portfolio.many_lines(count).write_text(text, "utf-8")
     approved = with_allocations(approve_all(base))
     for size in sizes:
         if size in made:
