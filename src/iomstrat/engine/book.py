@@ -218,7 +218,8 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
         )
     )
     stated = list(map(columns.exchange_rate.__getitem__, foreign))
-    quotes = {key: rates.quote(key[0], currency, key[1]) for key in set(keys)}
+    asked = set(compress(keys, map(operator.is_, stated, repeat(None))))  # no rate stated
+    quotes = {key: rates.quote(key[0], currency, key[1]) for key in asked}
     if stated.count(None) == len(stated) and all(
         quote is not None and quote.on == day for (_, day), quote in quotes.items()
     ):
