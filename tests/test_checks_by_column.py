@@ -23,6 +23,7 @@ from iomstrat.checks.context import Context
 from iomstrat.core.pipeline import Checked, Run, check_file
 from iomstrat.engine.book import ZERO, book_payments
 from iomstrat.engine.plan import allocation_line, dialogue_lines, factor
+from iomstrat.findings import Diagnostic, Money
 from iomstrat.loader import payments as payment_records
 from iomstrat.loader.payments import Payment, Payments
 from iomstrat.rates import EcbRates
@@ -94,12 +95,11 @@ def walk_every_payment(ctx: Context) -> list[tuple[int, str, str]]:
     return found
 
 
-def kind(message: str) -> str:
-    """What a finding's message names, in the words `walk_every_payment` uses."""
-    for name in ("jordan_camps", "lebanon_cash", "nosuch"):
-        if f"'{name}'" in message:
-            return name
-    return "soft_earmarked" if "brings line" in message else "no decision"
+def kind(finding: Diagnostic) -> str:
+    """What a finding names, in the words `walk_every_payment` uses."""
+    if finding.kind in ("unknown_item", "later_item", "item"):
+        return str(finding.values["allocation"])
+    return "soft_earmarked" if "paid" in finding.values else "no decision"
 
 
 payment = st.tuples(
@@ -125,7 +125,7 @@ def test_findings_from_sums_are_those_of_a_walk_through_every_payment(
         for n, (day, line, m, item) in enumerate(drawn, start=2)
     ]
     ctx = context(unhcr, records)
-    found = [(d.line, d.code, kind(d.message)) for d in check_dialogue_payments(ctx)]
+    found = [(d.line, d.code, kind(d)) for d in check_dialogue_payments(ctx)]
     assert found == walk_every_payment(ctx)
 
 
@@ -141,12 +141,17 @@ def test_a_refund_of_an_item_is_walked_and_the_payment_above_it_named(unhcr: Che
                 2024, "jordan_camps", 0, 4, True),
     ]  # fmt: skip
     found = check_dialogue_payments(context(unhcr, records))
-    assert [(d.line, d.code, d.message) for d in found] == [
+    assert [(d.line, d.code, d.kind, dict(d.values)) for d in found] == [
         (
             3,
             "IOM404",
-            "payment B brings allocation 'jordan_camps' to DKK 30,000,000.00, above its "
-            "DKK 25,000,000.00",
+            "item",
+            {
+                "voucher": "B",
+                "allocation": "jordan_camps",
+                "paid": Money(Decimal(30_000_000), "DKK"),
+                "allocated": Money(Decimal(25_000_000), "DKK"),
+            },
         )
     ]
 
