@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
 from .conftest import run_cli
-from .disbursement_helpers import edit, example_text
+from .disbursement_helpers import LEDGER, edit, example_text, ledger_text, write_example
 
 AS_OF = "2024-01-01"
 NO_LEDGER = "ledgers: []"
+LEDGER_NAME = LEDGER.name
 
 
 def strategy(folder: Path, ledgers: str = NO_LEDGER) -> Path:
@@ -98,3 +100,101 @@ def test_a_declared_ledger_with_an_unknown_header_stops_validate_too(tmp_path: P
     run = run_cli("validate", str(strategy(tmp_path, "ledgers: [l.csv]")))
     assert run.exit_code == 2
     assert re.search(r"l\.csv:1:1: fatal IOM421 .*ledgers: \[\{path: l\.csv, ", run.stdout)
+
+
+def bad_row(folder: Path) -> Path:
+    """The example with one ledger row that cannot be read: 31 June (IOM422)."""
+    write_example(
+        folder, ledger=ledger_text().replace("2023-06-30,personnel", "2023-06-31,personnel")
+    )
+    return folder / "illustrative_2023.yaml"
+
+
+def test_one_bad_row_withholds_the_csv_and_partial_marks_every_row(tmp_path: Path) -> None:
+    path, out = bad_row(tmp_path), tmp_path / "out.csv"
+    run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "csv", "-o", str(out))
+    assert run.exit_code == 1
+    assert not out.exists() and run.stdout == ""
+    assert "illustrative_2023_ledger.csv:3:1: error IOM422" in run.stderr
+    assert "no figures written: 1 error(s) on payments" in run.stderr
+    run = run_cli(
+        "disbursement", str(path), "--as-of", AS_OF, "-f", "csv", "-o", str(out), "--partial"
+    )
+    assert run.exit_code == 1
+    written = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert list(written[0])[-1] == "complete"
+    assert {row["complete"] for row in written} == {"false"}
+    # By hand: three of the four personnel payments of 500 000.00 were read.
+    personnel = next(r for r in written if (r["key"], r["year"]) == ("personnel", "2023"))
+    assert personnel["disbursed"] == "1500000"
+
+
+def test_partial_json_says_complete_false_with_the_findings(tmp_path: Path) -> None:
+    path = bad_row(tmp_path)
+    run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "json")
+    assert (run.exit_code, run.stdout) == (1, "")
+    data = json.loads(
+        run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "json", "--partial").stdout
+    )
+    assert list(data)[:2] == ["complete", "findings"] and data["complete"] is False
+    [finding] = data["findings"]
+    assert (finding["code"], finding["line"]) == ("IOM422", 3)
+    assert finding["file"].endswith("illustrative_2023_ledger.csv")
+
+
+def test_a_clean_run_says_complete_on_every_row_and_in_json(tmp_path: Path) -> None:
+    path = write_example(tmp_path)
+    run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "csv")
+    assert run.exit_code == 0, run.stderr
+    written = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert written and {row["complete"] for row in written} == {"true"}
+    personnel = next(r for r in written if (r["key"], r["year"]) == ("personnel", "2023"))
+    assert personnel["disbursed"] == "2000000"  # 4 x 500 000.00
+    data = json.loads(run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "json").stdout)
+    assert data["complete"] is True and "findings" not in data
+
+
+def test_the_terminal_table_shows_its_figures_under_a_banner(tmp_path: Path) -> None:
+    path = bad_row(tmp_path)
+    run = run_cli("disbursement", str(path), "--as-of", AS_OF, "--by", "year")
+    assert run.exit_code == 1
+    first = run.stdout.splitlines()[0]
+    assert first.startswith("INCOMPLETE: 1 error(s) on payments, rates, approvals or allocations")
+    assert "(illustrative_2023_ledger.csv); 1 ledger row(s) left out" in run.stdout
+    assert "Disbursement as of 1 January 2024" in run.stdout
+    # Written to a file, the table travels: withheld.
+    out = tmp_path / "table.txt"
+    run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-o", str(out))
+    assert run.exit_code == 1 and not out.exists()
+
+
+def test_partial_markdown_and_html_begin_with_the_banner(tmp_path: Path) -> None:
+    path = bad_row(tmp_path)
+    run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "markdown")
+    assert (run.exit_code, run.stdout) == (1, "")
+    run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "markdown", "--partial")
+    assert run.stdout.startswith("> **INCOMPLETE: 1 error(s) on payments")
+    page = tmp_path / "report.html"
+    run = run_cli("report", str(path), "--as-of", AS_OF, "-o", str(page))
+    assert run.exit_code == 1 and not page.exists()
+    assert "no figures written" in run.stderr
+    run = run_cli("report", str(path), "--as-of", AS_OF, "-o", str(page), "--partial")
+    assert run.exit_code == 1
+    body = page.read_text(encoding="utf-8").split("<body>", 1)[1].lstrip()
+    assert body.startswith('<p class="incomplete" role="alert"><strong>INCOMPLETE: 1 error(s)')
+
+
+def test_exports_withhold_on_errors_and_stop_on_an_unreadable_ledger(tmp_path: Path) -> None:
+    path = bad_row(tmp_path)
+    journal = tmp_path / "out.journal"
+    run = run_cli("export", "hledger", str(path), "-o", str(journal))
+    assert run.exit_code == 1 and not journal.exists()
+    run = run_cli("export", "hledger", str(path), "-o", str(journal), "--partial")
+    assert run.exit_code == 1
+    assert journal.read_text(encoding="utf-8").startswith("; INCOMPLETE: 1 error(s)")
+    (tmp_path / LEDGER_NAME).unlink()  # the ledger the strategy names is gone
+    journal.unlink()
+    for kind, out in (("hledger", journal), ("iati", tmp_path / "out.xml")):
+        run = run_cli("export", kind, str(path), "-o", str(out), "--partial")
+        assert run.exit_code == 2, (kind, run.stderr)
+        assert not out.exists() and "IOM420" in run.stderr

@@ -232,7 +232,8 @@ def test_disbursement_xlsx_needs_an_output_file() -> None:
 
 
 def test_disbursement_with_error_findings_writes_a_banner(tmp_path: Path) -> None:
-    # A payment for 2022, before the period: three errors, and the figures still come out.
+    # A payment for 2022, before the period: three errors; the figures come out with --partial,
+    # under the mark of figures that are not complete.
     ledger = tmp_path / "extra.csv"
     ledger.write_text(
         "date,line,amount,currency,voucher,exchange_rate,allocation,note\n"
@@ -242,18 +243,24 @@ def test_disbursement_with_error_findings_writes_a_banner(tmp_path: Path) -> Non
     example = str(ROOT / "examples" / "illustrative_2023.yaml")
     args = ["disbursement", example, "--as-of", "2023-12-31", "--ledger", str(ledger)]
     run = run_cli(*args, "-f", "xlsx", "-o", str(target))
+    assert run.exit_code == 1 and not target.exists()  # withheld
+    run = run_cli(*args, "-f", "xlsx", "-o", str(target), "--partial")
     assert run.exit_code == 1
     assert [line.split()[2] for line in run.stderr.splitlines()] == ["IOM401", "IOM409", "IOM411"]
     sheet = openpyxl.load_workbook(target)["Disbursement"]
-    first = [sheet.cell(row, 1).value for row in range(1, 6)]
-    assert first[0] == "3 errors: figures may be incomplete"
-    assert [str(v).removeprefix(f"{ledger}:2:1: ")[:6] for v in first[1:4]] == [
+    first = [sheet.cell(row, 1).value for row in range(1, 7)]
+    assert first[0] == (
+        "INCOMPLETE: 3 error(s) on payments, rates, approvals or allocations (extra.csv); 0 "
+        "ledger row(s) left out; the figures leave out or misstate what they name"
+    )
+    assert first[1] == "3 errors: figures may be incomplete"
+    assert [str(v).removeprefix(f"{ledger}:2:1: ")[:6] for v in first[2:5]] == [
         "IOM401",
         "IOM409",
         "IOM411",
     ]
-    assert first[4] is None
-    assert sheet.cell(6, 1).value.startswith("ILLUSTRATIVE")
+    assert first[5] is None
+    assert sheet.cell(7, 1).value.startswith("ILLUSTRATIVE")
     assert_prints_well(sheet, "Line")
     rows = table(sheet, "Line")
     total = next(r for r in rows if r["Line"] == "Total 2023")

@@ -73,6 +73,11 @@ def table_width(wide: bool) -> int | None:
 
 
 WIDE_HELP = "Keep the full table layout whatever the terminal's width."
+PARTIAL_HELP = (
+    "Write the figures even when errors on payments, rates, approvals or allocations make "
+    'them incomplete, marked so in every format (JSON "complete": false, CSV column '
+    "complete, a banner); without it they are withheld (exit 1)."
+)
 
 
 def strategy_path(path: str | None, locale: str = "en") -> str:

@@ -10,6 +10,7 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     LOCALE_CSV_OPTION,
+    PARTIAL_HELP,
     WIDE_HELP,
     Locale,
     fail,
@@ -67,6 +68,7 @@ def command(
         None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
     ),
     wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
+    partial: bool = typer.Option(False, "--partial", help=PARTIAL_HELP),
 ) -> None:
     """Planned, approved, allocated, disbursed, remaining, rate, variance to schedule and
     forecast per line and year as of a date; with several files, totals per Finance Act code."""
@@ -92,14 +94,21 @@ def command(
     if result.problem is not None:
         sys.stderr.write(render_text(result.diagnostics, locale))
         fail(result.problem)
-    if result.reports and fmt is DisbursementFormat.xlsx:
+    complete = result.completeness
+    travels = fmt is not DisbursementFormat.table or output not in (None, "-")
+    leave = result.figures_leave(travels=travels, partial=partial)
+    if leave and fmt is DisbursementFormat.xlsx:
         from iomstrat.render.xlsx_disbursement import disbursement_workbook
 
         workbook = disbursement_workbook(
-            result.reports, result.portfolio, locale=locale, findings=result.diagnostics
+            result.reports,
+            result.portfolio,
+            locale=locale,
+            findings=result.diagnostics,
+            completeness=complete,
         )
         write_bytes(workbook, output, fmt)
-    elif result.reports:
+    elif leave:
         text = render(
             result.reports,
             result.portfolio,
@@ -107,7 +116,12 @@ def command(
             locale,
             color=use_color(),
             width=table_width(wide),
+            completeness=complete,
         )
         write(text, output, spreadsheet=fmt is DisbursementFormat.csv)
     sys.stderr.write(render_text(result.diagnostics, locale))
+    if result.reports and not leave and not complete.complete:
+        from iomstrat.render.completeness import withheld_note
+
+        sys.stderr.write(withheld_note(complete, locale))
     raise typer.Exit(result.exit_status)

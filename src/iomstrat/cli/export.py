@@ -10,6 +10,7 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
+    PARTIAL_HELP,
     fail,
     guard,
     parse_date,
@@ -33,14 +34,16 @@ app = typer.Typer(
 )
 
 
-def _strategies(paths: list[str] | None, as_of: dt.date) -> tuple[list[Recorded], list[Diagnostic]]:
-    read = _read(paths, as_of)
-    return list(read.strategies), list(read.errors)
+def _strategies(
+    paths: list[str] | None, as_of: dt.date, partial: bool
+) -> tuple[list[Recorded], list[Diagnostic], ExportInput]:
+    read = _read(paths, as_of, partial)
+    return list(read.strategies), list(read.errors), read
 
 
-def _read(paths: list[str] | None, as_of: dt.date) -> ExportInput:
+def _read(paths: list[str] | None, as_of: dt.date, partial: bool) -> ExportInput:
     """Every strategy with its booked payments, through the one pipeline; a file that stops
-    the export ends the command here."""
+    the export, or errors on the money path without --partial, end the command here."""
     from iomstrat.core.export import read_strategies
     from iomstrat.core.pipeline import Run
 
@@ -50,6 +53,12 @@ def _read(paths: list[str] | None, as_of: dt.date) -> ExportInput:
     if not read.strategies:
         sys.stderr.write(render_text(read.errors))
         raise typer.Exit(read.exit_status)
+    if not read.figures_leave(partial=partial):
+        from iomstrat.render.completeness import withheld_note
+
+        sys.stderr.write(render_text(read.errors))
+        sys.stderr.write(withheld_note(read.completeness, "en"))
+        raise typer.Exit(EXIT_FINDINGS)
     return read
 
 
@@ -76,6 +85,7 @@ def iati(
     as_of: str = typer.Option(
         None, "--as-of", metavar="DATE", help="Date for the activity status (default today)."
     ),
+    partial: bool = typer.Option(False, "--partial", help=PARTIAL_HELP),
 ) -> None:
     """One IATI 2.03 iati-activity per strategy: organisations, dates, sector, recipients,
     aid/finance/flow types, budgets per year, planned disbursements, commitments and
@@ -84,9 +94,10 @@ def iati(
     require("iati")
     from iomstrat.export.iati import check_iati, gap_findings, iati_activities
     from iomstrat.findings import Severity
+    from iomstrat.render.completeness import mark_xml
 
     date = parse_date(as_of)
-    read = _read(paths, date)
+    read = _read(paths, date, partial)
     problems = list(read.errors)
     now = dt.datetime.now(dt.UTC)
     export = iati_activities(
@@ -95,7 +106,7 @@ def iati(
     if export.text is None:
         sys.stderr.write("".join(f"iomstrat: missing {p}\n" for p in export.problems))
         raise typer.Exit(EXIT_CANNOT_RUN)
-    write(export.text, output)
+    write(mark_xml(export.text, read.completeness), output)
     problems += gap_findings(export.gaps, [(s.name, s.document) for s in read.sources])
     if check:
         problems += check_iati(export.text, output if output != "-" else "<stdout>", now)
@@ -117,6 +128,7 @@ def hledger(
         None, metavar="[PATH]...", help="Strategy files (default: the embedded IOM strategy)."
     ),
     output: str = typer.Option("-", "--output", "-o", help="Write to this file ('-': stdout)."),
+    partial: bool = typer.Option(False, "--partial", help=PARTIAL_HELP),
 ) -> None:
     """An hledger journal that passes `hledger check -s`: parliament's approvals as revenues of
     the Finance Act code, disbursements as expenses per line (other currencies at their @
@@ -125,9 +137,11 @@ def hledger(
     from iomstrat.export.hledger import journal
 
     guard(output, paths)
-    strategies, problems = _strategies(paths, dt.date.today())
+    from iomstrat.render.completeness import mark_journal
+
+    strategies, problems, read = _strategies(paths, dt.date.today(), partial)
     result = journal(strategies)
-    write(result.text, output)
+    write(mark_journal(result.text, read.completeness), output)
     sys.stderr.write("".join(f"iomstrat: {p}\n" for p in result.problems))
     if problems:
         sys.stderr.write(render_text(problems))

@@ -9,6 +9,7 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     LOCALE_OPTION,
+    PARTIAL_HELP,
     Locale,
     guard,
     parse_date,
@@ -16,12 +17,13 @@ from iomstrat.cli.common import (
     strategy_paths,
     write,
 )
-from iomstrat.findings import EXIT_CANNOT_RUN
 
 EPILOG = (
     "Examples: iomstrat report --output iom.html; iomstrat report strategy.yaml --locale da "
     "--output briefing.html. The report is written even when the files have findings (they "
-    "are listed at its top); findings also go to stderr. " + EXIT_CODES_HELP
+    "are listed at its top), unless a file cannot be read or an error touches payments, "
+    "rates, approvals or allocations (then only with --partial, marked incomplete); findings "
+    "also go to stderr. " + EXIT_CODES_HELP
 )
 
 
@@ -44,6 +46,7 @@ def command(
         "--absolute-paths",
         help="Show the input files' absolute paths (default: relative to the working folder).",
     ),
+    partial: bool = typer.Option(False, "--partial", help=PARTIAL_HELP),
 ) -> None:
     """Write one self-contained HTML report: header facts, cover and budget tables, charts,
     findings; with several files, a table of contents and their portfolio."""
@@ -52,14 +55,26 @@ def command(
     date = parse_date(as_of)
     # The core is imported here, not above: other commands, `--help` and `--version` need none;
     # matplotlib loads only for this command.
-    from iomstrat.core.report import build_report, exit_code
+    from iomstrat.core.report import (
+        build_report,
+        exit_code,
+        findings,
+        report_completeness,
+        report_leaves,
+    )
+    from iomstrat.render.completeness import withheld_note
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.html import render
 
     report = build_report(strategy_paths(paths, locale=locale.value), date)
-    status = exit_code(report)
-    if status != EXIT_CANNOT_RUN:  # a file or ledger that cannot be read: no half-true report
-        write(render(report, locale.value, absolute_paths=absolute_paths), output)
-    diagnostics = [d for b in report.briefings for d in b.diagnostics]
-    sys.stderr.write(render_text(diagnostics, locale.value))
-    raise typer.Exit(status)
+    complete = report_completeness(report)
+    # A file or ledger that cannot be read, or errors on the money path: no half-true report
+    # (unless --partial, and then marked).
+    leave = report_leaves(report, partial=partial)
+    if leave:
+        page = render(report, locale.value, absolute_paths=absolute_paths, completeness=complete)
+        write(page, output)
+    sys.stderr.write(render_text(findings(report), locale.value))
+    if not leave and not complete.complete:
+        sys.stderr.write(withheld_note(complete, locale.value))
+    raise typer.Exit(exit_code(report))

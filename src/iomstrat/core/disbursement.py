@@ -7,9 +7,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from iomstrat.core.pipeline import Run, check_file, exit_status
+from iomstrat.core.pipeline import Run, check_file, completeness, exit_status, figures_leave
 from iomstrat.engine.disbursement import VIEWS, disbursement_report, portfolio
 from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity
+from iomstrat.results.completeness import Completeness
 from iomstrat.results.disbursement import DisbursementReport, Portfolio
 
 
@@ -28,6 +29,17 @@ class DisbursementResult:
         if self.problem is not None or not self.reports:
             return EXIT_CANNOT_RUN
         return exit_status(self.diagnostics)
+
+    @property
+    def completeness(self) -> Completeness:
+        """Whether every payment was read and accepted (asked once per run)."""
+        return completeness(self.diagnostics)
+
+    def figures_leave(self, *, travels: bool, partial: bool) -> bool:
+        """Whether the figures may be shown or written (pipeline.figures_leave)."""
+        return bool(self.reports) and figures_leave(
+            self.diagnostics, travels=travels, partial=partial
+        )
 
 
 def calculate(

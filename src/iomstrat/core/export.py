@@ -1,5 +1,6 @@
 """The core of `iomstrat export`: every strategy through the one pipeline with its payments;
-an unreadable or invalid file stops the export (nothing half true is written)."""
+an unreadable or invalid file, or a ledger it names that cannot be read, stops the export
+(nothing half true is written)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from iomstrat.core.pipeline import Run, check_file, shown_status
+from iomstrat.core.pipeline import Run, check_file, completeness, figures_leave, shown_status
 from iomstrat.engine.book import Book
-from iomstrat.findings import Diagnostic
+from iomstrat.findings import Diagnostic, Severity
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import Strategy
+from iomstrat.results.completeness import Completeness
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,15 @@ class ExportInput:
     def exit_status(self) -> int:
         return shown_status(self.errors, shown=bool(self.strategies), problem=self.problem)
 
+    @property
+    def completeness(self) -> Completeness:
+        """Whether every payment was read and accepted (asked once per run)."""
+        return completeness(self.errors)
+
+    def figures_leave(self, *, partial: bool) -> bool:
+        """Whether the export may be written: an export always travels."""
+        return bool(self.strategies) and figures_leave(self.errors, travels=True, partial=partial)
+
 
 def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:
     strategies: list[tuple[Strategy, Book]] = []
@@ -44,7 +55,8 @@ def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:
     for path in paths:
         checked = check_file(path, run)
         errors += checked.errors
-        if checked.strategy is None or checked.book is None:
+        unreadable = any(d.severity is Severity.FATAL for d in checked.errors)
+        if checked.strategy is None or checked.book is None or unreadable:
             if checked.table is not None:
                 return ExportInput((), tuple(errors), f"{path}: is a table file, not a strategy")
             return ExportInput((), tuple(errors))

@@ -24,6 +24,7 @@ from iomstrat.loader.gcpause import collector_paused
 from iomstrat.model.errors import STRATEGY_LIMITS, validate_as
 from iomstrat.model.strategy import Strategy
 from iomstrat.rates import EcbRates
+from iomstrat.results.completeness import Completeness
 
 if TYPE_CHECKING:
     from iomstrat.model.table import Table
@@ -228,6 +229,29 @@ def exit_status(findings: Iterable[Diagnostic], *, strict: bool = False) -> int:
     if worst is Severity.ERROR or (strict and worst is Severity.WARNING):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+MONEY_PATH = ("IOM2", "IOM4")
+"""The finding families on the money path: parliament's approvals (IOM2); payments, ledgers,
+rates, allocations and the schedule (IOM4). An error of these makes the figures incomplete."""
+
+
+def completeness(findings: Iterable[Diagnostic]) -> Completeness:
+    """The errors of `findings` on the money path."""
+    return Completeness(
+        tuple(d for d in findings if d.severity >= Severity.ERROR and d.code.startswith(MONEY_PATH))
+    )
+
+
+def figures_leave(findings: Iterable[Diagnostic], *, travels: bool, partial: bool) -> bool:
+    """The one rule of every command that writes figures: never after a file or a ledger that
+    cannot be read; in a format meant to travel (csv, json, markdown, xlsx, html, a journal,
+    IATI, any file), only when every payment was read and accepted, or on `--partial`, which
+    marks them incomplete."""
+    found = list(findings)
+    if any(d.severity is Severity.FATAL for d in found):
+        return False
+    return partial or not travels or completeness(found).complete
 
 
 def shown_status(errors: Iterable[Diagnostic], *, shown: bool, problem: str | None) -> int:

@@ -7,13 +7,22 @@ import datetime as dt
 import hashlib
 import os
 
-from iomstrat.core.pipeline import Run, check_file, exit_status, expand_paths
+from iomstrat.core.pipeline import (
+    Run,
+    check_file,
+    completeness,
+    exit_status,
+    expand_paths,
+    figures_leave,
+)
 from iomstrat.engine.book import Book
 from iomstrat.engine.briefing import briefing
 from iomstrat.engine.disbursement import portfolio
+from iomstrat.findings import Diagnostic
 from iomstrat.loader import documents as loader
 from iomstrat.model.strategy import Strategy
 from iomstrat.results.briefing import Briefing, Report, SourceFile
+from iomstrat.results.completeness import Completeness
 from iomstrat.results.disbursement import Portfolio
 
 
@@ -78,4 +87,18 @@ def build_report(paths: list[str], as_of: dt.date) -> Report:
 
 def exit_code(report: Report) -> int:
     """As `validate` (without --strict): 2 a file could not be read, 1 errors, else 0."""
-    return exit_status(d for b in report.briefings for d in b.diagnostics)
+    return exit_status(findings(report))
+
+
+def findings(report: Report) -> list[Diagnostic]:
+    return [d for b in report.briefings for d in b.diagnostics]
+
+
+def report_completeness(report: Report) -> Completeness:
+    """Whether every payment of every file was read and accepted (asked once per run)."""
+    return completeness(findings(report))
+
+
+def report_leaves(report: Report, *, partial: bool) -> bool:
+    """Whether the page may be written: an HTML page travels (pipeline.figures_leave)."""
+    return figures_leave(findings(report), travels=True, partial=partial)

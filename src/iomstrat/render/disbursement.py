@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from iomstrat.render.completeness import banner, csv_mark, json_mark
 from iomstrat.render.formats import DisbursementFormat
 from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import CsvStyle, fit, md_cell, md_table, stacked, to_text
 from iomstrat.render.words import date, quarter, word
+from iomstrat.results.completeness import COMPLETE, Completeness
 
 if TYPE_CHECKING:  # annotations only: `validate` loads this module for the enum, not the reports
     from iomstrat.results.disbursement import (
@@ -274,12 +276,22 @@ def render_table(
     *,
     color: bool,
     width: int | None = None,
+    completeness: Completeness = COMPLETE,
 ) -> str:
     """Each report at the terminal's `width`: framed with progress bars, then compact, then
-    stacked, whichever first shows every figure whole; `width` None: framed at 160 columns."""
+    stacked, whichever first shows every figure whole; `width` None: framed at 160 columns.
+    Figures that are not complete come under a banner saying what was left out."""
     from rich.text import Text
 
     parts: list[str] = []
+    if not completeness.complete:
+        parts.append(
+            to_text(
+                Text(banner(completeness, locale), style="bold red"),
+                width=width or 160,
+                color=color,
+            )
+        )
 
     def show(grid: Any, stack: Any) -> None:
         parts.append(fit(grid, stack, width=width, full_width=160, color=color))
@@ -337,10 +349,15 @@ def _priority_data(row: PriorityRow, locale: str) -> dict[str, Any]:
 
 
 def as_data(
-    reports: Sequence[DisbursementReport], combined: Portfolio | None, locale: str = "en"
+    reports: Sequence[DisbursementReport],
+    combined: Portfolio | None,
+    locale: str = "en",
+    completeness: Completeness = COMPLETE,
 ) -> dict[str, Any]:
-    """Plain data for JSON: amounts as strings holding exact decimals."""
+    """Plain data for JSON: amounts as strings holding exact decimals; `complete` first (and
+    the findings that make the figures incomplete)."""
     return {
+        **json_mark(completeness),
         "reports": [
             {
                 "file": r.file,
@@ -381,11 +398,15 @@ def as_data(
 
 
 def render_json(
-    reports: Sequence[DisbursementReport], combined: Portfolio | None, locale: str = "en"
+    reports: Sequence[DisbursementReport],
+    combined: Portfolio | None,
+    locale: str = "en",
+    completeness: Completeness = COMPLETE,
 ) -> str:
     import json  # here, not above: only JSON output needs it
 
-    return json.dumps(as_data(reports, combined, locale), ensure_ascii=False, indent=2) + "\n"
+    data = as_data(reports, combined, locale, completeness)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 CSV_HEADER = (
@@ -399,20 +420,27 @@ CSV_HEADER = (
     *FIGURE_COLUMNS,
     "items",
     "finance_act_code",
+    "complete",
 )
 
 
 def render_csv(
-    reports: Sequence[DisbursementReport], combined: Portfolio | None, locale: str = "en"
+    reports: Sequence[DisbursementReport],
+    combined: Portfolio | None,
+    locale: str = "en",
+    completeness: Completeness = COMPLETE,
 ) -> str:
     """One table of exact figures: sections rows, priority and portfolio. ',' separated with
     '.' decimals in English; ';' separated with ',' decimals where the locale writes a decimal
-    comma (Danish), so that a spreadsheet in that locale reads numbers."""
+    comma (Danish), so that a spreadsheet in that locale reads numbers. The last column,
+    `complete`, is `true` on every row when every payment was read and accepted, else `false`."""
     style = CsvStyle(locale)
     out = io.StringIO()
     writer = style.dict_writer(out, CSV_HEADER)
+    mark = csv_mark(completeness)
 
     def localised(row: dict[str, Any]) -> dict[str, Any]:
+        row["complete"] = mark
         if not style.decimal_comma:
             return row
         return {
@@ -450,9 +478,14 @@ def render_csv(
 
 
 def render_markdown(
-    reports: Sequence[DisbursementReport], combined: Portfolio | None, locale: str
+    reports: Sequence[DisbursementReport],
+    combined: Portfolio | None,
+    locale: str,
+    completeness: Completeness = COMPLETE,
 ) -> str:
     lines: list[str] = []
+    if not completeness.complete:
+        lines += [f"> **{md_cell(banner(completeness, locale))}**", ""]
     for r in reports:
         lines += [f"### {md_cell(r.title)}", "", md_cell(subtitle(r, locale)), ""]
         if r.nothing_recorded:
@@ -492,13 +525,17 @@ def render(
     *,
     color: bool = False,
     width: int | None = None,
+    completeness: Completeness = COMPLETE,
 ) -> str:
+    """The figures in `fmt`, marked when they are not `complete`."""
     if fmt is DisbursementFormat.table:
-        return render_table(reports, combined, locale, color=color, width=width)
+        return render_table(
+            reports, combined, locale, color=color, width=width, completeness=completeness
+        )
     if fmt is DisbursementFormat.json:
-        return render_json(reports, combined, locale)
+        return render_json(reports, combined, locale, completeness)
     if fmt is DisbursementFormat.csv:
-        return render_csv(reports, combined, locale)
+        return render_csv(reports, combined, locale, completeness)
     if fmt is DisbursementFormat.xlsx:
         raise ValueError("xlsx is binary: use iomstrat.render.xlsx_disbursement")
-    return render_markdown(reports, combined, locale)
+    return render_markdown(reports, combined, locale, completeness)

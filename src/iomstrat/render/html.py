@@ -18,11 +18,13 @@ from iomstrat.findings import Severity
 from iomstrat.model.strategy import Cover
 from iomstrat.render import charts
 from iomstrat.render.budget import caption, footnote, headers, row_name
+from iomstrat.render.completeness import banner
 from iomstrat.render.diagnostics import message
 from iomstrat.render.numbers import figure
 from iomstrat.render.words import date, quarter, severity, status, unit, word, words
 from iomstrat.results.briefing import Allocation, Briefing, Report, SourceFile
 from iomstrat.results.budget import BudgetRow, BudgetTable
+from iomstrat.results.completeness import COMPLETE, Completeness
 from iomstrat.results.disbursement import Portfolio
 from iomstrat.results.statements import Verdict
 
@@ -349,9 +351,16 @@ def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> d
     return view
 
 
-def render(report: Report, locale: str, *, absolute_paths: bool = False) -> str:
+def render(
+    report: Report,
+    locale: str,
+    *,
+    absolute_paths: bool = False,
+    completeness: Completeness = COMPLETE,
+) -> str:
     """The whole report as one HTML document, needing nothing from the network; paths relative
-    to the working folder unless `absolute_paths`."""
+    to the working folder unless `absolute_paths`; a banner first when the figures are not
+    complete."""
     w = words(locale)
     template = _environment().get_template("report.html.j2")
     titles = [b.facts.title for b in report.briefings if b.facts is not None]
@@ -361,6 +370,7 @@ def render(report: Report, locale: str, *, absolute_paths: bool = False) -> str:
     return template.render(
         lang=locale,
         w=w,
+        incomplete=banner(completeness, locale),
         title=titles[0] if len(titles) == 1 else w["report"],
         as_of=date(report.as_of, locale),
         as_of_iso=report.as_of.isoformat(),

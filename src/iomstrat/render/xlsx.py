@@ -23,8 +23,10 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from iomstrat.findings import Diagnostic, Severity, printable
 from iomstrat.render.budget import approved_line_name, footnote, headers, row_name
+from iomstrat.render.completeness import banner
 from iomstrat.render.diagnostics import message
 from iomstrat.render.words import word
+from iomstrat.results.completeness import COMPLETE, Completeness
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -314,18 +316,24 @@ def _widths(
 
 
 def workbook(
-    sheets: Sequence[Sheet], *, locale: str = "en", findings: Sequence[Diagnostic] = ()
+    sheets: Sequence[Sheet],
+    *,
+    locale: str = "en",
+    findings: Sequence[Diagnostic] = (),
+    completeness: Completeness = COMPLETE,
 ) -> bytes:
-    """The workbook's bytes, sheets in the order given; error `findings` head every sheet."""
+    """The workbook's bytes, sheets in the order given; error `findings` head every sheet,
+    after the banner of figures that are not complete."""
     book = Workbook()
     book.remove(book.worksheets[0])
     # The workbook's default font too: blank cells show it, and column widths are counted in
     # the width of its digits.
     book._fonts = IndexedList([_font()])  # type: ignore[attr-defined]
     book._named_styles["Normal"].font = _font()  # type: ignore[attr-defined]
-    banner = _banner(findings, locale)
+    marked = banner(completeness, locale)
+    lines = [*([marked] if marked else []), *_banner(findings, locale)]
     for sheet in sheets:
-        _fill(sheet, book.create_sheet(), locale, banner)
+        _fill(sheet, book.create_sheet(), locale, lines)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -21,6 +21,7 @@ from iomstrat.render.disbursement import (
 )
 from iomstrat.render.words import word
 from iomstrat.render.xlsx import PERCENT, WHOLE, Cell, Sheet, workbook
+from iomstrat.results.completeness import COMPLETE, Completeness
 
 if TYPE_CHECKING:
     from iomstrat.findings import Diagnostic
@@ -130,7 +131,9 @@ def disbursement_workbook(
     *,
     locale: str = "en",
     findings: Sequence[Diagnostic] = (),
+    completeness: Completeness = COMPLETE,
 ) -> bytes:
-    """The workbook of a disbursement run; error `findings` put a banner atop every sheet."""
+    """The workbook of a disbursement run; error `findings` put a banner atop every sheet,
+    after the mark of figures that are not complete."""
     sheets = disbursement_sheets(reports, portfolio, locale)
-    return workbook(sheets, locale=locale, findings=findings)
+    return workbook(sheets, locale=locale, findings=findings, completeness=completeness)
