@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 from .conftest import run_cli
@@ -198,3 +199,44 @@ def test_exports_withhold_on_errors_and_stop_on_an_unreadable_ledger(tmp_path: P
         run = run_cli("export", kind, str(path), "-o", str(out), "--partial")
         assert run.exit_code == 2, (kind, run.stderr)
         assert not out.exists() and "IOM420" in run.stderr
+
+
+REDUCED = """    status: reduced
+    amount: 90
+    finance_act: Finance Act 2023 (illustrative)
+    decided_on: 2023-03-15"""
+COLUMNS = ("planned", "disbursed", "remaining", "scheduled", "variance", "forecast")
+
+
+def test_quarter_rows_add_up_to_their_year(tmp_path: Path) -> None:
+    text = edit(
+        example_text(),
+        """    status: approved
+    finance_act: Finance Act 2023 (illustrative)
+    decided_on: 2023-03-15""",
+        REDUCED,
+    )
+    path = write_example(tmp_path, text)
+    for as_of in ("2023-02-01", "2023-08-01", "2024-01-01"):
+        run = run_cli("disbursement", str(path), "--as-of", as_of, "--by", "quarter", "-f", "csv")
+        got = rows(run.stdout)
+        for year in ("2023", "2024", "2025", "2026"):
+            quarters = [got[f"{year}-Q{q}", year] for q in (1, 2, 3, 4)]
+            for column in COLUMNS:
+                total = sum(Decimal(q[column]) for q in quarters)
+                assert total == Decimal(got[year, year][column]), (as_of, year, column)
+    # By hand, as of 2024-01-01: 2023 is reduced to 90 m, so its plan of 100 m spreads as its
+    # four equal tranches of 22.5 m fall due: 25 m a quarter. Paid 0.5 m in Q1, 43.3 m in Q2,
+    # 24.5 m in Q3, 12 363 084.28 in Q4: taken against the tranches in order they cover Q1-Q3
+    # whole and 9 163 084.28 of Q4, leaving 90 m - 80 663 084.28 = 9 336 915.72, all in Q4;
+    # no quarter's remaining is negative (the year is not overpaid).
+    run = run_cli("disbursement", str(path), "--as-of", AS_OF, "--by", "quarter", "-f", "csv")
+    got = rows(run.stdout)
+    assert [got[f"2023-Q{q}", "2023"]["planned"] for q in (1, 2, 3, 4)] == ["25000000"] * 4
+    assert [got[f"2023-Q{q}", "2023"]["remaining"] for q in (1, 2, 3, 4)] == [
+        "0",
+        "0",
+        "0",
+        "9336915.72",
+    ]
+    assert got["2023", "2023"]["remaining"] == "9336915.72"

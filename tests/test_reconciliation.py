@@ -106,14 +106,19 @@ def test_the_reduced_line_follows_its_approved_amount(tmp_path: Path) -> None:
 def test_quarters_add_up_to_their_year(tmp_path: Path) -> None:
     rep = report(strategy(tmp_path), "quarter")
     quarters = [row(rep, f"2024-Q{q}", 2024) for q in (1, 2, 3, 4)]
-    # Due each quarter: 10.75 core + 11.25 soft earmarked + 0.5 personnel = 22.5 million.
-    assert [q.planned for q in quarters] == [D(22_500_000)] * 4
+    # Due each quarter: 10.75 core + 11.25 soft earmarked + 0.5 personnel = 22.5 million (the
+    # reduced 90); the year's plan of 100 million spreads as they fall due: 25 a quarter.
+    assert [q.planned for q in quarters] == [D(25_000_000)] * 4
     # Core paid on 15 April and personnel on 28 June: both in the second quarter.
     assert [q.disbursed for q in quarters] == [D(0), D(22_500_000), D(0), D(0)]
     assert [q.scheduled for q in quarters] == [D(22_500_000), D(22_500_000), D(0), D(0)]
     year = row(rep, "2024", 2024)
     assert sum(q.disbursed for q in quarters) == year.disbursed
     assert sum(q.scheduled for q in quarters) == year.scheduled
+    assert sum(q.planned for q in quarters) == year.planned
+    assert sum(q.remaining for q in quarters) == year.remaining
+    assert sum(q.forecast for q in quarters) == year.forecast
+    assert min(q.remaining for q in quarters) >= 0  # nothing overpaid
 
 
 def test_a_schedule_written_for_the_reduction_is_accepted(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from iomstrat.engine.book import ZERO, Book, Rates
-from iomstrat.engine.plan import quarter_end
+from iomstrat.engine.plan import apportion, quarter_end
 from iomstrat.engine.reconcile import QUARTERS, RATE_STEP, Reconciliation, Sums, reconcile
 from iomstrat.model.strategy import Strategy
 
@@ -100,17 +100,32 @@ def disbursement_report(
 
 def _quarter_rows(rec: Reconciliation) -> list[DisbursementRow]:
     """Per year and quarter, all lines: due in the quarter under the decision in force, paid in
-    it; then the year, exactly as the other views give it."""
+    it; then the year, exactly as the other views give it. Every column of the quarters adds
+    up to the year's: `planned` is the year's plan spread as its tranches fall due (evenly
+    when none falls due), `remaining` what the payments, taken against the tranches in order,
+    leave of each (never negative unless the year is overpaid: the excess is the last
+    quarter's), `forecast` what was paid in the quarter and, for a quarter still to end, its
+    share of what the year still expects; `approved` and `allocated` are the year's alone."""
     from iomstrat.results.disbursement import DisbursementRow, Figures
 
     rows = []
     for year in rec.years:
         cells = [rec.cell(line, year) for line in rec.lines]
-        for quarter in QUARTERS:
-            due = sum((c.due[quarter - 1] for c in cells), ZERO)
-            paid = sum((c.paid[quarter - 1] for c in cells), ZERO)
+        total = figures(rec.year(year))
+        quarters = {f"Q{q}": q for q in QUARTERS}
+        due = {k: sum((c.due[q - 1] for c in cells), ZERO) for k, q in quarters.items()}
+        paid = {k: sum((c.paid[q - 1] for c in cells), ZERO) for k, q in quarters.items()}
+        spread = due if any(due.values()) else dict.fromkeys(due, Decimal(1))
+        planned = apportion(total.planned, spread)
+        remaining = _left_of_tranches(due, sum(paid.values(), ZERO), total.remaining)
+        coming = [k for k, q in quarters.items() if quarter_end(year, q) > rec.as_of]
+        weights = {k: remaining[k] for k in coming if remaining[k] > 0}
+        if not weights:
+            weights = dict.fromkeys(coming or [next(reversed(quarters))], Decimal(1))
+        expected = apportion(total.forecast - total.disbursed, weights)
+        for key, quarter in quarters.items():
             due_to_date = sum((c.due_to_date[quarter - 1] for c in cells), ZERO)
-            ended = quarter_end(year, quarter) <= rec.as_of
+            owed, got = due[key], paid[key]
             rows.append(
                 DisbursementRow(
                     f"{year}-Q{quarter}",
@@ -118,21 +133,37 @@ def _quarter_rows(rec: Reconciliation) -> list[DisbursementRow]:
                     "line",
                     year,
                     Figures(
-                        planned=due,
+                        planned=planned[key],
                         approved=None,
                         allocated=None,
-                        disbursed=paid,
-                        remaining=due - paid,
-                        rate=(paid / due).quantize(RATE_STEP) if due else None,
+                        disbursed=got,
+                        remaining=remaining[key],
+                        rate=(got / owed).quantize(RATE_STEP) if owed else None,
                         scheduled=due_to_date,
-                        variance=paid - due_to_date,
-                        forecast=paid if ended else paid + max(ZERO, due - max(paid, due_to_date)),
+                        variance=got - due_to_date,
+                        forecast=got + expected.get(key, ZERO),
                     ),
                     quarter,
                 )
             )
-        rows.append(DisbursementRow(str(year), "", "subtotal", year, figures(rec.year(year))))
+        rows.append(DisbursementRow(str(year), "", "subtotal", year, total))
     return rows
+
+
+def _left_of_tranches(
+    due: dict[str, Decimal], paid: Decimal, remaining: Decimal
+) -> dict[str, Decimal]:
+    """What the year's payments leave of each tranche, paying the tranches in order; whatever
+    differs from the year's `remaining` (an overpaid year, a schedule that does not add up to
+    the basis) falls on the last quarter, so the quarters add up to the year."""
+    left: dict[str, Decimal] = {}
+    for key, owed in due.items():
+        covered = min(owed, max(ZERO, paid))
+        paid -= covered
+        left[key] = owed - covered
+    last = next(reversed(left))
+    left[last] += remaining - sum(left.values(), ZERO)
+    return left
 
 
 NOT_LINKED = "not-linked"
