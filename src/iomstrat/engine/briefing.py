@@ -85,14 +85,15 @@ def schedule(by_quarter: DisbursementReport, as_of: dt.date) -> tuple[SchedulePo
         if row.kind != "line" or row.year is None:
             continue  # the years' subtotals
         quarter = int(row.key.rsplit("Q", 1)[1])
-        total_scheduled += row.figures.planned
+        due = row.figures.tranche if row.figures.tranche is not None else row.figures.planned
+        total_scheduled += due
         known = quarter_start(row.year, quarter) <= as_of
         total_disbursed += row.figures.disbursed
         points.append(
             SchedulePoint(
                 year=row.year,
                 quarter=quarter,
-                scheduled=row.figures.planned,
+                scheduled=due,
                 disbursed=row.figures.disbursed if known else None,
                 cumulative_scheduled=total_scheduled,
                 cumulative_disbursed=total_disbursed if known else None,

@@ -142,6 +142,7 @@ def _quarter_rows(rec: Reconciliation) -> list[DisbursementRow]:
                         scheduled=due_to_date,
                         variance=got - due_to_date,
                         forecast=got + expected.get(key, ZERO),
+                        tranche=owed,
                     ),
                     quarter,
                 )

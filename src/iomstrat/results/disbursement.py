@@ -24,6 +24,7 @@ class Figures:
     scheduled: Decimal  # due by the report date under the schedule
     variance: Decimal  # disbursed less scheduled
     forecast: Decimal  # expected disbursed by the end of the year
+    tranche: Decimal | None = None  # a quarter row's tranche due under the decision in force
 
 
 @dataclass(frozen=True)
