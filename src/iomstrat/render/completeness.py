@@ -33,6 +33,8 @@ def withheld_note(completeness: Completeness, locale: str) -> str:
 def json_mark(completeness: Completeness) -> dict[str, Any]:
     """The top-level keys of a JSON document of figures: `complete`, and the findings that make
     it incomplete."""
+    from iomstrat.render.messages import text
+
     mark: dict[str, Any] = {"complete": completeness.complete}
     if not completeness.complete:
         mark["findings"] = [
@@ -42,7 +44,7 @@ def json_mark(completeness: Completeness) -> dict[str, Any]:
                 "column": d.column,
                 "code": d.code,
                 "severity": d.severity.label,
-                "message": d.message,
+                "message": text(d, "en"),
             }
             for d in completeness.withheld
         ]
