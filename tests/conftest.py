@@ -9,6 +9,7 @@ import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from typer.testing import CliRunner
@@ -91,7 +92,11 @@ def require_tool(name: str, install: str) -> str:
     path = shutil.which(name)
     if path:
         return path
-    message = f"{name.upper()} TEST NOT RUN: `{name}` is not installed; {install}"
+    not_run(f"{name.upper()} TEST NOT RUN: `{name}` is not installed; {install}")
+
+
+def not_run(message: str) -> NoReturn:
+    """Skip with `message` on a workstation; fail with it under CI (CI=true)."""
     if os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}:
         pytest.fail(message)
     pytest.skip(message)

@@ -4,15 +4,17 @@ has an example, --version, shell completion, NO_COLOR / --no-color, stdout vs st
 from __future__ import annotations
 
 import os
-import shutil
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
 
 from iomstrat import __version__
-from iomstrat.cli import common
+from iomstrat.cli import build, common
 from iomstrat.tools import readme
 
 from .conftest import run_cli
@@ -57,9 +59,8 @@ def test_version() -> None:
 
 def test_shell_completion() -> None:
     # The console script of this install: beside the interpreter in a venv, else on PATH.
-    script = shutil.which(
-        "iomstrat", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
-    )
+    folders = [Path(sys.executable).parent, *map(Path, os.environ["PATH"].split(os.pathsep))]
+    script = next((f / "iomstrat" for f in folders if (f / "iomstrat").is_file()), None)
     assert script is not None
     env = dict(
         os.environ, _IOMSTRAT_COMPLETE="complete_bash", COMP_WORDS="iomstrat va", COMP_CWORD="1"
@@ -142,3 +143,61 @@ def test_without_path_the_strategy_in_this_folder_or_the_embedded_one_is_said(
     (tmp_path / "second.yml").write_text("strategy: {}\n", encoding="utf-8")
     several = run_cli("budget", "show")
     assert several.exit_code == 2 and "2 strategy files in this folder" in several.stderr
+
+
+def _commands() -> list[tuple[tuple[str, ...], Any]]:
+    """Every command and group of the command line, with its path."""
+    found: list[tuple[tuple[str, ...], Any]] = []
+
+    def walk(path: tuple[str, ...], command: Any) -> None:
+        found.append((path, command))
+        if hasattr(command, "commands"):  # a group (typer bundles its own click)
+            for name, sub in command.commands.items():
+                walk((*path, name), sub)
+
+    walk((), typer.main.get_command(build()))
+    return found
+
+
+def _options(command: Any) -> set[str]:
+    return {name for param in command.params for name in param.opts if name.startswith("-")}
+
+
+def _texts(command: Any) -> list[str]:
+    texts = [command.help or "", command.epilog or "", command.short_help or ""]
+    return texts + [getattr(param, "help", None) or "" for param in command.params]
+
+
+@pytest.mark.parametrize("path", [p for p, _ in _commands()], ids=lambda p: " ".join(p) or "root")
+def test_every_option_a_help_text_names_exists(path: tuple[str, ...]) -> None:
+    """An option named in a help text is one of the command's own (or the root's); within an
+    example (`iomstrat CMD … --option`), one of CMD's."""
+    by_path = dict(_commands())
+    command = by_path[path]
+    root = _options(by_path[()])
+    for text in _texts(command):
+        for sentence in re.split(r"[;.]\s|\n", text):
+            for option in re.finditer(r"(?<![\w-])--[a-z][a-z-]*", sentence):
+                before = sentence[: option.start()]
+                programs = re.findall(
+                    r"\b(iomstrat|hledger|check-jsonschema)((?: [a-z]+)*)", before
+                )
+                owner = path
+                if programs and programs[-1][0] != "iomstrat":
+                    continue  # another program's option, in an example of piping to it
+                if programs:
+                    words = tuple(programs[-1][1].split())
+                    while words not in by_path:
+                        words = words[:-1]
+                    owner = words
+                assert option.group() in _options(by_path[owner]) | root, (path, sentence)
+
+
+def test_top_level_help_cuts_no_description_mid_sentence() -> None:
+    listed = readme.help_text(())
+    commands = listed[listed.index("Commands:") :].split("\n\n")[0].splitlines()[1:]
+    assert commands
+    for row in commands:
+        description = row.split(None, 1)[1]
+        assert description.count("(") == description.count(")"), row
+        assert not description.endswith(("e.g.", "(e.g.", "i.e.")), row

@@ -10,7 +10,7 @@ from iomstrat.codes import CODES, help_text, summary
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.render.sarif import render_sarif
 
-from .conftest import ROOT
+from .conftest import DATA_FILE, ROOT, run_cli
 
 USED = {
     code
@@ -57,3 +57,22 @@ def test_every_catalogued_code_has_help() -> None:
     assert [c.code for c in CODES if not help_text(c.code)] == []
     assert "§NN.NN.NN.NN" in help_text("IOM301")
     assert "quote text" in help_text("IOM005") and "strategy:" in help_text("IOM011")
+
+
+def test_one_severity_word_in_findings_summaries_readme_and_sarif() -> None:
+    """Before the period the data file has IOM206 notes: text, summary, JSON, README table
+    and SARIF all call them `note`; the catalogue's words are the levels' words."""
+    assert {c.severity for c in CODES} <= {s.label for s in Severity}
+    args = ("validate", str(DATA_FILE), "--as-of", "2022-12-01")
+    text = run_cli(*args)
+    assert ": note IOM206 " in text.stdout and " info " not in text.stdout
+    assert text.stderr.endswith(", 4 notes\n")
+    labels = {
+        item["code"]: item["severity"] for item in json.loads(run_cli(*args, "-f", "json").stdout)
+    }
+    assert labels["IOM206"] == "note"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "| IOM206 | note |" in readme
+    sarif = json.loads(run_cli(*args, "-f", "sarif").stdout)["runs"][0]
+    assert {r["level"] for r in sarif["results"] if r["ruleId"] == "IOM206"} == {"note"}
+    assert run_cli(*args, "-f", "json").exit_code == 0

@@ -76,7 +76,7 @@ def test_an_erratum_turns_it_into_a_note_that_keeps_the_reason(tmp_path: Path) -
     code, rows, summary = validate(tmp_path, MISPRINT + ERRATUM, "--strict")
     assert code == 0
     assert rows == [
-        f"{TOTAL_LINE}:12: info IOM104 2022-2026 cover commitment total: stated 2,055, computed "
+        f"{TOTAL_LINE}:12: note IOM104 2022-2026 cover commitment total: stated 2,055, computed "
         "2,550 (core 2,000 + relief 550); differs by -495; an erratum of the source, acknowledged: "
         "printed 2.055; 5 x 510 = 2.550"
     ]
@@ -97,8 +97,8 @@ def test_an_erratum_of_a_line_amount_covers_the_sums_it_enters(tmp_path: Path) -
     code, rows, _ = validate(tmp_path, acknowledged)
     assert code == 0
     assert [r.split()[:3] for r in rows] == [
-        ["24:43:", "info", "IOM104"],  # 2024 of by_year
-        [f"{TOTAL_LINE}:12:", "info", "IOM104"],
+        ["24:43:", "note", "IOM104"],  # 2024 of by_year
+        [f"{TOTAL_LINE}:12:", "note", "IOM104"],
     ]
 
 
@@ -108,7 +108,7 @@ def test_a_wrong_erratum_is_an_error(tmp_path: Path) -> None:
     assert code == 1
     errata_line = MISPRINT.count("\n") + 3
     assert rows == [
-        f"{TOTAL_LINE}:12: info IOM104 2022-2026 cover commitment total: stated 2,055, computed "
+        f"{TOTAL_LINE}:12: note IOM104 2022-2026 cover commitment total: stated 2,055, computed "
         "2,550 (core 2,000 + relief 550); differs by -495; an erratum of the source, acknowledged: "
         "printed 2.055; 5 x 510 = 2.550",
         f"{errata_line}:14: error IOM105 erratum at cover.commitment.total says 2,550 is printed, "
@@ -161,8 +161,8 @@ def test_table_files_take_errata(tmp_path: Path) -> None:
     run = run_cli("validate", str(path))
     assert run.exit_code == 0, run.stdout
     assert [line.split(": ", 1)[1][:11] for line in run.stdout.splitlines()] == [
-        "info IOM104",
-        "info IOM104",
+        "note IOM104",
+        "note IOM104",
     ]
     assert all(line.endswith("acknowledged: 5 for 0") for line in run.stdout.splitlines())
     path.write_text(TABLE + 'errata: [{at: "rows[0].total", printed: 22.71, reason: "x"}]\n')

@@ -33,7 +33,7 @@ app = build()
 REAL = real_text()
 FINDING = re.compile(
     r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): "
-    r"(?P<severity>fatal|error|warning|info) (?P<code>IOM\d{3}) (?P<message>.+)$"
+    r"(?P<severity>fatal|error|warning|note) (?P<code>IOM\d{3}) (?P<message>.+)$"
 )
 MAX_ECHO = 200
 """Longest run of input characters any output may repeat."""

@@ -27,7 +27,7 @@ from iomstrat.cli import build
 from iomstrat.findings import MAX_ECHO
 from iomstrat.loader import text as text_rules
 
-from .conftest import ROOT
+from .conftest import ROOT, require_tool
 
 app = build()
 
@@ -499,8 +499,7 @@ def _inert_xml(text: str) -> None:
 def _journal_reads(text: str) -> None:
     """The real hledger reads the journal as written: no directive, no forged amount."""
     assert not any(line.startswith(("include", "commodity  ")) for line in text.splitlines())
-    hledger = shutil.which("hledger")
-    assert hledger, "hledger is not installed: apt-get install -y hledger (.ci/run does)"
+    hledger = require_tool("hledger", "apt-get install -y hledger (.ci/run does)")
     done = subprocess.run(
         [hledger, "-f-", "balance", "--flat", "-N", "commitment"],
         input=text.encode("utf-8"),

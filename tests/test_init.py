@@ -329,5 +329,5 @@ def test_a_misprinted_cover_total_is_refused_then_written_with_its_erratum(
     )
     checked = run_cli("validate", str(target), "--as-of", "2023-12-01")
     assert checked.exit_code == 0
-    assert "info IOM104 2024-2027 cover commitment total: stated 40, computed 400" in checked.stdout
+    assert "note IOM104 2024-2027 cover commitment total: stated 40, computed 400" in checked.stdout
     assert checked.stdout.splitlines()[0].endswith(f"acknowledged: {reason}")

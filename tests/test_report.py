@@ -258,7 +258,7 @@ def test_findings_come_first_with_file_and_line(tmp_path: Path) -> None:
     assert page.table("budget-table")[-1][3] == "1,750"
     # worst first: the error above the notes, marked in words as well as in colour
     assert [row[1] for row in rows] == sorted(
-        (row[1] for row in rows), key=["fatal", "error", "warning", "info"].index
+        (row[1] for row in rows), key=["fatal", "error", "warning", "note"].index
     )
     assert rows[0][1:3] == ["error", "IOM101"]
     assert "The source file has errors; the figures below may be wrong" in html
@@ -460,7 +460,7 @@ def test_notes_alone_are_not_alarming(tmp_path: Path) -> None:
     (tmp_path / "notes.yaml").write_text(text, encoding="utf-8")
     html, _ = report(tmp_path, str(tmp_path / "notes.yaml"), "--as-of", "2022-12-01")
     rows = Page(html).table("findings-table")[1:]
-    assert {row[1] for row in rows} == {"info"} and len(rows) == 4
+    assert {row[1] for row in rows} == {"note"} and len(rows) == 4
     # One quiet line, the notes folded under it: no frame, no alert.
     assert "<summary>4 note(s) on the source file; none puts a figure in doubt.</summary>" in html
     assert 'role="alert"' not in html

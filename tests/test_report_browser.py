@@ -1,9 +1,10 @@
 """The HTML report in a real browser: Debian's headless Chromium, network off, opens the file,
 draws every chart at a visible size, loads nothing, logs no error, and prints to A4.
 
-Needs /usr/bin/chromium and /usr/bin/chromedriver (Debian packages `chromium`,
-`chromium-driver`; `.ci/run` installs them). Without them the test is skipped loudly on a
-workstation and fails under CI, so it can never pass by not running."""
+Needs `chromium` and `chromedriver` on PATH, or where IOMSTRAT_CHROMIUM and
+IOMSTRAT_CHROMEDRIVER say (Debian packages `chromium`, `chromium-driver`; `.ci/run` installs
+them). Without them the test is skipped loudly on a workstation and fails under CI (the one
+helper, conftest.require_tool), so it can never pass by not running."""
 
 from __future__ import annotations
 
@@ -20,13 +21,13 @@ from typer.testing import CliRunner
 
 from iomstrat.cli import build
 
+from .conftest import not_run, require_tool
+
 app = build()
 
 ROOT = Path(__file__).parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"
-CHROMIUM = os.environ.get("IOMSTRAT_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("IOMSTRAT_CHROMEDRIVER", "/usr/bin/chromedriver")
 
 FLAGS = (
     "--headless=new",
@@ -47,37 +48,33 @@ FLAGS = (
 )
 
 
-def _missing() -> str | None:
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
-        if not (os.path.isfile(path) and os.access(path, os.X_OK)):
-            return f"{path} not found (Debian package `{package}`)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        return "selenium is not installed (pip install -e '.[test]')"
-    return None
+INSTALL = "apt-get install chromium chromium-driver (.ci/run does)"
+
+
+def _program(variable: str, name: str) -> str:
+    """The program the environment variable names, else `name` on PATH, else a skip."""
+    return os.environ.get(variable) or require_tool(name, INSTALL)
 
 
 @pytest.fixture
 def browser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    missing = _missing()
-    if missing:
-        message = f"BROWSER TEST NOT RUN: {missing}; apt-get install chromium chromium-driver"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from selenium import webdriver
+    chromium = _program("IOMSTRAT_CHROMIUM", "chromium")
+    chromedriver = _program("IOMSTRAT_CHROMEDRIVER", "chromedriver")
+    try:
+        from selenium import webdriver
+    except ImportError:
+        not_run("BROWSER TEST NOT RUN: selenium is not installed; pip install -e '.[test]'")
     from selenium.webdriver.chrome.service import Service
 
     monkeypatch.setenv("SE_OFFLINE", "true")  # Selenium Manager must never download anything
     options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
+    options.binary_location = chromium
     for flag in FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path / 'profile'}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(
-        options=options, service=Service(executable_path=CHROMEDRIVER, log_output=os.devnull)
+        options=options, service=Service(executable_path=chromedriver, log_output=os.devnull)
     )
     try:
         driver.execute_cdp_cmd("Network.enable", {})

@@ -67,7 +67,7 @@ def test_sarif_is_valid_and_carries_every_finding(tmp_path: Path) -> None:
         )
         for r in run["results"]
     ]
-    levels = {"error": "error", "warning": "warning", "info": "note"}
+    levels = {"error": "error", "warning": "warning", "note": "note"}
     assert got == [(d["code"], levels[d["severity"]], d["line"], d["message"]) for d in expected]
     codes = {g[0] for g in got}
     assert {"IOM101", "IOM301"} <= codes

@@ -6,9 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +15,7 @@ import openpyxl
 import pytest
 from babel.numbers import parse_decimal
 
-from .conftest import edited, run_cli
+from .conftest import edited, require_tool, run_cli
 from .spreadsheet_helpers import assert_prints_well, header_row, table
 
 YEARS = [2023, 2024, 2025, 2026]
@@ -276,18 +274,9 @@ def test_table_csv_file_has_a_bom(tmp_path: Path) -> None:
 def _office() -> str:
     """LibreOffice and pdftotext, or a loud skip (a failure under CI, where .ci/run installs
     them: the test can never pass by not running)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    needed = {"LibreOffice (soffice)": soffice, "pdftotext": shutil.which("pdftotext")}
-    missing = [name for name, path in needed.items() if path is None]
-    if soffice is None or missing:
-        message = (
-            f"LIBREOFFICE TEST NOT RUN: {' and '.join(missing)} missing; "
-            "apt-get install libreoffice-calc-nogui poppler-utils"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return soffice
+    install = "apt-get install libreoffice-calc-nogui poppler-utils (.ci/run does)"
+    require_tool("pdftotext", install)
+    return require_tool("soffice", install)
 
 
 def _tall_sheet() -> bytes:

@@ -68,7 +68,9 @@ class Severity(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        """The one word for the level in findings, summaries, README and SARIF: `note` for
+        INFO, as SARIF and the catalogue name it."""
+        return "note" if self is Severity.INFO else self.name.lower()
 
 
 NO_VALUES: Mapping[str, Any] = MappingProxyType({})

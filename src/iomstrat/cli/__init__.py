@@ -44,7 +44,10 @@ def build(only: str | None = None) -> typer.Typer:
         help=(
             "Budget and disbursement calculator for multi-year donor organisation strategies.\n\n"
             "Without PATH, commands use the strategy files of the current folder, else the "
-            "embedded example (IOM 2023-2026), and say which.\n\n" + EXIT_CODES_HELP
+            "embedded example (IOM 2023-2026), and say which.\n\n"
+            + EXIT_CODES_HELP.replace(
+                "error findings", "error findings (warnings too, with iomstrat validate --strict)"
+            )
         ),
         epilog=(
             "Examples: iomstrat validate data/; iomstrat budget show --locale da; "

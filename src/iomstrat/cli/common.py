@@ -17,9 +17,12 @@ from iomstrat.findings import EXIT_CANNOT_RUN, printable
 from iomstrat.loader.embedded import default_strategy_path, strategies_in
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 ok; 1 findings (errors, or warnings under --strict); "
-    "2 cannot run (bad usage, or an input that cannot be read)."
+    "Exit codes: 0 ok; 1 error findings; 2 cannot run (bad usage, or an input that cannot be read)."
 )
+STRICT_EXIT_CODES_HELP = EXIT_CODES_HELP.replace(
+    "error findings", "error findings (warnings too, with --strict)"
+)
+"""For a command with `--strict` (help texts name only options their command has)."""
 
 
 class Locale(enum.StrEnum):

@@ -21,7 +21,7 @@ from iomstrat.cli.common import (
 from iomstrat.render.formats import TableFormat
 
 app = typer.Typer(
-    help="Tables of figures with stated totals (e.g. the annexes).",
+    help="Tables of figures with stated totals, such as a strategy's annexes.",
     epilog="Example: iomstrat table show data/annex3_unearmarked_donors.yaml",
     no_args_is_help=True,
     rich_markup_mode=None,

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from iomstrat.cli.common import (
-    EXIT_CODES_HELP,
+    STRICT_EXIT_CODES_HELP,
     LOCALE_OPTION,
     Locale,
     fail,
@@ -25,7 +25,7 @@ EPILOG = (
     "iomstrat validate --format sarif --output iomstrat.sarif strategy.yaml; "
     "iomstrat validate --locale da. "
     "Under GitHub Actions (GITHUB_ACTIONS=true) findings are printed as annotations "
-    "unless --format is given. " + EXIT_CODES_HELP
+    "unless --format is given. " + STRICT_EXIT_CODES_HELP
 )
 
 

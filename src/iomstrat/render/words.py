@@ -154,7 +154,7 @@ _WORDS: dict[str, Word] = {
     "severity_fatal": Word("fatal", "kritisk"),
     "severity_error": Word("error", "fejl"),
     "severity_warning": Word("warning", "advarsel"),
-    "severity_info": Word("info", "bemærkning"),
+    "severity_note": Word("note", "bemærkning"),
     "write": Word("write", "skriv"),
     # Report
     "report": Word("Briefing", "Orientering"),
