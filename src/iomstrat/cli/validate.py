@@ -8,8 +8,8 @@ import sys
 import typer
 
 from iomstrat.cli.common import (
-    STRICT_EXIT_CODES_HELP,
     LOCALE_OPTION,
+    STRICT_EXIT_CODES_HELP,
     Locale,
     fail,
     guard,
