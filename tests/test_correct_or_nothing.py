@@ -240,3 +240,58 @@ def test_quarter_rows_add_up_to_their_year(tmp_path: Path) -> None:
         "9336915.72",
     ]
     assert got["2023", "2023"]["remaining"] == "9336915.72"
+
+
+MONEY_ROWS = (
+    "2023-10-02,soft_earmarked,1000.00,XYZ,T-1,7.0,,\n"
+    "2023-10-03,soft_earmarked,1000.00,DKR,T-2,1.0,,\n"
+    "2023-10-04,soft_earmarked,1000.00,DKK,T-3,7.46,,\n"
+    "2023-10-05,soft_earmarked,1000.00,kr,T-4,,,\n"
+    "2023-10-06,soft_earmarked,1000.00,USD,T-5,68.0,,\n"
+    "2023-10-09,soft_earmarked,1000.00,USD,T-6,7.10,,\n"
+    "2023-10-10,soft_earmarked,1000.00,DKK,T-7,1,,\n"
+)
+"""After the example ledger's five rows (lines 2-6), at lines 7-13."""
+
+
+def test_money_inputs_are_checked_as_money(tmp_path: Path) -> None:
+    path = write_example(tmp_path, ledger=ledger_text() + MONEY_ROWS)
+    run = run_cli("validate", str(path), "--as-of", AS_OF)
+    assert run.exit_code == 1
+    found = [line.split(": ", 1)[1] for line in run.stdout.splitlines() if "_ledger.csv:" in line]
+    assert found == [
+        "error IOM425 payment T-1: currency 'XYZ' is not an ISO 4217 code (e.g. DKK, EUR, USD)",
+        "error IOM425 payment T-2: currency 'DKR' is not an ISO 4217 code; did you mean DKK?",
+        "error IOM426 payment T-3 is in DKK, the strategy's currency, but states exchange_rate "
+        "7.46; a payment in DKK has no rate (or 1): is its currency wrong, or the rate?",
+        "error IOM422 ledger row: currency 'kr' is not an ISO 4217 code (did you mean DKK?)",
+        # ECB 6 Oct 2023: 7.4575 DKK/EUR / 1.0563 USD/EUR = 7.060021 DKK per USD; 68.0 is more
+        # than 1.5 times that. T-6's 7.10 is within the band, T-7's rate 1 on DKK is allowed.
+        "warning IOM427 payment T-5 states exchange_rate 68.0 DKK per USD; the ECB reference "
+        "rate of 2023-10-06 is 7.060021, more than 1.5 times apart",
+    ]
+    assert [line.split(":")[1] for line in run.stdout.splitlines() if "_ledger.csv:" in line] == [
+        "7",
+        "8",
+        "9",
+        "10",
+        "11",
+    ]
+
+
+def test_a_strategy_currency_that_is_no_iso_code_is_a_finding(tmp_path: Path) -> None:
+    text = edit(example_text(), "currency: DKK", "currency: DKR")
+    path = write_example(tmp_path, text)
+    run = run_cli("validate", str(path), "--as-of", AS_OF)
+    assert "error IOM425 currency 'DKR' is not an ISO 4217 code; did you mean DKK?" in run.stdout
+
+
+def test_money_findings_read_as_danish(tmp_path: Path) -> None:
+    path = write_example(tmp_path, ledger=ledger_text() + MONEY_ROWS)
+    run = run_cli("validate", str(path), "--as-of", AS_OF, "--locale", "da")
+    assert run.exit_code == 1
+    assert "udbetalingen T-2: valutaen 'DKR' er ikke en ISO 4217-kode; mente du DKK?" in run.stdout
+    assert (
+        "udbetalingen T-5 angiver exchange_rate 68,0 DKK pr. USD; ECB's referencekurs den "
+        "2023-10-06 er 7,060021, mere end 1,5 gange derfra" in run.stdout
+    )

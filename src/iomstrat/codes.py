@@ -336,6 +336,29 @@ CODES: tuple[Code, ...] = (
         "a ledger not read: an absolute path or one outside the strategy's repository, not a regular file, over the limits",
     ),
     Code(
+        "IOM425",
+        "error",
+        'a currency that is not an ISO 4217 code (`XYZ`; `DKR`, `Kr.`, `kr` with "did you mean DKK")',
+        kinds={
+            "suggest": ("currency", "suggestion"),
+            "unknown": ("currency",),
+            "payment_suggest": ("voucher", "currency", "suggestion"),
+            "payment_unknown": ("voucher", "currency"),
+        },
+    ),
+    Code(
+        "IOM426",
+        "error",
+        "an exchange rate other than 1 on a payment in the strategy's own currency",
+        values=("voucher", "currency", "stated"),
+    ),
+    Code(
+        "IOM427",
+        "warning",
+        "a stated exchange rate more than 1.5 times above or below the ECB reference rate of its day",
+        values=("voucher", "stated", "currency", "into", "date", "rate", "band"),
+    ),
+    Code(
         "IOM430",
         "fatal",
         "a ledger's number settings contradict each other (decimal and thousands marks alike) or what its amounts show",

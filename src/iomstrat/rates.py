@@ -105,3 +105,63 @@ class _History:
             for date, _, fixings in map(methodcaller("partition", ","), lines[1:])
             if fixings.replace("N/A", "").strip(", \r\n")
         )
+
+
+LOCAL_SPELLINGS = {
+    "DKR": "DKK",
+    "KR": "DKK",
+    "KR.": "DKK",
+    "KRONER": "DKK",
+    "DKR.": "DKK",
+    "NKR": "NOK",
+    "SKR": "SEK",
+    "US$": "USD",
+    "$": "USD",
+    "EURO": "EUR",
+    "€": "EUR",
+    "£": "GBP",
+    "CHF.": "CHF",
+}
+"""How ledgers and people write a currency that has an ISO 4217 code (`DKR`, `Kr.`, `kr`)."""
+
+
+COMMON_CURRENCIES = frozenset(
+    [
+        "DKK",
+        "EUR",
+        "USD",
+        "GBP",
+        "SEK",
+        "NOK",
+        "CHF",
+        "ISK",
+        "JPY",
+        "CAD",
+        "AUD",
+        "NZD",
+        "PLN",
+        "CZK",
+        "HUF",
+        "RON",
+        "BGN",
+        "TRY",
+        "ZAR",
+    ]
+)
+"""ISO 4217 codes known without loading a list (`validate` of a strategy in kroner loads
+neither the ECB history nor babel)."""
+
+
+def is_iso_4217(code: str, rates: Any = None) -> bool:
+    """Whether `code` is an ISO 4217 currency code (current or historic): a common one, the
+    ECB's currencies, else CLDR's list as babel ships it (loaded only for a rarer code)."""
+    if code in COMMON_CURRENCIES or (rates is not None and rates.known(code)):
+        return True
+    from babel.numbers import list_currencies
+
+    return code in list_currencies()
+
+
+def did_you_mean(text: str) -> str | None:
+    """The ISO 4217 code a local spelling of a currency stands for (`kr` -> DKK)."""
+    return LOCAL_SPELLINGS.get(text.strip().upper())

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import NamedTuple
 
-from iomstrat.engine.book import Book
+from iomstrat.engine.book import Book, Rates
 from iomstrat.engine.targets import Tables
 from iomstrat.findings import Diagnostic
 from iomstrat.loader.documents import Document
@@ -24,6 +24,7 @@ class Context(NamedTuple):
     as_of: dt.date
     book: Book | None = None  # the payments, for the IOM4xx checks
     tables: Tables | None = None  # the strategy's `tables:`, read, for the IOM8xx checks
+    rates: Rates | None = None  # the ECB rates of the run (a stated rate's plausibility)
 
     @property
     def finding(self) -> Callable[..., Diagnostic]:

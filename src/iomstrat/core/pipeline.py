@@ -179,7 +179,7 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
                 payments = collect_payments(strategy, document, path or name, run.ledgers)
                 book = book_payments(payments, strategy.strategy.currency, run.rates)
                 found += payments.diagnostics + book.diagnostics
-                found += run_checks(Context(strategy, document, run.as_of, book, tables))
+                found += run_checks(Context(strategy, document, run.as_of, book, tables, run.rates))
         else:
             found += run_checks(Context(strategy, document, run.as_of, tables=tables))
     return Checked(

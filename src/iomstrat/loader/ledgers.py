@@ -873,7 +873,7 @@ class _Rows:
                 elif currency is None:
                     problem = (
                         f"currency '{loader.echo(currency_text)}' is not an ISO 4217 code "
-                        "(e.g. DKK)"
+                        f"({_currency_hint(currency_text)})"
                     )
                     column = i_currency
                 elif (problem := _voucher_problem(voucher)) is not None:
@@ -967,6 +967,13 @@ def _vouchers_good(column: list[str]) -> bool:
     if "" in column or (not clean and any(map(str.isspace, column))):
         return False
     return clean or unsafe_character(joined) is None
+
+
+def _currency_hint(text: str) -> str:
+    from iomstrat.rates import did_you_mean
+
+    meant = did_you_mean(text)
+    return f"did you mean {meant}?" if meant else "e.g. DKK"
 
 
 def _refund(text: str) -> bool | None:

@@ -411,6 +411,38 @@ MESSAGES: Mapping[str, Message] = {
         "tilbagebetalingen {voucher} er ikke negativ ({amount}); skriv det tilbagebetalte "
         "beløb med minus",
     ),
+    # Money inputs checked as money (IOM425-IOM427)
+    "IOM425.suggest": Message(
+        "currency '{currency}' is not an ISO 4217 code; did you mean {suggestion}?",
+        "valutaen '{currency}' er ikke en ISO 4217-kode; mente du {suggestion}?",
+    ),
+    "IOM425.unknown": Message(
+        "currency '{currency}' is not an ISO 4217 code (e.g. DKK, EUR, USD)",
+        "valutaen '{currency}' er ikke en ISO 4217-kode (fx DKK, EUR, USD)",
+    ),
+    "IOM425.payment_suggest": Message(
+        "payment {voucher}: currency '{currency}' is not an ISO 4217 code; did you mean "
+        "{suggestion}?",
+        "udbetalingen {voucher}: valutaen '{currency}' er ikke en ISO 4217-kode; mente du "
+        "{suggestion}?",
+    ),
+    "IOM425.payment_unknown": Message(
+        "payment {voucher}: currency '{currency}' is not an ISO 4217 code (e.g. DKK, EUR, USD)",
+        "udbetalingen {voucher}: valutaen '{currency}' er ikke en ISO 4217-kode (fx DKK, EUR, USD)",
+    ),
+    "IOM426": Message(
+        "payment {voucher} is in {currency}, the strategy's currency, but states exchange_rate "
+        "{stated}; a payment in {currency} has no rate (or 1): is its currency wrong, or the rate?",
+        "udbetalingen {voucher} er i {currency}, strategiens valuta, men angiver exchange_rate "
+        "{stated}; en udbetaling i {currency} har ingen kurs (eller 1): er valutaen forkert, "
+        "eller kursen?",
+    ),
+    "IOM427": Message(
+        "payment {voucher} states exchange_rate {stated} {into} per {currency}; the ECB "
+        "reference rate of {date} is {rate}, more than {band} times apart",
+        "udbetalingen {voucher} angiver exchange_rate {stated} {into} pr. {currency}; ECB's "
+        "referencekurs den {date} er {rate}, mere end {band} gange derfra",
+    ),
     "IOM431": Message(
         "payment {voucher}: {amount} at the rate {rate} is {limit} or more, beyond the limit of "
         "an amount; it is not counted (check the amount and the exchange_rate)",
@@ -749,6 +781,9 @@ SUMMARIES_DA: Mapping[str, str] = {
     "angiv det",
     "IOM424": "en oversigt læses ikke: en absolut sti eller en sti uden for strategiens "
     "repository, ikke en almindelig fil, over grænserne",
+    "IOM425": "en valuta, der ikke er en ISO 4217-kode (`XYZ`; `DKR`, `Kr.`, `kr`: mente du DKK?)",
+    "IOM426": "en kurs forskellig fra 1 på en udbetaling i strategiens egen valuta",
+    "IOM427": "en angivet kurs mere end 1,5 gange over eller under ECB's referencekurs for dagen",
     "IOM430": "oversigtens talformat modsiger sig selv (samme decimaltegn og tusindtalsskilletegn) "
     "eller det, beløbene i filen viser",
     "IOM431": "en udbetaling omregnet med sin kurs er 10^15 eller mere i strategiens valuta (over "
