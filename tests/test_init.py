@@ -324,10 +324,53 @@ def test_a_misprinted_cover_total_is_refused_then_written_with_its_erratum(
     run = run_cli("init", str(target), *MISPRINTED, "--erratum", f"cover.commitment.total:{reason}")
     assert run.exit_code == 0, run.stderr
     written = target.read_text(encoding="utf-8")
-    assert written.endswith(
+    assert (
         "errata:\n- {at: cover.commitment.total, printed: 40, reason: printed 40; 4 x 100 = 400}\n"
-    )
+        "\n# --- To fill in later"
+    ) in written
     checked = run_cli("validate", str(target), "--as-of", "2023-12-01")
     assert checked.exit_code == 0
     assert "note IOM104 2024-2027 cover commitment total: stated 40, computed 400" in checked.stdout
     assert checked.stdout.splitlines()[0].endswith(f"acknowledged: {reason}")
+
+
+def _uncommented(text: str, key: str) -> str:
+    """The commented example section `key:` of an `init` file, uncommented."""
+    lines = text.splitlines()
+    start = lines.index(f"# {key}:")
+    end = next(
+        (i for i in range(start, len(lines)) if lines[i] == "#" or not lines[i].strip()),
+        len(lines),
+    )
+    return "\n".join(line[2:] for line in lines[start:end]) + "\n"
+
+
+def test_init_writes_commented_examples_that_validate_once_uncommented(tmp_path: Path) -> None:
+    target = tmp_path / "unhcr.yaml"
+    assert run_cli("init", str(target), *BASE).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    for section in ("dialogue", "allocations", "ledgers"):
+        assert f"\n# {section}:\n" in text
+    assert "# - year: 2025\n#   status: approved" in text
+    # Uncommented: the approval of 2025, the dialogue, an allocation of the soft-earmarked
+    # line's 2025 amount (20: 10 and 5), a ledger.
+    lines = text.splitlines()
+    approval = lines.index("# - year: 2025")
+    decided = "\n".join(line[2:] for line in lines[approval : approval + 4])
+    body = text.replace("- {year: 2025, status: planned}", decided, 1)
+    body += "".join(_uncommented(text, k) for k in ("dialogue", "allocations", "ledgers"))
+    assert "amount: 10}" in body and "amount: 5}" in body
+    (tmp_path / "payments.csv").write_text(
+        "date,line,amount,currency,voucher,exchange_rate,allocation,note\n"
+        "2025-02-01,africa,4000000,DKK,V-1,,first_allocation,\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "export.xlsx").write_bytes(b"")
+    full = tmp_path / "full.yaml"
+    full.write_text(body.replace("  - {path: export.xlsx", "  # - {path: export.xlsx"), "utf-8")
+    run = run_cli("validate", str(full), "--as-of", "2025-03-01")
+    assert run.exit_code == 0, run.stdout
+    # Only the reminders of the years without a decision (2024 started, 2026-2027 planned).
+    assert {line.split()[2] for line in run.stdout.splitlines()} == {"IOM205", "IOM206"}
+    # The commented file itself validates as before: the examples are comments.
+    assert run_cli("validate", str(target), "--as-of", "2023-12-01", "--strict").exit_code == 0

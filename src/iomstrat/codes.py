@@ -182,6 +182,13 @@ CODES: tuple[Code, ...] = (
         "IOM306", "error", "amount more precise than one øre", values=("amount", "unit", "decimals")
     ),
     Code(
+        "IOM307",
+        "note",
+        "a year of the stated period no line has an amount for: shown as unfunded (a period "
+        "longer than its funded years)",
+        values=("year", "start", "end"),
+    ),
+    Code(
         "IOM401",
         "error",
         "a payment before its year's parliamentary approval (or with none recorded)",
@@ -676,9 +683,9 @@ FAMILY_HELP: tuple[tuple[str, str], ...] = (
     ),
     (
         "IOM3",
-        "A budget line is malformed: Finance Act codes are written §NN.NN.NN.NN (in quotes), "
-        "amounts are zero or more and no finer than one øre, every year of the period has an "
-        "amount, and ids are unique.",
+        "A budget line is malformed: Finance Act codes are written §NN.NN.NN.NN (in quotes; the "
+        "§ may be left out), amounts are zero or more and no finer than one øre, every funded "
+        "year of the period has an amount on every line, and ids are unique.",
     ),
     (
         "IOM4",

@@ -54,7 +54,7 @@ def check_approvals(ctx: Context) -> list[Diagnostic]:
             )
             continue
         found += _approval_consistency(ctx, index, planned_total(strategy, year), line_ids)
-    for year in period.years:
+    for year in funded_years(strategy):
         if year not in seen:
             found.append(ctx.finding(APPROVAL_MISSING, ("approvals",), key=True, year=year))
     return found
@@ -114,7 +114,7 @@ def check_approval_dates(ctx: Context) -> list[Diagnostic]:
     found = []
     currency, unit = ctx.strategy.strategy.currency, ctx.strategy.strategy.unit
     for index, approval in enumerate(ctx.strategy.approvals):
-        if approval.status != "planned" or approval.year not in ctx.strategy.strategy.period.years:
+        if approval.status != "planned" or approval.year not in funded_years(ctx.strategy):
             continue
         planned = Money(planned_total(ctx.strategy, approval.year), currency, unit)
         at = ("approvals", index, "status")

@@ -1,5 +1,5 @@
-"""Checks of the budget lines and the figures themselves (IOM301-IOM306): ids, Finance Act codes,
-years inside the period, signs and precision."""
+"""Checks of the budget lines and the figures themselves (IOM301-IOM307): ids, Finance Act codes,
+years inside the period (funded or noted as unfunded), signs and precision."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ NEGATIVE_AMOUNT = "IOM303"
 DUPLICATE_ID = "IOM304"
 UNKNOWN_LINE = "IOM305"
 PRECISION = "IOM306"
+UNFUNDED_YEAR = "IOM307"
 SMALLEST_AMOUNT = Decimal("0.01")
 """One øre: no amount is more precise than this, whatever the file's unit."""
 
@@ -103,7 +104,14 @@ def check_years(ctx: Context) -> list[Diagnostic]:
             )
         )
         return found
-    expected = set(period.years)
+    expected = set(funded_years(ctx.strategy))
+    found += [
+        ctx.finding(
+            UNFUNDED_YEAR, ("strategy", "period"), year=year, start=period.start, end=period.end
+        )
+        for year in period.years
+        if year not in expected
+    ]
     tables: list[tuple[DataPath, Phrase, dict[int, Decimal]]] = [
         (("budget", "lines", i, "amounts"), phrase("figures.line", id=line.id), line.amounts)
         for i, line in enumerate(ctx.strategy.budget.lines)
@@ -120,7 +128,7 @@ def check_years(ctx: Context) -> list[Diagnostic]:
                 (("cover", name, "by_year"), phrase("figures.cover", cover=name), row.by_year)
             )
     for path, what, by_year in tables:
-        for year in sorted(set(by_year) - expected):
+        for year in sorted(set(by_year) - set(period.years)):
             found.append(
                 ctx.finding(
                     YEARS,

@@ -20,7 +20,7 @@ class DisbursementResult:
     be read, no figure is given (they would be half true)."""
 
     reports: tuple[DisbursementReport, ...]
-    portfolio: Portfolio | None  # with more than one file
+    portfolio: Portfolio | None  # with more than one file, or lines on several codes
     diagnostics: tuple[Diagnostic, ...]  # errors and warnings of every file and ledger
     problem: str | None = None  # why nothing could be computed (a usage error)
 
@@ -85,7 +85,9 @@ def calculate(
             return DisbursementResult((), None, tuple(found), f"{path}: {error}")
         books.append((strategy, book))
     combined = None
-    if len(paths) > 1 and books:
+    # Across files, and for one file whose lines are on several Finance Act codes: per code.
+    codes = {line.finance_act_code for strategy, _ in books for line in strategy.budget.lines}
+    if (len(paths) > 1 or len(codes) > 1) and books:
         target = currency or books[0][0].strategy.currency
         try:
             combined = portfolio(

@@ -370,6 +370,7 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
         "# Amounts are in the file's `unit`; check every edit with `iomstrat validate`.\n"
         + statements_example(spec)
         + body
+        + later_sections(spec)
     )
     problems = _errors(file_name, text, spec.start)
     if problems:  # e.g. more precise than one øre, or a printed total that does not add up
@@ -410,6 +411,52 @@ def statements_example(spec: NewStrategy) -> str:
         "#     reason: the document sets no deadline for the dialogue's decisions\n"
         "#\n"
     )
+
+
+def later_sections(spec: NewStrategy) -> str:
+    """Commented examples of what a team records later (approvals, a dialogue and its
+    allocations, ledgers), in the new file's own lines and
+    years: each validates once uncommented (tests/test_init.py uncomments them)."""
+    year = spec.start + 1 if spec.end > spec.start else spec.start
+    line = next((ln for ln in spec.lines if ln.kind == "soft_earmarked"), spec.lines[0])
+    amounts = line.amounts * (spec.end - spec.start + 1) if len(line.amounts) == 1 else line.amounts
+    share = amounts[year - spec.start]
+    first, second = _figure(share / 2), _figure(share / 4)
+    return f"""
+# --- To fill in later: uncomment a section and edit it; `iomstrat validate` checks each. ------
+#
+# Parliament's decision on a year: replace the year's `planned` entry under `approvals:` with
+# - year: {year}
+#   status: approved                # or reduced, with `amount:` (and `lines:` if it says how)
+#   finance_act: Finance Act {year}
+#   decided_on: {year - 1}-12-14
+#
+# A dialogue that allocates a line's funds; payments on its lines need an allocation decided
+# by their date. `every_months` names the allocation periods: 12 `{year}`, 6 `{year}-H1`,
+# 3 `{year}-Q3`.
+# dialogue:
+#   lines: [{line.id}]
+#   every_months: 6
+#   grace_months: 1
+#   source: section 5
+#
+# allocations:
+#   - date: {year}-01-20
+#     period: {year}-H1
+#     approved_by: Head of Department
+#     items:
+#       - {{id: first_allocation, country: Niger, purpose: Border management, amount: {first}}}
+#       - {{region: Sahel, purpose: Climate resilience, amount: {second}}}
+#
+# Payments: ledger files relative to this file (CSV, TSV, xlsx or YAML), or `disbursements:`.
+# ledgers:
+#   - payments.csv
+#   - {{path: export.xlsx, sheet: Payments, columns: {{date: Bogføringsdato, amount: Beløb}}}}
+"""
+
+
+def _figure(value: Decimal) -> str:
+    return format(value.normalize(), "f")
 
 
 def schema_comment(path: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from iomstrat.engine.plan import decision
+from iomstrat.engine.plan import decision, funded_years
 from iomstrat.model.strategy import UNIT_FACTORS, Strategy
 from iomstrat.results.budget import ApprovedLine, BudgetRow, BudgetTable, YearHeading
 
@@ -75,13 +75,16 @@ def budget_table(
             # No name: the renderer writes "Total" in the reader's language.
             BudgetRow("total", "", "", "total", "", sums, sum(sums.values(), Decimal(0)))
         )
+    rows += _code_rows(list(line_rows.values()), years)
     headings = []
     decided = {year: decision(strategy, year, as_of) for year in years}
+    funded = set(funded_years(strategy))
     for year in years:
         found = decided[year]
         # What parliament decided for the year, in whole currency units, then in `unit`.
         amount = None if found.total is None else scale(found.total, "kroner", unit)
-        headings.append(YearHeading(year, _STATUS.get(found.status, found.status), amount))
+        status = _STATUS.get(found.status, found.status) if year in funded else "unfunded"
+        headings.append(YearHeading(year, status, amount))
     approved_lines: list[ApprovedLine] = []
     if any(d.status in ("reduced", "withheld") for d in decided.values()):
         for line in strategy.budget.lines:
@@ -103,3 +106,19 @@ def budget_table(
         funding_basis=info.funding_basis or "",
         approved_lines=tuple(approved_lines),
     )
+
+
+def _code_rows(lines: list[BudgetRow], years: list[int]) -> list[BudgetRow]:
+    """With lines on several Finance Act codes, a total per code, in the order codes first
+    appear (no name: the renderer writes "Total §06.32.10.14" in the reader's language)."""
+    codes = list(dict.fromkeys(line.finance_act_code for line in lines))
+    if len(codes) < 2:
+        return []
+    found = []
+    for code in codes:
+        members = [line for line in lines if line.finance_act_code == code]
+        sums = {y: sum((m.amounts[y] for m in members), Decimal(0)) for y in years}
+        found.append(
+            BudgetRow(f"code:{code}", "", "", "code", code, sums, sum(sums.values(), Decimal(0)))
+        )
+    return found

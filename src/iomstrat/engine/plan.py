@@ -17,6 +17,14 @@ def factor(strategy: Strategy) -> Decimal:
     return UNIT_FACTORS[strategy.strategy.unit]
 
 
+def funded_years(strategy: Strategy) -> tuple[int, ...]:
+    """The years of the period some line gives an amount for (all of them where none does): a
+    stated period may be longer than its funded years (duration 2023-2027, amounts 2024-2027)."""
+    period = strategy.strategy.period.years
+    given = {year for line in strategy.budget.lines for year in line.amounts}
+    return tuple(year for year in period if year in given) or tuple(period)
+
+
 def planned(strategy: Strategy, line_id: str, year: int) -> Decimal:
     line = strategy.line(line_id)
     return line.amounts.get(year, ZERO) * factor(strategy) if line else ZERO

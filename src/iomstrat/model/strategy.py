@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     Field,
@@ -24,8 +25,24 @@ from iomstrat.model.base import MODEL_CONFIG, Currency, Identifier, Money, Year,
 from iomstrat.model.fields import Prose, Text
 from iomstrat.model.statements import Assumption, Statement
 
-FINANCE_ACT_PATTERN = re.compile(r"§\d{2}\.\d{2}\.\d{2}\.\d{2}")
-"""A Finance Act code as the budget prints it: § and four two-digit groups."""
+FINANCE_ACT_PATTERN = re.compile(r"§? ?\d{2}\.\d{2}\.\d{2}\.\d{2}")
+"""A Finance Act code as documents print it: four two-digit groups, with or without a § before
+them (`§06.32.10.14`, `§ 06.32.10.14`, `06.32.10.14` are one code)."""
+
+
+def finance_act_code(code: str) -> str:
+    """A code in the one form every view compares and shows: `§06.32.10.14`."""
+    if FINANCE_ACT_PATTERN.fullmatch(code):
+        return "§" + code.lstrip("§ ")
+    return code
+
+
+def _code(value: Any) -> Any:
+    return finance_act_code(value) if isinstance(value, str) else value
+
+
+FinanceActCode = Annotated[Text, AfterValidator(_code)]
+"""A Finance Act code, read in its one form (`06.32.10.14` becomes `§06.32.10.14`)."""
 
 UNIT_FACTORS: dict[str, Decimal] = {
     "million": Decimal(1_000_000),
@@ -114,8 +131,8 @@ class StrategyInfo(Model):
     """ISO 4217 code of the currency all budget figures are in."""
     unit: Literal["million", "thousand", "kroner"]
     """How many currency units one budget figure stands for."""
-    finance_act_code: Text
-    """Finance Act code, written §NN.NN.NN.NN."""
+    finance_act_code: FinanceActCode
+    """Finance Act code, written §NN.NN.NN.NN (the § may be left out)."""
     funding_basis: Prose | None = None
     """The Finance Act the plan rests on."""
     supplementary_period_months: int | None = Field(None, ge=1, le=12)
@@ -137,8 +154,9 @@ class BudgetLine(Model):
     kind: Identifier
     """What sort of contribution the line is: core, soft_earmarked, earmarked, personnel,
     humanitarian, thematic, climate, other, or any lower-case identifier."""
-    finance_act_code: Text
-    """Finance Act code of the line, §NN.NN.NN.NN."""
+    finance_act_code: FinanceActCode
+    """Finance Act code of the line, §NN.NN.NN.NN (the § may be left out); lines on several
+    codes add up per code."""
     responsible_unit: Text | None = None
     """Unit responsible for the line."""
     description: Prose | None = None

@@ -49,7 +49,10 @@ def approved_line_name(line: ApprovedLine, locale: str) -> str:
 
 
 def row_name(row: BudgetRow, locale: str) -> str:
-    """A row's label and name; the grand total the file does not state is named in `locale`."""
+    """A row's label and name; the grand total the file does not state and the total of a
+    Finance Act code are named in `locale`."""
+    if row.kind == "code":
+        return word("total_code", locale).format(row.finance_act_code)
     return f"{row.label} {row.name}".strip() or word("total", locale)
 
 
@@ -153,7 +156,7 @@ def as_data(table: BudgetTable, locale: str = "en") -> dict[str, Any]:
             {
                 "id": r.id,
                 "label": r.label,
-                "name": r.name or word("total", locale),
+                "name": r.name or row_name(r, locale),
                 "kind": r.kind,
                 "finance_act_code": r.finance_act_code,
                 "amounts": {str(y): plain(v) for y, v in r.amounts.items()},
@@ -197,7 +200,7 @@ def render_csv(table: BudgetTable, locale: str) -> str:
             [
                 row.id,
                 row.label,
-                row.name or word("total", locale),
+                row.name or row_name(row, locale),
                 row.kind,
                 row.finance_act_code,
                 *(number(row.amounts[y]) for y in years),

@@ -162,10 +162,12 @@ MESSAGES: Mapping[str, Message] = {
         "{year}: {planned} planned, subject to annual parliamentary approval",
         "{year}: {planned} planlagt, med forbehold for Folketingets årlige bevilling",
     ),
-    # Budget lines (IOM301-IOM306)
+    # Budget lines (IOM301-IOM307)
     "IOM301": Message(
-        "Finance Act code '{text}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14)",
-        "finanslovskontoen '{text}' har ikke formen §NN.NN.NN.NN (fx §06.32.10.14)",
+        "Finance Act code '{text}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14; the § may "
+        "be left out)",
+        "finanslovskontoen '{text}' har ikke formen §NN.NN.NN.NN (fx §06.32.10.14; § kan "
+        "udelades)",
     ),
     "IOM302.period": Message(
         "period ends ({end}) before it starts ({start})",
@@ -204,6 +206,11 @@ MESSAGES: Mapping[str, Message] = {
     "IOM306": Message(
         "amount {amount} ({unit}) is more precise than one øre; write at most {decimals} decimals",
         "beløbet {amount} ({unit}) er mere præcist end én øre; skriv højst {decimals} decimaler",
+    ),
+    "IOM307": Message(
+        "{year} is in the period {start}-{end} but no line has an amount for it: shown as unfunded",
+        "{year} ligger i perioden {start}-{end}, men ingen linje har et beløb for året: vist som "
+        "ufinansieret",
     ),
     # Payments, allocations, the schedule (IOM401-IOM418)
     "IOM401": Message(
@@ -746,6 +753,8 @@ SUMMARIES_DA: Mapping[str, str] = {
     "IOM305": "en sum, en bevilling, `dialogue` eller `geographic_focus` nævner en linje, "
     "budgettet ikke har",
     "IOM306": "beløb mere præcist end én øre",
+    "IOM307": "et år i den angivne periode, som ingen linje har et beløb for: vist som "
+    "ufinansieret",
     "IOM401": "udbetaling før årets bevilling på finansloven (eller uden registreret bevilling)",
     "IOM402": "udbetalinger over årets (eller linjens) bevilgede beløb",
     "IOM403": "en udbetaling på en `dialogue:`-linje uden en allokering besluttet senest på "

@@ -13,7 +13,7 @@ class BudgetRow:
     id: str
     label: str
     name: str
-    kind: str  # "line", "subtotal" or "total"
+    kind: str  # "line", "subtotal", "total" or "code" (the total of one Finance Act code)
     finance_act_code: str
     amounts: dict[int, Decimal]
     total: Decimal
@@ -22,7 +22,7 @@ class BudgetRow:
 @dataclass(frozen=True)
 class YearHeading:
     year: int
-    status: str  # as of the table's date: planned, approved, reduced, withheld
+    status: str  # as of the table's date: planned, approved, reduced, withheld, unfunded
     approved_amount: Decimal | None
 
 

@@ -1,0 +1,111 @@
+"""Strategies as they are printed: a stated period longer than its funded years, lines on two
+Finance Act codes (one printed without its §), an uneven profile, an annual dialogue."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+from iomstrat.core.pipeline import Run, check_file
+
+from .conftest import ROOT, run_cli
+
+EXAMPLE = ROOT / "examples" / "illustrative_two_codes_2023_2027.yaml"
+END_2024 = dt.date(2024, 12, 31)
+
+
+def above_info(path: Path, as_of: dt.date = END_2024) -> list[tuple[int, str]]:
+    return [
+        (d.line, d.code)
+        for d in check_file(str(path), Run(as_of)).diagnostics
+        if d.severity.name != "INFO"
+    ]
+
+
+def test_a_period_longer_than_its_funded_years_validates_clean() -> None:
+    # Duration 2023-2027, amounts for 2024-2027: 2023 is unfunded, noted, asked no approval.
+    run = run_cli("validate", str(EXAMPLE), "--as-of", "2024-12-31", "--strict")
+    assert run.exit_code == 0, run.stdout
+    assert run.stderr == "1 file checked: 0 errors, 0 warnings, 4 notes\n"
+    assert (
+        "info IOM307 2023 is in the period 2023-2027 but no line has an amount for it: shown "
+        "as unfunded"
+    ) in run.stdout
+
+
+def test_a_year_one_line_omits_is_still_missing(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "amounts: {2024: 10, 2025: 10, 2026: 10, 2027: 10}",
+        "amounts: {2025: 10, 2026: 10, 2027: 10}",
+    )
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert "IOM302" in {code for _, code in above_info(path)}
+
+
+def test_budget_show_heads_the_unfunded_year_and_adds_up_per_code() -> None:
+    rows = list(
+        csv.reader(io.StringIO(run_cli("budget", "show", str(EXAMPLE), "-f", "csv").stdout))
+    )
+    assert rows[0][5:] == ["2023", "2024", "2025", "2026", "2027", "total"]
+    by_id = {row[0]: row for row in rows[1:]}
+    # 50 + 10 on §06.32.10.16, 30 on 06.39.01.10 (printed without §): 90, 90, 70, 70.
+    assert by_id["humanitarian"][4] == "§06.39.01.10"
+    assert by_id["total"][5:] == ["0", "90", "90", "70", "70", "320"]
+    assert by_id["code:§06.32.10.16"][2:] == [
+        "Total §06.32.10.16",
+        "code",
+        "§06.32.10.16",
+        "0",
+        "60",
+        "60",
+        "50",
+        "50",
+        "220",
+    ]
+    assert by_id["code:§06.39.01.10"][5:] == ["0", "30", "30", "20", "20", "100"]
+    data = json.loads(run_cli("budget", "show", str(EXAMPLE), "-f", "json").stdout)
+    assert [(y["year"], y["status"]) for y in data["years"]] == [
+        (2023, "unfunded"),
+        (2024, "approved"),
+        (2025, "planned"),
+        (2026, "planned"),
+        (2027, "planned"),
+    ]
+    table = run_cli("budget", "show", str(EXAMPLE)).stdout
+    assert "Unfunded" in table and "Total §06.39.01.10" in table
+
+
+def test_disbursement_of_one_file_on_two_codes_shows_the_portfolio_per_code() -> None:
+    run = run_cli("disbursement", str(EXAMPLE), "--as-of", "2024-12-31", "-f", "json")
+    assert run.exit_code == 0, run.stderr
+    rows = json.loads(run.stdout)["portfolio"]["rows"]
+    per_code = {(r["finance_act_code"], r["year"]): (r["planned"], r["disbursed"]) for r in rows}
+    # Paid in 2024: 50 core + 6 soft earmarked on the first code, 30 on the second.
+    assert per_code[("§06.32.10.16", 2024)] == ("60000000", "56000000")
+    assert per_code[("§06.39.01.10", 2024)] == ("30000000", "30000000")
+    assert per_code[("§06.39.01.10", None)] == ("100000000", "30000000")
+    assert per_code[("", None)] == ("320000000", "86000000")
+
+
+def test_codes_compare_with_and_without_the_section_sign(tmp_path: Path) -> None:
+    # The same code written three ways is one code: no total per code appears.
+    text = EXAMPLE.read_text(encoding="utf-8").replace('"06.39.01.10"', '"§ 06.32.10.16"')
+    path = tmp_path / "one_code.yaml"
+    path.write_text(text, encoding="utf-8")
+    data = json.loads(run_cli("budget", "show", str(path), "-f", "json").stdout)
+    assert {r["finance_act_code"] for r in data["rows"] if r["kind"] == "line"} == {"§06.32.10.16"}
+    assert all(r["kind"] != "code" for r in data["rows"])
+    assert above_info(path) == []
+
+
+def test_the_hledger_export_keeps_one_account_per_code(tmp_path: Path) -> None:
+    journal = tmp_path / "j.journal"
+    run = run_cli("export", "hledger", str(EXAMPLE), "-o", str(journal))
+    assert run.exit_code == 0, run.stderr
+    text = journal.read_text(encoding="utf-8")
+    assert "expenses:§06.39.01.10:humanitarian" in text
+    assert "06.39.01.10:" not in text.replace("§06.39.01.10:", "")
