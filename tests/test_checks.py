@@ -54,12 +54,18 @@ def test_exact_decimals_add_up(tmp_path: Path) -> None:
 
 
 def test_iom301_finance_act_code_form(tmp_path: Path) -> None:
+    # A group of one digit; `06.32.10.14` without its § is the same code (read as such).
     text = edited(
+        'finance_act_code: "§06.32.10.14"           # cover',
+        'finance_act_code: "§6.32.10.14"           # cover',
+    )
+    line = line_of(text, '"§6.32.10.14"')
+    assert findings(tmp_path, text) == [f"{line}:IOM301"]
+    same = edited(
         'finance_act_code: "§06.32.10.14"           # cover',
         'finance_act_code: "06.32.10.14"           # cover',
     )
-    line = line_of(text, '"06.32.10.14"')
-    assert findings(tmp_path, text) == [f"{line}:IOM301"]
+    assert findings(tmp_path, same) == []
 
 
 def test_iom302_missing_and_outside_years(tmp_path: Path) -> None:

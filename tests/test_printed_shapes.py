@@ -109,3 +109,14 @@ def test_the_hledger_export_keeps_one_account_per_code(tmp_path: Path) -> None:
     text = journal.read_text(encoding="utf-8")
     assert "expenses:§06.39.01.10:humanitarian" in text
     assert "06.39.01.10:" not in text.replace("§06.39.01.10:", "")
+
+
+def test_the_budget_workbook_marks_each_code_total(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "budget.xlsx"
+    run = run_cli("budget", "show", str(EXAMPLE), "-f", "xlsx", "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    sheet = openpyxl.load_workbook(out).active
+    kinds = {row[0]: row[-1] for row in sheet.iter_rows(values_only=True) if row[0]}
+    assert kinds["Total §06.39.01.10"] == "code total"

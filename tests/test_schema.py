@@ -180,8 +180,8 @@ TABLE = textwrap.dedent("""\
     [
         ("{2024: 10,", "{2024: -10,",
          "budget/lines/0/amounts/2024: -10 is less than the minimum of 0"),
-        ('code: "§06.32.10.14"\nbudget', 'code: "06.32.10.14"\nbudget',
-         "strategy/finance_act_code: '06.32.10.14' does not match"),
+        ('code: "§06.32.10.14"\nbudget', 'code: "§6.32.10.14"\nbudget',
+         "strategy/finance_act_code: '§6.32.10.14' does not match"),
         ("status: approved, decided_on", "status: reduced, decided_on",
          "approvals/0: 'amount' is a required property"),
         ("name: Example Organisation", "name: Example Organisation, acronym: NO",

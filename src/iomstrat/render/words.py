@@ -74,6 +74,10 @@ _WORDS: dict[str, Word] = {
     "by_year": Word("year", "år"),
     "by_quarter": Word("quarter", "kvartal"),
     "by_priority": Word("priority area", "prioritetsområde"),
+    "by_place": Word("country or region", "land eller region"),
+    "place": Word("Country or region", "Land eller region"),
+    "total_region": Word("Total {}", "I alt {}"),
+    "unknown_place": Word("unknown place", "ukendt sted"),
     "all_codes": Word("All Finance Act codes", "Alle finanslovskonti"),
     "portfolio_title": Word(
         "Portfolio of {count} strategies as of {date} ({currency})",
@@ -101,6 +105,8 @@ _WORDS: dict[str, Word] = {
     "kind_subtotal": Word("subtotal", "subtotal"),
     "kind_total": Word("total", "total"),
     "kind_approved": Word("approved", "bevilget"),
+    "kind_code": Word("code total", "kontototal"),
+    "kind_region": Word("region total", "regionstotal"),
     "xlsx_errors": Word(
         "{n} errors: figures may be incomplete", "{n} fejl: tallene kan være ufuldstændige"
     ),
@@ -125,6 +131,7 @@ _WORDS: dict[str, Word] = {
     "xlsx_page": Word("Page &P of &N", "Side &P af &N"),
     "sheet_disbursement": Word("Disbursement", "Udbetalinger"),
     "sheet_priority": Word("Priority areas", "Prioritetsområder"),
+    "sheet_place": Word("Places", "Steder"),
     "sheet_portfolio": Word("Portfolio", "Portefølje"),
     "sheet_budget": Word("Budget", "Budget"),
     # Diff

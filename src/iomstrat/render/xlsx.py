@@ -60,8 +60,9 @@ def words(locale: str) -> Mapping[str, str]:
     return {mine: word(key, locale) for mine, key in _KEYS.items()}
 
 
-TOTALS = ("subtotal", "total")
-"""Kinds of row printed bold on a band: a pivot on `Kind` leaves them out."""
+TOTALS = ("subtotal", "total", "code", "region")
+"""Kinds of row printed bold on a band: a pivot on `Kind` leaves them out (a Finance Act
+code's total, a continent's in the view by place)."""
 
 _KEYS = {
     "Kind": "kind",
@@ -69,6 +70,8 @@ _KEYS = {
     "subtotal": "kind_subtotal",
     "total": "kind_total",
     "approved": "kind_approved",
+    "code": "kind_code",
+    "region": "kind_region",
     "errors": "xlsx_errors",
     "error": "xlsx_error",
     "more": "xlsx_more",
