@@ -31,7 +31,7 @@ def test_a_period_longer_than_its_funded_years_validates_clean() -> None:
     assert run.exit_code == 0, run.stdout
     assert run.stderr == "1 file checked: 0 errors, 0 warnings, 4 notes\n"
     assert (
-        "info IOM307 2023 is in the period 2023-2027 but no line has an amount for it: shown "
+        "note IOM307 2023 is in the period 2023-2027 but no line has an amount for it: shown "
         "as unfunded"
     ) in run.stdout
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from iomstrat.checks.budget_lines import UNKNOWN_LINE
 from iomstrat.checks.context import Context
-from iomstrat.engine.plan import planned_total
+from iomstrat.engine.plan import funded_years, planned_total
 from iomstrat.findings import DataPath, Diagnostic, Money
 from iomstrat.loader.documents import echo
 

@@ -7,6 +7,7 @@ from collections import Counter
 from decimal import Decimal
 
 from iomstrat.checks.context import Context
+from iomstrat.engine.plan import funded_years
 from iomstrat.findings import DataPath, Diagnostic, Phrase, phrase
 from iomstrat.loader.documents import echo
 from iomstrat.model.strategy import FINANCE_ACT_PATTERN, UNIT_FACTORS, Strategy

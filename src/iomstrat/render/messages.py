@@ -166,8 +166,7 @@ MESSAGES: Mapping[str, Message] = {
     "IOM301": Message(
         "Finance Act code '{text}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14; the § may "
         "be left out)",
-        "finanslovskontoen '{text}' har ikke formen §NN.NN.NN.NN (fx §06.32.10.14; § kan "
-        "udelades)",
+        "finanslovskontoen '{text}' har ikke formen §NN.NN.NN.NN (fx §06.32.10.14; § kan udelades)",
     ),
     "IOM302.period": Message(
         "period ends ({end}) before it starts ({start})",
