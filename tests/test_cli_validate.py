@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from .conftest import DATA_FILE, edited, line_of, real_text, run_cli
+from .conftest import DATA_FILE, ROOT, edited, line_of, real_text, run_cli
 
 BROKEN = edited("amounts: {2023: 48, 2024: 48,", "amounts: {2023: 48, 2024: 47,")
 ROUNDED = edited("stated: {2023: 98,", "stated: {2023: 98.4,")
@@ -101,7 +101,7 @@ def test_a_repository_of_strategies(tmp_path, monkeypatch) -> None:  # type: ign
         "iomstrat: ./mkdocs.yml: skipped, no top-level strategy: or table: key (another tool's "
         "YAML)",
         # the document against itself (tests/test_statements.py), its annex tables not beside it
-        "1 file checked: 0 errors, 6 warnings, 10 notes",
+        "1 file checked (1 other YAML file skipped): 0 errors, 6 warnings, 10 notes",
     ]
     assert run.stdout.startswith("./unhcr/2024/Strategy.YAML:")
     # Not one mapping: another tool's (a list, several documents, nothing) unless the text has
@@ -111,7 +111,8 @@ def test_a_repository_of_strategies(tmp_path, monkeypatch) -> None:  # type: ign
     (tmp_path / "empty.yml").write_text("")
     other = run_cli("validate", "--skip-other-yaml", "hooks.yaml", "k8s.yaml", "empty.yml")
     assert other.exit_code == 1 and other.stdout.startswith("empty.yml:1:1: error IOM011")
-    assert other.stderr.count("skipped") == 2 and "1 file checked" in other.stderr
+    assert other.stderr.count(": skipped") == 2
+    assert "1 file checked (2 other YAML files skipped)" in other.stderr
     # Named without --skip-other-yaml, a file is checked whatever it holds.
     named = run_cli("validate", "hooks.yaml")
     assert named.exit_code == 1 and "IOM011" in named.stdout and "skipped" not in named.stderr
@@ -127,6 +128,56 @@ def test_a_repository_of_strategies(tmp_path, monkeypatch) -> None:  # type: ign
     hidden = run_cli("validate", ".github", ".git")
     assert hidden.exit_code == 1 and "IOM101" in hidden.stdout
     assert "ci.yml: skipped" in hidden.stderr
+
+
+def test_github_annotations_name_files_from_the_repository_top(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """GitHub attaches an annotation to a pull request's file only by its repository-relative
+    path, without `./`; from a subfolder too."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "budgets").mkdir()
+    (tmp_path / "budgets" / "bad.yaml").write_text(BROKEN)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.chdir(tmp_path)
+    line = line_of(BROKEN, "stated: {2023: 98")
+    out = run_cli("validate", ".", "--as-of", "2022-06-01").stdout
+    assert out.startswith(f"::error file=budgets/bad.yaml,line={line},col=")
+    assert "file=./" not in out
+    monkeypatch.chdir(tmp_path / "budgets")
+    assert run_cli("validate", "./bad.yaml", "--as-of", "2022-06-01").stdout == out
+
+
+def test_the_repository_lists_the_data_file_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """At the top of this repository, `validate .` meets the strategy once: the repository
+    holds it in data/ alone (the wheel carries a copy, built from it)."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.chdir(ROOT)
+    out = run_cli("validate", ".", "--as-of", "2024-06-01").stdout.splitlines()
+    assert len(out) == len(set(out))
+    named = [line for line in out if "strategy_2023_2026.yaml" in line]
+    assert named and all(
+        line.split(",")[0].endswith("file=data/strategy_2023_2026.yaml") for line in named
+    )
+
+
+def test_an_empty_folder_says_what_to_do(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "notes.txt").write_text("not yaml")
+    run = run_cli("validate", str(tmp_path))
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        f"iomstrat: {tmp_path}: no YAML file in this folder or its subfolders; give the folder "
+        "or files of your strategies (*.yaml), or write one with `iomstrat init`\n"
+    )
+
+
+def test_a_folder_of_other_yaml_says_what_was_skipped(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mkdocs.yml").write_text("site_name: Strategies\n")
+    (tmp_path / "ci.yaml").write_text("on: push\n")
+    run = run_cli("validate", str(tmp_path))
+    assert run.exit_code == 0
+    assert run.stderr.count("another tool's YAML") == 2
+    assert run.stderr.endswith(
+        "0 files checked (2 other YAML files skipped): 0 errors, 0 warnings, 0 notes\n"
+    )
 
 
 def test_stdin() -> None:

@@ -81,16 +81,23 @@ def command(
         fail("--ledger needs exactly one strategy file")
     run = Run(date, ledgers=tuple(ledger or ()))
     result = validate(given, run, strict=strict, skip_other=skip_other_yaml)
+    if result.empty_folder is not None:
+        fail(
+            f"{result.empty_folder}: no YAML file in this folder or its subfolders; give the "
+            "folder or files of your strategies (*.yaml), or write one with `iomstrat init`"
+        )
     for checked in result.files:
         if checked.skipped and not checked.diagnostics:  # not a FIFO passed by: its note says
             sys.stderr.write(skipped_note(checked.name, locale))
     fmt = output_format(fmt)
     root = None
-    if fmt is DiagnosticFormat.sarif:  # URIs relative to the repository, wherever we run
+    if fmt in (DiagnosticFormat.sarif, DiagnosticFormat.github):  # paths in the repository
         from iomstrat.loader.git import repository_root
 
         root = repository_root(os.getcwd()) or os.getcwd()
     write(render(result.diagnostics, fmt, root=root, locale=locale), output)
     if fmt is DiagnosticFormat.text:
-        sys.stderr.write(summary(result.diagnostics, len(result.checked), locale))
+        sys.stderr.write(
+            summary(result.diagnostics, len(result.checked), locale, len(result.skipped))
+        )
     raise typer.Exit(result.exit_status)

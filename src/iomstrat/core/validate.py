@@ -14,12 +14,13 @@ from iomstrat.core.pipeline import (
     expand_paths,
     not_regular,
 )
-from iomstrat.findings import Diagnostic
+from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic
 
 
 class Validation(NamedTuple):
     files: tuple[Checked, ...]
     strict: bool
+    empty_folder: str | None = None  # nothing checked: this folder holds no YAML file
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -31,7 +32,15 @@ class Validation(NamedTuple):
         return tuple(c for c in self.files if not c.skipped)
 
     @property
+    def skipped(self) -> tuple[Checked, ...]:
+        """Other tools' YAML, left alone (not what a folder held that is not a regular file:
+        its note says)."""
+        return tuple(c for c in self.files if c.skipped and not c.diagnostics)
+
+    @property
     def exit_status(self) -> int:
+        if self.empty_folder is not None:
+            return EXIT_CANNOT_RUN
         return exit_status(self.diagnostics, strict=self.strict)
 
 
@@ -50,6 +59,9 @@ def validate(
     for path in paths:
         walked = path != "-" and os.path.isdir(path)
         skipped: list[tuple[str, str]] = []
-        files += [check_file(p, found if walked else named) for p in expand_paths([path], skipped)]
+        expanded = expand_paths([path], skipped)
+        if walked and expanded == [path]:
+            return Validation((), strict, empty_folder=path)
+        files += [check_file(p, found if walked else named) for p in expanded]
         files += [not_regular(p, kind) for p, kind in skipped]
     return Validation(tuple(files), strict)

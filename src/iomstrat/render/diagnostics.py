@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 from iomstrat.findings import Diagnostic, Severity, printable
 from iomstrat.render.escape import workflow_data, workflow_property
 from iomstrat.render.formats import DiagnosticFormat
+from iomstrat.render.paths import under_root
 
 
 def message(d: Diagnostic, locale: str = "en") -> str:
@@ -75,13 +77,23 @@ ANNOTATIONS_PER_LEVEL = 10
 the rest silently (and shows at most 50 per job)."""
 
 
-def _annotation(d: Diagnostic, locale: str) -> str:
+def _annotation(d: Diagnostic, locale: str, root: str | None) -> str:
     from iomstrat.render.messages import text
 
     return (
-        f"::{_GITHUB_LEVEL[d.severity]} file={workflow_property(d.file)},line={d.line},"
-        f"col={d.column},title={workflow_property(d.code)}::{workflow_data(text(d, locale))}\n"
+        f"::{_GITHUB_LEVEL[d.severity]} file={workflow_property(_github_path(d.file, root))},"
+        f"line={d.line},col={d.column},title={workflow_property(d.code)}::"
+        f"{workflow_data(text(d, locale))}\n"
     )
+
+
+def _github_path(file: str, root: str | None) -> str:
+    """GitHub attaches an annotation to a pull request's file only by its path relative to the
+    repository, without `./`; a file outside it keeps its path, tidied."""
+    relative = under_root(file, root)
+    if relative is not None:
+        return relative
+    return file if file == "-" else os.path.normpath(file)
 
 
 def _shown(diagnostics: Sequence[Diagnostic]) -> set[int]:
@@ -103,11 +115,14 @@ def _shown(diagnostics: Sequence[Diagnostic]) -> set[int]:
     return shown
 
 
-def render_github(diagnostics: Sequence[Diagnostic], locale: str = "en") -> str:
+def render_github(
+    diagnostics: Sequence[Diagnostic], locale: str = "en", root: str | None = None
+) -> str:
     """GitHub Actions workflow commands, one line each: `::error file=…,line=…,col=…,title=…::
-    message`; at most 10 per level, then one line counting, per level and file, the rest."""
+    message`; at most 10 per level, then one line counting, per level and file, the rest.
+    `root`: the folder paths are relative to (the repository's top folder)."""
     shown = _shown(diagnostics)
-    lines = [_annotation(d, locale) for i, d in enumerate(diagnostics) if i in shown]
+    lines = [_annotation(d, locale, root) for i, d in enumerate(diagnostics) if i in shown]
     hidden: dict[str, dict[str, int]] = {}
     for i, d in enumerate(diagnostics):
         if i not in shown:
@@ -117,7 +132,9 @@ def render_github(diagnostics: Sequence[Diagnostic], locale: str = "en") -> str:
         parts = [
             _count(sum(files.values()), "more " + level)
             + " ("
-            + ", ".join(f"{workflow_data(file)}: {n}" for file, n in files.items())
+            + ", ".join(
+                f"{workflow_data(_github_path(file, root))}: {n}" for file, n in files.items()
+            )
             + ")"
             for level, files in sorted(hidden.items())
         ]
@@ -135,17 +152,18 @@ def render(
     root: str | None = None,
     locale: str = "en",
 ) -> str:
-    """`root`: the folder SARIF URIs are relative to (the repository's top folder). SARIF is
-    English (as code scanning expects), with the Danish message as its markdown under
-    `locale` da."""
+    """`root`: the folder SARIF URIs and GitHub paths are relative to (the repository's top
+    folder). SARIF is English (as code scanning expects), with the Danish message as its
+    markdown under `locale` da."""
     if fmt is DiagnosticFormat.sarif:
         from iomstrat.render.sarif import render_sarif  # only SARIF output loads it (and json)
 
         return render_sarif(diagnostics, root, locale)
+    if fmt is DiagnosticFormat.github:
+        return render_github(diagnostics, locale, root)
     renderers = {
         DiagnosticFormat.text: render_text,
         DiagnosticFormat.json: render_json,
-        DiagnosticFormat.github: render_github,
     }
     return renderers[fmt](diagnostics, locale)
 
@@ -157,8 +175,11 @@ def skipped_note(path: str, locale: str = "en") -> str:
     return f"iomstrat: {word('notice_skipped', locale).format(file=workflow_data(path))}\n"
 
 
-def summary(diagnostics: Sequence[Diagnostic], files: int, locale: str = "en") -> str:
-    """'2 files checked: 1 error, 0 warnings, 3 notes'."""
+def summary(
+    diagnostics: Sequence[Diagnostic], files: int, locale: str = "en", skipped: int = 0
+) -> str:
+    """'2 files checked: 1 error, 0 warnings, 3 notes'; with `skipped` other tools' YAML files,
+    how many were left alone."""
     from iomstrat.render.words import word
 
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
@@ -167,9 +188,10 @@ def summary(diagnostics: Sequence[Diagnostic], files: int, locale: str = "en") -
     def count(number: int, key: str) -> str:
         return word(f"count_{key}" + ("" if number == 1 else "s"), locale).format(n=number)
 
+    left = word("summary_skipped", locale).format(n=count(skipped, "yaml")) if skipped else ""
     return (
         word("summary", locale).format(
-            files=count(files, "file"),
+            files=count(files, "file") + left,
             errors=count(errors, "error"),
             warnings=count(counts[Severity.WARNING], "warning"),
             notes=count(counts[Severity.INFO], "note"),

@@ -20,6 +20,7 @@ from iomstrat import __version__
 from iomstrat.codes import help_text, severity, summary
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.render.escape import encodable
+from iomstrat.render.paths import under_root
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -47,12 +48,9 @@ def artifact_location(file: str, root: str | None) -> dict[str, str]:
     (absolute) or the path as given (relative, outside any root)."""
     if file == "-":
         return {"uri": "stdin"}
-    if root is not None:
-        absolute = os.path.abspath(file)
-        for base, full in ((root, absolute), (os.path.realpath(root), os.path.realpath(file))):
-            relative = os.path.relpath(full, base)
-            if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
-                return {"uri": _uri(PurePath(relative).as_posix()), "uriBaseId": SOURCE_ROOT}
+    relative = under_root(file, root)
+    if relative is not None:
+        return {"uri": _uri(relative), "uriBaseId": SOURCE_ROOT}
     path = PurePath(file)
     if path.is_absolute():
         return {"uri": "file://" + _uri(path.as_posix())}
