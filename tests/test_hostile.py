@@ -343,8 +343,11 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_directory_without_yaml_files(tmp_path: Path) -> None:
+    """A usage error with what to give (test_cli_validate), not a finding 'is a directory'."""
     (tmp_path / "notes.txt").write_text("not a strategy")
-    assert_cannot_read(validate(str(tmp_path)), str(tmp_path), "is a directory")
+    outcome = validate(str(tmp_path))
+    assert (outcome.exit_code, outcome.stdout) == (2, "")
+    assert "no YAML file in this folder" in outcome.stderr
 
 
 def test_symlink_loop(tmp_path: Path) -> None:
