@@ -76,12 +76,12 @@ def test_entry_checks_strategies_by_their_key_and_skips_other_yaml(tmp_path: Pat
     hooks = ROOT / ".pre-commit-hooks.yaml"  # a list: this repository's own hook manifest
     result = _run_entry(strategy, table, workflow, config, hooks)
     assert result.returncode == 0, result.stdout + result.stderr
-    notes = [line for line in result.stderr.splitlines() if "skipped" in line]
+    notes = [line for line in result.stderr.splitlines() if ": skipped" in line]
     assert notes == [
         f"iomstrat: {path}: skipped, no top-level strategy: or table: key (another tool's YAML)"
         for path in (workflow, config, hooks)
     ]
-    assert "2 files checked: 0 errors" in result.stderr
+    assert "2 files checked (3 other YAML files skipped): 0 errors" in result.stderr
     # The same strategy under a name without "strategy" in it is still checked.
     bad = tmp_path / "unhcr.yml"
     bad.write_text(DATA.read_text(encoding="utf-8").replace("{2023: 48,", "{2023: 49,"))
