@@ -39,7 +39,7 @@ def test_a_folder_with_a_fifo_is_checked_without_it(tmp_path: Path) -> None:
     done = iomstrat("validate", str(tmp_path), "--as-of", "2023-01-01")
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
-    note = "info IOM012 skipped: a FIFO (named pipe), not a regular file"
+    note = "note IOM012 skipped: a FIFO (named pipe), not a regular file"
     assert f"{tmp_path / 'b_pipe.yaml'}:1:1: {note}" in lines
     # c's core line no longer adds up to its totals: the other files were checked.
     assert any(
@@ -67,7 +67,7 @@ def test_a_socket_in_a_folder_is_passed_by(tmp_path: Path) -> None:
         server.close()
     assert run.exit_code == 0, run.stdout
     assert (
-        f"{tmp_path / 's.yaml'}:1:1: info IOM012 skipped: a socket, not a regular file"
+        f"{tmp_path / 's.yaml'}:1:1: note IOM012 skipped: a socket, not a regular file"
         in run.stdout
     )
     assert run.stderr.startswith("1 file checked: 0 errors")

@@ -191,7 +191,8 @@ def summary(
     left = word("summary_skipped", locale).format(n=count(skipped, "yaml")) if skipped else ""
     return (
         word("summary", locale).format(
-            files=count(files, "file") + left,
+            files=count(files, "file"),
+            skipped=left,
             errors=count(errors, "error"),
             warnings=count(counts[Severity.WARNING], "warning"),
             notes=count(counts[Severity.INFO], "note"),

@@ -329,8 +329,8 @@ _WORDS: dict[str, Word] = {
         "YAML)",
     ),
     "summary": Word(
-        "{files} checked: {errors}, {warnings}, {notes}",
-        "{files} kontrolleret: {errors}, {warnings}, {notes}",
+        "{files} checked{skipped}: {errors}, {warnings}, {notes}",
+        "{files} kontrolleret{skipped}: {errors}, {warnings}, {notes}",
     ),
     "summary_skipped": Word(" ({n} skipped)", " ({n} sprunget over)"),
     "count_yaml": Word("1 other YAML file", "1 anden YAML-fil"),
