@@ -295,3 +295,57 @@ def test_money_findings_read_as_danish(tmp_path: Path) -> None:
         "udbetalingen T-5 angiver exchange_rate 68,0 DKK pr. USD; ECB's referencekurs den "
         "2023-10-06 er 7,060021, mere end 1,5 gange derfra" in run.stdout
     )
+
+
+def test_a_decision_dated_2032_for_2023_is_an_error_and_not_in_force(tmp_path: Path) -> None:
+    text = edit(example_text(), "decided_on: 2023-03-15", "decided_on: 2032-03-15")
+    path = write_example(tmp_path, text)
+    run = run_cli("validate", str(path), "--as-of", AS_OF)
+    assert run.exit_code == 1
+    lines = [line.split(": ", 1)[1] for line in run.stdout.splitlines() if "IOM20" in line]
+    assert lines[:2] == [
+        # As of 2024-01-01 the 2032 decision is not in force: 2023 warns as if none were recorded.
+        "warning IOM205 2023 has started (as of 2024-01-01) and its DKK 100 million still has no "
+        "recorded parliamentary approval in force (the decision recorded is dated 2032-03-15, "
+        "after that date)",
+        "error IOM207 the decision on 2023 is dated 2032-03-15, after its year's end "
+        "(2023-12-31); a typo in the year?",
+    ]
+    # The figures judge 2023 the same way: nothing approved as of the date.
+    data = json.loads(
+        run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "json", "--partial").stdout
+    )
+    year = next(r for r in data["reports"][0]["rows"] if (r["key"], r["year"]) == ("2023", 2023))
+    assert year["approved"] is None
+
+
+def test_decision_dates_are_judged_with_the_supplementary_period(tmp_path: Path) -> None:
+    text = edit(example_text(), "decided_on: 2023-03-15", "decided_on: 2024-03-31")
+    text = edit(text, "  unit: million ", "  supplementary_period_months: 3\n  unit: million ")
+    run = run_cli("validate", str(write_example(tmp_path, text)), "--as-of", "2024-06-30")
+    assert "IOM207" not in run.stdout  # 31 March 2024: within 2023 and its three months
+    text = edit(text, "decided_on: 2024-03-31", "decided_on: 2024-04-01")
+    run = run_cli("validate", str(write_example(tmp_path, text)), "--as-of", "2024-06-30")
+    assert (
+        "error IOM207 the decision on 2023 is dated 2024-04-01, after its year's end and 3 months "
+        "of supplementary period (2024-03-31)" in run.stdout
+    )
+    text = edit(text, "decided_on: 2024-04-01", "decided_on: 2021-12-01")
+    run = run_cli("validate", str(write_example(tmp_path, text)), "--as-of", "2024-06-30")
+    assert (
+        "error IOM207 the decision on 2023 is dated 2021-12-01, before the year before it "
+        "(2022-01-01)" in run.stdout
+    )
+
+
+def test_decision_date_findings_read_as_danish(tmp_path: Path) -> None:
+    text = edit(example_text(), "decided_on: 2023-03-15", "decided_on: 2024-04-01")
+    text = edit(text, "  unit: million ", "  supplementary_period_months: 3\n  unit: million ")
+    path = write_example(tmp_path, text)
+    run = run_cli("validate", str(path), "--as-of", "2024-06-30", "--locale", "da")
+    assert (
+        "IOM207 beslutningen om 2023 er dateret 2024-04-01, efter årets udgang og 3 måneder "
+        "supplementsperiode (2024-03-31); en tastefejl i årstallet?" in run.stdout
+    )
+    run = run_cli("validate", str(path), "--as-of", "2024-01-01", "--locale", "da")
+    assert "(den registrerede beslutning er dateret 2024-04-01, efter den dato)" in run.stdout

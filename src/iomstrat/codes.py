@@ -141,14 +141,25 @@ CODES: tuple[Code, ...] = (
     Code(
         "IOM205",
         "warning",
-        "a year has started without a recorded approval",
+        "a year has started without a recorded approval (or with a decision dated after the as-of date)",
         values=("year", "planned", "as_of"),
+        kinds={"later": ("year", "planned", "as_of", "decided_on")},
     ),
     Code(
         "IOM206",
         "note",
         "a year's amounts are planned, subject to parliamentary approval",
         values=("year", "planned"),
+    ),
+    Code(
+        "IOM207",
+        "error",
+        "a decision dated after its year's end and supplementary period, or more than a year before its year",
+        kinds={
+            "after": ("year", "date", "bound"),
+            "after_supplementary": ("year", "date", "bound", "months"),
+            "before": ("year", "date", "bound"),
+        },
     ),
     Code("IOM301", "error", "Finance Act code not of the form §NN.NN.NN.NN", values=("text",)),
     Code(

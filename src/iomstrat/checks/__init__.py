@@ -31,6 +31,7 @@ def strategy_checks() -> tuple[Check, ...]:
         totals.check_cover,
         errata.check_strategy_errata,
         approvals.check_approvals,
+        approvals.check_decision_dates,
         approvals.check_approval_dates,
         currencies.check_currencies,
         currencies.check_stated_rates,

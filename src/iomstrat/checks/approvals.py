@@ -9,7 +9,7 @@ from typing import Any
 
 from iomstrat.checks.budget_lines import UNKNOWN_LINE
 from iomstrat.checks.context import Context
-from iomstrat.engine.plan import funded_years, planned_total
+from iomstrat.engine.plan import decided, funded_years, planned_total
 from iomstrat.findings import DataPath, Diagnostic, Money
 from iomstrat.loader.documents import echo
 
@@ -19,6 +19,7 @@ REDUCTION_WITHOUT_AMOUNT = "IOM203"
 APPROVAL_INCONSISTENT = "IOM204"
 APPROVAL_OVERDUE = "IOM205"
 SUBJECT_TO_APPROVAL = "IOM206"
+DECISION_DATE = "IOM207"
 
 
 def check_approvals(ctx: Context) -> list[Diagnostic]:
@@ -109,18 +110,75 @@ def _approval_consistency(
     return found
 
 
+def check_decision_dates(ctx: Context) -> list[Diagnostic]:
+    """A decision dated after its year's end and supplementary period, or more than a year
+    before its year (a Finance Act is passed in the December before it at the earliest)."""
+    found = []
+    months = ctx.strategy.strategy.supplementary_period_months or 0
+    for index, approval in enumerate(ctx.strategy.approvals):
+        on = approval.decided_on
+        if on is None or not 1 < approval.year < 9999:
+            continue
+        earliest = dt.date(approval.year - 1, 1, 1)
+        latest = _months_after(dt.date(approval.year, 12, 31), months)
+        if earliest <= on <= latest:
+            continue
+        at = ("approvals", index, "decided_on")
+        figures: dict[str, Any] = {"year": approval.year, "date": on}
+        if on < earliest:
+            found.append(ctx.finding(DECISION_DATE, at, kind="before", bound=earliest, **figures))
+        elif months:
+            found.append(
+                ctx.finding(
+                    DECISION_DATE,
+                    at,
+                    kind="after_supplementary",
+                    bound=latest,
+                    months=months,
+                    **figures,
+                )
+            )
+        else:
+            found.append(ctx.finding(DECISION_DATE, at, kind="after", bound=latest, **figures))
+    return found
+
+
+def _months_after(day: dt.date, months: int) -> dt.date:
+    """The last day of the month `months` after `day`'s month."""
+    month = day.month + months
+    year, month = day.year + (month - 1) // 12, (month - 1) % 12 + 1
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
 def check_approval_dates(ctx: Context) -> list[Diagnostic]:
-    """Warn about years under way without a recorded decision; note the years still to come."""
+    """Warn about years under way without a decision in force on the as-of date (none recorded,
+    or one dated after it), as the figures judge them; note the years still to come."""
     found = []
     currency, unit = ctx.strategy.strategy.currency, ctx.strategy.strategy.unit
+    funded = funded_years(ctx.strategy)
     for index, approval in enumerate(ctx.strategy.approvals):
-        if approval.status != "planned" or approval.year not in funded_years(ctx.strategy):
+        if approval.year not in funded:
+            continue
+        if decided(ctx.strategy, approval.year, ctx.as_of):
             continue
         planned = Money(planned_total(ctx.strategy, approval.year), currency, unit)
         at = ("approvals", index, "status")
         figures: dict[str, Any] = {"year": approval.year, "planned": planned}
         if dt.date(approval.year, 1, 1) <= ctx.as_of:
-            found.append(ctx.finding(APPROVAL_OVERDUE, at, **figures, as_of=ctx.as_of))
+            if approval.status != "planned" and approval.decided_on is not None:
+                found.append(
+                    ctx.finding(
+                        APPROVAL_OVERDUE,
+                        ("approvals", index, "decided_on"),
+                        kind="later",
+                        **figures,
+                        as_of=ctx.as_of,
+                        decided_on=approval.decided_on,
+                    )
+                )
+            else:
+                found.append(ctx.finding(APPROVAL_OVERDUE, at, **figures, as_of=ctx.as_of))
         else:
             found.append(ctx.finding(SUBJECT_TO_APPROVAL, at, **figures))
     return found

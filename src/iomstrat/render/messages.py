@@ -158,9 +158,35 @@ MESSAGES: Mapping[str, Message] = {
         "{year} er begyndt (pr. {as_of}), og årets {planned} har stadig ingen registreret "
         "bevilling fra Folketinget",
     ),
+    "IOM205.later": Message(
+        "{year} has started (as of {as_of}) and its {planned} still has no recorded "
+        "parliamentary approval in force (the decision recorded is dated {decided_on}, after "
+        "that date)",
+        "{year} er begyndt (pr. {as_of}), og årets {planned} har stadig ingen gældende "
+        "bevilling fra Folketinget (den registrerede beslutning er dateret {decided_on}, efter "
+        "den dato)",
+    ),
     "IOM206": Message(
         "{year}: {planned} planned, subject to annual parliamentary approval",
         "{year}: {planned} planlagt, med forbehold for Folketingets årlige bevilling",
+    ),
+    "IOM207.after": Message(
+        "the decision on {year} is dated {date}, after its year's end ({bound}); a typo in the "
+        "year?",
+        "beslutningen om {year} er dateret {date}, efter årets udgang ({bound}); en tastefejl i "
+        "årstallet?",
+    ),
+    "IOM207.after_supplementary": Message(
+        "the decision on {year} is dated {date}, after its year's end and {months} of "
+        "supplementary period ({bound}); a typo in the year?",
+        "beslutningen om {year} er dateret {date}, efter årets udgang og {months} "
+        "supplementsperiode ({bound}); en tastefejl i årstallet?",
+    ),
+    "IOM207.before": Message(
+        "the decision on {year} is dated {date}, before the year before it ({bound}); a typo in "
+        "the year?",
+        "beslutningen om {year} er dateret {date}, før året inden det ({bound}); en tastefejl i "
+        "årstallet?",
     ),
     # Budget lines (IOM301-IOM307)
     "IOM301": Message(
@@ -743,8 +769,11 @@ SUMMARIES_DA: Mapping[str, str] = {
     "IOM202": "bevilling for et år uden for perioden",
     "IOM203": "reduktion uden bevilget beløb",
     "IOM204": "bevillingsstatus stemmer ikke med beløb eller datoer",
-    "IOM205": "et år er begyndt uden registreret bevilling",
+    "IOM205": "et år er begyndt uden registreret bevilling (eller med en beslutning dateret efter "
+    "opgørelsesdatoen)",
     "IOM206": "årets beløb er planlagte og forudsætter Folketingets bevilling",
+    "IOM207": "en beslutning dateret efter årets udgang og supplementsperioden eller mere end et "
+    "år før sit år",
     "IOM301": "finanslovskontoen har ikke formen §NN.NN.NN.NN",
     "IOM302": "år mangler eller ligger uden for perioden",
     "IOM303": "negativt beløb",
