@@ -160,3 +160,30 @@ def test_validate_reads_a_ledger_given_on_the_command_line(tmp_path: Path) -> No
     assert f"{ledger}:2:1: error IOM411" in run.stdout
     clean = run_cli("validate", str(EXAMPLE), "--as-of", "2023-12-31")
     assert clean.exit_code == 0
+
+
+ANNEX = Path(__file__).resolve().parent.parent / "data" / "annex3_unearmarked_donors.yaml"
+
+
+def _table_given(command: str) -> str:
+    return (
+        f"iomstrat: {ANNEX}: a table file (top-level `table:`), not a strategy; `iomstrat "
+        f"{command}` reads strategies: show the table with `iomstrat table show {ANNEX}`\n"
+    )
+
+
+def test_a_table_file_alone_says_what_to_do() -> None:
+    """An annex given to `disbursement` or `diff`: one line saying what to run, exit 2."""
+    alone = run_cli("disbursement", str(ANNEX))
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (2, "", _table_given("disbursement"))
+    for pair in ((ANNEX, ANNEX), (ANNEX, EXAMPLE), (EXAMPLE, ANNEX)):
+        diff = run_cli("diff", *map(str, pair), "--as-of", "2023-06-01")
+        assert (diff.exit_code, diff.stdout, diff.stderr) == (2, "", _table_given("diff"))
+
+
+def test_a_table_file_beside_a_strategy_is_left_out_with_a_warning() -> None:
+    both = run_cli("disbursement", str(ANNEX), str(EXAMPLE), "--as-of", "2023-06-01", "-f", "json")
+    alone = run_cli("disbursement", str(EXAMPLE), "--as-of", "2023-06-01", "-f", "json")
+    assert both.exit_code == 0 and both.stdout == alone.stdout  # the strategy's figures alone
+    [warning] = [line for line in both.stderr.splitlines() if "IOM450" in line]
+    assert warning.startswith(f"{ANNEX}:9:1: warning IOM450 ")

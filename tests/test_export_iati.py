@@ -208,7 +208,7 @@ def test_cli_export_without_identifiers_cannot_run(tmp_path: Path) -> None:
 def test_cli_export_refuses_a_table_file_and_a_missing_file(tmp_path: Path) -> None:
     table = run_cli("export", "iati", str(DATA_FILE.parent / "annex2_funding_2021.yaml"))
     assert table.exit_code == 2
-    assert "is a table file, not a strategy" in table.stderr
+    assert "a table file (top-level `table:`), not a strategy; `iomstrat export`" in table.stderr
     missing = run_cli("export", "hledger", str(tmp_path / "nothing.yaml"))
     assert missing.exit_code == 2
     assert "IOM001" in missing.stderr

@@ -250,7 +250,10 @@ def test_table_show_refuses_a_strategy_file() -> None:
 def test_budget_show_points_a_table_file_to_table_show() -> None:
     result = run_cli("budget", "show", str(ANNEX3))
     assert result.exit_code == 2
-    assert "is a table file; show it with 'iomstrat table show" in result.stderr
+    assert (
+        "not a strategy; `iomstrat budget show` reads strategies: show the table with "
+        "`iomstrat table show" in result.stderr
+    )
 
 
 def test_table_show_on_a_broken_or_missing_file(tmp_path: Path) -> None:

@@ -443,6 +443,13 @@ CODES: tuple[Code, ...] = (
         },
     ),
     Code(
+        "IOM450",
+        "warning",
+        "a table file given to `disbursement` beside strategies: left out of the figures "
+        "(`iomstrat table show` shows it)",
+        values=("table",),
+    ),
+    Code(
         "IOM601",
         "error",
         "a table row has a different number of cells than the table has columns",

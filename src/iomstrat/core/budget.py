@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from iomstrat.core.pipeline import Run, check_file, shown_status
+from iomstrat.core.pipeline import Run, check_file, shown_status, table_given
 from iomstrat.engine.budget import budget_table
 from iomstrat.findings import Diagnostic
 from iomstrat.results.budget import BudgetTable
@@ -26,8 +26,6 @@ def show_budget(path: str, run: Run, unit: str | None) -> BudgetShown:
     checked = check_file(path, run)
     if checked.strategy is None:
         if checked.table is not None and not checked.errors:
-            return BudgetShown(
-                None, (), f"{path}: is a table file; show it with 'iomstrat table show {path}'"
-            )
+            return BudgetShown(None, (), table_given(checked, "budget show"))
         return BudgetShown(None, checked.errors)
     return BudgetShown(budget_table(checked.strategy, unit, run.as_of), checked.errors)

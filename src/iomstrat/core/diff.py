@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from iomstrat.core.pipeline import Checked, Run, check_bytes, check_file
+from iomstrat.core.pipeline import Checked, Run, check_bytes, check_file, table_given
 from iomstrat.engine.diff import diff_strategies
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity
 from iomstrat.loader.git import file_at
@@ -32,6 +32,9 @@ class Comparison:
 
 
 def _compare(old: Checked, new: Checked) -> Comparison:
+    for version in (old, new):
+        if version.table is not None:
+            return Comparison(None, (), table_given(version, "diff"))
     if old.strategy is None or new.strategy is None:
         problems = [d for result in (old, new) if result.strategy is None for d in result.errors]
         return Comparison(None, tuple(problems))

@@ -7,7 +7,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from iomstrat.core.pipeline import Run, check_file, completeness, exit_status, figures_leave
+from iomstrat.core.pipeline import (
+    Checked,
+    Run,
+    check_file,
+    completeness,
+    exit_status,
+    figures_leave,
+    table_given,
+    table_left_out,
+)
 from iomstrat.engine.disbursement import VIEWS, disbursement_report, portfolio
 from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity
 from iomstrat.results.completeness import Completeness
@@ -63,8 +72,12 @@ def calculate(
     reports = []
     books = []
     found: list[Diagnostic] = []
+    tables: list[Checked] = []
     for path in paths:
         result = check_file(path, run)
+        if result.table is not None:  # an annex: no figures of disbursement, said below
+            tables.append(result)
+            continue
         found += [d for d in result.diagnostics if d.severity >= Severity.WARNING]
         strategy, book = result.strategy, result.book
         if strategy is None or book is None:
@@ -84,10 +97,13 @@ def calculate(
         except ValueError as error:
             return DisbursementResult((), None, tuple(found), f"{path}: {error}")
         books.append((strategy, book))
+    if tables and len(tables) == len(paths):
+        return DisbursementResult((), None, (), table_given(tables[0], "disbursement"))
+    found += [table_left_out(table) for table in tables]
     combined = None
     # Across files, and for one file whose lines are on several Finance Act codes: per code.
     codes = {line.finance_act_code for strategy, _ in books for line in strategy.budget.lines}
-    if (len(paths) > 1 or len(codes) > 1) and books:
+    if (len(paths) - len(tables) > 1 or len(codes) > 1) and books:
         target = currency or books[0][0].strategy.currency
         try:
             combined = portfolio(

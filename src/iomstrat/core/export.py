@@ -9,7 +9,14 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from iomstrat.core.pipeline import Run, check_file, completeness, figures_leave, shown_status
+from iomstrat.core.pipeline import (
+    Run,
+    check_file,
+    completeness,
+    figures_leave,
+    shown_status,
+    table_given,
+)
 from iomstrat.engine.book import Book
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.loader.documents import Document
@@ -58,7 +65,7 @@ def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:
         unreadable = any(d.severity is Severity.FATAL for d in checked.errors)
         if checked.strategy is None or checked.book is None or unreadable:
             if checked.table is not None:
-                return ExportInput((), tuple(errors), f"{path}: is a table file, not a strategy")
+                return ExportInput((), tuple(errors), table_given(checked, "export"))
             return ExportInput((), tuple(errors))
         strategies.append((checked.strategy, checked.book))
         changed = _changed([path, *checked.book.payments.sources])

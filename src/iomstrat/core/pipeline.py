@@ -77,6 +77,22 @@ class Checked(NamedTuple):
         return tuple(d for d in self.diagnostics if d.severity >= Severity.ERROR)
 
 
+TABLE_GIVEN = "IOM450"
+
+
+def table_given(checked: Checked, command: str) -> str:
+    """The one line for a table file given to a command of strategies: what to run instead."""
+    return (
+        f"{checked.name}: a table file (top-level `table:`), not a strategy; `iomstrat {command}` "
+        f"reads strategies: show the table with `iomstrat table show {checked.name}`"
+    )
+
+
+def table_left_out(checked: Checked) -> Diagnostic:
+    """A table file given beside strategies: left out of the figures, with a finding saying so."""
+    return checked.document.finding(TABLE_GIVEN, ("table",), key=True, table=checked.name)
+
+
 def expand_paths(paths: list[str], skipped: list[tuple[str, str]] | None = None) -> list[str]:
     """Files as given; a directory stands for the YAML files in it and its subfolders, sorted,
     leaving out hidden files and folders (.git, .github) unless named themselves, and what is

@@ -537,6 +537,12 @@ MESSAGES: Mapping[str, Message] = {
         "skulle være truffet senest {due}",
     ),
     # Tables of the document (IOM601-IOM606)
+    "IOM450": Message(
+        "a table file (top-level `table:`), not a strategy: left out of the disbursement figures; "
+        "show the table with `iomstrat table show {table}`",
+        "en tabelfil (`table:` øverst), ikke en strategi: udeladt af udbetalingstallene; vis "
+        "tabellen med `iomstrat table show {table}`",
+    ),
     "IOM601": Message(
         "{what} has {count} entries for {columns} columns",
         "{what} har {count} celler til {columns} kolonner",
@@ -837,6 +843,8 @@ SUMMARIES_DA: Mapping[str, str] = {
     "fristen efter den",
     "IOM442": "på datoen ingen dialogbeslutning for en linje i længere tid end dialogens rytme og "
     "frist (nævner den seneste beslutning)",
+    "IOM450": "en tabelfil er givet sammen med strategier og er udeladt af tallene (vis den med "
+    "`iomstrat table show`)",
     "IOM601": "en tabelrække har et andet antal celler end tabellen har kolonner",
     "IOM602": "et tal har en fodnotemarkering, tabellen ikke definerer",
     "IOM603": "en fodnote, tabellen definerer, bruges ikke",
