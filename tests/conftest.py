@@ -41,6 +41,13 @@ def real_text() -> str:
     return DATA_FILE.read_text(encoding="utf-8")
 
 
+def draft_text() -> str:
+    """The data file as it transcribes the draft, without the record of the signed version
+    (`versions:`, at its end): for tests of a rule or a format rather than of the data."""
+    text = real_text()
+    return text[: text.index("\n# Later versions of the document")] + "\n"
+
+
 def edited(old: str, new: str, *, count: int = 1) -> str:
     """The real data file with `old` replaced by `new` (which must occur)."""
     text = real_text()

@@ -90,22 +90,32 @@ def test_table_output_shows_figures_and_footnote() -> None:
         "§06.32.10.14",
         "Planned",
         "2026*",
-        "392",
-        "400",
+        "367.5",
+        "375",
         "*Subject to annual parliamentary approval",
     ):
         assert text in out
+    # The signed version: 2023's 75 apportioned over the draft's 48 / 50 / 2 (marked †).
     core_row = next(line for line in out.splitlines() if "a. Core funding" in line)
     cells = [c.strip() for c in core_row.split("│") if c.strip()]
-    assert cells[-5:] == ["48", "48", "48", "48", "192"]
+    assert cells[-5:] == ["36†", "48", "48", "48", "180†"]
+    total_row = next(line for line in out.splitlines() if "Total contributions" in line)
+    assert [c.strip() for c in total_row.split("│") if c.strip()][-5:] == [
+        "75",
+        "100",
+        "100",
+        "100",
+        "375",
+    ]
 
 
 def test_json_output() -> None:
     data = json.loads(run_cli("budget", "show", "--format", "json").stdout)
     assert data["unit"] == "million" and data["currency"] == "DKK"
     by_id = {r["id"]: r for r in data["rows"]}
-    assert by_id["total"]["amounts"] == {str(y): "100" for y in YEARS}
-    assert by_id["total"]["total"] == "400"
+    assert by_id["total"]["amounts"] == {"2023": "75", "2024": "100", "2025": "100", "2026": "100"}
+    assert by_id["total"]["total"] == "375"
+    assert by_id["core"]["amounts"]["2023"] == "36"
     assert by_id["soft_earmarked"]["amounts"]["2025"] == "50"
 
 
@@ -123,15 +133,15 @@ def test_csv_english_and_danish() -> None:
         "2026",
         "total",
     ]
-    assert en[2][:2] == ["core", "a."] and en[2][5:] == ["48", "48", "48", "48", "192"]
+    assert en[2][:2] == ["core", "a."] and en[2][5:] == ["36", "48", "48", "48", "180"]
     da_text = run_cli("budget", "show", "-f", "csv", "--locale", "da", "--unit", "thousand").stdout
     da = list(csv.reader(io.StringIO(da_text), delimiter=";"))
-    assert da[2][5:] == ["48000", "48000", "48000", "48000", "192000"]
+    assert da[2][5:] == ["36000", "48000", "48000", "48000", "180000"]
 
 
 def test_danish_locale_and_units_in_table() -> None:
     out = run_cli("budget", "show", "--locale", "da", "--unit", "kroner").stdout
-    assert "48.000.000" in out and "400.000.000" in out
+    assert "48.000.000" in out and "375.000.000" in out
     out = run_cli("budget", "show", "--unit", "thousand").stdout
     assert "48,000" in out and "(DKK thousand)" in out
 
@@ -139,16 +149,16 @@ def test_danish_locale_and_units_in_table() -> None:
 def test_danish_decimal_comma(write) -> None:  # type: ignore[no-untyped-def]
     from .conftest import edited
 
-    text = edited("amounts: {2023: 48, 2024: 48", "amounts: {2023: 47.5, 2024: 48")
-    text = text.replace("stated: {2023: 98,", "stated: {2023: 97.5,")
-    text = text.replace("stated: {2023: 100,", "stated: {2023: 99.5,", 1)
+    text = edited("amounts: {2023: 48, 2024: 48,", "amounts: {2023: 48, 2024: 47.5,")
+    text = text.replace("stated: {2023: 98, 2024: 98,", "stated: {2023: 98, 2024: 97.5,")
+    text = text.replace("stated: {2023: 100, 2024: 100,", "stated: {2023: 100, 2024: 99.5,", 1)
     out = run_cli("budget", "show", write(text), "--locale", "da").stdout
-    assert "47,5" in out and "191,5" in out
+    assert "47,5" in out and "179,5" in out  # 36 (2023 as signed) + 47.5 + 48 + 48
 
 
 def test_markdown_output() -> None:
     out = run_cli("budget", "show", "-f", "markdown").stdout
-    assert "| a. Core funding | §06.32.10.14 | 48 | 48 | 48 | 48 | 192 |" in out
+    assert "| a. Core funding | §06.32.10.14 | 36† | 48 | 48 | 48 | 180† |" in out
     assert "| **Total contributions (core, soft earmarked and personnel support)** |" in out
     assert "_*Subject to annual parliamentary approval." in out
 
@@ -157,7 +167,7 @@ def test_output_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "budget.json"
     run = run_cli("budget", "show", "-f", "json", "--output", str(target))
     assert run.exit_code == 0 and run.stdout == ""
-    assert json.loads(target.read_text())["rows"][0]["total"] == "392"
+    assert json.loads(target.read_text())["rows"][0]["total"] == "367.5"
 
 
 def test_bad_options_exit_2() -> None:
@@ -184,12 +194,13 @@ def test_decided_years_show_what_parliament_approved(write) -> None:  # type: ig
     text = edited(planned, reduced).replace(planned.replace("2024", "2023"), approved)
     path = write(text)
     rows = list(csv.reader(io.StringIO(run_cli("budget", "show", path, "-f", "csv").stdout)))
-    # A reduction that names no lines is apportioned over them: 90 of 100, 90 % of each plan.
+    # A reduction that names no lines is apportioned over them: 90 of 100, 90 % of each plan;
+    # 2023 approved as planned in the signed version (75, its lines apportioned).
     approved_lines = {r[0]: r[5:9] for r in rows if r[0].startswith("approved:")}
     assert approved_lines == {
-        "approved:core": ["48", "43.2", "", ""],
-        "approved:soft_earmarked": ["50", "45", "", ""],
-        "approved:personnel": ["2", "1.8", "", ""],
+        "approved:core": ["36", "43.2", "", ""],
+        "approved:soft_earmarked": ["37.5", "45", "", ""],
+        "approved:personnel": ["1.5", "1.8", "", ""],
     }
     assert next(r for r in rows if r[0] == "approved") == [
         "approved",
@@ -197,7 +208,7 @@ def test_decided_years_show_what_parliament_approved(write) -> None:  # type: ig
         "Approved by parliament",
         "approved",
         "",
-        "100",
+        "75",
         "90",
         "",
         "",
@@ -207,7 +218,7 @@ def test_decided_years_show_what_parliament_approved(write) -> None:  # type: ig
     assert "Reduced" in table and "Approved" in table and "90,000" in table
     data = json.loads(run_cli("budget", "show", path, "-f", "json").stdout)
     assert [(y["status"], y["approved_amount"]) for y in data["years"]] == [
-        ("approved", "100"),
+        ("approved", "75"),
         ("reduced", "90"),
         ("planned", None),
         ("planned", None),

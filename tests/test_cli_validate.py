@@ -14,9 +14,10 @@ ROUNDED = edited("stated: {2023: 98,", "stated: {2023: 98.4,")
 
 def test_default_file_is_valid_before_the_period() -> None:
     run = run_cli("validate", "--as-of", "2022-06-01")
+    # Four years planned (IOM206) and the signed version's 2023 apportioned (IOM107).
     assert run.exit_code == 0
-    # the warnings and 6 of the notes: the document against itself (tests/test_statements.py)
-    assert "0 errors, 7 warnings, 10 notes" in run.stderr
+    # the warnings and 6 of the notes: the document against itself (tests/test_statements.py), 2023 as signed (IOM107)
+    assert "0 errors, 7 warnings, 11 notes" in run.stderr
 
 
 def test_default_file_warns_about_started_years_without_approval() -> None:
@@ -100,8 +101,9 @@ def test_a_repository_of_strategies(tmp_path, monkeypatch) -> None:  # type: ign
     assert run.stderr.splitlines() == [
         "iomstrat: ./mkdocs.yml: skipped, no top-level strategy: or table: key (another tool's "
         "YAML)",
-        # the document against itself (tests/test_statements.py), its annex tables not beside it
-        "1 file checked (1 other YAML file skipped): 0 errors, 6 warnings, 10 notes",
+        # the document against itself (tests/test_statements.py), 2023 as signed (IOM107),
+        # its annex tables not beside it
+        "1 file checked (1 other YAML file skipped): 0 errors, 6 warnings, 11 notes",
     ]
     assert run.stdout.startswith("./unhcr/2024/Strategy.YAML:")
     # Not one mapping: another tool's (a list, several documents, nothing) unless the text has

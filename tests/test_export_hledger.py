@@ -108,11 +108,27 @@ def test_the_budget_report_compares_the_plan_every_year(tmp_path: Path) -> None:
     rows = {row[0]: row[1:] for row in table(journal, "bal", "--budget", "-Y")}
     assert rows["Account"] == [year for y in range(2023, 2027) for year in (str(y), "budget")]
     # Nothing approved or paid yet (no actual amount); the plan of section 5: 48 + 50 + 2 = 100
-    # million a year.
-    assert rows[f"expenses:{CODE}:core"] == ["", "48000000.00 DKK"] * 4
-    assert rows[f"expenses:{CODE}:soft_earmarked"] == ["", "50000000.00 DKK"] * 4
-    assert rows[f"expenses:{CODE}:personnel"] == ["", "2000000.00 DKK"] * 4
-    assert rows[f"revenues:appropriation:{CODE}"] == ["", "-100000000.00 DKK"] * 4
+    # million a year, but 2023 as signed: 75, apportioned 36 + 37.5 + 1.5.
+    assert rows[f"expenses:{CODE}:core"] == ["", "36000000.00 DKK"] + ["", "48000000.00 DKK"] * 3
+    assert (
+        rows[f"expenses:{CODE}:soft_earmarked"]
+        == ["", "37500000.00 DKK"]
+        + [
+            "",
+            "50000000.00 DKK",
+        ]
+        * 3
+    )
+    assert rows[f"expenses:{CODE}:personnel"] == ["", "1500000.00 DKK"] + ["", "2000000.00 DKK"] * 3
+    assert (
+        rows[f"revenues:appropriation:{CODE}"]
+        == ["", "-75000000.00 DKK"]
+        + [
+            "",
+            "-100000000.00 DKK",
+        ]
+        * 3
+    )
 
 
 def test_approvals_per_line_and_year_to_the_ore(tmp_path: Path) -> None:
@@ -293,4 +309,4 @@ def test_two_strategies_on_two_codes_keep_leaf_names_unique(tmp_path: Path) -> N
     assert "expenses:§06.32.10.14:core §06.32.10.14" in expenses
     assert "expenses:§06.32.10.15:core §06.32.10.15" in expenses
     rows = {row[0]: row[1:3] for row in table(journal, "bal", "--budget", "-Y")}
-    assert rows["revenues:appropriation:§06.32.10.15"] == ["", "-100000000.00 DKK"]
+    assert rows["revenues:appropriation:§06.32.10.15"] == ["", "-75000000.00 DKK"]  # 2023 signed

@@ -16,7 +16,7 @@ from iomstrat.core.pipeline import Run, check_file
 from iomstrat.export.iati import Export, check_iati, iati_activities
 from iomstrat.export.iati_rules import check_rules
 
-from .conftest import DATA_FILE, ROOT, edited, line_of, real_text, run_cli
+from .conftest import DATA_FILE, ROOT, draft_text, edited, line_of, real_text, run_cli
 
 AS_OF = dt.date(2024, 6, 1)
 
@@ -83,11 +83,12 @@ def test_budgets_are_indicative_while_planned() -> None:
         )  # type: ignore[union-attr]
         for b in activity.findall("budget")
     ]
-    assert budgets == [
-        ("1", "1", f"{year}-01-01", "100000000") for year in (2023, 2024, 2025, 2026)
+    # 2023 as signed: 75 million (the draft: 100).
+    assert budgets == [("1", "1", "2023-01-01", "75000000")] + [
+        ("1", "1", f"{year}-01-01", "100000000") for year in (2024, 2025, 2026)
     ]
     planned = [p.findtext("value") for p in activity.findall("planned-disbursement")]
-    assert planned == ["100000000"] * 4
+    assert planned == ["75000000"] + ["100000000"] * 3
     assert activity.findall("transaction") == []
 
 
@@ -135,9 +136,13 @@ def test_approval_commits_and_a_reduction_revises(tmp_path: Path) -> None:
     ]
 
 
-def test_check_catches_a_negative_budget_a_long_period_an_overlap_and_no_value_date() -> None:
+def test_check_catches_a_negative_budget_a_long_period_an_overlap_and_no_value_date(
+    tmp_path: Path,
+) -> None:
     """Our budget rules: stricter than IATI's 7.5.3, which lets 2024-01-01 to 2025-01-01 pass."""
-    text = export_of(DATA_FILE)
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(draft_text(), encoding="utf-8")
+    text = export_of(draft)
     text = text.replace(">100000000</value>", ">-100000000</value>", 1)
     text = text.replace(
         '<period-end iso-date="2024-12-31"/>', '<period-end iso-date="2025-01-01"/>', 1
@@ -184,8 +189,8 @@ def test_cli_export_check_passes_on_the_default_strategy(tmp_path: Path) -> None
 def test_cli_export_check_fails_on_a_negative_budget(tmp_path: Path) -> None:
     path = tmp_path / "negative.yaml"
     path.write_text(
-        edited("amounts: {2023: 48,", "amounts: {2023: -148,").replace(
-            "stated: {2023: 98,", "stated: {2023: -98,"
+        edited("amounts: {2023: 48, 2024: 48,", "amounts: {2023: 48, 2024: -148,").replace(
+            "stated: {2023: 98, 2024: 98,", "stated: {2023: 98, 2024: -98,"
         ),
         encoding="utf-8",
     )

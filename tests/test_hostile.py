@@ -441,7 +441,8 @@ approvals:
   - <<: [*planned]
     year: 2026
 """
-    text = head + approvals
+    later = REAL[REAL.index("\n# Later versions of the document") :]  # the signed version
+    text = head + approvals + later
     assert text.count("*code") == 3 and "*row" in text and text.count("<<") == 3
     return text.encode()
 

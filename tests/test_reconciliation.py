@@ -18,7 +18,7 @@ from iomstrat.engine.disbursement import disbursement_report
 from iomstrat.render.messages import text as message
 from iomstrat.results.disbursement import DisbursementReport, Figures
 
-from .conftest import DATA_FILE, run_cli
+from .conftest import draft_text, run_cli
 
 AS_OF = dt.date(2024, 6, 30)
 
@@ -48,7 +48,8 @@ disbursements:
 
 
 def strategy(tmp_path: Path, approvals: str = APPROVALS, extra: str = PAYMENTS) -> Path:
-    text = DATA_FILE.read_text(encoding="utf-8")
+    """The draft as transcribed (100 a year), with these approvals and payments."""
+    text = draft_text()
     start = text.index("approvals:")
     end = text.index("\n\n", start) + 1
     path = tmp_path / "strategy.yaml"

@@ -134,15 +134,21 @@ def test_default_strategy_budget_table_as_printed(tmp_path: Path) -> None:
     assert page.table("budget-table") == [
         ["(DKK million)", "Finance Act code", "Planned 2023*", "Planned 2024*", "Planned 2025*",
          "Planned 2026*", "Total 2023-2026"],
-        ["Total core incl. soft earmarked funding hereof:", "", "98", "98", "98", "98", "392"],
-        ["a. Core funding", "§06.32.10.14", "48", "48", "48", "48", "192"],
+        ["Total core incl. soft earmarked funding hereof:", "", "73.5†", "98", "98", "98",
+         "367.5†"],
+        ["a. Core funding", "§06.32.10.14", "36†", "48", "48", "48", "180†"],
         ["b. Soft earmarked: Migration management and capacity building in Africa and innovation",
-         "§06.32.10.14", "50", "50", "50", "50", "200"],
-        ["Personnel support", "§06.32.10.14", "2", "2", "2", "2", "8"],
-        ["Total contributions (core, soft earmarked and personnel support)", "", "100", "100",
-         "100", "100", "400"],
+         "§06.32.10.14", "37.5†", "50", "50", "50", "187.5†"],
+        ["Personnel support", "§06.32.10.14", "1.5†", "2", "2", "2", "7.5†"],
+        ["Total contributions (core, soft earmarked and personnel support)", "", "75", "100",
+         "100", "100", "375"],
     ]  # fmt: skip
     assert "*Subject to annual parliamentary approval. Core incl. soft earmarked" in html
+    # The signed version, as the page says, and the draft's figures beside it.
+    assert "Figures of the signed version: Danish Organisation Strategy for IOM as signed" in html
+    assert "Commitment 2023: 75 (draft: 100)" in html
+    assert "its split over the lines is not published" in html
+    assert page.table("cover-table")[1][1:] == ["75", "100", "100", "100", "375"]
 
 
 def test_default_strategy_header_years_and_schedule(tmp_path: Path) -> None:
@@ -155,17 +161,19 @@ def test_default_strategy_header_years_and_schedule(tmp_path: Path) -> None:
         "§06.32.10.14",
         "Geneva; UN Mission in Geneva; Department of Migration, Stabilization and Fragility",
         "Lea Rasmussen",
-        "Michael Blichfeldt",
+        "Michael Schou Olsen",  # the signed version's financial officer (draft: Blichfeldt)
     ):
         assert f"<dd>{fact}</dd>" in html
     assert page.table("years-table")[1:] == [
+        ["2023", "planned", "75,000,000", "not yet decided", "0", "0", "75,000,000"]
+    ] + [
         [str(y), "planned", "100,000,000", "not yet decided", "0", "0", "100,000,000"]
-        for y in range(2023, 2027)
+        for y in range(2024, 2027)
     ]
     schedule = page.table("schedule-table")[1:]
     assert len(schedule) == 16
-    assert schedule[0] == ["Q1 2023", "25,000,000", "—", "25,000,000", "—"]
-    assert schedule[-1] == ["Q4 2026", "25,000,000", "—", "400,000,000", "—"]
+    assert schedule[0] == ["Q1 2023", "18,750,000", "—", "18,750,000", "—"]
+    assert schedule[-1] == ["Q4 2026", "25,000,000", "—", "375,000,000", "—"]
     assert page.charts == 3  # no allocations recorded: no fourth chart
     assert "No soft-earmarked allocations are recorded" in html
 
@@ -392,7 +400,7 @@ def test_report_to_standard_output() -> None:
     )
     assert result.exit_code == 0
     assert result.stdout.startswith("<!DOCTYPE html>")
-    assert Page(result.stdout).table("budget-table")[-1][-1] == "400"
+    assert Page(result.stdout).table("budget-table")[-1][-1] == "375"
 
 
 def test_illustrative_example_disbursement_figures(tmp_path: Path) -> None:
@@ -453,16 +461,16 @@ def test_many_allocations_share_one_bar_in_the_chart() -> None:
 
 def test_notes_alone_are_not_alarming(tmp_path: Path) -> None:
     # the real file without the document's disagreements with itself (warnings: its statements,
-    # outputs 4a.2.x printed under outcome 4a.1): only IOM206 notes before the period
+    # outputs 4a.2.x printed under outcome 4a.1): only notes before the period: IOM206, and IOM107 for 2023 as signed
     text = Path(default_strategy_path()).read_text(encoding="utf-8")
     start, end = text.index("# The document's annex tables"), text.index("cover:  ")
     text = (text[:start] + text[end:]).replace("[4a, 4a.1, 4b,", "[4a, 4a.1, 4a.2, 4b,")
     (tmp_path / "notes.yaml").write_text(text, encoding="utf-8")
     html, _ = report(tmp_path, str(tmp_path / "notes.yaml"), "--as-of", "2022-12-01")
     rows = Page(html).table("findings-table")[1:]
-    assert {row[1] for row in rows} == {"note"} and len(rows) == 4
+    assert {row[1] for row in rows} == {"note"} and len(rows) == 5
     # One quiet line, the notes folded under it: no frame, no alert.
-    assert "<summary>4 note(s) on the source file; none puts a figure in doubt.</summary>" in html
+    assert "<summary>5 note(s) on the source file; none puts a figure in doubt.</summary>" in html
     assert 'role="alert"' not in html
     assert "check them before using the figures" not in html
 

@@ -118,6 +118,20 @@ CODES: tuple[Code, ...] = (
             "not_printed": ("at", "printed", "value"),
         },
     ),
+    Code(
+        "IOM106",
+        "error",
+        "a version's change names no value of the file, or is not a figure of the budget or "
+        "cover replaced by a figure, nor a strategy text by a text",
+        kinds={"no_value": ("version", "change"), "not_applicable": ("version", "change")},
+    ),
+    Code(
+        "IOM107",
+        "note",
+        "a later version gives a year's cover commitment without its lines: the lines are "
+        "apportioned in proportion to the file's split",
+        values=("version", "year", "total"),
+    ),
     Code("IOM201", "error", "a year of the period has no approval entry", values=("year",)),
     Code(
         "IOM202", "error", "approval for a year outside the period", values=("year", "start", "end")

@@ -15,13 +15,16 @@ from iomstrat.checks import (
     schedule,
     statements,
     totals,
+    versions,
 )
 from iomstrat.checks.context import Check, Context
 from iomstrat.findings import Diagnostic
 
 
-def strategy_checks() -> tuple[Check, ...]:
-    """Every check of a strategy file, in reporting order; a fresh tuple per call."""
+def transcription_checks() -> tuple[Check, ...]:
+    """Checks of the file as it transcribes its document: ids, codes, years, figures, sums,
+    errata, the record of later versions and the document's statements. With versions recorded they judge the file as
+    written, so that no figure a later version replaces hides a fault of the transcription."""
     return (
         budget_lines.check_line_ids,
         budget_lines.check_finance_act_codes,
@@ -30,6 +33,18 @@ def strategy_checks() -> tuple[Check, ...]:
         totals.check_budget_totals,
         totals.check_cover,
         errata.check_strategy_errata,
+        versions.check_versions,
+        # The document's own statements speak of the version they are printed in.
+        statements.check_statements,
+        statements.check_output_outcomes,
+        statements.check_assumptions,
+    )
+
+
+def figure_checks() -> tuple[Check, ...]:
+    """Checks of the figures in force (the latest version's) and what is done with them:
+    approvals, payments, allocations, the schedule."""
+    return (
         approvals.check_approvals,
         approvals.check_decision_dates,
         approvals.check_approval_dates,
@@ -50,10 +65,20 @@ def strategy_checks() -> tuple[Check, ...]:
         payments.check_vouchers,
         schedule.check_schedule,
         schedule.check_forecast,
-        statements.check_statements,
-        statements.check_output_outcomes,
-        statements.check_assumptions,
     )
+
+
+def strategy_checks() -> tuple[Check, ...]:
+    """Every check of a strategy file, in reporting order; a fresh tuple per call."""
+    return transcription_checks() + figure_checks()
+
+
+def check_versions_in_force(written: Context, latest: Context) -> list[Diagnostic]:
+    """A file with later versions: its transcription judged as written, the figures in force
+    as the latest version has them, and the cover again as that version prints it."""
+    found = run_checks(written, transcription_checks())
+    found += [d for d in totals.check_cover(latest) if d not in found]
+    return found + run_checks(latest, figure_checks())
 
 
 def run_checks(ctx: Context, checks: tuple[Check, ...] | None = None) -> list[Diagnostic]:

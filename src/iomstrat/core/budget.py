@@ -28,4 +28,5 @@ def show_budget(path: str, run: Run, unit: str | None) -> BudgetShown:
         if checked.table is not None and not checked.errors:
             return BudgetShown(None, (), table_given(checked, "budget show"))
         return BudgetShown(None, checked.errors)
-    return BudgetShown(budget_table(checked.strategy, unit, run.as_of), checked.errors)
+    table = budget_table(checked.strategy, unit, run.as_of, checked.history)
+    return BudgetShown(table, checked.errors)

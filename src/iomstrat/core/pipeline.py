@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from iomstrat.checks import run_checks
+from iomstrat.checks import check_versions_in_force, run_checks
 from iomstrat.checks.context import Context
 from iomstrat.core.payments import collect_payments
 from iomstrat.engine.book import Book, Rates, book_payments
 from iomstrat.engine.targets import Tables
+from iomstrat.engine.versions import latest
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity
 from iomstrat.loader import documents as loader
 from iomstrat.loader import files
@@ -28,6 +29,7 @@ from iomstrat.results.completeness import Completeness
 
 if TYPE_CHECKING:
     from iomstrat.model.table import Table
+    from iomstrat.results.versions import History
 
 YAML_SUFFIXES = (".yaml", ".yml")
 NOT_REGULAR = "IOM012"  # in a folder: a FIFO, a socket, a device
@@ -63,6 +65,7 @@ class Checked(NamedTuple):
     skipped: bool = False  # another tool's YAML (a workflow, a pre-commit config), or a FIFO
     # in a folder (its one finding a note): not checked
     tables: Tables | None = None  # the strategy's `tables:`, read (None: it names none)
+    history: History | None = None  # the document's versions the figures follow, if recorded
 
     @property
     def name(self) -> str:
@@ -181,7 +184,7 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
             return Checked(document, tuple(sorted(found)), table=table, data=data)
     strategy = validate_as(document, Strategy)
     found = list(document.diagnostics)
-    book = None
+    book = history = None
     tables: Tables | None = None
     if strategy is not None and strategy.tables:
         # Imported here: only a strategy naming tables pays for building the table models.
@@ -190,17 +193,34 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
         tables, problems = read_tables(strategy, document, path or name)
         found += problems
     if strategy is not None:
+        # The figures follow the document's latest recorded version (the file's own if none).
+        written = strategy
+        strategy, history = latest(strategy)
         if run.payments:
             with collector_paused():  # ledgers: a million payments booked and checked, no cycles
                 payments = collect_payments(strategy, document, path or name, run.ledgers)
                 book = book_payments(payments, strategy.strategy.currency, run.rates)
                 found += payments.diagnostics + book.diagnostics
-                found += run_checks(Context(strategy, document, run.as_of, book, tables, run.rates))
+                found += _checks(
+                    written, Context(strategy, document, run.as_of, book, tables, run.rates)
+                )
         else:
-            found += run_checks(Context(strategy, document, run.as_of, tables=tables))
+            found += _checks(written, Context(strategy, document, run.as_of, tables=tables))
     return Checked(
-        document, limit_findings(sorted(found)), strategy, book=book, data=data, tables=tables
+        document,
+        limit_findings(sorted(found)),
+        strategy,
+        book=book,
+        data=data,
+        tables=tables,
+        history=history,
     )
+
+
+def _checks(written: Strategy, ctx: Context) -> list[Diagnostic]:
+    if written is ctx.strategy:
+        return run_checks(ctx)
+    return check_versions_in_force(ctx._replace(strategy=written), ctx)
 
 
 MAX_FINDINGS_PER_CODE = 1000

@@ -57,6 +57,7 @@ def _brief(path: str, run: Run) -> tuple[Briefing, tuple[Strategy, Book] | None]
         rates=run.rates,
         ledgers=ledgers,
         tables=checked.tables,
+        history=checked.history,
     ), (strategy, book)
 
 

@@ -27,6 +27,7 @@ from iomstrat.results.briefing import (
 )
 from iomstrat.results.disbursement import DisbursementReport
 from iomstrat.results.statements import Assumed
+from iomstrat.results.versions import History
 
 ZERO = Decimal(0)
 
@@ -134,6 +135,7 @@ def briefing(
     rates: Rates,
     ledgers: tuple[SourceFile, ...] = (),
     tables: Tables | None = None,
+    history: History | None = None,
 ) -> Briefing:
     def report(by: str) -> DisbursementReport:
         return disbursement_report(
@@ -145,7 +147,7 @@ def briefing(
         source=source,
         diagnostics=diagnostics,
         facts=facts(strategy),
-        table=budget_table(strategy, as_of=as_of),
+        table=budget_table(strategy, as_of=as_of, history=history),
         years=year_figures(strategy, by_year),
         schedule=schedule(report("quarter"), as_of),
         allocations=allocations(strategy, as_of, Places()) if strategy.allocations else (),

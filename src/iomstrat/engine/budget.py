@@ -7,7 +7,14 @@ from decimal import Decimal
 
 from iomstrat.engine.plan import decision, funded_years
 from iomstrat.model.strategy import UNIT_FACTORS, Strategy
-from iomstrat.results.budget import ApprovedLine, BudgetRow, BudgetTable, YearHeading
+from iomstrat.results.budget import (
+    ApprovedLine,
+    BudgetRow,
+    BudgetTable,
+    CoverFigures,
+    YearHeading,
+)
+from iomstrat.results.versions import History
 
 
 def scale(amount: Decimal, from_unit: str, to_unit: str) -> Decimal:
@@ -22,11 +29,15 @@ _STATUS = {"undecided": "planned"}
 
 
 def budget_table(
-    strategy: Strategy, unit: str | None = None, as_of: dt.date = dt.date.max
+    strategy: Strategy,
+    unit: str | None = None,
+    as_of: dt.date = dt.date.max,
+    history: History | None = None,
 ) -> BudgetTable:
     """Rows in the document's order: subtotals placed above their lines where it prints them so,
     every total computed from the lines (the checks compare them with the stated ones). Years
-    are headed by parliament's decision in force on `as_of` (every recorded one by default)."""
+    are headed by parliament's decision in force on `as_of` (every recorded one by default).
+    With the document's `history`, the cover's rows come too: a version changes them."""
     info = strategy.strategy
     unit = unit or info.unit
     years = list(info.period.years)
@@ -105,6 +116,8 @@ def budget_table(
         footnote="*" + info.approval_note if info.approval_note else "",
         funding_basis=info.funding_basis or "",
         approved_lines=tuple(approved_lines),
+        cover=_cover(strategy, unit) if history is not None else (),
+        history=history,
     )
 
 
@@ -122,3 +135,12 @@ def _code_rows(lines: list[BudgetRow], years: list[int]) -> list[BudgetRow]:
             BudgetRow(f"code:{code}", "", "", "code", code, sums, sum(sums.values(), Decimal(0)))
         )
     return found
+def _cover(strategy: Strategy, unit: str) -> tuple[CoverFigures, ...]:
+    info, found = strategy.strategy, []
+    for name in ("commitment", "projected_disbursement"):
+        row = getattr(strategy.cover, name) if strategy.cover else None
+        if row is not None:
+            by_year = {y: scale(v, info.unit, unit) for y, v in sorted(row.by_year.items())}
+            total = None if row.total is None else scale(row.total, info.unit, unit)
+            found.append(CoverFigures(name, by_year, total))
+    return tuple(found)

@@ -108,6 +108,9 @@ class Source(Model):
     """The document the figures are transcribed from."""
     sections: Text | None = None
     """Where in the document the figures stand."""
+    version: Text | None = None
+    """Which version of the document the file transcribes, e.g. draft; later versions go
+    under `versions:`."""
 
 
 class StrategyInfo(Model):
@@ -571,6 +574,38 @@ class Dialogue(Model):
     """Where the document states the dialogue, cited in findings."""
 
 
+class Change(Model):
+    """One fact a later version of the document prints differently from the file."""
+
+    at: Text
+    """Where the file gives the fact, as findings print its path; a line or total may be named
+    by its id: cover.commitment.by_year.2023, strategy.financial_officer,
+    budget.lines.core.amounts.2023."""
+    value: Money | Text
+    """What the later version prints."""
+
+
+class DocumentVersion(Model):
+    """A later version of the document the file transcribes, and what it changed; the figures
+    follow the latest. A year whose cover commitment changes without its lines is apportioned
+    over the lines in proportion to the file's split, and shown as such."""
+
+    id: Identifier
+    """Short name of the version, e.g. signed."""
+    name: Text
+    """What the version is, e.g. the strategy as signed and sent to parliament."""
+    reference: Text
+    """Where it is published, e.g. URU Alm.del Bilag 172 (2022-23, 2nd session)."""
+    date: dt.date | None = None
+    """Date of the version."""
+    url: Text | None = None
+    """Address of the published version."""
+    changes: list[Change] = Field(min_length=1)
+    """The facts it changes."""
+    note: Prose | None = None
+    """Free remark, e.g. what the version leaves unpublished."""
+
+
 class Strategy(Model):
     schema_version: Annotated[Literal[1], BeforeValidator(_exactly_one)]
     """Version of this file format; 1."""
@@ -606,6 +641,9 @@ class Strategy(Model):
     path, or a mapping with the path and how to read it."""
     errata: list[Erratum] = []
     """Figures the source prints wrongly, acknowledged."""
+    versions: list[DocumentVersion] = []
+    """Later versions of the document and what each changed, oldest first; the figures
+    follow the latest."""
     iati: Iati | None = None
     """IATI classifications the document does not state."""
     tables: dict[Identifier, Text] = {}

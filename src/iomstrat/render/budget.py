@@ -66,13 +66,97 @@ def headers(table: BudgetTable, locale: str) -> list[str]:
     ]
 
 
-def _cells(table: BudgetTable, row: BudgetRow, locale: str) -> list[str]:
+def cells(table: BudgetTable, row: BudgetRow, locale: str) -> list[str]:
+    """A row's name, code and figures; a figure a later version leaves unsplit is marked †."""
+    marked = table.apportioned_years if row.kind in ("line", "subtotal") else frozenset()
     return [
         row_name(row, locale),
         row.finance_act_code,
-        *(figure(row.amounts[h.year], locale) for h in table.years),
-        figure(row.total, locale),
+        *(figure(row.amounts[h.year], locale) + _mark(h.year in marked) for h in table.years),
+        figure(row.total, locale) + _mark(bool(marked)),
     ]
+
+
+def _mark(apportioned: bool) -> str:
+    return "†" if apportioned else ""
+
+
+_COVER_ROWS = {"commitment": "cover_commitment", "projected_disbursement": "cover_projected"}
+
+
+def _fact(at: str, locale: str) -> str:
+    """A changed fact's name for people: 'Commitment 2023', 'Financial officer'."""
+    parts = at.split(".")
+    if parts[0] == "cover" and len(parts) >= 3:
+        name = word(_COVER_ROWS.get(parts[1], "cover_commitment"), locale)
+        if parts[2] == "by_year":
+            return f"{name} {parts[3]}"
+        return f"{name}, {word('total', locale).lower()}"
+    if parts[0] == "strategy" and len(parts) == 2:
+        key = parts[1] if parts[1] in ("desk_officer", "financial_officer", "file_no") else None
+        return word(key or f"fact_{parts[1]}", locale)
+    return at
+
+
+def _value(value: object, locale: str) -> str:
+    from decimal import Decimal
+
+    return figure(value, locale) if isinstance(value, Decimal) else str(value)
+
+
+def version_notes(table: BudgetTable, locale: str) -> list[str]:
+    """Which version the figures follow, the cover as that version prints it, what it changed
+    from the file's version, and the years whose lines it does not give. None without versions."""
+    history = table.history
+    shown = history.shown if history else None
+    if history is None or shown is None:
+        return []
+    earlier = history.transcribed or word("version_earlier", locale)
+    reference = shown.reference + (
+        ", " + word("version_dated", locale).format(date=shown.date.isoformat())
+        if shown.date
+        else ""
+    )
+    notes = [
+        word("version_shown", locale).format(version=shown.id, name=shown.name, reference=reference)
+    ]
+    if shown.url:
+        notes.append(shown.url)
+    for row in table.cover:
+        years = " / ".join(figure(v, locale) for v in row.by_year.values())
+        total = (
+            f", {word('total', locale).lower()} {figure(row.total, locale)}"
+            if row.total is not None
+            else ""
+        )
+        cover = word("cover_of", locale).format(version=shown.id)
+        notes.append(f"{cover}: {word(_COVER_ROWS[row.name], locale)} {years}{total}")
+    notes.append(word("version_transcribed", locale).format(version=earlier))
+    notes += [
+        word("version_changed", locale).format(
+            fact=_fact(c.at, locale),
+            now=_value(c.now, locale),
+            version=earlier,
+            was=_value(c.was, locale),
+        )
+        for c in history.changes
+    ]
+    totals = {
+        (y, c.version): c.now
+        for c in history.changes
+        for y in [c.at.rsplit(".", 1)[-1]]
+        if c.at.startswith("cover.commitment.by_year.")
+    }
+    notes += [
+        word("version_apportioned", locale).format(
+            year=year,
+            version=version,
+            total=_value(totals.get((str(year), version), ""), locale),
+            earlier=earlier,
+        )
+        for year, version in history.apportioned
+    ]
+    return notes
 
 
 def _grid(table: BudgetTable, locale: str, *, compact: bool) -> Any:
@@ -101,26 +185,26 @@ def _grid(table: BudgetTable, locale: str, *, compact: bool) -> Any:
             grid.add_column(header, justify="left" if index == 1 else "right", no_wrap=True)
     for row in table.rows:
         style = "bold" if row.kind != "line" else None
-        grid.add_row(*_cells(table, row, locale), style=style, end_section=row.kind != "line")
+        grid.add_row(*cells(table, row, locale), style=style, end_section=row.kind != "line")
     if _any_decided(table):
         grid.add_row(
             word("approved_row", locale), "", *_approved_cells(table, locale), "", style="italic"
         )
     for line in table.approved_lines:
-        cells = _approved_line_cells(line, table, locale)
-        grid.add_row(approved_line_name(line, locale), "", *cells, "", style="italic")
+        shown = _approved_line_cells(line, table, locale)
+        grid.add_row(approved_line_name(line, locale), "", *shown, "", style="italic")
     return grid
 
 
 def _stacked(table: BudgetTable, locale: str, width: int) -> Any:
-    rows = [(_cells(table, r, locale), r.kind != "line") for r in table.rows]
+    rows = [(cells(table, r, locale), r.kind != "line") for r in table.rows]
     if _any_decided(table):
         rows.append(
             ([word("approved_row", locale), "", *_approved_cells(table, locale), ""], False)
         )
     for line in table.approved_lines:
-        cells = _approved_line_cells(line, table, locale)
-        rows.append(([approved_line_name(line, locale), "", *cells, ""], False))
+        shown = _approved_line_cells(line, table, locale)
+        rows.append(([approved_line_name(line, locale), "", *shown, ""], False))
     title = "\n".join(t for t in (table.title, table.funding_basis, caption(table, locale)) if t)
     return stacked(title, headers(table, locale), rows, width=width)
 
@@ -128,12 +212,20 @@ def _stacked(table: BudgetTable, locale: str, width: int) -> Any:
 def render_table(table: BudgetTable, locale: str, *, color: bool, width: int | None = None) -> str:
     """The table at the terminal's `width`: framed, then compact, then stacked, whichever first
     shows every figure whole; `width` None: the framed table at 120 columns, as when piped."""
-    return fit(
+    text = fit(
         lambda compact: _grid(table, locale, compact=compact),
         lambda columns: _stacked(table, locale, columns),
         width=width,
         full_width=120,
         color=color,
+    )
+    import textwrap
+
+    notes = version_notes(table, locale)
+    columns = width or 120
+    return text + "".join(
+        textwrap.fill(note, columns, break_long_words=True, break_on_hyphens=False) + "\n"
+        for note in notes
     )
 
 
@@ -176,6 +268,44 @@ def as_data(table: BudgetTable, locale: str = "en") -> dict[str, Any]:
             for line in table.approved_lines
         ],
         "footnote": footnote(table, locale),
+        **({"version": _version_data(table)} if table.history else {}),
+    }
+
+
+def _version_data(table: BudgetTable) -> dict[str, Any]:
+    """Which version the figures follow and where each changed one comes from."""
+    history = table.history
+    assert history is not None
+    return {
+        "transcribed": history.transcribed,
+        "shown": history.shown.id if history.shown else history.transcribed,
+        "versions": [
+            {
+                "id": v.id,
+                "name": v.name,
+                "reference": v.reference,
+                "date": v.date.isoformat() if v.date else None,
+                "url": v.url,
+            }
+            for v in history.versions
+        ],
+        "changes": [
+            {
+                "at": c.at,
+                "version": c.version,
+                "value": c.now if isinstance(c.now, str) else plain(c.now),
+                "was": c.was if isinstance(c.was, str) else plain(c.was),
+            }
+            for c in history.changes
+        ],
+        "cover": {
+            row.name: {
+                "by_year": {str(y): plain(v) for y, v in row.by_year.items()},
+                "total": None if row.total is None else plain(row.total),
+            }
+            for row in table.cover
+        },
+        "apportioned": [{"year": y, "version": v} for y, v in history.apportioned],
     }
 
 
@@ -227,22 +357,18 @@ def render_markdown(table: BudgetTable, locale: str) -> str:
         "|" + "---|" * 2 + "---:|" * (len(names) - 2),
     ]
     for row in table.rows:
-        cells = [
-            row_name(row, locale),
-            row.finance_act_code,
-            *(figure(row.amounts[h.year], locale) for h in table.years),
-            figure(row.total, locale),
-        ]
+        shown = cells(table, row, locale)
         if row.kind != "line":
-            cells = [f"**{c}**" if c else c for c in cells]
-        lines.append(md_row(cells))
+            shown = [f"**{c}**" if c else c for c in shown]
+        lines.append(md_row(shown))
     if _any_decided(table):
-        cells = [f"_{word('approved_row', locale)}_", "", *_approved_cells(table, locale), ""]
-        lines.append(md_row(cells))
+        approved = [f"_{word('approved_row', locale)}_", "", *_approved_cells(table, locale), ""]
+        lines.append(md_row(approved))
     for line in table.approved_lines:
         name = approved_line_name(line, locale)
         lines.append(md_row([f"_{name}_", "", *_approved_line_cells(line, table, locale), ""]))
     lines += ["", f"_{md_cell(footnote(table, locale))}_", ""]
+    lines += [f"{md_cell(note)}  " for note in version_notes(table, locale)]
     return "\n".join(lines)
 
 

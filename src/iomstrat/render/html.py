@@ -17,7 +17,7 @@ from iomstrat.checks import statements as said
 from iomstrat.findings import Severity
 from iomstrat.model.strategy import Cover
 from iomstrat.render import charts
-from iomstrat.render.budget import caption, footnote, headers, row_name
+from iomstrat.render.budget import caption, cells, footnote, headers, row_name, version_notes
 from iomstrat.render.completeness import banner
 from iomstrat.render.diagnostics import message
 from iomstrat.render.numbers import figure
@@ -41,16 +41,16 @@ def _environment() -> Environment:
 
 
 def _table_view(table: BudgetTable, locale: str) -> dict[str, Any]:
-    years = [h.year for h in table.years]
     names = headers(table, locale)
 
     def row(r: BudgetRow) -> dict[str, Any]:
+        shown = cells(table, r, locale)  # a figure a later version leaves unsplit is marked
         return {
             "name": row_name(r, locale),
             "kind": r.kind,
             "code": r.finance_act_code,
-            "amounts": [figure(r.amounts[y], locale) for y in years],
-            "total": figure(r.total, locale),
+            "amounts": shown[2:-1],
+            "total": shown[-1],
         }
 
     return {
@@ -61,6 +61,7 @@ def _table_view(table: BudgetTable, locale: str) -> dict[str, Any]:
         "total_heading": names[-1],
         "rows": [row(r) for r in table.rows],
         "footnote": footnote(table, locale),
+        "versions": version_notes(table, locale),
     }
 
 

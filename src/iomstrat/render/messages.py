@@ -103,6 +103,26 @@ MESSAGES: Mapping[str, Message] = {
         "skriv tallet af, som det er trykt",
     ),
     # Parliament's decisions (IOM201-IOM206)
+    "IOM106.no_value": Message(
+        "version '{version}': change at {change} names no value the file gives (a year, line or key "
+        "it does not have)",
+        "versionen '{version}': ændringen ved {change} peger ikke på en værdi, filen angiver (et år, "
+        "en linje eller en nøgle, den ikke har)",
+    ),
+    "IOM106.not_applicable": Message(
+        "version '{version}': change at {change} is not a change a version makes: a figure of the "
+        "budget or the cover by a figure, or one of the strategy's texts (title, file_no, "
+        "responsible_unit, desk_officer, financial_officer, funding_basis) by a text",
+        "versionen '{version}': ændringen ved {change} er ikke en ændring, en version foretager: et "
+        "tal i budgettet eller på forsiden med et tal eller en af strategiens tekster (title, "
+        "file_no, responsible_unit, desk_officer, financial_officer, funding_basis) med en tekst",
+    ),
+    "IOM107": Message(
+        "version '{version}' gives {year}'s commitment ({total}) without its lines: the lines of "
+        "{year} are apportioned in proportion to the file's split",
+        "versionen '{version}' angiver tilsagnet for {year} ({total}) uden linjerne: linjerne for "
+        "{year} fordeles forholdsmæssigt efter filens fordeling",
+    ),
     "IOM201": Message(
         "{year} has no approval entry; add one (status: planned until the Finance Act is passed)",
         "{year} har ingen post under `approvals`; tilføj en (status: planned, indtil finansloven "
@@ -771,6 +791,10 @@ SUMMARIES_DA: Mapping[str, str] = {
     "begrundelse)",
     "IOM105": "en rettelse, hvis `printed` ikke er filens værdi dér, eller hvis sti ikke peger på "
     "et angivet tal",
+    "IOM106": "en senere versions ændring peger ikke på en værdi i filen, eller erstatter ikke "
+    "et tal i budgettet eller forsiden med et tal eller en tekst om strategien med en tekst",
+    "IOM107": "en senere version angiver et års tilsagn uden linjerne: linjerne fordeles "
+    "forholdsmæssigt efter filens fordeling",
     "IOM201": "et år i perioden mangler en bevillingsangivelse",
     "IOM202": "bevilling for et år uden for perioden",
     "IOM203": "reduktion uden bevilget beløb",

@@ -160,6 +160,32 @@ _WORDS: dict[str, Word] = {
     "appeared": Word("appeared", "ny"),
     "disappeared": Word("disappeared", "forsvundet"),
     "at": Word("at", "i"),
+    # Versions of the document
+    "version_shown": Word(
+        "Figures of the {version} version: {name} ({reference}).",
+        "Tallene følger versionen {version}: {name} ({reference}).",
+    ),
+    "version_dated": Word("dated {date}", "dateret {date}"),
+    "version_transcribed": Word(
+        "The file transcribes the {version} version; the {version} version's figures where they "
+        "differ are given in brackets.",
+        "Filen gengiver versionen {version}; tallene fra versionen {version} står i parentes, "
+        "hvor de afviger.",
+    ),
+    "version_changed": Word("{fact}: {now} ({version}: {was})", "{fact}: {now} ({version}: {was})"),
+    "version_apportioned": Word(
+        "† {year}: the {version} version gives the year's total only ({total}); its split over "
+        "the lines is not published, so the lines are apportioned in proportion to the "
+        "{earlier} version's.",
+        "† {year}: versionen {version} angiver kun årets total ({total}); fordelingen på "
+        "linjerne er ikke offentliggjort, så linjerne er fordelt forholdsmæssigt efter "
+        "versionen {earlier}.",
+    ),
+    "version_earlier": Word("earlier", "tidligere"),
+    "cover_of": Word("Cover of the {version} version", "Forside i versionen {version}"),
+    "fact_title": Word("Title", "Titel"),
+    "fact_funding_basis": Word("Funding basis", "Finansieringsgrundlag"),
+    "fact_responsible_unit": Word("Responsible unit", "Ansvarlig enhed"),
     # Findings
     "severity_fatal": Word("fatal", "kritisk"),
     "severity_error": Word("error", "fejl"),

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from iomstrat.results.versions import History
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,15 @@ class ApprovedLine:
 
 
 @dataclass(frozen=True)
+class CoverFigures:
+    """One row of the cover table (commitment, projected_disbursement), in the table's unit."""
+
+    name: str  # commitment | projected_disbursement
+    by_year: dict[int, Decimal]
+    total: Decimal | None
+
+
+@dataclass(frozen=True)
 class BudgetTable:
     """The strategy's budget table, scaled to one unit, in the document's row order."""
 
@@ -49,3 +62,10 @@ class BudgetTable:
     footnote: str
     funding_basis: str
     approved_lines: tuple[ApprovedLine, ...] = ()
+    cover: tuple[CoverFigures, ...] = ()  # the cover table's rows, shown with a version's
+    history: History | None = None  # the document's versions the figures follow, if recorded
+
+    @property
+    def apportioned_years(self) -> frozenset[int]:
+        """Years whose lines a later version does not give (apportioned over the earlier split)."""
+        return frozenset(y for y, _ in self.history.apportioned) if self.history else frozenset()
