@@ -77,7 +77,9 @@ def check_versions_in_force(written: Context, latest: Context) -> list[Diagnosti
     """A file with later versions: its transcription judged as written, the figures in force
     as the latest version has them, and the cover again as that version prints it."""
     found = run_checks(written, transcription_checks())
-    found += [d for d in totals.check_cover(latest) if d not in found]
+    # A place the transcription already reports is not reported again for the version.
+    places = {(d.line, d.column, d.code) for d in found}
+    found += [d for d in totals.check_cover(latest) if (d.line, d.column, d.code) not in places]
     return found + run_checks(latest, figure_checks())
 
 
