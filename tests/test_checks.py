@@ -7,7 +7,7 @@ from pathlib import Path
 
 from iomstrat.render.messages import text as message
 
-from .conftest import edited, findings, line_of, real_text
+from .conftest import draft_text, edited, findings, line_of, real_text
 
 APPROVED_2023 = """  - year: 2023
     status: approved
@@ -107,7 +107,7 @@ def test_iom201_year_without_approval_entry(tmp_path: Path) -> None:
 
 
 def test_iom202_approval_outside_period(tmp_path: Path) -> None:
-    text = real_text() + PLANNED_2023.replace("2023", "2027") + "\n"
+    text = draft_text() + PLANNED_2023.replace("2023", "2027") + "\n"
     assert findings(tmp_path, text) == [f"{line_of(text, 'year: 2027')}:IOM202"]
 
 
@@ -122,7 +122,8 @@ def test_iom203_reduction_without_amount(tmp_path: Path) -> None:
 
 
 def test_reduction_with_amount_is_clean_and_shows_in_table(tmp_path: Path) -> None:
-    reduced = APPROVED_2023.replace("approved\n", "reduced\n") + "\n    amount: 90"
+    # Below the 75 million of 2023 as signed.
+    reduced = APPROVED_2023.replace("approved\n", "reduced\n") + "\n    amount: 70"
     text = edited(PLANNED_2023, reduced)
     assert findings(tmp_path, text) == []
 

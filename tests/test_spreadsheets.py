@@ -15,8 +15,17 @@ import openpyxl
 import pytest
 from babel.numbers import parse_decimal
 
-from .conftest import edited, require_tool, run_cli
+from .conftest import draft_text, require_tool, run_cli
 from .spreadsheet_helpers import assert_prints_well, header_row, table
+
+
+def edited(old: str, new: str) -> str:
+    """The draft as transcribed (100 a year, no signed version), with `old` replaced: a year
+    the tests change is not then apportioned by the signed version."""
+    text = draft_text()
+    assert old in text, old
+    return text.replace(old, new, 1)
+
 
 YEARS = [2023, 2024, 2025, 2026]
 # Core 2023 is 47.5 (and the stated totals follow), so that decimals are exercised.
@@ -115,10 +124,11 @@ def test_xlsx_in_danish(tmp_path: Path) -> None:
         "Art",
     ]
     assert [r["Art"] for r in rows] == ["subtotal", "linje", "linje", "linje", "total"]
-    assert rows[1]["I alt 2023-2026"] == 192
+    assert rows[1]["I alt 2023-2026"] == 180  # 2023 as signed: 36 + 48 + 48 + 48
     # The Danish locale on the format: LibreOffice shows 1.234,5 whatever its own settings.
-    cell = sheet.cell(header_row(sheet, "(mio. kr.)") + 1, 3)
-    assert cell.value == 98 and cell.number_format == "[$-406]#,##0"
+    cell = sheet.cell(header_row(sheet, "(mio. kr.)") + 1, 4)
+    # 2024's column: every column shows one decimal where one figure has it (73.5 in 2023).
+    assert cell.value == 98 and cell.number_format == "[$-406]#,##0.0"
     assert sheet.oddFooter.center.text == "Side &P af &N"
     assert_prints_well(sheet, "(mio. kr.)")
 
@@ -134,7 +144,7 @@ def test_xlsx_with_error_findings_says_so_in_its_first_rows(tmp_path: Path) -> N
     sheet = openpyxl.load_workbook(target)["Budget"]
     first = [sheet.cell(row, 1).value for row in range(1, 9)]
     assert first[0] == "6 errors: figures may be incomplete"
-    assert first[1] == f"{bad}:74:22: IOM101 " + run.stderr.split(" IOM101 ")[1].split("\n")[0]
+    assert first[1] == f"{bad}:77:22: IOM101 " + run.stderr.split(" IOM101 ")[1].split("\n")[0]
     assert [str(v).split(": ")[1][:6] for v in first[1:7]] == ["IOM101"] * 2 + ["IOM103"] * 4
     assert first[7] is None  # a blank row, then the table's own heading
     assert sheet["A1"].font.color.rgb.endswith("C00000") and sheet["A1"].font.bold
@@ -148,9 +158,10 @@ def test_xlsx_in_kroner(tmp_path: Path) -> None:
     run_cli("budget", "show", "-f", "xlsx", "-u", "kroner", "-o", str(target))
     sheet = openpyxl.load_workbook(target)["Budget"]
     rows = data_rows(sheet, "(DKK)")
-    assert rows["a. Core funding"] == [48_000_000] * 4 + [192_000_000]
+    # 2023 as signed: 75 million, core's share 36.
+    assert rows["a. Core funding"] == [36_000_000] + [48_000_000] * 3 + [180_000_000]
     assert rows["Total contributions (core, soft earmarked and personnel support)"][-1] == (
-        400_000_000
+        375_000_000
     )
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, int)]
     assert {c.number_format for c in cells} == {"#,##0"}
@@ -197,7 +208,7 @@ def test_csv_file_reads_as_numbers(write, tmp_path: Path, locale: str) -> None: 
 def test_csv_no_grouping_in_kroner() -> None:
     # A grouping mark would turn a number into text (or into the wrong number) in one locale.
     out = run_cli("budget", "show", "-f", "csv", "-l", "da", "-u", "kroner").stdout
-    assert ";48000000;48000000;48000000;48000000;192000000" in out.splitlines()[2]
+    assert ";36000000;48000000;48000000;48000000;180000000" in out.splitlines()[2]
     assert not out.startswith("\ufeff")  # standard output is for programs: no BOM
 
 
@@ -206,7 +217,7 @@ def test_csv_no_grouping_in_kroner() -> None:
     [
         (["budget", "show", "-f", "table"], "a. Core funding"),
         (["budget", "show", "-f", "markdown"], "| a. Core funding |"),
-        (["budget", "show", "-f", "json"], '"total": "400"'),
+        (["budget", "show", "-f", "json"], '"total": "375"'),
         (["budget", "show", "-f", "csv"], "core,a.,Core funding"),
         (["validate", "--as-of", "2022-12-01", "-f", "json"], '"code": "IOM206"'),
         (["validate", "--as-of", "2022-12-01", "-f", "sarif"], '"version": "2.1.0"'),
@@ -376,7 +387,7 @@ def test_libreoffice_prints_every_figure_without_hashes(printed: dict[str, list[
     banner = "6 errors: figures may be incomplete"
     header, *lines = [line.strip() for line in printed["errors"][0].splitlines() if line.strip()]
     assert header.startswith("Budget") and header.endswith(banner)
-    assert lines[0] == banner and "bad.yaml:74:22: IOM101 2023 Total core" in lines[1]
+    assert lines[0] == banner and "bad.yaml:77:22: IOM101 2023 Total core" in lines[1]
     paid = printed["disbursement"][0]
     assert re.search(
         r"Total 2023\s+2023\s+100,000,000\.00\s+100,000,000\.00\s+50,000,000\.00"
