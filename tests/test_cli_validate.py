@@ -14,9 +14,9 @@ ROUNDED = edited("stated: {2023: 98,", "stated: {2023: 98.4,")
 
 def test_default_file_is_valid_before_the_period() -> None:
     run = run_cli("validate", "--as-of", "2022-06-01")
-    # Four years planned (IOM206) and the signed version's 2023 apportioned (IOM107).
     assert run.exit_code == 0
-    # the warnings and 6 of the notes: the document against itself (tests/test_statements.py), 2023 as signed (IOM107)
+    # the warnings and 6 of the notes: the document against itself (tests/test_statements.py);
+    # four years planned (IOM206) and the signed version's 2023 apportioned (IOM107)
     assert "0 errors, 7 warnings, 11 notes" in run.stderr
 
 

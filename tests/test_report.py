@@ -461,7 +461,8 @@ def test_many_allocations_share_one_bar_in_the_chart() -> None:
 
 def test_notes_alone_are_not_alarming(tmp_path: Path) -> None:
     # the real file without the document's disagreements with itself (warnings: its statements,
-    # outputs 4a.2.x printed under outcome 4a.1): only notes before the period: IOM206, and IOM107 for 2023 as signed
+    # outputs 4a.2.x printed under outcome 4a.1): only notes before the period: IOM206, and
+    # IOM107 for 2023 as signed
     text = Path(default_strategy_path()).read_text(encoding="utf-8")
     start, end = text.index("# The document's annex tables"), text.index("cover:  ")
     text = (text[:start] + text[end:]).replace("[4a, 4a.1, 4b,", "[4a, 4a.1, 4a.2, 4b,")

@@ -23,8 +23,9 @@ from iomstrat.findings import Diagnostic
 
 def transcription_checks() -> tuple[Check, ...]:
     """Checks of the file as it transcribes its document: ids, codes, years, figures, sums,
-    errata, the record of later versions and the document's statements. With versions recorded they judge the file as
-    written, so that no figure a later version replaces hides a fault of the transcription."""
+    errata, the record of later versions and the document's statements. With versions
+    recorded they judge the file as written, so that no figure a later version replaces hides
+    a fault of the transcription."""
     return (
         budget_lines.check_line_ids,
         budget_lines.check_finance_act_codes,
