@@ -66,6 +66,7 @@ class Checked(NamedTuple):
     # in a folder (its one finding a note): not checked
     tables: Tables | None = None  # the strategy's `tables:`, read (None: it names none)
     history: History | None = None  # the document's versions the figures follow, if recorded
+    written: Strategy | None = None  # the file as written, where a later version changes it
 
     @property
     def name(self) -> str:
@@ -184,7 +185,7 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
             return Checked(document, tuple(sorted(found)), table=table, data=data)
     strategy = validate_as(document, Strategy)
     found = list(document.diagnostics)
-    book = history = None
+    book = history = written = None
     tables: Tables | None = None
     if strategy is not None and strategy.tables:
         # Imported here: only a strategy naming tables pays for building the table models.
@@ -214,6 +215,7 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
         data=data,
         tables=tables,
         history=history,
+        written=written if history is not None else None,
     )
 
 

@@ -58,6 +58,7 @@ def _brief(path: str, run: Run) -> tuple[Briefing, tuple[Strategy, Book] | None]
         ledgers=ledgers,
         tables=checked.tables,
         history=checked.history,
+        written=checked.written,  # the document's statements speak of the version transcribed
     ), (strategy, book)
 
 

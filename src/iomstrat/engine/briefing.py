@@ -136,6 +136,7 @@ def briefing(
     ledgers: tuple[SourceFile, ...] = (),
     tables: Tables | None = None,
     history: History | None = None,
+    written: Strategy | None = None,
 ) -> Briefing:
     def report(by: str) -> DisbursementReport:
         return disbursement_report(
@@ -154,6 +155,6 @@ def briefing(
         payments=by_year.payments,
         ledgers=ledgers,
         cover=strategy.cover,
-        statements=hold_statements(strategy, tables or {}),
+        statements=hold_statements(written or strategy, tables or {}),
         assumptions=tuple(Assumed(a.at, a.reason) for a in strategy.assumptions),
     )
