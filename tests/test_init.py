@@ -349,16 +349,18 @@ def test_init_writes_commented_examples_that_validate_once_uncommented(tmp_path:
     target = tmp_path / "unhcr.yaml"
     assert run_cli("init", str(target), *BASE).exit_code == 0
     text = target.read_text(encoding="utf-8")
-    for section in ("dialogue", "allocations", "ledgers"):
+    for section in ("dialogue", "allocations", "ledgers", "versions"):
         assert f"\n# {section}:\n" in text
     assert "# - year: 2025\n#   status: approved" in text
     # Uncommented: the approval of 2025, the dialogue, an allocation of the soft-earmarked
-    # line's 2025 amount (20: 10 and 5), a ledger.
+    # line's 2025 amount (20: 10 and 5), a ledger, a later version.
     lines = text.splitlines()
     approval = lines.index("# - year: 2025")
     decided = "\n".join(line[2:] for line in lines[approval : approval + 4])
     body = text.replace("- {year: 2025, status: planned}", decided, 1)
-    body += "".join(_uncommented(text, k) for k in ("dialogue", "allocations", "ledgers"))
+    body += "".join(
+        _uncommented(text, k) for k in ("dialogue", "allocations", "ledgers", "versions")
+    )
     assert "amount: 10}" in body and "amount: 5}" in body
     (tmp_path / "payments.csv").write_text(
         "date,line,amount,currency,voucher,exchange_rate,allocation,note\n"

@@ -415,7 +415,7 @@ def statements_example(spec: NewStrategy) -> str:
 
 def later_sections(spec: NewStrategy) -> str:
     """Commented examples of what a team records later (approvals, a dialogue and its
-    allocations, ledgers), in the new file's own lines and
+    allocations, ledgers, a later version of the document), in the new file's own lines and
     years: each validates once uncommented (tests/test_init.py uncomments them)."""
     year = spec.start + 1 if spec.end > spec.start else spec.start
     line = next((ln for ln in spec.lines if ln.kind == "soft_earmarked"), spec.lines[0])
@@ -452,6 +452,14 @@ def later_sections(spec: NewStrategy) -> str:
 # ledgers:
 #   - payments.csv
 #   - {{path: export.xlsx, sheet: Payments, columns: {{date: Bogføringsdato, amount: Beløb}}}}
+#
+# A later version of the document and what it changed (the figures then follow it):
+# versions:
+#   - id: signed
+#     name: The strategy as signed
+#     reference: URU Alm.del Bilag 1 (the published reference)
+#     changes:
+#       - {{at: budget.lines.{line.id}.amounts.{year}, value: {_figure(share)}}}
 """
 
 

@@ -135,6 +135,8 @@ def _code_rows(lines: list[BudgetRow], years: list[int]) -> list[BudgetRow]:
             BudgetRow(f"code:{code}", "", "", "code", code, sums, sum(sums.values(), Decimal(0)))
         )
     return found
+
+
 def _cover(strategy: Strategy, unit: str) -> tuple[CoverFigures, ...]:
     info, found = strategy.strategy, []
     for name in ("commitment", "projected_disbursement"):

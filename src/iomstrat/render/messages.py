@@ -102,27 +102,29 @@ MESSAGES: Mapping[str, Message] = {
         "rettelsen ved {at} siger, at der er trykt {printed}, men filen har {value} dér; "
         "skriv tallet af, som det er trykt",
     ),
-    # Parliament's decisions (IOM201-IOM206)
+    # Later versions of the document (IOM106-IOM107)
     "IOM106.no_value": Message(
-        "version '{version}': change at {change} names no value the file gives (a year, line or key "
-        "it does not have)",
-        "versionen '{version}': ændringen ved {change} peger ikke på en værdi, filen angiver (et år, "
-        "en linje eller en nøgle, den ikke har)",
+        "version '{version}': change at {change} names no value the file gives (a year, line "
+        "or key it does not have)",
+        "versionen '{version}': ændringen ved {change} peger ikke på en værdi, filen angiver "
+        "(et år, en linje eller en nøgle, den ikke har)",
     ),
     "IOM106.not_applicable": Message(
-        "version '{version}': change at {change} is not a change a version makes: a figure of the "
-        "budget or the cover by a figure, or one of the strategy's texts (title, file_no, "
+        "version '{version}': change at {change} is not a change a version makes: a figure of "
+        "the budget or the cover by a figure, or one of the strategy's texts (title, file_no, "
         "responsible_unit, desk_officer, financial_officer, funding_basis) by a text",
-        "versionen '{version}': ændringen ved {change} er ikke en ændring, en version foretager: et "
-        "tal i budgettet eller på forsiden med et tal eller en af strategiens tekster (title, "
-        "file_no, responsible_unit, desk_officer, financial_officer, funding_basis) med en tekst",
+        "versionen '{version}': ændringen ved {change} er ikke en ændring, en version "
+        "foretager: et tal i budgettet eller på forsiden med et tal eller en af strategiens "
+        "tekster (title, file_no, responsible_unit, desk_officer, financial_officer, "
+        "funding_basis) med en tekst",
     ),
     "IOM107": Message(
-        "version '{version}' gives {year}'s commitment ({total}) without its lines: the lines of "
-        "{year} are apportioned in proportion to the file's split",
-        "versionen '{version}' angiver tilsagnet for {year} ({total}) uden linjerne: linjerne for "
-        "{year} fordeles forholdsmæssigt efter filens fordeling",
+        "version '{version}' gives {year}'s commitment ({total}) without its lines: the lines "
+        "of {year} are apportioned in proportion to the file's split",
+        "versionen '{version}' angiver tilsagnet for {year} ({total}) uden linjerne: linjerne "
+        "for {year} fordeles forholdsmæssigt efter filens fordeling",
     ),
+    # Parliament's decisions (IOM201-IOM206)
     "IOM201": Message(
         "{year} has no approval entry; add one (status: planned until the Finance Act is passed)",
         "{year} har ingen post under `approvals`; tilføj en (status: planned, indtil finansloven "
