@@ -349,3 +349,58 @@ def test_decision_date_findings_read_as_danish(tmp_path: Path) -> None:
     )
     run = run_cli("validate", str(path), "--as-of", "2024-01-01", "--locale", "da")
     assert "(den registrerede beslutning er dateret 2024-04-01, efter den dato)" in run.stdout
+
+
+FINANCE_MAPPING = (
+    "columns: {date: Bogføringsdato, line: Finanskonto, amount: Beløb, currency: Valuta, "
+    "voucher: Bilagsnr., exchange_rate: Kurs, note: Tekst}, "
+    'lines: {"10.14.03": personnel, "10.14.02": soft_earmarked}'
+)
+
+
+def test_ledger_inspect_shows_the_dialect_the_mapping_and_an_entry(tmp_path: Path) -> None:
+    (tmp_path / "exports").mkdir()
+    export = tmp_path / "exports" / "finance.csv"
+    export.write_bytes(FINANCE_EXPORT)
+    path = strategy(tmp_path)
+    run = run_cli("ledger", "inspect", str(export), "--strategy", str(path))
+    assert run.exit_code == 1  # the accounts are not line ids yet
+    out = run.stdout.splitlines()
+    assert out[1] == (
+        "dialect: cp1252, delimiter semicolon ';', dates day.month.year, decimal ',', thousands '.'"
+    )
+    assert out[3].startswith("columns: date <- 'Bogføringsdato', line <- 'Finanskonto'")
+    assert "account values to map to line ids: 10.14.03, 10.14.02" in out
+    assert "line '10.14.03' is not a budget line id" in run.stdout
+    entry = out[-1].removeprefix("  - ")
+    assert entry.startswith("{path: exports/finance.csv, columns: {date: Bogføringsdato,")
+    # The same mapping on --ledger: the export tried before the strategy file is edited.
+    given = "{path: " + str(export) + ", " + FINANCE_MAPPING + "}"
+    run = run_cli("ledger", "inspect", given, "--strategy", str(path))
+    assert run.exit_code == 0, run.stdout
+    assert "  line 2: 2023-03-31 personnel 499999.45 DKK DK-2023-P01" in run.stdout
+    csv_run = run_cli("disbursement", str(path), "--ledger", given, "--as-of", AS_OF, "-f", "csv")
+    assert csv_run.exit_code == 0, csv_run.stderr
+    # By hand: 499 999.45 + 500 000.55 + 500 000 + 500 000 = 2 000 000.00.
+    assert rows(csv_run.stdout)["personnel", "2023"]["disbursed"] == "2000000"
+
+
+def test_a_ledger_option_that_is_no_entry_is_a_finding_and_no_figure(tmp_path: Path) -> None:
+    run = run_cli("disbursement", str(strategy(tmp_path)), "--ledger", "{path: x.csv, colums: {}}")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert "--ledger:1:1: fatal IOM428 the --ledger mapping is not a `ledgers:` entry" in run.stderr
+    assert "did you mean 'columns'?" in run.stderr
+
+
+def test_a_ledger_option_that_is_no_entry_reads_as_danish(tmp_path: Path) -> None:
+    run = run_cli(
+        "disbursement",
+        str(strategy(tmp_path)),
+        "--ledger",
+        "{path: x.csv, colums: {}}",
+        "--locale",
+        "da",
+    )
+    assert run.exit_code == 2
+    assert "IOM428 --ledger-angivelsen er ikke en post under `ledgers:`: " in run.stderr
+    assert "ukendt nøgle 'colums'; mente du 'columns'?" in run.stderr

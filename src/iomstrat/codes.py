@@ -391,6 +391,12 @@ CODES: tuple[Code, ...] = (
         values=("voucher", "stated", "currency", "into", "date", "rate", "band"),
     ),
     Code(
+        "IOM428",
+        "fatal",
+        "a `--ledger` mapping that is not a `ledgers:` entry (YAML flow style: `{path: FILE, columns: {…}}`)",
+        values=("problems",),
+    ),
+    Code(
         "IOM430",
         "fatal",
         "a ledger's number settings contradict each other (decimal and thousands marks alike) or what its amounts show",

@@ -14,7 +14,7 @@ import typer
 from iomstrat import __version__
 from iomstrat.cli.common import EXIT_CODES_HELP, state
 
-GROUPS = ("budget", "table", "export")
+GROUPS = ("budget", "table", "export", "ledger")
 """Commands with subcommands: each module's `app`."""
 COMMANDS = ("validate", "disbursement", "reconcile", "report", "diff", "init", "schema")
 """Commands: each module's `command` and `EPILOG`."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, BinaryIO
 
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity, finding
 from iomstrat.loader import documents as loader
 from iomstrat.loader import ledger_files as files
 from iomstrat.loader.payments import Payment, Payments
@@ -72,7 +72,6 @@ def collect_payments(
         payments.add(_from_model(item, 0, row))
     if not strategy.ledgers and not extra_ledgers:
         return payments
-    from iomstrat.loader.dialect import Declared
 
     wanted: list[Declared] = []
     root = files.repository_root(strategy_file) if strategy.ledgers else ""
@@ -90,9 +89,10 @@ def collect_payments(
             )
             continue
         wanted.append(declared(entry, path))
-    from iomstrat.loader.ledger_inspect import entry_path
-
-    wanted += [Declared(path, entry_path=entry_path(path, strategy_file)) for path in extra_ledgers]
+    for given in extra_ledgers:
+        ledger = command_line_ledger(given, strategy_file, payments.diagnostics)
+        if ledger is not None:
+            wanted.append(ledger)
     seen: set[tuple[int, int]] = set()
     total = 0
     for count, ledger in enumerate(wanted, 1):
@@ -113,6 +113,32 @@ def collect_payments(
             ledger, payments, seen=seen, budget=files.MAX_TOTAL_LEDGER_BYTES - total
         )
     return payments
+
+
+LEDGER_OPTION = "IOM428"
+"""A `--ledger` mapping that cannot be read as a `ledgers:` entry."""
+
+
+def command_line_ledger(
+    given: str, strategy_file: str, diagnostics: list[Diagnostic]
+) -> Declared | None:
+    """A `--ledger` value: a path, or a `ledgers:` entry in YAML flow style
+    (`{path: finance.csv, columns: {date: Bogføringsdato, …}}`), its path relative to the
+    working folder as any path typed on the command line; None after a finding."""
+    from iomstrat.loader.dialect import Declared
+    from iomstrat.loader.ledger_inspect import entry_path
+
+    if not given.lstrip().startswith("{"):
+        return Declared(given, entry_path=entry_path(given, strategy_file))
+    document = loader.load_bytes("--ledger", given.encode("utf-8"))
+    entry = validate_as(document, LedgerSource)
+    if entry is None:
+        said = tuple(d for d in document.diagnostics if d.severity >= Severity.ERROR)
+        diagnostics.append(
+            finding("--ledger", 1, 1, LEDGER_OPTION, severity=Severity.FATAL, problems=said[:3])
+        )
+        return None
+    return declared(entry, entry.path, entry_path(entry.path, strategy_file))
 
 
 def _from_model(item: Disbursement, source: int, row: int) -> Payment:

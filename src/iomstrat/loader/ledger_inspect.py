@@ -214,7 +214,7 @@ def yaml_text(text: str) -> str:
     return json.dumps(loader.echo(text), ensure_ascii=False)
 
 
-def entry(found: Inspection, path: str) -> str:
+def entry(found: Inspection, path: str, lines: dict[str, str] | None = None) -> str:
     """The `ledgers:` entry that reads this ledger, in flow style on one line; a field no
     header holds gets a placeholder to fill in (`<header of the voucher column>`), an account
     value of the line column `<line id>`."""
@@ -225,9 +225,10 @@ def entry(found: Inspection, path: str) -> str:
             f"{f}: {yaml_text(found.columns.get(f, f'<header of the {f} column>'))}" for f in wanted
         )
         parts.append(f"columns: {{{mapping}}}")
-    if found.accounts:
-        accounts = ", ".join(f"{yaml_text(a)}: <line id>" for a in found.accounts)
-        parts.append(f"lines: {{{accounts}}}")
+    mapped = [f"{yaml_text(a)}: {yaml_text(line)}" for a, line in (lines or {}).items()]
+    mapped += [f"{yaml_text(a)}: <line id>" for a in found.accounts]
+    if mapped:
+        parts.append(f"lines: {{{', '.join(mapped)}}}")
     if found.delimiter not in (None, ","):
         parts.append(f"delimiter: {json.dumps(found.delimiter)}")
     if found.numbers is not None and found.numbers.decimal != ".":

@@ -497,6 +497,10 @@ MESSAGES: Mapping[str, Message] = {
         "udbetalingen {voucher} angiver exchange_rate {stated} {into} pr. {currency}; ECB's "
         "referencekurs den {date} er {rate}, mere end {band} gange derfra",
     ),
+    "IOM428": Message(
+        "the --ledger mapping is not a `ledgers:` entry: {problems}",
+        "--ledger-angivelsen er ikke en post under `ledgers:`: {problems}",
+    ),
     "IOM431": Message(
         "payment {voucher}: {amount} at the rate {rate} is {limit} or more, beyond the limit of "
         "an amount; it is not counted (check the amount and the exchange_rate)",
@@ -853,6 +857,8 @@ SUMMARIES_DA: Mapping[str, str] = {
     "IOM425": "en valuta, der ikke er en ISO 4217-kode (`XYZ`; `DKR`, `Kr.`, `kr`: mente du DKK?)",
     "IOM426": "en kurs forskellig fra 1 på en udbetaling i strategiens egen valuta",
     "IOM427": "en angivet kurs mere end 1,5 gange over eller under ECB's referencekurs for dagen",
+    "IOM428": "en `--ledger`-angivelse, der ikke er en post under `ledgers:` (YAML i flow-stil: "
+    "`{path: FIL, columns: {…}}`)",
     "IOM430": "oversigtens talformat modsiger sig selv (samme decimaltegn og tusindtalsskilletegn) "
     "eller det, beløbene i filen viser",
     "IOM431": "en udbetaling omregnet med sin kurs er 10^15 eller mere i strategiens valuta (over "
@@ -997,6 +1003,8 @@ def _term(term: tuple[Any, Decimal, int | None], locale: str) -> str:
 
 def _value(name: str, value: Any, locale: str) -> str:
     """One value of a finding as its message shows it in `locale`."""
+    if name == "problems":  # the findings of reading an entry (IOM428)
+        return "; ".join(text(d, locale) for d in value)
     if name == "terms":
         return " + ".join(_term(t, locale) for t in value) or _word("nothing", locale)
     if name in ("at", "parent"):
@@ -1075,6 +1083,8 @@ def json_values(d: Diagnostic) -> dict[str, Any]:
 def _plain(name: str, value: Any) -> Any:
     if isinstance(value, Money):
         return {"amount": str(value.amount), "currency": value.currency, "unit": value.unit}
+    if name == "problems":
+        return [text(d, "en") for d in value]
     if isinstance(value, Phrase) or name in ("terms", "at"):
         return _value(name, value, "en")
     if isinstance(value, bool | int | str) or value is None:
