@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+import openpyxl
+
 from .conftest import run_cli
 from .disbursement_helpers import EXAMPLE, edit, example_text, line_in, write_example
 
@@ -187,3 +189,43 @@ def test_a_table_file_beside_a_strategy_is_left_out_with_a_warning() -> None:
     assert both.exit_code == 0 and both.stdout == alone.stdout  # the strategy's figures alone
     [warning] = [line for line in both.stderr.splitlines() if "IOM450" in line]
     assert warning.startswith(f"{ANNEX}:9:1: warning IOM450 ")
+
+
+def test_by_place_in_every_format(tmp_path: Path) -> None:
+    example = str(EXAMPLE)
+    table = run_cli("disbursement", example, "--as-of", "2023-12-31", "--by", "place").stdout
+    assert "Country or region" in table and "Total Africa" in table and "Niger" in table
+    danish = run_cli(
+        "disbursement", example, "--as-of", "2023-12-31", "--by", "place", "-l", "da"
+    ).stdout
+    assert "Land eller region" in danish and "I alt Africa" in danish
+    data = json.loads(
+        run_cli(
+            "disbursement", example, "--as-of", "2023-12-31", "--by", "place", "-f", "json"
+        ).stdout
+    )
+    places = data["reports"][0]["places"]
+    assert [p["label"] for p in places if p["kind"] == "region"] == ["Total Africa"]
+    text = run_cli("disbursement", example, "--as-of", "2023-12-31", "--by", "place", "-f", "csv")
+    assert ",place," in text.stdout
+    out = tmp_path / "place.xlsx"
+    run = run_cli(
+        "disbursement",
+        example,
+        "--as-of",
+        "2023-12-31",
+        "--by",
+        "place",
+        "-f",
+        "xlsx",
+        "-o",
+        str(out),
+    )
+    assert run.exit_code == 0, run.stderr
+    assert openpyxl.load_workbook(out).sheetnames == ["Places"]
+    assert (
+        "| Total Africa |"
+        in run_cli(
+            "disbursement", example, "--as-of", "2023-12-31", "--by", "place", "-f", "markdown"
+        ).stdout
+    )

@@ -158,6 +158,39 @@ def test_by_priority() -> None:
     assert (soft.allocated, soft.disbursed) == (D(50_000_000), D("30663084.28"))
 
 
+def test_by_place() -> None:
+    rep = report(YEAR_END, by="place")
+    rows = {(r.year, r.kind, r.key): (r.allocated, r.disbursed, r.items) for r in rep.priority_rows}
+    # The two 2023 decisions' six items by country or region, under Africa; the payments that
+    # name them (the Horn of Africa's in USD at the ECB rate of its date); the year as --by line.
+    assert rows == {
+        (2023, "line", "Ethiopia"): (D(5_000_000), D(5_000_000), 1),
+        (2023, "line", "Horn of Africa"): (D(10_000_000), D("6863084.28"), 1),
+        (2023, "line", "Morocco"): (D(10_000_000), D(0), 1),
+        (2023, "line", "Niger"): (D(12_000_000), D(12_000_000), 1),
+        (2023, "line", "Sahel"): (D(8_000_000), D(6_800_000), 1),
+        (2023, "line", "Sudan"): (D(5_000_000), D(0), 1),
+        (2023, "region", "region:Africa"): (D(50_000_000), D("30663084.28"), 6),
+        (2023, "subtotal", "2023"): (D(50_000_000), D("30663084.28"), 6),
+        (None, "total", "total"): (D(50_000_000), D("30663084.28"), 6),
+    }
+    by_priority = report(YEAR_END, by="priority").priority_rows[-1]
+    assert (by_priority.allocated, by_priority.disbursed) == rows[(None, "total", "total")][:2]
+
+
+def test_by_place_names_a_payment_without_allocation_and_each_continent(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Morocco's allocation moved to Jordan (Western Asia): a second continent, with its total.
+    text = example_text().replace("country: Morocco", "country: Jordan", 1)
+    path = write_example(tmp_path, text)
+    result = check_file(str(path), Run(YEAR_END, rates=RATES))
+    assert result.strategy is not None and result.book is not None
+    rep = disbursement_report(
+        result.strategy, result.book, file="s", as_of=YEAR_END, by="place", rates=RATES
+    )
+    regions = {r.label: r.allocated for r in rep.priority_rows if r.kind == "region"}
+    assert regions == {"Africa": D(40_000_000), "Asia": D(10_000_000)}
+
+
 def test_report_in_usd() -> None:
     rep = report(YEAR_END, currency="USD")
     soft = cell(rep, "soft_earmarked", 2023)

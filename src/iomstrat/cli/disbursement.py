@@ -39,6 +39,7 @@ class View(enum.StrEnum):
     year = "year"
     quarter = "quarter"
     priority = "priority"
+    place = "place"
 
 
 def command(
@@ -49,7 +50,10 @@ def command(
         None, "--as-of", metavar="DATE", help="Figures as of this date (default today)."
     ),
     by: View = typer.Option(
-        View.line, "--by", help="Rows per line and year, year, quarter or priority area."
+        View.line,
+        "--by",
+        help="Rows per line and year, year, quarter, priority area, or place (allocations and the "
+        "payments naming them by country or region, with continent totals).",
     ),
     currency: str = typer.Option(
         None, "--currency", "-c", help="Show amounts in this currency, e.g. USD (ECB rates)."

@@ -1,4 +1,5 @@
-"""The disbursement views: rows per line and year, per year, per quarter or per priority area,
+"""The disbursement views: rows per line and year, per year, per quarter, per priority area or
+per place (country or region, under its continent),
 and the portfolio across strategy files. Every row is a sum of the reconciliation's cells
 (`engine.reconcile`), so the views agree to the øre. Pure: rates come in."""
 
@@ -11,11 +12,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from iomstrat.engine.book import ZERO, Book, Rates
-from iomstrat.engine.plan import apportion, quarter_end
+from iomstrat.engine.plan import allocation_line, apportion, quarter_end
 from iomstrat.engine.reconcile import QUARTERS, RATE_STEP, Reconciliation, Sums, reconcile
 from iomstrat.model.strategy import Strategy
 
 if TYPE_CHECKING:  # built where reports are made: `validate` books payments, makes no report
+    from iomstrat.places import Places
     from iomstrat.results.disbursement import (
         DisbursementReport,
         DisbursementRow,
@@ -24,7 +26,7 @@ if TYPE_CHECKING:  # built where reports are made: `validate` books payments, ma
         PriorityRow,
     )
 
-VIEWS = ("line", "year", "quarter", "priority")
+VIEWS = ("line", "year", "quarter", "priority", "place")
 ALL_CODES = ""
 """The portfolio's Finance Act code for the rows of every code together."""
 
@@ -82,7 +84,13 @@ def disbursement_report(
         rows.append(DisbursementRow(period, "", "total", None, figures(rec.period())))
     elif by == "quarter":
         rows += _quarter_rows(rec)
-    priority_rows = _priority_rows(strategy, rec) if by == "priority" else ()
+    priority_rows = (
+        _priority_rows(strategy, rec)
+        if by == "priority"
+        else _place_rows(strategy, rec)
+        if by == "place"
+        else ()
+    )
     return DisbursementReport(
         file=file,
         title=strategy.strategy.title,
@@ -299,3 +307,102 @@ def portfolio(
             )
         )
     return Portfolio(currency, as_of, files, tuple(rows))
+
+
+def _place_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]:
+    """Per year: allocations and the payments that name them, per country or region as the
+    allocations name them, under their continent with its total (`region:` rows); the dialogue
+    lines' payments that name no allocation in a row of their own; the year as `--by line`."""
+    from iomstrat.places import Places
+    from iomstrat.results.disbursement import PriorityRow
+
+    places = Places()
+    # Each item's place, in the order the reconciliation lists a line's and year's items (the
+    # file's order, decided by the report's date), and by the id payments name.
+    in_order: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    place_of: dict[str, tuple[str, str]] = {}
+    for allocation in strategy.allocations:
+        line = allocation_line(strategy, allocation)
+        for item in allocation.items:
+            field, name = ("country", item.country) if item.country else ("region", item.region)
+            placed = _placed(places, field, name or "")
+            if item.id is not None:
+                place_of.setdefault(item.id, placed)
+            if line is not None and allocation.date <= rec.as_of:
+                in_order[(line, allocation.year)].append(placed)
+    dialogue = sorted(rec.dialogue_lines & set(rec.lines), key=rec.lines.index)
+    rows: list[PriorityRow] = []
+    grand_allocated = grand_disbursed = ZERO
+    grand_items = 0
+    for year in rec.years:
+        allocated: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+        paid: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+        items: dict[tuple[str, str], int] = defaultdict(int)
+        linked = ZERO
+        for line in dialogue:
+            cell = rec.cell(line, year)
+            for allocated_item, key in zip(cell.allocations, in_order[(line, year)], strict=True):
+                allocated[key] += allocated_item.amount
+                items[key] += 1
+            for item_id, amount in cell.linked.items():
+                paid[place_of.get(item_id, ("", ""))] += amount
+                linked += amount
+        year_sums = rec.year(year, dialogue)
+        if not (items or year_sums.disbursed):
+            continue
+        keys = sorted({*allocated, *paid})
+        for continent in sorted({c for c, _ in keys}):
+            members = [k for k in keys if k[0] == continent]
+            for key in members:
+                rows.append(
+                    PriorityRow(key[1], key[1], "line", year, allocated[key], paid[key], items[key])
+                )
+            rows.append(
+                PriorityRow(
+                    f"region:{continent}",
+                    continent,
+                    "region",
+                    year,
+                    sum((allocated[k] for k in members), ZERO),
+                    sum((paid[k] for k in members), ZERO),
+                    sum(items[k] for k in members),
+                )
+            )
+        unlinked = year_sums.disbursed - linked
+        if unlinked:
+            rows.append(
+                PriorityRow(
+                    NOT_LINKED, "Not linked to an allocation", "line", year, ZERO, unlinked, 0
+                )
+            )
+        year_allocated = year_sums.allocated or ZERO
+        year_items = sum(items.values())
+        rows.append(
+            PriorityRow(
+                str(year),
+                f"Total {year}",
+                "subtotal",
+                year,
+                year_allocated,
+                year_sums.disbursed,
+                year_items,
+            )
+        )
+        grand_allocated += year_allocated
+        grand_disbursed += year_sums.disbursed
+        grand_items += year_items
+    rows.append(
+        PriorityRow("total", "Total", "total", None, grand_allocated, grand_disbursed, grand_items)
+    )
+    return rows
+
+
+def _placed(places: Places, field: str, name: str) -> tuple[str, str]:
+    """An allocation's place as (continent, name): a known country by its English name, a
+    region as written; a region over several continents under all of them, joined."""
+    if field == "country":
+        place = places.country(name)
+        english = (places.name(place.code) if place else None) or name
+        return places.country_continent(name) or "", english
+    continents = places.region_continents(name) or set()
+    return ", ".join(sorted(continents)), " ".join(name.split())

@@ -114,13 +114,16 @@ def _row_label(row: DisbursementRow, by: str, locale: str) -> str:
 
 
 def priority_label(row: PriorityRow, locale: str) -> str:
-    """A priority row's name in `locale`; the engine's keys say which rows are its own."""
+    """A priority or place row's name in `locale`; the engine's keys say which rows are its
+    own."""
     from iomstrat.engine.disbursement import NO_AREA, NOT_LINKED  # here: validate needs none
 
     if row.kind == "total":
         return word("total", locale)
     if row.kind == "subtotal" and row.year is not None:
         return word("total_year", locale).format(row.year)
+    if row.kind == "region":  # a continent's total in the view by place
+        return word("total_region", locale).format(row.label or word("unknown_place", locale))
     own = {NO_AREA: "no_priority_area", NOT_LINKED: "not_linked"}
     return word(own[row.key], locale) if row.key in own else row.label
 
@@ -199,13 +202,20 @@ def _priority_cells(row: PriorityRow, locale: str) -> list[str]:
 
 
 PRIORITY_HEADINGS = ("year", "priority_area", "allocated", "disbursed", "allocations")
+GROUPED = ("priority", "place")
+"""Views of the allocations and the payments naming them: per priority area, per place."""
+
+
+def group_headings(by: str) -> tuple[str, ...]:
+    """The grouped view's column keys: its second names the group (priority area or place)."""
+    return ("year", "place" if by == "place" else "priority_area", *PRIORITY_HEADINGS[2:])
 
 
 def _priority_table(report: DisbursementReport, locale: str, *, compact: bool = False) -> Any:
     caption = "\n".join(notes(report, locale)) or None
     grid = _table(title=_title(report, locale), caption=caption, compact=compact)
     grid.add_column(word("year", locale), no_wrap=True)
-    grid.add_column(word("priority_area", locale), ratio=1, overflow="fold")
+    grid.add_column(word(group_headings(report.by)[1], locale), ratio=1, overflow="fold")
     for key in PRIORITY_HEADINGS[2:]:
         grid.add_column(word(key, locale), justify="right", no_wrap=True)
     for row in report.priority_rows:
@@ -214,7 +224,7 @@ def _priority_table(report: DisbursementReport, locale: str, *, compact: bool = 
 
 
 def _priority_stacked(report: DisbursementReport, locale: str, width: int) -> Any:
-    headers = [word(k, locale) for k in PRIORITY_HEADINGS]
+    headers = [word(k, locale) for k in group_headings(report.by)]
     rows = [(_priority_cells(r, locale)[1:], r.kind != "line") for r in report.priority_rows]
     return stacked(_title(report, locale), headers[1:], rows, width=width)
 
@@ -304,7 +314,7 @@ def render_table(
                     Text(nothing_recorded(report, locale), style="bold"), width=narrow, color=color
                 )
             )
-        if report.by == "priority":
+        if report.by in GROUPED:
             show(
                 lambda compact, r=report: _priority_table(r, locale, compact=compact),
                 lambda columns, r=report: _priority_stacked(r, locale, columns),
@@ -369,7 +379,9 @@ def as_data(
                 "payments": r.payments,
                 "allocations": r.allocations,
                 "rows": [_row_data(row, locale) for row in r.rows],
-                "priority_areas": [_priority_data(row, locale) for row in r.priority_rows],
+                ("places" if r.by == "place" else "priority_areas"): [
+                    _priority_data(row, locale) for row in r.priority_rows
+                ],
                 "notes": notes(r, locale),
             }
             for r in reports
@@ -454,7 +466,8 @@ def render_csv(
         for row in r.rows:
             writer.writerow(localised({**base, "section": "rows", **_row_data(row, locale)}))
         for p in r.priority_rows:
-            writer.writerow(localised({**base, "section": "priority", **_priority_data(p, locale)}))
+            section = "place" if r.by == "place" else "priority"
+            writer.writerow(localised({**base, "section": section, **_priority_data(p, locale)}))
     if combined is not None:
         for total in combined.rows:
             writer.writerow(
@@ -490,8 +503,8 @@ def render_markdown(
         lines += [f"### {md_cell(r.title)}", "", md_cell(subtitle(r, locale)), ""]
         if r.nothing_recorded:
             lines += [f"_{md_cell(nothing_recorded(r, locale))}_", ""]
-        if r.by == "priority":
-            headers = [word(k, locale) for k in PRIORITY_HEADINGS]
+        if r.by in GROUPED:
+            headers = [word(k, locale) for k in group_headings(r.by)]
             rows = [_priority_cells(p, locale) for p in r.priority_rows]
             lines += md_table(headers, rows, 2)
         else:

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from iomstrat.render.disbursement import (
     FIGURE_COLUMNS,
+    GROUPED,
     PORTFOLIO_HEADINGS,
+    group_headings,
     notes,
     portfolio_code,
     portfolio_title,
@@ -27,7 +29,13 @@ if TYPE_CHECKING:
     from iomstrat.findings import Diagnostic
     from iomstrat.results.disbursement import DisbursementReport, DisbursementRow, Portfolio
 
-FIRST = {"line": "line", "year": "year", "quarter": "quarter", "priority": "priority_area"}
+FIRST = {
+    "line": "line",
+    "year": "year",
+    "quarter": "quarter",
+    "priority": "priority_area",
+    "place": "place",
+}
 
 
 def _heading(report: DisbursementReport, locale: str) -> tuple[str, ...]:
@@ -65,7 +73,7 @@ def report_sheet(
 def priority_sheet(
     report: DisbursementReport, title: str = "Priority areas", locale: str = "en"
 ) -> Sheet:
-    keys = ("year", "priority_area", "allocated", "disbursed", "allocations")
+    keys = group_headings(report.by)
     return Sheet(
         title=title,
         heading=_heading(report, locale),
@@ -114,11 +122,12 @@ def disbursement_sheets(
 ) -> list[Sheet]:
     sheets: list[Sheet] = []
     for index, report in enumerate(reports):
-        if report.by != "priority":
+        if report.by not in GROUPED:
             title = _title(word("sheet_disbursement", locale), index, len(reports))
             sheets.append(report_sheet(report, title, locale))
         if report.priority_rows:
-            title = _title(word("sheet_priority", locale), index, len(reports))
+            sheet = "sheet_place" if report.by == "place" else "sheet_priority"
+            title = _title(word(sheet, locale), index, len(reports))
             sheets.append(priority_sheet(report, title, locale))
     if portfolio is not None:
         sheets.append(portfolio_sheet(portfolio, locale))
