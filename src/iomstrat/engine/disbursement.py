@@ -370,17 +370,13 @@ def _place_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]:
             )
         unlinked = year_sums.disbursed - linked
         if unlinked:
-            rows.append(
-                PriorityRow(
-                    NOT_LINKED, "Not linked to an allocation", "line", year, ZERO, unlinked, 0
-                )
-            )
+            rows.append(PriorityRow(NOT_LINKED, "", "line", year, ZERO, unlinked, 0))
         year_allocated = year_sums.allocated or ZERO
         year_items = sum(items.values())
         rows.append(
             PriorityRow(
                 str(year),
-                f"Total {year}",
+                "",
                 "subtotal",
                 year,
                 year_allocated,
@@ -392,7 +388,7 @@ def _place_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]:
         grand_disbursed += year_sums.disbursed
         grand_items += year_items
     rows.append(
-        PriorityRow("total", "Total", "total", None, grand_allocated, grand_disbursed, grand_items)
+        PriorityRow("total", "", "total", None, grand_allocated, grand_disbursed, grand_items)
     )
     return rows
 
