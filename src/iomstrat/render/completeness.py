@@ -33,21 +33,11 @@ def withheld_note(completeness: Completeness, locale: str) -> str:
 def json_mark(completeness: Completeness) -> dict[str, Any]:
     """The top-level keys of a JSON document of figures: `complete`, and the findings that make
     it incomplete."""
-    from iomstrat.render.messages import text
+    from iomstrat.render.diagnostics import finding_data
 
     mark: dict[str, Any] = {"complete": completeness.complete}
     if not completeness.complete:
-        mark["findings"] = [
-            {
-                "file": d.file,
-                "line": d.line,
-                "column": d.column,
-                "code": d.code,
-                "severity": d.severity.label,
-                "message": text(d, "en"),
-            }
-            for d in completeness.withheld
-        ]
+        mark["findings"] = [finding_data(d) for d in completeness.withheld]
     return mark
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import Any
 
 from iomstrat.findings import Diagnostic, Severity, printable
 from iomstrat.render.escape import workflow_data, workflow_property
@@ -42,25 +43,28 @@ def render_text(diagnostics: Sequence[Diagnostic], locale: str = "en") -> str:
     return "".join(line(d, locale) + "\n" for d in diagnostics)
 
 
+def finding_data(d: Diagnostic, locale: str = "en") -> dict[str, Any]:
+    """A finding as plain data for JSON, its message in `locale` and the values it quotes (as
+    text): the findings list, a figures document's `findings`, a diff's."""
+    from iomstrat.render.messages import json_values, text
+
+    return {
+        "file": d.file,
+        "line": d.line,
+        "column": d.column,
+        "code": d.code,
+        "severity": d.severity.label,
+        "message": text(d, locale),
+        "path": list(d.path),
+        "values": json_values(d),
+    }
+
+
 def render_json(diagnostics: Sequence[Diagnostic], locale: str = "en") -> str:
     """Each finding with its message in `locale` and the values it quotes (as text)."""
     import json  # here, not above: text output, the common case, does not need it
 
-    from iomstrat.render.messages import json_values, text
-
-    items = [
-        {
-            "file": d.file,
-            "line": d.line,
-            "column": d.column,
-            "code": d.code,
-            "severity": d.severity.label,
-            "message": text(d, locale),
-            "path": list(d.path),
-            "values": json_values(d),
-        }
-        for d in diagnostics
-    ]
+    items = [finding_data(d, locale) for d in diagnostics]
     return json.dumps(items, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
