@@ -194,8 +194,6 @@ def _priority_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]
     names = {area.id: f"{area.id}. {area.name}" for area in strategy.priority_areas}
     dialogue = sorted(rec.dialogue_lines & set(rec.lines), key=rec.lines.index)
     rows: list[PriorityRow] = []
-    grand_allocated = grand_disbursed = ZERO
-    grand_items = 0
     for year in rec.years:
         allocated: dict[int | None, Decimal] = defaultdict(Decimal)
         paid: dict[int | None, Decimal] = defaultdict(Decimal)
@@ -238,29 +236,39 @@ def _priority_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]
                     sum(items[a] for a in untagged),
                 )
             )
-        unlinked = year_sums.disbursed - linked
-        if unlinked:
-            rows.append(PriorityRow(NOT_LINKED, "", "line", year, ZERO, unlinked, 0))
-        year_allocated = year_sums.allocated or ZERO
-        year_items = sum(items.values())
-        rows.append(
-            PriorityRow(
-                str(year),
-                "",
-                "subtotal",
-                year,
-                year_allocated,
-                year_sums.disbursed,
-                year_items,
-            )
-        )
-        grand_allocated += year_allocated
-        grand_disbursed += year_sums.disbursed
-        grand_items += year_items
-    rows.append(
-        PriorityRow("total", "", "total", None, grand_allocated, grand_disbursed, grand_items)
-    )
+        rows += _year_rows(year, year_sums, linked, sum(items.values()))
+    return [*rows, _grand_total(rows)]
+
+
+def _year_rows(year: int, sums: Sums, linked: Decimal, items: int) -> list[PriorityRow]:
+    """The close of a year in a group view (by priority area or place): the dialogue lines'
+    payments that name no allocation, then the year with the dialogue lines' figures (so the
+    view reconciles with `--by line`)."""
+    from iomstrat.results.disbursement import PriorityRow
+
+    rows = []
+    unlinked = sums.disbursed - linked
+    if unlinked:
+        rows.append(PriorityRow(NOT_LINKED, "", "line", year, ZERO, unlinked, 0))
+    allocated = sums.allocated or ZERO
+    rows.append(PriorityRow(str(year), "", "subtotal", year, allocated, sums.disbursed, items))
     return rows
+
+
+def _grand_total(rows: list[PriorityRow]) -> PriorityRow:
+    """The period's row of a group view: the sum of its years."""
+    from iomstrat.results.disbursement import PriorityRow
+
+    years = [r for r in rows if r.kind == "subtotal"]
+    return PriorityRow(
+        "total",
+        "",
+        "total",
+        None,
+        sum((r.allocated for r in years), ZERO),
+        sum((r.disbursed for r in years), ZERO),
+        sum(r.items for r in years),
+    )
 
 
 def portfolio(
@@ -332,8 +340,6 @@ def _place_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]:
                 in_order[(line, allocation.year)].append(placed)
     dialogue = sorted(rec.dialogue_lines & set(rec.lines), key=rec.lines.index)
     rows: list[PriorityRow] = []
-    grand_allocated = grand_disbursed = ZERO
-    grand_items = 0
     for year in rec.years:
         allocated: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
         paid: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
@@ -368,29 +374,8 @@ def _place_rows(strategy: Strategy, rec: Reconciliation) -> list[PriorityRow]:
                     sum(items[k] for k in members),
                 )
             )
-        unlinked = year_sums.disbursed - linked
-        if unlinked:
-            rows.append(PriorityRow(NOT_LINKED, "", "line", year, ZERO, unlinked, 0))
-        year_allocated = year_sums.allocated or ZERO
-        year_items = sum(items.values())
-        rows.append(
-            PriorityRow(
-                str(year),
-                "",
-                "subtotal",
-                year,
-                year_allocated,
-                year_sums.disbursed,
-                year_items,
-            )
-        )
-        grand_allocated += year_allocated
-        grand_disbursed += year_sums.disbursed
-        grand_items += year_items
-    rows.append(
-        PriorityRow("total", "", "total", None, grand_allocated, grand_disbursed, grand_items)
-    )
-    return rows
+        rows += _year_rows(year, year_sums, linked, sum(items.values()))
+    return [*rows, _grand_total(rows)]
 
 
 def _placed(places: Places, field: str, name: str) -> tuple[str, str]:
