@@ -53,6 +53,22 @@ def test_sarif_rules_carry_the_summary() -> None:
     )
 
 
+def test_sarif_rules_carry_githubs_recommended_properties() -> None:
+    """precision and problem.severity on every rule; no primaryLocationLineHash of ours (the
+    upload action computes it from the line, and warns on one it did not)."""
+    levels = {"IOM101": "error", "IOM102": "warning", "IOM206": "recommendation", "IOM001": "error"}
+    found = [Diagnostic("s.yaml", 3, 4, code, Severity.ERROR, "x") for code in levels]
+    run = json.loads(render_sarif(found))["runs"][0]
+    for rule in run["tool"]["driver"]["rules"]:
+        assert rule["properties"] == {
+            "precision": "very-high",
+            "problem.severity": levels[rule["id"]],
+        }
+    assert all("primaryLocationLineHash" not in r["partialFingerprints"] for r in run["results"])
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "its own fingerprint, `primaryLocationLineHash`" in readme
+
+
 def test_every_catalogued_code_has_help() -> None:
     assert [c.code for c in CODES if not help_text(c.code)] == []
     assert "§NN.NN.NN.NN" in help_text("IOM301")

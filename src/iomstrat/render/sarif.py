@@ -1,9 +1,11 @@
 """Findings as a SARIF 2.1.0 log, the format code-scanning dashboards (GitHub's among them) read.
 
 Artifact URIs are relative to the source root (the git repository's top folder) under the base
-id `%SRCROOT%`, so that GitHub places an alert whatever folder iomstrat ran in; each result
-carries a fingerprint of its code, data path and file, so that an alert stays one alert across
-uploads and line moves.
+id `%SRCROOT%`, so that GitHub places an alert whatever folder iomstrat ran in. Each result
+carries a fingerprint of its code, data path and file (`iomstrat/v1`) for SARIF tools that
+match by it; GitHub matches alerts by its own `primaryLocationLineHash`, which its upload
+action computes from the text of the line, and which we leave to it. Each rule carries the
+properties GitHub recommends: `precision` and `problem.severity`.
 """
 
 from __future__ import annotations
@@ -36,6 +38,15 @@ _LEVEL = {
     Severity.INFO: "note",
 }
 _DEFAULT_LEVEL = {"fatal": "error", "error": "error", "warning": "warning", "note": "note"}
+_PROBLEM_SEVERITY = {
+    "fatal": "error",
+    "error": "error",
+    "warning": "warning",
+    "note": "recommendation",
+}
+"""GitHub's `problem.severity` (error, warning, recommendation) of each level."""
+PRECISION = "very-high"
+"""GitHub's `precision` of every rule: each check is a computation on the file, not a guess."""
 
 
 def _uri(path: str) -> str:
@@ -101,6 +112,10 @@ def rule(code: str) -> dict[str, Any]:
         "shortDescription": {"text": text},
         "fullDescription": {"text": full},
         "defaultConfiguration": {"level": _DEFAULT_LEVEL[severity(code)]},
+        "properties": {
+            "precision": PRECISION,
+            "problem.severity": _PROBLEM_SEVERITY[severity(code)],
+        },
     }
     if advice:
         described["help"] = {
