@@ -10,6 +10,8 @@ from pathlib import Path
 
 from iomstrat.core.pipeline import Run, check_file
 from iomstrat.engine.annex import figure_table, growth_percent
+from iomstrat.loader import documents as loader
+from iomstrat.model.errors import STRATEGY_LIMITS
 from iomstrat.render.messages import text as message_text
 
 from .conftest import ROOT, line_of, run_cli
@@ -265,3 +267,21 @@ def test_table_show_on_a_broken_or_missing_file(tmp_path: Path) -> None:
     missing = run_cli("table", "show", str(tmp_path / "nothing.yaml"))
     assert missing.exit_code == 2
     assert "IOM001" in missing.stderr
+
+
+def test_the_data_files_read_cleanly_as_yaml_1_2() -> None:
+    """YAML 1.2 lets no plain scalar be a lone `-`, `?` or `:` (the editors' yaml-language-server
+    reads `[-, 3.81]` as an error); the data files quote the printed dash, read the same."""
+    import yaml
+
+    bare = [
+        f"{path.name}:{token.start_mark.line + 1}"
+        for path in sorted([*(ROOT / "data").glob("*.yaml"), *(ROOT / "examples").glob("*.yaml")])
+        for token in yaml.scan(path.read_text(encoding="utf-8"))
+        if isinstance(token, yaml.ScalarToken) and token.plain and token.value in {"-", "?", ":"}
+    ]
+    assert bare == []
+    for text in ("cells: [-, 1]", 'cells: ["-", 1]'):
+        assert loader.load_bytes("t.yaml", text.encode(), STRATEGY_LIMITS).data == {
+            "cells": ["-", 1]
+        }
