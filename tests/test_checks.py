@@ -131,7 +131,7 @@ def test_reduction_with_amount_is_clean_and_shows_in_table(tmp_path: Path) -> No
 def test_iom204_inconsistent_flags(tmp_path: Path) -> None:
     planned_with_act = PLANNED_2023 + "\n    finance_act: Finance Act 2023"
     text = edited(PLANNED_2023, planned_with_act)
-    assert findings(tmp_path, text) == [f"{line_of(text, 'status: planned')}:IOM204"]
+    assert findings(tmp_path, text) == [f"{line_of(text, 'status: planned')}:IOM451"]
     approved_lower = APPROVED_2023 + "\n    amount: 90"
     text = edited(PLANNED_2023, approved_lower)
     assert findings(tmp_path, text) == [f"{line_of(text, 'amount: 90')}:IOM204"]
@@ -140,7 +140,7 @@ def test_iom204_inconsistent_flags(tmp_path: Path) -> None:
     assert findings(tmp_path, text) == [f"{line_of(text, 'amount: 100')}:IOM204"]
     no_date = APPROVED_2023.replace("    decided_on: 2023-03-15\n", "")
     text = edited(PLANNED_2023, no_date)
-    assert findings(tmp_path, text) == [f"{line_of(text, 'status: approved')}:IOM204"]
+    assert findings(tmp_path, text) == [f"{line_of(text, 'status: approved')}:IOM451"]
 
 
 def test_iom205_started_year_without_approval(tmp_path: Path) -> None:

@@ -149,7 +149,7 @@ BASE = textwrap.dedent("""\
           finance_act_code: "§06.32.10.14"
           amounts: {2024: 10, 2025: 10.5}
     approvals:
-      - {year: 2024, status: approved, decided_on: 2023-12-19}
+      - {year: 2024, status: approved, finance_act: Finance Act 2024, decided_on: 2023-12-19}
     """)
 
 
@@ -182,7 +182,7 @@ TABLE = textwrap.dedent("""\
          "budget/lines/0/amounts/2024: -10 is less than the minimum of 0"),
         ('code: "§06.32.10.14"\nbudget', 'code: "§6.32.10.14"\nbudget',
          "strategy/finance_act_code: '§6.32.10.14' does not match"),
-        ("status: approved, decided_on", "status: reduced, decided_on",
+        ("status: approved, finance_act", "status: reduced, finance_act",
          "approvals/0: 'amount' is a required property"),
         ("name: Example Organisation", "name: Example Organisation, acronym: NO",
          "strategy/organisation/acronym: 'NO' is not valid under any"),
@@ -241,3 +241,48 @@ def test_broken_files_are_refused(was: str, now: str, expected: str) -> None:
     assert text != BASE
     found = errors(as_json(text))
     assert [e for e in found if e.startswith(expected)], found
+
+
+APPROVED = """  - year: 2023
+    status: approved
+    finance_act: Finance Act 2023
+    decided_on: 2023-03-15
+"""
+PLANNED = """  - year: 2023
+    status: planned
+"""
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "code"),
+    [
+        ("approved without a decision date", "", "    decided_on: 2023-03-15\n", "IOM451"),
+        ("approved without a Finance Act", "", "    finance_act: Finance Act 2023\n", "IOM451"),
+        (
+            "planned with an amount",
+            "  - year: 2024\n    status: planned\n",
+            "  - year: 2024\n    status: planned\n    amount: 100\n",
+            "IOM451",
+        ),
+        ("a period that ends before it starts", "end: 2026", "end: 2022", "IOM020"),
+    ],
+)
+def test_the_schema_refuses_what_validate_refuses(
+    tmp_path: Path, case: str, old: str, new: str, code: str
+) -> None:
+    """The four cases `validate` refused and the schema let through (issue 27)."""
+    text = DATA.read_text(encoding="utf-8")
+    text = text.replace("  - year: 2023\n    status: planned\n", APPROVED, 1)
+    assert as_json(text) and not errors(as_json(text))  # the approval as it should be
+    edited = text.replace(new, old, 1) if old == "" else text.replace(old, new, 1)
+    assert edited != text, case
+    assert errors(as_json(edited)), case
+    path = tmp_path / "strategy.yaml"
+    path.write_text(edited, encoding="utf-8")
+    checked = run_cli_codes(path)
+    assert code in checked, (case, checked)
+
+
+def run_cli_codes(path: Path) -> set[str]:
+    result = CliRunner().invoke(app, ["validate", str(path), "-f", "json"], catch_exceptions=False)
+    return {item["code"] for item in json.loads(result.stdout) if item["severity"] == "error"}

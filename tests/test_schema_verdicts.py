@@ -28,11 +28,12 @@ SCHEMA_LEVEL = {
     "IOM005": "ambiguous scalars (YAML 1.1 booleans as text, dates where text is meant)",
     "IOM010": "numbers beyond every bound",
     "IOM011": "a top level that is not a mapping",
-    "IOM020": "types, enumerations, patterns, lengths, bounds",
+    "IOM020": "types, enumerations, patterns, lengths, bounds, a period in order",
     "IOM021": "unknown keys",
     "IOM022": "required keys",
     "IOM203": "a reduction needs its amount",
     "IOM301": "Finance Act codes §NN.NN.NN.NN",
+    "IOM451": "a decision's Finance Act and date; no amount of an approval",
     "IOM303": "amounts not negative",
     "IOM604": "refund rows negative, other rows not",
 }

@@ -143,8 +143,6 @@ CODES: tuple[Code, ...] = (
         "approval flags inconsistent with amounts or dates",
         kinds={
             "duplicate": ("year", "first"),
-            "planned_decided": ("year",),
-            "undecided": ("year", "status", "setting"),
             "approved_not_planned": ("year", "amount", "planned"),
             "reduced_not_below": ("year", "amount", "planned"),
             "withheld_amount": ("year", "amount"),
@@ -468,6 +466,16 @@ CODES: tuple[Code, ...] = (
         "a table file given to `disbursement` beside strategies: left out of the figures "
         "(`iomstrat table show` shows it)",
         values=("table",),
+    ),
+    Code(
+        "IOM451",
+        "error",
+        "a decided year (approved, reduced, withheld) without its Finance Act or decision date, "
+        "or a planned year that records a decision (Finance Act, date, amount or lines)",
+        kinds={
+            "planned_decided": ("year",),
+            "undecided": ("year", "status", "setting"),
+        },
     ),
     Code(
         "IOM601",

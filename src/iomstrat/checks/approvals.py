@@ -17,6 +17,9 @@ APPROVAL_MISSING = "IOM201"
 APPROVAL_OUTSIDE_PERIOD = "IOM202"
 REDUCTION_WITHOUT_AMOUNT = "IOM203"
 APPROVAL_INCONSISTENT = "IOM204"
+DECISION_INCOMPLETE = "IOM451"
+"""The part of a decision's shape the JSON Schema says too: a decided year has its Finance Act
+and date, a planned year records none of a decision."""
 APPROVAL_OVERDUE = "IOM205"
 SUBJECT_TO_APPROVAL = "IOM206"
 DECISION_DATE = "IOM207"
@@ -75,11 +78,17 @@ def _approval_consistency(
     decided = approval.finance_act is not None or approval.decided_on is not None
     if approval.status == "planned":
         if decided or approval.amount is not None or approval.lines is not None:
-            problem(("status",), "planned_decided")
+            problem(("status",), "planned_decided", DECISION_INCOMPLETE)
     else:
         for key in ("finance_act", "decided_on"):
             if getattr(approval, key) is None:
-                problem(("status",), "undecided", status=approval.status, setting=key)
+                problem(
+                    ("status",),
+                    "undecided",
+                    DECISION_INCOMPLETE,
+                    status=approval.status,
+                    setting=key,
+                )
     if approval.status == "reduced" and approval.amount is None:
         problem(("status",), "", REDUCTION_WITHOUT_AMOUNT)
     amount = approval.amount

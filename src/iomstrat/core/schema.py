@@ -123,8 +123,31 @@ def _tighten(defs: dict[str, Any]) -> None:
         {
             "if": {"properties": {"status": {"const": "reduced"}}, "required": ["status"]},
             "then": {"required": ["amount"], "properties": {"amount": {"type": "number"}}},
-        }
+        },
+        {  # IOM451: a decision has its Finance Act and date
+            "if": {
+                "properties": {"status": {"enum": ["approved", "reduced", "withheld"]}},
+                "required": ["status"],
+            },
+            "then": {
+                "required": ["finance_act", "decided_on"],
+                "properties": {
+                    "finance_act": {"not": {"type": "null"}},
+                    "decided_on": {"not": {"type": "null"}},
+                },
+            },
+        },
+        {  # IOM451: a planned year records no decision
+            "if": {"properties": {"status": {"const": "planned"}}, "required": ["status"]},
+            "then": {
+                "properties": {
+                    key: {"type": "null"}
+                    for key in ("finance_act", "decided_on", "amount", "lines")
+                }
+            },
+        },
     ]
+    defs["Period"]["allOf"] = _in_order(defs["Period"]["properties"]["start"])  # IOM020
     defs["Budget"]["properties"]["printed_step"]["exclusiveMinimum"] = 0
     # The models' own "give exactly one of" rules.
     defs["Tranche"]["allOf"] = [
@@ -153,6 +176,19 @@ def _tighten(defs: dict[str, Any]) -> None:
         ),
         "anyOf": [{"enum": sorted(YAML11_BOOLEANS)}, {"type": "string", "pattern": DATE_TEXT}],
     }
+
+
+def _in_order(year: dict[str, Any]) -> list[dict[str, Any]]:
+    """A period that ends before it starts, refused: a JSON Schema compares no two values, so
+    each possible start year says its end's least value (the model's 1900-2200)."""
+    first, last = year["minimum"], year["maximum"]
+    return [
+        {
+            "if": {"properties": {"start": {"const": y}}},
+            "then": {"properties": {"end": {"minimum": y}}},
+        }
+        for y in range(first + 1, last + 1)
+    ]
 
 
 def _one_of(*fields: tuple[str, str]) -> dict[str, Any]:

@@ -142,16 +142,6 @@ MESSAGES: Mapping[str, Message] = {
         "{year} has more than one approval entry (first is entry {first})",
         "{year} har mere end én post under `approvals` (den første er nr. {first})",
     ),
-    "IOM204.planned_decided": Message(
-        "{year} is 'planned' but records a decision (finance_act, decided_on, amount or "
-        "lines); set status to approved, reduced or withheld",
-        "{year} er 'planned' (planlagt), men angiver en beslutning (finance_act, decided_on, "
-        "amount eller lines); sæt status til approved, reduced eller withheld",
-    ),
-    "IOM204.undecided": Message(
-        "{year} is '{status}' but has no {setting}",
-        "{year} er '{status}', men mangler {setting}",
-    ),
     "IOM204.approved_not_planned": Message(
         "{year} is 'approved' for {amount} but the budget plans {planned}; use status "
         "'reduced' for a lower amount",
@@ -569,6 +559,16 @@ MESSAGES: Mapping[str, Message] = {
         "en tabelfil (`table:` øverst), ikke en strategi: udeladt af udbetalingstallene; vis "
         "tabellen med `iomstrat table show {table}`",
     ),
+    "IOM451.planned_decided": Message(
+        "{year} is 'planned' but records a decision (finance_act, decided_on, amount or "
+        "lines); set status to approved, reduced or withheld",
+        "{year} er 'planned' (planlagt), men angiver en beslutning (finance_act, decided_on, "
+        "amount eller lines); sæt status til approved, reduced eller withheld",
+    ),
+    "IOM451.undecided": Message(
+        "{year} is '{status}' but has no {setting}",
+        "{year} er '{status}', men mangler {setting}",
+    ),
     "IOM601": Message(
         "{what} has {count} entries for {columns} columns",
         "{what} har {count} celler til {columns} kolonner",
@@ -877,6 +877,8 @@ SUMMARIES_DA: Mapping[str, str] = {
     "frist (nævner den seneste beslutning)",
     "IOM450": "en tabelfil er givet sammen med strategier og er udeladt af tallene (vis den med "
     "`iomstrat table show`)",
+    "IOM451": "et besluttet år (approved, reduced, withheld) uden finanslov eller "
+    "beslutningsdato, eller et planlagt år, der angiver en beslutning",
     "IOM601": "en tabelrække har et andet antal celler end tabellen har kolonner",
     "IOM602": "et tal har en fodnotemarkering, tabellen ikke definerer",
     "IOM603": "en fodnote, tabellen definerer, bruges ikke",
