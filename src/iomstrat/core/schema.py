@@ -22,6 +22,7 @@ from pydantic_core import core_schema
 from iomstrat.loader.documents import YAML11_BOOLEANS
 from iomstrat.loader.embedded import SCHEMA_FILE as SCHEMA_FILE  # kept here too: tests import it
 from iomstrat.model.base import MAX_AMOUNT
+from iomstrat.model.statements import NEEDS as STATEMENT_NEEDS
 from iomstrat.model.strategy import FINANCE_ACT_PATTERN, Strategy
 from iomstrat.model.table import Table
 
@@ -148,6 +149,30 @@ def _tighten(defs: dict[str, Any]) -> None:
         },
     ]
     defs["Period"]["allOf"] = _in_order(defs["Period"]["properties"]["start"])  # IOM020
+    defs["Statement"]["allOf"] = [  # IOM020: what each kind of statement must give
+        {
+            "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+            "then": {
+                "required": list(needs),
+                "properties": {name: {"not": {"enum": [None, []]}} for name in needs},
+            },
+        }
+        for kind, needs in STATEMENT_NEEDS.items()
+    ]
+    given = {"not": {"type": "null"}}
+    defs["Target"]["allOf"] = [  # IOM020: one thing a statement speaks of
+        {
+            "oneOf": [
+                {"required": [name], "properties": {name: given}}
+                for name in ("table", "line", "total", "part")
+            ]
+        },
+        {  # a table's year is its column; row, column and top belong to a table
+            "if": {"required": ["table"], "properties": {"table": given}},
+            "then": {"properties": {"year": {"type": "null"}}},
+            "else": {"properties": {name: {"type": "null"} for name in ("row", "column", "top")}},
+        },
+    ]
     defs["Budget"]["properties"]["printed_step"]["exclusiveMinimum"] = 0
     # The models' own "give exactly one of" rules.
     defs["Tranche"]["allOf"] = [

@@ -93,7 +93,7 @@ class Target(Model):
         return self
 
 
-_NEEDS: dict[str, tuple[str, ...]] = {
+NEEDS: dict[str, tuple[str, ...]] = {
     "amount": ("stated", "currency", "unit"),
     "share": ("stated",),
     "count": ("stated",),
@@ -151,7 +151,7 @@ class Statement(Model):
 
     @model_validator(mode="after")
     def _complete(self) -> "Statement":
-        missing = [n for n in _NEEDS[self.kind] if getattr(self, n) in (None, [])]
+        missing = [n for n in NEEDS[self.kind] if getattr(self, n) in (None, [])]
         if missing:
             raise ValueError(f"a statement of kind {self.kind} needs {', '.join(missing)}")
         if self.kind == "ranking" and (self.of is None or self.of.column is None):
