@@ -99,8 +99,40 @@ def test_accounts_are_declared_with_their_types(tmp_path: Path) -> None:
         "A": ["assets", "assets:appropriations"],
         "R": ["revenues", f"revenues:appropriation:{CODE}"],
         "X": ["expenses", *(f"expenses:{CODE}:{line}" for line in sorted(LINES))],
-        "C": ["assets:appropriations"],
+        "C": [],  # approvals are no cash flow
     }
+
+
+def test_cash_flow_lists_no_approval(tmp_path: Path) -> None:
+    """`hledger cf` reports cash accounts; what parliament approved is none."""
+    journal = decided(tmp_path)
+    assert "approval" in hledger(journal, "print")
+    assert "appropriations" not in hledger(journal, "cf", "-Y")
+    assert hledger(journal, "reg", "type:C") == ""
+
+
+def test_a_reduction_without_lines_is_apportioned_per_line_and_tagged(tmp_path: Path) -> None:
+    """2024 reduced to 95 without line amounts: split as the figures split it (in proportion to
+    the plan 48 : 50 : 2, the rounding on the last line), so `hledger bal` gives approved per
+    line: 45.6, 47.5, 1.9 million."""
+    text = DECIDED.replace(
+        "    amount: 95.454321\n    lines: {core: 45.654321, soft_earmarked: 48, personnel: 1.8}\n",
+        "    amount: 95\n",
+    )
+    assert text != DECIDED
+    base = edited("approvals:", "approvals_old:")
+    journal = export(tmp_path, base[: base.index("approvals_old:")] + text)
+    rows = table(journal, "bal", "revenues", "-Y", "--pivot", "line", "--layout=bare")
+    assert [row[:2] + row[3:4] for row in rows] == [
+        ["account", "commodity", "2024"],
+        ["core", "DKK", "-45600000.00"],
+        ["personnel", "DKK", "-1900000.00"],
+        ["soft_earmarked", "DKK", "-47500000.00"],
+        ["total", "DKK", "-95000000.00"],
+    ]
+    tagged = table(journal, "bal", "revenues", "-Y", "tag:apportioned", "--layout=bare")
+    assert tagged[-1][3] == "-95000000.00"
+    hledger(journal, *CHECKS)
 
 
 def test_the_budget_report_compares_the_plan_every_year(tmp_path: Path) -> None:

@@ -117,3 +117,25 @@ def test_hledger_leaves_out_a_payment_without_any_rate(tmp_path: Path) -> None:
     assert "X-1) has no rate to DKK; left out" in result.stderr
     assert "IOM414" in result.stderr
     assert "X-1" not in result.stdout
+
+
+def test_export_hledger_reads_a_ledger_given_with_ledger(tmp_path: Path) -> None:
+    """The example without its `ledgers:` line, the CSV given with --ledger: the same journal
+    as the example that names it."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    line = next(row for row in text.splitlines(keepends=True) if row.startswith("ledgers:"))
+    strategy = tmp_path / "strategy.yaml"
+    strategy.write_text(text.replace(line, ""), encoding="utf-8")
+    shutil.copy(LEDGER, tmp_path / LEDGER.name)
+    ledger = str(tmp_path / LEDGER.name)
+    alone = run_cli("export", "hledger", str(strategy))
+    given = run_cli("export", "hledger", str(strategy), "--ledger", ledger)
+    named = run_cli("export", "hledger", str(EXAMPLE))
+    assert alone.exit_code == given.exit_code == named.exit_code == 0
+    assert "DK-2023-P01" not in alone.stdout
+    assert given.stdout == named.stdout and "voucher:DK-2023-P01" in given.stdout
+    two = run_cli("export", "hledger", str(strategy), str(EXAMPLE), "--ledger", ledger)
+    assert (two.exit_code, two.stderr) == (
+        2,
+        "iomstrat: --ledger needs exactly one strategy file\n",
+    )

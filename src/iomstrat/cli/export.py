@@ -34,20 +34,29 @@ app = typer.Typer(
 )
 
 
+LEDGER_HELP = "A payment ledger (CSV, TSV, xlsx or YAML) of the one PATH; repeatable."
+
+
 def _strategies(
-    paths: list[str] | None, as_of: dt.date, partial: bool
+    paths: list[str] | None, as_of: dt.date, partial: bool, ledgers: list[str] | None = None
 ) -> tuple[list[Recorded], list[Diagnostic], ExportInput]:
-    read = _read(paths, as_of, partial)
+    read = _read(paths, as_of, partial, ledgers)
     return list(read.strategies), list(read.errors), read
 
 
-def _read(paths: list[str] | None, as_of: dt.date, partial: bool) -> ExportInput:
-    """Every strategy with its booked payments, through the one pipeline; a file that stops
-    the export, or errors on the money path without --partial, end the command here."""
+def _read(
+    paths: list[str] | None, as_of: dt.date, partial: bool, ledgers: list[str] | None = None
+) -> ExportInput:
+    """Every strategy with its booked payments (and the `--ledger` files of the one PATH),
+    through the one pipeline; a file that stops the export, or errors on the money path
+    without --partial, end the command here."""
     from iomstrat.core.export import read_strategies
     from iomstrat.core.pipeline import Run
 
-    read = read_strategies(strategy_paths(paths), Run(as_of))
+    given = strategy_paths(paths)
+    if ledgers and len(given) != 1:
+        fail("--ledger needs exactly one strategy file")
+    read = read_strategies(given, Run(as_of, ledgers=tuple(ledgers or ())))
     if read.problem is not None:
         fail(read.problem)
     if not read.strategies:
@@ -120,7 +129,9 @@ def iati(
     "hledger",
     epilog=(
         "Examples: iomstrat export hledger -o iom.journal; "
-        "iomstrat export hledger | hledger -f - bal -Y. " + EXIT_CODES_HELP
+        "iomstrat export hledger | hledger -f - bal -Y; "
+        "iomstrat export hledger strategy.yaml --ledger payments.csv -o iom.journal. "
+        + EXIT_CODES_HELP
     ),
 )
 def hledger(
@@ -129,6 +140,7 @@ def hledger(
     ),
     output: str = typer.Option("-", "--output", "-o", help="Write to this file ('-': stdout)."),
     partial: bool = typer.Option(False, "--partial", help=PARTIAL_HELP),
+    ledger: list[str] = typer.Option(None, "--ledger", metavar="FILE", help=LEDGER_HELP),
 ) -> None:
     """An hledger journal that passes `hledger check -s`: parliament's approvals as revenues of
     the Finance Act code, disbursements as expenses per line (other currencies at their @
@@ -136,10 +148,10 @@ def hledger(
     øre."""
     from iomstrat.export.hledger import journal
 
-    guard(output, paths)
+    guard(output, paths, ledger)
     from iomstrat.render.completeness import mark_journal
 
-    strategies, problems, read = _strategies(paths, dt.date.today(), partial)
+    strategies, problems, read = _strategies(paths, dt.date.today(), partial, ledger)
     result = journal(strategies)
     write(mark_journal(result.text, read.completeness), output)
     sys.stderr.write("".join(f"iomstrat: {p}\n" for p in result.problems))

@@ -20,13 +20,14 @@ from iomstrat.loader.payments import Payment
 from iomstrat.model.strategy import BudgetLine, Strategy
 
 APPROPRIATIONS = "assets:appropriations"
-"""What parliament approved and is not yet disbursed, all codes together (type C: cash)."""
+"""What parliament approved and is not yet disbursed, all codes together (type A: an asset,
+not cash, so that `hledger cf` lists no approval as a cash flow)."""
 REVENUES = "revenues:appropriation"
 """Parliament's approvals, one account per Finance Act code (type R)."""
 EXPENSES = "expenses"
 """Disbursements, one account per Finance Act code and budget line (type X)."""
 
-TYPES = (("assets", "A"), (APPROPRIATIONS, "C"), ("revenues", "R"), ("expenses", "X"))
+TYPES = (("assets", "A"), ("revenues", "R"), ("expenses", "X"))
 
 CENT = Decimal("0.01")
 
@@ -228,16 +229,19 @@ def _approval(book: _Book, strategy: Strategy, who: str, decision: Decision) -> 
     codes = {line.id: line.finance_act_code for line in strategy.budget.lines}
     when = _in_year(decision.date, decision.year)
     dated = (("date", when),)
-    if decision.lines is not None:
+    # A reduction that names no lines: split as the figures split it, and tagged so.
+    split = decision.lines if decision.lines is not None else decision.apportioned
+    apportioned = (("apportioned", "in proportion to the plan"),) if decision.lines is None else ()
+    if split is not None:
         revenue = [
             Posting(
                 revenue_account(codes.get(line_id, info.finance_act_code)),
                 _amount(-value, cur),
-                (("line", line_id), *dated),
+                (("line", line_id), *apportioned, *dated),
             )
-            for line_id, value in decision.lines.items()
+            for line_id, value in split.items()
         ]
-    else:  # a reduction that names no lines: the code's total
+    else:
         revenue = [
             Posting(revenue_account(info.finance_act_code), _amount(-decision.total, cur), dated)
         ]
@@ -332,7 +336,8 @@ def _strategy(book: _Book, recorded: Recorded) -> None:
 
 
 HOW = (
-    "; Accounts: revenues:appropriation:CODE is what parliament approved (tagged line:),",
+    "; Accounts: revenues:appropriation:CODE is what parliament approved (tagged line:; a",
+    "; reduction naming no lines split in proportion to the plan, tagged apportioned:),",
     "; expenses:CODE:LINE what was disbursed, assets:appropriations what is left to disburse.",
     "; The plan is one periodic transaction a year: `hledger bal --budget -Y -B` compares it",
     "; with approvals (revenues) and disbursements (expenses). Postings are dated into their",

@@ -30,6 +30,10 @@ class Decision:
     total: Decimal
     lines: dict[str, Decimal] | None
     finance_act: str | None
+    apportioned: dict[str, Decimal] | None = None
+    """A reduction that names no lines, split over them in proportion to their plan, as the
+    figures do (engine.plan.decision); `lines` stays None: the split is the engine's, not
+    parliament's."""
 
 
 def year_start(year: int) -> dt.date | None:
@@ -63,7 +67,10 @@ def decisions(strategy: Strategy) -> list[Decision]:
         lines = None if decided.lines is None or decided.apportioned else dict(decided.lines)
         total = decided.total or Decimal(0)
         date = approval.decided_on or year_start(year) or dt.date.min
-        found.append(Decision(year, approval.status, date, total, lines, approval.finance_act))
+        split = dict(decided.lines) if decided.lines is not None and decided.apportioned else None
+        found.append(
+            Decision(year, approval.status, date, total, lines, approval.finance_act, split)
+        )
     return found
 
 
