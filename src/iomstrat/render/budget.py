@@ -48,6 +48,21 @@ def approved_line_name(line: ApprovedLine, locale: str) -> str:
     return word("approved_line", locale).format(line.name)
 
 
+def approved_rows(table: BudgetTable, locale: str) -> list[tuple[str, list[str]]]:
+    """The rows under the plan once a year is decided: what parliament approved each year, and
+    per line where a year is reduced or withheld; (name, a cell per year)."""
+    rows = (
+        [(word("approved_row", locale), _approved_cells(table, locale))]
+        if _any_decided(table)
+        else []
+    )
+    rows += [
+        (approved_line_name(line, locale), _approved_line_cells(line, table, locale))
+        for line in table.approved_lines
+    ]
+    return rows
+
+
 def row_name(row: BudgetRow, locale: str) -> str:
     """A row's label and name; the grand total the file does not state and the total of a
     Finance Act code are named in `locale`."""
@@ -186,25 +201,14 @@ def _grid(table: BudgetTable, locale: str, *, compact: bool) -> Any:
     for row in table.rows:
         style = "bold" if row.kind != "line" else None
         grid.add_row(*cells(table, row, locale), style=style, end_section=row.kind != "line")
-    if _any_decided(table):
-        grid.add_row(
-            word("approved_row", locale), "", *_approved_cells(table, locale), "", style="italic"
-        )
-    for line in table.approved_lines:
-        shown = _approved_line_cells(line, table, locale)
-        grid.add_row(approved_line_name(line, locale), "", *shown, "", style="italic")
+    for name, shown in approved_rows(table, locale):
+        grid.add_row(name, "", *shown, "", style="italic")
     return grid
 
 
 def _stacked(table: BudgetTable, locale: str, width: int) -> Any:
     rows = [(cells(table, r, locale), r.kind != "line") for r in table.rows]
-    if _any_decided(table):
-        rows.append(
-            ([word("approved_row", locale), "", *_approved_cells(table, locale), ""], False)
-        )
-    for line in table.approved_lines:
-        shown = _approved_line_cells(line, table, locale)
-        rows.append(([approved_line_name(line, locale), "", *shown, ""], False))
+    rows += [([name, "", *shown, ""], False) for name, shown in approved_rows(table, locale)]
     title = "\n".join(t for t in (table.title, table.funding_basis, caption(table, locale)) if t)
     return stacked(title, headers(table, locale), rows, width=width)
 

@@ -17,7 +17,15 @@ from iomstrat.checks import statements as said
 from iomstrat.findings import Severity
 from iomstrat.model.strategy import Cover
 from iomstrat.render import charts
-from iomstrat.render.budget import caption, cells, footnote, headers, row_name, version_notes
+from iomstrat.render.budget import (
+    approved_rows,
+    caption,
+    cells,
+    footnote,
+    headers,
+    row_name,
+    version_notes,
+)
 from iomstrat.render.completeness import banner
 from iomstrat.render.diagnostics import message
 from iomstrat.render.numbers import figure
@@ -60,6 +68,7 @@ def _table_view(table: BudgetTable, locale: str) -> dict[str, Any]:
         "headings": names[2:-1],
         "total_heading": names[-1],
         "rows": [row(r) for r in table.rows],
+        "approved": [{"name": n, "amounts": cells} for n, cells in approved_rows(table, locale)],
         "footnote": footnote(table, locale),
         "versions": version_notes(table, locale),
     }
