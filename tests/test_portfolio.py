@@ -188,3 +188,23 @@ def test_one_strategy_has_no_portfolio_nor_contents(tmp_path: Path) -> None:
     page = Page(out.read_text(encoding="utf-8"))
     assert "portfolio-table" not in page.tables and "portfolio" not in page.ids
     assert not {"#portfolio", "#b1"} & set(page.references)
+
+
+def test_the_first_screen_names_the_member_with_errors(tmp_path: Path) -> None:
+    """A member file's error (a stated total off by 1) shows before the portfolio table: which
+    file, linked to its section; the contents mark it too. The sound member is not named."""
+    small = tmp_path / "small.yaml"
+    small.write_text(SMALL.replace("total: 3200", "total: 3201"), encoding="utf-8")
+    out = tmp_path / "r.html"
+    run = run_cli("report", str(UNHCR), str(small), "--as-of", AS_OF, "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert run.exit_code == 1
+    alert = html[html.index('class="findings error members-with-errors"') :]
+    alert = alert[: alert.index("</div>")]
+    assert "These files have errors" in alert
+    assert '<li><a href="#b2">Small strategy</a></li>' in alert and "#b1" not in alert
+    assert html.index("members-with-errors") < html.index('class="portfolio-table"')
+    assert '<a href="#b2">Small strategy</a> <strong class="has-errors">(has errors)' in html
+    clean = tmp_path / "clean.html"
+    run_cli("report", str(UNHCR), str(_small(tmp_path)), "--as-of", AS_OF, "-o", str(clean))
+    assert "members-with-errors" not in clean.read_text(encoding="utf-8")

@@ -388,7 +388,11 @@ def render(
         briefings=briefings,
         portfolio=_portfolio_view(report, locale),
         contents=[
-            {"id": b["id"], "title": b["facts"].title if b["facts"] else b["path"]}
+            {
+                "id": b["id"],
+                "title": b["facts"].title if b["facts"] else b["path"],
+                "has_errors": b["has_errors"],
+            }
             for b in briefings
         ]
         if len(briefings) > 1

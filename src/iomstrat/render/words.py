@@ -213,6 +213,12 @@ _WORDS: dict[str, Word] = {
         "The source file has errors; the figures below may be wrong until they are fixed.",
         "Kildefilen har fejl; tallene nedenfor kan være forkerte, indtil de er rettet.",
     ),
+    "members_with_errors": Word(
+        "These files have errors; their figures, and the portfolio's, may be wrong until they "
+        "are fixed:",
+        "Disse filer har fejl; deres tal og porteføljens kan være forkerte, indtil de er rettet:",
+    ),
+    "has_errors": Word("has errors", "har fejl"),
     "notes_only": Word(
         "{count} note(s) on the source file; none puts a figure in doubt.",
         "{count} bemærkning(er) til kildefilen; ingen af dem sår tvivl om tallene.",
