@@ -11,7 +11,7 @@ from decimal import Decimal
 from iomstrat.engine.book import Book, Rates
 from iomstrat.engine.budget import budget_table
 from iomstrat.engine.disbursement import disbursement_report
-from iomstrat.engine.plan import factor
+from iomstrat.engine.plan import dialogue_lines, factor
 from iomstrat.engine.statements import hold_statements
 from iomstrat.engine.targets import Tables
 from iomstrat.findings import Diagnostic
@@ -157,4 +157,5 @@ def briefing(
         cover=strategy.cover,
         statements=hold_statements(written or strategy, tables or {}),
         assumptions=tuple(Assumed(a.at, a.reason) for a in strategy.assumptions),
+        allocates=bool(dialogue_lines(strategy) or strategy.allocations),
     )

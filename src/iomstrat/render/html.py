@@ -316,6 +316,7 @@ def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> d
             for a in _named(item.allocations, locale)
         ],
         "payments": item.payments,
+        "allocates": item.allocates,
         "ledgers": [
             {"source": ledger, "path": _path(ledger, absolute), "size": _size(ledger.size, locale)}
             for ledger in item.ledgers

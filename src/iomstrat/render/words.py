@@ -255,10 +255,12 @@ _WORDS: dict[str, Word] = {
         "Filen indeholder ingen udbetalinger; udbetalt vises som 0.",
     ),
     "schedule_basis": Word(
-        "Schedule: the file's tranches where it gives them, else the cover table's projected "
-        "annual disbursement in four equal tranches due at quarter ends.",
-        "Udbetalingsplan: filens rater, hvor den angiver dem, ellers forsidens forventede "
-        "årlige udbetaling i fire lige store rater ved kvartalernes udgang.",
+        "Schedule: the file's tranches where it gives them; else, in four equal tranches due at "
+        "quarter ends, a decided year's approved amount and a planned year's projected annual "
+        "disbursement from the cover table.",
+        "Udbetalingsplan: filens rater, hvor den angiver dem; ellers, i fire lige store rater ved "
+        "kvartalernes udgang, et besluttet års bevilgede beløb og et planlagt års forventede "
+        "årlige udbetaling fra forsiden.",
     ),
     "money_note": Word(
         "Amounts in whole {currency}, as of {date}; payments in other currencies at their "

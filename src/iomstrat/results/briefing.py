@@ -98,6 +98,7 @@ class Briefing:
     cover: Cover | None = None  # the cover table as transcribed, in the strategy's unit
     statements: tuple[StatementResult, ...] = ()  # the text's statements against its data
     assumptions: tuple[Assumed, ...] = ()  # values the file assumes, the document not stating
+    allocates: bool = False  # it has lines the dialogue allocates (soft-earmarked funding)
 
 
 @dataclass(frozen=True)
