@@ -185,14 +185,78 @@ def test_disbursement_workbook_in_danish_with_an_error_banner() -> None:
     assert book["Prioritetsområder"]["A1"].value == "1 fejl: tallene kan være ufuldstændige"
 
 
-def test_several_reports_get_numbered_sheets() -> None:
-    book = openpyxl.load_workbook(io.BytesIO(disbursement_workbook([REPORT, REPORT], None)))
+def test_several_reports_get_sheets_named_by_organisation() -> None:
+    iom = replace(REPORT, organisation="IOM", file="iom.yaml")
+    unhcr = replace(REPORT, organisation="UN[HCR]: refugees/asylum", file="unhcr.yaml")
+    book = openpyxl.load_workbook(io.BytesIO(disbursement_workbook([iom, unhcr, iom], None)))
     assert book.sheetnames == [
-        "Disbursement 1",
-        "Priority areas 1",
-        "Disbursement 2",
-        "Priority areas 2",
+        "IOM",
+        "IOM priority areas",
+        "UN-HCR-- refugees-asylum",
+        "UN-HCR-- refugees-asylum priori",  # Excel's 31 characters
+        "IOM 2",
+        "IOM 2 priority areas",
     ]
+
+
+def test_a_portfolios_sheets_are_named_by_organisation_each_with_its_own_errors(
+    tmp_path: Path,
+) -> None:
+    """One member's error heads its own sheets and the portfolio's, not the other member's."""
+    broken = tmp_path / "iom.yaml"
+    text = (ROOT / "examples" / "illustrative_2023.yaml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("{2023: 48", "{2023: 47", 1), encoding="utf-8")
+    assert broken.read_text(encoding="utf-8") != text
+    ledger = ROOT / "examples" / "illustrative_2023_ledger.csv"
+    (tmp_path / ledger.name).write_bytes(ledger.read_bytes())
+    unhcr = str(ROOT / "examples" / "illustrative_unhcr_2024.yaml")
+    target = tmp_path / "portfolio.xlsx"
+    run = run_cli(
+        "disbursement",
+        str(broken),
+        unhcr,
+        "--as-of",
+        "2024-12-31",
+        "-f",
+        "xlsx",
+        "-o",
+        str(target),
+        "--partial",
+    )
+    assert run.exit_code == 1, run.stderr
+    book = openpyxl.load_workbook(target)
+    assert [n for n in book.sheetnames if not n.endswith("priority areas")] == [
+        "IOM",
+        "UNHCR",
+        "Portfolio",
+    ]
+
+    def banner(name: str) -> str:
+        """The findings heading a sheet, below the mark of incomplete figures (every sheet of
+        a workbook that is partial carries that, issue 22)."""
+        top = [str(cell.value) for cell in book[name]["A"][:8] if cell.value is not None]
+        return " ".join(t for t in top if not t.startswith("INCOMPLETE"))
+
+    assert "error" in banner("IOM") and "error" in banner("Portfolio")
+    assert "error" not in banner("UNHCR") and "iom.yaml" not in banner("UNHCR")
+
+
+def test_every_header_row_has_distinct_names(tmp_path: Path) -> None:
+    example = str(ROOT / "examples" / "illustrative_2023.yaml")
+    unhcr = str(ROOT / "examples" / "illustrative_unhcr_2024.yaml")
+    for view in ("line", "year", "quarter", "priority"):
+        target = tmp_path / f"{view}.xlsx"
+        args = ["disbursement", example, unhcr, "--by", view, "--as-of", "2024-12-31"]
+        run = run_cli(*args, "-f", "xlsx", "-o", str(target))
+        assert run.exit_code == 0, run.stderr
+        for sheet in openpyxl.load_workbook(target).worksheets:
+            header = next(
+                [c.value for c in row]
+                for row in sheet.iter_rows()
+                if row[-1].value in ("Kind",) or "Kind" in [c.value for c in row]
+            )
+            named = [h for h in header if h is not None]
+            assert len(named) == len(set(named)), (view, sheet.title, named)
 
 
 def test_disbursement_command_writes_the_json_figures(tmp_path: Path) -> None:

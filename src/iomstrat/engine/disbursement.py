@@ -103,6 +103,7 @@ def disbursement_report(
         allocations=len(strategy.allocations),
         notes=(),
         conversion=rec.conversion,
+        organisation=strategy.strategy.organisation.acronym or strategy.strategy.organisation.name,
     )
 
 

@@ -93,6 +93,8 @@ class Sheet:
     footnote: str = ""
     column_formats: tuple[str | None, ...] = ()
     """A number format per column where one differs from the figures' own (e.g. '0.0%')."""
+    file: str | None = None
+    """The one file its figures come from: only that file's errors head it (None: every file's)."""
 
 
 def number_format(values: Sequence[Decimal]) -> str:
@@ -325,8 +327,8 @@ def workbook(
     findings: Sequence[Diagnostic] = (),
     completeness: Completeness = COMPLETE,
 ) -> bytes:
-    """The workbook's bytes, sheets in the order given; error `findings` head every sheet,
-    after the banner of figures that are not complete."""
+    """The workbook's bytes, sheets in the order given; error `findings` head every sheet whose
+    figures they concern, after the banner of figures that are not complete."""
     book = Workbook()
     book.remove(book.worksheets[0])
     # The workbook's default font too: blank cells show it, and column widths are counted in
@@ -334,8 +336,12 @@ def workbook(
     book._fonts = IndexedList([_font()])  # type: ignore[attr-defined]
     book._named_styles["Normal"].font = _font()  # type: ignore[attr-defined]
     marked = banner(completeness, locale)
-    lines = [*([marked] if marked else []), *_banner(findings, locale)]
+    # A finding on a sheet's own file heads that sheet alone; one on another file (a ledger)
+    # heads every sheet, for which sheet it concerns is not known here.
+    files = {sheet.file for sheet in sheets}
     for sheet in sheets:
+        own = [d for d in findings if sheet.file in (None, d.file) or d.file not in files]
+        lines = [*([marked] if marked else []), *_banner(own, locale)]
         _fill(sheet, book.create_sheet(), locale, lines)
     out = io.BytesIO()
     book.save(out)

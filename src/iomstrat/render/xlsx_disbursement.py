@@ -6,6 +6,7 @@ kind `total`: filtered to `line`, a sheet holds each figure once."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -42,8 +43,36 @@ def _heading(report: DisbursementReport, locale: str) -> tuple[str, ...]:
     return (report.title, subtitle(report, locale))
 
 
-def _title(base: str, index: int, count: int) -> str:
-    return base if count == 1 else f"{base} {index + 1}"
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LIMIT = 31
+"""Excel's longest sheet name."""
+
+
+def _titles(reports: Sequence[DisbursementReport], locale: str) -> list[tuple[str, str]]:
+    """Each report's sheet names (disbursement, priority areas): the words alone for one
+    report; in a portfolio the organisation's name (its acronym where it has one), and for its
+    priority areas that name with the words, each unique and within Excel's limits."""
+    figures = word("sheet_disbursement", locale)
+
+    def grouped(report: DisbursementReport) -> str:
+        return word("sheet_place" if report.by == "place" else "sheet_priority", locale)
+
+    if len(reports) == 1:
+        return [(figures, grouped(reports[0]))]
+    names: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for report in reports:
+        base = _NOT_IN_SHEET_NAMES.sub("-", report.organisation).strip("' ") or figures
+        number, name = 1, base[:SHEET_NAME_LIMIT]
+        while name.lower() in taken:
+            number += 1
+            suffix = f" {number}"
+            name = base[: SHEET_NAME_LIMIT - len(suffix)] + suffix
+        taken.add(name.lower())
+        area = f"{name} {grouped(report).lower()}"[:SHEET_NAME_LIMIT]
+        taken.add(area.lower())
+        names.append((name, area))
+    return names
 
 
 def kind(row: DisbursementRow) -> str:
@@ -54,19 +83,30 @@ def kind(row: DisbursementRow) -> str:
 def report_sheet(
     report: DisbursementReport, title: str = "Disbursement", locale: str = "en"
 ) -> Sheet:
+    # By year the first column is the year: no second one of the same name.
+    year: tuple[str, ...] = () if report.by == "year" else (word("year", locale),)
     rows: list[tuple[Cell, ...]] = [
-        (row_label(row, locale), row.year, *(getattr(row.figures, c) for c in FIGURE_COLUMNS))
+        (
+            row_label(row, locale),
+            *((row.year,) if year else ()),
+            *(getattr(row.figures, c) for c in FIGURE_COLUMNS),
+        )
         for row in report.rows
     ]
     figures = (word("rate_long" if c == "rate" else c, locale) for c in FIGURE_COLUMNS)
     return Sheet(
         title=title,
         heading=_heading(report, locale),
-        columns=(word(FIRST[report.by], locale).capitalize(), word("year", locale), *figures),
+        columns=(word(FIRST[report.by], locale).capitalize(), *year, *figures),
         rows=tuple(rows),
         kinds=tuple(kind(r) for r in report.rows),
         footnote=" ".join(notes(report, locale)),
-        column_formats=(None, WHOLE, *(PERCENT if c == "rate" else None for c in FIGURE_COLUMNS)),
+        column_formats=(
+            None,
+            *((WHOLE,) if year else ()),
+            *(PERCENT if c == "rate" else None for c in FIGURE_COLUMNS),
+        ),
+        file=report.file,
     )
 
 
@@ -90,6 +130,7 @@ def priority_sheet(
         ),
         kinds=tuple(r.kind for r in report.priority_rows),
         column_formats=(WHOLE, None, None, None, WHOLE),
+        file=report.file,
     )
 
 
@@ -121,14 +162,11 @@ def disbursement_sheets(
     reports: Sequence[DisbursementReport], portfolio: Portfolio | None, locale: str = "en"
 ) -> list[Sheet]:
     sheets: list[Sheet] = []
-    for index, report in enumerate(reports):
+    for report, (figures, areas) in zip(reports, _titles(reports, locale), strict=True):
         if report.by not in GROUPED:
-            title = _title(word("sheet_disbursement", locale), index, len(reports))
-            sheets.append(report_sheet(report, title, locale))
+            sheets.append(report_sheet(report, figures, locale))
         if report.priority_rows:
-            sheet = "sheet_place" if report.by == "place" else "sheet_priority"
-            title = _title(word(sheet, locale), index, len(reports))
-            sheets.append(priority_sheet(report, title, locale))
+            sheets.append(priority_sheet(report, areas, locale))
     if portfolio is not None:
         sheets.append(portfolio_sheet(portfolio, locale))
     return sheets

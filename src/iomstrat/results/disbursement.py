@@ -78,6 +78,7 @@ class DisbursementReport:
     allocations: int  # dialogue decisions recorded
     notes: tuple[str, ...]  # what is missing (words the renderer prints as they are)
     conversion: Conversion | None = None  # how figures were converted, when they were
+    organisation: str = ""  # its acronym, else its name: how a portfolio's sheets are named
 
     @property
     def nothing_recorded(self) -> bool:
