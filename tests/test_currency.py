@@ -60,3 +60,23 @@ def test_quote_between_two_non_euro_currencies() -> None:
 
 def test_unknown_currency_has_no_quote() -> None:
     assert EcbRates().quote("XOF", "DKK", dt.date(2023, 11, 15)) is None
+
+
+def test_a_usd_view_schedules_what_it_approves_to_the_cent() -> None:
+    """2023 approved as planned, due in four tranches: in USD the tranches add up to the
+    approved amount converted once (each tranche rounded alone drifted by a cent or two)."""
+    import csv
+    import io
+
+    from .conftest import ROOT, run_cli
+
+    example = str(ROOT / "examples" / "illustrative_2023.yaml")
+    args = ["disbursement", example, "--as-of", "2023-12-31", "--currency", "USD", "-f", "csv"]
+    rows = list(csv.DictReader(io.StringIO(run_cli(*args).stdout)))
+    decided = [r for r in rows if r["year"] == "2023" and r["approved"]]
+    assert len(decided) == 4  # three lines and the year
+    assert all(r["scheduled"] == r["approved"] for r in decided), decided
+    quarters = list(csv.DictReader(io.StringIO(run_cli(*args, "--by", "quarter").stdout)))
+    tranches = [D(r["scheduled"]) for r in quarters if r["kind"] == "line" and r["year"] == "2023"]
+    assert len(tranches) == 4
+    assert sum(tranches) == D(next(r["approved"] for r in decided if r["key"] == "2023"))

@@ -217,11 +217,17 @@ def reconcile(
         for line in lines:
             due = [ZERO, ZERO, ZERO, ZERO]
             due_to_date = [ZERO, ZERO, ZERO, ZERO]
-            for due_on, amount in tranches.get((line, year), []):
+            # Each tranche converted as the running total's step, so that the tranches of a
+            # year add up to its amount converted once, as `approved` is, to the cent.
+            source = converted = ZERO
+            for due_on, amount in sorted(tranches.get((line, year), []), key=lambda t: t[0]):
+                source += amount
+                step = convert.plan(source) - converted
+                converted += step
                 quarter = _quarter(due_on, year)
-                due[quarter - 1] += convert.plan(amount)
+                due[quarter - 1] += step
                 if due_on <= as_of:
-                    due_to_date[quarter - 1] += convert.plan(amount)
+                    due_to_date[quarter - 1] += step
             items = tuple(allocations.get((line, year), ()))
             approved = None if decided.lines is None else convert.plan(decided.lines[line])
             cells[(line, year)] = Cell(
