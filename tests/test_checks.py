@@ -161,3 +161,30 @@ def test_iom206_notes_years_subject_to_approval(tmp_path: Path) -> None:
     assert [message(d) for d in notes] == [
         "2026: DKK 100 million planned, subject to annual parliamentary approval"
     ]
+
+
+def test_an_amount_in_kroner_in_a_file_of_millions_gets_the_hint(tmp_path: Path) -> None:
+    """`amount: 90000000` where the file counts in DKK million: the finding says so, in
+    English and Danish; an amount near the plan gets no hint."""
+    from iomstrat.core import pipeline
+
+    from .conftest import AS_OF
+
+    reduced = APPROVED_2023.replace("approved\n", "reduced\n")
+    path = tmp_path / "strategy.yaml"
+
+    def iom204(amount: str) -> object:
+        path.write_text(edited(PLANNED_2023, reduced + f"\n    amount: {amount}"), encoding="utf-8")
+        diagnostics = pipeline.check_file(str(path), pipeline.Run(AS_OF)).diagnostics
+        [finding] = [d for d in diagnostics if d.code == "IOM204"]
+        return finding
+
+    finding = iom204("90000000")
+    assert message(finding) == (  # type: ignore[arg-type]
+        "2023 is 'reduced' to 90,000,000, not below the planned 75.0; the file counts in DKK "
+        "million (`unit: million`): 90,000,000 DKK is written 90"
+    )
+    assert "filen regner i DKK mio. (`unit: million`)" in message(finding, "da")  # type: ignore[arg-type]
+    assert message(iom204("100")) == (  # type: ignore[arg-type]
+        "2023 is 'reduced' to 100, not below the planned 75.0"
+    )

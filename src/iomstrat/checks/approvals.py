@@ -12,6 +12,7 @@ from iomstrat.checks.context import Context
 from iomstrat.engine.plan import decided, funded_years, planned_total
 from iomstrat.findings import DataPath, Diagnostic, Money
 from iomstrat.loader.documents import echo
+from iomstrat.model.strategy import UNIT_FACTORS
 
 APPROVAL_MISSING = "IOM201"
 APPROVAL_OUTSIDE_PERIOD = "IOM202"
@@ -94,9 +95,11 @@ def _approval_consistency(
     amount = approval.amount
     if amount is not None:
         if approval.status == "approved" and amount != planned:
-            problem(("amount",), "approved_not_planned", amount=amount, planned=planned)
+            kind, code, values = _units(ctx, "approved_not_planned", amount, planned)
+            problem(("amount",), kind, code, **values)
         if approval.status == "reduced" and amount >= planned:
-            problem(("amount",), "reduced_not_below", amount=amount, planned=planned)
+            kind, code, values = _units(ctx, "reduced_not_below", amount, planned)
+            problem(("amount",), kind, code, **values)
         if approval.status == "withheld" and amount != 0:
             problem(("amount",), "withheld_amount", amount=amount)
     if approval.lines is not None:
@@ -117,6 +120,27 @@ def _approval_consistency(
         if amount is not None and line_sum != amount:
             problem(("amount",), "lines_sum", amount=amount, sum=line_sum)
     return found
+
+
+def _units(
+    ctx: Context, kind: str, amount: Decimal, planned: Decimal
+) -> tuple[str, str, dict[str, Any]]:
+    """The values of an amount against the plan; where it looks written in whole currency units
+    in a file that counts in thousands or millions (a thousand times the plan or more), also
+    the file's unit and the amount as the file would write it (the message's hint)."""
+    header = ctx.strategy.strategy
+    scale = UNIT_FACTORS[header.unit]
+    values: dict[str, Any] = {"amount": amount, "planned": planned}
+    if scale != 1 and amount >= max(planned, Decimal(1)) * 1000:
+        written = (amount / scale).normalize()
+        values |= {
+            "currency": header.currency,
+            "unit": header.unit,
+            "file_unit": header.unit,
+            "written": f"{written:f}",
+        }
+        return kind + "_units", APPROVAL_INCONSISTENT, values
+    return kind, APPROVAL_INCONSISTENT, values
 
 
 def check_decision_dates(ctx: Context) -> list[Diagnostic]:

@@ -152,6 +152,21 @@ MESSAGES: Mapping[str, Message] = {
         "{year} is 'reduced' to {amount}, not below the planned {planned}",
         "{year} er 'reduced' (reduceret) til {amount}, som ikke er under de planlagte {planned}",
     ),
+    "IOM204.approved_not_planned_units": Message(
+        "{year} is 'approved' for {amount} but the budget plans {planned}; use status "
+        "'reduced' for a lower amount; the file counts in {currency} {unit} "
+        "(`unit: {file_unit}`): {amount} {currency} is written {written}",
+        "{year} er 'approved' (bevilget) med {amount}, men budgettet planlægger {planned}; "
+        "brug status 'reduced' for et lavere beløb; filen regner i {currency} {unit} "
+        "(`unit: {file_unit}`): {amount} {currency} skrives {written}",
+    ),
+    "IOM204.reduced_not_below_units": Message(
+        "{year} is 'reduced' to {amount}, not below the planned {planned}; the file counts in "
+        "{currency} {unit} (`unit: {file_unit}`): {amount} {currency} is written {written}",
+        "{year} er 'reduced' (reduceret) til {amount}, som ikke er under de planlagte "
+        "{planned}; filen regner i {currency} {unit} (`unit: {file_unit}`): {amount} {currency} "
+        "skrives {written}",
+    ),
     "IOM204.withheld_amount": Message(
         "{year} is 'withheld' but states an approved amount of {amount}",
         "{year} er 'withheld' (tilbageholdt), men angiver et bevilget beløb på {amount}",
