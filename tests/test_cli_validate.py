@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
-from .conftest import DATA_FILE, edited, line_of, real_text, run_cli
+from .conftest import DATA_FILE, ROOT, edited, line_of, real_text, run_cli
 
 BROKEN = edited("amounts: {2023: 48, 2024: 48,", "amounts: {2023: 48, 2024: 47,")
 ROUNDED = edited("stated: {2023: 98,", "stated: {2023: 98.4,")
@@ -152,6 +153,29 @@ def test_github_annotations_name_files_from_the_repository_top(tmp_path, monkeyp
 
     assert files(below) == files(out)
     assert all(f.endswith(" file=budgets/bad.yaml") for f in files(out))
+
+
+def test_the_repository_lists_each_data_file_finding_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`validate .` at this repository's top, as its CI runs it: the data files live once
+    (data/; the wheel carries them, tests/test_packaging.py), so each finding appears once,
+    named from the top without `./`."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.chdir(ROOT)
+    run = run_cli("validate", ".", "--as-of", "2024-06-01")
+    annotations = [line for line in run.stdout.splitlines() if line.startswith("::")]
+    assert 0 < len(annotations) <= 20  # at most 10 warnings and 10 notices shown
+    files = [line.split(",")[0].split(" file=")[1] for line in annotations]
+    assert "data/strategy_2023_2026.yaml" in files
+    assert all(f.startswith(("data/", "examples/")) for f in files), files
+    # The same finding (place and words) under no second name.
+    said = [line.split(",", 1)[1] for line in annotations]
+    assert len(said) == len(set(said))
+    # The rest are counted by file: each file named once per level.
+    counted = [line for line in run.stdout.splitlines() if not line.startswith("::")]
+    for level in re.findall(r"\d+ more \w+ \(([^)]*)\)", "".join(counted)):
+        named = [part.split(": ")[0] for part in level.split(", ")]
+        assert len(named) == len(set(named)), level
+        assert all(f.startswith(("data/", "examples/")) for f in named), level
 
 
 def test_an_empty_folder_says_what_to_do(tmp_path) -> None:  # type: ignore[no-untyped-def]

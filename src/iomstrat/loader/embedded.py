@@ -10,13 +10,21 @@ SCHEMA_FILE = "schema/strategy.schema.json"
 """Where the repository keeps the emitted schema; the data file's `$schema` comment points here."""
 
 
+SHIPPED_DATA = "iomstrat/data"
+"""How the files shipped with iomstrat are named wherever this machine keeps them."""
+
+
 def default_strategy_path() -> str:
-    """Path of the strategy shipped inside the package (a copy of data/strategy_2023_2026.yaml)."""
-    # The package is installed as files (wheel or editable), so the data sits beside this module;
-    # importlib.resources would give the same path for a millisecond more of every start-up.
-    return os.path.join(
-        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", DEFAULT_FILE
-    )
+    """Path of the strategy shipped with iomstrat (its annex tables beside it). The repository
+    holds it once, in data/; a wheel carries that folder inside the package (pyproject's
+    force-include), and a checkout or an editable install reads the repository's own."""
+    # Installed as files, so the data sits beside this module; importlib.resources would give
+    # the same path for a millisecond more of every start-up.
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    packaged = os.path.join(package, "data", DEFAULT_FILE)
+    if os.path.isfile(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(os.path.dirname(package)), "data", DEFAULT_FILE)
 
 
 _STRATEGY_KEY = re.compile(rb"^strategy[ \t]*:", re.M)

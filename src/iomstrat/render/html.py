@@ -15,6 +15,7 @@ from markupsafe import Markup
 from iomstrat import __version__
 from iomstrat.checks import statements as said
 from iomstrat.findings import Severity
+from iomstrat.loader.embedded import SHIPPED_DATA, default_strategy_path
 from iomstrat.model.strategy import Cover
 from iomstrat.render import charts
 from iomstrat.render.budget import (
@@ -92,9 +93,9 @@ def _shown(path: str, absolute: bool) -> str:
         return relative
     # The file shipped with iomstrat (the default strategy): named from the package, not by
     # where this machine installed it.
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    if path.startswith(package + os.sep):
-        return os.path.relpath(path, os.path.dirname(package))
+    shipped = os.path.dirname(default_strategy_path())
+    if os.path.dirname(path) == shipped:
+        return f"{SHIPPED_DATA}/{os.path.basename(path)}"
     # Elsewhere outside the working folder a '../../' path says less than the one given.
     return path
 
