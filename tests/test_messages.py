@@ -249,18 +249,12 @@ def _sentences(path: Path) -> list[str]:
     ]
 
 
-STILL_WORDED = {"statements.py"}
-"""The document's statements against themselves (IOM800-IOM811, merged last): still worded by
-their check in English, Danish through their code's summary; to move to the catalogue."""
-
-
 def test_no_module_of_the_engine_or_the_checks_writes_a_sentence() -> None:
     src = ROOT / "src" / "iomstrat"
     found = [
         sentence
         for package in ("engine", "checks")
         for path in sorted((src / package).rglob("*.py"))
-        if not (package == "checks" and path.name in STILL_WORDED)
         for sentence in _sentences(path)
     ]
     assert found == []

@@ -295,8 +295,12 @@ def test_an_acknowledged_statement_is_a_note(tmp_path: Path) -> None:
     assert "IOM801" not in codes(found)
     [note] = [d for d in found if d.code == "IOM805"]
     assert note.severity.name == "INFO"
-    assert "Annex 3 has the UK (5.50) above the US (5.00) in 2021" in note.message
-    assert "United Kingdom at USD 5.50 million" in note.message
+    assert "Annex 3 has the UK (5.50) above the US (5.00) in 2021" in message_text(note)
+    assert "United Kingdom at USD 5.50 million" in message_text(note)
+    assert message_text(note, "da").startswith(
+        "anerkendt under errata (Annex 3 has the UK (5.50) above the US (5.00) in 2021): "
+        "teksten placerer United States of America som anden, United Kingdom som tredje"
+    )
     assert not [d for d in found if d.code == "IOM105"]
 
 
@@ -452,10 +456,16 @@ def test_a_differing_amount_quotes_statement_place_and_figures(tmp_path: Path) -
         "at: {section: 2. Funding, paragraph: Donors, page: 4, line: 9}}",
     )
     assert found.code == "IOM800"
-    assert found.message == (
+    assert message_text(found) == (
         "the text states around USD 5 million: 'A gave around USD 5 million' (2. Funding, "
         "paragraph 'Donors', p. 4, transcription line 9); but Annex 5 (Funding overview), "
         "row 'A', column 2021: USD 6.00 million (the wording allows 4,500,000 to 5,500,000)"
+    )
+    # the same values in Danish: around 5 million reaches 4.5 to 5.5 million (a tenth)
+    assert message_text(found, "da") == (
+        "teksten angiver omkring 5 mio. USD: 'A gave around USD 5 million' (2. Funding, "
+        "afsnittet 'Donors', s. 4, transskriptionslinje 9); men Annex 5 (Funding overview), "
+        "rækken 'A', kolonnen 2021: 6,00 mio. USD (ordlyden tillader 4.500.000 til 5.500.000)"
     )
 
 
@@ -466,8 +476,13 @@ def test_a_ranking_names_the_rows_out_of_order(tmp_path: Path) -> None:
         f"text: A first then C then B, {AT}}}",
     )
     assert found.code == "IOM801"
-    assert "the text ranks C second, B third" in found.message
-    assert "column 2021 has B at USD 3.00 million above C at USD 1.00 million" in found.message
+    assert "the text ranks C second, B third" in message_text(found)
+    assert "column 2021 has B at USD 3.00 million above C at USD 1.00 million" in message_text(
+        found
+    )
+    danish = message_text(found, "da")
+    assert danish.startswith("teksten placerer C som anden, B som tredje: 'A first then C")
+    assert danish.endswith("kolonnen 2021 har B med 3,00 mio. USD over C med 1,00 mio. USD")
     assert not small(
         tmp_path,
         "{id: r, kind: ranking, order: [A, B, C], of: {table: funding, column: 2021}, "
@@ -486,7 +501,13 @@ def test_one_figure_in_two_places(tmp_path: Path) -> None:
     )
     [differs] = small(tmp_path, same + f", text: t, {AT}}}")  # 7.00 against 3.00
     assert differs.code == "IOM803"
-    assert "a difference of USD 4,000,000" in differs.message
+    assert "a difference of USD 4,000,000" in message_text(differs)
+    # row A's total 7.00 against column 2020's 3.00 (million): 4,000,000 apart
+    assert message_text(differs, "da").startswith(
+        "ét tal trykt to steder afviger: Annex 5 (Funding overview), rækken 'A' har 7,00 mio. "
+        "USD, Annex 5 (Funding overview), kolonnen 2020 i alt har 3,00 mio. USD (en forskel på "
+        "4.000.000 USD, mere end afrundingen af hvert af dem)"
+    )
     near = "{id: f, kind: same, of: {table: funding, row: A, column: 2021}, same_as: {table: funding, row: A, column: 2021}"
     assert small(tmp_path, near + f", text: t, {AT}}}") == []
 
@@ -497,7 +518,11 @@ def test_two_statements_of_one_quantity(tmp_path: Path) -> None:
     nearly = f"{{id: c, kind: count, stated: 180, wording: nearly, quantity: q, text: near, {AT}}}"
     [found] = small(tmp_path, one, other)
     assert found.code == "IOM804"
-    assert "175 in 'other'" in found.message and "but 174 in 'one'" in found.message
+    assert "175 in 'other'" in message_text(found) and "but 174 in 'one'" in message_text(found)
+    assert message_text(found, "da") == (
+        "to udsagn om samme størrelse (q) er uenige: 175 i 'other' (2, transskriptionslinje 9), "
+        "men 174 i 'one' (2, transskriptionslinje 9)"
+    )
     assert small(tmp_path, one, nearly) == []  # nearly 180 reaches down to 162
 
 
@@ -516,7 +541,9 @@ def test_a_statement_naming_nothing_is_an_error(tmp_path: Path, target: str, mis
         f"{{id: s, kind: amount, stated: 1, currency: USD, unit: million, of: {target}, "
         f"text: t, {AT}}}",
     )
-    assert found.code == "IOM806" and missing in found.message
+    assert found.code == "IOM806" and missing in message_text(found)
+    assert message_text(found, "da").startswith("udsagnet 's' nævner ")
+    assert message_text(found, "da").endswith("; det kontrolleres ikke")
 
 
 def test_an_unreadable_table_is_reported_once(tmp_path: Path) -> None:
@@ -530,7 +557,9 @@ def test_an_unreadable_table_is_reported_once(tmp_path: Path) -> None:
     (tmp_path / STRATEGY).write_text(text, encoding="utf-8")
     [missing] = [d for d in checked(tmp_path) if d.code.startswith("IOM8")]
     assert missing.code == "IOM807" and missing.severity.name == "WARNING"
-    assert "funding.yaml" in missing.message
+    assert "funding.yaml" in message_text(missing)
+    assert message_text(missing, "da").startswith("tabellen 'funding' (")
+    assert message_text(missing, "da").endswith("Udsagn om den kontrolleres ikke")
 
 
 def test_a_statement_of_the_wrong_shape_is_refused(tmp_path: Path) -> None:
@@ -539,7 +568,7 @@ def test_a_statement_of_the_wrong_shape_is_refused(tmp_path: Path) -> None:
         SMALL + f"  - {{id: s, kind: amount, stated: 1, text: t, {AT}}}\n", encoding="utf-8"
     )
     [wrong] = [d for d in checked(tmp_path) if d.code == "IOM020"]
-    assert "a statement of kind amount needs currency, unit" in wrong.message
+    assert "a statement of kind amount needs currency, unit" in message_text(wrong)
 
 
 def test_outputs_under_the_outcome_their_code_names(tmp_path: Path) -> None:
@@ -550,7 +579,7 @@ def test_outputs_under_the_outcome_their_code_names(tmp_path: Path) -> None:
         """)
     (tmp_path / STRATEGY).write_text(text, encoding="utf-8")
     [found] = [d for d in checked(tmp_path) if d.code == "IOM811"]
-    assert "output 4a.2.1 belongs by its code to outcome 4a.2" in found.message
+    assert "output 4a.2.1 belongs by its code to outcome 4a.2" in message_text(found)
 
 
 def test_assumptions_are_shown_as_the_files(tmp_path: Path) -> None:
@@ -568,7 +597,7 @@ def test_assumptions_are_shown_as_the_files(tmp_path: Path) -> None:
         (20, "IOM809", "INFO"),
         (21, "IOM810", "ERROR"),
     ]
-    assert found[0].message == (
+    assert message_text(found[0]) == (
         "strategy.currency: DKK is this file's assumption, not the document's: not printed"
     )
 
@@ -685,5 +714,5 @@ def test_an_annex_total_against_the_budget(tmp_path: Path) -> None:
     (tmp_path / STRATEGY).write_text(text.replace("row: A, column: 2021", "row: B, column: 2021"))
     [differs] = [d for d in checked(tmp_path) if d.code.startswith("IOM8")]
     assert differs.code == "IOM803"
-    assert "budget core, 2023 has DKK 48 million" in differs.message
-    assert "row 'B', column 2021 has DKK 3.00 million" in differs.message
+    assert "budget core, 2023 has DKK 48 million" in message_text(differs)
+    assert "row 'B', column 2021 has DKK 3.00 million" in message_text(differs)

@@ -4,9 +4,10 @@ hold the document's statements against them; each table file is checked on its o
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from iomstrat.checks.statements import UNREADABLE_TABLE
-from iomstrat.findings import Diagnostic, Severity, echo
+from iomstrat.findings import Diagnostic, echo
 from iomstrat.loader import documents as loader
 from iomstrat.model.errors import STRATEGY_LIMITS, validate_as
 from iomstrat.model.strategy import Strategy
@@ -31,15 +32,13 @@ def read_tables(
             if is_table_data(read.data):
                 table = validate_as(read, Table)
         tables[name] = table
+        named: dict[str, Any] = {"table": echo(name), "file": echo(file)}
         if table is None:
-            why = problem.message if problem is not None else "it is not a valid table file"
             found.append(
-                document.diagnostic(
-                    ("tables", name),
-                    UNREADABLE_TABLE,
-                    Severity.WARNING,
-                    f"table '{name}' ({echo(file)}) cannot be used: {echo(why, 200)}; "
-                    f"validate it for the details. Statements about it are not checked",
+                document.finding(UNREADABLE_TABLE, ("tables", name), kind="not_table", **named)
+                if problem is None
+                else document.finding(
+                    UNREADABLE_TABLE, ("tables", name), kind="unreadable", problem=problem, **named
                 )
             )
     return tables, found

@@ -13,11 +13,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from iomstrat import __version__
-from iomstrat.checks import statements as said
 from iomstrat.findings import Severity
 from iomstrat.loader.embedded import SHIPPED_DATA, default_strategy_path
 from iomstrat.model.strategy import Cover
 from iomstrat.render import charts
+from iomstrat.render import statement_words as said
 from iomstrat.render.budget import (
     approved_rows,
     caption,
@@ -221,10 +221,12 @@ def _statements_view(item: Briefing, locale: str) -> dict[str, Any] | None:
             {
                 "id": r.statement.id,
                 "text": r.statement.text,
-                "place": said.place(r.statement.at),
+                "place": said.place(r.statement.at, locale),
                 "verdict": w[f"verdict_{r.verdict.value}"],
                 "verdict_class": r.verdict.value,
-                "data": "; ".join(f"{said.where(f)}: {said.figure(f)}" for f in r.found[:4])
+                "data": "; ".join(
+                    f"{said.where(f, locale)}: {said.figure(f, locale)}" for f in r.found[:4]
+                )
                 + (" …" if len(r.found) > 4 else ""),
             }
             for r in item.statements

@@ -20,6 +20,8 @@ from typing import Any, NamedTuple
 from iomstrat.codes import message_key
 from iomstrat.codes import values as catalogued
 from iomstrat.findings import Diagnostic, Money, Phrase
+from iomstrat.render import statement_words
+from iomstrat.render.numbers import digits
 
 
 class Message(NamedTuple):
@@ -42,6 +44,23 @@ _TOO_MUCH_EN = ", more than rounding explains (±{tolerance})"
 _TOO_MUCH_DA = ", mere end afrundingen kan forklare (±{tolerance})"
 _ACKNOWLEDGE_EN = "; if the source prints it so, acknowledge it under `errata:` at {at}"
 _ACKNOWLEDGE_DA = "; står det sådan i kilden, så anerkend det under `errata:` ved {at}"
+
+_SWAPPED_EN = (
+    ". It is the other way round: {swapped} sends the reader to {swapped_to} for what is in "
+    "{refers_to}"
+)
+_SWAPPED_DA = (
+    ". Det er omvendt: {swapped} henviser læseren til {swapped_to} angående det, der står i "
+    "{refers_to}"
+)
+_UNRESOLVED_EN = "statement '{id}' "
+_UNRESOLVED_DA = "udsagnet '{id}' "
+_UNCHECKED_EN = "; it is not checked"
+_UNCHECKED_DA = "; det kontrolleres ikke"
+_TABLE_UNCHECKED_EN = "; validate it for the details. Statements about it are not checked"
+_TABLE_UNCHECKED_DA = (
+    "; kontrollér den med `iomstrat validate` for detaljerne. Udsagn om den kontrolleres ikke"
+)
 
 MESSAGES: Mapping[str, Message] = {
     # The file's keys (IOM021, IOM022; IOM020 is pydantic's, worded by its reader)
@@ -625,6 +644,162 @@ MESSAGES: Mapping[str, Message] = {
         _GROWTH_EN + "; within the rounding of the printed totals ({low}% to {high}%)",
         _GROWTH_DA + "; inden for afrundingen af de trykte summer ({low} % til {high} %)",
     ),
+    # The document against itself (IOM800-IOM811; values worded by render/statement_words.py)
+    "IOM800": Message(
+        "the text states {states}: {statement}; but {failing} (the wording allows {allowed})",
+        "teksten angiver {states}: {statement}; men {failing} (ordlyden tillader {allowed})",
+    ),
+    "IOM800.rank": Message(
+        "the text ranks {row} {rank}: {statement}; but {where} ranks it {actual} ({figure})",
+        "teksten placerer {row} som {rank}: {statement}; men {where} placerer den som {actual} "
+        "({figure})",
+    ),
+    "IOM801.above": Message(
+        "the text ranks {claims}: {statement}; but {table}, column {column} has {above}",
+        "teksten placerer {claims}: {statement}; men {table}, kolonnen {column} har {above}",
+    ),
+    "IOM801.ranks": Message(
+        "the text ranks {claims}: {statement}; but {table}, column {column} has {ranks}",
+        "teksten placerer {claims}: {statement}; men {table}, kolonnen {column} har {ranks}",
+    ),
+    "IOM802": Message(
+        "the text sends the reader to {refers_to}: {statement}; but that is in {holder}",
+        "teksten henviser læseren til {refers_to}: {statement}; men det står i {holder}",
+    ),
+    "IOM802.about": Message(
+        "the text sends the reader to {refers_to} for {about}: {statement}; but that is in "
+        "{holder}",
+        "teksten henviser læseren til {refers_to} angående {about}: {statement}; men det står i "
+        "{holder}",
+    ),
+    "IOM802.swapped": Message(
+        "the text sends the reader to {refers_to}: {statement}; but that is in {holder}"
+        + _SWAPPED_EN,
+        "teksten henviser læseren til {refers_to}: {statement}; men det står i {holder}"
+        + _SWAPPED_DA,
+    ),
+    "IOM802.about_swapped": Message(
+        "the text sends the reader to {refers_to} for {about}: {statement}; but that is in "
+        "{holder}" + _SWAPPED_EN,
+        "teksten henviser læseren til {refers_to} angående {about}: {statement}; men det står i "
+        "{holder}" + _SWAPPED_DA,
+    ),
+    "IOM803": Message(
+        "one figure printed in two places differs: {one} has {one_figure}, {other} has "
+        "{other_figure} (a difference of {currency} {gap}, more than the rounding of either): "
+        "{statement}",
+        "ét tal trykt to steder afviger: {one} har {one_figure}, {other} har {other_figure} (en "
+        "forskel på {gap} {currency}, mere end afrundingen af hvert af dem): {statement}",
+    ),
+    "IOM804": Message(
+        "two statements of one quantity ({quantity}) disagree: {states} in {statement}, but "
+        "{earlier_states} in {earlier}",
+        "to udsagn om samme størrelse ({quantity}) er uenige: {states} i {statement}, men "
+        "{earlier_states} i {earlier}",
+    ),
+    "IOM805": Message(
+        "acknowledged in errata ({reason}): {finding}",
+        "anerkendt under errata ({reason}): {finding}",
+    ),
+    "IOM806.unknown_table": Message(
+        _UNRESOLVED_EN + "names table '{missing}', which `tables:` does not list" + _UNCHECKED_EN,
+        _UNRESOLVED_DA + "nævner tabellen '{missing}', som `tables:` ikke har" + _UNCHECKED_DA,
+    ),
+    "IOM806.unreadable_table": Message(
+        _UNRESOLVED_EN
+        + "names table '{missing}', whose file could not be read as a table"
+        + _UNCHECKED_EN,
+        _UNRESOLVED_DA
+        + "nævner tabellen '{missing}', hvis fil ikke kunne læses som en tabel"
+        + _UNCHECKED_DA,
+    ),
+    "IOM806.unknown_row": Message(
+        _UNRESOLVED_EN + "names row '{missing}', which the table does not have" + _UNCHECKED_EN,
+        _UNRESOLVED_DA + "nævner rækken '{missing}', som tabellen ikke har" + _UNCHECKED_DA,
+    ),
+    "IOM806.ambiguous_row": Message(
+        _UNRESOLVED_EN
+        + "names row '{missing}', which the table prints more than once"
+        + _UNCHECKED_EN,
+        _UNRESOLVED_DA
+        + "nævner rækken '{missing}', som tabellen trykker mere end én gang"
+        + _UNCHECKED_DA,
+    ),
+    "IOM806.unknown_column": Message(
+        _UNRESOLVED_EN
+        + "names column '{missing}', which the table does not have (or none)"
+        + _UNCHECKED_EN,
+        _UNRESOLVED_DA
+        + "nævner kolonnen '{missing}', som tabellen ikke har (eller ingen kolonne)"
+        + _UNCHECKED_DA,
+    ),
+    "IOM806.empty_cell": Message(
+        _UNRESOLVED_EN + "names the cell {missing}, which is printed empty" + _UNCHECKED_EN,
+        _UNRESOLVED_DA + "nævner cellen {missing}, som er trykt tom" + _UNCHECKED_DA,
+    ),
+    "IOM806.unknown_line": Message(
+        _UNRESOLVED_EN
+        + "names budget line or year '{missing}', which the budget does not have"
+        + _UNCHECKED_EN,
+        _UNRESOLVED_DA
+        + "nævner budgetlinjen eller året '{missing}', som budgettet ikke har"
+        + _UNCHECKED_DA,
+    ),
+    "IOM806.unknown_total": Message(
+        _UNRESOLVED_EN
+        + "names stated total '{missing}', which the budget does not have"
+        + _UNCHECKED_EN,
+        _UNRESOLVED_DA
+        + "nævner den angivne sum '{missing}', som budgettet ikke har"
+        + _UNCHECKED_DA,
+    ),
+    "IOM806.not_comparable": Message(
+        _UNRESOLVED_EN
+        + "speaks of something its kind cannot be held against ({missing})"
+        + _UNCHECKED_EN,
+        _UNRESOLVED_DA
+        + "taler om noget, som dets art ikke kan holdes op mod ({missing})"
+        + _UNCHECKED_DA,
+    ),
+    "IOM806.no_total": Message(
+        _UNRESOLVED_EN + "names a share of column {missing}, whose total is zero" + _UNCHECKED_EN,
+        _UNRESOLVED_DA + "nævner en andel af kolonnen {missing}, hvis sum er nul" + _UNCHECKED_DA,
+    ),
+    "IOM807.unreadable": Message(
+        "table '{table}' ({file}) cannot be used: {problem}" + _TABLE_UNCHECKED_EN,
+        "tabellen '{table}' ({file}) kan ikke bruges: {problem}" + _TABLE_UNCHECKED_DA,
+    ),
+    "IOM807.not_table": Message(
+        "table '{table}' ({file}) cannot be used: it is not a valid table file"
+        + _TABLE_UNCHECKED_EN,
+        "tabellen '{table}' ({file}) kan ikke bruges: den er ikke en gyldig tabelfil"
+        + _TABLE_UNCHECKED_DA,
+    ),
+    "IOM808": Message(
+        "statement id '{id}' is used twice", "udsagns-id'et '{id}' er brugt to gange"
+    ),
+    "IOM809.value": Message(
+        "{written}: {value} is this file's assumption, not the document's: {reason}",
+        "{written}: {value} er denne fils antagelse, ikke dokumentets: {reason}",
+    ),
+    "IOM809.list": Message(
+        "{written}: the list of {count} is this file's assumption, not the document's: {reason}",
+        "{written}: listen med {count} er denne fils antagelse, ikke dokumentets: {reason}",
+    ),
+    "IOM809.mapping": Message(
+        "{written}: the mapping is this file's assumption, not the document's: {reason}",
+        "{written}: nøgletabellen er denne fils antagelse, ikke dokumentets: {reason}",
+    ),
+    "IOM810": Message(
+        "assumption at '{written}' names no value of the file",
+        "antagelsen ved '{written}' peger ikke på en værdi i filen",
+    ),
+    "IOM811": Message(
+        "priority area {area}: output {output} belongs by its code to outcome {outcome}, which "
+        "the area does not list (it lists {outcomes})",
+        "prioritetsområde {area}: output {output} hører efter sin kode til outcome {outcome}, "
+        "som området ikke nævner (det nævner {outcomes})",
+    ),
     # Published to IATI against the ledgers (IOM903-IOM915; IOM900-IOM902 are the reader's)
     "IOM903": Message(
         "none of the {read} activities read concerns the strategy (the donor's for the "
@@ -956,26 +1131,11 @@ def _word(key: str, locale: str) -> str:
     return entry.da if locale == "da" else entry.en
 
 
-def _number(value: Decimal, locale: str, *, signed: bool = False) -> str:
-    """Every digit of the figure, grouped as the locale writes it: 2,055.5 / 2.055,5. English
-    is Python's own (the same digits as babel's; `validate` loads no babel for it)."""
-    if locale == "en":
-        text = f"{value:,f}"
-    else:
-        from babel.numbers import format_decimal  # here: most runs word no finding
-
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        pattern = "#,##0." + "0" * places if places else "#,##0"
-        text = str(format_decimal(value, pattern, locale=locale, decimal_quantization=False))
-    return "+" + text if signed and value > 0 else text
-
-
 def _money(value: Money, locale: str) -> str:
     if value.unit in ("million", "thousand"):
         currency = "kr." if locale == "da" and value.currency == "DKK" else value.currency
         return _word(f"money.{value.unit}", locale).format(
-            currency=currency, amount=_number(value.amount, locale)
+            currency=currency, amount=digits(value.amount, locale)
         )
     if locale == "en":
         return f"{value.currency} {value.amount:,.2f}"
@@ -1014,7 +1174,7 @@ def _place(name: str, locale: str) -> str:
 
 def _term(term: tuple[Any, Decimal, int | None], locale: str) -> str:
     label, amount, line = term
-    text = f"{_value('label', label, locale)} {_number(amount, locale)}"
+    text = f"{_value('label', label, locale)} {digits(amount, locale)}"
     return text if line is None else _word("at_line", locale).format(term=text, line=line)
 
 
@@ -1022,6 +1182,10 @@ def _value(name: str, value: Any, locale: str) -> str:
     """One value of a finding as its message shows it in `locale`."""
     if name == "problems":  # the findings of reading an entry (IOM428)
         return "; ".join(text(d, locale) for d in value)
+    if isinstance(value, Diagnostic):  # what made a table unreadable; a statement's finding
+        return text(value, locale)
+    if statement_words.applies(name, value):
+        return statement_words.value(name, value, locale)
     if name == "terms":
         return " + ".join(_term(t, locale) for t in value) or _word("nothing", locale)
     if name in ("at", "parent"):
@@ -1033,7 +1197,7 @@ def _value(name: str, value: Any, locale: str) -> str:
     if name == "transaction":
         return _word(f"transaction.{value}", locale)
     if name == "rate" and isinstance(value, Decimal):
-        return _number(value.quantize(Decimal("0.000001")), locale)
+        return digits(value.quantize(Decimal("0.000001")), locale)
     if name == "every_months":
         return _every(value, locale)
     if name in ("grace_months", "months"):
@@ -1047,7 +1211,7 @@ def _value(name: str, value: Any, locale: str) -> str:
     if isinstance(value, Money):
         return _money(value, locale)
     if isinstance(value, Decimal):
-        return _number(value, locale, signed=name == "difference")
+        return digits(value, locale, signed=name == "difference")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
@@ -1102,6 +1266,8 @@ def _plain(name: str, value: Any) -> Any:
         return {"amount": str(value.amount), "currency": value.currency, "unit": value.unit}
     if name == "problems":
         return [text(d, "en") for d in value]
+    if isinstance(value, Diagnostic) or statement_words.applies(name, value):
+        return _value(name, value, "en")
     if isinstance(value, Phrase) or name in ("terms", "at"):
         return _value(name, value, "en")
     if isinstance(value, bool | int | str) or value is None:

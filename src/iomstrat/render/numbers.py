@@ -21,6 +21,22 @@ def figure(value: Decimal, locale: str, *, grouping: bool = True) -> str:
     return format_decimal(value, format=pattern, locale=locale, decimal_quantization=False)
 
 
+def digits(value: Decimal, locale: str, *, signed: bool = False) -> str:
+    """Every digit of the figure, trailing zeros kept, grouped as the locale writes it:
+    2,055.50 / 2.055,50. English is Python's own (the same digits as babel's; `validate` loads
+    no babel for it)."""
+    if locale == "en":
+        text = f"{value:,f}"
+    else:
+        from babel.numbers import format_decimal
+
+        exponent = value.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        pattern = "#,##0." + "0" * places if places else "#,##0"
+        text = str(format_decimal(value, pattern, locale=locale, decimal_quantization=False))
+    return "+" + text if signed and value > 0 else text
+
+
 def decimal_symbol(locale: str) -> str:
     from babel.numbers import get_decimal_symbol
 
