@@ -78,6 +78,14 @@ def assert_prints_well(sheet: Worksheet, first: str) -> None:
         assert cell.font.bold and cell.alignment.wrap_text
         lines = math.ceil(len(str(cell.value)) / width)
         assert sheet.row_dimensions[header].height >= lines * LINE, (cell.value, width)
+    # Text beside another column starts indented, so that it never touches it (a wrapped line
+    # name fills its cell to the edge; a year ends at it): a left-aligned heading too.
+    for row in sheet.iter_rows(min_row=header, min_col=2, max_col=last_column - 1):
+        for cell in row:
+            text = isinstance(cell.value, str) and cell.coordinate not in sheet.merged_cells
+            if text and (cell.row > header or cell.alignment.horizontal == "left"):
+                assert cell.alignment.horizontal == "left", (sheet.title, cell.coordinate)
+                assert cell.alignment.indent >= 1, (sheet.title, cell.coordinate)
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1
     assert sheet.page_setup.fitToHeight == 0

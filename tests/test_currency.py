@@ -80,3 +80,21 @@ def test_a_usd_view_schedules_what_it_approves_to_the_cent() -> None:
     tranches = [D(r["scheduled"]) for r in quarters if r["kind"] == "line" and r["year"] == "2023"]
     assert len(tranches) == 4
     assert sum(tranches) == D(next(r["approved"] for r in decided if r["key"] == "2023"))
+
+
+def test_a_usd_view_allocates_what_it_approves_to_the_cent() -> None:
+    """The dialogue allocates the soft-earmarked line's whole 50 million of 2023 in six items:
+    in USD they add up to the approved amount converted once (6,965,190.81), where each item
+    rounded alone gave 6,965,190.80; the view by priority area sums the same items."""
+    import csv
+    import io
+
+    from .conftest import ROOT, run_cli
+
+    example = str(ROOT / "examples" / "illustrative_2023.yaml")
+    args = ["disbursement", example, "--as-of", "2024-12-31", "--currency", "USD", "-f", "csv"]
+    rows = list(csv.DictReader(io.StringIO(run_cli(*args).stdout)))
+    soft = next(r for r in rows if r["key"] == "soft_earmarked" and r["year"] == "2023")
+    assert soft["approved"] == soft["allocated"] == "6965190.81"
+    areas = list(csv.DictReader(io.StringIO(run_cli(*args, "--by", "priority").stdout)))
+    assert [r["allocated"] for r in areas if r["kind"] == "total"] == ["6965190.81"]

@@ -311,11 +311,10 @@ def _tall_sheet() -> bytes:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    """Each workbook printed to PDF by LibreOffice: the text of its pages, by name."""
+def workbooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of workbooks the tool writes, by name: budgets, views, a failing file."""
     from .conftest import ROOT
 
-    soffice = _office()
     folder = tmp_path_factory.mktemp("printed")
     strategy = folder / "half.yaml"
     strategy.write_text(HALF, encoding="utf-8")
@@ -330,11 +329,23 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
         "disbursement": paid,
         "quarters_da": [*paid, "--by", "quarter", "-l", "da"],
         "priority": [*paid, "--by", "priority"],
+        "places": [*paid, "--by", "place"],
+        "usd": [*paid, "--currency", "USD"],
+        # Nothing approved or allocated yet: whole columns without a figure under their heading.
+        "undecided": ["disbursement", str(strategy), "--as-of", "2022-12-31", "-f", "xlsx"],
     }
     for name, args in runs.items():
         run = run_cli(*args, "-o", str(folder / f"{name}.xlsx"))
         assert run.exit_code in (0, 1), run.stderr
     (folder / "tall.xlsx").write_bytes(_tall_sheet())
+    return folder
+
+
+@pytest.fixture(scope="module")
+def printed(workbooks: Path) -> dict[str, list[str]]:
+    """Each workbook printed to PDF by LibreOffice: the text of its pages, by name."""
+    soffice = _office()
+    folder = workbooks
     books = sorted(folder.glob("*.xlsx"))
     profile = (folder / "profile").as_uri()  # its own profile: no clash with a running office
     subprocess.run(
@@ -369,6 +380,9 @@ def test_libreoffice_prints_every_figure_without_hashes(printed: dict[str, list[
         "disbursement": 1,
         "quarters_da": 1,
         "priority": 1,
+        "places": 1,
+        "usd": 1,
+        "undecided": 1,
     }
     budget = printed["budget"][0]
     assert re.search(
@@ -415,3 +429,29 @@ def test_libreoffice_repeats_the_header_on_every_page(printed: dict[str, list[st
     # 1 + 2 + … + 150 million and 150 quarters: 11,325,000,037.50 on the last page.
     assert re.search(r"Total\s+11,325,000,037\.50\s+total", pages[-1])
     assert re.search(r"Line 150\s+2023\s+150,000,000\.25\s+75\.0%\s+line", pages[-1])
+
+
+def test_libreoffice_prints_headings_and_columns_apart(
+    printed: dict[str, list[str]], workbooks: Path
+) -> None:
+    """Each printed header row reads as the sheet's headings, two spaces or more between any
+    two (an empty column once squeezed its heading: `Approved Allocated`); text beside another
+    column keeps apart from it: a long line name from the Finance Act code, the year from the
+    priority area and the place."""
+    for name, pages in printed.items():
+        sheet = openpyxl.load_workbook(workbooks / f"{name}.xlsx").worksheets[0]
+        headings = next(
+            [str(c.value) for c in row] for row in sheet.iter_rows() if row[-1].value in KINDS
+        )
+        header = next(line for line in pages[0].splitlines() if line.rstrip().endswith(KINDS))
+        assert re.split(r"\s{2,}", header.strip()) == headings, (name, header)
+    budget = printed["budget"][0]
+    assert re.search(r"b\. Soft earmarked: Migration management and capacity\s{2,}§06", budget)
+    assert re.search(r"^\s*2023\s{2,}1\. Enhanced strategic", printed["priority"][0], re.M)
+    assert re.search(r"^\s*2023\s{2,}Ethiopia\s{2,}5,000,000\.00", printed["places"][0], re.M)
+    undecided = printed["undecided"][0]
+    assert "Approved" in undecided and "Allocated" in undecided
+    assert re.search(r"^a\. Core funding\s{2,}2023\s{2,}47,500,000\.00\s{2,}0\.00", undecided, re.M)
+
+
+KINDS = ("Kind", "Art")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import compress, repeat
@@ -24,7 +24,7 @@ from iomstrat.engine.plan import (
     quarter_of,
     schedule,
 )
-from iomstrat.model.strategy import Strategy
+from iomstrat.model.strategy import AllocationItem, Strategy
 from iomstrat.rates import Quote
 
 if TYPE_CHECKING:  # built only when figures are converted
@@ -217,13 +217,9 @@ def reconcile(
         for line in lines:
             due = [ZERO, ZERO, ZERO, ZERO]
             due_to_date = [ZERO, ZERO, ZERO, ZERO]
-            # Each tranche converted as the running total's step, so that the tranches of a
-            # year add up to its amount converted once, as `approved` is, to the cent.
-            source = converted = ZERO
-            for due_on, amount in sorted(tranches.get((line, year), []), key=lambda t: t[0]):
-                source += amount
-                step = convert.plan(source) - converted
-                converted += step
+            due_in_order = sorted(tranches.get((line, year), []), key=lambda t: t[0])
+            steps = converted_steps((amount for _, amount in due_in_order), convert.plan)
+            for (due_on, _), step in zip(due_in_order, steps, strict=True):
                 quarter = _quarter(due_on, year)
                 due[quarter - 1] += step
                 if due_on <= as_of:
@@ -331,14 +327,37 @@ def _quarters(values: Iterable[Decimal]) -> Quarters:
 def _allocations(
     strategy: Strategy, as_of: dt.date, convert: Converter
 ) -> dict[tuple[str, int], list[Allocated]]:
-    """The items of dialogue decisions taken by `as_of`, per (line, year), converted once."""
+    """The items of dialogue decisions taken by `as_of`, per (line, year), converted once, as
+    steps of their running total (so that the items of a year allocating its whole approved
+    amount add up to that amount converted, to the cent)."""
     unit = factor(strategy)
-    found: dict[tuple[str, int], list[Allocated]] = defaultdict(list)
+    items: dict[tuple[str, int], list[AllocationItem]] = defaultdict(list)
     for allocation in strategy.allocations:
         line = allocation_line(strategy, allocation)
-        if line is None or allocation.date > as_of:
-            continue
-        for item in allocation.items:
-            amount = convert.plan(item.amount * unit)
-            found[(line, allocation.year)].append(Allocated(item.id, item.priority_area, amount))
-    return found
+        if line is not None and allocation.date <= as_of:
+            items[(line, allocation.year)] += allocation.items
+    return {
+        key: [
+            Allocated(item.id, item.priority_area, amount)
+            for item, amount in zip(
+                listed,
+                converted_steps((i.amount * unit for i in listed), convert.plan),
+                strict=True,
+            )
+        ]
+        for key, listed in items.items()
+    }
+
+
+def converted_steps(
+    amounts: Iterable[Decimal], convert: Callable[[Decimal], Decimal]
+) -> Iterator[Decimal]:
+    """Each amount converted as the step of their running total: the steps add up to the total
+    converted once (to the cent), as the figure they split is converted (a year's approved
+    amount into its tranches or its allocation items)."""
+    source = converted = ZERO
+    for amount in amounts:
+        source += amount
+        step = convert(source) - converted
+        converted += step
+        yield step

@@ -44,6 +44,8 @@ SIZE = 10
 LINE_HEIGHT = 12.75  # points per wrapped line of 10 pt Arial, as both programs lay it out
 TEXT_WIDTH = 45  # widest text column, in characters; longer text wraps
 SHORT_HEADER = 16  # characters of a header that never wraps
+INDENT = 1  # levels of indent of text after another column
+INDENT_WIDTH = 2  # characters one level of indent takes, as LibreOffice and Excel draw it
 PAGE_WIDTH = 140  # characters across landscape A4 at full size: the first column may fill it
 BANNER_ITEMS = 10  # error findings listed under the banner; the rest are counted
 PERCENT = "0.0%"
@@ -201,6 +203,11 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
     formats = [*_formats(sheet, locale), None]
     width = len(columns)
     widths = _widths(columns, rows, formats, sheet.kinds)
+    # Text after another column starts a little in: wrapped text (a long line name) fills its
+    # cell to the edge, and a right-aligned year ends at it, so text set flush beside either
+    # would touch it ("capacity §06.32.10.14", "2023 1. Enhanced").
+    indented = {col for col in range(2, width) if formats[col - 1] is None}
+    widths = [w + INDENT_WIDTH if col in indented else w for col, w in enumerate(widths, 1)]
     page = sum(widths)
 
     row = 0
@@ -237,7 +244,10 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
         cell.border = Border(bottom=THIN)
         side = "right" if formats[col - 1] is not None else "left"
         cell.alignment = Alignment(
-            wrap_text=True, vertical="bottom", horizontal="center" if col == width else side
+            wrap_text=True,
+            vertical="bottom",
+            horizontal="center" if col == width else side,
+            indent=INDENT if col in indented else 0,
         )
     header_lines = max(_lines(n, w) for n, w in zip(columns, widths, strict=True))
     ws.row_dimensions[row].height = header_lines * LINE_HEIGHT + 3
@@ -256,13 +266,18 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
                 cell.fill = TOTAL_FILL
                 cell.border = Border(top=THIN)
             # Top: a figure beside a wrapped label stands on the label's first line.
-            wrap = isinstance(value, str) and len(value) > widths[col - 1] - 2
+            room = widths[col - 1] - (INDENT_WIDTH if col in indented else 0)
+            wrap = isinstance(value, str) and len(value) > room - 2
             kind_column = col == width
+            indent = col in indented and isinstance(value, str)
             cell.alignment = Alignment(
-                wrap_text=wrap, vertical="top", horizontal="center" if kind_column else None
+                wrap_text=wrap,
+                vertical="top",
+                horizontal="center" if kind_column else "left" if indent else None,
+                indent=INDENT if indent else 0,
             )
             if wrap:
-                lines = max(lines, _lines(str(value), widths[col - 1]))
+                lines = max(lines, _lines(str(value), room))
         if lines > 1:
             ws.row_dimensions[row].height = lines * LINE_HEIGHT + 2
     last_row = row
