@@ -17,7 +17,7 @@ import pytest
 
 from iomstrat.core.pipeline import Run, check_file
 from iomstrat.export import hledger as export_hledger
-from iomstrat.export.hledger import component, payee, tag, text, unique_leaves
+from iomstrat.export.hledger import component, payee, tag, text
 
 from .conftest import AS_OF, DATA_FILE, ROOT, edited, require_tool, run_cli
 
@@ -26,6 +26,8 @@ LINES = ("core", "soft_earmarked", "personnel")
 IOM = "International Organization for Migration"
 EXAMPLE = ROOT / "examples" / "illustrative_2023.yaml"
 CHECKS = ("check", "-s", "ordereddates", "payees", "uniqueleafnames")
+"""hledger's strict and optional checks; `uniqueleafnames` holds for a journal of one strategy
+(strategies exported together may share a line id: `core` under each organisation)."""
 
 DECIDED = """approvals:
   - year: 2023
@@ -96,9 +98,9 @@ def test_accounts_are_declared_with_their_types(tmp_path: Path) -> None:
     journal = decided(tmp_path)
     by_type = {kind: hledger(journal, "accounts", f"type:{kind}").split() for kind in "ARXC"}
     assert by_type == {
-        "A": ["assets", "assets:appropriations"],
-        "R": ["revenues", f"revenues:appropriation:{CODE}"],
-        "X": ["expenses", *(f"expenses:{CODE}:{line}" for line in sorted(LINES))],
+        "A": ["assets", "assets:appropriations:IOM"],
+        "R": ["revenues", f"revenues:appropriation:IOM:{CODE}"],
+        "X": ["expenses", *(f"expenses:IOM:{CODE}:{line}" for line in sorted(LINES))],
         "C": [],  # approvals are no cash flow
     }
 
@@ -141,9 +143,11 @@ def test_the_budget_report_compares_the_plan_every_year(tmp_path: Path) -> None:
     assert rows["Account"] == [year for y in range(2023, 2027) for year in (str(y), "budget")]
     # Nothing approved or paid yet (no actual amount); the plan of section 5: 48 + 50 + 2 = 100
     # million a year, but 2023 as signed: 75, apportioned 36 + 37.5 + 1.5.
-    assert rows[f"expenses:{CODE}:core"] == ["", "36000000.00 DKK"] + ["", "48000000.00 DKK"] * 3
     assert (
-        rows[f"expenses:{CODE}:soft_earmarked"]
+        rows[f"expenses:IOM:{CODE}:core"] == ["", "36000000.00 DKK"] + ["", "48000000.00 DKK"] * 3
+    )
+    assert (
+        rows[f"expenses:IOM:{CODE}:soft_earmarked"]
         == ["", "37500000.00 DKK"]
         + [
             "",
@@ -151,9 +155,12 @@ def test_the_budget_report_compares_the_plan_every_year(tmp_path: Path) -> None:
         ]
         * 3
     )
-    assert rows[f"expenses:{CODE}:personnel"] == ["", "1500000.00 DKK"] + ["", "2000000.00 DKK"] * 3
     assert (
-        rows[f"revenues:appropriation:{CODE}"]
+        rows[f"expenses:IOM:{CODE}:personnel"]
+        == ["", "1500000.00 DKK"] + ["", "2000000.00 DKK"] * 3
+    )
+    assert (
+        rows[f"revenues:appropriation:IOM:{CODE}"]
         == ["", "-75000000.00 DKK"]
         + [
             "",
@@ -176,9 +183,9 @@ def test_approvals_per_line_and_year_to_the_ore(tmp_path: Path) -> None:
         ["total", "DKK", "-100000000.00", "-95454321.00", "0", "0"],
     ]
     balances = hledger_balances(journal)
-    assert balances[("assets:appropriations", "2024")] == Decimal("95454321.00")
+    assert balances[("assets:appropriations:IOM", "2024")] == Decimal("95454321.00")
     budget = {row[0]: row[1:] for row in table(journal, "bal", "--budget", "-Y")}
-    assert budget[f"revenues:appropriation:{CODE}"] == [
+    assert budget[f"revenues:appropriation:IOM:{CODE}"] == [
         "-100000000.00 DKK",
         "-100000000.00 DKK",
         "-95454321.00 DKK",
@@ -256,15 +263,6 @@ def test_text_is_made_inert_for_its_place(render: Any, value: str, expected: str
     assert render(value) == expected
 
 
-def test_shared_leaf_names_are_qualified_by_their_parent() -> None:
-    names = unique_leaves(["expenses:§1:core", "expenses:§2:core", "expenses:§1:personnel"])
-    assert names == {
-        "expenses:§1:core": "expenses:§1:core §1",
-        "expenses:§2:core": "expenses:§2:core §2",
-        "expenses:§1:personnel": "expenses:§1:personnel",
-    }
-
-
 def test_hostile_text_in_every_field_reaches_hledger_inert(tmp_path: Path) -> None:
     """Texts injected after validation (as a file the model refuses would carry them): the
     journal still holds exactly its own transactions, tags and accounts."""
@@ -326,19 +324,40 @@ def test_appropriation_year_0_and_10000_are_left_out_with_a_reason(tmp_path: Pat
     hledger(out, *CHECKS)
 
 
-def test_two_strategies_on_two_codes_keep_leaf_names_unique(tmp_path: Path) -> None:
-    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    first.write_text(DATA_FILE.read_text(encoding="utf-8"), encoding="utf-8")
-    second.write_text(
+def _accounts(tmp_path: Path, *paths: Path) -> list[str]:
+    """The accounts hledger reads in the journal of `paths` exported together."""
+    journal = tmp_path / ("-".join(p.stem for p in paths) + ".journal")
+    result = run_cli("export", "hledger", *map(str, paths), "-o", str(journal))
+    assert result.exit_code == 0, result.stderr
+    hledger(journal, *CHECKS[:-1])
+    return hledger(journal, "accounts").splitlines()
+
+
+def test_an_account_is_named_by_its_own_strategy_alone(tmp_path: Path) -> None:
+    """IOM and UNHCR both have a line `core`, and a copy of IOM's file is on another code:
+    each account is named from its own file (organisation, code, line), with no space and no
+    repeated code, and the same whichever files are exported together."""
+    iom, unhcr, moved = (
+        tmp_path / "iom.yaml",
+        EXAMPLE.parent / "illustrative_unhcr_2024.yaml",
+        tmp_path / "moved.yaml",
+    )
+    iom.write_text(DATA_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    moved.write_text(
         DATA_FILE.read_text(encoding="utf-8").replace("§06.32.10.14", "§06.32.10.15"),
         encoding="utf-8",
     )
-    journal = tmp_path / "both.journal"
-    result = run_cli("export", "hledger", str(first), str(second), "-o", str(journal))
-    assert result.exit_code == 0, result.stderr
-    hledger(journal, *CHECKS)
-    expenses = hledger(journal, "accounts", "type:X").split("\n")
-    assert "expenses:§06.32.10.14:core §06.32.10.14" in expenses
-    assert "expenses:§06.32.10.15:core §06.32.10.15" in expenses
+    alone = {path: set(_accounts(tmp_path, path)) for path in (iom, unhcr, moved)}
+    together = _accounts(tmp_path, iom, unhcr, moved)
+    assert set(together) == alone[iom] | alone[unhcr] | alone[moved]
+    assert {
+        f"expenses:IOM:{CODE}:core",
+        "expenses:IOM:§06.32.10.15:core",
+        "expenses:UNHCR:§06.32.10.16:core",
+        f"revenues:appropriation:IOM:{CODE}",
+        "assets:appropriations:UNHCR",
+    } <= set(together)
+    assert not [name for name in together if " " in name]
+    journal = tmp_path / f"iom-{unhcr.stem}-moved.journal"
     rows = {row[0]: row[1:3] for row in table(journal, "bal", "--budget", "-Y")}
-    assert rows["revenues:appropriation:§06.32.10.15"] == ["", "-75000000.00 DKK"]  # 2023 signed
+    assert rows["revenues:appropriation:IOM:§06.32.10.15"] == ["", "-75000000.00 DKK"]  # signed

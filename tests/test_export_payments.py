@@ -40,16 +40,16 @@ def test_hledger_balances_equal_the_disbursement_report(tmp_path: Path) -> None:
     assert len(rows) == 12
     for row in rows:
         year = str(row.year)
-        assert balances[(f"expenses:{CODE}:{row.key}", year)] == row.figures.disbursed, row
+        assert balances[(f"expenses:IOM:{CODE}:{row.key}", year)] == row.figures.disbursed, row
     # By hand: core paid 24 + 24 million in 2023; personnel 4 x 0.5 million (the CSV ledger);
     # soft-earmarked 12 million + 1 million USD at a stated 6.80 + 1 million USD at the ECB rate
     # of 2023-11-15 (7.4588 DKK and 1.0868 USD per euro: 7 458 800 / 1.0868 = 6 863 084.28)
     # + 5 million = 30 663 084.28.
-    assert balances[(f"expenses:{CODE}:core", "2023")] == Decimal("48000000.00")
-    assert balances[(f"expenses:{CODE}:personnel", "2023")] == Decimal("2000000.00")
-    assert balances[(f"expenses:{CODE}:soft_earmarked", "2023")] == Decimal("30663084.28")
+    assert balances[(f"expenses:IOM:{CODE}:core", "2023")] == Decimal("48000000.00")
+    assert balances[(f"expenses:IOM:{CODE}:personnel", "2023")] == Decimal("2000000.00")
+    assert balances[(f"expenses:IOM:{CODE}:soft_earmarked", "2023")] == Decimal("30663084.28")
     # Approved 100 million, disbursed 80 663 084.28: 19 336 915.72 left.
-    assert balances[("assets:appropriations", "2023")] == Decimal("19336915.72")
+    assert balances[("assets:appropriations:IOM", "2023")] == Decimal("19336915.72")
     text = journal.read_text(encoding="utf-8")
     assert "1000000 USD @ 6.80 DKK" in text  # the file's own rate
     assert "1000000 USD @@ 6863084.28 DKK" in text  # the ECB rate's total cost, to the øre
@@ -59,9 +59,9 @@ def test_hledger_budget_report_compares_plan_with_disbursements(tmp_path: Path) 
     journal = tmp_path / "example.journal"
     assert run_cli("export", "hledger", str(EXAMPLE), "-o", str(journal)).exit_code == 0
     rows = {row[0]: row[1:3] for row in table(journal, "bal", "--budget", "-Y", "-B")}
-    assert rows[f"expenses:{CODE}:core"] == ["48000000.00 DKK", "48000000.00 DKK"]
-    assert rows[f"expenses:{CODE}:soft_earmarked"] == ["30663084.28 DKK", "50000000.00 DKK"]
-    assert rows[f"revenues:appropriation:{CODE}"] == ["-100000000.00 DKK", "-100000000.00 DKK"]
+    assert rows[f"expenses:IOM:{CODE}:core"] == ["48000000.00 DKK", "48000000.00 DKK"]
+    assert rows[f"expenses:IOM:{CODE}:soft_earmarked"] == ["30663084.28 DKK", "50000000.00 DKK"]
+    assert rows[f"revenues:appropriation:IOM:{CODE}"] == ["-100000000.00 DKK", "-100000000.00 DKK"]
 
 
 def test_iati_disbursements_are_type_3_in_their_own_currency(tmp_path: Path) -> None:

@@ -107,7 +107,7 @@ def test_the_hledger_export_keeps_one_account_per_code(tmp_path: Path) -> None:
     run = run_cli("export", "hledger", str(EXAMPLE), "-o", str(journal))
     assert run.exit_code == 0, run.stderr
     text = journal.read_text(encoding="utf-8")
-    assert "expenses:§06.39.01.10:humanitarian" in text
+    assert "expenses:IHO:§06.39.01.10:humanitarian" in text
     assert "06.39.01.10:" not in text.replace("§06.39.01.10:", "")
 
 

@@ -103,7 +103,7 @@ def disbursement_report(
         allocations=len(strategy.allocations),
         notes=(),
         conversion=rec.conversion,
-        organisation=strategy.strategy.organisation.acronym or strategy.strategy.organisation.name,
+        organisation=strategy.strategy.organisation.short_name,
     )
 
 

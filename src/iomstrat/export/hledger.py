@@ -1,7 +1,9 @@
-"""An hledger journal of strategies, idiomatic enough for `hledger check -s ordereddates payees
-uniqueleafnames`: parliament's approvals are revenue of the Finance Act code, disbursements are
-expenses per budget line paid from the appropriations, and the strategy's plan is a periodic
-transaction per year, so `hledger bal --budget -Y` compares plan with approvals and disbursements.
+"""An hledger journal of strategies, idiomatic enough for `hledger check -s ordereddates payees`
+(and `uniqueleafnames` for one strategy): parliament's approvals are revenue of the Finance Act
+code, disbursements are expenses per budget line paid from the appropriations, and the
+strategy's plan is a periodic transaction per year, so `hledger bal --budget -Y` compares plan
+with approvals and disbursements. Every account name comes from its own strategy alone (its
+organisation, code and line), so it is the same whichever files are exported together.
 
 Text of the strategy reaches the journal only through `text()`, `tag()` and `component()`: none of
 it can end a line, start a directive or a comment, or add a tag."""
@@ -20,12 +22,12 @@ from iomstrat.loader.payments import Payment
 from iomstrat.model.strategy import BudgetLine, Strategy
 
 APPROPRIATIONS = "assets:appropriations"
-"""What parliament approved and is not yet disbursed, all codes together (type A: an asset,
-not cash, so that `hledger cf` lists no approval as a cash flow)."""
+"""What parliament approved and is not yet disbursed, one account per organisation (type A: an
+asset, not cash, so that `hledger cf` lists no approval as a cash flow)."""
 REVENUES = "revenues:appropriation"
-"""Parliament's approvals, one account per Finance Act code (type R)."""
+"""Parliament's approvals, one account per organisation and Finance Act code (type R)."""
 EXPENSES = "expenses"
-"""Disbursements, one account per Finance Act code and budget line (type X)."""
+"""Disbursements, one account per organisation, Finance Act code and budget line (type X)."""
 
 TYPES = (("assets", "A"), ("revenues", "R"), ("expenses", "X"))
 
@@ -73,35 +75,16 @@ def _tags(pairs: Iterable[tuple[str, str | None]]) -> str:
 # --- Accounts ---------------------------------------------------------------------------------
 
 
-def revenue_account(code: str) -> str:
-    return f"{REVENUES}:{component(code)}"
+def appropriations_account(who: str) -> str:
+    return f"{APPROPRIATIONS}:{component(who)}"
 
 
-def expense_account(code: str, line_id: str) -> str:
-    return f"{EXPENSES}:{component(code)}:{component(line_id)}"
+def revenue_account(who: str, code: str) -> str:
+    return f"{REVENUES}:{component(who)}:{component(code)}"
 
 
-def unique_leaves(accounts: Iterable[str]) -> dict[str, str]:
-    """Each account's name with a leaf no other account has (`hledger check uniqueleafnames`):
-    a shared leaf is followed by its parent's name, e.g. `core §06.32.10.15`."""
-    names = sorted(set(accounts))
-    by_leaf: dict[str, list[str]] = {}
-    for name in names:
-        by_leaf.setdefault(name.rsplit(":", 1)[-1], []).append(name)
-    renamed = {name: name for name in names}
-    taken = set(by_leaf)
-    for leaf, shared in by_leaf.items():
-        if len(shared) < 2:
-            continue
-        for name in shared:
-            parent, _ = name.rsplit(":", 1)
-            new_leaf = f"{leaf} {parent.rsplit(':', 1)[-1]}"
-            number = 2
-            while new_leaf in taken:
-                new_leaf, number = f"{leaf} {parent.rsplit(':', 1)[-1]} {number}", number + 1
-            taken.add(new_leaf)
-            renamed[name] = f"{parent}:{new_leaf}"
-    return renamed
+def expense_account(who: str, code: str, line_id: str) -> str:
+    return f"{EXPENSES}:{component(who)}:{component(code)}:{component(line_id)}"
 
 
 # --- Transactions -----------------------------------------------------------------------------
@@ -125,12 +108,12 @@ class Entry:
     tags: tuple[tuple[str, str | None], ...] = ()
     date: dt.date = dt.date.min  # regular transactions are written in date order
 
-    def lines(self, names: dict[str, str]) -> list[str]:
-        width = max(len(names[p.account]) for p in self.postings) + 4
+    def lines(self) -> list[str]:
+        width = max(len(p.account) for p in self.postings) + 4
         out = [f"{self.head} {payee(self.payee)} | {text(self.note)}{_tags(self.tags)}"]
         for p in self.postings:
             amount = f"{p.amount:>24}" if p.amount is not None else ""
-            out.append(f"    {names[p.account]:<{width}}{amount}{_tags(p.tags)}".rstrip())
+            out.append(f"    {p.account:<{width}}{amount}{_tags(p.tags)}".rstrip())
         return [*out, ""]
 
 
@@ -176,10 +159,11 @@ def _plan(book: _Book, strategy: Strategy, who: str) -> None:
     info = strategy.strategy
     cur = info.currency
     plan = planned(strategy)
+    org = info.organisation.short_name
     for year in info.period.years:
         postings = [
             Posting(
-                expense_account(line.finance_act_code, line.id),
+                expense_account(org, line.finance_act_code, line.id),
                 _amount(plan[(line.id, year)], cur),
                 (("line", line.id),),
             )
@@ -190,7 +174,7 @@ def _plan(book: _Book, strategy: Strategy, who: str) -> None:
             code = line.finance_act_code
             by_code[code] = by_code.get(code, Decimal(0)) + plan[(line.id, year)]
         postings += [
-            Posting(revenue_account(code), _amount(-total, cur), (("finance_act_code", code),))
+            Posting(revenue_account(org, code), _amount(-total, cur), (("finance_act_code", code),))
             for code, total in by_code.items()
         ]
         book.periodic.append(
@@ -216,7 +200,12 @@ def _period(book: _Book, strategy: Strategy, who: str) -> None:
                 date.isoformat(),
                 who,
                 f"strategy period {what}",
-                (Posting(APPROPRIATIONS, _amount(Decimal(0), info.currency)),),
+                (
+                    Posting(
+                        appropriations_account(info.organisation.short_name),
+                        _amount(Decimal(0), info.currency),
+                    ),
+                ),
                 (("file_no", info.file_no),),
                 date,
             )
@@ -227,6 +216,7 @@ def _approval(book: _Book, strategy: Strategy, who: str, decision: Decision) -> 
     info = strategy.strategy
     cur = info.currency
     codes = {line.id: line.finance_act_code for line in strategy.budget.lines}
+    org = info.organisation.short_name
     when = _in_year(decision.date, decision.year)
     dated = (("date", when),)
     # A reduction that names no lines: split as the figures split it, and tagged so.
@@ -235,7 +225,7 @@ def _approval(book: _Book, strategy: Strategy, who: str, decision: Decision) -> 
     if split is not None:
         revenue = [
             Posting(
-                revenue_account(codes.get(line_id, info.finance_act_code)),
+                revenue_account(org, codes.get(line_id, info.finance_act_code)),
                 _amount(-value, cur),
                 (("line", line_id), *apportioned, *dated),
             )
@@ -243,14 +233,16 @@ def _approval(book: _Book, strategy: Strategy, who: str, decision: Decision) -> 
         ]
     else:
         revenue = [
-            Posting(revenue_account(info.finance_act_code), _amount(-decision.total, cur), dated)
+            Posting(
+                revenue_account(org, info.finance_act_code), _amount(-decision.total, cur), dated
+            )
         ]
     book.regular.append(
         Entry(
             decision.date.isoformat(),
             who,
             f"approval {decision.year}: {decision.status}",
-            (Posting(APPROPRIATIONS, _amount(decision.total, cur), dated), *revenue),
+            (Posting(appropriations_account(org), _amount(decision.total, cur), dated), *revenue),
             (
                 ("year", str(decision.year)),
                 ("status", decision.status),
@@ -274,6 +266,7 @@ def _disbursement(
     cur = info.currency
     line = lines.get(payment.line)
     code = line.finance_act_code if line else info.finance_act_code
+    org = info.organisation.short_name
     name = line.name if line else payment.line
     when = _in_year(payment.date, payment.year)
     amount = _amount(value, cur) if payment.currency == cur else _cost(payment, value, cur)
@@ -284,8 +277,8 @@ def _disbursement(
             who,
             f"disbursement: {name}",
             (
-                Posting(expense_account(code, payment.line), amount, (("date", when),)),
-                Posting(APPROPRIATIONS, _amount(-value, cur), (("date", when),)),
+                Posting(expense_account(org, code, payment.line), amount, (("date", when),)),
+                Posting(appropriations_account(org), _amount(-value, cur), (("date", when),)),
             ),
             (
                 ("voucher", payment.voucher),
@@ -336,9 +329,10 @@ def _strategy(book: _Book, recorded: Recorded) -> None:
 
 
 HOW = (
-    "; Accounts: revenues:appropriation:CODE is what parliament approved (tagged line:; a",
+    "; Accounts: revenues:appropriation:ORG:CODE is what parliament approved (tagged line:; a",
     "; reduction naming no lines split in proportion to the plan, tagged apportioned:),",
-    "; expenses:CODE:LINE what was disbursed, assets:appropriations what is left to disburse.",
+    "; expenses:ORG:CODE:LINE what was disbursed, assets:appropriations:ORG what is left to",
+    "; disburse; ORG is the organisation's acronym, else its name.",
     "; The plan is one periodic transaction a year: `hledger bal --budget -Y -B` compares it",
     "; with approvals (revenues) and disbursements (expenses). Postings are dated into their",
     "; appropriation year (`; date:`) when decided or paid in another.",
@@ -351,18 +345,17 @@ def journal(strategies: Sequence[Recorded]) -> Journal:
     book = _Book()
     for recorded in strategies:
         _strategy(book, recorded)
-    names = unique_leaves(book.accounts())
     types = dict(TYPES)
     lines = [*book.header, *HOW, ""]
     lines += [f"commodity 1000.00 {currency}" for currency in sorted(book.currencies)] + [""]
     declared = [(name, types[name]) for name, _ in TYPES]
-    for account in sorted(names.values()):
+    for account in sorted(book.accounts()):
         kind = types.get(account) or types[account.split(":", 1)[0]]
         declared.append((account, kind))
     lines += [f"account {name}  ; type: {kind}" for name, kind in dict(declared).items()]
     lines += [""] + [f"payee {name}" for name in sorted(book.payees)] + [""]
     for entry in book.periodic:
-        lines += entry.lines(names)
+        lines += entry.lines()
     for entry in sorted(book.regular, key=lambda e: e.date):
-        lines += entry.lines(names)
+        lines += entry.lines()
     return Journal("\n".join(lines), tuple(book.problems))

@@ -85,6 +85,11 @@ class Organisation(Model):
     iati_identifier: Text | None = None
     """The organisation's IATI identifier, e.g. XM-DAC-47066 for IOM."""
 
+    @property
+    def short_name(self) -> str:
+        """Its acronym where it has one, else its name: how a portfolio names it."""
+        return self.acronym or self.name
+
 
 class Period(Model):
     start: Year
