@@ -98,3 +98,40 @@ def test_a_usd_view_allocates_what_it_approves_to_the_cent() -> None:
     assert soft["approved"] == soft["allocated"] == "6965190.81"
     areas = list(csv.DictReader(io.StringIO(run_cli(*args, "--by", "priority").stdout)))
     assert [r["allocated"] for r in areas if r["kind"] == "total"] == ["6965190.81"]
+
+
+def test_quotes_are_currency_converters_day_by_day() -> None:
+    """The history is read without `currency_converter`'s converter (issue 24, start-up):
+    every quote is the one its converter gives with the last known fixing, on weekdays,
+    weekends and holidays, before a currency's first fixing and after its last (CYP, HRK
+    and RUB stopped), between two non-euro currencies, from and into the euro."""
+    from currency_converter import CurrencyConverter, RateNotFoundError
+
+    converter = CurrencyConverter(
+        decimal=True, fallback_on_missing_rate=True, fallback_on_missing_rate_method="last_known"
+    )
+    rates = EcbRates()
+    pairs = [("USD", "DKK"), ("DKK", "USD"), ("EUR", "DKK"), ("DKK", "EUR"), ("GBP", "SEK")]
+    pairs += [("CYP", "DKK"), ("HRK", "DKK"), ("RUB", "EUR"), ("ISK", "USD"), ("BGN", "DKK")]
+    days = [dt.date(1998, 12, 31), dt.date(1999, 1, 1), dt.date(1999, 1, 4)]
+    days += [dt.date(2007, 12, 28) + dt.timedelta(days=n) for n in range(10)]  # CYP's end
+    days += [dt.date(2022, 2, 25) + dt.timedelta(days=n) for n in range(12)]  # RUB's end
+    days += [dt.date(2022, 12, 28) + dt.timedelta(days=n) for n in range(8)]  # HRK's end
+    days += [dt.date(2023, 1, 1) + dt.timedelta(days=n) for n in range(0, 1100, 7)]
+    last = rates.last_date()
+    checked = 0
+    for currency, into in pairs:
+        for day in days:
+            try:
+                expected: D | None = converter.convert(D(1), currency, into, date=min(day, last))
+            except RateNotFoundError:
+                expected = None
+            quote = rates.quote(currency, into, day)
+            assert (quote.rate if quote else None) == expected, (currency, into, day)
+            if quote is not None:
+                assert quote.on == min(day, last)
+                checked += 1
+    assert checked > 1000
+    # one day after the history: its last rate, dated its last day
+    after = rates.quote("USD", "DKK", last + dt.timedelta(days=30))
+    assert after == rates.quote("USD", "DKK", last) and after is not None and after.on == last

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from decimal import Decimal
-from itertools import repeat
 from operator import methodcaller
 from typing import Any, NamedTuple
 
@@ -21,51 +21,23 @@ class EcbRates:
     """ECB euro reference rates; a cross rate (USD to DKK) goes through the euro, as the ECB
     publishes only rates against the euro. A day without a fixing (weekend, TARGET holiday)
     takes the last rate published before it; a date after the shipped history takes its last
-    rate (the caller reports that).
+    rate (the caller reports that); a date before a currency's first fixing, or after its last
+    (a currency the euro replaced), has none. The rates are those `currency_converter` gives
+    with `fallback_on_missing_rate_method="last_known"` (a test compares them day by day).
 
-    Only the currencies asked for are read from the history (each a Decimal per day since
-    1999): all forty cost a second and more, the two of a ledger paid in dollars a tenth."""
+    Read from the history file without loading `currency_converter` (its module loads
+    `urllib` and `email`: 40 ms), and only the columns of the currencies asked for, each
+    quote once: building a converter of even two currencies made a Decimal for every day
+    since 1999 (a tenth of a second at every run that books dollars)."""
 
     def __init__(self) -> None:
-        self._converter: Any = None
         self._history: _History | None = None
+        self._quotes: dict[tuple[str, str, dt.date], Quote | None] = {}
 
     def _read(self) -> _History:
         if self._history is None:
-            from currency_converter import CURRENCY_FILE
-            from currency_converter.currency_converter import get_lines_from_zip
-
-            with open(CURRENCY_FILE, "rb") as handle:
-                lines = list(get_lines_from_zip(handle.read()))
-            self._history = _History(lines)
+            self._history = _History(_history_lines())
         return self._history
-
-    def _load(self, *currencies: str) -> Any:
-        """A converter holding at least `currencies` (and the euro), read when first needed."""
-        history = self._read()
-        wanted = {c for c in currencies if c in history.currencies and c != _REFERENCE}
-        if self._converter is None or not wanted <= self._converter.currencies:
-            from currency_converter import CurrencyConverter
-
-            held = set(self._converter.currencies) - {_REFERENCE} if self._converter else set()
-            columns = [0] + [i for i, name in enumerate(history.header) if name in held | wanted]
-            converter = CurrencyConverter(
-                None,
-                decimal=True,
-                fallback_on_missing_rate=True,
-                fallback_on_missing_rate_method="last_known",
-            )
-            converter.load_lines(
-                ",".join(row[i] if i < len(row) else "" for i in columns)
-                for row in map(str.split, map(str.strip, history.lines), repeat(","))
-            )
-            if converter.bounds is not None:  # the euro's last day is the history's
-                first = converter.bounds[_REFERENCE].first_date
-                converter.bounds[_REFERENCE] = type(converter.bounds[_REFERENCE])(
-                    first, history.last_date
-                )
-            self._converter = converter
-        return self._converter
 
     def known(self, currency: str) -> bool:
         return currency in self._read().currencies
@@ -77,34 +49,90 @@ class EcbRates:
         """The rate on `on` (or the last fixing before it); None where the ECB has none."""
         if currency == into:
             return Quote(Decimal(1), on)
-        if not (self.known(currency) and self.known(into)):
-            return None
-        converter = self._load(currency, into)
-        day = min(on, self.last_date())
-        from currency_converter import RateNotFoundError
+        key = (currency, into, on)
+        if key not in self._quotes:
+            self._quotes[key] = self._quote(currency, into, on)
+        return self._quotes[key]
 
-        try:
-            rate = converter.convert(Decimal(1), currency, into, date=day)
-        except RateNotFoundError:  # before the currency's first fixing
+    def _quote(self, currency: str, into: str, on: dt.date) -> Quote | None:
+        history = self._read()
+        if currency not in history.currencies or into not in history.currencies:
             return None
-        return Quote(Decimal(rate), day)
+        day = min(on, history.last_date)
+        per_euro, into_per_euro = history.rate(currency, day), history.rate(into, day)
+        if per_euro is None or into_per_euro is None:  # outside the currency's fixings
+            return None
+        return Quote(Decimal(1) / per_euro * into_per_euro, day)
 
 
 _REFERENCE = "EUR"
+_HISTORY_FILE = "eurofxref-hist.zip"
+"""The ECB history `currency_converter` ships (its `CURRENCY_FILE`), beside its module."""
+
+
+def _history_lines() -> list[str]:
+    """The lines of the ECB history file, found without importing `currency_converter`."""
+    import zipfile
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("currency_converter")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("currency_converter")  # a dependency of the core install
+    path = Path(next(iter(spec.submodule_search_locations))) / _HISTORY_FILE
+    with zipfile.ZipFile(path) as archive:
+        return [
+            line
+            for name in archive.namelist()
+            for line in archive.read(name).decode("utf-8").splitlines()
+        ]
 
 
 class _History:
-    """The ECB history file as text: its currencies, its lines, its last day with a fixing."""
+    """The ECB history file as text: its currencies, its last day with a fixing, and, read
+    when first asked, a currency's fixings (the dates in order, as ISO text, and each rate's
+    text): a quote is one binary search."""
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.header = [name.strip() for name in lines[0].strip().split(",")]
-        self.currencies = {name for name in self.header[1:] if name} | {_REFERENCE}
-        self.last_date = max(
-            dt.date.fromisoformat(date.strip())
-            for date, _, fixings in map(methodcaller("partition", ","), lines[1:])
-            if fixings.replace("N/A", "").strip(", \r\n")
+        header = [name.strip() for name in lines[0].strip().split(",")]
+        self.column = {name: index for index, name in enumerate(header) if name and index}
+        self.currencies = set(self.column) | {_REFERENCE}
+        self.last_date = dt.date.fromisoformat(
+            max(
+                date.strip()
+                for date, _, fixings in map(methodcaller("partition", ","), lines[1:])
+                if fixings.replace("N/A", "").strip(", \r\n")
+            )
         )
+        self._fixings: dict[str, tuple[list[str], list[str]]] = {}
+
+    def fixings(self, currency: str) -> tuple[list[str], list[str]]:
+        if currency not in self._fixings:
+            index = self.column[currency]
+            pairs = sorted(
+                (cells[0], cells[index])
+                for cells in (line.strip().split(",", index + 1) for line in self.lines[1:])
+                if len(cells) > index and cells[index] not in _NO_FIXING
+            )
+            self._fixings[currency] = ([d for d, _ in pairs], [r for _, r in pairs])
+        return self._fixings[currency]
+
+    def rate(self, currency: str, day: dt.date) -> Decimal | None:
+        """Units of `currency` for one euro on `day`: the last fixing on or before it, None
+        before the currency's first fixing or after its last."""
+        if currency == _REFERENCE:
+            return Decimal(1)
+        dates, rates = self.fixings(currency)
+        iso = day.isoformat()
+        if not dates or iso < dates[0] or iso > dates[-1]:
+            return None
+        return Decimal(rates[bisect_right(dates, iso) - 1])
+
+
+_NO_FIXING = frozenset(["", "N/A"])
+"""What the history writes for a day a currency had no fixing (`currency_converter`'s
+`na_values`)."""
 
 
 LOCAL_SPELLINGS = {

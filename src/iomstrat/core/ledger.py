@@ -11,7 +11,8 @@ from iomstrat.core.pipeline import exit_status
 from iomstrat.findings import Diagnostic, Severity
 from iomstrat.loader import ledger_files as files
 from iomstrat.loader.dialect import Declared
-from iomstrat.loader.ledger_inspect import Inspection, entry, entry_path, inspect
+from iomstrat.loader.ledger_files import entry_path
+from iomstrat.loader.ledger_inspect import Inspection, entry, inspect
 from iomstrat.loader.payments import Payment, Payments
 
 SHOWN = 5

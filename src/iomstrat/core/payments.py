@@ -126,10 +126,9 @@ def command_line_ledger(
     (`{path: finance.csv, columns: {date: Bogføringsdato, …}}`), its path relative to the
     working folder as any path typed on the command line; None after a finding."""
     from iomstrat.loader.dialect import Declared
-    from iomstrat.loader.ledger_inspect import entry_path
 
     if not given.lstrip().startswith("{"):
-        return Declared(given, entry_path=entry_path(given, strategy_file))
+        return Declared(given, entry_path=files.entry_path(given, strategy_file))
     document = loader.load_bytes("--ledger", given.encode("utf-8"))
     entry = validate_as(document, LedgerSource)
     if entry is None:
@@ -138,7 +137,7 @@ def command_line_ledger(
             finding("--ledger", 1, 1, LEDGER_OPTION, severity=Severity.FATAL, problems=said[:3])
         )
         return None
-    return declared(entry, entry.path, entry_path(entry.path, strategy_file))
+    return declared(entry, entry.path, files.entry_path(entry.path, strategy_file))
 
 
 def _from_model(item: Disbursement, source: int, row: int) -> Payment:

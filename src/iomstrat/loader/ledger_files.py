@@ -24,6 +24,14 @@ MAX_TOTAL_LEDGER_BYTES = 1024 * 2**20
 """All ledgers of one strategy together."""
 
 
+def entry_path(ledger: str, strategy_file: str) -> str:
+    """A ledger's path as a strategy file must write it: relative to the strategy's folder
+    (to the working folder for a strategy read from standard input), `/` between folders."""
+    base = os.getcwd() if strategy_file == "-" else os.path.dirname(os.path.abspath(strategy_file))
+    relative = os.path.relpath(os.path.abspath(ledger), base)
+    return relative.replace(os.sep, "/")
+
+
 LEDGER_REFUSED = "IOM424"
 """The finding of a ledger that is not read (a path outside the repository, not a file…)."""
 

@@ -243,14 +243,6 @@ def entry(found: Inspection, path: str, lines: dict[str, str] | None = None) -> 
     return "{" + ", ".join(parts) + "}"
 
 
-def entry_path(ledger: str, strategy_file: str) -> str:
-    """A ledger's path as a strategy file must write it: relative to the strategy's folder
-    (to the working folder for a strategy read from standard input), `/` between folders."""
-    base = os.getcwd() if strategy_file == "-" else os.path.dirname(os.path.abspath(strategy_file))
-    relative = os.path.relpath(os.path.abspath(ledger), base)
-    return relative.replace(os.sep, "/")
-
-
 def dialect_words(found: Inspection) -> str:
     """The detected dialect in a few words: "cp1252, delimiter semicolon ';', dates
     day.month.year, decimal ','"."""
