@@ -19,11 +19,26 @@ from iomstrat.checks.allocations import (
     PAID_WITHOUT_ALLOCATION,
     check_dialogue_payments,
 )
-from iomstrat.checks.context import Context
+from iomstrat.checks.context import FOREVER, Context
+from iomstrat.checks.payments import (
+    check_line_limits,
+    check_payment_lines,
+    check_payments_approved,
+    check_refunds,
+    check_vouchers,
+    check_years,
+)
 from iomstrat.core.pipeline import Checked, Run, check_file
 from iomstrat.engine.book import ZERO, book_payments
-from iomstrat.engine.plan import allocation_line, dialogue_lines, factor
-from iomstrat.findings import Diagnostic, Money
+from iomstrat.engine.plan import (
+    allocation_line,
+    approved_line,
+    approved_year,
+    dialogue_lines,
+    factor,
+    planned,
+)
+from iomstrat.findings import Diagnostic, Money, echo
 from iomstrat.loader import payments as payment_records
 from iomstrat.loader.payments import Payment, Payments
 from iomstrat.rates import EcbRates
@@ -229,3 +244,312 @@ def test_a_finding_builds_the_records_of_its_line_and_year_only(
     found = [(d.line, d.code) for d in checked.diagnostics if d.severity.name != "INFO"]
     assert found == [(6, "IOM404")]
     assert records_built.built == 1
+
+
+# --- the payment checks of checks/payments.py, by column against a walk through every payment
+
+
+def every_payment_approved(ctx: Context) -> list[Diagnostic]:
+    """IOM401/IOM402 as a walk through every payment in date order (the row path)."""
+    assert ctx.book is not None
+    strategy, book, found = ctx.strategy, ctx.book, []
+    approvals = {a.year: a for a in reversed(strategy.approvals)}
+    year_limit = {y: approved_year(strategy, y, FOREVER) for y in approvals}
+    line_limit: dict[tuple[str, int], Decimal | None] = {}
+    paid_year: dict[int, Decimal] = defaultdict(Decimal)
+    paid_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    reported: set[tuple[str, int]] = set()
+    for p, amount in book.dated:
+        approval = approvals.get(p.year)
+        voucher = echo(p.voucher)
+        if approval is None or approval.status == "planned":
+            found.append(
+                book.payments.finding(
+                    p, "IOM401", kind="none", voucher=voucher, date=p.date, year=p.year
+                )
+            )
+            continue
+        if approval.decided_on is not None and p.date < approval.decided_on:
+            found.append(
+                book.payments.finding(
+                    p,
+                    "IOM401",
+                    voucher=voucher,
+                    date=p.date,
+                    year=p.year,
+                    finance_act=approval.finance_act or "",
+                    decided_on=approval.decided_on,
+                )
+            )
+        paid_year[p.year] += amount
+        limits = [("", p.year, year_limit[p.year], paid_year[p.year])]
+        if approval.lines is not None:
+            key = (p.line, p.year)
+            paid_line[key] += amount
+            if key not in line_limit:
+                line_limit[key] = approved_line(strategy, p.line, p.year, FOREVER)
+            limits.append((p.line, p.year, line_limit[key], paid_line[key]))
+        for line_id, year, limit, paid in limits:
+            if limit is not None and paid > limit and (line_id, year) not in reported:
+                reported.add((line_id, year))
+                found.append(
+                    book.payments.finding(
+                        p,
+                        "IOM402",
+                        kind="line" if line_id else "",
+                        voucher=voucher,
+                        year=year,
+                        paid=Money(paid, "DKK"),
+                        approved=Money(limit, "DKK"),
+                        excess=Money(paid - limit, "DKK"),
+                        **({"line": line_id} if line_id else {}),
+                    )
+                )
+    return found
+
+
+def every_payment_within_its_line(ctx: Context) -> list[Diagnostic]:
+    """IOM411 as a walk through every payment in date order."""
+    assert ctx.book is not None
+    kinds = {line.id: line.kind for line in ctx.strategy.budget.lines}
+    paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    found, reported = [], set()
+    for p, amount in ctx.book.dated:
+        if p.line not in kinds:
+            continue
+        key = (p.line, p.year)
+        paid[key] += amount
+        limit = planned(ctx.strategy, p.line, p.year)
+        if paid[key] > limit and key not in reported:
+            reported.add(key)
+            found.append(
+                ctx.book.payments.finding(
+                    p,
+                    "IOM411",
+                    voucher=echo(p.voucher),
+                    line=p.line,
+                    line_kind=kinds[p.line],
+                    year=p.year,
+                    paid=Money(paid[key], "DKK"),
+                    planned=Money(limit, "DKK"),
+                )
+            )
+    return found
+
+
+def every_payment_in_its_year(ctx: Context) -> list[Diagnostic]:
+    """IOM409 of payments as a walk through every payment in file order."""
+    assert ctx.book is not None
+    period, found = ctx.strategy.strategy.period, []
+    for p in ctx.book.payments.records:
+        if p.year not in period.years:
+            found.append(
+                ctx.book.payments.finding(
+                    p,
+                    "IOM409",
+                    kind="payment_period",
+                    voucher=echo(p.voucher),
+                    year=p.year,
+                    start=period.start,
+                    end=period.end,
+                )
+            )
+        elif p.date.year != p.year:
+            found.append(
+                ctx.book.payments.finding(
+                    p,
+                    "IOM409",
+                    kind="payment_year",
+                    voucher=echo(p.voucher),
+                    date=p.date,
+                    year=p.year,
+                )
+            )
+    return found
+
+
+def every_refund(ctx: Context) -> list[Diagnostic]:
+    """IOM418 as a walk through every payment."""
+    assert ctx.book is not None
+    found = []
+    for p in ctx.book.payments.records:
+        wrong = "negative" if p.amount < 0 and not p.refund else ""
+        wrong = "refund" if p.refund and p.amount >= 0 else wrong
+        if wrong:
+            found.append(
+                ctx.book.payments.finding(
+                    p, "IOM418", kind=wrong, voucher=echo(p.voucher), amount=p.amount
+                )
+            )
+    return found
+
+
+def every_voucher(ctx: Context) -> list[Diagnostic]:
+    """IOM410 as a walk through every payment, folding each voucher."""
+    assert ctx.book is not None
+    payments, first, found = ctx.book.payments, {}, []
+    for p in payments.records:
+        earlier = first.setdefault(" ".join(p.voucher.split()).casefold(), p)
+        if earlier is not p:
+            file, line = payments.where(earlier)
+            used = {"voucher": echo(p.voucher.strip()), "file": file, "line": line}
+            found.append(
+                payments.finding(p, "IOM410", **used)
+                if earlier.voucher == p.voucher
+                else payments.finding(
+                    p, "IOM410", kind="as", **used, first=echo(earlier.voucher.strip())
+                )
+            )
+    return found
+
+
+def every_payment_line(ctx: Context) -> list[Diagnostic]:
+    assert ctx.book is not None
+    known = {line.id for line in ctx.strategy.budget.lines}
+    return [
+        ctx.book.payments.finding(
+            p,
+            "IOM413",
+            kind="payment",
+            voucher=echo(p.voucher),
+            line=p.line,
+            lines=tuple(sorted(known)),
+        )
+        for p in ctx.book.payments.records
+        if p.line not in known
+    ]
+
+
+BY_COLUMN_AND_BY_ROW = [
+    (check_payments_approved, every_payment_approved),
+    (check_line_limits, every_payment_within_its_line),
+    (check_years, every_payment_in_its_year),
+    (check_refunds, every_refund),
+    (check_vouchers, every_voucher),
+    (check_payment_lines, every_payment_line),
+]
+
+LINE_APPROVAL = (
+    "  - {year: 2024, status: reduced, finance_act: Finance Act 2024 (illustrative), "
+    "decided_on: 2023-12-14, amount: 230,\n"
+    "     lines: {core: 140, soft_earmarked: 50, syria_response: 30, climate_displacement: 10}}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def unhcr_by_line(tmp_path_factory: pytest.TempPathFactory) -> Checked:
+    """The UNHCR strategy with 2024 approved line by line, reduced to 230 million."""
+    text = UNHCR.read_text(encoding="utf-8")
+    start = text.index("  - {year: 2024, status: approved")
+    text = text[:start] + LINE_APPROVAL + text[text.index("\n", start) + 1 :]
+    path = tmp_path_factory.mktemp("by_line") / "unhcr.yaml"
+    path.write_text(text, encoding="utf-8")
+    checked = check_file(str(path), Run(END_2024))
+    assert checked.strategy is not None
+    approval = checked.strategy.approval(2024)
+    assert approval is not None and approval.lines is not None
+    return checked
+
+
+any_payment = st.tuples(
+    st.sampled_from(
+        [
+            dt.date(2023, 12, 1),
+            dt.date(2023, 12, 20),
+            dt.date(2024, 3, 1),
+            dt.date(2024, 3, 1),
+            dt.date(2024, 6, 30),
+            dt.date(2024, 11, 2),
+            dt.date(2025, 1, 15),
+            dt.date(2025, 7, 1),
+        ]
+    ),
+    st.sampled_from(["core", "soft_earmarked", "syria_response", "climate_displacement", "x"]),
+    st.sampled_from(["-60", "-0.00", "0", "10", "45", "90", "130"]),  # DKK million
+    st.sampled_from([2023, 2024, 2024, 2025]),
+    st.sampled_from(["DKK", "DKK", "DKK", "XOF"]),  # XOF: no ECB rate, no amount
+    st.sampled_from(["V-1", "v-1", " V-1", "V-2", "V 3", "Straße", "STRASSE", ""]),
+    st.booleans(),  # marked as a refund
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(any_payment, max_size=16), st.booleans())
+def test_payment_checks_by_column_find_what_a_walk_through_every_payment_finds(
+    unhcr: Checked,
+    unhcr_by_line: Checked,
+    drawn: list[tuple[dt.date, str, str, int, str, str, bool]],
+    by_line: bool,
+) -> None:
+    """Refunds, payments before approval or in a year not approved, years and lines above
+    what was approved, vouchers equal once folded, unknown lines, payments without a rate:
+    each check's findings by column are those of the walk through every payment, in order."""
+    records = [
+        Payment(day, line, Decimal(m) * 1_000_000, currency, f"{voucher}{n % 3}", None, year,
+                None, 0, n, refund)
+        for n, (day, line, m, year, currency, voucher, refund) in enumerate(drawn, start=2)
+    ]  # fmt: skip
+    ctx = context(unhcr_by_line if by_line else unhcr, records)
+    for by_column, by_row in BY_COLUMN_AND_BY_ROW:
+        assert by_column(ctx) == by_row(ctx), by_column.__name__
+
+
+def test_a_refund_is_read_and_the_payments_of_its_line_only(
+    tmp_path: Path, records_built: Counted
+) -> None:
+    # A refund on the core line: every payment check keeps answering from the columns; the
+    # refund alone is read (it is marked as one: no finding), then no record is made.
+    ledger = LEDGER.replace("2024-02-15,core,100000000,DKK,UN-2024-001,,,", "")
+    ledger += "2024-07-01,core,-10000000,DKK,UN-2024-008,,,yes\n"
+    checked = checked_with_ledger(tmp_path, ledger)
+    assert [d.code for d in checked.diagnostics if d.severity.name != "INFO"] == []
+    assert records_built.built == 1  # check_refunds reads the one refund
+
+
+def test_findings_of_a_ledger_with_a_refund_build_their_records_only(
+    tmp_path: Path, records_built: Counted
+) -> None:
+    # The core line is 150 million in 2024: 100 + 60 passes it on 1 July (row 9), the refund
+    # of 20 on 2 July brings it back under; a voucher used twice (row 10, written lower case),
+    # a payment for 2025 (planned: row 11). Only the refund and the findings are made records.
+    ledger = LEDGER + (
+        "2024-07-01,core,60000000,DKK,UN-2024-009,,,\n"
+        "2024-07-02,core,-20000000,DKK,un-2024-009,,,yes\n"
+        "2025-01-10,core,1000000,DKK,UN-2025-001,,,\n"
+    )
+    text = ledger.replace(",,\n2025-01-10,core,1000000,DKK,UN-2025-001,,,", ",,")
+    assert text  # the ledger as written above
+    checked = checked_with_ledger(tmp_path, ledger)
+    found = [(d.line, d.code) for d in checked.diagnostics if d.severity.name != "INFO"]
+    assert sorted(found) == [(9, "IOM411"), (10, "IOM410"), (11, "IOM401")]
+    # IOM411 and IOM401 build their record; IOM410 builds both payments of the voucher;
+    # the refund is read by check_refunds
+    assert records_built.built <= 6
+
+
+def test_two_lines_paid_on_one_day_with_a_refund_pass_the_year_between_them(
+    unhcr_by_line: Checked,
+) -> None:
+    # 2024 approved at 230 million. By 2 November 170 are paid; that day soft-earmarked gets
+    # 50 (220), climate 20 (240: above the year, row 5, and above climate's 10), then the 50
+    # come back (190). The day's sums alone (+0 and +20) would hide the year's finding: a
+    # day's peak is the sum of its lines' rises.
+    def paid(n: int, day: dt.date, line: str, million: int) -> Payment:
+        amount = Decimal(million * 1_000_000)
+        return Payment(day, line, amount, "DKK", f"V{n}", None, 2024, None, 0, n, million < 0)
+
+    november = dt.date(2024, 11, 2)
+    records = [
+        paid(2, dt.date(2024, 3, 1), "core", 140),
+        paid(3, dt.date(2024, 6, 30), "syria_response", 30),
+        paid(4, november, "soft_earmarked", 50),
+        paid(5, november, "climate_displacement", 20),
+        paid(6, november, "soft_earmarked", -50),
+    ]
+    ctx = context(unhcr_by_line, records)
+    found = check_payments_approved(ctx)
+    assert [(d.line, d.kind, d.values.get("line")) for d in found] == [
+        (5, "", None),
+        (5, "line", "climate_displacement"),
+    ]
+    assert found == every_payment_approved(ctx)

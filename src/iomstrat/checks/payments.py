@@ -8,9 +8,11 @@ import itertools
 import operator
 from collections import defaultdict
 from decimal import Decimal
-from typing import Any
+from itertools import compress
+from typing import Any, TypeVar
 
 from iomstrat.checks.context import FOREVER, Context
+from iomstrat.engine.book import ZERO, Daily, Day
 from iomstrat.engine.plan import approved_line, approved_year, planned
 from iomstrat.findings import Diagnostic, Money, echo
 from iomstrat.loader.payments import Payment
@@ -23,26 +25,32 @@ DUPLICATE_VOUCHER = "IOM410"
 PAID_ABOVE_LINE = "IOM411"
 PAYMENT_LINE = "IOM413"
 NEGATIVE_PAYMENT = "IOM418"
+K = TypeVar("K")
 
 
 def check_payment_lines(ctx: Context) -> list[Diagnostic]:
     if ctx.book is None:
         return []
     known = {line.id for line in ctx.strategy.budget.lines}
-    if set(ctx.book.payments.columns.line) <= known:
+    lines = ctx.book.payments.columns.line
+    if set(lines) <= known:
         return []
-    lines = tuple(sorted(known))
+    names, records = tuple(sorted(known)), ctx.book.payments.records
+    unknown = compress(range(len(lines)), map(operator.not_, map(known.__contains__, lines)))
     return [
         ctx.book.payments.finding(
-            p, PAYMENT_LINE, kind="payment", voucher=echo(p.voucher), line=p.line, lines=lines
+            p, PAYMENT_LINE, kind="payment", voucher=echo(p.voucher), line=p.line, lines=names
         )
-        for p in ctx.book.payments.records
-        if p.line not in known
+        for p in map(records.__getitem__, unknown)
     ]
 
 
 def check_payments_approved(ctx: Context) -> list[Diagnostic]:
-    """Payments before parliament approved their year, or beyond what it approved."""
+    """Payments before parliament approved their year, or beyond what it approved.
+
+    From sums first: the days paid before their year's approval, and the years and lines
+    whose running sums may pass what was approved; only their payments are walked, in date
+    order, and a record is made only for a finding."""
     if ctx.book is None:
         return []
     strategy, found = ctx.strategy, []
@@ -50,15 +58,28 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
     approvals = {a.year: a for a in reversed(strategy.approvals)}  # the first entry wins
     year_limit = {y: approved_year(strategy, y, FOREVER) for y in approvals}
     line_limit: dict[tuple[str, int], Decimal | None] = {}
-    if _approved_in_sums(ctx, approvals, year_limit, line_limit):
+    early, years_due, lines_due = _approvals_due(ctx, approvals, year_limit, line_limit)
+    if not early and not years_due and not lines_due:
         return []
-    # Some payment is a finding: walk the payments in date order to name each one.
+    columns, amounts, records = book.payments.columns, book.amounts, book.payments.records
+    lines, years, dates = columns.line, columns.year, columns.date
+    every, rows = range(len(years)), set[int]()
+    if early:
+        rows.update(compress(every, map(early.__contains__, zip(years, dates, strict=True))))
+    if years_due:
+        rows.update(compress(every, map(years_due.__contains__, years)))
+    if lines_due:
+        pairs = zip(lines, years, strict=True)
+        rows.update(compress(every, map(lines_due.__contains__, pairs)))
     paid_year: dict[int, Decimal] = defaultdict(Decimal)
     paid_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int]] = set()
-    for p, amount in book.dated:
-        approval = approvals.get(p.year)
+    for index in filter(rows.__contains__, book.dated.order):
+        year, day, amount = years[index], dates[index], amounts[index]
+        assert amount is not None  # `dated` holds the payments with an amount
+        approval = approvals.get(year)
         if approval is None or approval.status == "planned":
+            p = records[index]
             found.append(
                 book.payments.finding(
                     p,
@@ -70,7 +91,8 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
                 )
             )
             continue
-        if approval.decided_on is not None and p.date < approval.decided_on:
+        if approval.decided_on is not None and day < approval.decided_on:
+            p = records[index]
             found.append(
                 book.payments.finding(
                     p,
@@ -82,25 +104,25 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
                     decided_on=approval.decided_on,
                 )
             )
-        paid_year[p.year] += amount
-        limits = [("", p.year, year_limit[p.year], paid_year[p.year])]
-        if approval.lines is not None:
-            key = (p.line, p.year)
+        limits = []
+        if year in years_due:
+            paid_year[year] += amount
+            limits.append(("", year, year_limit[year], paid_year[year]))
+        key = (lines[index], year)
+        if key in lines_due:
             paid_line[key] += amount
-            if key not in line_limit:
-                line_limit[key] = approved_line(strategy, p.line, p.year, FOREVER)
-            limits.append((p.line, p.year, line_limit[key], paid_line[key]))
-        for line_id, year, limit, paid in limits:
-            if limit is not None and paid > limit and (line_id, year) not in reported:
-                reported.add((line_id, year))
-                currency = strategy.strategy.currency
+            limits.append((key[0], year, line_limit[key], paid_line[key]))
+        for line_id, limit_year, limit, paid in limits:
+            if limit is not None and paid > limit and (line_id, limit_year) not in reported:
+                reported.add((line_id, limit_year))
+                currency, p = strategy.strategy.currency, records[index]
                 found.append(
                     book.payments.finding(
                         p,
                         PAID_ABOVE_APPROVAL,
                         kind="line" if line_id else "",
                         voucher=echo(p.voucher),
-                        year=year,
+                        year=limit_year,
                         paid=Money(paid, currency),
                         approved=Money(limit, currency),
                         excess=Money(paid - limit, currency),
@@ -110,71 +132,87 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
     return found
 
 
-def _approved_in_sums(
+def _approvals_due(
     ctx: Context,
     approvals: dict[int, Approval],
     year_limit: dict[int, Decimal | None],
     line_limit: dict[tuple[str, int], Decimal | None],
-) -> bool:
-    """Whether the book's daily sums show that no payment precedes its year's approval and
-    no running sum passes an approved amount (without refunds the largest running sum is the
-    total); when not, the caller names the payments one by one."""
+) -> tuple[set[tuple[int, dt.date]], set[int], set[tuple[str, int]]]:
+    """What the book's daily sums show may hold a finding: the (year, date) pairs paid before
+    the year was approved (each of their payments is one), and the years, and the lines of a
+    year approved line by line, whose running sum may pass what was approved (without
+    refunds the largest running sum is the total; with them, the peaks of each day)."""
     assert ctx.book is not None
     daily = ctx.book.daily
-    if daily.negative:
-        return False
-    paid_year: dict[int, Decimal] = defaultdict(Decimal)
-    paid_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
-    for (line, year, day), amount in daily.sums.items():
+    early: set[tuple[int, dt.date]] = set()
+    years: dict[int, list[Day]] = defaultdict(list)
+    lines: dict[tuple[str, int], list[Day]] = defaultdict(list)
+    for key in daily.sums:
+        line, year, day = key
         approval = approvals.get(year)
         if approval is None or approval.status == "planned":
-            return False
+            early.add((year, day))
+            continue
         if approval.decided_on is not None and day < approval.decided_on:
-            return False
-        paid_year[year] += amount
+            early.add((year, day))
+        years[year].append(key)
         if approval.lines is not None:
-            paid_line[(line, year)] += amount
-    for year, paid in paid_year.items():
-        limit = year_limit[year]
-        if limit is not None and paid > limit:
-            return False
-    for (line, year), paid in paid_line.items():
-        limit = line_limit[(line, year)] = approved_line(ctx.strategy, line, year, FOREVER)
-        if limit is not None and paid > limit:
-            return False
-    return True
+            lines[(line, year)].append(key)
+    for line, year in lines:
+        line_limit[(line, year)] = approved_line(ctx.strategy, line, year, FOREVER)
+    return early, _may_pass(daily, years, year_limit), _may_pass(daily, lines, line_limit)
+
+
+def _may_pass(daily: Daily, days: dict[K, list[Day]], limits: dict[K, Decimal | None]) -> set[K]:
+    """The running sums (each of the days of its key) that may pass their limit."""
+    due = set()
+    for key, keys in days.items():
+        limit = limits[key]
+        if limit is None:
+            continue
+        if daily.negative:
+            passes = any(peak > limit for _day, peak in daily.peaks(keys))
+        else:
+            passes = sum(map(daily.sums.__getitem__, keys), ZERO) > limit
+        if passes:
+            due.add(key)
+    return due
 
 
 def check_line_limits(ctx: Context) -> list[Diagnostic]:
     """A line's payments in a year beyond its planned amount (personnel support above its
-    line, or any other line)."""
+    line, or any other line). From sums first: only the payments of the lines and years whose
+    running sum may pass the plan are walked."""
     if ctx.book is None:
         return []
-    found = []
+    book, found = ctx.book, []
     kinds = {line.id: line.kind for line in ctx.strategy.budget.lines}
+    days: dict[tuple[str, int], list[Day]] = defaultdict(list)
+    for day_key in book.daily.sums:
+        if day_key[0] in kinds:
+            days[day_key[:2]].append(day_key)
+    limits: dict[tuple[str, int], Decimal | None] = {
+        key: planned(ctx.strategy, *key) for key in days
+    }
+    due = _may_pass(book.daily, days, limits)
+    if not due:
+        return []
+    columns, amounts, records = book.payments.columns, book.amounts, book.payments.records
+    keys = list(zip(columns.line, columns.year, strict=True))
+    rows = set(compress(range(len(keys)), map(due.__contains__, keys)))
     paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int]] = set()
-    limits: dict[tuple[str, int], Decimal] = {}
-    if not ctx.book.daily.negative:  # the largest running sum is the total: sum per day first
-        for (line, year, _day), amount in ctx.book.daily.sums.items():
-            if line in kinds:
-                paid[(line, year)] += amount
-        if all(total <= planned(ctx.strategy, *key) for key, total in paid.items()):
-            return []
-        paid.clear()
-    for p, amount in ctx.book.dated:
-        if p.line not in kinds:
-            continue
-        key = (p.line, p.year)
+    for index in filter(rows.__contains__, book.dated.order):
+        key, amount = keys[index], amounts[index]
+        assert amount is not None  # `dated` holds the payments with an amount
         paid[key] += amount
-        if key not in limits:
-            limits[key] = planned(ctx.strategy, p.line, p.year)
         limit = limits[key]
+        assert limit is not None
         if paid[key] > limit and key not in reported:
             reported.add(key)
-            currency = ctx.strategy.strategy.currency
+            currency, p = ctx.strategy.strategy.currency, records[index]
             found.append(
-                ctx.book.payments.finding(
+                book.payments.finding(
                     p,
                     PAID_ABOVE_LINE,
                     voucher=echo(p.voucher),
@@ -189,12 +227,18 @@ def check_line_limits(ctx: Context) -> list[Diagnostic]:
 
 
 def check_years(ctx: Context) -> list[Diagnostic]:
-    """Payments dated in their appropriation year, within the period; allocations too."""
+    """Payments dated in their appropriation year, within the period; allocations too. From
+    the distinct (year, date) pairs: only the payments of a pair outside are read."""
     period = ctx.strategy.strategy.period
     found = []
     years = period.years  # a new range at each call
-    if ctx.book is not None and not _dated_in_years(ctx, years):
-        for p in ctx.book.payments.records:
+    outside = _pairs_outside(ctx, years) if ctx.book is not None else set()
+    if ctx.book is not None and outside:
+        columns, records = ctx.book.payments.columns, ctx.book.payments.records
+        pairs = zip(columns.year, columns.date, strict=True)
+        for p in map(
+            records.__getitem__, compress(range(len(records)), map(outside.__contains__, pairs))
+        ):
             voucher = echo(p.voucher)
             months = ctx.strategy.strategy.supplementary_period_months
             if p.year not in years:
@@ -209,7 +253,7 @@ def check_years(ctx: Context) -> list[Diagnostic]:
                         end=period.end,
                     )
                 )
-            elif p.date.year != p.year and not _in_supplementary_period(ctx, p.date, p.year):
+            else:
                 dated: dict[str, Any] = {"voucher": voucher, "date": p.date, "year": p.year}
                 found.append(
                     ctx.book.payments.finding(
@@ -233,18 +277,21 @@ def check_years(ctx: Context) -> list[Diagnostic]:
     return found
 
 
-def _dated_in_years(ctx: Context, years: range) -> bool:
-    """Whether every payment is for a year of the period and dated in it (or in its
-    supplementary period), shown by the distinct (year, date) pairs of the book's daily sums;
-    a payment without an amount is not in them, so then the payments are read one by one."""
+def _pairs_outside(ctx: Context, years: range) -> set[tuple[int, dt.date]]:
+    """The distinct (year, date) pairs of payments for a year outside the period or dated
+    outside their year (and its supplementary period): from the book's daily sums, or, when
+    some payment has no amount (it is not in them), from the columns."""
     assert ctx.book is not None
-    if len(ctx.book.dated) != len(ctx.book.payments):
-        return False
-    pairs = {(year, day) for _line, year, day in ctx.book.daily.sums}
-    return all(
-        year in years and (day.year == year or _in_supplementary_period(ctx, day, year))
+    if len(ctx.book.dated) == len(ctx.book.payments):
+        pairs = {(year, day) for _line, year, day in ctx.book.daily.sums}
+    else:
+        columns = ctx.book.payments.columns
+        pairs = set(zip(columns.year, columns.date, strict=True))
+    return {
+        (year, day)
         for year, day in pairs
-    )
+        if year not in years or (day.year != year and not _in_supplementary_period(ctx, day, year))
+    }
 
 
 def _in_supplementary_period(ctx: Context, day: dt.date, year: int) -> bool:
@@ -257,14 +304,15 @@ def _in_supplementary_period(ctx: Context, day: dt.date, year: int) -> bool:
 
 
 def check_refunds(ctx: Context) -> list[Diagnostic]:
-    """A negative payment is a refund, marked as one (with its voucher); a refund is negative."""
+    """A negative payment is a refund, marked as one (with its voucher); a refund is negative.
+    Only the payments marked as refunds or signed are read (a sign is tested by column)."""
     if ctx.book is None:
         return []
-    columns = ctx.book.payments.columns
-    if not any(columns.refund) and not any(map(Decimal.is_signed, filter(None, columns.amount))):
-        return []  # no refund marked and none negative
+    columns, records = ctx.book.payments.columns, ctx.book.payments.records
+    rows = set(compress(range(len(columns.refund)), columns.refund))
+    rows.update(compress(range(len(columns.amount)), map(Decimal.is_signed, columns.amount)))
     found = []
-    for p in ctx.book.payments.records:
+    for p in map(records.__getitem__, sorted(rows)):
         if p.amount < 0 and not p.refund:
             kind = "negative"
         elif p.refund and p.amount >= 0:
@@ -281,16 +329,22 @@ def check_refunds(ctx: Context) -> list[Diagnostic]:
 
 def check_vouchers(ctx: Context) -> list[Diagnostic]:
     """A voucher is used once; `DK-1`, ` DK-1 ` and `dk-1` are the same voucher (a finance
-    system's export pads and a hand-typed ledger may not)."""
+    system's export pads and a hand-typed ledger may not). The vouchers are folded by column;
+    only the payments of a folded voucher used twice are read."""
     if ctx.book is None:
         return []
     payments = ctx.book.payments
-    if _vouchers_distinct(payments.columns.voucher):
+    vouchers = payments.columns.voucher
+    if _vouchers_distinct(vouchers):
         return []
+    folded = list(map(str.casefold, map(" ".join, map(str.split, vouchers))))
+    twice = _used_twice(folded)
+    rows = compress(range(len(folded)), map(twice.__contains__, folded))
     first: dict[str, Payment] = {}
     found = []
-    for p in payments.records:
-        earlier = first.setdefault(" ".join(p.voucher.split()).casefold(), p)
+    for index in rows:
+        p = payments.records[index]
+        earlier = first.setdefault(folded[index], p)
         if earlier is not p:
             file, line = payments.where(earlier)
             used: dict[str, Any] = {"voucher": echo(p.voucher.strip()), "file": file, "line": line}
@@ -302,6 +356,12 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _used_twice(keys: list[str]) -> set[str]:
+    """The keys that occur more than once: sorted, equal keys are neighbours."""
+    ordered = sorted(keys)
+    return set(compress(ordered, map(operator.eq, ordered, itertools.islice(ordered, 1, None))))
 
 
 def _vouchers_distinct(vouchers: list[str]) -> bool:

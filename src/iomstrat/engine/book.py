@@ -139,12 +139,20 @@ class Daily(NamedTuple):
         return self.named[key] if len(key) == 4 else self.sums[key]
 
     def peaks(self, keys: Iterable[Day | NamedDay]) -> Iterator[tuple[dt.date, Decimal]]:
-        """For the days of one running sum (one line and year, say): each day in order and the
-        most the running sum can reach on it."""
+        """For the days of one running sum (one line and year, a year over its lines, an item
+        over the lines naming it): each day in order and the most the running sum can reach on
+        it. Keys of one day are taken together: the payments of two lines interleave within a
+        day, so the most they can add is the sum of their rises."""
+        days: dict[dt.date, tuple[Decimal, Decimal]] = {}
+        for key in keys:
+            total = self.named[key] if len(key) == 4 else self.sums[key]
+            paid, rise = days.get(key[2], (ZERO, ZERO))
+            days[key[2]] = (paid + total, rise + self.rise(key))
         running = ZERO
-        for key in sorted(keys, key=operator.itemgetter(2)):
-            yield key[2], running + self.rise(key)
-            running += self.named[key] if len(key) == 4 else self.sums[key]
+        for day in sorted(days):
+            paid, rise = days[day]
+            yield day, running + rise
+            running += paid
 
 
 def grouped(keys: Iterable[K], values: Iterable[V]) -> dict[K, list[V]]:
