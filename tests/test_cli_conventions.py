@@ -185,6 +185,13 @@ def test_every_option_a_help_text_names_exists(path: tuple[str, ...]) -> None:
                 owner = path
                 if programs and programs[-1][0] != "iomstrat":
                     continue  # another program's option, in an example of piping to it
+                # "`--ledger` of `validate`, `disbursement` and `export hledger`": each one's
+                named = re.match(r"`? of ((?:`[a-z ]+`(?:, | and )?)+)", sentence[option.end() :])
+                if named:
+                    for listed in re.findall(r"`([a-z ]+)`", named[1]):
+                        owner = tuple(listed.split())
+                        assert option.group() in _options(by_path[owner]), (path, sentence)
+                    continue
                 if programs:
                     words = tuple(programs[-1][1].split())
                     while words not in by_path:
@@ -193,11 +200,21 @@ def test_every_option_a_help_text_names_exists(path: tuple[str, ...]) -> None:
                 assert option.group() in _options(by_path[owner]) | root, (path, sentence)
 
 
-def test_top_level_help_cuts_no_description_mid_sentence() -> None:
-    listed = readme.help_text(())
-    commands = listed[listed.index("Commands:") :].split("\n\n")[0].splitlines()[1:]
-    assert commands
-    for row in commands:
-        description = row.split(None, 1)[1]
-        assert description.count("(") == description.count(")"), row
-        assert not description.endswith(("e.g.", "(e.g.", "i.e.")), row
+@pytest.mark.parametrize("path", [(), ("budget",), ("table",), ("export",), ("ledger",)])
+def test_lists_of_commands_cut_no_description_mid_sentence(path: tuple[str, ...]) -> None:
+    """Click cuts a command's help to fit its list (`Tables of figures with stated totals,
+    such as a...`): every command gives a whole sentence of its own to show there."""
+    listed = readme.help_text(path)
+    rows = listed[listed.index("Commands:") :].split("\n\n")[0].splitlines()[1:]
+    described: dict[str, str] = {}
+    for row in rows:  # a description too long for the width goes on below its command
+        command = re.match(r"  (\S+)\s+(.*)", row)
+        if command:
+            described[command[1]] = command[2]
+        else:
+            described[list(described)[-1]] += " " + row.strip()
+    expected = {p[len(path)] for p, _ in _commands() if len(p) == len(path) + 1 and p[:-1] == path}
+    assert set(described) == expected
+    for name, text in described.items():
+        assert text.endswith(".") and not text.endswith("..."), (path, name, text)
+        assert text.count("(") == text.count(")"), (path, name, text)

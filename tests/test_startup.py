@@ -124,13 +124,6 @@ def test_budget_table_loads_babel_and_rich() -> None:
     assert {"babel", "rich"} <= loaded
 
 
-def test_init_help_names_the_model_line_kinds() -> None:
-    from iomstrat.cli import init
-    from iomstrat.core.init import LINE_KINDS
-
-    assert init.LINE_KINDS == LINE_KINDS
-
-
 @pytest.mark.parametrize(
     "args",
     [

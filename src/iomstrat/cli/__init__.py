@@ -17,7 +17,7 @@ from iomstrat.cli.common import EXIT_CODES_HELP, state
 GROUPS = ("budget", "table", "export", "ledger")
 """Commands with subcommands: each module's `app`."""
 COMMANDS = ("validate", "disbursement", "reconcile", "report", "diff", "init", "schema")
-"""Commands: each module's `command` and `EPILOG`."""
+"""Commands: each module's `command`, `SUMMARY` and `EPILOG`."""
 
 
 def _version(value: bool) -> None:
@@ -66,7 +66,7 @@ def build(only: str | None = None) -> typer.Typer:
     for name in COMMANDS:
         if only in (None, name):
             module = import_module(f"iomstrat.cli.{name}")
-            app.command(name=name, epilog=module.EPILOG)(module.command)
+            app.command(name=name, short_help=module.SUMMARY, epilog=module.EPILOG)(module.command)
     return app
 
 

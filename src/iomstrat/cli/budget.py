@@ -9,9 +9,13 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     LOCALE_OPTION,
-    WIDE_HELP,
+    WIDE_OPTION,
+    WORKBOOK_OUTPUT_OPTION,
     Locale,
+    as_of_option,
+    command_group,
     fail,
+    format_option,
     guard,
     parse_date,
     strategy_path,
@@ -23,16 +27,14 @@ from iomstrat.cli.common import (
 )
 from iomstrat.render.formats import BudgetFormat
 
-app = typer.Typer(
-    help="The strategy's budget.",
-    epilog="Example: iomstrat budget show --format xlsx --output budget.xlsx",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+app = command_group(
+    "The strategy's budget.", "iomstrat budget show --format xlsx --output budget.xlsx"
 )
 
 
 @app.command(
     "show",
+    short_help="The budget table as the strategy prints it.",
     epilog=(
         "Examples: iomstrat budget show; iomstrat budget show --locale da --unit thousand; "
         "iomstrat budget show strategy.yaml --format csv --output budget.csv; "
@@ -41,21 +43,14 @@ app = typer.Typer(
 )
 def show(
     path: str = typer.Argument(None, help="Strategy file (default: the embedded IOM strategy)."),
-    fmt: BudgetFormat = typer.Option(BudgetFormat.table, "--format", "-f", help="Output format."),
+    fmt: BudgetFormat = format_option(BudgetFormat.table),
     language: Locale = LOCALE_OPTION,
     unit: str = typer.Option(
         None, "--unit", "-u", help="million, thousand or kroner (default: the file's unit)."
     ),
-    output: str = typer.Option(
-        None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
-    ),
-    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
-    as_of: str = typer.Option(
-        None,
-        "--as-of",
-        metavar="DATE",
-        help="Head each year by parliament's decision in force on this date (default today).",
-    ),
+    output: str = WORKBOOK_OUTPUT_OPTION,
+    wide: bool = WIDE_OPTION,
+    as_of: str = as_of_option("Head each year by parliament's decision in force on this date"),
 ) -> None:
     """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
     locale = language.value

@@ -81,6 +81,51 @@ PARTIAL_HELP = (
     'them incomplete, marked so in every format (JSON "complete": false, CSV column '
     "complete, a banner); without it they are withheld (exit 1)."
 )
+LEDGER_HELP = (
+    "A payment ledger of the one strategy file (CSV, TSV, xlsx or YAML), or a `ledgers:` "
+    "entry in YAML flow style; repeatable."
+)
+
+# Options and arguments several commands take, each declared once here (typer reads a
+# declaration afresh for every command that names it).
+PATHS_ARGUMENT: Any = typer.Argument(
+    None, metavar="[PATH]...", help="Strategy files or folders (default: the embedded one)."
+)
+LEDGER_OPTION: Any = typer.Option(None, "--ledger", metavar="FILE", help=LEDGER_HELP)
+WIDE_OPTION: Any = typer.Option(False, "--wide", help=WIDE_HELP)
+PARTIAL_OPTION: Any = typer.Option(False, "--partial", help=PARTIAL_HELP)
+OUTPUT_OPTION: Any = typer.Option(
+    None, "--output", "-o", metavar="FILE", help="Write to this file."
+)
+WORKBOOK_OUTPUT_OPTION: Any = typer.Option(
+    None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
+)
+"""`--output` of a command with `--format xlsx`, which writes only to a file."""
+STDOUT_OPTION: Any = typer.Option(
+    "-", "--output", "-o", metavar="FILE", help="Write to this file ('-': stdout)."
+)
+
+
+def as_of_option(what: str) -> Any:
+    """`--as-of DATE`, its help saying what the date decides (default today)."""
+    return typer.Option(None, "--as-of", metavar="DATE", help=f"{what} (default today).")
+
+
+def format_option(default: enum.Enum) -> Any:
+    """`--format`/`-f`, the command's formats from `render.formats`."""
+    return typer.Option(default, "--format", "-f", help="Output format.")
+
+
+def command_group(help: str, example: str) -> typer.Typer:
+    """A command with subcommands (`budget show`, `export hledger`): its help, one sentence
+    that the list of commands shows whole, and its example."""
+    return typer.Typer(
+        help=help,
+        short_help=help,
+        epilog=f"Example: {example}",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
 
 
 def strategy_path(path: str | None, locale: str = "en") -> str:

@@ -8,9 +8,12 @@ import typer
 
 from iomstrat.cli.common import (
     LOCALE_OPTION,
-    WIDE_HELP,
+    OUTPUT_OPTION,
+    WIDE_OPTION,
     Locale,
+    as_of_option,
     fail,
+    format_option,
     guard,
     parse_date,
     strategy_path,
@@ -20,6 +23,8 @@ from iomstrat.cli.common import (
 )
 from iomstrat.render.formats import DiffFormat
 
+SUMMARY = "What changed between two versions of a strategy file."
+"""The command's line in the list of commands (whole: not its help cut short)."""
 EPILOG = (
     "Examples: iomstrat diff old.yaml new.yaml; "
     "iomstrat diff --rev HEAD~1 data/strategy_2023_2026.yaml; "
@@ -36,13 +41,11 @@ def command(
     rev: str = typer.Option(
         None, "--rev", "-r", metavar="GIT_REV", help="Compare PATH at this git revision with PATH."
     ),
-    fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f", help="Output format."),
+    fmt: DiffFormat = format_option(DiffFormat.table),
     language: Locale = LOCALE_OPTION,
-    as_of: str = typer.Option(
-        None, "--as-of", metavar="DATE", help="Judge approvals as of this date (default today)."
-    ),
-    output: str = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to this file."),
-    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
+    as_of: str = as_of_option("Judge approvals as of this date"),
+    output: str = OUTPUT_OPTION,
+    wide: bool = WIDE_OPTION,
 ) -> None:
     """Show what changed between two versions: figures per line and year, totals, approval
     flags, and the findings that appear or disappear."""

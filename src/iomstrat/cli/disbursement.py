@@ -9,11 +9,16 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
+    LEDGER_OPTION,
     LOCALE_CSV_OPTION,
-    PARTIAL_HELP,
-    WIDE_HELP,
+    PARTIAL_OPTION,
+    PATHS_ARGUMENT,
+    WIDE_OPTION,
+    WORKBOOK_OUTPUT_OPTION,
     Locale,
+    as_of_option,
     fail,
+    format_option,
     guard,
     parse_date,
     strategy_paths,
@@ -25,6 +30,8 @@ from iomstrat.cli.common import (
 )
 from iomstrat.render.formats import DisbursementFormat
 
+SUMMARY = "Planned, approved, disbursed and remaining per line and year."
+"""The command's line in the list of commands (whole: not its help cut short)."""
 EPILOG = (
     "Examples: iomstrat disbursement examples/illustrative_2023.yaml --as-of 2023-12-31; "
     "iomstrat disbursement FILE --by quarter --currency USD; "
@@ -43,12 +50,8 @@ class View(enum.StrEnum):
 
 
 def command(
-    paths: list[str] = typer.Argument(
-        None, metavar="[PATH]...", help="Strategy files or folders (default: the embedded one)."
-    ),
-    as_of: str = typer.Option(
-        None, "--as-of", metavar="DATE", help="Figures as of this date (default today)."
-    ),
+    paths: list[str] = PATHS_ARGUMENT,
+    as_of: str = as_of_option("Figures as of this date"),
     by: View = typer.Option(
         View.line,
         "--by",
@@ -58,21 +61,12 @@ def command(
     currency: str = typer.Option(
         None, "--currency", "-c", help="Show amounts in this currency, e.g. USD (ECB rates)."
     ),
-    fmt: DisbursementFormat = typer.Option(
-        DisbursementFormat.table, "--format", "-f", help="Output format."
-    ),
-    ledger: list[str] = typer.Option(
-        None,
-        "--ledger",
-        metavar="FILE",
-        help="A payment ledger (CSV, TSV, xlsx or YAML); repeatable.",
-    ),
+    fmt: DisbursementFormat = format_option(DisbursementFormat.table),
+    ledger: list[str] = LEDGER_OPTION,
     language: Locale = LOCALE_CSV_OPTION,
-    output: str = typer.Option(
-        None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
-    ),
-    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
-    partial: bool = typer.Option(False, "--partial", help=PARTIAL_HELP),
+    output: str = WORKBOOK_OUTPUT_OPTION,
+    wide: bool = WIDE_OPTION,
+    partial: bool = PARTIAL_OPTION,
 ) -> None:
     """Planned, approved, allocated, disbursed, remaining, rate, variance to schedule and
     forecast per line and year as of a date; with several files, totals per Finance Act code."""

@@ -10,7 +10,11 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
-    PARTIAL_HELP,
+    LEDGER_OPTION,
+    PARTIAL_OPTION,
+    STDOUT_OPTION,
+    as_of_option,
+    command_group,
     fail,
     guard,
     parse_date,
@@ -26,15 +30,10 @@ if TYPE_CHECKING:  # the core is imported where it is used: `--help` and other c
     from iomstrat.export.records import Recorded
     from iomstrat.findings import Diagnostic
 
-app = typer.Typer(
-    help="Export strategies to IATI 2.03 XML or an hledger journal.",
-    epilog="Example: iomstrat export iati --output iom.xml --check",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+app = command_group(
+    "Export strategies to IATI 2.03 XML or an hledger journal.",
+    "iomstrat export iati --output iom.xml --check",
 )
-
-
-LEDGER_HELP = "A payment ledger (CSV, TSV, xlsx or YAML) of the one PATH; repeatable."
 
 
 def _strategies(
@@ -73,6 +72,7 @@ def _read(
 
 @app.command(
     "iati",
+    short_help="One IATI 2.03 activity per strategy.",
     epilog=(
         "Examples: iomstrat export iati --output iom.xml --check; "
         "iomstrat export iati strategy.yaml -o - . " + EXIT_CODES_HELP
@@ -82,7 +82,7 @@ def iati(
     paths: list[str] = typer.Argument(
         None, metavar="[PATH]...", help="Strategy files (default: the embedded IOM strategy)."
     ),
-    output: str = typer.Option("-", "--output", "-o", help="Write to this file ('-': stdout)."),
+    output: str = STDOUT_OPTION,
     check: bool = typer.Option(
         False,
         "--check",
@@ -91,10 +91,8 @@ def iati(
             "the codelists (shipped, no network), unique identifiers and budget rules."
         ),
     ),
-    as_of: str = typer.Option(
-        None, "--as-of", metavar="DATE", help="Date for the activity status (default today)."
-    ),
-    partial: bool = typer.Option(False, "--partial", help=PARTIAL_HELP),
+    as_of: str = as_of_option("Date for the activity status"),
+    partial: bool = PARTIAL_OPTION,
 ) -> None:
     """One IATI 2.03 iati-activity per strategy: organisations, dates, sector, recipients,
     aid/finance/flow types, budgets per year, planned disbursements, commitments and
@@ -127,6 +125,7 @@ def iati(
 
 @app.command(
     "hledger",
+    short_help="An hledger journal of the plan, approvals and payments.",
     epilog=(
         "Examples: iomstrat export hledger -o iom.journal; "
         "iomstrat export hledger | hledger -f - bal -Y; "
@@ -138,9 +137,9 @@ def hledger(
     paths: list[str] = typer.Argument(
         None, metavar="[PATH]...", help="Strategy files (default: the embedded IOM strategy)."
     ),
-    output: str = typer.Option("-", "--output", "-o", help="Write to this file ('-': stdout)."),
-    partial: bool = typer.Option(False, "--partial", help=PARTIAL_HELP),
-    ledger: list[str] = typer.Option(None, "--ledger", metavar="FILE", help=LEDGER_HELP),
+    output: str = STDOUT_OPTION,
+    partial: bool = PARTIAL_OPTION,
+    ledger: list[str] = LEDGER_OPTION,
 ) -> None:
     """An hledger journal that passes `hledger check -s`: parliament's approvals as revenues of
     the Finance Act code, disbursements as expenses per line (other currencies at their @

@@ -7,25 +7,15 @@ import sys
 import typer
 
 from iomstrat.cli.common import fail
-
-LINE_KINDS = (
-    "core",
-    "soft_earmarked",
-    "earmarked",
-    "personnel",
-    "humanitarian",
-    "thematic",
-    "climate",
-    "other",
-)
-"""The documented line kinds, written out so that `--help` need not load the models (a test
-keeps them equal to model.strategy.LINE_KINDS)."""
+from iomstrat.model.kinds import LINE_KINDS
 
 LINE_HELP = (
     "A budget line (repeat for each); KIND is any lower-case identifier, e.g. "
     f"{', '.join(LINE_KINDS)}; AMOUNT is one figure for every year or one per year separated "
     "by '/' (48/48/50/50), decimals with a point (47.5: a comma is refused)."
 )
+SUMMARY = "Write a new strategy file that validates."
+"""The command's line in the list of commands (whole: not its help cut short)."""
 EPILOG = (
     "Example: iomstrat init unhcr.yaml --organisation 'Office of the UN High Commissioner for "
     "Refugees' --acronym UNHCR --organisation-iati XM-DAC-41121 --donor-iati XM-DAC-3-1 "

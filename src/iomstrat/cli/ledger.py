@@ -6,18 +6,17 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP
+from iomstrat.cli.common import EXIT_CODES_HELP, command_group
 
-app = typer.Typer(
-    help="Payment ledgers: what iomstrat reads in one, and how to map it.",
-    epilog="Example: iomstrat ledger inspect exports/finance.csv --strategy data/strategy.yaml",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+app = command_group(
+    "Payment ledgers: what iomstrat reads, and how to map them.",
+    "iomstrat ledger inspect exports/finance.csv --strategy data/strategy.yaml",
 )
 
 
 @app.command(
     "inspect",
+    short_help="What iomstrat reads in a ledger, and the entry to paste.",
     epilog=(
         "Examples: iomstrat ledger inspect exports/finance.csv --strategy data/strategy.yaml; "
         "iomstrat ledger inspect '{path: exports/finance.csv, columns: {date: Bogføringsdato, "
@@ -42,7 +41,7 @@ def inspect(
     """The ledger's dialect (encoding, delimiter, date order, number style), its header, the
     column mapping iomstrat would use or needs, the first rows read with it, the first
     problems, and a ready `ledgers:` entry to paste into the strategy file (or to give to
-    the ledger option of `disbursement` and `report`)."""
+    `--ledger` of `validate`, `disbursement`, `reconcile` and `export hledger`)."""
     from iomstrat.core.ledger import inspect_ledger
     from iomstrat.render.ledger import render_inspection
 

@@ -8,10 +8,14 @@ import typer
 
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
+    LEDGER_OPTION,
     LOCALE_CSV_OPTION,
-    WIDE_HELP,
+    WIDE_OPTION,
+    WORKBOOK_OUTPUT_OPTION,
     Locale,
+    as_of_option,
     fail,
+    format_option,
     guard,
     parse_date,
     require,
@@ -23,6 +27,8 @@ from iomstrat.cli.common import (
 )
 from iomstrat.render.formats import DisbursementFormat
 
+SUMMARY = "The strategy and its ledgers against published IATI files."
+"""The command's line in the list of commands (whole: not its help cut short)."""
 EPILOG = (
     "Examples: iomstrat reconcile examples/illustrative_2023.yaml --iati denmark.xml "
     "--iati iom.xml; iomstrat reconcile FILE --iati activities.xml --format json. "
@@ -42,23 +48,12 @@ def command(
         metavar="FILE",
         help="An IATI 2.0x activity file (the donor's, the organisation's); repeatable.",
     ),
-    as_of: str = typer.Option(
-        None, "--as-of", metavar="DATE", help="Approvals in force on this date (default today)."
-    ),
-    fmt: DisbursementFormat = typer.Option(
-        DisbursementFormat.table, "--format", "-f", help="Output format."
-    ),
-    ledger: list[str] = typer.Option(
-        None,
-        "--ledger",
-        metavar="FILE",
-        help="A payment ledger (CSV, TSV, xlsx or YAML); repeatable.",
-    ),
+    as_of: str = as_of_option("Approvals in force on this date"),
+    fmt: DisbursementFormat = format_option(DisbursementFormat.table),
+    ledger: list[str] = LEDGER_OPTION,
     language: Locale = LOCALE_CSV_OPTION,
-    output: str = typer.Option(
-        None, "--output", "-o", metavar="FILE", help="Write to this file (xlsx: required)."
-    ),
-    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
+    output: str = WORKBOOK_OUTPUT_OPTION,
+    wide: bool = WIDE_OPTION,
 ) -> None:
     """Compare the strategy's approvals and the ledgers' payments with the donor's published
     commitments and disbursements, and these with the organisation's incoming commitments and

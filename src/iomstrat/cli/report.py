@@ -9,8 +9,10 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     LOCALE_OPTION,
-    PARTIAL_HELP,
+    PARTIAL_OPTION,
+    PATHS_ARGUMENT,
     Locale,
+    as_of_option,
     guard,
     parse_date,
     require,
@@ -18,6 +20,8 @@ from iomstrat.cli.common import (
     write,
 )
 
+SUMMARY = "One self-contained HTML report of strategies."
+"""The command's line in the list of commands (whole: not its help cut short)."""
 EPILOG = (
     "Examples: iomstrat report --output iom.html; iomstrat report strategy.yaml --locale da "
     "--output briefing.html. The report is written even when the files have findings (they "
@@ -28,25 +32,18 @@ EPILOG = (
 
 
 def command(
-    paths: list[str] = typer.Argument(
-        None, metavar="[PATH]...", help="Strategy files or folders (default: the embedded one)."
-    ),
+    paths: list[str] = PATHS_ARGUMENT,
     output: str = typer.Option(
         ..., "--output", "-o", metavar="FILE.html", help="Write the HTML report here."
     ),
     locale: Locale = LOCALE_OPTION,
-    as_of: str = typer.Option(
-        None,
-        "--as-of",
-        metavar="DATE",
-        help="Report and judge approvals as of this date (default today).",
-    ),
+    as_of: str = as_of_option("Report and judge approvals as of this date"),
     absolute_paths: bool = typer.Option(
         False,
         "--absolute-paths",
         help="Show the input files' absolute paths (default: relative to the working folder).",
     ),
-    partial: bool = typer.Option(False, "--partial", help=PARTIAL_HELP),
+    partial: bool = PARTIAL_OPTION,
 ) -> None:
     """Write one self-contained HTML report: header facts, cover and budget tables, charts,
     findings; with several files, a table of contents and their portfolio."""

@@ -7,6 +7,8 @@ import typer
 from iomstrat.cli.common import write
 from iomstrat.loader.embedded import SCHEMA_FILE
 
+SUMMARY = "Print the JSON Schema of strategy and table files."
+"""The command's line in the list of commands (whole: not its help cut short)."""
 EPILOG = (
     "Examples: iomstrat schema > strategy.schema.json; "
     f"iomstrat schema --output {SCHEMA_FILE} (refresh the repository's copy). "

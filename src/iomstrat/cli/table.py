@@ -10,9 +10,12 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     LOCALE_OPTION,
-    WIDE_HELP,
+    OUTPUT_OPTION,
+    WIDE_OPTION,
     Locale,
+    command_group,
     fail,
+    format_option,
     guard,
     table_width,
     use_color,
@@ -20,16 +23,15 @@ from iomstrat.cli.common import (
 )
 from iomstrat.render.formats import TableFormat
 
-app = typer.Typer(
-    help="Tables of figures with stated totals, such as a strategy's annexes.",
-    epilog="Example: iomstrat table show data/annex3_unearmarked_donors.yaml",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+app = command_group(
+    "Tables of figures with stated totals (a strategy's annexes).",
+    "iomstrat table show data/annex3_unearmarked_donors.yaml",
 )
 
 
 @app.command(
     "show",
+    short_help="A table as printed, with computed sums.",
     epilog=(
         "Examples: iomstrat table show data/annex3_unearmarked_donors.yaml; "
         "iomstrat table show data/annex2_funding_2021.yaml --format csv. " + EXIT_CODES_HELP
@@ -37,10 +39,10 @@ app = typer.Typer(
 )
 def show(
     path: str = typer.Argument(..., help="Table file (top-level key `table:`)."),
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="Output format."),
+    fmt: TableFormat = format_option(TableFormat.table),
     language: Locale = LOCALE_OPTION,
-    output: str = typer.Option(None, "--output", "-o", help="Write to this file."),
-    wide: bool = typer.Option(False, "--wide", help=WIDE_HELP),
+    output: str = OUTPUT_OPTION,
+    wide: bool = WIDE_OPTION,
 ) -> None:
     """Show a table as printed, with a computed row of column sums and computed row totals;
     findings about its totals go to stderr."""

@@ -8,9 +8,11 @@ import sys
 import typer
 
 from iomstrat.cli.common import (
+    LEDGER_OPTION,
     LOCALE_OPTION,
     STRICT_EXIT_CODES_HELP,
     Locale,
+    as_of_option,
     fail,
     guard,
     parse_date,
@@ -20,6 +22,8 @@ from iomstrat.cli.common import (
 from iomstrat.render.diagnostics import render, skipped_note, summary
 from iomstrat.render.formats import DiagnosticFormat
 
+SUMMARY = "Check strategy and table files: every finding in one run."
+"""The command's line in the list of commands (whole: not its help cut short)."""
 EPILOG = (
     "Examples: iomstrat validate; iomstrat validate data/*.yaml --strict; "
     "iomstrat validate --format sarif --output iomstrat.sarif strategy.yaml; "
@@ -56,15 +60,8 @@ def command(
         help="Skip, with a note, named YAML files of other tools (no top-level strategy: or "
         "table: key), as in a folder; the pre-commit hook uses it.",
     ),
-    as_of: str = typer.Option(
-        None, "--as-of", metavar="DATE", help="Judge approvals as of this date (default today)."
-    ),
-    ledger: list[str] = typer.Option(
-        None,
-        "--ledger",
-        metavar="FILE",
-        help="A payment ledger (CSV, TSV, xlsx or YAML) of the one PATH.",
-    ),
+    as_of: str = as_of_option("Judge approvals as of this date"),
+    ledger: list[str] = LEDGER_OPTION,
     output: str = typer.Option(None, "--output", "-o", help="Write the findings to this file."),
     language: Locale = LOCALE_OPTION,
 ) -> None:

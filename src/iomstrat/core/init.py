@@ -21,7 +21,8 @@ from iomstrat.loader import documents as loader
 from iomstrat.loader.embedded import SCHEMA_FILE
 from iomstrat.loader.git import repository_root
 from iomstrat.model.errors import format_path, parse_path
-from iomstrat.model.strategy import FINANCE_ACT_PATTERN, LINE_KINDS, UNIT_FACTORS
+from iomstrat.model.kinds import LINE_KINDS
+from iomstrat.model.strategy import FINANCE_ACT_PATTERN, UNIT_FACTORS
 
 __all__ = [
     "LINE_KINDS",

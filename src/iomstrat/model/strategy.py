@@ -59,20 +59,6 @@ def _exactly_one(value: Any) -> Any:
     return value
 
 
-LINE_KINDS = (
-    "core",
-    "soft_earmarked",
-    "earmarked",
-    "personnel",
-    "humanitarian",
-    "thematic",
-    "climate",
-    "other",
-)
-"""The kinds of budget line named in the documentation; any lower-case identifier is a kind too,
-shown by its name. No kind carries a rule: the file's `dialogue:` and `geographic_focus:` do."""
-
-
 class Model(BaseModel):
     model_config = MODEL_CONFIG
 
