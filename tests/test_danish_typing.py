@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from iomstrat.core import pipeline
+from iomstrat.render.messages import text as worded
 
 from .conftest import AS_OF, edited, line_of
 
@@ -57,7 +58,7 @@ def test_one_finding_quoting_the_text_and_what_to_write(
     assert [(d.line, d.code, d.severity.label) for d in found][:1] == [
         (line_of(text, typed), "IOM005", severity)
     ]
-    assert message in found[0].message
+    assert message in worded(found[0])
     if "31-02" not in new:  # an impossible date is also a wrong type for the model
         assert len([d for d in found if d.line == found[0].line]) == 1
 
@@ -81,7 +82,11 @@ def test_three_decimals_may_be_danish_thousands(tmp_path: Path) -> None:
     doc = load_text("s.yaml", "a: 2.055\nb: 2.05\nc: 0.125\nd: 1250.500\n")
     assert doc.data["a"] == Decimal("2.055")
     assert [(d.line, d.severity.label) for d in doc.diagnostics] == [(1, "warning")]
-    assert "write 2055" in doc.diagnostics[0].message
+    assert "write 2055" in worded(doc.diagnostics[0])
+    # in Danish the same values, and what to write stays the file's own digits
+    assert worded(doc.diagnostics[0], "da") == (
+        "'2.055' læses som 2.055 med decimalpunktum; skiller punktummet tusinder, så skriv 2055"
+    )
 
 
 def test_lists_and_spaced_commas_are_not_numbers_split() -> None:

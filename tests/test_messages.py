@@ -274,3 +274,34 @@ def test_a_place_outside_the_focus_names_the_continent_in_the_readers_language()
     assert text(outside, "da") == (
         "landet 'Jordan' ligger i Asien, uden for det geografiske fokus på Africa"
     )
+
+
+def test_the_readers_findings_are_worded_from_their_values_in_both_languages() -> None:
+    from iomstrat.loader.documents import Limits, load_bytes, load_text
+
+    doc = load_text("s.yaml", "a: 1\na: 2\nb: yes\n")
+    assert [text(d) for d in doc.diagnostics] == [
+        "duplicate key 'a' first given on line 1; a key may appear once",
+        "'yes' means true/false to some YAML readers and text to others; write \"yes\" in "
+        "quotes for text, or true/false",
+    ]
+    assert [text(d, "da") for d in doc.diagnostics] == [
+        "nøglen 'a' står to gange, første gang på linje 1; en nøgle må kun stå én gang",
+        "'yes' betyder true/false for nogle YAML-læsere og tekst for andre; skriv \"yes\" i "
+        "anførselstegn for tekst, ellers true/false",
+    ]
+    [binary] = load_bytes("b.yaml", b"a: 1\x00\n").diagnostics
+    assert (binary.code, binary.line, binary.column) == ("IOM002", 1, 5)
+    assert text(binary, "da") == "NUL-byte i teksten; binær eller beskadiget fil"
+    # 3 MiB against a limit of 2 MiB, each to one decimal as the locale writes it
+    big = load_bytes("big.yaml", b"#" * (3 * 2**20), Limits(max_bytes=2 * 2**20)).diagnostics[0]
+    assert text(big) == "input is 3.0 MiB, larger than the limit of 2.0 MiB"
+    assert text(big, "da") == "inddata er 3,0 MiB, større end grænsen på 2,0 MiB"
+
+
+def test_only_the_reader_of_pydantic_and_of_ledgers_and_iati_words_its_own() -> None:
+    """The YAML reader's codes (IOM001-IOM012) and the statements (IOM800-IOM811) are
+    catalogued: every finding of theirs is worded here, in both languages."""
+    worded = {c.code for c in codes.CODES if c.messages()}
+    assert {f"IOM00{n}" for n in range(1, 10)} | {"IOM010", "IOM011", "IOM012"} <= worded
+    assert {f"IOM8{n:02d}" for n in range(12)} <= worded

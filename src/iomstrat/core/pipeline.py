@@ -18,7 +18,7 @@ from iomstrat.core.payments import collect_payments
 from iomstrat.engine.book import Book, Rates, book_payments
 from iomstrat.engine.targets import Tables
 from iomstrat.engine.versions import latest
-from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity
+from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity, finding
 from iomstrat.loader import documents as loader
 from iomstrat.loader import files
 from iomstrat.loader.gcpause import collector_paused
@@ -129,8 +129,7 @@ def expand_paths(paths: list[str], skipped: list[tuple[str, str]] | None = None)
 
 def not_regular(path: str, kind: str) -> Checked:
     """A file a folder's walk passed by, with a note saying why."""
-    message = f"skipped: {kind}, not a regular file"
-    note = Diagnostic(path, 1, 1, NOT_REGULAR, Severity.INFO, message)
+    note = finding(path, 1, 1, NOT_REGULAR, is_a=kind)
     return Checked(loader.Document(path), (note,), skipped=True)
 
 

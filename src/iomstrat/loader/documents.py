@@ -217,89 +217,82 @@ def read_bytes(
     """Read a file (or standard input for `-`), refusing what is too big or not a file."""
     limit = limits.max_bytes
 
-    def fail(message: str) -> tuple[None, Diagnostic]:
-        return None, Diagnostic(name or path, 1, 1, UNREADABLE, Severity.FATAL, message)
+    def fail(kind: str, **values: Any) -> tuple[None, Diagnostic]:
+        return None, finding(name or path, 1, 1, UNREADABLE, kind=kind, **values)
 
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            return fail(f"standard input is larger than the limit of {_size(limit)}")
+            return fail("stdin_too_large", max_bytes=limit)
         return data, None
     try:
         handle, info = files.open_regular(path)  # a FIFO or a device: refused, never waited on
         with handle:
             if info.st_size > limit:
-                return fail(
-                    f"file is {_size(info.st_size)}, larger than the limit of {_size(limit)}"
-                )
+                return fail("too_large", size=info.st_size, max_bytes=limit)
             data = handle.read(limit + 1)
     except files.NotRegular as error:
-        if error.kind == "a directory":
-            return fail("is a directory, not a file")
-        return fail(f"is {error.kind}, not a regular file")
+        if error.kind == "directory":
+            return fail("directory")
+        return fail("not_regular", is_a=error.kind)
     except FileNotFoundError:
         if os.path.islink(path):
-            return fail("symbolic link to a file that does not exist")
-        return fail("no such file")
+            return fail("broken_link")
+        return fail("missing")
     except IsADirectoryError:
-        return fail("is a directory, not a file")
+        return fail("directory")
     except PermissionError:
-        return fail("permission denied")
+        return fail("permission")
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return fail("symbolic link loop")
-        return fail(f"cannot read: {error.strerror or error}")
+            return fail("loop")
+        return fail("os_error", reason=echo(str(error.strerror or error)))
     if len(data) > limit:
-        return fail(f"file is larger than the limit of {_size(limit)}")
+        return fail("grew", max_bytes=limit)
     return data, None
-
-
-def _size(size: int) -> str:
-    return f"{size / 2**20:.1f} MiB" if size >= 2**20 else f"{size} bytes"
 
 
 def decode(name: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
     """Bytes to text: UTF-8 (a BOM is dropped) or UTF-16 with a BOM; anything else is refused."""
 
-    def fail(message: str, line: int = 1, column: int = 1) -> tuple[None, Diagnostic]:
-        return None, Diagnostic(name, line, column, NOT_TEXT, Severity.FATAL, message)
+    def fail(kind: str, line: int = 1, column: int = 1, **values: Any) -> tuple[None, Diagnostic]:
+        return None, finding(name, line, column, NOT_TEXT, kind=kind, **values)
 
     if data.startswith(b"\x1f\x8b"):
-        return fail("binary content (gzip-compressed data), not a YAML text file")
+        return fail("gzip")
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return fail("UTF-32 text is not supported; save the file as UTF-8")
+        return fail("utf32")
     if _utf16_without_bom(data[:4]):
-        return fail("UTF-16 text without a byte-order mark; save the file as UTF-8")
+        return fail("utf16_no_bom")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            return fail("invalid UTF-16 text")
+            return fail("utf16_invalid")
     else:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            start, message = error.start, "invalid UTF-8 byte; save the file as UTF-8"
+            start, kind = error.start, "utf8_invalid"
             nul = data.find(b"\x00", 0, start)
             if nul >= 0:  # binary data: say so at its first NUL, not at a later odd byte
-                start, message = nul, "NUL byte in text; binary or corrupted file"
+                start, kind = nul, "nul"
             line = data.count(b"\n", 0, start) + 1
             column = start - (data.rfind(b"\n", 0, start) + 1) + 1
-            return fail(message, line, column)
+            return fail(kind, line, column)
     text = text.removeprefix("\ufeff")
     bad = _NOT_YAML_TEXT.search(text)
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        kind = (
-            "NUL byte" if bad.group() == "\x00" else f"control character U+{ord(bad.group()):04X}"
-        )
-        return fail(f"{kind} in text; binary or corrupted file", line, column)
+        if bad.group() == "\x00":
+            return fail("nul", line, column)
+        return fail("control", line, column, codepoint=ord(bad.group()))
     stray = text.find("\ufeff")
     if stray >= 0:  # YAML parsers disagree on it (libyaml skips it, PyYAML keeps it)
         line = text.count("\n", 0, stray) + 1
         column = stray - (text.rfind("\n", 0, stray) + 1) + 1
-        return fail("byte-order mark (U+FEFF) inside the text; were files joined?", line, column)
+        return fail("bom_inside", line, column)
     return text, None
 
 
@@ -331,10 +324,16 @@ def load_bytes(
     name: str, data: bytes, limits: Limits = DEFAULT_LIMITS, *, lean: bool = False
 ) -> Document:
     if len(data) > limits.max_bytes:
-        message = f"input is {_size(len(data))}, larger than the limit of {_size(limits.max_bytes)}"
-        return Document(
-            name, diagnostics=[Diagnostic(name, 1, 1, UNREADABLE, Severity.FATAL, message)]
+        too_large = finding(
+            name,
+            1,
+            1,
+            UNREADABLE,
+            kind="input_too_large",
+            size=len(data),
+            max_bytes=limits.max_bytes,
         )
+        return Document(name, diagnostics=[too_large])
     text, problem = decode(name, data)
     if problem is not None or text is None:
         return Document(name, diagnostics=[problem] if problem else [])
@@ -361,24 +360,31 @@ def load_text(
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(str(part) for part in (error.context, error.problem) if part)
-        code = SYNTAX
-        if "nesting depth" in message:  # newer libyaml stops deep flow nesting itself
-            code, message = TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels"
+        problem = " ".join(str(part) for part in (error.context, error.problem) if part)
+        if "nesting depth" in problem:  # newer libyaml stops deep flow nesting itself
+            found = finding(name, line, column, TOO_DEEP, kind="deep", most=MAX_DEPTH)
         else:
-            message = f"YAML syntax: {echo(message)}{_syntax_hint(text, line, column)}"
-        doc.diagnostics.append(Diagnostic(name, line, column, code, Severity.ERROR, message))
+            kind, hint = _syntax_hint(text, line, column)
+            found = finding(name, line, column, SYNTAX, kind=kind, problem=echo(problem), **hint)
+        doc.diagnostics.append(found)
         doc.data = None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        message = f"character U+{error.character:04X} is not allowed in YAML text"
-        doc.diagnostics.append(Diagnostic(name, line, column, NOT_TEXT, Severity.ERROR, message))
+        doc.diagnostics.append(
+            finding(
+                name,
+                line,
+                column,
+                NOT_TEXT,
+                kind="yaml_character",
+                severity=Severity.ERROR,
+                codepoint=error.character,
+            )
+        )
         doc.data = None
     except yaml.YAMLError as error:
-        doc.diagnostics.append(
-            Diagnostic(name, 1, 1, SYNTAX, Severity.ERROR, f"YAML: {echo(str(error))}")
-        )
+        doc.diagnostics.append(finding(name, 1, 1, SYNTAX, kind="yaml", problem=echo(str(error))))
         doc.data = None
     except _Stop:
         doc.data = None
@@ -399,21 +405,22 @@ def _build_lean(doc: Document, text: str, limits: Limits, detailed: set[DataPath
     return True
 
 
-def _syntax_hint(text: str, line: int, column: int) -> str:
-    """What people most often did wrong when the parser stops here: a tab, an unclosed quote."""
+def _syntax_hint(text: str, line: int, column: int) -> tuple[str, dict[str, Any]]:
+    """What people most often did wrong when the parser stops here (a tab, an unclosed quote):
+    the kind of the syntax finding and the values it adds."""
     lines = text.splitlines()
     if not 0 < line <= len(lines):
-        return ""
+        return "syntax", {}
     here = lines[line - 1]
     if "\t" in here[: column + 1]:
-        return "; a tab character: indent with spaces"
+        return "syntax_tab", {}
     for number in range(line - 1, max(line - 20, 0), -1):
         before = lines[number - 1].split(" #")[0]
         if before.lstrip().startswith("#"):
             continue
         if (before.count('"') - before.count('\\"')) % 2:
-            return f"; a quote opened on line {number} may not be closed"
-    return ""
+            return "syntax_quote", {"opened": number}
+    return "syntax", {}
 
 
 def _loader_class() -> Any:
@@ -481,13 +488,17 @@ class _Builder:
         self,
         pos: Position,
         code: str,
-        message: str,
+        kind: str,
         *,
         stop: bool = False,
-        severity: Severity = Severity.ERROR,
+        severity: Severity | None = None,
+        **values: Any,
     ) -> None:
+        """A finding of the YAML text at `pos`: its code, its kind and the values it quotes."""
         self.doc.diagnostics.append(
-            Diagnostic(self.doc.name, pos.line, pos.column, code, severity, message)
+            finding(
+                self.doc.name, pos.line, pos.column, code, kind=kind, severity=severity, **values
+            )
         )
         if stop:
             raise _Stop
@@ -524,7 +535,7 @@ class _Builder:
                     self.too_many_nodes(pos)
                 self.check_tag(event.tag, pos)
                 if len(stack) >= MAX_DEPTH:
-                    self.error(pos, TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels", stop=True)
+                    self.error(pos, TOO_DEEP, "deep", stop=True, most=MAX_DEPTH)
                 path = self.child_path(stack, pos)
                 container: Any = {} if kind is mapping_start else []
                 self.values[path] = pos
@@ -536,47 +547,26 @@ class _Builder:
                 self.add(stack, root, node.value, None, node.nodes, node.anchor)
             elif kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
-                    self.error(pos, SYNTAX, f"unknown alias *{echo(event.anchor)}", stop=True)
+                    self.error(pos, SYNTAX, "unknown_alias", stop=True, alias=echo(event.anchor))
                 target, nodes = self.anchors[event.anchor]
                 self.alias_nodes += nodes
                 if self.alias_nodes > MAX_ALIAS_NODES:
-                    self.error(
-                        pos,
-                        ALIAS_LIMIT,
-                        f"aliases repeat more than {MAX_ALIAS_NODES} nodes (an alias bomb?); "
-                        "write the values out",
-                        stop=True,
-                    )
+                    self.error(pos, ALIAS_LIMIT, "bomb", stop=True, most=MAX_ALIAS_NODES)
                 self.add(stack, root, target, pos, nodes, None)
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
-                    self.error(
-                        pos,
-                        NOT_A_DOCUMENT,
-                        "more than one YAML document ('---'); a file holds one strategy",
-                        stop=True,
-                    )
+                    self.error(pos, NOT_A_DOCUMENT, "documents", stop=True)
             self.previous = event
         if not root:
-            self.error(Position(1, 1), NOT_A_DOCUMENT, "file is empty (no YAML content)", stop=True)
+            self.error(Position(1, 1), NOT_A_DOCUMENT, "empty", stop=True)
         self.doc.data = root[0]
         if not isinstance(self.doc.data, dict):
-            kind_name = "a list" if isinstance(self.doc.data, list) else "a single value"
-            self.error(
-                Position(1, 1),
-                NOT_A_DOCUMENT,
-                f"top level is {kind_name}; expected a mapping of keys to values",
-                stop=True,
-            )
+            top = "top_list" if isinstance(self.doc.data, list) else "top_value"
+            self.error(Position(1, 1), NOT_A_DOCUMENT, top, stop=True)
 
     def too_many_nodes(self, pos: Position) -> None:
-        self.error(
-            pos,
-            TOO_LARGE,
-            f"more than {self.limits.max_nodes} values in one file; far more than it needs",
-            stop=True,
-        )
+        self.error(pos, TOO_LARGE, "values", stop=True, most=self.limits.max_nodes)
 
     def check_thousands(self, stack: list[_Node], event: Any) -> None:
         """`{2023: 1,500}` reads as 2023: 1 and a key 500 without a value, `{2024: 47,5}` as
@@ -587,20 +577,13 @@ class _Builder:
             return
         first: Any = before.start_mark
         head, tail = before.value, event.value
-        written = echo(f"{head},{tail}")
-        if len(tail) == 3 and len(head.lstrip("+-")) <= 3:
-            meant = Decimal(head + tail)
-            advice = (
-                f"write {meant} without thousands separators "
-                f"(or {_plain(f'{head}.{tail}')} if the comma is a decimal comma)"
-            )
-        else:
-            meant = Decimal(f"{head}.{tail}")
-            advice = f"write {meant} (a decimal point, not a comma)"
+        meant, advice = _comma(head, tail)
         self.error(
             Position(first.line + 1, first.column + 1),
             AMBIGUOUS_SCALAR,
-            f"'{written}' reads as two values, split at the comma; {advice}",
+            f"split_{advice.pop('kind')}",
+            text=echo(f"{head},{tail}"),
+            **advice,
         )
         parent = stack[-1]
         parent.value[parent.key] = meant
@@ -613,7 +596,7 @@ class _Builder:
         if isinstance(parent.value, list):
             return (*parent.path, len(parent.value))
         if not parent.key_pending:
-            self.error(pos, SYNTAX, "a mapping or list cannot be a key", stop=True)
+            self.error(pos, SYNTAX, "collection_key", stop=True)
         return (*parent.path, parent.key)
 
     def add(
@@ -644,7 +627,7 @@ class _Builder:
         if not parent.key_pending:
             assert pos is not None  # a collection as key was refused in child_path
             if isinstance(value, (dict, list)):
-                self.error(pos, SYNTAX, "a mapping or list cannot be a key", stop=True)
+                self.error(pos, SYNTAX, "collection_key", stop=True)
             self.start_key(parent, value, pos)
             return
         parent.key_pending = False
@@ -670,15 +653,12 @@ class _Builder:
             return
         text = str(key)
         if len(text) > MAX_KEY_CHARS:
-            self.error(
-                pos, TOO_LARGE, f"key of {len(text)} characters; at most {MAX_KEY_CHARS}", stop=True
-            )
+            self.error(pos, TOO_LARGE, "key", stop=True, count=len(text), most=MAX_KEY_CHARS)
         first = parent.key_seen.get(text)
         if first is None and key in parent.value:  # 1 and true, 1.0 and 1.00: equal keys
             first = self.doc.keys.get((*parent.path, key), pos).line
         if first is not None:
-            where = f"'{echo(text)}' first given on line {first}"
-            self.error(pos, DUPLICATE_KEY, f"duplicate key {where}; a key may appear once")
+            self.error(pos, DUPLICATE_KEY, "", text=echo(text), first=first)
             # Keep the first value: reading on finds more problems in one run.
             parent.key = _Ignored()
             parent.key_path = (*parent.path, parent.key)
@@ -698,7 +678,7 @@ class _Builder:
             sources = merged if isinstance(merged, list) else [merged]
             for source in sources:
                 if not isinstance(source, dict):
-                    self.error(pos, SYNTAX, "a merge key '<<' takes a mapping or list of mappings")
+                    self.error(pos, SYNTAX, "merge")
                     continue
                 for key, value in source.items():
                     if key not in node.value:
@@ -709,9 +689,7 @@ class _Builder:
     def check_tag(self, tag: str | None, pos: Position) -> None:
         if tag is None or tag == "!" or tag in _ALLOWED_TAGS:
             return
-        self.error(
-            pos, TAG, f"tag {echo(tag)} is not allowed; strategy files use plain YAML values"
-        )
+        self.error(pos, TAG, "", tag=echo(tag))
 
     def scalar(self, event: Any, pos: Position) -> Any:
         text: str = event.value
@@ -727,7 +705,7 @@ class _Builder:
             if tag == "tag:yaml.org,2002:bool":
                 if text in _TRUE or text in _FALSE:
                     return text in _TRUE
-                self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not true or false")
+                self.error(pos, AMBIGUOUS_SCALAR, "not_boolean", text=echo(text))
                 return text
         if text in _NULLS:
             return None
@@ -738,12 +716,7 @@ class _Builder:
         if text in _FALSE:
             return False
         if text in _YAML11_BOOLS:
-            self.error(
-                pos,
-                AMBIGUOUS_SCALAR,
-                f"'{text}' means true/false to some YAML readers and text to others; "
-                f'write "{text}" in quotes for text, or true/false',
-            )
+            self.error(pos, AMBIGUOUS_SCALAR, "yaml11_boolean", text=text)
             return text
         if text and (text[0] in "+-.0123456789"):
             return self.number(text, pos, force=False)
@@ -757,9 +730,10 @@ class _Builder:
                 self.error(
                     pos,
                     AMBIGUOUS_SCALAR,
-                    f"'{echo(text)}' is read as {text} with a decimal point; if the point "
-                    f"groups thousands, write {text.replace('.', '')}",
+                    "point_once",
                     severity=Severity.WARNING,
+                    text=text,
+                    meant=text.replace(".", ""),
                 )
             return Decimal(text)
         if text in _SPECIAL_FLOAT:
@@ -767,19 +741,12 @@ class _Builder:
         # Text no longer than the limit cannot have too many digits; count only longer text.
         digits = sum(ch.isdigit() for ch in text) if len(text) > MAX_DIGITS else 0
         if _LEADING_ZERO.fullmatch(text):
-            self.error(
-                pos,
-                AMBIGUOUS_SCALAR,
-                f"'{echo(text)}' has a leading zero, which some YAML readers take as octal; "
-                "write it in quotes if it is a code, or without the zero if it is a number",
-            )
+            self.error(pos, AMBIGUOUS_SCALAR, "leading_zero", text=echo(text))
             return text
         integer = _INT.fullmatch(text)
         if integer or _DECIMAL.fullmatch(text):
             if digits > MAX_DIGITS:
-                self.error(
-                    pos, NUMBER_TOO_LONG, f"number has {digits} digits; at most {MAX_DIGITS}"
-                )
+                self.error(pos, NUMBER_TOO_LONG, "", count=digits, most=MAX_DIGITS)
                 return None
             if integer:
                 return int(text)
@@ -794,7 +761,10 @@ class _Builder:
                 self.error(
                     pos,
                     NUMBER_TOO_LONG,
-                    f"'{echo(text)}' has {written_out} digits written out; at most {MAX_DIGITS}",
+                    "written_out",
+                    text=echo(text),
+                    count=written_out,
+                    most=MAX_DIGITS,
                 )
                 return None
             return number
@@ -802,13 +772,13 @@ class _Builder:
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:
-                self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a valid date")
+                self.error(pos, AMBIGUOUS_SCALAR, "bad_date", text=echo(text))
                 return text
         danish = self.typed_by_hand(text, pos)
         if danish is not None:
             return danish
         if force:
-            self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a number")
+            self.error(pos, AMBIGUOUS_SCALAR, "not_number", text=echo(text))
         return text
 
     def typed_by_hand(self, text: str, pos: Position) -> Decimal | dt.date | None:
@@ -819,35 +789,19 @@ class _Builder:
             return None
         comma = _DECIMAL_COMMA.fullmatch(text)
         if comma:
-            head, tail = comma.groups()
-            if len(tail) == 3 and len(head.lstrip("+-")) <= 3:
-                meant = Decimal(head + tail)
-                advice = (
-                    f"write {meant} without thousands separators "
-                    f"(or {_plain(f'{head}.{tail}')} if the comma is a decimal comma)"
-                )
-            else:
-                meant = Decimal(f"{head}.{tail}")
-                advice = f"write {meant} (a decimal point, not a comma)"
-            self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a number; {advice}")
+            meant, advice = _comma(*comma.groups())
+            kind = f"comma_{advice.pop('kind')}"
+            self.error(pos, AMBIGUOUS_SCALAR, kind, text=echo(text), **advice)
             return meant
         if _COMMA_GROUPS.fullmatch(text):
             meant = Decimal(text.replace(",", ""))
-            self.error(
-                pos,
-                AMBIGUOUS_SCALAR,
-                f"'{echo(text)}' groups thousands with commas; write {meant}",
-            )
+            self.error(pos, AMBIGUOUS_SCALAR, "comma_groups", text=echo(text), meant=str(meant))
             return meant
         points = _POINT_GROUPS.fullmatch(text)
         if points:
             whole, decimals = points.groups()
             meant = Decimal(whole.replace(".", "") + (f".{decimals}" if decimals else ""))
-            self.error(
-                pos,
-                AMBIGUOUS_SCALAR,
-                f"'{echo(text)}' groups thousands with points; write {meant}",
-            )
+            self.error(pos, AMBIGUOUS_SCALAR, "point_groups", text=echo(text), meant=str(meant))
             return meant
         dmy = _DAY_MONTH_YEAR.fullmatch(text)
         if dmy:
@@ -855,16 +809,25 @@ class _Builder:
             try:
                 meant_date = dt.date(int(year), int(month), int(day))
             except ValueError:
-                self.error(pos, AMBIGUOUS_SCALAR, f"'{echo(text)}' is not a valid date")
+                self.error(pos, AMBIGUOUS_SCALAR, "bad_date", text=echo(text))
                 return None
-            self.error(
-                pos,
-                AMBIGUOUS_SCALAR,
-                f"'{echo(text)}' is a date written day-month-year; write "
-                f"{meant_date.isoformat()} (year-month-day)",
-            )
+            self.error(pos, AMBIGUOUS_SCALAR, "day_month_year", text=echo(text), meant=meant_date)
             return meant_date
         return None
+
+
+def _comma(head: str, tail: str) -> tuple[Decimal, dict[str, Any]]:
+    """A number written with a comma, `head,tail`: the value meant (thousands for `1,500`, a
+    decimal comma for `47,5`) and what to write instead (the finding's kind and values)."""
+    if len(tail) == 3 and len(head.lstrip("+-")) <= 3:
+        meant = Decimal(head + tail)
+        return meant, {
+            "kind": "thousands",
+            "meant": str(meant),
+            "decimal": _plain(f"{head}.{tail}"),
+        }
+    meant = Decimal(f"{head}.{tail}")
+    return meant, {"kind": "decimal", "meant": str(meant)}
 
 
 def _plain(text: str) -> str:
@@ -926,10 +889,11 @@ class _LeanBuilder(_Builder):
         self,
         pos: Position,
         code: str,
-        message: str,
+        kind: str,
         *,
         stop: bool = False,
-        severity: Severity = Severity.ERROR,
+        severity: Severity | None = None,
+        **values: Any,
     ) -> None:
         raise _NeedFull
 

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 
 class NotRegular(Exception):
-    """A path that is not a regular file; `kind` says what it is ("a FIFO (named pipe)")."""
+    """A path that is not a regular file; `kind` says what it is (`files.kind`: "fifo")."""
 
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
@@ -43,12 +43,14 @@ def not_regular(path: str) -> str | None:
 
 
 def kind(mode: int) -> str:
+    """What a file that is not regular is, as a key the renderer words: directory, fifo,
+    device, socket or other."""
     if stat.S_ISDIR(mode):
-        return "a directory"
+        return "directory"
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return "fifo"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return "device"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return "socket"
+    return "other"

@@ -36,6 +36,16 @@ LEDGER_REFUSED = "IOM424"
 """The finding of a ledger that is not read (a path outside the repository, not a file…)."""
 
 
+_WHAT = {
+    "directory": "a directory",
+    "fifo": "a FIFO (named pipe)",
+    "device": "a device",
+    "socket": "a socket",
+    "other": "not a regular file",
+}
+"""Until IOM424 is catalogued (issue 25): what a ledger that is not a regular file is."""
+
+
 class Refused(Exception):
     """A ledger that is not read; the message names the path only, never the content."""
 
@@ -69,7 +79,9 @@ def open_regular(path: str) -> tuple[BinaryIO, os.stat_result]:
     try:
         handle, info = files.open_regular(path)
     except files.NotRegular as error:
-        raise Refused(f"ledger is {error.kind}, not a regular file") from None
+        raise Refused(
+            f"ledger is {_WHAT.get(error.kind, error.kind)}, not a regular file"
+        ) from None
     if info.st_size > MAX_LEDGER_BYTES:
         handle.close()
         raise Refused(

@@ -63,6 +63,231 @@ _TABLE_UNCHECKED_DA = (
 )
 
 MESSAGES: Mapping[str, Message] = {
+    # Reading the file (IOM001-IOM012): what the loader found, worded here
+    "IOM001.stdin_too_large": Message(
+        "standard input is larger than the limit of {max_bytes}",
+        "standardinput er større end grænsen på {max_bytes}",
+    ),
+    "IOM001.too_large": Message(
+        "file is {size}, larger than the limit of {max_bytes}",
+        "filen er {size}, større end grænsen på {max_bytes}",
+    ),
+    "IOM001.input_too_large": Message(
+        "input is {size}, larger than the limit of {max_bytes}",
+        "inddata er {size}, større end grænsen på {max_bytes}",
+    ),
+    "IOM001.grew": Message(
+        "file is larger than the limit of {max_bytes}",
+        "filen er større end grænsen på {max_bytes}",
+    ),
+    "IOM001.directory": Message(
+        "is a directory, not a file",
+        "er en mappe, ikke en fil",
+    ),
+    "IOM001.not_regular": Message(
+        "is {is_a}, not a regular file",
+        "er {is_a}, ikke en almindelig fil",
+    ),
+    "IOM001.broken_link": Message(
+        "symbolic link to a file that does not exist",
+        "symbolsk link til en fil, der ikke findes",
+    ),
+    "IOM001.missing": Message(
+        "no such file",
+        "filen findes ikke",
+    ),
+    "IOM001.permission": Message(
+        "permission denied",
+        "adgang nægtet",
+    ),
+    "IOM001.loop": Message(
+        "symbolic link loop",
+        "symbolske links i en løkke",
+    ),
+    "IOM001.os_error": Message(
+        "cannot read: {reason}",
+        "kan ikke læses: {reason}",
+    ),
+    "IOM002.gzip": Message(
+        "binary content (gzip-compressed data), not a YAML text file",
+        "binært indhold (gzip-komprimerede data), ikke en YAML-tekstfil",
+    ),
+    "IOM002.utf32": Message(
+        "UTF-32 text is not supported; save the file as UTF-8",
+        "UTF-32-tekst understøttes ikke; gem filen som UTF-8",
+    ),
+    "IOM002.utf16_no_bom": Message(
+        "UTF-16 text without a byte-order mark; save the file as UTF-8",
+        "UTF-16-tekst uden byte-order mark; gem filen som UTF-8",
+    ),
+    "IOM002.utf16_invalid": Message(
+        "invalid UTF-16 text",
+        "ugyldig UTF-16-tekst",
+    ),
+    "IOM002.utf8_invalid": Message(
+        "invalid UTF-8 byte; save the file as UTF-8",
+        "ugyldig UTF-8-byte; gem filen som UTF-8",
+    ),
+    "IOM002.nul": Message(
+        "NUL byte in text; binary or corrupted file",
+        "NUL-byte i teksten; binær eller beskadiget fil",
+    ),
+    "IOM002.control": Message(
+        "control character {codepoint} in text; binary or corrupted file",
+        "styretegnet {codepoint} i teksten; binær eller beskadiget fil",
+    ),
+    "IOM002.bom_inside": Message(
+        "byte-order mark (U+FEFF) inside the text; were files joined?",
+        "byte-order mark (U+FEFF) inde i teksten; er filer sat sammen?",
+    ),
+    "IOM002.yaml_character": Message(
+        "character {codepoint} is not allowed in YAML text",
+        "tegnet {codepoint} er ikke tilladt i YAML-tekst",
+    ),
+    "IOM003.syntax": Message(
+        "YAML syntax: {problem}",
+        "YAML-syntaks: {problem}",
+    ),
+    "IOM003.syntax_tab": Message(
+        "YAML syntax: {problem}; a tab character: indent with spaces",
+        "YAML-syntaks: {problem}; et tabulatortegn: indryk med mellemrum",
+    ),
+    "IOM003.syntax_quote": Message(
+        "YAML syntax: {problem}; a quote opened on line {opened} may not be closed",
+        "YAML-syntaks: {problem}; et anførselstegn åbnet på linje {opened} er måske ikke lukket",
+    ),
+    "IOM003.yaml": Message(
+        "YAML: {problem}",
+        "YAML: {problem}",
+    ),
+    "IOM003.unknown_alias": Message(
+        "unknown alias *{alias}",
+        "ukendt alias *{alias}",
+    ),
+    "IOM003.collection_key": Message(
+        "a mapping or list cannot be a key",
+        "en tabel af nøgler eller en liste kan ikke være en nøgle",
+    ),
+    "IOM003.merge": Message(
+        "a merge key '<<' takes a mapping or list of mappings",
+        "en fletnøgle '<<' tager en tabel af nøgler eller en liste af dem",
+    ),
+    "IOM004": Message(
+        "duplicate key '{text}' first given on line {first}; a key may appear once",
+        "nøglen '{text}' står to gange, første gang på linje {first}; en nøgle må kun stå én gang",
+    ),
+    "IOM005.not_boolean": Message(
+        "'{text}' is not true or false",
+        "'{text}' er hverken true eller false",
+    ),
+    "IOM005.yaml11_boolean": Message(
+        "'{text}' means true/false to some YAML readers and text to others; write \"{text}\" in "
+        "quotes for text, or true/false",
+        "'{text}' betyder true/false for nogle YAML-læsere og tekst for andre; skriv \"{text}\" i "
+        "anførselstegn for tekst, ellers true/false",
+    ),
+    "IOM005.point_once": Message(
+        "'{text}' is read as {text} with a decimal point; if the point groups thousands, write "
+        "{meant}",
+        "'{text}' læses som {text} med decimalpunktum; skiller punktummet tusinder, så skriv "
+        "{meant}",
+    ),
+    "IOM005.leading_zero": Message(
+        "'{text}' has a leading zero, which some YAML readers take as octal; write it in quotes "
+        "if it is a code, or without the zero if it is a number",
+        "'{text}' har et foranstillet nul, som nogle YAML-læsere læser som oktalt; skriv det i "
+        "anførselstegn, hvis det er en kode, eller uden nullet, hvis det er et tal",
+    ),
+    "IOM005.bad_date": Message(
+        "'{text}' is not a valid date",
+        "'{text}' er ikke en gyldig dato",
+    ),
+    "IOM005.not_number": Message(
+        "'{text}' is not a number",
+        "'{text}' er ikke et tal",
+    ),
+    "IOM005.split_thousands": Message(
+        "'{text}' reads as two values, split at the comma; write {meant} without thousands "
+        "separators (or {decimal} if the comma is a decimal comma)",
+        "'{text}' læses som to værdier, delt ved kommaet; skriv {meant} uden tusindtalsskilletegn "
+        "(eller {decimal}, hvis kommaet er et decimalkomma)",
+    ),
+    "IOM005.split_decimal": Message(
+        "'{text}' reads as two values, split at the comma; write {meant} (a decimal point, not a "
+        "comma)",
+        "'{text}' læses som to værdier, delt ved kommaet; skriv {meant} (decimalpunktum, ikke "
+        "komma)",
+    ),
+    "IOM005.comma_thousands": Message(
+        "'{text}' is not a number; write {meant} without thousands separators (or {decimal} if "
+        "the comma is a decimal comma)",
+        "'{text}' er ikke et tal; skriv {meant} uden tusindtalsskilletegn (eller {decimal}, hvis "
+        "kommaet er et decimalkomma)",
+    ),
+    "IOM005.comma_decimal": Message(
+        "'{text}' is not a number; write {meant} (a decimal point, not a comma)",
+        "'{text}' er ikke et tal; skriv {meant} (decimalpunktum, ikke komma)",
+    ),
+    "IOM005.comma_groups": Message(
+        "'{text}' groups thousands with commas; write {meant}",
+        "'{text}' skiller tusinder med kommaer; skriv {meant}",
+    ),
+    "IOM005.point_groups": Message(
+        "'{text}' groups thousands with points; write {meant}",
+        "'{text}' skiller tusinder med punktummer; skriv {meant}",
+    ),
+    "IOM005.day_month_year": Message(
+        "'{text}' is a date written day-month-year; write {meant} (year-month-day)",
+        "'{text}' er en dato skrevet dag-måned-år; skriv {meant} (år-måned-dag)",
+    ),
+    "IOM006": Message(
+        "tag {tag} is not allowed; strategy files use plain YAML values",
+        "mærket (tag) {tag} er ikke tilladt; strategifiler bruger almindelige YAML-værdier",
+    ),
+    "IOM007.bomb": Message(
+        "aliases repeat more than {most} nodes (an alias bomb?); write the values out",
+        "aliaser gentager mere end {most} værdier (en aliasbombe?); skriv værdierne ud",
+    ),
+    "IOM008.deep": Message(
+        "nested deeper than {most} levels",
+        "indlejret dybere end {most} niveauer",
+    ),
+    "IOM009.values": Message(
+        "more than {most} values in one file; far more than it needs",
+        "mere end {most} værdier i én fil; langt flere, end den har brug for",
+    ),
+    "IOM009.key": Message(
+        "key of {count} characters; at most {most}",
+        "en nøgle på {count} tegn; højst {most}",
+    ),
+    "IOM010": Message(
+        "number has {count} digits; at most {most}",
+        "tallet har {count} cifre; højst {most}",
+    ),
+    "IOM010.written_out": Message(
+        "'{text}' has {count} digits written out; at most {most}",
+        "'{text}' har {count} cifre skrevet ud; højst {most}",
+    ),
+    "IOM011.empty": Message(
+        "file is empty (no YAML content)",
+        "filen er tom (intet YAML-indhold)",
+    ),
+    "IOM011.documents": Message(
+        "more than one YAML document ('---'); a file holds one strategy",
+        "mere end ét YAML-dokument ('---'); en fil rummer én strategi",
+    ),
+    "IOM011.top_list": Message(
+        "top level is a list; expected a mapping of keys to values",
+        "øverste niveau er en liste; der forventes en tabel af nøgler og værdier",
+    ),
+    "IOM011.top_value": Message(
+        "top level is a single value; expected a mapping of keys to values",
+        "øverste niveau er en enkelt værdi; der forventes en tabel af nøgler og værdier",
+    ),
+    "IOM012": Message(
+        "skipped: {is_a}, not a regular file",
+        "springes over: {is_a}, ikke en almindelig fil",
+    ),
     # The file's keys (IOM021, IOM022; IOM020 is pydantic's, worded by its reader)
     "IOM021.suggest": Message(
         "{parent}: unknown key '{name}'; did you mean '{suggestion}'?",
@@ -959,6 +1184,13 @@ _WORDS: Mapping[str, Message] = {
     "period.quarter": Message("a quarter", "et kvartal"),
     "months_1": Message("1 month", "1 måned"),
     "months": Message("{n} months", "{n} måneder"),
+    "is_a.directory": Message("a directory", "en mappe"),
+    "is_a.fifo": Message("a FIFO (named pipe)", "en FIFO (navngivet rør)"),
+    "is_a.device": Message("a device", "en enhed"),
+    "is_a.socket": Message("a socket", "en sokkel"),
+    "is_a.other": Message("not a regular file", "ikke en almindelig fil"),
+    "bytes": Message("{n} bytes", "{n} byte"),
+    "mebibytes": Message("{n} MiB", "{n} MiB"),
 }
 """Words for values that are keys (a cover row, a field) or counts that read better in words."""
 
@@ -1192,6 +1424,15 @@ def _value(name: str, value: Any, locale: str) -> str:
         return path_text(value) or _word("top_level", locale)
     if name in ("cover", "field", "unit"):
         return _word(f"{name}.{value}", locale)
+    if name == "is_a":
+        return _word(f"is_a.{value}", locale)
+    if name in ("size", "max_bytes"):
+        if value >= 2**20:
+            mib = digits((Decimal(value) / 2**20).quantize(Decimal("0.1")), locale)
+            return _word("mebibytes", locale).format(n=mib)
+        return _word("bytes", locale).format(n=value)
+    if name == "codepoint":
+        return f"U+{value:04X}"
     if name in ("named", "cadence"):
         return _word(f"period.{value}", locale)
     if name == "transaction":
