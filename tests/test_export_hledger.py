@@ -359,5 +359,9 @@ def test_an_account_is_named_by_its_own_strategy_alone(tmp_path: Path) -> None:
     } <= set(together)
     assert not [name for name in together if " " in name]
     journal = tmp_path / f"iom-{unhcr.stem}-moved.journal"
+    # `hledger bal` gives IOM's accounts the same balances alone and with the others.
+    mine = hledger_balances(tmp_path / "iom.journal")
+    ours = hledger_balances(journal)
+    assert mine and all(ours[key] == value for key, value in mine.items())
     rows = {row[0]: row[1:3] for row in table(journal, "bal", "--budget", "-Y")}
     assert rows["revenues:appropriation:IOM:§06.32.10.15"] == ["", "-75000000.00 DKK"]  # signed
