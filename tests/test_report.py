@@ -164,12 +164,17 @@ def test_default_strategy_header_years_and_schedule(tmp_path: Path) -> None:
         "Michael Schou Olsen",  # the signed version's financial officer (draft: Blichfeldt)
     ):
         assert f"<dd>{fact}</dd>" in html
+    # Unallocated: the soft-earmarked line's plan (37.5 of the signed 75 in 2023, then 50),
+    # marked * as no year is approved yet.
     assert page.table("years-table")[1:] == [
-        ["2023", "planned", "75,000,000", "not yet decided", "0", "0", "75,000,000"]
+        ["2023", "planned", "75,000,000", "not yet decided", "0", "37,500,000*", "0",
+         "75,000,000"]
     ] + [
-        [str(y), "planned", "100,000,000", "not yet decided", "0", "0", "100,000,000"]
+        [str(y), "planned", "100,000,000", "not yet decided", "0", "50,000,000*", "0",
+         "100,000,000"]
         for y in range(2024, 2027)
-    ]
+    ]  # fmt: skip
+    assert "the plan stands in for a year not yet approved" in html
     schedule = page.table("schedule-table")[1:]
     assert len(schedule) == 16
     assert schedule[0] == ["Q1 2023", "18,750,000", "—", "18,750,000", "—"]
@@ -216,10 +221,14 @@ def test_approved_reduced_and_planned_years_in_danish(tmp_path: Path, strategy_f
         ["b. Soft <b>earmarked</b> $x$ (bevilget)", "", "250", "228,57143", "", ""],
     ]  # fmt: skip
     assert page.table("years-table")[1:] == [
-        ["2023", "bevilget", "1.750.500", "1.750.500", "0", "0", "1.750.500"],
-        ["2024", "reduceret", "1.750.000", "1.600.000", "0", "0", "1.600.000"],
-        ["2025", "planlagt", "1.750.000", "endnu ikke vedtaget", "0", "0", "1.750.000"],
-    ]
+        # ikke allokeret: the soft-earmarked line's 250 000 as approved, 2024's share of the
+        # reduction (228 571.43, whole kroner) and 2025's plan, marked *
+        ["2023", "bevilget", "1.750.500", "1.750.500", "0", "250.000", "0", "1.750.500"],
+        ["2024", "reduceret", "1.750.000", "1.600.000", "0", "228.571", "0", "1.600.000"],
+        ["2025", "planlagt", "1.750.000", "endnu ikke vedtaget", "0", "250.000*", "0",
+         "1.750.000"],
+    ]  # fmt: skip
+    assert "målt mod planen for et år, der endnu ikke er bevilget" in html
     last = ["4. kvt. 2025", "437.500", "—", "5.100.500", "—"]
     assert page.table("schedule-table")[-1] == last
     schedule = page.table("schedule-table")
@@ -415,9 +424,12 @@ def test_illustrative_example_disbursement_figures(tmp_path: Path) -> None:
     page = Page(html)
     assert page.table("years-table")[1:3] == [
         # whole kroner, as the README promises: 80,663,084.28 and 19,336,915.72 rounded
-        ["2023", "approved", "100,000,000", "100,000,000", "50,000,000", "80,663,084",
+        # unallocated: 50 approved for the soft-earmarked line, all of it allocated; 2024's
+        # plan of 50, marked * as not yet approved
+        ["2023", "approved", "100,000,000", "100,000,000", "50,000,000", "0", "80,663,084",
          "19,336,916"],
-        ["2024", "planned", "100,000,000", "not yet decided", "0", "0", "100,000,000"],
+        ["2024", "planned", "100,000,000", "not yet decided", "0", "50,000,000*", "0",
+         "100,000,000"],
     ]  # fmt: skip
     assert page.table("schedule-table")[1:6] == [
         ["Q1 2023", "25,000,000", "500,000", "25,000,000", "500,000"],

@@ -372,18 +372,25 @@ def printed(workbooks: Path) -> dict[str, list[str]]:
 def test_libreoffice_prints_every_figure_without_hashes(printed: dict[str, list[str]]) -> None:
     for name, pages in printed.items():
         assert pages and not any("###" in page for page in pages), name
-    # One page each, as wide as the table: the last column (Kind) is on the page.
+    # One page a sheet, as wide as the table: the last column (Kind) is on the page. The
+    # example's dialogue meets every six months: its periods are a sheet (a page) of their own.
     assert {name: len(pages) for name, pages in printed.items() if name != "tall"} == {
         "budget": 1,
         "budget_da": 1,
         "errors": 1,
-        "disbursement": 1,
-        "quarters_da": 1,
-        "priority": 1,
-        "places": 1,
-        "usd": 1,
+        "disbursement": 2,
+        "quarters_da": 2,
+        "priority": 2,
+        "places": 2,
+        "usd": 2,
         "undecided": 1,
     }
+    # 50 million approved for 2023: 25 allocated for each half, nothing left after the second
+    assert re.search(
+        r"2023-H2\s+50,000,000\s+approved\s+25,000,000\s+0\s+line", printed["disbursement"][1]
+    )
+    assert re.search(r"2023-H1\s+50\.000\.000\s+bevilget\s+25\.000\.000\s+25\.000\.000\s+linje",
+                     printed["quarters_da"][1])  # fmt: skip
     budget = printed["budget"][0]
     assert re.search(
         r"a\. Core funding\s+§06\.32\.10\.14\s+47\.5\s+48\.0\s+48\.0\s+48\.0\s+191\.5\s+line",
@@ -404,8 +411,9 @@ def test_libreoffice_prints_every_figure_without_hashes(printed: dict[str, list[
     assert lines[0] == banner and "bad.yaml:77:22: IOM101 2023 Total core" in lines[1]
     paid = printed["disbursement"][0]
     assert re.search(
+        # unallocated: 0.00 of the approved 50 million, then what it is measured against
         r"Total 2023\s+2023\s+100,000,000\.00\s+100,000,000\.00\s+50,000,000\.00"
-        r"\s+80,663,084\.28\s+19,336,915\.72\s+80\.7%",
+        r"\s+0\.00\s+approved\s+80,663,084\.28\s+19,336,915\.72\s+80\.7%",
         paid,
     )
     assert re.search(r"Total 2023-2026\s+400,000,000\.00", paid)
@@ -413,7 +421,7 @@ def test_libreoffice_prints_every_figure_without_hashes(printed: dict[str, list[
     assert re.search(
         # The year in the quarter view is the year of every view: allocated too.
         r"I alt 2023\s+2023\s+100\.000\.000,00\s+100\.000\.000,00\s+50\.000\.000,00"
-        r"\s+80\.663\.084,28",
+        r"\s+0,00\s+bevilget\s+80\.663\.084,28",
         quarters,
     )
     assert "80,7%" in quarters and "2. kvt. 2023" in quarters

@@ -43,6 +43,8 @@ SOFT = Figures(
     D(25_000_000),
     D("-12654321.09"),
     D(50_000_000),
+    unallocated=D(20_000_000),  # approved 50 less allocated 30
+    unallocated_basis="approved",
 )
 REPORT = Report(
     file="examples/illustrative_2023.yaml",
@@ -90,8 +92,8 @@ def test_disbursement_workbook_reads_back() -> None:
     sheet = book["Disbursement"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[:2] == [
-        ("Strategy for IOM 2023-2026", *[None] * 11),
-        ("Disbursement as of 31 December 2023, by line (DKK)", *[None] * 11),
+        ("Strategy for IOM 2023-2026", *[None] * 13),
+        ("Disbursement as of 31 December 2023, by line (DKK)", *[None] * 13),
     ]
     assert rows[3] == (
         "Line",
@@ -99,6 +101,8 @@ def test_disbursement_workbook_reads_back() -> None:
         "Planned",
         "Approved",
         "Allocated",
+        "Unallocated",
+        "Unallocated of",
         "Disbursed",
         "Remaining",
         "Rate",
@@ -108,10 +112,12 @@ def test_disbursement_workbook_reads_back() -> None:
         "Kind",
     )
     soft = next(r for r in rows if r[0] == "Soft earmarked")
-    assert [D(str(v)) for v in soft[2:11]] == [
+    assert soft[6] == "approved"  # what the unallocated figure is measured against
+    assert [D(str(v)) for v in (*soft[2:6], *soft[7:13])] == [
         D(50_000_000),
         D(50_000_000),
         D(30_000_000),
+        D(20_000_000),
         D("12345678.91"),
         D("37654321.09"),
         D("0.2469135782"),
@@ -119,20 +125,21 @@ def test_disbursement_workbook_reads_back() -> None:
         D("-12654321.09"),
         D(50_000_000),
     ]
-    assert soft[11] == "line"
+    assert soft[13] == "line"
     core = next(r for r in rows if r[0] == "Core funding")
     assert core[4] is None  # core is not allocated: an empty cell, not 0
     cells = {
         c.column_letter: c
         for c in next(r for r in sheet.iter_rows() if r[0].value == "Core funding")
     }
-    assert cells["H"].number_format == "0.0%" and cells["H"].value == 0.5
+    assert cells["J"].number_format == "0.0%" and cells["J"].value == 0.5
+    assert cells["F"].value is None and cells["G"].value is None  # nothing to allocate
     assert cells["C"].number_format == "#,##0.00"  # cents of the converted payments
     assert cells["C"].data_type == "n"
     assert cells["B"].number_format == "0" and cells["B"].value == 2023  # no "2,023"
     # Widest shown figures: -12,654,321.09 (Variance, 14 characters), 24.7% (Rate).
-    assert sheet.column_dimensions["J"].width >= 15
-    assert sheet.column_dimensions["H"].width >= 6
+    assert sheet.column_dimensions["L"].width >= 15
+    assert sheet.column_dimensions["J"].width >= 6
     assert_prints_well(sheet, "Line")
 
     priority = list(book["Priority areas"].iter_rows(values_only=True))
@@ -180,7 +187,7 @@ def test_disbursement_workbook_in_danish_with_an_error_banner() -> None:
         ("I alt 2023-2026", None, "total"),
     ]
     assert sheet.cell(8, 3).number_format == "[$-406]#,##0"
-    assert sheet.cell(8, 8).number_format == "[$-406]0.0%"
+    assert sheet.cell(8, 10).number_format == "[$-406]0.0%"
     assert_prints_well(sheet, "Kvartal")
     assert book["Prioritetsområder"]["A1"].value == "1 fejl: tallene kan være ufuldstændige"
 
@@ -225,7 +232,9 @@ def test_a_portfolios_sheets_are_named_by_organisation_each_with_its_own_errors(
     )
     assert run.exit_code == 1, run.stderr
     book = openpyxl.load_workbook(target)
-    assert [n for n in book.sheetnames if not n.endswith("priority areas")] == [
+    assert [
+        n for n in book.sheetnames if not n.endswith(("priority areas", "dialogue periods"))
+    ] == [
         "IOM",
         "UNHCR",
         "Portfolio",

@@ -68,8 +68,9 @@ def command(
     wide: bool = WIDE_OPTION,
     partial: bool = PARTIAL_OPTION,
 ) -> None:
-    """Planned, approved, allocated, disbursed, remaining, rate, variance to schedule and
-    forecast per line and year as of a date; with several files, totals per Finance Act code."""
+    """Planned, approved, allocated, unallocated, disbursed, remaining, rate, variance to
+    schedule and forecast per line and year as of a date; with several files, totals per
+    Finance Act code."""
     locale = language.value
     # The core is imported here, not above: `validate`, `--help` and `--version` need none of it.
     from iomstrat.core.disbursement import calculate

@@ -68,6 +68,8 @@ def year_figures(strategy: Strategy, by_year: DisbursementReport) -> tuple[YearF
                 allocated=money.allocated,
                 disbursed=money.disbursed,
                 remaining=money.remaining,
+                unallocated=money.unallocated,
+                unallocated_basis=money.unallocated_basis,
             )
         )
     return tuple(rows)
@@ -158,4 +160,5 @@ def briefing(
         statements=hold_statements(written or strategy, tables or {}),
         assumptions=tuple(Assumed(a.at, a.reason) for a in strategy.assumptions),
         allocates=bool(dialogue_lines(strategy) or strategy.allocations),
+        dialogue_periods=by_year.dialogue_periods,
     )

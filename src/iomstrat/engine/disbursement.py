@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from iomstrat.engine.book import ZERO, Book, Rates
 from iomstrat.engine.plan import allocation_line, apportion, quarter_end
 from iomstrat.engine.reconcile import QUARTERS, RATE_STEP, Reconciliation, Sums, reconcile
+from iomstrat.model import periods
 from iomstrat.model.strategy import Strategy
 
 if TYPE_CHECKING:  # built where reports are made: `validate` books payments, makes no report
     from iomstrat.places import Places
     from iomstrat.results.disbursement import (
+        DialoguePeriodRow,
         DisbursementReport,
         DisbursementRow,
         Figures,
@@ -44,6 +46,8 @@ def figures(sums: Sums) -> Figures:
         scheduled=sums.scheduled,
         variance=sums.variance,
         forecast=sums.forecast,
+        unallocated=sums.unallocated,
+        unallocated_basis=sums.unallocated_basis,
     )
 
 
@@ -104,7 +108,45 @@ def disbursement_report(
         notes=(),
         conversion=rec.conversion,
         organisation=strategy.strategy.organisation.short_name,
+        dialogue_periods=tuple(dialogue_period_rows(strategy, rec, names)),
     )
+
+
+def dialogue_period_rows(
+    strategy: Strategy, rec: Reconciliation, names: dict[str, str]
+) -> list[DialoguePeriodRow]:
+    """Where the dialogue meets more often than once a year (every 6 or 3 months): per
+    dialogue line and year that has begun by the report's date or has allocations, each
+    period of the year with what was allocated in it and what of the year is still
+    unallocated at its end (the approved amount, else the plan, less the allocations so far).
+    A period an allocation names outside the cadence (IOM440) is listed too, in date order."""
+    from iomstrat.results.disbursement import DialoguePeriodRow
+
+    every = strategy.dialogue.every_months if strategy.dialogue is not None else None
+    if every not in periods.KIND_OF_MONTHS or every == 12:
+        return []
+    rows = []
+    dialogue = sorted(rec.dialogue_lines & set(rec.lines), key=rec.lines.index)
+    for line in dialogue:
+        for year in rec.years:
+            cell = rec.cell(line, year)
+            if year > rec.as_of.year and not cell.allocations:
+                continue  # a year still to come, with nothing allocated
+            by_period: dict[str, Decimal] = defaultdict(Decimal)
+            for step in range(0, 12, every):
+                by_period[periods.label_for(dt.date(year, step + 1, 1), every)] = ZERO
+            for item in cell.allocations:
+                by_period[item.period] += item.amount
+            kind = "planned" if cell.approved is None else "approved"
+            left = cell.basis
+            for label in sorted(by_period, key=lambda p: (periods.bounds(p), p)):
+                left -= by_period[label]
+                rows.append(
+                    DialoguePeriodRow(
+                        line, names[line], year, label, cell.basis, kind, by_period[label], left
+                    )
+                )
+    return rows
 
 
 def _quarter_rows(rec: Reconciliation) -> list[DisbursementRow]:

@@ -43,6 +43,7 @@ class Allocated:
     item: str | None  # the item's id, which payments name
     priority_area: int | None
     amount: Decimal
+    period: str = ""  # the dialogue period the decision allocates, e.g. 2024 or 2024-H1
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,12 @@ class Cell:
     def basis(self) -> Decimal:
         """What the year is measured against: the approved amount once decided, else the plan."""
         return self.approved if self.approved is not None else self.planned
+
+    @property
+    def unallocated(self) -> Decimal | None:
+        """What the dialogue has still to allocate of the year: the approved amount (the plan
+        while undecided) less what it allocated; None for a line it does not allocate."""
+        return None if self.allocated is None else self.basis - self.allocated
 
     @property
     def disbursed(self) -> Decimal:
@@ -98,6 +105,9 @@ class Sums:
     scheduled_year: Decimal = ZERO
     forecast: Decimal = ZERO
     undecided: int = 0  # cells without a decision in force
+    unallocated: Decimal | None = None  # the dialogue lines' basis less their allocations
+    unallocated_planned: int = 0  # of those cells, the ones measured against the plan
+    unallocated_approved: int = 0  # and against a decision in force
 
     def add(self, cell: Cell) -> Sums:
         self.planned += cell.planned
@@ -107,6 +117,11 @@ class Sums:
             self.undecided += 1
         if cell.allocated is not None:
             self.allocated = (self.allocated or ZERO) + cell.allocated
+            self.unallocated = (self.unallocated or ZERO) + cell.basis - cell.allocated
+            if cell.approved is None:
+                self.unallocated_planned += 1
+            else:
+                self.unallocated_approved += 1
         self.basis += cell.basis
         self.disbursed += cell.disbursed
         self.scheduled += cell.scheduled
@@ -117,6 +132,16 @@ class Sums:
     @property
     def remaining(self) -> Decimal:
         return self.basis - self.disbursed
+
+    @property
+    def unallocated_basis(self) -> str | None:
+        """What `unallocated` is measured against: `approved`, `planned` (no year of it is
+        decided yet), `mixed` (some years are), None when no dialogue line is summed."""
+        if self.unallocated is None:
+            return None
+        if not self.unallocated_planned:
+            return "approved"
+        return "mixed" if self.unallocated_approved else "planned"
 
     @property
     def rate(self) -> Decimal | None:
@@ -331,17 +356,17 @@ def _allocations(
     steps of their running total (so that the items of a year allocating its whole approved
     amount add up to that amount converted, to the cent)."""
     unit = factor(strategy)
-    items: dict[tuple[str, int], list[AllocationItem]] = defaultdict(list)
+    items: dict[tuple[str, int], list[tuple[AllocationItem, str]]] = defaultdict(list)
     for allocation in strategy.allocations:
         line = allocation_line(strategy, allocation)
         if line is not None and allocation.date <= as_of:
-            items[(line, allocation.year)] += allocation.items
+            items[(line, allocation.year)] += ((i, allocation.label) for i in allocation.items)
     return {
         key: [
-            Allocated(item.id, item.priority_area, amount)
-            for item, amount in zip(
+            Allocated(item.id, item.priority_area, amount, period)
+            for (item, period), amount in zip(
                 listed,
-                converted_steps((i.amount * unit for i in listed), convert.plan),
+                converted_steps((i.amount * unit for i, _ in listed), convert.plan),
                 strict=True,
             )
         ]

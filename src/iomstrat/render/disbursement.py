@@ -16,8 +16,10 @@ from iomstrat.results.completeness import COMPLETE, Completeness
 
 if TYPE_CHECKING:  # annotations only: `validate` loads this module for the enum, not the reports
     from iomstrat.results.disbursement import (
+        DialoguePeriodRow,
         DisbursementReport,
         DisbursementRow,
+        Figures,
         Portfolio,
         PortfolioRow,
         PriorityRow,
@@ -28,6 +30,7 @@ FIGURE_COLUMNS = (
     "planned",
     "approved",
     "allocated",
+    "unallocated",
     "disbursed",
     "remaining",
     "rate",
@@ -37,7 +40,12 @@ FIGURE_COLUMNS = (
 )
 TABLE_COLUMNS = tuple(c for c in FIGURE_COLUMNS if c != "scheduled")
 """The table leaves out `scheduled` (variance says how far from it); JSON and CSV have it."""
+FULL_WIDTH = 180
+"""The figures' table where no terminal says its width: ten columns of figures, a bar and the
+line's name, each whole."""
 EMPTY = "—"
+ON_PLAN = "*"
+"""The mark of an unallocated figure measured (wholly or partly) against the plan."""
 
 
 def _whole(value: Decimal | None, locale: str) -> str:
@@ -91,7 +99,21 @@ def notes(report: DisbursementReport, locale: str) -> list[str]:
                 date=date(c.on, locale), source=c.source, target=c.target, rate=rate
             ),
         )
+    if any(on_plan(row.figures) for row in report.rows) or any(
+        p.basis_kind == "planned" for p in report.dialogue_periods
+    ):
+        said.append(word("unallocated_note", locale))
     return said
+
+
+def on_plan(figures: Figures) -> bool:
+    """Whether the row's unallocated figure rests, wholly or partly, on a year's plan."""
+    return figures.unallocated_basis in ("planned", "mixed")
+
+
+def basis_word(kind: str | None, locale: str) -> str:
+    """What an unallocated figure is measured against, in words; "" where there is none."""
+    return word(f"basis_{kind}", locale) if kind else ""
 
 
 def row_label(row: DisbursementRow, locale: str) -> str:
@@ -132,12 +154,64 @@ def heading(column: str, locale: str) -> str:
     return word(column, locale)
 
 
+def _figure_cell(figures: Figures, column: str, locale: str) -> str:
+    if column == "rate":
+        return _percent(figures.rate, locale)
+    text = _whole(getattr(figures, column), locale)
+    if column == "unallocated" and on_plan(figures):
+        return text + ON_PLAN
+    return text
+
+
 def _figure_cells(row: DisbursementRow, locale: str) -> list[str]:
-    f = row.figures
+    return [_figure_cell(row.figures, c, locale) for c in TABLE_COLUMNS]
+
+
+DIALOGUE_HEADINGS = (
+    "line",
+    "dialogue_period",
+    "year_basis",
+    "allocated_in_period",
+    "unallocated_after",
+)
+
+
+def dialogue_title(report: DisbursementReport, locale: str) -> str:
+    return f"{report.title}\n{word('dialogue_periods_title', locale)} ({report.currency})"
+
+
+def _dialogue_cells(row: DialoguePeriodRow, locale: str) -> list[str]:
+    mark = ON_PLAN if row.basis_kind == "planned" else ""
     return [
-        _percent(f.rate, locale) if c == "rate" else _whole(getattr(f, c), locale)
-        for c in TABLE_COLUMNS
+        row.label or row.line,
+        row.period,
+        _whole(row.basis, locale) + mark,
+        _whole(row.allocated, locale),
+        _whole(row.unallocated, locale) + mark,
     ]
+
+
+def _dialogue_table(report: DisbursementReport, locale: str, *, compact: bool = False) -> Any:
+    grid = _table(title=dialogue_title(report, locale), compact=compact)
+    for key in DIALOGUE_HEADINGS:
+        numeric = key not in ("line", "dialogue_period")
+        grid.add_column(
+            word(key, locale),
+            justify="right" if numeric else "left",
+            no_wrap=numeric,
+            overflow="fold",
+        )
+    rows = report.dialogue_periods
+    for row, after in zip(rows, (*rows[1:], None), strict=True):
+        year_ends = after is None or (after.line, after.year) != (row.line, row.year)
+        grid.add_row(*_dialogue_cells(row, locale), end_section=year_ends)
+    return grid
+
+
+def _dialogue_stacked(report: DisbursementReport, locale: str, width: int) -> Any:
+    headers = [word(k, locale) for k in DIALOGUE_HEADINGS]
+    rows = [(_dialogue_cells(r, locale), False) for r in report.dialogue_periods]
+    return stacked(dialogue_title(report, locale), headers, rows, width=width)
 
 
 def _table(**options: Any) -> Any:
@@ -303,8 +377,8 @@ def render_table(
             )
         )
 
-    def show(grid: Any, stack: Any) -> None:
-        parts.append(fit(grid, stack, width=width, full_width=160, color=color))
+    def show(grid: Any, stack: Any, full_width: int = 160) -> None:
+        parts.append(fit(grid, stack, width=width, full_width=full_width, color=color))
 
     narrow = width or 160
     for report in reports:
@@ -323,6 +397,12 @@ def render_table(
             show(
                 lambda compact, r=report: _report_grid(r, locale, compact=compact),
                 lambda columns, r=report: _report_stacked(r, locale, columns),
+                FULL_WIDTH,
+            )
+        if report.dialogue_periods:
+            show(
+                lambda compact, r=report: _dialogue_table(r, locale, compact=compact),
+                lambda columns, r=report: _dialogue_stacked(r, locale, columns),
             )
     if combined is not None:
         show(
@@ -343,6 +423,20 @@ def _row_data(row: DisbursementRow, locale: str) -> dict[str, Any]:
         "kind": row.kind,
         "year": row.year,
         **{column: _exact(getattr(row.figures, column)) for column in FIGURE_COLUMNS},
+        "unallocated_basis": row.figures.unallocated_basis,
+    }
+
+
+def _dialogue_data(row: DialoguePeriodRow) -> dict[str, Any]:
+    return {
+        "line": row.line,
+        "label": row.label,
+        "year": row.year,
+        "period": row.period,
+        "basis": plain(row.basis),
+        "basis_kind": row.basis_kind,
+        "allocated": plain(row.allocated),
+        "unallocated": plain(row.unallocated),
     }
 
 
@@ -382,6 +476,7 @@ def as_data(
                 ("places" if r.by == "place" else "priority_areas"): [
                     _priority_data(row, locale) for row in r.priority_rows
                 ],
+                "dialogue_periods": [_dialogue_data(p) for p in r.dialogue_periods],
                 "notes": notes(r, locale),
             }
             for r in reports
@@ -430,6 +525,8 @@ CSV_HEADER = (
     "year",
     "currency",
     *FIGURE_COLUMNS,
+    "unallocated_basis",
+    "period",
     "items",
     "finance_act_code",
     "complete",
@@ -468,6 +565,24 @@ def render_csv(
         for p in r.priority_rows:
             section = "place" if r.by == "place" else "priority"
             writer.writerow(localised({**base, "section": section, **_priority_data(p, locale)}))
+        for d in r.dialogue_periods:
+            writer.writerow(
+                localised(
+                    {
+                        **base,
+                        "section": "dialogue_period",
+                        "key": f"{d.line}/{d.period}",  # one row per line and period
+                        "label": d.label,
+                        "kind": "period",
+                        "year": d.year,
+                        "period": d.period,
+                        d.basis_kind: plain(d.basis),  # the year's approved amount, else plan
+                        "allocated": plain(d.allocated),
+                        "unallocated": plain(d.unallocated),
+                        "unallocated_basis": d.basis_kind,
+                    }
+                )
+            )
     if combined is not None:
         for total in combined.rows:
             writer.writerow(
@@ -517,6 +632,14 @@ def render_markdown(
                     [f"**{label}**" if row.kind != "line" else label, *_figure_cells(row, locale)]
                 )
             lines += md_table(headers, rows, 1)
+        if r.dialogue_periods:
+            title = word("dialogue_periods_title", locale)
+            lines += ["", f"**{md_cell(title)}** ({r.currency})", ""]
+            lines += md_table(
+                [word(k, locale) for k in DIALOGUE_HEADINGS],
+                [_dialogue_cells(d, locale) for d in r.dialogue_periods],
+                2,
+            )
         lines += ["", *(f"_{md_cell(n)}_" for n in notes(r, locale)), ""]
     if combined is not None:
         headers = [word(k, locale) for k in PORTFOLIO_HEADINGS]

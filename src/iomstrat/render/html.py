@@ -29,6 +29,7 @@ from iomstrat.render.budget import (
 )
 from iomstrat.render.completeness import banner
 from iomstrat.render.diagnostics import message
+from iomstrat.render.disbursement import ON_PLAN
 from iomstrat.render.numbers import figure
 from iomstrat.render.words import date, quarter, severity, status, unit, word, words
 from iomstrat.results.briefing import Allocation, Briefing, Report, SourceFile
@@ -102,6 +103,11 @@ def _shown(path: str, absolute: bool) -> str:
 
 def _path(source: SourceFile, absolute: bool) -> str:
     return _shown(source.absolute_path, absolute)
+
+
+def _on_plan(basis: str | None) -> str:
+    """The mark of an unallocated figure that rests, wholly or partly, on a year's plan."""
+    return ON_PLAN if basis in ("planned", "mixed") else ""
 
 
 def _whole(value: Decimal) -> Decimal:
@@ -299,10 +305,23 @@ def _briefing_view(index: int, item: Briefing, locale: str, absolute: bool) -> d
                 "planned": money(y.planned),
                 "approved": money(y.approved, w["not_decided"]),
                 "allocated": money(y.allocated),
+                "unallocated": money(y.unallocated) + _on_plan(y.unallocated_basis),
                 "disbursed": money(y.disbursed),
                 "remaining": money(y.remaining),
             }
             for y in item.years
+        ],
+        "on_plan": any(_on_plan(y.unallocated_basis) for y in item.years)
+        or any(_on_plan(p.basis_kind) for p in item.dialogue_periods),
+        "dialogue_periods": [
+            {
+                "line": p.label or p.line,
+                "period": p.period,
+                "basis": money(p.basis) + _on_plan(p.basis_kind),
+                "allocated": money(p.allocated),
+                "unallocated": money(p.unallocated) + _on_plan(p.basis_kind),
+            }
+            for p in item.dialogue_periods
         ],
         "schedule": [
             {

@@ -48,6 +48,24 @@ _WORDS: dict[str, Word] = {
     "planned": Word("Planned", "Planlagt"),
     "approved": Word("Approved", "Bevilget"),
     "allocated": Word("Allocated", "Allokeret"),
+    "unallocated": Word("Unallocated", "Ikke allokeret"),
+    "unallocated_basis": Word("Unallocated of", "Ikke allokeret af"),
+    "basis_approved": Word("approved", "bevilget"),
+    "basis_planned": Word("planned", "planlagt"),
+    "basis_mixed": Word("approved and planned", "bevilget og planlagt"),
+    "unallocated_note": Word(
+        "Unallocated: approved less allocated, per dialogue line; marked *, the plan stands "
+        "in for a year not yet approved.",
+        "Ikke allokeret: bevilget minus allokeret pr. dialoglinje; markeret * er målt mod "
+        "planen for et år, der endnu ikke er bevilget.",
+    ),
+    "dialogue_periods_title": Word(
+        "Allocated and unallocated by dialogue period",
+        "Allokeret og ikke allokeret pr. dialogperiode",
+    ),
+    "year_basis": Word("Year's amount", "Årets beløb"),
+    "allocated_in_period": Word("Allocated in period", "Allokeret i perioden"),
+    "unallocated_after": Word("Unallocated at its end", "Ikke allokeret ved periodens slutning"),
     "disbursed": Word("Disbursed", "Udbetalt"),
     "remaining": Word("Remaining", "Restbeløb"),
     "rate": Word("%", "%"),
@@ -132,6 +150,7 @@ _WORDS: dict[str, Word] = {
     "sheet_disbursement": Word("Disbursement", "Udbetalinger"),
     "sheet_priority": Word("Priority areas", "Prioritetsområder"),
     "sheet_place": Word("Places", "Steder"),
+    "sheet_dialogue": Word("Dialogue periods", "Dialogperioder"),
     "sheet_portfolio": Word("Portfolio", "Portefølje"),
     "sheet_budget": Word("Budget", "Budget"),
     # Diff

@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from iomstrat.render.disbursement import (
+    DIALOGUE_HEADINGS,
     FIGURE_COLUMNS,
     GROUPED,
     PORTFOLIO_HEADINGS,
+    basis_word,
+    dialogue_title,
     group_headings,
     notes,
     portfolio_code,
@@ -84,16 +87,23 @@ def report_sheet(
     report: DisbursementReport, title: str = "Disbursement", locale: str = "en"
 ) -> Sheet:
     # By year the first column is the year: no second one of the same name.
+    # The words saying what each unallocated figure is measured against follow its column.
     year: tuple[str, ...] = () if report.by == "year" else (word("year", locale),)
+    keys = [k for c in FIGURE_COLUMNS for k in ((c, BASIS) if c == "unallocated" else (c,))]
     rows: list[tuple[Cell, ...]] = [
         (
             row_label(row, locale),
             *((row.year,) if year else ()),
-            *(getattr(row.figures, c) for c in FIGURE_COLUMNS),
+            *(
+                basis_word(row.figures.unallocated_basis, locale)
+                if k == BASIS
+                else getattr(row.figures, k)
+                for k in keys
+            ),
         )
         for row in report.rows
     ]
-    figures = (word("rate_long" if c == "rate" else c, locale) for c in FIGURE_COLUMNS)
+    figures = (word("rate_long" if k == "rate" else k, locale) for k in keys)
     return Sheet(
         title=title,
         heading=_heading(report, locale),
@@ -104,8 +114,36 @@ def report_sheet(
         column_formats=(
             None,
             *((WHOLE,) if year else ()),
-            *(PERCENT if c == "rate" else None for c in FIGURE_COLUMNS),
+            *(PERCENT if k == "rate" else None for k in keys),
         ),
+        file=report.file,
+    )
+
+
+BASIS = "unallocated_basis"
+
+
+def dialogue_sheet(report: DisbursementReport, title: str, locale: str = "en") -> Sheet:
+    """Per dialogue line, year and period: the year's amount and what it is (approved or
+    planned), allocated in the period, unallocated at its end."""
+    keys = (*DIALOGUE_HEADINGS[:3], BASIS, *DIALOGUE_HEADINGS[3:])
+    return Sheet(
+        title=title,
+        heading=tuple(dialogue_title(report, locale).split("\n")),
+        columns=tuple(word(k, locale) for k in keys),
+        rows=tuple(
+            (
+                r.label or r.line,
+                r.period,
+                r.basis,
+                basis_word(r.basis_kind, locale),
+                r.allocated,
+                r.unallocated,
+            )
+            for r in report.dialogue_periods
+        ),
+        kinds=tuple("line" for _ in report.dialogue_periods),
+        column_formats=(None, None, None, None, None, None),
         file=report.file,
     )
 
@@ -167,6 +205,11 @@ def disbursement_sheets(
             sheets.append(report_sheet(report, figures, locale))
         if report.priority_rows:
             sheets.append(priority_sheet(report, areas, locale))
+        if report.dialogue_periods:
+            name = word("sheet_dialogue", locale)
+            if len(reports) > 1:  # a portfolio: each report's own, named by its organisation
+                name = f"{figures} {name.lower()}"[:SHEET_NAME_LIMIT]
+            sheets.append(dialogue_sheet(report, name, locale))
     if portfolio is not None:
         sheets.append(portfolio_sheet(portfolio, locale))
     return sheets

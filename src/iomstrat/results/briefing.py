@@ -9,7 +9,7 @@ from decimal import Decimal
 from iomstrat.findings import Diagnostic
 from iomstrat.model.strategy import Cover
 from iomstrat.results.budget import BudgetTable
-from iomstrat.results.disbursement import Portfolio
+from iomstrat.results.disbursement import DialoguePeriodRow, Portfolio
 from iomstrat.results.statements import Assumed, StatementResult
 
 
@@ -54,6 +54,8 @@ class YearFigures:
     allocated: Decimal | None
     disbursed: Decimal
     remaining: Decimal
+    unallocated: Decimal | None = None  # the dialogue lines' approved (or planned) less allocated
+    unallocated_basis: str | None = None  # "approved" or "planned"
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ class Briefing:
     statements: tuple[StatementResult, ...] = ()  # the text's statements against its data
     assumptions: tuple[Assumed, ...] = ()  # values the file assumes, the document not stating
     allocates: bool = False  # it has lines the dialogue allocates (soft-earmarked funding)
+    dialogue_periods: tuple[DialoguePeriodRow, ...] = ()  # a dialogue meeting more than yearly
 
 
 @dataclass(frozen=True)

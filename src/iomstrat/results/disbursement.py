@@ -13,6 +13,10 @@ class Figures:
 
     `approved` is None while parliament has not decided (or a reduction names no lines);
     `allocated` is None for lines that are not soft earmarked; `rate` is None for a zero basis.
+    `unallocated` is what the dialogue has still to allocate (approved, or planned while
+    undecided, less allocated) and `unallocated_basis` says against what: `approved`,
+    `planned` or `mixed` (a sum over years some of which are decided); both None where
+    `allocated` is.
     """
 
     planned: Decimal
@@ -25,6 +29,8 @@ class Figures:
     variance: Decimal  # disbursed less scheduled
     forecast: Decimal  # expected disbursed by the end of the year
     tranche: Decimal | None = None  # a quarter row's tranche due under the decision in force
+    unallocated: Decimal | None = None
+    unallocated_basis: str | None = None  # "approved", "planned" or "mixed"
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,22 @@ class PriorityRow:
 
 
 @dataclass(frozen=True)
+class DialoguePeriodRow:
+    """A dialogue line's year seen period by period, where the dialogue meets more often than
+    once a year: what it allocated in each period and what of the year is still unallocated
+    at the period's end."""
+
+    line: str  # the line's id
+    label: str  # the line's name as the file gives it
+    year: int
+    period: str  # the dialogue period, e.g. 2024-H1 or 2024-Q3
+    basis: Decimal  # the year's approved amount, else (undecided) its plan
+    basis_kind: str  # "approved" or "planned"
+    allocated: Decimal  # allocated in this period
+    unallocated: Decimal  # basis less everything allocated up to the end of this period
+
+
+@dataclass(frozen=True)
 class Conversion:
     """Plans, approvals and allocations converted from `source` at the ECB reference rate of
     `on` (1 source = `rate` target); payments at the rate of their own date."""
@@ -79,6 +101,7 @@ class DisbursementReport:
     notes: tuple[str, ...]  # what is missing (words the renderer prints as they are)
     conversion: Conversion | None = None  # how figures were converted, when they were
     organisation: str = ""  # its acronym, else its name: how a portfolio's sheets are named
+    dialogue_periods: tuple[DialoguePeriodRow, ...] = ()  # a dialogue meeting more than yearly
 
     @property
     def nothing_recorded(self) -> bool:
