@@ -194,7 +194,7 @@ def test_xlsx_has_the_column_the_words_and_a_sheet_of_periods(tmp_path: Path) ->
     assert book.sheetnames == ["Disbursement", "Dialogue periods"]
     rows = list(book["Disbursement"].iter_rows(values_only=True))
     header = next(r for r in rows if r and r[0] == "Line")
-    at, basis = header.index("Unallocated"), header.index("Unallocated of")
+    at, basis = header.index("Unallocated"), header.index("Basis")
     soft = {r[1]: r for r in rows if r[0] == "Soft earmarked"}
     assert (soft[2024][at], soft[2024][basis]) == (45_000_000, "approved")
     assert (soft[2025][at], soft[2025][basis]) == (100_000_000, "planned")

@@ -102,7 +102,7 @@ def test_disbursement_workbook_reads_back() -> None:
         "Approved",
         "Allocated",
         "Unallocated",
-        "Unallocated of",
+        "Basis",
         "Disbursed",
         "Remaining",
         "Rate",

@@ -49,7 +49,7 @@ _WORDS: dict[str, Word] = {
     "approved": Word("Approved", "Bevilget"),
     "allocated": Word("Allocated", "Allokeret"),
     "unallocated": Word("Unallocated", "Ikke allokeret"),
-    "unallocated_basis": Word("Unallocated of", "Ikke allokeret af"),
+    "unallocated_basis": Word("Basis", "Grundlag"),
     "basis_approved": Word("approved", "bevilget"),
     "basis_planned": Word("planned", "planlagt"),
     "basis_mixed": Word("approved and planned", "bevilget og planlagt"),
