@@ -132,11 +132,22 @@ def test_csv_english_and_danish() -> None:
         "2025",
         "2026",
         "total",
+        "source",
+        "apportioned_years",
     ]
-    assert en[2][:2] == ["core", "a."] and en[2][5:] == ["36", "48", "48", "48", "180"]
+    # 2023 as signed: the year's total only, so core's 36 is apportioned (and its period's 180)
+    assert en[2][:2] == ["core", "a."] and en[2][5:] == [
+        "36",
+        "48",
+        "48",
+        "48",
+        "180",
+        "apportioned",
+        "2023",
+    ]
     da_text = run_cli("budget", "show", "-f", "csv", "--locale", "da", "--unit", "thousand").stdout
     da = list(csv.reader(io.StringIO(da_text), delimiter=";"))
-    assert da[2][5:] == ["36000", "48000", "48000", "48000", "180000"]
+    assert da[2][5:10] == ["36000", "48000", "48000", "48000", "180000"]
 
 
 def test_danish_locale_and_units_in_table() -> None:
@@ -212,6 +223,8 @@ def test_decided_years_show_what_parliament_approved(write) -> None:  # type: ig
         "90",
         "",
         "",
+        "",
+        "stated",
         "",
     ]
     table = run_cli("budget", "show", path, "--unit", "thousand").stdout

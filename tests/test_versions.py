@@ -115,3 +115,69 @@ def test_a_version_with_its_lines_is_not_apportioned_and_its_cover_is_checked(
     # The version's cover against its lines: a total it forgot to change is an error.
     forgot = text.replace("      - {at: cover.commitment.total, value: 375}\n", "")
     assert findings(tmp_path, forgot) == [f"{line_of(forgot, 'total: 400', 1)}:IOM103"]
+
+
+def test_every_budget_format_marks_the_apportioned_figures(tmp_path: Path) -> None:
+    """2023's lines (36 / 37.5 / 1.5 of the signed 75) and the subtotal (73.5) are apportioned,
+    and so the period totals that include them (180, 187.5, 7.5, 367.5); the year's total (75)
+    and the grand total (375) are the signed version's own."""
+    import csv
+    import io
+
+    import openpyxl
+
+    # The terminal table and Markdown: the figure followed by †.
+    table = run_cli("budget", "show", str(DATA_FILE)).stdout
+    core = next(line for line in table.splitlines() if "a. Core funding" in line)
+    assert [cell.strip() for cell in core.split("│")[3:8]] == ["36†", "48", "48", "48", "180†"]
+    markdown = run_cli("budget", "show", str(DATA_FILE), "-f", "markdown").stdout
+    assert "| a. Core funding | §06.32.10.14 | 36† | 48 | 48 | 48 | 180† |" in markdown
+    assert "| 75 | 100 | 100 | 100 | 375 |" in markdown.replace("**", "")
+    # JSON: the years of each row that are apportioned.
+    data = json.loads(run_cli("budget", "show", str(DATA_FILE), "-f", "json").stdout)
+    marks = {row["id"]: row["apportioned"] for row in data["rows"]}
+    assert marks == {
+        "core_incl_soft_earmarked": [2023],
+        "core": [2023],
+        "soft_earmarked": [2023],
+        "personnel": [2023],
+        "total": [],
+    }
+    # CSV: how each row's figures were obtained, and which years were apportioned.
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(
+            io.StringIO(run_cli("budget", "show", str(DATA_FILE), "-f", "csv").stdout)
+        )
+    }
+    assert [(rows[i]["2023"], rows[i]["source"], rows[i]["apportioned_years"]) for i in rows] == [
+        ("73.5", "apportioned", "2023"),
+        ("36", "apportioned", "2023"),
+        ("37.5", "apportioned", "2023"),
+        ("1.5", "apportioned", "2023"),
+        ("75", "stated", ""),
+    ]
+    danish = run_cli("budget", "show", str(DATA_FILE), "-f", "csv", "-l", "da").stdout
+    assert "1,5;2;2;2;7,5;apportioned;2023" in danish  # machine words stay as they are
+    # xlsx: the cell stays a number, its format shows the mark; the note says why.
+    out = tmp_path / "budget.xlsx"
+    assert run_cli("budget", "show", str(DATA_FILE), "-f", "xlsx", "-o", str(out)).exit_code == 0
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None
+    cells = {
+        (row[0].value, c.column_letter): c
+        for row in sheet.iter_rows()
+        for c in row
+        if isinstance(c.value, (int, float))
+    }
+    core_2023 = cells[("a. Core funding", "C")]
+    assert (core_2023.value, core_2023.number_format) == (36, '#,##0.0"†"')
+    assert cells[("a. Core funding", "D")].number_format == "#,##0.0"  # 2024: as printed
+    assert cells[("a. Core funding", "G")].number_format.endswith('"†"')  # its period total
+    total = "Total contributions (core, soft earmarked and personnel support)"
+    assert cells[(total, "C")].value == 75 and '"†"' not in cells[(total, "C")].number_format
+    notes = [str(row[0].value) for row in sheet.iter_rows() if row[0].value]
+    assert any(
+        n.startswith("† 2023: the signed version gives the year's total only") for n in notes
+    )
+    assert any(n.startswith("Figures of the signed version") for n in notes)

@@ -81,9 +81,26 @@ def headers(table: BudgetTable, locale: str) -> list[str]:
     ]
 
 
+APPORTIONED = "†"
+"""The mark of a figure apportioned over the lines (a later version gives the year's total
+only), in every format that prints figures as text; CSV and JSON say it in a column or key."""
+
+
+def apportioned(table: BudgetTable, row: BudgetRow) -> frozenset[int]:
+    """The years of `row` whose figure is apportioned, not printed: a line's, and a sum of
+    lines (a subtotal, a Finance Act code's total) in a year a later version leaves unsplit.
+    The stated total of the year is the version's own figure."""
+    return table.apportioned_years if row.kind in ("line", "subtotal", "code") else frozenset()
+
+
+def source(table: BudgetTable, row: BudgetRow) -> str:
+    """How the row's figures were obtained, for CSV: `stated` or `apportioned` (some year)."""
+    return "apportioned" if apportioned(table, row) else "stated"
+
+
 def cells(table: BudgetTable, row: BudgetRow, locale: str) -> list[str]:
     """A row's name, code and figures; a figure a later version leaves unsplit is marked †."""
-    marked = table.apportioned_years if row.kind in ("line", "subtotal") else frozenset()
+    marked = apportioned(table, row)
     return [
         row_name(row, locale),
         row.finance_act_code,
@@ -92,8 +109,8 @@ def cells(table: BudgetTable, row: BudgetRow, locale: str) -> list[str]:
     ]
 
 
-def _mark(apportioned: bool) -> str:
-    return "†" if apportioned else ""
+def _mark(marked: bool) -> str:
+    return APPORTIONED if marked else ""
 
 
 _COVER_ROWS = {"commitment": "cover_commitment", "projected_disbursement": "cover_projected"}
@@ -257,6 +274,7 @@ def as_data(table: BudgetTable, locale: str = "en") -> dict[str, Any]:
                 "finance_act_code": r.finance_act_code,
                 "amounts": {str(y): plain(v) for y, v in r.amounts.items()},
                 "total": plain(r.total),
+                "apportioned": sorted(apportioned(table, r)),
             }
             for r in table.rows
         ],
@@ -321,12 +339,27 @@ def render_json(table: BudgetTable, locale: str = "en") -> str:
 
 def render_csv(table: BudgetTable, locale: str) -> str:
     """CSV a spreadsheet opens as numbers: ',' separated with '.' decimals in English,
-    ';' separated with ',' decimals where the locale writes a decimal comma (Danish)."""
+    ';' separated with ',' decimals where the locale writes a decimal comma (Danish). `source`
+    says how a row's figures were obtained: `stated` as the document prints them, or
+    `apportioned` where a later version gives a year's total only (the years in
+    `apportioned_years`, space separated; the row's total then includes them)."""
     style = CsvStyle(locale)
     out = io.StringIO()
     writer = style.writer(out)
     years = [h.year for h in table.years]
-    writer.writerow(["id", "label", "name", "kind", "finance_act_code", *map(str, years), "total"])
+    writer.writerow(
+        [
+            "id",
+            "label",
+            "name",
+            "kind",
+            "finance_act_code",
+            *map(str, years),
+            "total",
+            "source",
+            "apportioned_years",
+        ]
+    )
     number = style.number
 
     for row in table.rows:
@@ -339,16 +372,21 @@ def render_csv(table: BudgetTable, locale: str) -> str:
                 row.finance_act_code,
                 *(number(row.amounts[y]) for y in years),
                 number(row.total),
+                source(table, row),
+                " ".join(map(str, sorted(apportioned(table, row)))),
             ]
         )
     if _any_decided(table):
         approved = [h.approved_amount for h in table.years]
         cells = ["" if value is None else number(value) for value in approved]
-        writer.writerow(["approved", "", word("approved_row", locale), "approved", "", *cells, ""])
+        writer.writerow(
+            ["approved", "", word("approved_row", locale), "approved", "", *cells, "", "stated", ""]
+        )
     for line in table.approved_lines:
         cells = ["" if (v := line.amounts[y]) is None else number(v) for y in years]
         name = approved_line_name(line, locale)
-        writer.writerow([f"approved:{line.id}", "", name, "approved", "", *cells, ""])
+        how = "apportioned" if line.apportioned else "stated"
+        writer.writerow([f"approved:{line.id}", "", name, "approved", "", *cells, "", how, ""])
     return out.getvalue()
 
 

@@ -22,7 +22,15 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from iomstrat.findings import Diagnostic, Severity, printable
-from iomstrat.render.budget import approved_line_name, footnote, headers, row_name
+from iomstrat.render.budget import (
+    APPORTIONED,
+    apportioned,
+    approved_line_name,
+    footnote,
+    headers,
+    row_name,
+    version_notes,
+)
 from iomstrat.render.completeness import banner
 from iomstrat.render.diagnostics import message
 from iomstrat.render.words import word
@@ -92,11 +100,15 @@ class Sheet:
     rows: tuple[tuple[Cell, ...], ...]
     kinds: tuple[str, ...]
     """Per row: line, subtotal or total; shown in the Kind column, totals set in bold."""
-    footnote: str = ""
+    footnote: str = ""  # a row for each of its lines
     column_formats: tuple[str | None, ...] = ()
     """A number format per column where one differs from the figures' own (e.g. '0.0%')."""
     file: str | None = None
     """The one file its figures come from: only that file's errors head it (None: every file's)."""
+    marked: frozenset[tuple[int, int]] = frozenset()
+    """Cells (row, column; from 0, of `rows`) whose figure carries `mark` after it, in its
+    number format: the cell stays a number."""
+    mark: str = ""
 
 
 def number_format(values: Sequence[Decimal]) -> str:
@@ -203,6 +215,8 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
     formats = [*_formats(sheet, locale), None]
     width = len(columns)
     widths = _widths(columns, rows, formats, sheet.kinds)
+    for col in {c for _, c in sheet.marked}:
+        widths[col] += len(sheet.mark)
     # Text after another column starts a little in: wrapped text (a long line name) fills its
     # cell to the edge, and a right-aligned year ends at it, so text set flush beside either
     # would touch it ("capacity §06.32.10.14", "2023 1. Enhanced").
@@ -252,7 +266,7 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
     header_lines = max(_lines(n, w) for n, w in zip(columns, widths, strict=True))
     ws.row_dimensions[row].height = header_lines * LINE_HEIGHT + 3
 
-    for values, kind in zip(rows, sheet.kinds, strict=True):
+    for index, (values, kind) in enumerate(zip(rows, sheet.kinds, strict=True)):
         row += 1
         total = kind in TOTALS
         lines = 1
@@ -261,7 +275,8 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
             cell.font = _font(bold=total)
             fmt = formats[col - 1]
             if fmt is not None and isinstance(value, (Decimal, int)):
-                cell.number_format = fmt
+                marked = (index, col - 1) in sheet.marked
+                cell.number_format = fmt + (f'"{sheet.mark}"' if marked else "")
             if total:
                 cell.fill = TOTAL_FILL
                 cell.border = Border(top=THIN)
@@ -283,7 +298,8 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
     last_row = row
     if sheet.footnote:
         row += 1
-        text_row(sheet.footnote, _font())
+        for line in sheet.footnote.split("\n"):  # a note a row, each wrapped to the table
+            text_row(line, _font())
 
     for col, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = w
@@ -371,6 +387,14 @@ def budget_sheet(table: BudgetTable, locale: str = "en") -> Sheet:
         (row_name(r, locale), r.finance_act_code, *(r.amounts[y] for y in years), r.total)
         for r in table.rows
     ]
+    # A figure apportioned over the lines is marked † in its number format (it stays a number);
+    # the note under the sheet says which version gives the year's total only.
+    marked = set()
+    for index, r in enumerate(table.rows):
+        shares = apportioned(table, r)
+        marked |= {(index, 2 + years.index(y)) for y in shares}
+        if shares:
+            marked.add((index, 2 + len(years)))
     kinds = [r.kind for r in table.rows]
     if any(h.status != "planned" for h in table.years):
         rows.append(
@@ -386,7 +410,9 @@ def budget_sheet(table: BudgetTable, locale: str = "en") -> Sheet:
         columns=tuple(headers(table, locale)),
         rows=tuple(rows),
         kinds=tuple(kinds),
-        footnote=footnote(table, locale),
+        footnote="\n".join([footnote(table, locale), *version_notes(table, locale)]),
+        marked=frozenset(marked),
+        mark=APPORTIONED,
     )
 
 
