@@ -302,6 +302,12 @@ def test_annotations_are_capped_per_level_as_github_shows_them() -> None:
         "--format text or sarif lists them all"
     )
     assert len(lines) == 10 + 3 + 10 + 1
+    # in Danish the same counts: 20 + 5 errors less the 10 shown, 12 notices less 10
+    assert render_github(found, "da").splitlines()[-1] == (
+        "iomstrat: ikke vist som annoteringer (GitHub viser 10 pr. niveau og trin): "
+        "15 fejl mere (a.yaml: 15); 2 bemærkninger mere (b.yaml: 2); "
+        "--format text eller sarif viser dem alle"
+    )
     assert render_github(found[:3]).count("\n") == 3  # under the cap: no summary line
 
 

@@ -94,8 +94,9 @@ def _english() -> set[str]:
     """Words of the tool's English that its Danish does not use (case kept: a data path's
     `totals` is the file's key, `Totals` the tool's heading): its words and its findings."""
     from iomstrat.render.messages import MESSAGES, PHRASES
+    from iomstrat.render.usage import USAGE
 
-    pairs = [*WORDS.values(), *MESSAGES.values(), *PHRASES.values()]
+    pairs = [*WORDS.values(), *MESSAGES.values(), *PHRASES.values(), *USAGE.values()]
     english = set().union(*(_tokens(w.en) for w in pairs))
     danish = set().union(*(_tokens(w.da) for w in pairs))
     return english - danish - {"Q"}  # placeholder-free; Q is in no Danish output we check
@@ -195,9 +196,9 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
     runner = CliRunner()
     out: dict[str, str] = {}
 
-    def run(name: str, *args: str) -> str:
+    def run(name: str, *args: str, exit_codes: tuple[int, ...] = (0, 1)) -> str:
         result = runner.invoke(app, [*args, "--locale", "da"], env={"COLUMNS": ""})
-        assert result.exit_code in (0, 1), (name, result.output)
+        assert result.exit_code in exit_codes, (name, result.output)
         out[name] = result.stdout
         out[name + " stderr"] = result.stderr
         return result.stdout
@@ -224,6 +225,12 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
         "-o", "d.xlsx")  # fmt: skip
     out["disbursement xlsx"] = _xlsx_words(Path("d.xlsx"))
     run("report", "report", "strategi.yaml", "ny.yaml", *date, "-o", "r.html")
+    # the exports' notices and findings (their files are in the formats' own terms), and a
+    # usage error: each on stderr in Danish
+    run("export hledger", "export", "hledger", "strategi.yaml", "-o", "j.journal")
+    run("export iati", "export", "iati", "strategi.yaml", "-o", "a.xml", exit_codes=(2,))
+    run("usage", "disbursement", "strategi.yaml", "--currency", "XYZ", exit_codes=(2,))
+    run("usage output", "budget", "show", "strategi.yaml", "-o", "strategi.yaml", exit_codes=(2,))
     page = _Text()
     page.feed(Path("r.html").read_text(encoding="utf-8"))
     out["report"] = " ".join(page.parts)
@@ -266,6 +273,16 @@ def test_danish_output_has_no_english_word_of_the_tool(
         in outputs["table table stderr"]
     )
     assert "2 filer kontrolleret: 0 fejl, 1 advarsel" in outputs["validate text stderr"]
+    assert outputs["export iati stderr"].startswith(
+        "iomstrat: mangler strategy.donor.iati_identifier (fx XM-DAC-3-1 for Udenrigsministeriet)"
+    )
+    assert outputs["usage stderr"] == (
+        "iomstrat: valutaen 'XYZ' har ingen ECB-referencekurs (fx DKK, USD)\n"
+    )
+    assert outputs["usage output stderr"] == (
+        "iomstrat: strategi.yaml: er en inddatafil (strategi.yaml); vælg en anden --output, "
+        "intet er skrevet\n"
+    )
 
 
 @pytest.mark.parametrize(

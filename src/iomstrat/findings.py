@@ -162,6 +162,20 @@ def phrase(key: str, **values: Any) -> Phrase:
     return Phrase(key, tuple(values.items()))
 
 
+class Usage(NamedTuple):
+    """Why a command cannot run (exit 2), or what an export left out, as data: a key of
+    `render/usage.py` and the values its sentence quotes; the command line words it in the
+    reader's language."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+
+def usage(key: str, **values: Any) -> Usage:
+    """A usage problem of `key` quoting `values` (`render/usage.py` words it)."""
+    return Usage(key, tuple(values.items()))
+
+
 class Money(NamedTuple):
     """An amount in a currency (in millions or thousands of it where `unit` says so), quoted
     by a finding; the renderer formats it (babel)."""

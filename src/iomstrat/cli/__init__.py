@@ -35,6 +35,7 @@ def root(
     ),
 ) -> None:
     state.no_color = no_color
+    state.locale = "en"  # until a command's --locale says otherwise
 
 
 def build(only: str | None = None) -> typer.Typer:

@@ -25,6 +25,7 @@ from iomstrat.cli.common import (
     write,
     write_bytes,
 )
+from iomstrat.findings import usage
 from iomstrat.render.formats import BudgetFormat
 
 app = command_group(
@@ -62,7 +63,7 @@ def show(
 
     guard(output, [path] if path else None)
     if unit is not None and unit not in UNIT_FACTORS:
-        fail(f"unknown unit '{unit[:20]}'; choose one of {', '.join(UNIT_FACTORS)}")
+        fail(usage("unknown_unit", unit=unit[:20], units=tuple(UNIT_FACTORS)))
     if fmt is BudgetFormat.xlsx:
         workbook_output(output)
     shown = show_budget(strategy_path(path, locale), Run(parse_date(as_of), payments=False), unit)

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from iomstrat.cli.output import encode, is_stdout, replace_file, same_file, to_stdout
-from iomstrat.findings import EXIT_CANNOT_RUN, printable
+from iomstrat.findings import EXIT_CANNOT_RUN, Usage, printable, usage
 from iomstrat.loader.embedded import default_strategy_path, strategies_in
 
 EXIT_CODES_HELP = (
@@ -32,8 +32,19 @@ class Locale(enum.StrEnum):
     da = "da"
 
 
+def _remember_locale(value: Locale) -> Locale:
+    """The command's language, kept for what it prints before or beside its results (usage
+    errors and notices on stderr)."""
+    state.locale = Locale(value).value
+    return value
+
+
 LOCALE_OPTION: Any = typer.Option(
-    Locale.en, "--locale", "-l", help="Language of words and figures: en or da."
+    Locale.en,
+    "--locale",
+    "-l",
+    help="Language of words and figures: en or da.",
+    callback=_remember_locale,
 )
 """`--locale`/`-l`: the same typed option on every command that prints words."""
 LOCALE_CSV_OPTION: Any = typer.Option(
@@ -41,6 +52,7 @@ LOCALE_CSV_OPTION: Any = typer.Option(
     "--locale",
     "-l",
     help="Language of words and figures, and CSV separators: en or da.",
+    callback=_remember_locale,
 )
 
 
@@ -48,6 +60,7 @@ class State:
     """Options of the root command that every command reads (set by the root callback)."""
 
     no_color: bool = False
+    locale: str = "en"  # the command's --locale, for usage errors and notices (see fail)
 
 
 state = State()
@@ -176,7 +189,7 @@ def guard(
     given = list(paths or strategies_in(".") or [default_strategy_path()])
     clash = same_file(output, [*given, *(ledgers or [])])
     if clash is not None:
-        fail(f"{output}: is an input ({clash}); choose another --output, nothing was written")
+        fail(usage("is_input", output=output, clash=clash))
 
 
 def write(text: str, output: str | None = None, *, spreadsheet: bool = False) -> None:
@@ -192,7 +205,7 @@ def write(text: str, output: str | None = None, *, spreadsheet: bool = False) ->
     try:
         replace_file(output, encode(text))
     except OSError as error:
-        fail(f"{output}: cannot write: {error.strerror or error}")
+        fail(usage("cannot_write", output=output, reason=error.strerror or error))
 
 
 def workbook_output(output: str | None) -> None:
@@ -200,24 +213,26 @@ def workbook_output(output: str | None) -> None:
     file to go to."""
     require("xlsx")
     if output is None or output == "-":
-        fail("--format xlsx writes a file: give --output FILE")
+        fail(usage("needs_file", format="xlsx"))
 
 
 def write_bytes(data: bytes, output: str | None, fmt: str) -> None:
     """A binary result (a workbook) goes to the --output file only, never to a terminal."""
     if is_stdout(output):
-        fail(f"--format {fmt} writes a file: give --output FILE")
+        fail(usage("needs_file", format=fmt))
         return
     assert output is not None
     try:
         replace_file(output, data)
     except OSError as error:
-        fail(f"{output}: cannot write: {error.strerror or error}")
+        fail(usage("cannot_write", output=output, reason=error.strerror or error))
 
 
-def fail(message: str) -> None:
-    """A one-line error on stderr, exit 2."""
-    sys.stderr.write(f"iomstrat: {printable(message)}\n")
+def fail(problem: Usage | str) -> None:
+    """A one-line error on stderr in the command's language, exit 2."""
+    from iomstrat.render.usage import usage_text
+
+    sys.stderr.write(f"iomstrat: {printable(usage_text(problem, state.locale))}\n")
     raise typer.Exit(EXIT_CANNOT_RUN)
 
 
@@ -233,7 +248,4 @@ def require(extra: str) -> None:
     """A feature whose extra is not installed says in one line what to install, exit 2."""
     missing = [module for module in EXTRAS[extra] if find_spec(module) is None]
     if missing:
-        fail(
-            f"this needs the optional '{extra}' part ({', '.join(missing)} not installed): "
-            f"pip install 'iomstrat[{extra}]'"
-        )
+        fail(usage("extra", extra=extra, modules=tuple(missing)))

@@ -21,6 +21,7 @@ from iomstrat.cli.common import (
     use_color,
     write,
 )
+from iomstrat.findings import usage
 from iomstrat.render.formats import DiffFormat
 
 SUMMARY = "What changed between two versions of a strategy file."
@@ -60,12 +61,12 @@ def command(
     run = Run(parse_date(as_of))
     if rev is not None:
         if len(files) > 1:
-            fail("with --rev give at most one PATH")
+            fail(usage("rev_one"))
         comparison = compare_revision(rev, strategy_path(files[0] if files else None, locale), run)
     elif len(files) == 2:
         comparison = compare_files(files[0], files[1], run)
     else:
-        fail("give two files, OLD and NEW, or --rev GIT_REV [PATH]")
+        fail(usage("two_files"))
         return
     if comparison.error is not None:
         fail(comparison.error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import typer
@@ -11,18 +12,21 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     LEDGER_OPTION,
+    LOCALE_OPTION,
     PARTIAL_OPTION,
     STDOUT_OPTION,
+    Locale,
     as_of_option,
     command_group,
     fail,
     guard,
     parse_date,
     require,
+    state,
     strategy_paths,
     write,
 )
-from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS
+from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, Usage, printable, usage
 from iomstrat.render.diagnostics import render_text
 
 if TYPE_CHECKING:  # the core is imported where it is used: `--help` and other commands skip it
@@ -52,22 +56,29 @@ def _read(
     from iomstrat.core.export import read_strategies
     from iomstrat.core.pipeline import Run
 
-    given = strategy_paths(paths)
+    given = strategy_paths(paths, locale=state.locale)
     if ledgers and len(given) != 1:
-        fail("--ledger needs exactly one strategy file")
+        fail(usage("ledger_one"))
     read = read_strategies(given, Run(as_of, ledgers=tuple(ledgers or ())))
     if read.problem is not None:
         fail(read.problem)
     if not read.strategies:
-        sys.stderr.write(render_text(read.errors))
+        sys.stderr.write(render_text(read.errors, state.locale))
         raise typer.Exit(read.exit_status)
     if not read.figures_leave(partial=partial):
         from iomstrat.render.completeness import withheld_note
 
-        sys.stderr.write(render_text(read.errors))
-        sys.stderr.write(withheld_note(read.completeness, "en"))
+        sys.stderr.write(render_text(read.errors, state.locale))
+        sys.stderr.write(withheld_note(read.completeness, state.locale))
         raise typer.Exit(EXIT_FINDINGS)
     return read
+
+
+def _notices(problems: Sequence[Usage], locale: str) -> str:
+    """What an export left out or lacks, one line each in `locale`."""
+    from iomstrat.render.usage import usage_text
+
+    return "".join(f"iomstrat: {printable(usage_text(p, locale))}\n" for p in problems)
 
 
 @app.command(
@@ -93,6 +104,7 @@ def iati(
     ),
     as_of: str = as_of_option("Date for the activity status"),
     partial: bool = PARTIAL_OPTION,
+    locale: Locale = LOCALE_OPTION,
 ) -> None:
     """One IATI 2.03 iati-activity per strategy: organisations, dates, sector, recipients,
     aid/finance/flow types, budgets per year, planned disbursements, commitments and
@@ -111,14 +123,14 @@ def iati(
         read.strategies, date, generated=now, updated=[min(s.changed, now) for s in read.sources]
     )
     if export.text is None:
-        sys.stderr.write("".join(f"iomstrat: missing {p}\n" for p in export.problems))
+        sys.stderr.write(_notices(export.problems, locale))
         raise typer.Exit(EXIT_CANNOT_RUN)
     write(mark_xml(export.text, read.completeness), output)
     problems += gap_findings(export.gaps, [(s.name, s.document) for s in read.sources])
     if check:
         problems += check_iati(export.text, output if output != "-" else "<stdout>", now)
     if problems:
-        sys.stderr.write(render_text(sorted(problems)))
+        sys.stderr.write(render_text(sorted(problems), locale))
     if any(d.severity >= Severity.ERROR for d in problems):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -140,6 +152,7 @@ def hledger(
     output: str = STDOUT_OPTION,
     partial: bool = PARTIAL_OPTION,
     ledger: list[str] = LEDGER_OPTION,
+    locale: Locale = LOCALE_OPTION,
 ) -> None:
     """An hledger journal that passes `hledger check -s`: parliament's approvals as revenues of
     the Finance Act code, disbursements as expenses per line (other currencies at their @
@@ -153,8 +166,8 @@ def hledger(
     strategies, problems, read = _strategies(paths, dt.date.today(), partial, ledger)
     result = journal(strategies)
     write(mark_journal(result.text, read.completeness), output)
-    sys.stderr.write("".join(f"iomstrat: {p}\n" for p in result.problems))
+    sys.stderr.write(_notices(result.problems, locale))
     if problems:
-        sys.stderr.write(render_text(problems))
+        sys.stderr.write(render_text(problems, locale))
     if problems or result.problems:
         raise typer.Exit(EXIT_FINDINGS)

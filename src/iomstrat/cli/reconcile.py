@@ -25,6 +25,7 @@ from iomstrat.cli.common import (
     write,
     write_bytes,
 )
+from iomstrat.findings import usage
 from iomstrat.render.formats import DisbursementFormat
 
 SUMMARY = "The strategy and its ledgers against published IATI files."
@@ -65,7 +66,7 @@ def command(
         workbook_output(output)
     files = strategy_paths(paths, single=True, locale=locale)
     if len(files) != 1:
-        fail("reconcile takes one strategy file")
+        fail(usage("reconcile_one"))
     from iomstrat.core.reconcile import reconcile
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.published import render, workbook

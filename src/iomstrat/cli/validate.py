@@ -19,6 +19,7 @@ from iomstrat.cli.common import (
     strategy_paths,
     write,
 )
+from iomstrat.findings import usage
 from iomstrat.render.diagnostics import render, skipped_note, summary
 from iomstrat.render.formats import DiagnosticFormat
 
@@ -75,14 +76,11 @@ def command(
     date = parse_date(as_of)
     given = strategy_paths(paths, locale=locale)
     if ledger and len(expand_paths(given)) != 1:
-        fail("--ledger needs exactly one strategy file")
+        fail(usage("ledger_one"))
     run = Run(date, ledgers=tuple(ledger or ()))
     result = validate(given, run, strict=strict, skip_other=skip_other_yaml)
     if result.empty_folder is not None:
-        fail(
-            f"{result.empty_folder}: no YAML file in this folder or its subfolders; give the "
-            "folder or files of your strategies (*.yaml), or write one with `iomstrat init`"
-        )
+        fail(usage("empty_folder", folder=result.empty_folder))
     for checked in result.files:
         if checked.skipped and not checked.diagnostics:  # not a FIFO passed by: its note says
             sys.stderr.write(skipped_note(checked.name, locale))

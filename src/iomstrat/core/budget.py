@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from iomstrat.core.pipeline import Run, check_file, shown_status, table_given
 from iomstrat.engine.budget import budget_table
-from iomstrat.findings import Diagnostic
+from iomstrat.findings import Diagnostic, Usage
 from iomstrat.results.budget import BudgetTable
 
 
@@ -15,7 +15,7 @@ from iomstrat.results.budget import BudgetTable
 class BudgetShown:
     table: BudgetTable | None  # None where the file is no valid strategy
     errors: tuple[Diagnostic, ...]
-    problem: str | None = None  # a usage error: e.g. the file is a table file
+    problem: Usage | None = None  # a usage error: e.g. the file is a table file
 
     @property
     def exit_status(self) -> int:

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from iomstrat.core.pipeline import Checked, Run, check_bytes, check_file, table_given
 from iomstrat.engine.diff import diff_strategies
-from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity
+from iomstrat.findings import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Diagnostic,
+    Severity,
+    Usage,
+    usage,
+)
 from iomstrat.loader.git import file_at
 from iomstrat.results.diff import StrategyDiff
 
@@ -19,7 +27,7 @@ class Comparison:
 
     diff: StrategyDiff | None
     problems: tuple[Diagnostic, ...]
-    error: str | None = None  # could not run at all, e.g. an unknown git revision
+    error: Usage | None = None  # could not run at all, e.g. an unknown git revision
 
     @property
     def exit_status(self) -> int:
@@ -61,5 +69,5 @@ def compare_revision(rev: str, path: str, run: Run) -> Comparison:
     alone changes none of their findings."""
     old = file_at(rev, path)
     if old.data is None:
-        return Comparison(None, (), f"{old.name}: {old.error}")
+        return Comparison(None, (), usage("revision", file=old.name, reason=old.error))
     return _compare(check_bytes(old.name, old.data, run, path=path), check_file(path, run))

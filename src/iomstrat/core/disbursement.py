@@ -18,7 +18,8 @@ from iomstrat.core.pipeline import (
     table_left_out,
 )
 from iomstrat.engine.disbursement import VIEWS, disbursement_report, portfolio
-from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity
+from iomstrat.engine.reconcile import NoRate
+from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity, Usage, usage
 from iomstrat.results.completeness import Completeness
 from iomstrat.results.disbursement import DisbursementReport, Portfolio
 
@@ -31,7 +32,7 @@ class DisbursementResult:
     reports: tuple[DisbursementReport, ...]
     portfolio: Portfolio | None  # with more than one file, or lines on several codes
     diagnostics: tuple[Diagnostic, ...]  # errors and warnings of every file and ledger
-    problem: str | None = None  # why nothing could be computed (a usage error)
+    problem: Usage | None = None  # why nothing could be computed (a usage error)
 
     @property
     def exit_status(self) -> int:
@@ -61,14 +62,12 @@ def calculate(
 ) -> DisbursementResult:
     """Reports for every readable file; findings are collected, never raised."""
     if by not in VIEWS:
-        return DisbursementResult((), None, (), f"unknown view '{by[:20]}'; one of {VIEWS}")
+        return DisbursementResult((), None, (), usage("unknown_view", view=by[:20], views=VIEWS))
     if ledgers and len(paths) != 1:
-        return DisbursementResult((), None, (), "--ledger needs exactly one strategy file")
+        return DisbursementResult((), None, (), usage("ledger_one"))
     run = Run(as_of, ledgers=tuple(ledgers))
     if currency is not None and not run.rates.known(currency):
-        return DisbursementResult(
-            (), None, (), f"currency '{currency[:10]}' has no ECB reference rate (e.g. DKK, USD)"
-        )
+        return DisbursementResult((), None, (), usage("unknown_currency", currency=currency[:10]))
     reports = []
     books = []
     found: list[Diagnostic] = []
@@ -94,8 +93,9 @@ def calculate(
                     rates=run.rates,
                 )
             )
-        except ValueError as error:
-            return DisbursementResult((), None, tuple(found), f"{path}: {error}")
+        except NoRate as error:
+            no_rate = usage("no_rate", file=path, source=error.source, target=error.target)
+            return DisbursementResult((), None, tuple(found), no_rate)
         books.append((strategy, book))
     if tables and len(tables) == len(paths):
         return DisbursementResult((), None, (), table_given(tables[0], "disbursement"))
@@ -113,8 +113,9 @@ def calculate(
                 files=tuple(r.file for r in reports),
                 rates=run.rates,
             )
-        except ValueError as error:
-            return DisbursementResult((), None, tuple(found), f"portfolio: {error}")
+        except NoRate as error:
+            no_rate = usage("portfolio_no_rate", source=error.source, target=error.target)
+            return DisbursementResult((), None, tuple(found), no_rate)
     if any(d.severity is Severity.FATAL for d in found):
         return DisbursementResult((), None, tuple(found))
     return DisbursementResult(tuple(reports), combined, tuple(found))

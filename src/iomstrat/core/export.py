@@ -18,7 +18,7 @@ from iomstrat.core.pipeline import (
     table_given,
 )
 from iomstrat.engine.book import Book
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Severity, Usage
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import Strategy
 from iomstrat.results.completeness import Completeness
@@ -38,7 +38,7 @@ class Source:
 class ExportInput:
     strategies: tuple[tuple[Strategy, Book], ...]  # empty where a file stopped the export
     errors: tuple[Diagnostic, ...]
-    problem: str | None = None  # a usage error: e.g. a table file
+    problem: Usage | None = None  # a usage error: e.g. a table file
     sources: tuple[Source, ...] = ()  # sources[i] is where strategies[i] comes from
 
     @property

@@ -18,7 +18,16 @@ from iomstrat.core.payments import collect_payments
 from iomstrat.engine.book import Book, Rates, book_payments
 from iomstrat.engine.targets import Tables
 from iomstrat.engine.versions import latest
-from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, Diagnostic, Severity, finding
+from iomstrat.findings import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Diagnostic,
+    Severity,
+    Usage,
+    finding,
+    usage,
+)
 from iomstrat.loader import documents as loader
 from iomstrat.loader import files
 from iomstrat.loader.gcpause import collector_paused
@@ -84,12 +93,9 @@ class Checked(NamedTuple):
 TABLE_GIVEN = "IOM450"
 
 
-def table_given(checked: Checked, command: str) -> str:
+def table_given(checked: Checked, command: str) -> Usage:
     """The one line for a table file given to a command of strategies: what to run instead."""
-    return (
-        f"{checked.name}: a table file (top-level `table:`), not a strategy; `iomstrat {command}` "
-        f"reads strategies: show the table with `iomstrat table show {checked.name}`"
-    )
+    return usage("table_given", file=checked.name, command=command)
 
 
 def table_left_out(checked: Checked) -> Diagnostic:
@@ -291,7 +297,7 @@ def figures_leave(findings: Iterable[Diagnostic], *, travels: bool, partial: boo
     return partial or not travels or completeness(found).complete
 
 
-def shown_status(errors: Iterable[Diagnostic], *, shown: bool, problem: str | None) -> int:
+def shown_status(errors: Iterable[Diagnostic], *, shown: bool, problem: Usage | None) -> int:
     """The exit of a command that shows one result: 2 a usage problem; when nothing could be
     shown, 1 at least (2 where a file could not be read); else as the findings say."""
     if problem is not None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from iomstrat.checks.published import check_published
 from iomstrat.core.pipeline import Run, check_file, exit_status
 from iomstrat.engine.published import Parties, reconcile_published
-from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity
+from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity, Usage, usage
 from iomstrat.loader.iati import Activity, read_activities
 from iomstrat.results.published import Reconciliation
 
@@ -27,7 +27,7 @@ class ReconcileResult:
 
     reconciliation: Reconciliation | None
     diagnostics: tuple[Diagnostic, ...]
-    problem: str | None = None
+    problem: Usage | None = None
 
     @property
     def exit_status(self) -> int:
@@ -50,8 +50,7 @@ def reconcile(
         return ReconcileResult(
             None,
             tuple(found),
-            f"{checked.name}: reconcile needs the IATI identifiers of the donor and the "
-            "organisation (strategy.donor.iati_identifier, strategy.organisation.iati_identifier)",
+            usage("reconcile_identifiers", file=checked.name),
         )
     activities: list[Activity] = []
     read = 0

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from iomstrat.core.pipeline import Run, check_file, shown_status
 from iomstrat.engine.annex import figure_table
-from iomstrat.findings import Diagnostic
+from iomstrat.findings import Diagnostic, Usage, usage
 from iomstrat.results.table import FigureTable
 
 
@@ -15,7 +15,7 @@ from iomstrat.results.table import FigureTable
 class TableShown:
     table: FigureTable | None  # None where the file is no valid table
     errors: tuple[Diagnostic, ...]
-    problem: str | None = None  # a usage error: e.g. the file is a strategy
+    problem: Usage | None = None  # a usage error: e.g. the file is a strategy
 
     @property
     def exit_status(self) -> int:
@@ -26,8 +26,6 @@ def show_table(path: str, run: Run) -> TableShown:
     checked = check_file(path, run)
     if checked.table is None:
         if not checked.errors:
-            return TableShown(
-                None, (), f"{path}: is a strategy file, not a table; try 'iomstrat budget show'"
-            )
+            return TableShown(None, (), usage("strategy_given", file=path))
         return TableShown(None, checked.errors)
     return TableShown(figure_table(checked.table), checked.errors)

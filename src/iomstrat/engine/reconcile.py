@@ -184,6 +184,14 @@ class Reconciliation:
         return total(self.cells.values())
 
 
+class NoRate(ValueError):
+    """No ECB reference rate from one currency to another: the figures cannot be converted."""
+
+    def __init__(self, source: str, target: str) -> None:
+        super().__init__(source, target)
+        self.source, self.target = source, target
+
+
 class Converter:
     """Strategy currency to the report's: plans at the as-of rate, payments at their date's."""
 
@@ -195,7 +203,7 @@ class Converter:
         if source != target:
             self.plan_quote = self.quote(source, as_of)
             if self.plan_quote is None:
-                raise ValueError(f"no ECB reference rate from {source} to {target}")
+                raise NoRate(source, target)
             self.plan_rate = self.plan_quote.rate
 
     def quote(self, currency: str, day: dt.date) -> Quote | None:

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from iomstrat.export.records import Decision, Recorded, booked, decisions, planned, year_start
 from iomstrat.export.text import capped, one_line
+from iomstrat.findings import Usage, usage
 from iomstrat.loader.payments import Payment
 from iomstrat.model.strategy import BudgetLine, Strategy
 
@@ -37,7 +38,7 @@ CENT = Decimal("0.01")
 @dataclass(frozen=True)
 class Journal:
     text: str
-    problems: tuple[str, ...] = ()
+    problems: tuple[Usage, ...] = ()
 
 
 # --- Text that cannot break out of its place -------------------------------------------------
@@ -148,7 +149,7 @@ class _Book:
         self.regular: list[Entry] = []
         self.payees: set[str] = set()
         self.currencies: set[str] = set()
-        self.problems: list[str] = []
+        self.problems: list[Usage] = []
         self.header: list[str] = []
 
     def accounts(self) -> set[str]:
@@ -307,23 +308,24 @@ def _strategy(book: _Book, recorded: Recorded) -> None:
     _period(book, strategy, who)
     for decision in decisions(strategy):
         if year_start(decision.year) is None:
-            book.problems.append(
-                f"approval of year {decision.year} is not a calendar year; left out"
-            )
+            book.problems.append(usage("hledger_year", year=decision.year))
             continue
         _approval(book, strategy, who, decision)
     lines = {line.id: line for line in strategy.budget.lines}
     for payment, value in booked(payments):
-        where = f"on {payment.date} (line {payment.line}, voucher {capped(payment.voucher)})"
+        where = {"date": payment.date, "line": payment.line, "voucher": capped(payment.voucher)}
         if value is None:
             book.problems.append(
-                f"disbursement of {payment.amount} {payment.currency} {where} has no rate to "
-                f"{info.currency}; left out"
+                usage(
+                    "hledger_no_rate",
+                    amount=payment.amount,
+                    currency=payment.currency,
+                    target=info.currency,
+                    **where,
+                )
             )
         elif year_start(payment.year) is None:
-            book.problems.append(
-                f"disbursement {where} has appropriation year {payment.year}; left out"
-            )
+            book.problems.append(usage("hledger_payment_year", year=payment.year, **where))
         else:
             _disbursement(book, strategy, lines, who, payment, value)
 

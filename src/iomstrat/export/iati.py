@@ -27,7 +27,7 @@ from okfn_iati import (  # type: ignore[import-untyped]
 from iomstrat.export.iati_rules import check_codelists, check_rules, country_code, region_code
 from iomstrat.export.records import Decision, Recorded, booked, decisions, in_units, planned
 from iomstrat.export.text import capped, one_line
-from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Severity, Usage, usage
 from iomstrat.iati import IATI_VERSION, SCHEMA
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import IatiLine, Organisation, Strategy
@@ -64,7 +64,7 @@ class Export:
     """An export's text, or None when the strategy lacks what the format requires."""
 
     text: str | None
-    problems: tuple[str, ...] = ()
+    problems: tuple[Usage, ...] = ()
     gaps: tuple[Gap, ...] = ()
 
 
@@ -482,13 +482,28 @@ def _transaction(
             _sub(transaction, tag, code=types[tag])
 
 
-def missing_identifiers(strategy: Strategy) -> list[str]:
+def missing_identifiers(strategy: Strategy) -> list[Usage]:
+    """The identifiers an export needs that the strategy lacks, each with an example."""
     info = strategy.strategy
     missing = []
     if info.donor is None or not info.donor.iati_identifier:
-        missing.append("strategy.donor.iati_identifier (e.g. XM-DAC-3-1 for Denmark's MFA)")
+        missing.append(
+            usage(
+                "missing_identifier",
+                field="strategy.donor.iati_identifier",
+                example="XM-DAC-3-1",
+                whose="donor",
+            )
+        )
     if not info.organisation.iati_identifier:
-        missing.append("strategy.organisation.iati_identifier (e.g. XM-DAC-47066 for IOM)")
+        missing.append(
+            usage(
+                "missing_identifier",
+                field="strategy.organisation.iati_identifier",
+                example="XM-DAC-47066",
+                whose="organisation",
+            )
+        )
     return missing
 
 

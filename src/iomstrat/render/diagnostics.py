@@ -133,8 +133,10 @@ def render_github(
             per_file = hidden.setdefault(_GITHUB_LEVEL[d.severity], {})
             per_file[d.file] = per_file.get(d.file, 0) + 1
     if hidden:
+        from iomstrat.render.words import word
+
         parts = [
-            _count(sum(files.values()), "more " + level)
+            _more(level, sum(files.values()), locale)
             + " ("
             + ", ".join(
                 f"{workflow_data(_github_path(file, root))}: {n}" for file, n in files.items()
@@ -142,10 +144,8 @@ def render_github(
             + ")"
             for level, files in sorted(hidden.items())
         ]
-        lines.append(
-            f"iomstrat: not shown as annotations (GitHub shows {ANNOTATIONS_PER_LEVEL} per "
-            f"level and step): {'; '.join(parts)}; --format text or sarif lists them all\n"
-        )
+        said = word("github_hidden", locale).format(n=ANNOTATIONS_PER_LEVEL, parts="; ".join(parts))
+        lines.append(f"iomstrat: {said}\n")
     return "".join(lines)
 
 
@@ -205,5 +205,8 @@ def summary(
     )
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
+def _more(level: str, count: int, locale: str) -> str:
+    """'3 more errors' / '3 fejl mere': the annotations of a level GitHub does not show."""
+    from iomstrat.render.words import word
+
+    return word(f"github_more_{level}{'_one' if count == 1 else ''}", locale).format(n=count)

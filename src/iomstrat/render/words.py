@@ -211,6 +211,18 @@ _WORDS: dict[str, Word] = {
     "severity_warning": Word("warning", "advarsel"),
     "severity_note": Word("note", "bemærkning"),
     "write": Word("write", "skriv"),
+    "github_hidden": Word(
+        "not shown as annotations (GitHub shows {n} per level and step): {parts}; --format text "
+        "or sarif lists them all",
+        "ikke vist som annoteringer (GitHub viser {n} pr. niveau og trin): {parts}; --format "
+        "text eller sarif viser dem alle",
+    ),
+    "github_more_error": Word("{n} more errors", "{n} fejl mere"),
+    "github_more_error_one": Word("{n} more error", "{n} fejl mere"),
+    "github_more_warning": Word("{n} more warnings", "{n} advarsler mere"),
+    "github_more_warning_one": Word("{n} more warning", "{n} advarsel mere"),
+    "github_more_notice": Word("{n} more notices", "{n} bemærkninger mere"),
+    "github_more_notice_one": Word("{n} more notice", "{n} bemærkning mere"),
     # Report
     "report": Word("Briefing", "Orientering"),
     "organisation": Word("Organisation", "Organisation"),

@@ -1,0 +1,129 @@
+"""Why a command cannot run, and what an export left out, in English and Danish: a template per
+`findings.Usage` key over the values it quotes. The command line prints them on stderr."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from iomstrat.findings import Usage
+
+
+class Words(NamedTuple):
+    en: str
+    da: str
+
+
+USAGE: Mapping[str, Words] = {
+    "table_given": Words(
+        "{file}: a table file (top-level `table:`), not a strategy; `iomstrat {command}` reads "
+        "strategies: show the table with `iomstrat table show {file}`",
+        "{file}: en tabelfil (`table:` øverst), ikke en strategi; `iomstrat {command}` læser "
+        "strategier: vis tabellen med `iomstrat table show {file}`",
+    ),
+    "strategy_given": Words(
+        "{file}: is a strategy file, not a table; try 'iomstrat budget show'",
+        "{file}: er en strategifil, ikke en tabel; prøv 'iomstrat budget show'",
+    ),
+    "ledger_one": Words(
+        "--ledger needs exactly one strategy file", "--ledger kræver præcis én strategifil"
+    ),
+    "unknown_view": Words(
+        "unknown view '{view}'; one of {views}", "ukendt visning '{view}'; vælg en af {views}"
+    ),
+    "unknown_unit": Words(
+        "unknown unit '{unit}'; choose one of {units}", "ukendt enhed '{unit}'; vælg en af {units}"
+    ),
+    "unknown_currency": Words(
+        "currency '{currency}' has no ECB reference rate (e.g. DKK, USD)",
+        "valutaen '{currency}' har ingen ECB-referencekurs (fx DKK, USD)",
+    ),
+    "no_rate": Words(
+        "{file}: no ECB reference rate from {source} to {target}",
+        "{file}: ingen ECB-referencekurs fra {source} til {target}",
+    ),
+    "portfolio_no_rate": Words(
+        "portfolio: no ECB reference rate from {source} to {target}",
+        "porteføljen: ingen ECB-referencekurs fra {source} til {target}",
+    ),
+    "is_input": Words(
+        "{output}: is an input ({clash}); choose another --output, nothing was written",
+        "{output}: er en inddatafil ({clash}); vælg en anden --output, intet er skrevet",
+    ),
+    "cannot_write": Words(
+        "{output}: cannot write: {reason}", "{output}: kan ikke skrives: {reason}"
+    ),
+    "needs_file": Words(
+        "--format {format} writes a file: give --output FILE",
+        "--format {format} skriver en fil: angiv --output FIL",
+    ),
+    "extra": Words(
+        "this needs the optional '{extra}' part ({modules} not installed): "
+        "pip install 'iomstrat[{extra}]'",
+        "dette kræver den valgfri del '{extra}' ({modules} er ikke installeret): "
+        "pip install 'iomstrat[{extra}]'",
+    ),
+    "reconcile_identifiers": Words(
+        "{file}: reconcile needs the IATI identifiers of the donor and the organisation "
+        "(strategy.donor.iati_identifier, strategy.organisation.iati_identifier)",
+        "{file}: reconcile kræver donorens og organisationens IATI-identifikatorer "
+        "(strategy.donor.iati_identifier, strategy.organisation.iati_identifier)",
+    ),
+    "rev_one": Words("with --rev give at most one PATH", "med --rev angives højst én PATH"),
+    "two_files": Words(
+        "give two files, OLD and NEW, or --rev GIT_REV [PATH]",
+        "angiv to filer, OLD og NEW, eller --rev GIT_REV [PATH]",
+    ),
+    "revision": Words("{file}: {reason}", "{file}: {reason}"),
+    "reconcile_one": Words("reconcile takes one strategy file", "reconcile tager én strategifil"),
+    "empty_folder": Words(
+        "{folder}: no YAML file in this folder or its subfolders; give the folder or files of "
+        "your strategies (*.yaml), or write one with `iomstrat init`",
+        "{folder}: ingen YAML-fil i denne mappe eller dens undermapper; angiv mappen med "
+        "strategierne eller deres filer (*.yaml), eller skriv en med `iomstrat init`",
+    ),
+    "missing_identifier": Words(
+        "missing {field} (e.g. {example} for {whose})",
+        "mangler {field} (fx {example} for {whose})",
+    ),
+    "hledger_year": Words(
+        "approval of year {year} is not a calendar year; left out",
+        "bevillingen for året {year} er ikke et kalenderår; udeladt",
+    ),
+    "hledger_no_rate": Words(
+        "disbursement of {amount} {currency} on {date} (line {line}, voucher {voucher}) has no "
+        "rate to {target}; left out",
+        "udbetalingen på {amount} {currency} den {date} (linje {line}, bilag {voucher}) har "
+        "ingen kurs til {target}; udeladt",
+    ),
+    "hledger_payment_year": Words(
+        "disbursement on {date} (line {line}, voucher {voucher}) has appropriation year {year}; "
+        "left out",
+        "udbetalingen den {date} (linje {line}, bilag {voucher}) har bevillingsåret {year}; "
+        "udeladt",
+    ),
+}
+"""Usage key -> its sentence in both languages (a test holds them to the same values)."""
+
+_WHOSE: Mapping[str, Words] = {
+    "donor": Words("Denmark's MFA", "Udenrigsministeriet"),
+    "organisation": Words("IOM", "IOM"),
+}
+
+
+def _shown(name: str, value: Any, locale: str) -> str:
+    if name == "whose":
+        words = _WHOSE[value]
+        return words.da if locale == "da" else words.en
+    if isinstance(value, tuple | list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def usage_text(problem: Usage | str, locale: str = "en") -> str:
+    """A usage problem in `locale` (a plain text, from a tool outside ours, as it is)."""
+    if isinstance(problem, str):
+        return problem
+    words = USAGE[problem.key]
+    template = words.da if locale == "da" else words.en
+    return template.format(**{n: _shown(n, v, locale) for n, v in problem.values})
