@@ -190,3 +190,90 @@ def stacked(
         if line.strip():
             out.append(line.rstrip() + "\n")
     return out
+
+
+LONG_TABLE = 1000
+"""Rows from which a framed table printed without colour is written row by row
+(`framed_rows`): Rich lays out each cell of a table (about 1.5 ms a row of ten figures), so a
+strategy of thousands of lines spent most of its time in it."""
+
+
+def progress_text(completed: float, width: int) -> str:
+    """What Rich's `ProgressBar(total=100, completed=completed, width=width)` prints without
+    colour: the bars done, a half bar, nothing for the rest (Rich's arithmetic)."""
+    completed = min(100, max(0, completed))
+    halves = int(width * 2 * completed / 100)
+    return "━" * (halves // 2) + "╸" * (halves % 2)
+
+
+def framed_rows(
+    grid: Callable[[Sequence[int]], RenderableType],
+    cells: Sequence[Sequence[str]],
+    right: Sequence[bool],
+    sections: Sequence[bool],
+    *,
+    width: int,
+) -> str | None:
+    """A framed table (Rich's `HEAVY_HEAD` box) of many rows, as Rich prints it without colour
+    at `width`, with Rich laying out only the rows that set each column's width: `grid(rows)`
+    makes the table of those rows, and every row is then written in the widths Rich chose.
+    `cells` holds each row's text per column as Rich shows it (a progress bar as
+    `progress_text`), `right` which columns are right-aligned, `sections` which rows end a
+    section. The first column is cut with an ellipsis where too narrow, as Rich does; where
+    `width` is too narrow for a figure, Rich would cut it: the table is laid out as wide as
+    its figures need instead. None where Rich would do more than pad a cell (a line break, a
+    tab): the caller lets Rich print the whole table. A test compares the two texts."""
+    from rich.cells import cell_len
+
+    if not cells or not all(cell.isprintable() for row in cells for cell in row):
+        return None
+    widest = set()  # for each column, a row of its longest cell
+    for column in range(len(right)):
+        sizes = [cell_len(row[column]) for row in cells]
+        widest.add(sizes.index(max(sizes)))
+    for room in (width, WIDE):
+        lines = to_text(grid(sorted(widest)), width=room, color=False).split("\n")
+        written = _written_rows(lines, cells, right, sections)
+        if written is not None:
+            return written
+    return None
+
+
+def _written_rows(
+    lines: list[str],
+    cells: Sequence[Sequence[str]],
+    right: Sequence[bool],
+    sections: Sequence[bool],
+) -> str | None:
+    """The lines of Rich's table of a few rows with `cells` in their place, in the widths its
+    header shows; None where a figure does not fit its column."""
+    from rich import box
+    from rich.cells import cell_len, set_cell_size
+
+    frame = box.HEAVY_HEAD
+    head = next((i for i, line in enumerate(lines) if line.startswith(frame.head_row_left)), None)
+    foot = next((i for i, line in enumerate(lines) if line.startswith(frame.bottom_left)), None)
+    if head is None or foot is None:
+        return None
+    spans = [len(part) for part in lines[head][1:-1].split(frame.head_row_cross)]
+    widths = [span - 2 for span in spans]  # each column is padded by a space either side
+    if len(widths) != len(right) or min(widths) < 1:
+        return None
+    separator = frame.get_row(spans, "row", edge=True)
+    body: list[str] = []
+    for index, row in enumerate(cells):
+        shown = []
+        for column, (cell, wide, aligned_right) in enumerate(zip(row, widths, right, strict=True)):
+            size = cell_len(cell)
+            if size > wide:
+                if column:
+                    return None
+                cell, size = set_cell_size(cell, wide - 1) + "…", wide
+            pad = " " * (wide - size)
+            shown.append(pad + cell if aligned_right else cell + pad)
+        body.append(
+            f"{frame.mid_left} " + f" {frame.mid_vertical} ".join(shown) + f" {frame.mid_right}"
+        )
+        if sections[index] and index < len(cells) - 1:
+            body.append(separator)
+    return "\n".join([*lines[: head + 1], *body, *lines[foot:]])
