@@ -7,11 +7,13 @@ import csv
 import datetime as dt
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from iomstrat.core.pipeline import Run, check_file
 
 from .conftest import ROOT, run_cli
+from .disbursement_helpers import line_in
 
 EXAMPLE = ROOT / "examples" / "illustrative_two_codes_2023_2027.yaml"
 END_2024 = dt.date(2024, 12, 31)
@@ -122,3 +124,124 @@ def test_the_budget_workbook_marks_each_code_total(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(out).active
     kinds = {row[0]: row[-1] for row in sheet.iter_rows(values_only=True) if row[0]}
     assert kinds["Total §06.39.01.10"] == "code total"
+
+
+# An uneven profile over five years, as some strategies print it: 90, 90, 70, 70, 70 = 390.
+UNEVEN = """\
+schema_version: 1
+strategy:
+  title: Uneven profile (test)
+  organisation: {name: Test Organisation, acronym: TO}
+  period: {start: 2023, end: 2027}
+  currency: DKK
+  unit: million
+  finance_act_code: "06.32.10.16"
+budget:
+  title: Contributions
+  lines:
+    - {id: core, name: Core, kind: core, finance_act_code: "§06.32.10.16",
+       amounts: {2023: 60, 2024: 60, 2025: 50, 2026: 50, 2027: 50}}
+    - {id: personnel, name: Personnel, kind: personnel, finance_act_code: "§ 06.32.10.16",
+       amounts: {2023: 30, 2024: 30, 2025: 20, 2026: 20, 2027: 20}}
+  totals:
+    - {id: total, name: Total, lines: [core, personnel],
+       stated: {2023: 90, 2024: 90, 2025: 70, 2026: 70, 2027: 70}}
+cover:
+  commitment:
+    by_year: {2023: 90, 2024: 90, 2025: 70, 2026: 70, 2027: 70}
+    total: 390
+approvals:
+  - {year: 2023, status: planned}
+  - {year: 2024, status: planned}
+  - {year: 2025, status: planned}
+  - {year: 2026, status: planned}
+  - {year: 2027, status: planned}
+"""
+BEFORE = dt.date(2022, 12, 31)
+
+
+def test_an_uneven_five_year_profile_validates_clean_with_its_totals(tmp_path: Path) -> None:
+    path = tmp_path / "uneven.yaml"
+    path.write_text(UNEVEN, encoding="utf-8")
+    assert above_info(path, BEFORE) == []
+    data = json.loads(run_cli("budget", "show", str(path), "-f", "json").stdout)
+    total = next(r for r in data["rows"] if r["id"] == "total")
+    assert total["amounts"] == {
+        "2023": "90",
+        "2024": "90",
+        "2025": "70",
+        "2026": "70",
+        "2027": "70",
+    }
+    assert total["total"] == "390"  # 90 + 90 + 70 + 70 + 70
+    assert [r["total"] for r in data["rows"] if r["kind"] == "line"] == ["270", "120"]
+    run = run_cli("disbursement", str(path), "--as-of", "2022-12-31", "-f", "json")
+    rows = {r["key"]: r for r in json.loads(run.stdout)["reports"][0]["rows"]}
+    assert [rows[str(y)]["planned"] for y in range(2023, 2028)] == [
+        "90000000",
+        "90000000",
+        "70000000",
+        "70000000",
+        "70000000",
+    ]
+    assert rows["2023-2027"]["planned"] == "390000000"
+
+
+def test_a_cover_figure_with_its_footnote_marker_is_the_figure(tmp_path: Path) -> None:
+    # The cover prints "390*" and "70¹" (a footnote each): read as 390 and 70, markers kept.
+    text = UNEVEN.replace("    total: 390\n", "    total: 390*\n").replace(
+        "2027: 70}\n    total", "2027: 70¹}\n    total"
+    )
+    assert "total: 390*" in text and "70¹" in text
+    path = tmp_path / "marked.yaml"
+    path.write_text(text, encoding="utf-8")
+    checked = check_file(str(path), Run(BEFORE))
+    assert [(d.line, d.code) for d in checked.diagnostics if d.severity.name != "INFO"] == []
+    assert checked.strategy is not None and checked.strategy.cover is not None
+    row = checked.strategy.cover.commitment
+    assert row is not None
+    assert (row.total, row.by_year[2027]) == (Decimal(390), Decimal(70))
+    assert row.markers == {"total": "*", "2027": "¹"}
+    # A marked figure that does not add up is still the wrong figure, found as such.
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(text.replace("total: 390*", "total: 400*"), encoding="utf-8")
+    assert above_info(wrong, BEFORE) == [(line_in(text, "total: 390*"), "IOM103")]
+    # Text that is not a figure with a marker is refused, not read as a number.
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace("total: 390*", "total: 390x"), encoding="utf-8")
+    assert above_info(bad, BEFORE) == [(line_in(text, "total: 390*"), "IOM020")]
+
+
+def test_the_report_prints_the_cover_figure_with_its_marker(tmp_path: Path) -> None:
+    from .test_report import Page, report
+
+    text = UNEVEN.replace("    total: 390\n", "    total: 390*\n")
+    path = tmp_path / "marked.yaml"
+    path.write_text(text, encoding="utf-8")
+    html, _ = report(tmp_path, str(path), "--as-of", "2022-12-31")
+    assert Page(html).table("cover-table")[1][1:] == ["90", "90", "70", "70", "70", "390*"]
+
+
+def test_the_schema_takes_a_cover_figure_as_printed() -> None:
+    from .test_schema_verdicts import schema_errors
+
+    for total in ("390*", "390¹", "390 †"):
+        text = UNEVEN.replace("    total: 390\n", f"    total: {total}\n")
+        assert schema_errors(text.encode()) == [], total
+    assert schema_errors(UNEVEN.replace("    total: 390\n", "    total: 390x\n").encode())
+
+
+def test_codes_printed_with_and_without_the_sign_are_one_code(tmp_path: Path) -> None:
+    # The cover's code without §, the lines' with § and with "§ ": one code everywhere.
+    path = tmp_path / "uneven.yaml"
+    path.write_text(UNEVEN, encoding="utf-8")
+    checked = check_file(str(path), Run(BEFORE))
+    assert checked.strategy is not None
+    codes = {checked.strategy.strategy.finance_act_code}
+    codes |= {line.finance_act_code for line in checked.strategy.budget.lines}
+    assert codes == {"§06.32.10.16"}
+    data = json.loads(run_cli("budget", "show", str(path), "-f", "json").stdout)
+    assert all(r["kind"] != "code" for r in data["rows"])  # no total per code: there is one
+    run = run_cli("disbursement", str(path), "--as-of", "2022-12-31", "-f", "json")
+    # one code, one file: no portfolio per code (two spellings would have made two)
+    assert json.loads(run.stdout)["portfolio"] is None

@@ -183,11 +183,57 @@ class Budget(Model):
     """Totals the document prints, to check against the lines."""
 
 
+FOOTNOTE_MARKERS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
+"""What a document prints after a figure to send the reader to a footnote."""
+_MARKED_FIGURE = re.compile(rf"\s*(-?[0-9]+(?:\.[0-9]+)?)\s*([{FOOTNOTE_MARKERS}]+)\s*")
+MarkedMoney = Annotated[
+    Decimal,
+    BeforeValidator(_money),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number"},
+                {"type": "string", "pattern": f"^{_MARKED_FIGURE.pattern}$"},
+            ]
+        }
+    ),
+]
+"""A printed figure, written as a number or as printed with its footnote marker (`375*`)."""
+
+
 class CoverRow(Model):
-    by_year: dict[int, Money]
-    """The row's figure by year, as printed."""
-    total: Money | None = None
-    """The row's printed total for the period."""
+    by_year: dict[int, MarkedMoney]
+    """The row's figure by year, as printed (with its footnote marker, if any: 75*)."""
+    total: MarkedMoney | None = None
+    """The row's printed total for the period (with its footnote marker, if any: 375*)."""
+    markers: dict[str, Text] = Field(default={})
+    """Footnote markers printed after the figures, by year or `total`; read from a figure
+    written as printed (`total: 375*`), which counts as the figure alone."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _marked_figures(cls, data: Any) -> Any:
+        """`375*` or `375¹` as the cover prints it: the figure 375, its marker kept."""
+        if not isinstance(data, dict):
+            return data
+        markers: dict[str, str] = {}
+
+        def figure(key: str, value: Any) -> Any:
+            found = _MARKED_FIGURE.fullmatch(value) if isinstance(value, str) else None
+            if found is None:
+                return value
+            markers[key] = found[2]
+            return Decimal(found[1])
+
+        out = dict(data)
+        if "total" in data:
+            out["total"] = figure("total", data["total"])
+        if isinstance(data.get("by_year"), dict):
+            out["by_year"] = {y: figure(str(y), v) for y, v in data["by_year"].items()}
+        if markers:
+            given = data.get("markers")
+            out["markers"] = {**markers, **given} if isinstance(given, dict) else markers
+        return out
 
 
 class Cover(Model):

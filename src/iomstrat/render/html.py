@@ -160,8 +160,11 @@ def _cover_view(cover: Cover | None, locale: str) -> dict[str, Any] | None:
         "rows": [
             {
                 "name": word(key, locale),
-                "amounts": [shown(row.by_year.get(year)) for year in years],
-                "total": shown(row.total),
+                # a figure keeps the footnote marker the cover prints after it (375*)
+                "amounts": [
+                    shown(row.by_year.get(year)) + row.markers.get(str(year), "") for year in years
+                ],
+                "total": shown(row.total) + row.markers.get("total", ""),
             }
             for key, row in rows
         ],
