@@ -129,3 +129,12 @@ def test_vouchers_shown_distinct_are_distinct(vouchers: list[str], shown: bool) 
 def test_vouchers_are_never_shown_distinct_when_they_are_not(vouchers: list[str]) -> None:
     if payment_checks._vouchers_distinct(vouchers):
         assert len({folded(v) for v in vouchers}) == len(vouchers)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=12))
+def test_printable_and_one_case_are_strs_own_tests(text: str) -> None:
+    """The byte-wise tests of ASCII text answer as `str.isprintable` and the case tests."""
+    from iomstrat.loader.text import one_case, printable
+
+    assert printable(text) == text.isprintable()
+    assert one_case(text) == (text.isupper() or text.islower() or text.lower() == text)

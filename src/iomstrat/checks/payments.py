@@ -16,6 +16,7 @@ from iomstrat.engine.book import ZERO, Daily, Day
 from iomstrat.engine.plan import approved_line, approved_year, planned
 from iomstrat.findings import Diagnostic, Money, echo
 from iomstrat.loader.payments import Payment
+from iomstrat.loader.text import one_case, printable
 from iomstrat.model.strategy import Approval
 
 PAID_BEFORE_APPROVAL = "IOM401"
@@ -374,13 +375,10 @@ def _vouchers_distinct(vouchers: list[str]) -> bool:
         return False
     text = "".join(vouchers)
     # ASCII white space is a space or a control character, which isprintable refuses.
-    if not (text.isascii() and text.isprintable()) or " " in text:
+    if not (text.isascii() and printable(text)) or " " in text:
         return False
-    if text.isupper() or text.islower() or text.lower() == text:  # the last: no letters
-        # One case only: lower-casing is one-to-one on these vouchers, compare them as written.
-        keys = vouchers
-    else:
-        keys = "\n".join(vouchers).lower().split("\n")
+    # One case only: lower-casing is one-to-one on these vouchers, compare them as written.
+    keys = vouchers if one_case(text) else "\n".join(vouchers).lower().split("\n")
     del text
     # Sorted, equal keys are neighbours; a ledger's vouchers mostly come in order already,
     # which the sort sees in one pass (and a list of a million costs 8 MB, a set 64 MB).

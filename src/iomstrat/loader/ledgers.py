@@ -30,7 +30,7 @@ from iomstrat.loader import ledger_files as files
 from iomstrat.loader.dialect import Declared
 from iomstrat.loader.gcpause import collector_paused
 from iomstrat.loader.payments import Payment, Payments
-from iomstrat.loader.text import unsafe_character
+from iomstrat.loader.text import printable, unsafe_character
 
 LEDGER_UNREADABLE = "IOM420"
 LEDGER_HEADER = "IOM421"
@@ -963,7 +963,7 @@ def _vouchers_good(column: list[str]) -> bool:
     (then no refused character) and without a space, no voucher can be white space alone
     either; only a column with spaces or unprintable characters is looked at closer."""
     joined = "".join(column)
-    clean = joined.isprintable() and " " not in joined
+    clean = printable(joined) and " " not in joined
     if "" in column or (not clean and any(map(str.isspace, column))):
         return False
     return clean or unsafe_character(joined) is None
