@@ -135,3 +135,18 @@ def test_quotes_are_currency_converters_day_by_day() -> None:
     # one day after the history: its last rate, dated its last day
     after = rates.quote("USD", "DKK", last + dt.timedelta(days=30))
     assert after == rates.quote("USD", "DKK", last) and after is not None and after.on == last
+
+
+def test_converting_by_column_is_converting_each() -> None:
+    """`all_converted` (the book's column form) gives `converted` of each payment, to the cent
+    and half up, and None where one would pass the bound of an amount."""
+    from iomstrat.engine.book import all_converted, converted
+
+    amounts = [D("1234567.89"), D("-0.005"), D("0.015"), D("99999999999.99"), D("-250000.5")]
+    rates = [D("6.893831499121427910848053269"), D("1"), D("1"), D("7.46"), D("0.1342")]
+    expected = [converted(a, r) for a, r in zip(amounts, rates, strict=True)]
+    assert None not in expected
+    assert all_converted(amounts, rates) == expected
+    assert [str(v) for v in expected[1:3]] == ["-0.01", "0.02"]  # half up, away from zero
+    assert converted(D("9" * 15), D("1000")) is None
+    assert all_converted([D(1), D("9" * 15)], [D(1), D(1000)]) is None

@@ -310,8 +310,11 @@ def check_refunds(ctx: Context) -> list[Diagnostic]:
     if ctx.book is None:
         return []
     columns, records = ctx.book.payments.columns, ctx.book.payments.records
-    rows = set(compress(range(len(columns.refund)), columns.refund))
-    rows.update(compress(range(len(columns.amount)), map(Decimal.is_signed, columns.amount)))
+    every, rows = range(len(columns.refund)), set[int]()
+    if True in columns.refund:
+        rows.update(compress(every, columns.refund))
+    if any(map(Decimal.is_signed, columns.amount)):
+        rows.update(compress(every, map(Decimal.is_signed, columns.amount)))
     found = []
     for p in map(records.__getitem__, sorted(rows)):
         if p.amount < 0 and not p.refund:

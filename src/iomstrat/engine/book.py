@@ -52,6 +52,15 @@ def converted(amount: Decimal, rate: Decimal) -> Decimal | None:
     return cents(value)
 
 
+def all_converted(amounts: list[Decimal], rates: list[Decimal]) -> list[Decimal] | None:
+    """`converted` of each amount at its rate, by column (no Python call per payment); None
+    when any is not below the bound of an amount (the caller then converts one by one)."""
+    values = list(map(_EXACT.multiply, amounts, rates))
+    if values and max(map(abs, values)) >= MAX_AMOUNT:
+        return None
+    return list(map(Decimal.quantize, values, repeat(CENT), repeat(ROUND_HALF_UP), repeat(_EXACT)))
+
+
 class Dated(Sequence[tuple[Payment, Decimal]]):
     """Payments with an amount, in date (then file) order, as (payment, amount) pairs made
     when asked: a million pairs kept in a list would cost 70 MB. `order` holds the indexes
@@ -232,10 +241,10 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
         quote is not None and quote.on == day for (_, day), quote in quotes.items()
     ):
         rate = {key: quote.rate for key, quote in quotes.items() if quote is not None}
-        values = list(
-            map(converted, map(columns.amount.__getitem__, foreign), map(rate.__getitem__, keys))
+        values = all_converted(
+            list(map(columns.amount.__getitem__, foreign)), list(map(rate.__getitem__, keys))
         )
-        if None not in values:
+        if values is not None:
             deque(map(amounts.__setitem__, foreign, values), maxlen=0)
             return Book(payments, amounts, [], _in_date_order(payments, amounts, False))
     found: list[Diagnostic] = []
