@@ -150,3 +150,12 @@ def test_converting_by_column_is_converting_each() -> None:
     assert [str(v) for v in expected[1:3]] == ["-0.01", "0.02"]  # half up, away from zero
     assert converted(D("9" * 15), D("1000")) is None
     assert all_converted([D(1), D("9" * 15)], [D(1), D(1000)]) is None
+
+
+def test_the_history_ends_at_its_last_day_with_a_fixing() -> None:
+    from iomstrat.rates import _last_fixed
+
+    lines = ["2024-01-03,N/A,N/A,", "2024-01-02,1.1,N/A,", "2023-12-29,1.0,7.4,"]
+    assert _last_fixed(lines) == "2024-01-02"  # the latest line has no fixing
+    assert _last_fixed(lines[1:]) == "2024-01-02"
+    assert _last_fixed(sorted(lines[1:])) == "2024-01-02"  # in any order

@@ -98,13 +98,7 @@ class _History:
         header = [name.strip() for name in lines[0].strip().split(",")]
         self.column = {name: index for index, name in enumerate(header) if name and index}
         self.currencies = set(self.column) | {_REFERENCE}
-        self.last_date = dt.date.fromisoformat(
-            max(
-                date.strip()
-                for date, _, fixings in map(methodcaller("partition", ","), lines[1:])
-                if fixings.replace("N/A", "").strip(", \r\n")
-            )
-        )
+        self.last_date = dt.date.fromisoformat(_last_fixed(lines[1:]))
         self._fixings: dict[str, tuple[list[str], list[str]]] = {}
 
     def fixings(self, currency: str) -> tuple[list[str], list[str]]:
@@ -128,6 +122,21 @@ class _History:
         if not dates or iso < dates[0] or iso > dates[-1]:
             return None
         return Decimal(rates[bisect_right(dates, iso) - 1])
+
+
+def _last_fixed(lines: list[str]) -> str:
+    """The latest date of a line with some fixing. Each line starts with its ISO date, so the
+    largest line is the latest day; only where that day has no fixing are the others read."""
+    latest = max(lines)
+    date, _, fixings = latest.partition(",")
+    if fixings.replace("N/A", "").strip(", \r\n"):
+        return date.strip()
+    fixed: list[str] = [
+        date.strip()
+        for date, _, fixings in map(methodcaller("partition", ","), lines)
+        if fixings.replace("N/A", "").strip(", \r\n")
+    ]
+    return max(fixed)
 
 
 _NO_FIXING = frozenset(["", "N/A"])
