@@ -117,7 +117,7 @@ def test_one_bad_row_withholds_the_csv_and_partial_marks_every_row(tmp_path: Pat
     assert run.exit_code == 1
     assert not out.exists() and run.stdout == ""
     assert "illustrative_2023_ledger.csv:3:1: error IOM422" in run.stderr
-    assert "no figures written: 1 error(s) on payments" in run.stderr
+    assert "no figures written: 1 error(s) on the plan, payments" in run.stderr
     run = run_cli(
         "disbursement", str(path), "--as-of", AS_OF, "-f", "csv", "-o", str(out), "--partial"
     )
@@ -160,7 +160,9 @@ def test_the_terminal_table_shows_its_figures_under_a_banner(tmp_path: Path) -> 
     run = run_cli("disbursement", str(path), "--as-of", AS_OF, "--by", "year")
     assert run.exit_code == 1
     first = run.stdout.splitlines()[0]
-    assert first.startswith("INCOMPLETE: 1 error(s) on payments, rates, approvals or allocations")
+    assert first.startswith(
+        "INCOMPLETE: 1 error(s) on the plan, payments, rates, approvals or allocations"
+    )
     assert "(illustrative_2023_ledger.csv); 1 ledger row(s) left out" in run.stdout
     assert "Disbursement as of 1 January 2024" in run.stdout
     # Written to a file, the table travels: withheld.
@@ -174,7 +176,7 @@ def test_partial_markdown_and_html_begin_with_the_banner(tmp_path: Path) -> None
     run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "markdown")
     assert (run.exit_code, run.stdout) == (1, "")
     run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "markdown", "--partial")
-    assert run.stdout.startswith("> **INCOMPLETE: 1 error(s) on payments")
+    assert run.stdout.startswith("> **INCOMPLETE: 1 error(s) on the plan, payments")
     page = tmp_path / "report.html"
     run = run_cli("report", str(path), "--as-of", AS_OF, "-o", str(page))
     assert run.exit_code == 1 and not page.exists()
@@ -199,6 +201,38 @@ def test_exports_withhold_on_errors_and_stop_on_an_unreadable_ledger(tmp_path: P
         run = run_cli("export", kind, str(path), "-o", str(out), "--partial")
         assert run.exit_code == 2, (kind, run.stderr)
         assert not out.exists() and "IOM420" in run.stderr
+
+
+def test_an_error_in_the_plan_withholds_the_figures_it_makes_wrong(tmp_path: Path) -> None:
+    """The plan every figure is computed from: a line without its 2025 amount is read as 0, a
+    version's change on a line the budget lacks is not taken, a negative line is a negative
+    plan. Each is an error that makes figures wrong, so they travel only marked."""
+    core = "amounts: {2023: 48, 2024: 48, 2025: 48, 2026: 48}"
+    version = (
+        "\nversions:\n  - id: signed\n    name: As signed\n    reference: URU Alm.del Bilag 1\n"
+        "    changes:\n      - {at: budget.lines.cor.amounts.2025, value: 30}\n"
+    )
+    cases = {
+        "IOM302": edit(example_text(), core, "amounts: {2023: 48, 2024: 48, 2026: 48}"),
+        "IOM106": example_text() + version,
+        "IOM303": edit(example_text(), core, "amounts: {2023: 48, 2024: 48, 2025: -48, 2026: 48}"),
+    }
+    for code, text in cases.items():
+        path = write_example(tmp_path, text)
+        command = ("disbursement", str(path), "--as-of", AS_OF, "-f", "csv")
+        run = run_cli(*command)
+        assert (run.exit_code, run.stdout) == (1, ""), (code, run.stderr)
+        assert f"error {code}" in run.stderr
+        assert "no figures written: 1 error(s) on the plan" in run.stderr
+        run = run_cli(*command, "--partial")
+        assert run.exit_code == 1
+        written = rows(run.stdout)
+        assert {row["complete"] for row in written.values()} == {"false"}, code
+        # By hand: core 2025 is planned at 48 million, except where the error changed it.
+        planned = {"IOM302": "0", "IOM106": "48000000", "IOM303": "-48000000"}[code]
+        assert written[("core", "2025")]["planned"] == planned, code
+        data = json.loads(run_cli(*command[:-1], "json", "--partial").stdout)
+        assert data["complete"] is False and [f["code"] for f in data["findings"]] == [code]
 
 
 REDUCED = """    status: reduced

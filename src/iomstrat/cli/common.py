@@ -90,8 +90,8 @@ def table_width(wide: bool) -> int | None:
 
 WIDE_HELP = "Keep the full table layout whatever the terminal's width."
 PARTIAL_HELP = (
-    "Write the figures even when errors on payments, rates, approvals or allocations make "
-    'them incomplete, marked so in every format (JSON "complete": false, CSV column '
+    "Write the figures even when errors on the plan, payments, rates, approvals or allocations "
+    'make them incomplete, marked so in every format (JSON "complete": false, CSV column '
     "complete, a banner); without it they are withheld (exit 1)."
 )
 LEDGER_HELP = (

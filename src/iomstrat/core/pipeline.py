@@ -274,9 +274,12 @@ def exit_status(findings: Iterable[Diagnostic], *, strict: bool = False) -> int:
     return EXIT_OK
 
 
-MONEY_PATH = ("IOM2", "IOM4")
-"""The finding families on the money path: parliament's approvals (IOM2); payments, ledgers,
-rates, allocations and the schedule (IOM4). An error of these makes the figures incomplete."""
+MONEY_PATH = ("IOM106", "IOM2", "IOM3", "IOM4")
+"""The findings on the money path: the plan every figure is computed from (IOM3: a line's
+amount missing for a year, read as 0, or negative, a line id used twice, a line named that the
+budget lacks, a Finance Act code a portfolio groups by; IOM106: a version's change the figures
+in force do not take), parliament's approvals (IOM2); payments, ledgers, rates, allocations
+and the schedule (IOM4). An error of these makes the figures incomplete."""
 
 
 def completeness(findings: Iterable[Diagnostic]) -> Completeness:

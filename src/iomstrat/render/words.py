@@ -134,17 +134,19 @@ _WORDS: dict[str, Word] = {
     "xlsx_more": Word("… and {n} more", "… og {n} flere"),
     # Figures that rest on payments not all read and accepted (`--partial`, the terminal table)
     "incomplete": Word(
-        "INCOMPLETE: {n} error(s) on payments, rates, approvals or allocations ({files}); "
-        "{rows} ledger row(s) left out; the figures leave out or misstate what they name",
-        "UFULDSTÆNDIG: {n} fejl i udbetalinger, kurser, bevillinger eller allokeringer "
+        "INCOMPLETE: {n} error(s) on the plan, payments, rates, approvals or allocations "
+        "({files}); {rows} ledger row(s) left out; the figures leave out or misstate what they "
+        "name",
+        "UFULDSTÆNDIG: {n} fejl i planen, udbetalinger, kurser, bevillinger eller allokeringer "
         "({files}); {rows} række(r) i oversigter udeladt; tallene udelader eller fejlangiver "
         "det, fejlene nævner",
     ),
     "withheld": Word(
-        "no figures written: {n} error(s) on payments, rates, approvals or allocations "
+        "no figures written: {n} error(s) on the plan, payments, rates, approvals or allocations "
         "({files}); fix them, or give --partial to write the figures marked incomplete",
-        "ingen tal skrevet: {n} fejl i udbetalinger, kurser, bevillinger eller allokeringer "
-        "({files}); ret dem, eller giv --partial for at skrive tallene mærket ufuldstændige",
+        "ingen tal skrevet: {n} fejl i planen, udbetalinger, kurser, bevillinger eller "
+        "allokeringer ({files}); ret dem, eller giv --partial for at skrive tallene mærket "
+        "ufuldstændige",
     ),
     "xlsx_page": Word("Page &P of &N", "Side &P af &N"),
     "sheet_disbursement": Word("Disbursement", "Udbetalinger"),
