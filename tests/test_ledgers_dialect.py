@@ -375,6 +375,22 @@ def test_an_undefined_cp1252_byte_asks_for_the_encoding(tmp_path: Path) -> None:
     assert declared.startswith("2:IOM422 ") and "U+0081" in declared
 
 
+def test_excel_unicode_text_is_named_as_utf16_not_as_a_broken_file(tmp_path: Path) -> None:
+    text = "date\tline\tamount\tcurrency\tvoucher\n2023-02-01\tcore\t10\tDKK\tA\n"
+    expected = (
+        '1:IOM420 UTF-16 text (Excel\'s "Unicode Text"); iomstrat reads UTF-8 and cp1252: save '
+        'the ledger as "CSV UTF-8" or "CSV (semikolonsepareret)"'
+    )
+    for name in ("unicode.txt", "unicode.tsv", "unicode.csv"):
+        for encoding in ("utf-16", "utf-16-be"):
+            data = text.encode(encoding)
+            if encoding == "utf-16-be":
+                data = b"\xfe\xff" + data
+            found = read(tmp_path, name, data)
+            assert messages(found) == [expected], (name, encoding)
+            assert len(found) == 0
+
+
 def test_tsv_is_csv_with_tabs(tmp_path: Path) -> None:
     data = (
         b"date\tline\tamount\tcurrency\tvoucher\texchange_rate\n2023-02-01\tcore\t10.5\tDKK\tA\t\n"

@@ -141,6 +141,12 @@ def read_ledger(
             fatal(f"cannot tell what kind of ledger this is from its name; read are {KINDS}")
         elif head.startswith(b"PK\x03\x04") and kind != "xlsx":
             fatal(f"this is a zip file (an xlsx workbook?), not {kind}; name it .xlsx if it is one")
+        elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and kind != "xlsx":
+            # Excel's "Unicode Text" export: a NUL after every ASCII letter, not a broken file.
+            fatal(
+                'UTF-16 text (Excel\'s "Unicode Text"); iomstrat reads UTF-8 and cp1252: save '
+                'the ledger as "CSV UTF-8" or "CSV (semikolonsepareret)"'
+            )
         elif kind == "xlsx":
             _read_xlsx(handle, ledger, source, payments)
         elif kind == "yaml":
