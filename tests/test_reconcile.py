@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -199,6 +200,21 @@ def test_hostile_or_foreign_files_are_refused_in_one_line_with_exit_2(
     refused = [line for line in run.stderr.splitlines() if code in line]
     assert len(refused) == 1 and refused[0].startswith(f"{path}:") and words in refused[0]
     assert "root:" not in run.stderr and "passwd" not in run.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_fifo_is_refused_as_not_regular_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "published.xml"
+    os.mkfifo(fifo)
+    run = run_cli("reconcile", STRATEGY, "--iati", str(fifo), "--as-of", "2024-01-31")
+    assert run.exit_code == 2 and run.stdout == ""
+    [refused] = [line for line in run.stderr.splitlines() if "IOM001" in line]
+    assert refused == (
+        f"{fifo}:1:1: fatal IOM001 cannot read the IATI file: not a regular file (a FIFO, a "
+        "device, a socket)"
+    )
+    run = run_cli("reconcile", STRATEGY, "--iati", str(tmp_path / "gone.xml"))
+    assert "IOM001 cannot read the IATI file: not found" in run.stderr
 
 
 def test_nothing_concerning_the_strategy_is_a_finding(tmp_path: Path) -> None:

@@ -108,7 +108,13 @@ def read_activities(path: str, interest: Interest) -> Read:
     """Stream the activities of `path`, keeping those of `interest`, each read in full."""
     found: list[Diagnostic] = []
     if not os.path.isfile(path):
-        what = "a folder" if os.path.isdir(path) else "not found"
+        what = (
+            "a folder"
+            if os.path.isdir(path)
+            else "not a regular file (a FIFO, a device, a socket)"
+            if os.path.exists(path)
+            else "not found"
+        )
         return Read([], 0, [_fatal(path, 1, UNREADABLE, f"cannot read the IATI file: {what}")])
     problem = _refused(path)
     if problem is not None:
