@@ -217,3 +217,21 @@ def test_the_report_shows_unallocated_per_year_and_period(tmp_path: Path) -> Non
     ]
     html, _ = report(tmp_path, write(tmp_path, SIX_MONTHLY), *AS_OF, "--locale", "da")
     assert Page(html).table("years-table")[0][5] == "Ikke allokeret"
+
+
+def test_a_quarterly_dialogue_lists_its_four_quarters(tmp_path: Path) -> None:
+    # Both decisions for the third quarter: 100 - 0 - 0 - 55 - 0.
+    text = (
+        ANNUAL.replace("every_months: 12}", "every_months: 3, grace_months: 6}")
+        .replace("date: 2024-02-01\n    period: 2024", "date: 2024-06-01\n    period: 2024-Q3")
+        .replace("date: 2024-09-01\n    period: 2024", "date: 2024-09-01\n    period: 2024-Q3")
+    )
+    run = run_cli("disbursement", write(tmp_path, text), *AS_OF, "-f", "json")
+    assert run.exit_code == 0, run.stderr
+    periods = json.loads(run.stdout)["reports"][0]["dialogue_periods"]
+    assert [(p["period"], p["allocated"], p["unallocated"]) for p in periods] == [
+        ("2024-Q1", "0", "100000000"),
+        ("2024-Q2", "0", "100000000"),
+        ("2024-Q3", "55000000", "45000000"),
+        ("2024-Q4", "0", "45000000"),
+    ]
