@@ -80,4 +80,7 @@ def test_text_where_a_number_is_meant(tmp_path) -> None:  # type: ignore[no-unty
     path.write_text(text)
     [diag] = read_strategy(str(path)).diagnostics
     assert diag.code == "IOM020" and diag.line == line_of(text, "{2023: 2 million")
-    assert "expected a number, got text '2 million'" in diag.message
+    assert "expected a number, got text '2 million'" in message_text(diag)
+    assert message_text(diag, "da") == (
+        "budget.lines[2].amounts[2023]: der forventes et tal, men her står teksten '2 million'"
+    )

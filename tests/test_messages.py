@@ -259,9 +259,9 @@ STILL_WORDED = {
     # the IATI reader (IOM900-IOM902) and a file at a git revision (a usage error)
     "loader/iati.py",
     "loader/git.py",
-    # pydantic's findings (IOM020), the control characters a text refuses, the cap of findings
-    # per code, the count of ledgers over the limit, the folder `ledger inspect` reads from
-    "model/errors.py",
+    # the control characters a ledger's text refuses (English, for the ledger readers), the
+    # cap of findings per code, the count of ledgers over the limit, the folder `ledger inspect`
+    # reads from
     "loader/text.py",
     "core/pipeline.py",
     "core/payments.py",
@@ -357,3 +357,15 @@ def test_a_usage_error_is_data_worded_in_the_readers_language() -> None:
     problem = usage("no_rate", file="s.yaml", source="DKK", target="XYZ")
     assert usage_text(problem) == "s.yaml: no ECB reference rate from DKK to XYZ"
     assert usage_text(problem, "da") == "s.yaml: ingen ECB-referencekurs fra DKK til XYZ"
+
+
+def test_a_refused_value_is_worded_from_its_values_in_both_languages(tmp_path: Path) -> None:
+    text_ = MISPRINT.replace("status: planned", "status: plannned", 1)
+    assert text_ != MISPRINT
+    [wrong] = [d for d in _findings(tmp_path, text_, dt.date(2021, 1, 1)) if d.code == "IOM020"]
+    choices = "'planned', 'approved', 'reduced'"
+    assert text(wrong).endswith(f"Input should be {choices} or 'withheld', got 'plannned'")
+    assert text(wrong, "da").endswith(
+        f"værdien skal være {choices} eller 'withheld', men her står 'plannned'"
+    )
+    assert text(wrong, "da").split(":")[0] == text(wrong).split(":")[0]  # the same data path

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from iomstrat.findings import BIDI_AND_INVISIBLE
 
@@ -41,9 +42,18 @@ def one_case(text: str) -> bool:
     return text.isupper() or text.islower() or text.lower() == text
 
 
-def unsafe_character(text: str, *, multiline: bool = False) -> str | None:
-    """Why `text` cannot be accepted as text, or None: names the first refused character and
-    where it stands. Ledger readers call it on every text cell."""
+class Unsafe(NamedTuple):
+    """The first character a text may not hold: a line break, a tab or another `character`
+    (its code point and Unicode name, lower case), at `position` (from 1)."""
+
+    kind: str
+    position: int
+    codepoint: int
+    name: str
+
+
+def unsafe(text: str, *, multiline: bool = False) -> Unsafe | None:
+    """The first character `text` may not hold, or None."""
     if text.isprintable():
         return None
     found = re.search(_UNSAFE_PROSE if multiline else _UNSAFE_LINE, text)
@@ -51,14 +61,30 @@ def unsafe_character(text: str, *, multiline: bool = False) -> str | None:
         return None
     char = found.group()
     if char in "\n\r\x0b\x0c\x85\u2028\u2029":
+        kind = "line_break"
+    elif char == "\t":
+        kind = "tab"
+    else:
+        kind = "character"
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "control character")
+    return Unsafe(kind, found.start() + 1, ord(char), name.lower())
+
+
+def unsafe_character(text: str, *, multiline: bool = False) -> str | None:
+    """Why `text` cannot be accepted as text, or None, in English: names the first refused
+    character and where it stands. The ledger readers call it on every text cell (their
+    findings are still worded where they are read)."""
+    found = unsafe(text, multiline=multiline)
+    if found is None:
+        return None
+    if found.kind == "line_break":
         what = "a line break"
         hint = "; keep the text on one line (in YAML, a folded >- block is one line)"
-    elif char == "\t":
+    elif found.kind == "tab":
         what, hint = "a tab", "; use a space"
     else:
-        name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "control character")
-        what, hint = f"U+{ord(char):04X} ({name.lower()})", "; remove it"
-    return f"text holds {what} at character {found.start() + 1}{hint}"
+        what, hint = f"U+{found.codepoint:04X} ({found.name})", "; remove it"
+    return f"text holds {what} at character {found.position}{hint}"
 
 
 _CONTROL_NAMES = {"\x1b": "escape", "\x7f": "delete", "\x07": "bell", "\x00": "NUL"}

@@ -14,6 +14,7 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
 from iomstrat.findings import echo
 
@@ -21,37 +22,46 @@ MAX_AMOUNT = Decimal(10) ** 15
 """Largest amount accepted in any unit; anything larger is a typing accident."""
 
 
+def refused(kind: str, **values: Any) -> PydanticCustomError:
+    """A value the model refuses, as data: its kind (`value.KIND` of `codes.PHRASES`, worded by
+    `render/messages.py`) and the values the finding quotes. The error's own text is the kind:
+    the words come later (IOM020, `model/errors.py`)."""
+    return PydanticCustomError(f"iom_{kind}", kind, values)
+
+
 def _money(value: Any) -> Decimal:
     """Accept the loader's int or Decimal; refuse booleans, floats, text and non-finite values."""
     if isinstance(value, str) and _SEPARATED.fullmatch(value.strip()):
-        raise ValueError(f"expected a number, got {_kind(value)}; write it without separators")
+        raise refused("separated", got=got(value))
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise ValueError(f"expected a number, got {_kind(value)}")
+        raise refused("not_number", got=got(value))
     amount = Decimal(value)
     if not amount.is_finite():
-        raise ValueError("expected a finite number, got NaN or infinity")
+        raise refused("not_finite")
     if abs(amount) >= MAX_AMOUNT:
-        raise ValueError(f"amount is implausibly large (at least {MAX_AMOUNT:.0E})")
+        raise refused("implausible", limit=f"{MAX_AMOUNT:.0E}")
     return amount
 
 
 _SEPARATED = re.compile(r"[-+]?[0-9]{1,3}(?:[,_ '][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:_[0-9]+)+")
 
 
-def _kind(value: Any) -> str:
+def got(value: Any) -> tuple[str, str]:
+    """What a refused value is, for its finding: a kind the renderer words (boolean, text,
+    nothing, mapping, list, number or other) and its text, quoted short."""
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return "boolean", str(value).lower()
     if isinstance(value, str):
-        return f"text '{echo(value)}'"
+        return "text", echo(value)
     if value is None:
-        return "nothing (empty value)"
+        return "nothing", ""
     if isinstance(value, dict):
-        return "a mapping"
+        return "mapping", ""
     if isinstance(value, list):
-        return "a list"
+        return "list", ""
     if isinstance(value, (int, Decimal)):
-        return f"the number {value}"
-    return type(value).__name__
+        return "number", str(value)
+    return "other", type(value).__name__
 
 
 # The file holds numbers only (text is refused), whatever pydantic would say of a Decimal.

@@ -8,10 +8,10 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from iomstrat.findings import DataPath, Diagnostic, Severity
+from iomstrat.findings import DataPath, Diagnostic, Phrase, phrase
 from iomstrat.loader import documents as loader
 from iomstrat.model import strategy as model
-from iomstrat.model.base import _kind
+from iomstrat.model.base import got
 
 INVALID_VALUE = "IOM020"
 UNKNOWN_KEY = "IOM021"
@@ -91,7 +91,6 @@ def _path(item: Any) -> DataPath:
 def _diagnostic(document: loader.Document, cls: type[BaseModel], item: Any) -> Diagnostic:
     loc = _path(item)
     kind = item["type"]
-    where = format_path(loc)
     if kind == "extra_forbidden":
         known = _field_names(cls, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -105,20 +104,59 @@ def _diagnostic(document: loader.Document, cls: type[BaseModel], item: Any) -> D
         )
     if kind == "missing":
         return document.finding(MISSING_KEY, loc, at=loc)
-    text = str(item["msg"]).removeprefix("Value error, ")
+    problem = _problem(kind, item)
     if "[key]" in item["loc"]:
-        text = f"key {loader.echo(str(loc[-1]))!r} is not valid: {text}"
-        if isinstance(loc[-1], str) and loc[-1].isdigit():
-            text += " (write years without quotes)"
-    elif kind in {"int_type", "decimal_type", "string_type", "bool_type", "date_type"}:
-        text = f"{text}, got {_kind(item.get('input'))}"
-        if kind == "string_type" and not isinstance(item.get("input"), (dict, list, type(None))):
-            text += "; write text in quotes"
-    elif kind == "literal_error" and isinstance(item.get("input"), str):
-        text = f"{text}, got '{loader.echo(item['input'])}'"
-    return document.diagnostic(
-        loc, INVALID_VALUE, Severity.ERROR, f"{where}: {text}", key="[key]" in item["loc"]
-    )
+        key = loader.echo(str(loc[-1]))
+        year = isinstance(loc[-1], str) and loc[-1].isdigit()
+        return document.finding(
+            INVALID_VALUE,
+            loc,
+            key=True,
+            kind="quoted_year" if year else "key",
+            at=loc,
+            name=key,
+            problem=problem,
+        )
+    return document.finding(INVALID_VALUE, loc, kind="value", at=loc, problem=problem)
+
+
+_GOT = {"int_type", "decimal_type", "bool_type", "date_type"}
+"""pydantic's errors of a value of the wrong type, quoted with what the value is."""
+_CHOICES = re.compile(r"'((?:[^'\\]|\\.)*)'")
+
+
+def _problem(kind: str, item: Any) -> Phrase:
+    """What is wrong with a value, as a phrase of `codes.PHRASES` (`value.KIND`) with the values
+    it quotes: the model's own refusals carry theirs, pydantic's are read from its context."""
+    context = item.get("ctx") or {}
+    value = item.get("input")
+    if kind.startswith("iom_"):
+        return phrase(f"value.{kind[4:]}", **context)
+    if kind in _GOT:
+        return phrase(f"value.{kind}", got=got(value))
+    if kind == "string_type":
+        quote = not isinstance(value, (dict, list, type(None)))
+        return phrase("value.string_quote" if quote else "value.string_type", got=got(value))
+    if kind == "literal_error":
+        choices = tuple(_CHOICES.findall(str(context.get("expected", ""))))
+        if isinstance(value, str):
+            return phrase("value.choice_text", choices=choices, text=loader.echo(value))
+        return phrase("value.choice", choices=choices)
+    bound = {"greater_than_equal": "ge", "less_than_equal": "le", "greater_than": "gt"}
+    bound |= {"less_than": "lt"}
+    if kind in bound:
+        return phrase(f"value.{kind}", bound=context.get(bound[kind]))
+    if kind in ("string_too_long", "string_too_short"):
+        most = context.get("max_length", context.get("min_length"))
+        return phrase(f"value.{kind}", characters=most)
+    if kind == "string_pattern_mismatch":
+        return phrase("value.pattern", pattern=context.get("pattern"))
+    if kind in ("too_short", "too_long") and context.get("field_type") == "List":
+        most = context.get("max_length", context.get("min_length"))
+        return phrase(f"value.list_{kind}", items=most, actual=context.get("actual_length"))
+    if kind in ("dict_type", "list_type"):
+        return phrase(f"value.{kind}")
+    return phrase("value.other", detail=str(item["msg"]).removeprefix("Value error, "))
 
 
 def _field_names(cls: type[BaseModel], path: DataPath) -> list[str]:

@@ -14,23 +14,36 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
 
-from iomstrat.loader.text import unsafe_character
+from iomstrat.loader.text import Unsafe, unsafe
+from iomstrat.model.base import refused
 
 MAX_TEXT = 2000
 """Longest text value, in characters."""
 
 
+def _refuse(found: Unsafe) -> None:
+    """A text holding a character it may not hold: which, and where."""
+    if found.kind == "character":
+        raise refused(
+            "unsafe_character",
+            position=found.position,
+            codepoint=found.codepoint,
+            character=found.name,
+        )
+    raise refused(f"unsafe_{found.kind}", position=found.position)
+
+
 def _one_line(text: str) -> str:
-    problem = unsafe_character(text)
-    if problem:
-        raise ValueError(problem)
+    found = unsafe(text)
+    if found:
+        _refuse(found)
     return text
 
 
 def _prose(text: str) -> str:
-    problem = unsafe_character(text, multiline=True)
-    if problem:
-        raise ValueError(problem)
+    found = unsafe(text, multiline=True)
+    if found:
+        _refuse(found)
     return text
 
 

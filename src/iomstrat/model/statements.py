@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from iomstrat.model.base import MODEL_CONFIG, Currency, Identifier, Money, Year
+from iomstrat.model.base import MODEL_CONFIG, Currency, Identifier, Money, Year, refused
 from iomstrat.model.fields import Heading, Prose, Text
 
 Kind = Literal["amount", "share", "count", "rank", "ranking", "year", "reference", "same"]
@@ -82,14 +82,13 @@ class Target(Model):
     def _one_thing(self) -> "Target":
         chosen = [n for n in ("table", "line", "total", "part") if getattr(self, n) is not None]
         if len(chosen) != 1:
-            raise ValueError(
-                "name exactly one of table, line, total or part"
-                + (f" (got {', '.join(chosen)})" if chosen else "")
-            )
+            if chosen:
+                raise refused("target_several", chosen=tuple(chosen))
+            raise refused("target_none")
         if self.table is None and (self.row, self.column, self.top) != (None, None, None):
-            raise ValueError("row, column and top belong to a table")
+            raise refused("table_parts")
         if self.table is not None and self.year is not None:
-            raise ValueError("a table's year is its column: write column, not year")
+            raise refused("table_year")
         return self
 
 
@@ -153,9 +152,9 @@ class Statement(Model):
     def _complete(self) -> "Statement":
         missing = [n for n in NEEDS[self.kind] if getattr(self, n) in (None, [])]
         if missing:
-            raise ValueError(f"a statement of kind {self.kind} needs {', '.join(missing)}")
+            raise refused("statement_needs", statement_kind=self.kind, missing=tuple(missing))
         if self.kind == "ranking" and (self.of is None or self.of.column is None):
-            raise ValueError("a ranking needs of: {table, column}")
+            raise refused("ranking_column")
         return self
 
 

@@ -21,7 +21,16 @@ from pydantic import (
 )
 
 from iomstrat.model import periods
-from iomstrat.model.base import MODEL_CONFIG, Currency, Identifier, Money, Year, _kind, _money
+from iomstrat.model.base import (
+    MODEL_CONFIG,
+    Currency,
+    Identifier,
+    Money,
+    Year,
+    _money,
+    got,
+    refused,
+)
 from iomstrat.model.fields import Prose, Text
 from iomstrat.model.statements import Assumption, Statement
 
@@ -55,7 +64,7 @@ UNIT_FACTORS: dict[str, Decimal] = {
 def _exactly_one(value: Any) -> Any:
     """`schema_version: 1` only: true and 1.0 equal 1 in Python, but are not what is meant."""
     if type(value) is not int:
-        raise ValueError(f"expected the number 1, got {_kind(value)}")
+        raise refused("not_one", got=got(value))
     return value
 
 
@@ -86,7 +95,7 @@ class Period(Model):
     @model_validator(mode="after")
     def _in_order(self) -> "Period":
         if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+            raise refused("period_order", start=self.start, end=self.end)
         return self
 
     @property
@@ -317,9 +326,9 @@ class Tranche(Model):
     @model_validator(mode="after")
     def _one_of_each(self) -> "Tranche":
         if (self.quarter is None) == (self.date is None):
-            raise ValueError("give exactly one of quarter or date")
+            raise refused("one_of", first="quarter", second="date")
         if (self.share is None) == (self.amount is None):
-            raise ValueError("give exactly one of share or amount")
+            raise refused("one_of", first="share", second="amount")
         return self
 
 
@@ -366,7 +375,7 @@ class AllocationItem(Model):
     @model_validator(mode="after")
     def _one_place(self) -> "AllocationItem":
         if (self.country is None) == (self.region is None):
-            raise ValueError("give exactly one of country or region")
+            raise refused("one_of", first="country", second="region")
         return self
 
 
@@ -392,7 +401,7 @@ class Allocation(Model):
     @model_validator(mode="after")
     def _one_period(self) -> "Allocation":
         if (self.period is None) == (self.half_year is None):
-            raise ValueError("give exactly one of period or half_year")
+            raise refused("one_of", first="period", second="half_year")
         return self
 
     @property

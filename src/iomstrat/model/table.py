@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 
-from iomstrat.model.base import Money, _kind, _money
+from iomstrat.model.base import Money, _money, got, refused
 from iomstrat.model.fields import Heading as HeadingText
 from iomstrat.model.fields import Text
 from iomstrat.model.strategy import Erratum, Model, Source
@@ -42,10 +42,7 @@ def _figure(value: Any) -> Figure:
     if isinstance(value, str):
         match = _MARKED.fullmatch(value.strip())
         if match is None:
-            raise ValueError(
-                f"expected a figure, '-', or a figure with its footnote marker such as 4.10*, "
-                f"got {_kind(value)}"
-            )
+            raise refused("not_figure", got=got(value))
         return Figure(_money(Decimal(match[1])), match[2])
     return Figure(_money(value))
 

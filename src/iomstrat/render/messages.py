@@ -288,6 +288,15 @@ MESSAGES: Mapping[str, Message] = {
         "skipped: {is_a}, not a regular file",
         "springes over: {is_a}, ikke en almindelig fil",
     ),
+    # A value of the wrong type or out of bounds (IOM020): what is wrong is a phrase
+    "IOM020.value": Message("{at}: {problem}", "{at}: {problem}"),
+    "IOM020.key": Message(
+        "{at}: key '{name}' is not valid: {problem}", "{at}: nøglen '{name}' er ugyldig: {problem}"
+    ),
+    "IOM020.quoted_year": Message(
+        "{at}: key '{name}' is not valid: {problem} (write years without quotes)",
+        "{at}: nøglen '{name}' er ugyldig: {problem} (skriv årstal uden anførselstegn)",
+    ),
     # The file's keys (IOM021, IOM022; IOM020 is pydantic's, worded by its reader)
     "IOM021.suggest": Message(
         "{parent}: unknown key '{name}'; did you mean '{suggestion}'?",
@@ -1151,6 +1160,157 @@ PHRASES: Mapping[str, Message] = {
         "{transaction} '{reference}' af {date}, {amount} (ECB {rate} {into}/{of} pr. {on}) i "
         "{place}",
     ),
+    "value.separated": Message(
+        "expected a number, got {got}; write it without separators",
+        "der forventes et tal, men her står {got}; skriv det uden tusindtalsskilletegn",
+    ),
+    "value.not_number": Message(
+        "expected a number, got {got}",
+        "der forventes et tal, men her står {got}",
+    ),
+    "value.not_finite": Message(
+        "expected a finite number, got NaN or infinity",
+        "der forventes et endeligt tal, men her står NaN eller uendelig",
+    ),
+    "value.implausible": Message(
+        "amount is implausibly large (at least {limit})",
+        "beløbet er usandsynligt stort (mindst {limit})",
+    ),
+    "value.not_one": Message(
+        "expected the number 1, got {got}",
+        "der forventes tallet 1, men her står {got}",
+    ),
+    "value.period_order": Message(
+        "the period ends ({end}) before it starts ({start})",
+        "perioden slutter ({end}), før den begynder ({start})",
+    ),
+    "value.one_of": Message(
+        "give exactly one of {first} or {second}",
+        "angiv præcis én af {first} og {second}",
+    ),
+    "value.not_figure": Message(
+        "expected a figure, '-', or a figure with its footnote marker such as 4.10*, got {got}",
+        "der forventes et tal, '-' eller et tal med sin fodnotemarkering som 4.10*, men her står "
+        "{got}",
+    ),
+    "value.target_several": Message(
+        "name exactly one of table, line, total or part (got {chosen})",
+        "angiv præcis én af table, line, total og part (her står {chosen})",
+    ),
+    "value.target_none": Message(
+        "name exactly one of table, line, total or part",
+        "angiv præcis én af table, line, total og part",
+    ),
+    "value.table_parts": Message(
+        "row, column and top belong to a table",
+        "row, column og top hører til en tabel",
+    ),
+    "value.table_year": Message(
+        "a table's year is its column: write column, not year",
+        "en tabels år er dens kolonne: skriv column, ikke year",
+    ),
+    "value.statement_needs": Message(
+        "a statement of kind {statement_kind} needs {missing}",
+        "et udsagn af arten {statement_kind} kræver {missing}",
+    ),
+    "value.ranking_column": Message(
+        "a ranking needs of: {{table, column}}",
+        "en rangordning kræver of: {{table, column}}",
+    ),
+    "value.unsafe_line_break": Message(
+        "text holds a line break at character {position}; keep the text on one line (in YAML, a "
+        "folded >- block is one line)",
+        "teksten har et linjeskift ved tegn {position}; hold teksten på én linje (i YAML er en "
+        "foldet >--blok én linje)",
+    ),
+    "value.unsafe_tab": Message(
+        "text holds a tab at character {position}; use a space",
+        "teksten har et tabulatortegn ved tegn {position}; brug et mellemrum",
+    ),
+    "value.unsafe_character": Message(
+        "text holds {codepoint} ({character}) at character {position}; remove it",
+        "teksten har {codepoint} ({character}) ved tegn {position}; fjern det",
+    ),
+    "value.int_type": Message(
+        "Input should be a valid integer, got {got}",
+        "der forventes et heltal, men her står {got}",
+    ),
+    "value.decimal_type": Message(
+        "Decimal input should be an integer, float, string or Decimal object, got {got}",
+        "der forventes et tal, men her står {got}",
+    ),
+    "value.bool_type": Message(
+        "Input should be a valid boolean, got {got}",
+        "der forventes true eller false, men her står {got}",
+    ),
+    "value.date_type": Message(
+        "Input should be a valid date, got {got}",
+        "der forventes en dato (ÅÅÅÅ-MM-DD), men her står {got}",
+    ),
+    "value.string_type": Message(
+        "Input should be a valid string, got {got}",
+        "der forventes en tekst, men her står {got}",
+    ),
+    "value.string_quote": Message(
+        "Input should be a valid string, got {got}; write text in quotes",
+        "der forventes en tekst, men her står {got}; skriv tekst i anførselstegn",
+    ),
+    "value.choice": Message(
+        "Input should be {choices}",
+        "værdien skal være {choices}",
+    ),
+    "value.choice_text": Message(
+        "Input should be {choices}, got '{text}'",
+        "værdien skal være {choices}, men her står '{text}'",
+    ),
+    "value.greater_than_equal": Message(
+        "Input should be greater than or equal to {bound}",
+        "værdien skal være mindst {bound}",
+    ),
+    "value.less_than_equal": Message(
+        "Input should be less than or equal to {bound}",
+        "værdien må højst være {bound}",
+    ),
+    "value.greater_than": Message(
+        "Input should be greater than {bound}",
+        "værdien skal være større end {bound}",
+    ),
+    "value.less_than": Message(
+        "Input should be less than {bound}",
+        "værdien skal være mindre end {bound}",
+    ),
+    "value.string_too_long": Message(
+        "String should have at most {characters}",
+        "teksten må højst have {characters}",
+    ),
+    "value.string_too_short": Message(
+        "String should have at least {characters}",
+        "teksten skal have mindst {characters}",
+    ),
+    "value.pattern": Message(
+        "String should match pattern '{pattern}'",
+        "teksten skal passe til mønstret '{pattern}'",
+    ),
+    "value.list_too_short": Message(
+        "List should have at least {items} after validation, not {actual}",
+        "listen skal have mindst {items}, ikke {actual}",
+    ),
+    "value.list_too_long": Message(
+        "List should have at most {items} after validation, not {actual}",
+        "listen må højst have {items}, ikke {actual}",
+    ),
+    "value.dict_type": Message(
+        "Input should be a valid dictionary",
+        "der forventes en tabel af nøgler",
+    ),
+    "value.list_type": Message(
+        "Input should be a valid list",
+        "der forventes en liste",
+    ),
+    "value.other": Message(
+        "{detail}",
+        "ugyldig værdi: {detail}",
+    ),
 }
 """Parts of messages (`findings.Phrase`), keyed as `codes.PHRASES`."""
 
@@ -1184,6 +1344,17 @@ _WORDS: Mapping[str, Message] = {
     "period.quarter": Message("a quarter", "et kvartal"),
     "months_1": Message("1 month", "1 måned"),
     "months": Message("{n} months", "{n} måneder"),
+    "got.boolean": Message("true/false ({text})", "true/false ({text})"),
+    "got.text": Message("text '{text}'", "teksten '{text}'"),
+    "got.nothing": Message("nothing (empty value)", "ingenting (tom værdi)"),
+    "got.mapping": Message("a mapping", "en tabel af nøgler"),
+    "got.list": Message("a list", "en liste"),
+    "got.number": Message("the number {text}", "tallet {text}"),
+    "got.other": Message("{text}", "{text}"),
+    "characters": Message("{n} characters", "{n} tegn"),
+    "characters_1": Message("{n} character", "{n} tegn"),
+    "items": Message("{n} items", "{n} elementer"),
+    "items_1": Message("{n} item", "{n} element"),
     "is_a.directory": Message("a directory", "en mappe"),
     "is_a.fifo": Message("a FIFO (named pipe)", "en FIFO (navngivet rør)"),
     "is_a.device": Message("a device", "en enhed"),
@@ -1384,6 +1555,12 @@ def path_text(path: tuple[str | int, ...]) -> str:
     return text
 
 
+def _got(value: tuple[str, str], locale: str) -> str:
+    """What a refused value is (`model.base.got`): 'text '48 mio'', 'a list'."""
+    kind, shown = value
+    return _word(f"got.{kind}", locale).format(text=shown)
+
+
 def _months(count: int, locale: str) -> str:
     return _word("months_1", locale) if count == 1 else _word("months", locale).format(n=count)
 
@@ -1424,6 +1601,14 @@ def _value(name: str, value: Any, locale: str) -> str:
         return path_text(value) or _word("top_level", locale)
     if name in ("cover", "field", "unit"):
         return _word(f"{name}.{value}", locale)
+    if name == "got":
+        return _got(value, locale)
+    if name == "choices":
+        quoted = [f"'{choice}'" for choice in value]
+        last = _word("or", locale).join(quoted[-2:])
+        return ", ".join([*quoted[:-2], last])
+    if name in ("characters", "items") and isinstance(value, int):
+        return _word(f"{name}_1" if value == 1 else name, locale).format(n=value)
     if name == "is_a":
         return _word(f"is_a.{value}", locale)
     if name in ("size", "max_bytes"):
