@@ -195,7 +195,11 @@ def test_cli_export_check_fails_on_a_negative_budget(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "negative.xml"
+    # A negative line (IOM303) makes the plan wrong: withheld, unless written on purpose.
     result = run_cli("export", "iati", str(path), "--output", str(out), "--check")
+    assert result.exit_code == 1 and not out.exists()
+    assert "error IOM303" in result.stderr and "no figures written" in result.stderr
+    result = run_cli("export", "iati", str(path), "--output", str(out), "--check", "--partial")
     assert result.exit_code == 1
     assert (
         f"{out}:" in result.stderr and "IOM704 budget value -96000000 is negative" in result.stderr
