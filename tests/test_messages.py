@@ -256,8 +256,7 @@ STILL_WORDED = {
     "loader/ledger_files.py",
     "loader/ledger_inspect.py",
     "loader/xlsx_ledger.py",
-    # the IATI reader (IOM900-IOM902) and a file at a git revision (a usage error)
-    "loader/iati.py",
+    # a file at a git revision (a usage error)
     "loader/git.py",
     # the control characters a ledger's text refuses (English, for the ledger readers), the
     # cap of findings per code, the count of ledgers over the limit, the folder `ledger inspect`
@@ -369,3 +368,19 @@ def test_a_refused_value_is_worded_from_its_values_in_both_languages(tmp_path: P
         f"værdien skal være {choices} eller 'withheld', men her står 'plannned'"
     )
     assert text(wrong, "da").split(":")[0] == text(wrong).split(":")[0]  # the same data path
+
+
+def test_the_iati_readers_findings_speak_danish(tmp_path: Path) -> None:
+    pytest.importorskip("lxml")
+    from iomstrat.loader.iati import Interest, read_activities
+
+    path = tmp_path / "a.xml"
+    path.write_text('<?xml version="1.0"?>\n<iati-organisations version="2.03"/>\n')
+    [root] = read_activities(str(path), Interest({}, frozenset())).diagnostics
+    assert (root.code, root.line) == ("IOM901", 2)
+    assert text(root) == (
+        "not an IATI activity file: the root element is <iati-organisations>, not <iati-activities>"
+    )
+    assert text(root, "da") == (
+        "ikke en IATI-aktivitetsfil: rodelementet er <iati-organisations>, ikke <iati-activities>"
+    )

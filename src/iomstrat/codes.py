@@ -48,6 +48,9 @@ CODES: tuple[Code, ...] = (
             "permission": (),
             "loop": (),
             "os_error": ("reason",),
+            "iati_directory": (),
+            "iati_not_regular": (),
+            "iati_missing": (),
         },
     ),
     Code(
@@ -740,16 +743,25 @@ CODES: tuple[Code, ...] = (
         "IOM900",
         "fatal",
         "IATI file refused: it declares a DTD (entities that expand or reach other files)",
+        values=(),
     ),
     Code(
         "IOM901",
         "fatal",
         "not an IATI 2.0x activity file: not XML, a root other than `iati-activities`, version 1",
+        kinds={
+            "not_well_formed": ("reason",),
+            "not_xml": ("reason",),
+            "root": ("tag",),
+            "version": ("version",),
+            "no_root": (),
+        },
     ),
     Code(
         "IOM902",
         "error",
         "a published transaction, budget or planned disbursement without type, date, number or currency (left out)",
+        kinds={"transaction": ("activity", "problem"), "plan": ("plan", "activity", "problem")},
     ),
     Code(
         "IOM903",
@@ -974,6 +986,12 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     "value.dict_type": (),
     "value.list_type": (),
     "value.other": ("detail",),
+    # what is wrong with a published transaction or plan (IOM902)
+    "iati.no_type": (),
+    "iati.no_date": (),
+    "iati.no_value": (),
+    "iati.not_number": ("text",),
+    "iati.no_currency": ("text",),
     # a transaction of a ledger or an IATI file (IOM904-IOM914)
     "side": ("transaction", "date", "amount", "place"),
     "side_reference": ("transaction", "date", "amount", "place", "reference"),

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-from iomstrat.findings import Diagnostic, Severity, echo
+from iomstrat.findings import Diagnostic, Phrase, Severity, echo, finding, phrase
 
 UNREADABLE = "IOM001"
 UNSAFE = "IOM900"
@@ -31,10 +31,6 @@ _PARSER_OPTIONS: dict[str, Any] = {
 PROLOG = 65536
 """Bytes read before parsing, to refuse a DTD unparsed (the document type stands before the
 root element; lxml's own report of a DTD backs this up in any encoding)."""
-DTD_REFUSED = (
-    "refused: the file declares a DTD (entities that expand or reach other files); IATI "
-    "activity files have none"
-)
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -109,13 +105,13 @@ def read_activities(path: str, interest: Interest) -> Read:
     found: list[Diagnostic] = []
     if not os.path.isfile(path):
         what = (
-            "a folder"
+            "iati_directory"
             if os.path.isdir(path)
-            else "not a regular file (a FIFO, a device, a socket)"
+            else "iati_not_regular"
             if os.path.exists(path)
-            else "not found"
+            else "iati_missing"
         )
-        return Read([], 0, [_fatal(path, 1, UNREADABLE, f"cannot read the IATI file: {what}")])
+        return Read([], 0, [_fatal(path, 1, UNREADABLE, what)])
     problem = _refused(path)
     if problem is not None:
         return Read([], 0, [problem])
@@ -138,9 +134,11 @@ def read_activities(path: str, interest: Interest) -> Read:
                 del parent[0]
     except etree.XMLSyntaxError as error:
         line = error.lineno or 1
-        return Read([], count, [_fatal(path, line, NOT_IATI, f"not well-formed XML: {error.msg}")])
+        not_xml = _fatal(path, line, NOT_IATI, "not_well_formed", reason=echo(error.msg))
+        return Read([], count, [not_xml])
     except OSError as error:
-        return Read([], count, [_fatal(path, 1, UNREADABLE, f"cannot read: {error.strerror}")])
+        unread = _fatal(path, 1, UNREADABLE, "os_error", reason=echo(str(error.strerror)))
+        return Read([], count, [unread])
     return Read(kept, count, found)
 
 
@@ -151,41 +149,32 @@ def _refused(path: str) -> Diagnostic | None:
         with open(path, "rb") as file:
             start = file.read(PROLOG)
     except OSError as error:
-        return _fatal(path, 1, UNREADABLE, f"cannot read: {error.strerror}")
+        return _fatal(path, 1, UNREADABLE, "os_error", reason=echo(str(error.strerror)))
     if b"<!DOCTYPE" in start or b"<!ENTITY" in start:  # refused before libxml2 parses a DTD
-        return _fatal(path, start.count(b"\n", 0, start.find(b"<!")) + 1, UNSAFE, DTD_REFUSED)
+        return _fatal(path, start.count(b"\n", 0, start.find(b"<!")) + 1, UNSAFE, "")
     try:
         for _, root in etree.iterparse(path, events=("start",), **_PARSER_OPTIONS):
             info = root.getroottree().docinfo
             if info.internalDTD is not None or info.system_url or info.public_id:
-                return _fatal(path, 1, UNSAFE, DTD_REFUSED)
+                return _fatal(path, 1, UNSAFE, "")
             version = root.get("version", "")
             if root.tag != "iati-activities":
                 tag = echo(str(root.tag), 40)
-                return _fatal(
-                    path,
-                    root.sourceline or 1,
-                    NOT_IATI,
-                    f"not an IATI activity file: the root element is <{tag}>, not "
-                    "<iati-activities>",
-                )
+                return _fatal(path, root.sourceline or 1, NOT_IATI, "root", tag=tag)
             if not version.startswith("2."):
                 return _fatal(
-                    path,
-                    root.sourceline or 1,
-                    NOT_IATI,
-                    f"IATI version '{echo(version, 20)}' is not read; only 2.0x files are",
+                    path, root.sourceline or 1, NOT_IATI, "version", version=echo(version, 20)
                 )
             return None
     except etree.XMLSyntaxError as error:
-        return _fatal(path, error.lineno or 1, NOT_IATI, f"not XML: {error.msg}")
+        return _fatal(path, error.lineno or 1, NOT_IATI, "not_xml", reason=echo(error.msg))
     except OSError as error:
-        return _fatal(path, 1, UNREADABLE, f"cannot read: {error.strerror}")
-    return _fatal(path, 1, NOT_IATI, "not an IATI activity file: no root element")
+        return _fatal(path, 1, UNREADABLE, "os_error", reason=echo(str(error.strerror)))
+    return _fatal(path, 1, NOT_IATI, "no_root")
 
 
-def _fatal(path: str, line: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(path, line, 1, code, Severity.FATAL, message)
+def _fatal(path: str, line: int, code: str, kind: str, **values: Any) -> Diagnostic:
+    return finding(path, line, 1, code, kind=kind, severity=Severity.FATAL, **values)
 
 
 def _activity(element: Any, path: str, found: list[Diagnostic]) -> Activity:
@@ -224,15 +213,15 @@ def _transaction(
     kind = item.find("transaction-type")
     date = _date(item.find("transaction-date"), "iso-date")
     value = _value(item.find("value"), default)
-    if kind is None or date is None or isinstance(value, str):
+    if kind is None or date is None or isinstance(value, Phrase):
         why = (
-            "no transaction-type"
+            phrase("iati.no_type")
             if kind is None
-            else "no transaction-date (YYYY-MM-DD)"
+            else phrase("iati.no_date")
             if date is None
-            else str(value)
+            else value
         )
-        found.append(_bad(path, line, f"transaction of activity {echo(activity)}: {why}"))
+        found.append(_bad(path, line, "transaction", activity=echo(activity), problem=why))
         return None
     amount, currency, value_date = value
     provider = item.find("provider-org")
@@ -260,8 +249,9 @@ def _plan(
     kind: str, item: Any, activity: str, default: str, path: str, found: list[Diagnostic]
 ) -> Plan | None:
     value = _value(item.find("value"), default)
-    if isinstance(value, str):
-        found.append(_bad(path, item.sourceline or 1, f"{kind} of {echo(activity)}: {value}"))
+    if isinstance(value, Phrase):
+        line = item.sourceline or 1
+        found.append(_bad(path, line, "plan", plan=kind, activity=echo(activity), problem=value))
         return None
     amount, currency, value_date = value
     start = _date(item.find("period-start"), "iso-date")
@@ -269,8 +259,8 @@ def _plan(
     return Plan(kind, start, end, amount, currency, value_date, activity, path, item.sourceline)
 
 
-def _bad(path: str, line: int, message: str) -> Diagnostic:
-    return Diagnostic(path, line, 1, BAD_VALUE, Severity.ERROR, message)
+def _bad(path: str, line: int, kind: str, **values: Any) -> Diagnostic:
+    return finding(path, line, 1, BAD_VALUE, kind=kind, **values)
 
 
 def _attribute(element: Any, name: str) -> str:
@@ -287,14 +277,14 @@ def _date(element: Any, name: str) -> dt.date | None:
         return None
 
 
-def _value(element: Any, default: str) -> tuple[Decimal, str, dt.date | None] | str:
+def _value(element: Any, default: str) -> tuple[Decimal, str, dt.date | None] | Phrase:
     """(amount, currency, value-date) of a `value` element, or what is wrong with it."""
     if element is None:
-        return "no value"
+        return phrase("iati.no_value")
     text = (element.text or "").strip()
     if not _DECIMAL.fullmatch(text) or len(text) > 40:
-        return f"value '{echo(text, 40)}' is not a number"
+        return phrase("iati.not_number", text=echo(text, 40))
     currency = _attribute(element, "currency") or default
     if not re.fullmatch(r"[A-Z]{3}", currency):
-        return f"value {text} has no currency (nor a default-currency of its activity)"
+        return phrase("iati.no_currency", text=text)
     return Decimal(text), currency, _date(element, "value-date")

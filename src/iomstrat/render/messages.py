@@ -104,6 +104,16 @@ MESSAGES: Mapping[str, Message] = {
         "symbolic link loop",
         "symbolske links i en løkke",
     ),
+    "IOM001.iati_directory": Message(
+        "cannot read the IATI file: a folder", "IATI-filen kan ikke læses: en mappe"
+    ),
+    "IOM001.iati_not_regular": Message(
+        "cannot read the IATI file: not a regular file (a FIFO, a device, a socket)",
+        "IATI-filen kan ikke læses: ikke en almindelig fil (en FIFO, en enhed, en sokkel)",
+    ),
+    "IOM001.iati_missing": Message(
+        "cannot read the IATI file: not found", "IATI-filen kan ikke læses: findes ikke"
+    ),
     "IOM001.os_error": Message(
         "cannot read: {reason}",
         "kan ikke læses: {reason}",
@@ -1111,6 +1121,33 @@ MESSAGES: Mapping[str, Message] = {
     "IOM914.no_rate": Message(
         "{theirs}: no rate to compare it", "{theirs}: ingen kurs at sammenligne den med"
     ),
+    "IOM900": Message(
+        "refused: the file declares a DTD (entities that expand or reach other files); IATI "
+        "activity files have none",
+        "afvist: filen erklærer en DTD (entiteter, der udfoldes eller henter andre filer); "
+        "IATI-aktivitetsfiler har ingen",
+    ),
+    "IOM901.not_well_formed": Message(
+        "not well-formed XML: {reason}", "ikke velformet XML: {reason}"
+    ),
+    "IOM901.not_xml": Message("not XML: {reason}", "ikke XML: {reason}"),
+    "IOM901.root": Message(
+        "not an IATI activity file: the root element is <{tag}>, not <iati-activities>",
+        "ikke en IATI-aktivitetsfil: rodelementet er <{tag}>, ikke <iati-activities>",
+    ),
+    "IOM901.version": Message(
+        "IATI version '{version}' is not read; only 2.0x files are",
+        "IATI-version '{version}' læses ikke; kun 2.0x-filer læses",
+    ),
+    "IOM901.no_root": Message(
+        "not an IATI activity file: no root element",
+        "ikke en IATI-aktivitetsfil: intet rodelement",
+    ),
+    "IOM902.transaction": Message(
+        "transaction of activity {activity}: {problem}",
+        "transaktion i aktiviteten {activity}: {problem}",
+    ),
+    "IOM902.plan": Message("{plan} of {activity}: {problem}", "{plan} i {activity}: {problem}"),
     "IOM915": Message(
         "no ECB reference rate for {currency} on {date}: the value is not converted",
         "ingen ECB-referencekurs for {currency} den {date}: værdien er ikke omregnet",
@@ -1120,6 +1157,16 @@ MESSAGES: Mapping[str, Message] = {
 
 PHRASES: Mapping[str, Message] = {
     "sum.total": Message("{year} {name}", "{year} {name}"),
+    "iati.no_type": Message("no transaction-type", "ingen transaction-type"),
+    "iati.no_date": Message(
+        "no transaction-date (YYYY-MM-DD)", "ingen transaction-date (ÅÅÅÅ-MM-DD)"
+    ),
+    "iati.no_value": Message("no value", "ingen value"),
+    "iati.not_number": Message("value '{text}' is not a number", "value '{text}' er ikke et tal"),
+    "iati.no_currency": Message(
+        "value {text} has no currency (nor a default-currency of its activity)",
+        "value {text} har ingen valuta (og aktiviteten ingen default-currency)",
+    ),
     "sum.cover_year": Message("{year} cover {cover}", "forsidens {cover} {year}"),
     "sum.cover_total": Message(
         "{start}-{end} cover {cover} total", "forsidens {cover} i alt {start}-{end}"
