@@ -482,3 +482,39 @@ def test_inspecting_a_ledger_whose_settings_contradict_it_says_so(tmp_path: Path
     inspection = ledger_inspect.inspect(Declared(str(path), thousands="."))
     assert inspection.delimiter == ";"
     assert any("declares thousands '.'" in problem for problem in inspection.problems)
+
+
+# --- 6. a delimiter inside an unquoted text ---------------------------------------------------
+
+BALANCE = {"date": "Dato", "line": "Konto", "currency": "Valuta", "voucher": "Bilag"}
+BALANCE_HEADER = "Dato;Konto;Valuta;Bilag;Tekst;Beløb;Saldo\r\n"
+
+
+@pytest.mark.parametrize("quoted", [False, True], ids=["column path", "csv.reader path"])
+def test_a_semicolon_in_a_text_that_moves_the_balance_into_the_amount_is_a_finding(
+    tmp_path: Path, quoted: bool
+) -> None:
+    """An export with a running balance after the amount, whose text holds an unquoted `;`:
+    the row has one cell more than the header, the year after the `;` stands where the amount
+    should, the amount where the balance should. Read as the header says it would be a payment
+    of DKK 2,023.00 instead of 24,000,000.00; it is a bad row instead. A trailing `;` (an empty
+    cell beyond the header) is still read."""
+    text = '"Bidrag"' if quoted else "Bidrag"
+    rows = (
+        f"15.04.2023;core;DKK;V-1;{text};24.000.000,00;24.000.000,00;\r\n"
+        f"16.05.2023;core;DKK;V-2;{text} 2023;2023;24.000.000,00;48.000.000,00\r\n"
+    )
+    path = tmp_path / "saldo.csv"
+    found = read(
+        path, (BALANCE_HEADER + rows).encode("cp1252"), columns={**BALANCE, "amount": "Beløb"}
+    )
+    assert [(p.row, p.amount, p.voucher) for p in found.records] == [
+        (2, Decimal("24000000.00"), "V-1")
+    ]
+    assert messages(found) == ["3:IOM422 ledger row: 8 fields, the header has 7"]
+    # Every row moved (the column path's whole block): every row a finding, none read.
+    moved = BALANCE_HEADER + rows.splitlines(keepends=True)[1] * 3
+    found = read(path, moved.encode("cp1252"), columns={**BALANCE, "amount": "Beløb"})
+    assert len(found.records) == 0
+    bad = "IOM422 ledger row: 8 fields, the header has 7"
+    assert messages(found) == [f"{n}:{bad}" for n in (2, 3, 4)]

@@ -734,6 +734,8 @@ class _Rows:
         widths = set(map(len, chunk))
         if last - first + 1 != len(chunk) or len(widths) != 1 or not self.wide_enough(*widths):
             return False
+        if self.shifted(widths.pop(), lambda i: map(itemgetter(i), chunk)):
+            return False
         return self.by_columns(lambda i: list(map(itemgetter(i), chunk)), len(chunk), first)
 
     def split(self, text: str, delimiter: str, first: int, count: int) -> bool:
@@ -752,6 +754,8 @@ class _Rows:
         starts = "".join(cells[::width])  # each line's first cell, with its line feed
         if len(cells) != count * width or starts.count("\n") != count - 1:
             return False
+        if self.shifted(width, lambda i: cells[i::width]):
+            return False
 
         def column(i: int) -> list[str]:
             return starts.split("\n") if i == 0 else cells[i::width]
@@ -762,6 +766,13 @@ class _Rows:
         """Whether rows this wide are read column by column: as wide as the header, or wider
         in a mapped export (which ignores the other columns, e.g. after a trailing `;`)."""
         return width == self.width or (width > self.width and not self.strict_width)
+
+    def shifted(self, width: int, column: Callable[[int], Iterable[str]]) -> bool:
+        """Whether a CSV row wider than the header holds text beyond it: a delimiter inside an
+        unquoted text has moved the cells after it (a balance column's figure may then be read
+        as the amount). Empty cells there (a trailing `;`) are harmless; a sheet's cells never
+        move."""
+        return self.sheet is None and any(any(column(i)) for i in range(self.width, width))
 
     def by_columns(self, column: Callable[[int], list[str]], n: int, first: int) -> bool:
         """Payments of `n` rows on lines `first`... in which every row is good, checked and
@@ -854,7 +865,9 @@ class _Rows:
         for cells, row in rows:
             problem: str | None = None
             column = 0
-            if len(cells) != width and (strict_width or len(cells) < width):
+            if len(cells) != width and (
+                strict_width or len(cells) < width or (sheet is None and any(cells[width:]))
+            ):
                 if all(cell == "" for cell in cells):  # blank line
                     continue
                 problem = f"{len(cells)} fields, the header has {width}"
