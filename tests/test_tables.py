@@ -285,3 +285,38 @@ def test_the_data_files_read_cleanly_as_yaml_1_2() -> None:
         assert loader.load_bytes("t.yaml", text.encode(), STRATEGY_LIMITS).data == {
             "cells": ["-", 1]
         }
+
+
+UNHEADED = textwrap.dedent("""\
+    schema_version: 1
+    table:
+      title: Funding
+      currency: USD
+      unit: million
+      printed_step: 1
+      columns: [2021, ~]
+    rows:
+      - {name: A, cells: [1, 2], total: 3}
+    column_totals:
+      cells: [1, 3]
+      total: 3
+    """)
+"""A table whose second column is printed without a heading, and whose second column total
+is off by one (2 printed as 3, within the rounding of whole figures: IOM102)."""
+
+
+def test_a_column_without_a_heading_is_numbered_in_the_readers_language(tmp_path: Path) -> None:
+    from .conftest import run_cli
+
+    path = tmp_path / "funding.yaml"
+    path.write_text(UNHEADED, encoding="utf-8")
+    english = run_cli("table", "show", str(path), "-f", "markdown")
+    danish = run_cli("table", "show", str(path), "-f", "markdown", "--locale", "da")
+    assert "| 2021 | column 2 |" in english.stdout
+    assert "| 2021 | kolonne 2 |" in danish.stdout
+    found = check_file(str(path), Run(dt.date(2024, 1, 1))).diagnostics
+    column, grand = [d for d in found if d.code == "IOM102"]
+    assert message_text(column).startswith("column column 2 total: stated 3, computed 2")
+    assert message_text(column, "da").startswith("kolonnen kolonne 2 i alt: angivet 3, beregnet 2")
+    assert "computed 4 (2021 1 + column 2 3)" in message_text(grand)
+    assert "beregnet 4 (2021 1 + kolonne 2 3)" in message_text(grand, "da")

@@ -18,7 +18,7 @@ Errata = Mapping[DataPath, str]
 
 
 class Term(NamedTuple):
-    label: str | Phrase  # a line id, a row or column name as the file gives it, or a phrase
+    label: str | int | Phrase  # a line id, a row or column name (an unnamed column: its number)
     value: Decimal
     path: DataPath | None = None  # where the figure stands, to name its line in messages
 
@@ -98,7 +98,7 @@ def acknowledged(errata: Errata | None, *paths: DataPath | None) -> str | None:
     return None
 
 
-def _term(document: Document, term: Term) -> tuple[str | Phrase, Decimal, int | None]:
+def _term(document: Document, term: Term) -> tuple[str | int | Phrase, Decimal, int | None]:
     """A term as its message quotes it: label, value and the line it stands on (if known)."""
     line = None if term.path is None else document.position(term.path).line
     return term.label, term.value, line

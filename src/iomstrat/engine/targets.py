@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from iomstrat.model.base import Unnamed
 from iomstrat.model.statements import STATED_UNIT_FACTORS, Target
 from iomstrat.model.strategy import UNIT_FACTORS, Strategy
 from iomstrat.results.statements import Found, Problem
@@ -46,7 +47,9 @@ def table_of(target: Target, tables: Tables) -> tuple[str, Table]:
 def _column(table: Table, column: str | int) -> int:
     wanted = str(column).rstrip("*")
     for index, heading in enumerate(table.table.columns):
-        if table.column_name(index) == wanted or str(heading).rstrip("*") == wanted:
+        name = table.column_name(index)
+        named = name.reference if isinstance(name, Unnamed) else name
+        if named == wanted or str(heading).rstrip("*") == wanted:
             return index
     raise Unresolved(Problem.UNKNOWN_COLUMN, str(column))
 

@@ -46,6 +46,16 @@ def _money(value: Any) -> Decimal:
 _SEPARATED = re.compile(r"[-+]?[0-9]{1,3}(?:[,_ '][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:_[0-9]+)+")
 
 
+class Unnamed(int):
+    """A column the document prints without a heading or a name: its number, from 1. The
+    renderer words it ('column 3', 'kolonne 3'); a statement names it `column 3`."""
+
+    @property
+    def reference(self) -> str:
+        """How a statement of the file names the column."""
+        return f"column {int(self)}"
+
+
 def got(value: Any) -> tuple[str, str]:
     """What a refused value is, for its finding: a kind the renderer words (boolean, text,
     nothing, mapping, list, number or other) and its text, quoted short."""

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from iomstrat.codes import message_key
 from iomstrat.codes import values as catalogued
 from iomstrat.findings import Diagnostic, Money, Phrase
+from iomstrat.model.base import Unnamed
 from iomstrat.render import statement_words
 from iomstrat.render.numbers import digits
 
@@ -1399,6 +1400,7 @@ _WORDS: Mapping[str, Message] = {
     "got.number": Message("the number {text}", "tallet {text}"),
     "got.other": Message("{text}", "{text}"),
     "characters": Message("{n} characters", "{n} tegn"),
+    "column_n": Message("column {n}", "kolonne {n}"),
     "characters_1": Message("{n} character", "{n} tegn"),
     "items": Message("{n} items", "{n} elementer"),
     "items_1": Message("{n} item", "{n} element"),
@@ -1648,6 +1650,8 @@ def _value(name: str, value: Any, locale: str) -> str:
         return path_text(value) or _word("top_level", locale)
     if name in ("cover", "field", "unit"):
         return _word(f"{name}.{value}", locale)
+    if isinstance(value, Unnamed):  # a table's column printed without a heading
+        return _word("column_n", locale).format(n=int(value))
     if name == "got":
         return _got(value, locale)
     if name == "choices":

@@ -45,8 +45,14 @@ def _has_totals(table: FigureTable) -> bool:
     return any(line.total is not None for line in table.lines if line.kind != "computed")
 
 
+def _heading(heading: str | int, locale: str) -> str:
+    """A column's heading; one printed without, by its number: 'column 3' / 'kolonne 3'."""
+    return heading if isinstance(heading, str) else word("column_n", locale).format(n=heading)
+
+
 def _headers(table: FigureTable, locale: str) -> list[str]:
-    headers = [table.row_heading or table.heading, *table.headings]
+    headings = [_heading(h, locale) for h in table.headings]
+    headers = [table.row_heading or table.heading, *headings]
     if _has_totals(table):
         headers += [table.total_heading or word("total", locale), word("computed", locale)]
     return headers
@@ -140,7 +146,7 @@ def render_json(table: FigureTable) -> str:
         "heading": table.heading,
         "currency": table.currency,
         "unit": table.unit,
-        "columns": list(table.headings),
+        "columns": [_heading(h, "en") for h in table.headings],
         "lines": [
             {
                 "name": _name(line, "en"),
@@ -164,7 +170,7 @@ def render_csv(table: FigureTable, locale: str = "en") -> str:
     style = CsvStyle(locale)
     out = io.StringIO()
     writer = style.writer(out)
-    headers = ["name", "kind", *table.headings]
+    headers = ["name", "kind", *(_heading(h, locale) for h in table.headings)]
     if _has_totals(table):
         headers += [table.total_heading or word("total", locale), "computed"]
     writer.writerow(headers)

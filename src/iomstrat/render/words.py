@@ -213,6 +213,7 @@ _WORDS: dict[str, Word] = {
     "severity_warning": Word("warning", "advarsel"),
     "severity_note": Word("note", "bemærkning"),
     "write": Word("write", "skriv"),
+    "column_n": Word("column {n}", "kolonne {n}"),
     "github_hidden": Word(
         "not shown as annotations (GitHub shows {n} per level and step): {parts}; --format text "
         "or sarif lists them all",

@@ -44,7 +44,7 @@ class Found:
     section: str | None = None  # the table's section as printed, e.g. 'ANNEX 3 - Donor overview'
     title: str | None = None
     row: str | None = None
-    column: str | None = None
+    column: str | int | None = None  # a heading, or the number of a column without one
     line: str | None = None  # a budget line or total id
     year: int | None = None
     currency: str | None = None

@@ -37,7 +37,7 @@ class FigureTable:
     unit: str
     places: int
     row_heading: str
-    headings: tuple[str, ...]
+    headings: tuple[str | int, ...]  # an int: a column printed without a heading, by number
     total_heading: str
     lines: tuple[TableLine, ...]
     footnotes: tuple[str, ...]
