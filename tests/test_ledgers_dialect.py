@@ -19,6 +19,7 @@ from iomstrat.core.payments import read_ledger
 from iomstrat.loader import dialect
 from iomstrat.loader.dialect import Declared, Numbers
 from iomstrat.loader.payments import Payments
+from iomstrat.render.messages import text as message_text
 from iomstrat.render.tabular import CsvStyle
 
 from .conftest import run_cli
@@ -267,7 +268,7 @@ def read(tmp_path: Path, name: str, data: bytes, **declared: object) -> Payments
 
 
 def messages(payments: Payments) -> list[str]:
-    return [f"{d.line}:{d.code} {d.message}" for d in payments.diagnostics]
+    return [f"{d.line}:{d.code} {message_text(d)}" for d in payments.diagnostics]
 
 
 HEADER = "date;line;amount;currency;voucher;exchange_rate\n"
@@ -303,6 +304,12 @@ def test_a_danish_amount_in_a_file_declared_otherwise_says_what_to_declare(tmp_p
     assert message.startswith("3:IOM422 ledger row: amount '24.000.000,00' is not a number")
     assert "it reads as 24000000.00 with decimal ',', thousands '.'" in message
     assert 'declare `decimal: ","`' in message
+    [row] = read(tmp_path, "l.csv", data, decimal=".").diagnostics
+    assert message_text(row, "da").startswith(
+        "række i oversigten: beløbet '24.000.000,00' er ikke et tal i hele valutaenheder med højst "
+        "2 decimaler skrevet med decimaltegn '.', tusindtalsskilletegn ',' (fx 1,250,000.00); det "
+        "læses som 24000000.00 med decimaltegn ',', tusindtalsskilletegn '.'"
+    )
 
 
 def test_a_danish_date_in_a_file_declared_iso_says_what_to_declare(tmp_path: Path) -> None:
@@ -431,7 +438,7 @@ def test_xlsx_findings_name_sheet_and_cell(tmp_path: Path) -> None:
     ]
     [finding] = found.diagnostics
     assert (finding.line, finding.column, finding.code) == (4, 3, "IOM422")
-    assert finding.message.startswith(
+    assert message_text(finding).startswith(
         "ledger row: ledger.xlsx[Udbetalinger]!C4: amount 'ti kroner'"
     )
     missing = Payments(["strategy"])

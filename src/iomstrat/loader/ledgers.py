@@ -23,14 +23,14 @@ from itertools import chain, islice, repeat
 from operator import itemgetter
 from typing import Any, BinaryIO
 
-from iomstrat.findings import Diagnostic, Severity
+from iomstrat.findings import Diagnostic, Phrase, Severity, finding, phrase
 from iomstrat.loader import dialect
 from iomstrat.loader import documents as loader
 from iomstrat.loader import ledger_files as files
 from iomstrat.loader.dialect import Declared
 from iomstrat.loader.gcpause import collector_paused
 from iomstrat.loader.payments import Payment, Payments
-from iomstrat.loader.text import printable, unsafe_character
+from iomstrat.loader.text import Unsafe, printable, unsafe, unsafe_character
 
 LEDGER_UNREADABLE = "IOM420"
 LEDGER_HEADER = "IOM421"
@@ -863,14 +863,14 @@ class _Rows:
         numbers, add, sheet = self.plan.numbers, self.payments.add, self.sheet
         parse_amount = self.parse_amount
         for cells, row in rows:
-            problem: str | None = None
+            problem: Phrase | None = None
             column = 0
             if len(cells) != width and (
                 strict_width or len(cells) < width or (sheet is None and any(cells[width:]))
             ):
                 if all(cell == "" for cell in cells):  # blank line
                     continue
-                problem = f"{len(cells)} fields, the header has {width}"
+                problem = phrase("ledger.fields", count=len(cells), width=width)
             else:
                 date_text = cells[i_date]
                 dated = self._date(date_text)
@@ -890,28 +890,23 @@ class _Rows:
                 elif line_id is None:
                     problem, column = _bad_line(line_text, self.lines), i_line
                 elif currency is None:
-                    problem = (
-                        f"currency '{loader.echo(currency_text)}' is not an ISO 4217 code "
-                        f"({_currency_hint(currency_text)})"
-                    )
-                    column = i_currency
+                    problem, column = _bad_currency(currency_text), i_currency
                 elif (problem := _voucher_problem(voucher)) is not None:
                     column = i_voucher
-                elif self.i_alloc is not None and (unsafe := unsafe_character(cells[self.i_alloc])):
-                    problem, column = f"allocation: {unsafe}", self.i_alloc
+                elif self.i_alloc is not None and (found_unsafe := unsafe(cells[self.i_alloc])):
+                    problem = phrase("ledger.allocation", problem=_unsafe(found_unsafe))
+                    column = self.i_alloc
                 elif rate is None and rate_text != "":
-                    problem = (
-                        f"exchange_rate '{loader.echo(str(rate_text))}' is not a positive number"
-                    )
-                    if numbers.decimal == "." and "," in str(rate_text):
-                        problem += '; for a decimal comma declare `decimal: ","`'
+                    comma = numbers.decimal == "." and "," in str(rate_text)
+                    rate_kind = "ledger.rate_comma" if comma else "ledger.rate"
+                    problem = phrase(rate_kind, text=loader.echo(str(rate_text)))
                     column = i_rate or 0
                 if problem is None and dated is not None:
                     date, year = dated
                     if i_year is not None and cells[i_year]:
                         found = self._year(cells[i_year])
                         if found is None:
-                            problem = f"year '{loader.echo(cells[i_year])}' is not a year"
+                            problem = phrase("ledger.year", text=loader.echo(cells[i_year]))
                             column = i_year
                         else:
                             year = found
@@ -919,9 +914,8 @@ class _Rows:
                 if problem is None and self.i_refund is not None:
                     refund = _refund(cells[self.i_refund])
                     if refund is None:
-                        problem = (
-                            f"refund '{loader.echo(str(cells[self.i_refund]))}' is not yes or no"
-                        )
+                        refund_text = loader.echo(str(cells[self.i_refund]))
+                        problem = phrase("ledger.refund", text=refund_text)
                         column = self.i_refund
                 if problem is None and dated is not None:
                     add(
@@ -942,39 +936,50 @@ class _Rows:
                     continue
             self.bad += 1
             if self.bad <= MAX_FINDINGS_PER_LEDGER:
-                at = 1
-                if sheet is not None:
+                if sheet is None:
+                    bad = finding(self.path, row, 1, LEDGER_VALUE, kind="row", problem=problem)
+                else:
                     from iomstrat.loader.xlsx_ledger import cell_name
 
                     at = column + 1
-                    problem = f"{sheet}!{cell_name(at, row)}: {problem}"
-                self.payments.diagnostics.append(
-                    Diagnostic(
-                        self.path, row, at, LEDGER_VALUE, Severity.ERROR, f"ledger row: {problem}"
+                    bad = finding(
+                        self.path,
+                        row,
+                        at,
+                        LEDGER_VALUE,
+                        kind="cell",
+                        sheet=sheet,
+                        cell=cell_name(at, row),
+                        problem=problem,
                     )
-                )
+                self.payments.diagnostics.append(bad)
 
     def finish(self) -> None:
         if self.bad > MAX_FINDINGS_PER_LEDGER:
+            more = self.bad - MAX_FINDINGS_PER_LEDGER
             self.payments.diagnostics.append(
-                Diagnostic(
-                    self.path,
-                    1,
-                    1,
-                    LEDGER_VALUE,
-                    Severity.ERROR,
-                    f"{self.bad - MAX_FINDINGS_PER_LEDGER} more bad rows not listed "
-                    f"({self.bad} in all)",
-                )
+                finding(self.path, 1, 1, LEDGER_VALUE, kind="more", count=more, total=self.bad)
             )
 
 
-def _voucher_problem(text: str) -> str | None:
+def _voucher_problem(text: str) -> Phrase | None:
     """The voucher rule, for one cell: not empty nor white space alone, no refused character."""
     if not text or text.isspace():
-        return "voucher is empty"
-    unsafe = unsafe_character(text)
-    return None if unsafe is None else f"voucher: {unsafe}"
+        return phrase("ledger.voucher_empty")
+    found = unsafe(text)
+    return None if found is None else phrase("ledger.voucher", problem=_unsafe(found))
+
+
+def _unsafe(found: Unsafe) -> Phrase:
+    """A refused character of a cell, as the model's text fields say it (`value.unsafe_*`)."""
+    if found.kind == "character":
+        return phrase(
+            "value.unsafe_character",
+            position=found.position,
+            codepoint=found.codepoint,
+            character=found.name,
+        )
+    return phrase(f"value.unsafe_{found.kind}", position=found.position)
 
 
 def _vouchers_good(column: list[str]) -> bool:
@@ -988,11 +993,13 @@ def _vouchers_good(column: list[str]) -> bool:
     return clean or unsafe_character(joined) is None
 
 
-def _currency_hint(text: str) -> str:
+def _bad_currency(text: str) -> Phrase:
     from iomstrat.rates import did_you_mean
 
     meant = did_you_mean(text)
-    return f"did you mean {meant}?" if meant else "e.g. DKK"
+    if meant:
+        return phrase("ledger.currency_suggest", text=loader.echo(text), suggestion=meant)
+    return phrase("ledger.currency", text=loader.echo(text))
 
 
 def _refund(text: str) -> bool | None:
@@ -1033,47 +1040,48 @@ def _line_id(text: str, lines: dict[str, str]) -> str | None:
     return text if _LINE.fullmatch(text) else None
 
 
-def _bad_line(text: str, lines: dict[str, str]) -> str:
+def _bad_line(text: str, lines: dict[str, str]) -> Phrase:
     if lines:
-        known = ", ".join(loader.echo(k) for k in list(lines)[:10])
-        return (
-            f"line '{loader.echo(text)}' is neither a budget line id nor a value of this "
-            f"ledger's `lines:` mapping ({known})"
-        )
-    return (
-        f"line '{loader.echo(text)}' is not a budget line id; map the finance system's values "
-        "to line ids with `lines:` in the ledger's `ledgers:` entry"
-    )
+        known = tuple(loader.echo(k) for k in list(lines)[:10])
+        return phrase("ledger.line_mapped", text=loader.echo(text), known=known)
+    return phrase("ledger.line", text=loader.echo(text))
 
 
-def _bad_date(value: Any, date_format: str) -> str:
+def _bad_date(value: Any, date_format: str) -> Phrase:
     text = loader.echo(str(value))
-    problem = f"date '{text}' is not a date ({_HUMAN_DATES[date_format]})"
     other = dialect.other_date_format(str(value)) if isinstance(value, str) else None
     if other is not None and other != date_format:
-        problem += (
-            f"; it reads as {_HUMAN_DATES[other]}: if the ledger writes its dates so, "
-            f'declare `date_format: "{other}"` in its `ledgers:` entry'
+        return phrase(
+            "ledger.date_other",
+            text=text,
+            format=_HUMAN_DATES[date_format],
+            other=_HUMAN_DATES[other],
+            declare=other,
         )
-    return problem
+    return phrase("ledger.date", text=text, format=_HUMAN_DATES[date_format])
 
 
-def _bad_amount(value: Any, numbers: dialect.Numbers) -> str:
+def _bad_amount(value: Any, numbers: dialect.Numbers) -> Phrase:
     text = loader.echo(str(value))
     if dialect.beyond_bound(str(value)):
-        return f"amount '{text}' is {dialect.BOUND_WORDS}"
-    problem = (
-        f"amount '{text}' is not a number of whole currency units with at most 2 decimals "
-        f"written with {numbers.describe()} (e.g. {_example(numbers)})"
-    )
+        return phrase("ledger.amount_bound", text=text)
+    written = {
+        "text": text,
+        "decimal": numbers.decimal,
+        "thousands": numbers.thousands,
+        "example": _example(numbers),
+    }
     other = dialect.reread_amount(value, numbers) if isinstance(value, str) else None
     if other is not None:
         amount, style = other
-        problem += (
-            f"; it reads as {amount} with {style.describe()}: if the ledger writes its amounts "
-            f'so, declare `decimal: "{style.decimal}"` in its `ledgers:` entry'
+        return phrase(
+            "ledger.amount_other",
+            **written,
+            reads=str(amount),
+            other_decimal=style.decimal,
+            other_thousands=style.thousands,
         )
-    return problem
+    return phrase("ledger.amount", **written)
 
 
 def _example(numbers: dialect.Numbers) -> str:

@@ -735,6 +735,14 @@ MESSAGES: Mapping[str, Message] = {
         "beløb med minus",
     ),
     # Money inputs checked as money (IOM425-IOM427)
+    "IOM422.row": Message("ledger row: {problem}", "række i oversigten: {problem}"),
+    "IOM422.cell": Message(
+        "ledger row: {sheet}!{cell}: {problem}", "række i oversigten: {sheet}!{cell}: {problem}"
+    ),
+    "IOM422.more": Message(
+        "{count} more bad rows not listed ({total} in all)",
+        "{count} forkerte rækker mere, ikke vist ({total} i alt)",
+    ),
     "IOM425.suggest": Message(
         "currency '{currency}' is not an ISO 4217 code; did you mean {suggestion}?",
         "valutaen '{currency}' er ikke en ISO 4217-kode; mente du {suggestion}?",
@@ -1359,6 +1367,93 @@ PHRASES: Mapping[str, Message] = {
         "{detail}",
         "ugyldig værdi: {detail}",
     ),
+    "ledger.fields": Message(
+        "{count} fields, the header has {width}",
+        "{count} felter, overskriften har {width}",
+    ),
+    "ledger.date": Message(
+        "date '{text}' is not a date ({format})",
+        "datoen '{text}' er ikke en dato ({format})",
+    ),
+    "ledger.date_other": Message(
+        "date '{text}' is not a date ({format}); it reads as {other}: if the ledger writes its "
+        'dates so, declare `date_format: "{declare}"` in its `ledgers:` entry',
+        "datoen '{text}' er ikke en dato ({format}); den læses som {other}: skriver oversigten "
+        'sine datoer sådan, så angiv `date_format: "{declare}"` i dens post under `ledgers:`',
+    ),
+    "ledger.amount_bound": Message(
+        "amount '{text}' is beyond the limit of an amount (below 10^15, at most 15 digits before "
+        "the decimals)",
+        "beløbet '{text}' er over grænsen for et beløb (under 10^15, højst 15 cifre før "
+        "decimalerne)",
+    ),
+    "ledger.amount": Message(
+        "amount '{text}' is not a number of whole currency units with at most 2 decimals written "
+        "with decimal '{decimal}', thousands {thousands} (e.g. {example})",
+        "beløbet '{text}' er ikke et tal i hele valutaenheder med højst 2 decimaler skrevet med "
+        "decimaltegn '{decimal}', tusindtalsskilletegn {thousands} (fx {example})",
+    ),
+    "ledger.amount_other": Message(
+        "amount '{text}' is not a number of whole currency units with at most 2 decimals "
+        "written with decimal '{decimal}', thousands {thousands} (e.g. {example}); it reads as "
+        "{reads} with decimal '{other_decimal}', thousands {other_thousands}: if the ledger "
+        'writes its amounts so, declare `decimal: "{other_decimal}"` in its `ledgers:` entry',
+        "beløbet '{text}' er ikke et tal i hele valutaenheder med højst 2 decimaler skrevet med "
+        "decimaltegn '{decimal}', tusindtalsskilletegn {thousands} (fx {example}); det læses "
+        "som {reads} med decimaltegn '{other_decimal}', tusindtalsskilletegn {other_thousands}: "
+        'skriver oversigten sine beløb sådan, så angiv `decimal: "{other_decimal}"` i dens post '
+        "under `ledgers:`",
+    ),
+    "ledger.line_mapped": Message(
+        "line '{text}' is neither a budget line id nor a value of this ledger's `lines:` mapping "
+        "({known})",
+        "linjen '{text}' er hverken et budgetlinje-id eller en værdi under oversigtens `lines:` "
+        "({known})",
+    ),
+    "ledger.line": Message(
+        "line '{text}' is not a budget line id; map the finance system's values to line ids with "
+        "`lines:` in the ledger's `ledgers:` entry",
+        "linjen '{text}' er ikke et budgetlinje-id; oversæt økonomisystemets værdier til "
+        "linje-id'er med `lines:` i oversigtens post under `ledgers:`",
+    ),
+    "ledger.currency_suggest": Message(
+        "currency '{text}' is not an ISO 4217 code (did you mean {suggestion}?)",
+        "valutaen '{text}' er ikke en ISO 4217-kode (mente du {suggestion}?)",
+    ),
+    "ledger.currency": Message(
+        "currency '{text}' is not an ISO 4217 code (e.g. DKK)",
+        "valutaen '{text}' er ikke en ISO 4217-kode (fx DKK)",
+    ),
+    "ledger.voucher_empty": Message(
+        "voucher is empty",
+        "bilagsnummeret er tomt",
+    ),
+    "ledger.voucher": Message(
+        "voucher: {problem}",
+        "bilag: {problem}",
+    ),
+    "ledger.allocation": Message(
+        "allocation: {problem}",
+        "allokering: {problem}",
+    ),
+    "ledger.rate": Message(
+        "exchange_rate '{text}' is not a positive number",
+        "exchange_rate '{text}' er ikke et positivt tal",
+    ),
+    "ledger.rate_comma": Message(
+        "exchange_rate '{text}' is not a positive number; for a decimal comma declare `decimal: "
+        '","`',
+        "exchange_rate '{text}' er ikke et positivt tal; angiv `decimal: \",\"` for et "
+        "decimalkomma",
+    ),
+    "ledger.year": Message(
+        "year '{text}' is not a year",
+        "året '{text}' er ikke et årstal",
+    ),
+    "ledger.refund": Message(
+        "refund '{text}' is not yes or no",
+        "refund '{text}' er hverken yes eller no",
+    ),
 }
 """Parts of messages (`findings.Phrase`), keyed as `codes.PHRASES`."""
 
@@ -1400,6 +1495,8 @@ _WORDS: Mapping[str, Message] = {
     "got.number": Message("the number {text}", "tallet {text}"),
     "got.other": Message("{text}", "{text}"),
     "characters": Message("{n} characters", "{n} tegn"),
+    "separator.": Message("none", "intet"),
+    "separator. ": Message("space", "mellemrum"),
     "column_n": Message("column {n}", "kolonne {n}"),
     "characters_1": Message("{n} character", "{n} tegn"),
     "items": Message("{n} items", "{n} elementer"),
@@ -1652,6 +1749,8 @@ def _value(name: str, value: Any, locale: str) -> str:
         return _word(f"{name}.{value}", locale)
     if isinstance(value, Unnamed):  # a table's column printed without a heading
         return _word("column_n", locale).format(n=int(value))
+    if name in ("thousands", "other_thousands"):  # a ledger's thousands separator
+        return _word(f"separator.{value}", locale) if value in ("", " ") else f"'{value}'"
     if name == "got":
         return _got(value, locale)
     if name == "choices":
