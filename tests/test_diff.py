@@ -17,6 +17,8 @@ from iomstrat.cli import build
 from iomstrat.core.diff import compare_files
 from iomstrat.core.pipeline import Run
 
+from .conftest import ROOT
+
 app = build()
 
 OLD = textwrap.dedent("""\
@@ -326,3 +328,24 @@ def test_diff_lists_an_added_payment_and_allocation_and_a_reduction(tmp_path: Pa
     assert approval["new"]["finance_act"] == approval["old"]["finance_act"]
     table = CliRunner().invoke(app, ["diff", str(old), str(new), "--as-of", "2023-12-31"]).stdout
     assert "chad_return" in table and "2: 48,000,000" in table and "3: 48,250,000" in table
+
+
+def test_a_finance_act_codes_total_is_named_with_its_code(tmp_path: Path) -> None:
+    """Lines on two codes: the code totals that change are named 'Total §06.39.01.10' (Danish
+    'I alt …'), as `budget show` names them, never a second bare 'Total'. By hand: the
+    humanitarian line (code 06.39.01.10) goes from 30 to 25 in 2024, so its code's total goes
+    from 30 to 25, the period's from 100 to 95, and the grand total of 2024 from 90 to 85."""
+    text = (ROOT / "examples" / "illustrative_two_codes_2023_2027.yaml").read_text("utf-8")
+    old = write(tmp_path, "old.yaml", text)
+    edited = text.replace("amounts: {2024: 30, 2025: 30,", "amounts: {2024: 25, 2025: 30,", 1)
+    new = write(tmp_path, "new.yaml", edited)
+    args = ["diff", str(old), str(new), "--as-of", "2024-06-30", "-f", "json"]
+    data = json.loads(CliRunner().invoke(app, args).stdout)
+    assert [(t["id"], t["name"], t["year"], t["old"], t["new"]) for t in data["totals"]] == [
+        ("total", "Total contributions", 2024, "90", "85"),
+        ("total", "Total contributions", None, "320", "315"),
+        ("code:§06.39.01.10", "Total §06.39.01.10", 2024, "30", "25"),
+        ("code:§06.39.01.10", "Total §06.39.01.10", None, "100", "95"),
+    ]
+    danish = CliRunner().invoke(app, [*args[:-2], "-f", "markdown", "-l", "da"]).stdout
+    assert "| I alt §06.39.01.10 | 2024 | 30 | 25 | -5 |" in danish

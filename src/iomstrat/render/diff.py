@@ -60,10 +60,17 @@ def _flag(decided: Decided | None, locale: str) -> str:
     return f"{text} ({details})" if details else text
 
 
+def _row_name(change: AmountChange, locale: str) -> str:
+    """A row's name; a Finance Act code's total named with its code, as `budget show` does."""
+    if change.kind == "code":
+        return word("total_code", locale).format(change.row_id.removeprefix("code:"))
+    return change.name or word("total", locale)
+
+
 def _amount_rows(changes: Sequence[AmountChange], locale: str) -> list[list[str]]:
     return [
         [
-            c.name or word("total", locale),
+            _row_name(c, locale),
             _year(c, locale),
             _amount(c.old, locale),
             _amount(c.new, locale),
@@ -251,7 +258,7 @@ def as_data(diff: StrategyDiff, locale: str = "en") -> dict[str, Any]:
         return [
             {
                 "id": c.row_id,
-                "name": c.name or word("total", locale),
+                "name": _row_name(c, locale),
                 "kind": c.kind,
                 "year": c.year,
                 "old": _number(c.old),

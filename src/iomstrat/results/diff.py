@@ -27,7 +27,7 @@ class AmountChange(_Changed):
 
     row_id: str
     name: str
-    kind: str  # "line", "subtotal" or "total", as in BudgetRow
+    kind: str  # "line", "subtotal", "total" or "code", as in BudgetRow
     year: int | None
     old: Decimal | None
     new: Decimal | None
