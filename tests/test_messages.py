@@ -253,17 +253,14 @@ STILL_WORDED = {
     # the ledger readers (IOM420-IOM434): English findings, Danish through the code's summary
     "loader/dialect.py",
     "loader/ledgers.py",
-    "loader/ledger_files.py",
     "loader/ledger_inspect.py",
     "loader/xlsx_ledger.py",
     # a file at a git revision (a usage error)
     "loader/git.py",
     # the control characters a ledger's text refuses (English, for the ledger readers), the
-    # cap of findings per code, the count of ledgers over the limit, the folder `ledger inspect`
-    # reads from
+    # cap of findings per code, the folder `ledger inspect` reads from
     "loader/text.py",
     "core/pipeline.py",
-    "core/payments.py",
     "core/ledger.py",
 }
 """Modules whose findings are still worded where they are read (issue 25 moves them to the
@@ -384,3 +381,24 @@ def test_the_iati_readers_findings_speak_danish(tmp_path: Path) -> None:
     assert text(root, "da") == (
         "ikke en IATI-aktivitetsfil: rodelementet er <iati-organisations>, ikke <iati-activities>"
     )
+
+
+def test_a_ledger_not_read_says_why_in_both_languages(tmp_path: Path) -> None:
+    from iomstrat.core.payments import read_ledger
+    from iomstrat.loader.dialect import Declared
+    from iomstrat.loader.payments import Payments
+
+    payments = Payments(["strategy"])
+    read_ledger(Declared(str(tmp_path / "missing.csv")), payments)
+    zipped = tmp_path / "ledger.csv"
+    zipped.write_bytes(b"PK\x03\x04 not a CSV")
+    read_ledger(Declared(str(zipped)), payments)
+    assert [(d.code, text(d)) for d in payments.diagnostics] == [
+        ("IOM420", "no such ledger file"),
+        ("IOM420", "this is a zip file (an xlsx workbook?), not CSV; name it .xlsx if it is one"),
+    ]
+    assert [text(d, "da") for d in payments.diagnostics] == [
+        "oversigtsfilen findes ikke",
+        "dette er en zip-fil (en xlsx-projektmappe?), ikke CSV; giv den endelsen .xlsx, hvis den "
+        "er en",
+    ]

@@ -443,7 +443,19 @@ CODES: tuple[Code, ...] = (
         "a negative payment not marked as a refund, or a refund that is not negative",
         kinds={"negative": ("voucher", "amount"), "refund": ("voucher", "amount")},
     ),
-    Code("IOM420", "fatal", "a ledger cannot be read (missing, not a workbook, unknown kind)"),
+    Code(
+        "IOM420",
+        "fatal",
+        "a ledger cannot be read (missing, not a workbook, unknown kind)",
+        kinds={
+            "missing": (),
+            "permission": (),
+            "os_error": ("reason",),
+            "unknown_kind": (),
+            "zip": ("written_as",),
+            "utf16": (),
+        },
+    ),
     Code(
         "IOM421",
         "fatal",
@@ -468,6 +480,11 @@ CODES: tuple[Code, ...] = (
         "IOM424",
         "fatal",
         "a ledger not read: an absolute path or one outside the strategy's repository, not a regular file, over the limits",
+        kinds={
+            "refused": ("problem",),
+            "named": ("path", "problem"),
+            "too_many": ("count", "most"),
+        },
     ),
     Code(
         "IOM425",
@@ -523,6 +540,7 @@ CODES: tuple[Code, ...] = (
         "IOM434",
         "fatal",
         "a ledger changed (size or modification time) while it was read: none of its payments are taken",
+        values=(),
     ),
     Code(
         "IOM440",
@@ -997,6 +1015,13 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     "iati.no_value": (),
     "iati.not_number": ("text",),
     "iati.no_currency": ("text",),
+    # why a ledger is not read (IOM424)
+    "refused.absolute": (),
+    "refused.nul": (),
+    "refused.outside": ("root",),
+    "refused.not_regular": ("is_a",),
+    "refused.too_large": ("mib", "most_mib"),
+    "refused.total": ("most_mib",),
     # what is wrong with a ledger row (IOM422)
     "ledger.fields": ("count", "width"),
     "ledger.date": ("text", "format"),

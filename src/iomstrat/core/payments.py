@@ -80,11 +80,12 @@ def collect_payments(
             path = files.named_path(strategy_file, entry.path, root)
         except files.Refused as refused:
             payments.diagnostics.append(
-                document.diagnostic(
-                    ("ledgers", index, "path"),  # a bare path: the list item itself
+                document.finding(
                     files.LEDGER_REFUSED,
-                    Severity.FATAL,
-                    f"ledger '{loader.echo(entry.path)}' is not read: {refused}",
+                    ("ledgers", index, "path"),  # a bare path: the list item itself
+                    kind="named",
+                    path=loader.echo(entry.path),
+                    problem=refused.why,
                 )
             )
             continue
@@ -98,14 +99,14 @@ def collect_payments(
     for count, ledger in enumerate(wanted, 1):
         if count > files.MAX_LEDGERS:
             payments.diagnostics.append(
-                Diagnostic(
+                finding(
                     document.name,
                     document.position(("ledgers",)).line,
                     1,
                     files.LEDGER_REFUSED,
-                    Severity.FATAL,
-                    f"{len(wanted) - files.MAX_LEDGERS} ledgers beyond the limit of "
-                    f"{files.MAX_LEDGERS} per strategy are not read",
+                    kind="too_many",
+                    count=len(wanted) - files.MAX_LEDGERS,
+                    most=files.MAX_LEDGERS,
                 )
             )
             break

@@ -12,8 +12,9 @@ the command line (`--ledger`) are the user's own choice: only the regular-file r
 from __future__ import annotations
 
 import os
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
+from iomstrat.findings import phrase
 from iomstrat.loader import files, git
 
 MAX_LEDGERS = 1000
@@ -36,18 +37,13 @@ LEDGER_REFUSED = "IOM424"
 """The finding of a ledger that is not read (a path outside the repository, not a file…)."""
 
 
-_WHAT = {
-    "directory": "a directory",
-    "fifo": "a FIFO (named pipe)",
-    "device": "a device",
-    "socket": "a socket",
-    "other": "not a regular file",
-}
-"""Until IOM424 is catalogued (issue 25): what a ledger that is not a regular file is."""
-
-
 class Refused(Exception):
-    """A ledger that is not read; the message names the path only, never the content."""
+    """A ledger that is not read: why, as a `refused.*` phrase the renderer words (it names
+    the path only, never the content)."""
+
+    def __init__(self, kind: str, **values: Any) -> None:
+        super().__init__(kind)
+        self.why = phrase(f"refused.{kind}", **values)
 
 
 def repository_root(strategy_file: str) -> str:
@@ -62,14 +58,14 @@ def named_path(strategy_file: str, ledger: str, root: str) -> str:
     """Where a ledger a strategy names lies, relative to the strategy file; Refused if it may
     not be read."""
     if os.path.isabs(ledger) or ledger.startswith("~"):
-        raise Refused("a ledger a strategy names is a path relative to the strategy file")
+        raise Refused("absolute")
     if "\x00" in ledger:
-        raise Refused("a ledger path with a NUL character")
+        raise Refused("nul")
     base = os.getcwd() if strategy_file == "-" else os.path.dirname(strategy_file)
     path = os.path.join(base, ledger)
     real = os.path.realpath(path)
     if os.path.commonpath([real, root]) != root:
-        raise Refused(f"the ledger leads outside the strategy's repository ({root})")
+        raise Refused("outside", root=root)
     return path
 
 
@@ -79,13 +75,8 @@ def open_regular(path: str) -> tuple[BinaryIO, os.stat_result]:
     try:
         handle, info = files.open_regular(path)
     except files.NotRegular as error:
-        raise Refused(
-            f"ledger is {_WHAT.get(error.kind, error.kind)}, not a regular file"
-        ) from None
+        raise Refused("not_regular", is_a=error.kind) from None
     if info.st_size > MAX_LEDGER_BYTES:
         handle.close()
-        raise Refused(
-            f"ledger is {info.st_size / 2**20:.0f} MiB, over the limit of "
-            f"{MAX_LEDGER_BYTES >> 20} MiB"
-        )
+        raise Refused("too_large", mib=round(info.st_size / 2**20), most_mib=MAX_LEDGER_BYTES >> 20)
     return handle, info

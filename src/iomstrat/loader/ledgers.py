@@ -61,7 +61,6 @@ MAX_FINDINGS_PER_LEDGER = 1000
 """Bad rows reported per ledger before the rest are only counted."""
 SAMPLE_ROWS = 1000
 """Rows a dialect is told from (the dates of the whole file when these cannot tell)."""
-KINDS = "CSV (.csv, .txt), TSV (.tsv, .tab), xlsx (.xlsx, .xlsm) or YAML (.yaml, .yml)"
 
 _LINE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _CURRENCY = re.compile(r"[A-Z]{3}")
@@ -97,27 +96,29 @@ def read_ledger(
         ledger = Declared(ledger)
     path = ledger.path
 
-    def fatal(message: str, code: str = LEDGER_UNREADABLE, line: int = 1) -> None:
-        payments.diagnostics.append(Diagnostic(path, line, 1, code, Severity.FATAL, message))
+    def fatal(why: str, code: str = LEDGER_UNREADABLE, **values: Any) -> None:
+        payments.diagnostics.append(
+            finding(path, 1, 1, code, kind=why, severity=Severity.FATAL, **values)
+        )
 
     kind = _kind(path)
     try:
         handle, info = files.open_regular(path)
     except files.Refused as refused:
         payments.sources.append(path)
-        fatal(str(refused), LEDGER_REFUSED)
+        fatal("refused", LEDGER_REFUSED, problem=refused.why)
         return 0
     except FileNotFoundError:
         payments.sources.append(path)
-        fatal("no such ledger file")
+        fatal("missing")
         return 0
     except PermissionError:
         payments.sources.append(path)
-        fatal("permission denied")
+        fatal("permission")
         return 0
     except OSError as error:
         payments.sources.append(path)
-        fatal(f"cannot read ledger: {error.strerror or error}")
+        fatal("os_error", reason=loader.echo(str(error.strerror or error)))
         return 0
     with handle:
         identity = (info.st_dev, info.st_ino)
@@ -127,26 +128,20 @@ def read_ledger(
             seen.add(identity)
         payments.sources.append(path)
         if info.st_size > budget:
-            fatal(
-                f"the ledgers of this strategy add up to more than "
-                f"{files.MAX_TOTAL_LEDGER_BYTES >> 20} MiB; this one is not read",
-                LEDGER_REFUSED,
-            )
+            total = phrase("refused.total", most_mib=files.MAX_TOTAL_LEDGER_BYTES >> 20)
+            fatal("refused", LEDGER_REFUSED, problem=total)
             return 0
         source = len(payments.sources) - 1
         records, found = len(payments), len(payments.diagnostics)
         head = handle.read(8)
         handle.seek(0)
         if kind is None:
-            fatal(f"cannot tell what kind of ledger this is from its name; read are {KINDS}")
+            fatal("unknown_kind")
         elif head.startswith(b"PK\x03\x04") and kind != "xlsx":
-            fatal(f"this is a zip file (an xlsx workbook?), not {kind}; name it .xlsx if it is one")
+            fatal("zip", written_as=kind)
         elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and kind != "xlsx":
             # Excel's "Unicode Text" export: a NUL after every ASCII letter, not a broken file.
-            fatal(
-                'UTF-16 text (Excel\'s "Unicode Text"); iomstrat reads UTF-8 and cp1252: save '
-                'the ledger as "CSV UTF-8" or "CSV (semikolonsepareret)"'
-            )
+            fatal("utf16")
         elif kind == "xlsx":
             _read_xlsx(handle, ledger, source, payments)
         elif kind == "yaml":
@@ -157,11 +152,7 @@ def read_ledger(
         if _changed(handle, info):  # read in passes: they must have read one file
             payments.truncate(records)
             del payments.diagnostics[found:]
-            fatal(
-                "the ledger changed while it was read (its size or modification time); "
-                "read it again when nothing writes to it",
-                LEDGER_CHANGED,
-            )
+            fatal("", LEDGER_CHANGED)
         return info.st_size
 
 

@@ -735,6 +735,42 @@ MESSAGES: Mapping[str, Message] = {
         "beløb med minus",
     ),
     # Money inputs checked as money (IOM425-IOM427)
+    "IOM420.missing": Message("no such ledger file", "oversigtsfilen findes ikke"),
+    "IOM420.permission": Message("permission denied", "adgang nægtet"),
+    "IOM420.os_error": Message(
+        "cannot read ledger: {reason}", "oversigten kan ikke læses: {reason}"
+    ),
+    "IOM420.unknown_kind": Message(
+        "cannot tell what kind of ledger this is from its name; read are CSV (.csv, .txt), TSV "
+        "(.tsv, .tab), xlsx (.xlsx, .xlsm) or YAML (.yaml, .yml)",
+        "oversigtens navn siger ikke, hvilken slags fil den er; der læses CSV (.csv, .txt), TSV "
+        "(.tsv, .tab), xlsx (.xlsx, .xlsm) og YAML (.yaml, .yml)",
+    ),
+    "IOM420.zip": Message(
+        "this is a zip file (an xlsx workbook?), not {written_as}; name it .xlsx if it is one",
+        "dette er en zip-fil (en xlsx-projektmappe?), ikke {written_as}; giv den endelsen .xlsx, "
+        "hvis den er en",
+    ),
+    "IOM420.utf16": Message(
+        'UTF-16 text (Excel\'s "Unicode Text"); iomstrat reads UTF-8 and cp1252: save the ledger '
+        'as "CSV UTF-8" or "CSV (semikolonsepareret)"',
+        'UTF-16-tekst (Excels "Unicode-tekst"); iomstrat læser UTF-8 og cp1252: gem oversigten '
+        'som "CSV UTF-8" eller "CSV (semikolonsepareret)"',
+    ),
+    "IOM424.refused": Message("{problem}", "{problem}"),
+    "IOM424.named": Message(
+        "ledger '{path}' is not read: {problem}", "oversigten '{path}' læses ikke: {problem}"
+    ),
+    "IOM424.too_many": Message(
+        "{count} ledgers beyond the limit of {most} per strategy are not read",
+        "{count} oversigter over grænsen på {most} pr. strategi læses ikke",
+    ),
+    "IOM434": Message(
+        "the ledger changed while it was read (its size or modification time); read it again "
+        "when nothing writes to it",
+        "oversigten blev ændret, mens den blev læst (størrelse eller ændringstid); læs den "
+        "igen, når intet skriver til den",
+    ),
     "IOM422.row": Message("ledger row: {problem}", "række i oversigten: {problem}"),
     "IOM422.cell": Message(
         "ledger row: {sheet}!{cell}: {problem}", "række i oversigten: {sheet}!{cell}: {problem}"
@@ -1366,6 +1402,28 @@ PHRASES: Mapping[str, Message] = {
     "value.other": Message(
         "{detail}",
         "ugyldig værdi: {detail}",
+    ),
+    "refused.absolute": Message(
+        "a ledger a strategy names is a path relative to the strategy file",
+        "en oversigt, som en strategi nævner, angives med en sti i forhold til strategifilen",
+    ),
+    "refused.nul": Message(
+        "a ledger path with a NUL character", "en sti til en oversigt med et NUL-tegn"
+    ),
+    "refused.outside": Message(
+        "the ledger leads outside the strategy's repository ({root})",
+        "oversigten fører uden for strategiens repository ({root})",
+    ),
+    "refused.not_regular": Message(
+        "ledger is {is_a}, not a regular file", "oversigten er {is_a}, ikke en almindelig fil"
+    ),
+    "refused.too_large": Message(
+        "ledger is {mib} MiB, over the limit of {most_mib} MiB",
+        "oversigten er {mib} MiB, over grænsen på {most_mib} MiB",
+    ),
+    "refused.total": Message(
+        "the ledgers of this strategy add up to more than {most_mib} MiB; this one is not read",
+        "strategiens oversigter fylder tilsammen mere end {most_mib} MiB; denne læses ikke",
     ),
     "ledger.fields": Message(
         "{count} fields, the header has {width}",
