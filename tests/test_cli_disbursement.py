@@ -96,6 +96,25 @@ def test_missing_ledger_cannot_run(tmp_path: Path) -> None:
     assert "none.csv:1:1: fatal IOM420 no such ledger file" in run.stderr
 
 
+def test_an_invalid_strategy_exits_1_as_in_every_command_and_a_missing_one_2(
+    tmp_path: Path,
+) -> None:
+    """A file that is read but is no valid strategy (a value of the wrong type, IOM020) is an
+    error finding: exit 1 and no figures, as `validate`, `budget show`, `report` and `export`
+    say; a file that cannot be read (IOM001) is exit 2."""
+    path = tmp_path / "s.yaml"
+    path.write_text(edit(example_text(), "currency: DKK", "currency: kr."), encoding="utf-8")
+    for command in (["validate"], ["budget", "show"], ["disbursement"], ["export", "hledger"]):
+        run = run_cli(*command, str(path))
+        assert run.exit_code == 1, command
+        assert "error IOM020 strategy.currency" in run.stdout + run.stderr, command
+    for form in ("csv", "json", "table"):
+        run = run_cli("disbursement", str(path), "-f", form, "--partial")
+        assert (run.exit_code, run.stdout) == (1, ""), form
+    run = run_cli("disbursement", str(tmp_path / "none.yaml"))
+    assert run.exit_code == 2 and "fatal IOM001" in run.stderr
+
+
 def test_findings_print_the_report_and_exit_1(tmp_path: Path) -> None:
     ledger = (EXAMPLE.parent / "illustrative_2023_ledger.csv").read_text(encoding="utf-8")
     path = write_example(tmp_path, ledger=ledger.replace("DK-2023-P02", "DK-2023-P01"))

@@ -12,14 +12,14 @@ from iomstrat.core.pipeline import (
     Run,
     check_file,
     completeness,
-    exit_status,
     figures_leave,
+    shown_status,
     table_given,
     table_left_out,
 )
 from iomstrat.engine.disbursement import VIEWS, disbursement_report, portfolio
 from iomstrat.engine.reconcile import NoRate
-from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity, Usage, usage
+from iomstrat.findings import Diagnostic, Severity, Usage, usage
 from iomstrat.results.completeness import Completeness
 from iomstrat.results.disbursement import DisbursementReport, Portfolio
 
@@ -36,9 +36,7 @@ class DisbursementResult:
 
     @property
     def exit_status(self) -> int:
-        if self.problem is not None or not self.reports:
-            return EXIT_CANNOT_RUN
-        return exit_status(self.diagnostics)
+        return shown_status(self.diagnostics, shown=bool(self.reports), problem=self.problem)
 
     @property
     def completeness(self) -> Completeness:
