@@ -518,3 +518,22 @@ def test_a_semicolon_in_a_text_that_moves_the_balance_into_the_amount_is_a_findi
     assert len(found.records) == 0
     bad = "IOM422 ledger row: 8 fields, the header has 7"
     assert messages(found) == [f"{n}:{bad}" for n in (2, 3, 4)]
+
+
+def test_a_column_read_by_a_name_the_header_gives_twice_is_not_guessed(tmp_path: Path) -> None:
+    """Mapped by name, `Beløb` read from the first of two columns so named would give 100.00
+    where the other says 999.00: the ledger cannot be read (IOM421) until one is renamed. A
+    name the mapping does not read may stand twice (two `Tekst` columns)."""
+    mapping = {**BALANCE, "amount": "Beløb"}
+    header = "Dato;Konto;Valuta;Bilag;Beløb;Tekst;beløb;Tekst\r\n"
+    row = "15.04.2023;core;DKK;V-1;100,00;a;999,00;b\r\n"
+    found = read(tmp_path / "twice.csv", (header + row).encode("cp1252"), columns=mapping)
+    assert len(found.records) == 0
+    assert messages(found) == [
+        "1:IOM421 ledger header: a column it reads is named twice: amount <- 'Beløb' (columns 5 "
+        "and 7); which one to read cannot be told: give one of them another name in the export"
+    ]
+    header = "Dato;Konto;Valuta;Bilag;Beløb;Tekst;Saldo;Tekst\r\n"
+    found = read(tmp_path / "texts.csv", (header + row).encode("cp1252"), columns=mapping)
+    assert found.diagnostics == []
+    assert [(p.amount, p.voucher) for p in found.records] == [(Decimal("100.00"), "V-1")]

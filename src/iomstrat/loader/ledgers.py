@@ -444,7 +444,8 @@ def _layout(
             return None
         finding(LEDGER_HEADER, _teach_header(names, missing, ledger, unknown), Severity.FATAL)
         return None
-    folded = {n.casefold(): i for i, n in reversed(list(enumerate(names)))}
+    folded_names = [n.casefold() for n in names]
+    folded = {n: i for i, n in reversed(list(enumerate(folded_names)))}
     index: dict[str, int] = {}
     for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
         header = mapping.get(name, name)
@@ -455,6 +456,22 @@ def _layout(
     absent = [f"{k}: {mapping[k]}" for k in mapping if k not in index]
     if absent or missing:
         finding(LEDGER_HEADER, _teach_header(names, missing, ledger, [], absent), Severity.FATAL)
+        return None
+    # A column read by a name the header gives twice: which one holds the figures is not known.
+    doubled = []
+    for field, at in index.items():
+        places = [str(i + 1) for i, n in enumerate(folded_names) if n == folded_names[at]]
+        if len(places) > 1:
+            doubled.append(
+                f"{field} <- '{loader.echo(names[at])}' (columns {' and '.join(places)})"
+            )
+    if doubled:
+        finding(
+            LEDGER_HEADER,
+            f"ledger header: a column it reads is named twice: {', '.join(doubled)}; which one "
+            "to read cannot be told: give one of them another name in the export",
+            Severity.FATAL,
+        )
         return None
     return _Layout(index, len(names))
 
