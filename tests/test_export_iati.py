@@ -13,8 +13,9 @@ import pytest
 from lxml import etree
 
 from iomstrat.core.pipeline import Run, check_file
-from iomstrat.export.iati import Export, check_iati, iati_activities
+from iomstrat.export.iati import Export, check_iati, gap_findings, iati_activities
 from iomstrat.export.iati_rules import check_rules
+from iomstrat.render.messages import text as message_text
 
 from .conftest import DATA_FILE, ROOT, draft_text, edited, line_of, real_text, run_cli
 
@@ -156,7 +157,7 @@ def test_check_catches_a_negative_budget_a_long_period_an_overlap_and_no_value_d
     budget_2024 = line_of('<period-start iso-date="2024-01-01"/>') - 1
     budget_2025 = line_of('<period-start iso-date="2025-01-01"/>') - 1
     no_date = line_of('<value currency="DKK" >100000000</value>')
-    assert [(d.line, d.code, d.message) for d in check_iati(text, "broken.xml")] == [
+    assert [(d.line, d.code, message_text(d)) for d in check_iati(text, "broken.xml")] == [
         (line_of(">-100000000<"), "IOM704", "budget value -100000000 is negative"),
         (
             budget_2024,
@@ -286,8 +287,11 @@ def test_recipients_are_the_allocations_shares_adding_up_to_100() -> None:
         (("allocations", 0, "items", 1, "region"), "IOM709", "WARNING"),
         (("allocations", 1, "items", 0, "region"), "IOM709", "WARNING"),
     ]
-    assert "'Sahel' is not on IATI's Region codelist" in export.gaps[0].message
-    assert "reported under iati.recipient_region or recipient_country" in export.gaps[0].message
+    document = check_file(str(EXAMPLE), Run(AS_OF)).document
+    [sahel, _] = gap_findings(export.gaps, [(str(EXAMPLE), document)])
+    assert "'Sahel' is not on IATI's Region codelist" in message_text(sahel)
+    assert "reported under iati.recipient_region or recipient_country" in message_text(sahel)
+    assert "'Sahel' står ikke på IATI's kodeliste Region" in message_text(sahel, "da")
 
 
 def test_each_transaction_carries_its_lines_aid_type() -> None:
@@ -327,7 +331,7 @@ def test_check_reports_transactions_in_the_future() -> None:
     ]
     # Paid after 2023-06-01: 06-15, 06-30, 09-29 (two), 11-15, 12-01, 12-15.
     assert len(future) == 7
-    found = [(d.line, d.code, d.message) for d in check_iati(export.text, "x.xml", now)]
+    found = [(d.line, d.code, message_text(d)) for d in check_iati(export.text, "x.xml", now)]
     assert found == [
         item
         for line in future
@@ -426,7 +430,9 @@ def test_a_value_off_its_codelist_is_a_finding(tmp_path: Path) -> None:
     )
     text = exported(path).text
     assert text is not None
-    found = [(d.code, d.severity.name, d.message) for d in check_iati(text, "x.xml", GENERATED)]
+    found = [
+        (d.code, d.severity.name, message_text(d)) for d in check_iati(text, "x.xml", GENERATED)
+    ]
     assert (
         "IOM708",
         "ERROR",

