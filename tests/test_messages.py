@@ -402,3 +402,14 @@ def test_a_ledger_not_read_says_why_in_both_languages(tmp_path: Path) -> None:
         "dette er en zip-fil (en xlsx-projektmappe?), ikke CSV; giv den endelsen .xlsx, hvis den "
         "er en",
     ]
+
+
+def test_a_refused_character_is_named_in_both_languages(tmp_path: Path) -> None:
+    text_ = MISPRINT.replace(
+        "title: Strategy with a misprinted cover total", 'title: "Strategy\\twith a tab"', 1
+    )
+    [tab] = [d for d in _findings(tmp_path, text_, dt.date(2021, 1, 1)) if d.code == "IOM020"]
+    assert text(tab) == "strategy.title: text holds a tab at character 9; use a space"
+    assert text(tab, "da") == (
+        "strategy.title: teksten har et tabulatortegn ved tegn 9; brug et mellemrum"
+    )

@@ -125,27 +125,17 @@ def _ranking(ctx: Context, path: DataPath, result: StatementResult) -> Diagnosti
         if (one.printed or 0) < (other.printed or 0)
     )
     first = result.found[0]
-    table = first.section or first.table
-    if above:
-        return ctx.finding(
-            RANKING_DIFFERS,
-            path,
-            kind="above",
-            claims=claims,
-            statement=statement,
-            table=table,
-            column=first.column,
-            above=above,
-        )
+    # the pairs the table has the other way round, else each failing row's rank
+    facts = {"above": above} if above else {"ranks": result.failing}
     return ctx.finding(
         RANKING_DIFFERS,
         path,
-        kind="ranks",
+        kind="above" if above else "ranks",
         claims=claims,
         statement=statement,
-        table=table,
+        table=first.section or first.table,
         column=first.column,
-        ranks=result.failing,
+        **facts,
     )
 
 

@@ -980,14 +980,8 @@ def _voucher_problem(text: str) -> Phrase | None:
 
 def _unsafe(found: Unsafe) -> Phrase:
     """A refused character of a cell, as the model's text fields say it (`value.unsafe_*`)."""
-    if found.kind == "character":
-        return phrase(
-            "value.unsafe_character",
-            position=found.position,
-            codepoint=found.codepoint,
-            character=found.name,
-        )
-    return phrase(f"value.unsafe_{found.kind}", position=found.position)
+    kind, values = found.described()
+    return phrase(f"value.{kind}", **values)
 
 
 def _vouchers_good(column: list[str]) -> bool:

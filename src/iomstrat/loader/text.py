@@ -51,6 +51,13 @@ class Unsafe(NamedTuple):
     codepoint: int
     name: str
 
+    def described(self) -> tuple[str, dict[str, int | str]]:
+        """Its finding's kind (`value.unsafe_*` of `codes.PHRASES`) and the values it quotes."""
+        if self.kind == "character":
+            where: dict[str, int | str] = {"position": self.position, "character": self.name}
+            return "unsafe_character", where | {"codepoint": self.codepoint}
+        return f"unsafe_{self.kind}", {"position": self.position}
+
 
 def unsafe(text: str, *, multiline: bool = False) -> Unsafe | None:
     """The first character `text` may not hold, or None."""

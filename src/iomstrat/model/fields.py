@@ -23,14 +23,8 @@ MAX_TEXT = 2000
 
 def _refuse(found: Unsafe) -> None:
     """A text holding a character it may not hold: which, and where."""
-    if found.kind == "character":
-        raise refused(
-            "unsafe_character",
-            position=found.position,
-            codepoint=found.codepoint,
-            character=found.name,
-        )
-    raise refused(f"unsafe_{found.kind}", position=found.position)
+    kind, values = found.described()
+    raise refused(kind, **values)
 
 
 def _one_line(text: str) -> str:
