@@ -5,6 +5,7 @@ payment was read and accepted, or marked as incomplete on purpose (`--partial`).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -417,6 +418,39 @@ def test_ledger_inspect_shows_the_dialect_the_mapping_and_an_entry(tmp_path: Pat
     assert csv_run.exit_code == 0, csv_run.stderr
     # By hand: 499 999.45 + 500 000.55 + 500 000 + 500 000 = 2 000 000.00.
     assert rows(csv_run.stdout)["personnel", "2023"]["disbursed"] == "2000000"
+
+
+def test_ledger_inspect_of_a_workbook_shows_its_header_and_a_mapped_entry(tmp_path: Path) -> None:
+    """An xlsx export with its own headers: inspect shows the header, the columns it would use,
+    the accounts to map and an entry with that mapping (not a bare path that fails as before);
+    the entry, its accounts filled in, reads every payment. By hand: 499 999.45 (a typed
+    number) + 500 000.55 (a Danish text cell) = 1 000 000.00 of personnel in 2023."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Bogføringsdato", "Finanskonto", "Beløb", "Valuta", "Bilagsnr.", "Tekst"])
+    sheet.append([dt.datetime(2023, 3, 31), "10.14.03", 499999.45, "DKK", "DK-2023-P01", "a"])
+    sheet.append([dt.datetime(2023, 6, 30), "10.14.03", "500.000,55", "DKK", "DK-2023-P02", "b"])
+    export = tmp_path / "finance.xlsx"
+    workbook.save(export)
+    path = strategy(tmp_path)
+    run = run_cli("ledger", "inspect", str(export), "--strategy", str(path))
+    assert run.exit_code == 1  # the accounts are not line ids yet
+    out = run.stdout.splitlines()
+    assert "header: 'Bogføringsdato', 'Finanskonto', 'Beløb', 'Valuta', 'Bilagsnr.', 'Tekst'" in out
+    assert "account values to map to line ids: 10.14.03" in out
+    entry = out[-1].removeprefix("  - ")
+    assert entry == (
+        "{path: finance.xlsx, columns: {date: Bogføringsdato, line: Finanskonto, amount: Beløb, "
+        'currency: Valuta, voucher: Bilagsnr., note: Tekst}, lines: {"10.14.03": <line id>}, '
+        'decimal: ",", thousands: "."}'
+    )
+    given = entry.replace("path: finance.xlsx", f"path: {export}").replace("<line id>", "personnel")
+    run = run_cli("disbursement", str(path), "--ledger", given, "--as-of", AS_OF, "-f", "csv")
+    assert run.exit_code == 0, run.stderr
+    assert rows(run.stdout)["personnel", "2023"]["disbursed"] == "1000000"
 
 
 def test_a_ledger_option_that_is_no_entry_is_a_finding_and_no_figure(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from iomstrat.findings import Diagnostic, Severity
 from iomstrat.loader import ledger_files as files
 from iomstrat.loader.dialect import Declared
 from iomstrat.loader.ledger_files import entry_path
-from iomstrat.loader.ledger_inspect import Inspection, entry, inspect
+from iomstrat.loader.ledger_inspect import Inspection, entry, inspect, inspect_sheet
 from iomstrat.loader.payments import Payment, Payments
 
 SHOWN = 5
@@ -48,6 +48,11 @@ def inspect_ledger(given: str, strategy: str | None) -> LedgerView:
         try:
             inspection = inspect(ledger)
         except (OSError, files.Refused):
+            inspection = None
+    elif ledger.path.lower().endswith((".xlsx", ".xlsm")):
+        try:
+            inspection = inspect_sheet(ledger)
+        except Exception:  # openpyxl raises what its parsers raise: the reader below says why
             inspection = None
     place = entry_path(ledger.path, strategy_file)
     text = f"{{path: {place}}}"

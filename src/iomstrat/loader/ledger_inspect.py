@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import json
 import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from iomstrat.loader import dialect
 from iomstrat.loader import documents as loader
@@ -120,6 +122,28 @@ def inspect(
     names = [name.strip() for name in table[0]] if table else []
     body = table[1 : SAMPLE_ROWS + 1]
     return _inspection(ledger, "csv", encoding, delimiter, foreign, names, body)
+
+
+def inspect_sheet(ledger: Declared) -> Inspection:
+    """The header and first rows of an xlsx ledger's sheet (the one its reader reads), each
+    cell as text as that reader takes it; typed dates and numbers are read as they are, so
+    only text cells tell a dialect. OSError, files.Refused and the workbook's errors pass up."""
+    from iomstrat.loader.xlsx_ledger import cell_value, open_sheet
+
+    def text(value: object) -> str:
+        if isinstance(value, float):
+            return ""  # a number cell with decimals, taken as it is: it tells no number style
+        found = cell_value(value, amount=False)
+        return found.isoformat() if isinstance(found, dt.date) else str(found)
+
+    handle, _ = files.open_regular(ledger.path)
+    with handle:
+        sheet = open_sheet(handle, ledger.sheet)
+        header = [text(v).strip() for v in next(sheet, [])]
+        rows = [[text(v) for v in row] for row in islice(sheet, SAMPLE_ROWS)]
+    while header and not header[-1]:
+        header.pop()
+    return _inspection(ledger, "xlsx", None, None, None, header, rows)
 
 
 def _encoding(head: bytes) -> str:
