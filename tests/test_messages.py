@@ -413,3 +413,28 @@ def test_a_refused_character_is_named_in_both_languages(tmp_path: Path) -> None:
     assert text(tab, "da") == (
         "strategy.title: teksten har et tabulatortegn ved tegn 9; brug et mellemrum"
     )
+
+
+def test_a_ledger_header_is_taught_in_danish_with_the_same_entry(tmp_path: Path) -> None:
+    from iomstrat.core.payments import read_ledger
+    from iomstrat.loader.dialect import Declared
+    from iomstrat.loader.payments import Payments
+
+    path = tmp_path / "l.csv"
+    path.write_text(
+        "Dato;Konto;Beløb;Valuta;Bilag\n15.03.2023;core;1.250,50;DKK;A1\n", encoding="cp1252"
+    )
+    payments = Payments(["strategy"])
+    read_ledger(Declared(str(path)), payments)
+    [header] = payments.diagnostics
+    assert header.code == "IOM421"
+    danish = text(header, "da")
+    assert danish.startswith(
+        "oversigtens overskrift: ingen kolonne date, line, amount, currency, voucher, "
+        "exchange_rate; overskriften (cp1252, skilletegn semikolon ';', datoer dag.måned.år, "
+        "decimaltegn ',', tusindtalsskilletegn '.') har 'Dato', 'Konto', 'Beløb'"
+    )
+    # the entry to paste is the file's syntax, the same in both languages
+    entry = "ledgers: [{path: l.csv, columns: {date: Dato, line: Konto, amount: Beløb,"
+    assert entry in danish and entry in text(header)
+    assert "dates day.month.year, decimal ',', thousands '.'" in text(header)

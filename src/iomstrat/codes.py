@@ -460,6 +460,13 @@ CODES: tuple[Code, ...] = (
         "IOM421",
         "fatal",
         "a ledger's header is not the expected one, nor matches its `columns:` mapping (nothing of it is read; the finding gives a `ledgers:` entry to paste)",
+        kinds={
+            "empty": (),
+            "twice": (),
+            "delimiter": ("faults", "delimiter", "shown", "foreign", "declare"),
+            "split": ("faults", "shown", "split_by", "encoding"),
+            "columns": ("faults", "dialect", "shown", "matched", "entry"),
+        },
     ),
     Code(
         "IOM422",
@@ -475,6 +482,7 @@ CODES: tuple[Code, ...] = (
         "IOM423",
         "fatal",
         "a ledger's dialect cannot be told (dates with no day above 12, an unknown encoding): declare it",
+        kinds={"dates": ("text", "day", "month", "day_format", "month_format")},
     ),
     Code(
         "IOM424",
@@ -1052,6 +1060,10 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     "iati.no_value": (),
     "iati.not_number": ("text",),
     "iati.no_currency": ("text",),
+    # what a ledger's header lacks (IOM421)
+    "header.no_column": ("columns",),
+    "header.no_header": ("columns",),
+    "header.unknown": ("name", "required", "optional"),
     # why a ledger is not read (IOM424)
     "refused.absolute": (),
     "refused.nul": (),

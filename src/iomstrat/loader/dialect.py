@@ -18,7 +18,6 @@ from iomstrat.findings import echo
 
 DELIMITERS = (",", ";", "\t")
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%m-%d-%Y", "%m.%d.%Y", "%m/%d/%Y")
-DELIMITER_NAMES = {",": "comma ','", ";": "semicolon ';'", "\t": "tab"}
 
 
 @dataclass(frozen=True)

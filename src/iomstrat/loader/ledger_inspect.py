@@ -18,7 +18,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
+from iomstrat.findings import Phrase
 from iomstrat.loader import dialect
 from iomstrat.loader import documents as loader
 from iomstrat.loader import ledger_files as files
@@ -45,15 +47,6 @@ GUESSES = {
 OTHER_SEPARATORS = "|:!^~#"
 """Characters a one-column header may be split by, which iomstrat does not read as a delimiter."""
 LINE_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
-HUMAN_DATES = {
-    "%Y-%m-%d": "year-month-day",
-    "%d-%m-%Y": "day-month-year",
-    "%d.%m.%Y": "day.month.year",
-    "%d/%m/%Y": "day/month/year",
-    "%m-%d-%Y": "month-day-year",
-    "%m.%d.%Y": "month.day.year",
-    "%m/%d/%Y": "month/day/year",
-}
 
 
 @dataclass(frozen=True)
@@ -267,24 +260,12 @@ def entry(found: Inspection, path: str, lines: dict[str, str] | None = None) -> 
     return "{" + ", ".join(parts) + "}"
 
 
-def dialect_words(found: Inspection) -> str:
-    """The detected dialect in a few words: "cp1252, delimiter semicolon ';', dates
-    day.month.year, decimal ','"."""
-    words = [found.encoding] if found.encoding else []
-    if found.delimiter is not None:
-        words.append(f"delimiter {dialect.DELIMITER_NAMES.get(found.delimiter, found.delimiter)}")
-    elif found.kind == "csv":
-        words.append("no delimiter iomstrat reads (`,` `;` tab)")
-    if found.date_format:
-        words.append(f"dates {HUMAN_DATES.get(found.date_format, found.date_format)}")
-    if found.numbers is not None:
-        words.append(found.numbers.describe())
-    return ", ".join(words)
-
-
-def header_hint(ledger: Declared, names: Sequence[str], problem: str) -> str:
-    """The message of a header that matches no mapping: what was read, what is missing, and a
-    `ledgers:` entry to paste (the ledger named as the strategy file must write it)."""
+def header_hint(
+    ledger: Declared, names: Sequence[str], faults: tuple[Phrase, ...]
+) -> tuple[str, dict[str, Any]]:
+    """The finding of a header that matches no mapping (its kind and values): what was read,
+    what is missing, and a `ledgers:` entry to paste (the ledger named as the strategy file
+    must write it)."""
     try:
         found = inspect(ledger) if ledger.sheet is None and _kind(ledger.path) == "csv" else None
     except (OSError, files.Refused):
@@ -293,28 +274,29 @@ def header_hint(ledger: Declared, names: Sequence[str], problem: str) -> str:
         found = _inspection(ledger, "xlsx", None, None, None, list(names), [])
     shown = ", ".join(f"'{loader.echo(n)}'" for n in names[:20]) + (" …" if len(names) > 20 else "")
     where = ledger.entry_path or os.path.basename(ledger.path)
-    read = dialect_words(found)
     if found.foreign in dialect.DELIMITERS:
-        return (
-            f"ledger header: {problem}; the header read with delimiter "
-            f"{dialect.DELIMITER_NAMES[ledger.delimiter or ',']} is one column {shown}, which "
-            f"holds {dialect.DELIMITER_NAMES[found.foreign]}: declare "
-            f"`delimiter: {json.dumps(found.foreign)}` in its `ledgers:` entry; nothing of this "
-            "ledger is read"
-        )
+        return "delimiter", {
+            "faults": faults,
+            "delimiter": ledger.delimiter or ",",
+            "shown": shown,
+            "foreign": found.foreign,
+            "declare": json.dumps(found.foreign),
+        }
     if found.foreign is not None:
-        return (
-            f"ledger header: {problem}; the header is one column {shown} split by "
-            f"'{found.foreign}', which is no delimiter iomstrat reads: save the export with "
-            f"`;`, `,` or tab between its columns (encoding {found.encoding}); nothing of this "
-            "ledger is read"
-        )
-    matched = ", ".join(f"{f} <- '{loader.echo(h)}'" for f, h in found.columns.items())
-    return (
-        f"ledger header: {problem}; the header ({read}) has {shown}; columns it could match: "
-        f"{matched or 'none'}; nothing of this ledger is read. Map its columns in the strategy "
-        f"file: ledgers: [{entry(found, where)}]"
-    )
+        return "split", {
+            "faults": faults,
+            "shown": shown,
+            "split_by": found.foreign,
+            "encoding": found.encoding,
+        }
+    matched = tuple((f, loader.echo(h)) for f, h in found.columns.items())
+    return "columns", {
+        "faults": faults,
+        "dialect": found,
+        "shown": shown,
+        "matched": matched,
+        "entry": entry(found, where),
+    }
 
 
 def _kind(path: str) -> str:

@@ -24,6 +24,7 @@ from operator import itemgetter
 from typing import Any, BinaryIO
 
 from iomstrat.findings import Diagnostic, Phrase, Severity, finding, phrase
+from iomstrat.findings import finding as catalogued
 from iomstrat.loader import dialect
 from iomstrat.loader import documents as loader
 from iomstrat.loader import ledger_files as files
@@ -381,10 +382,16 @@ def _plan(
     def finding(code: str, message: str, severity: Severity = Severity.ERROR) -> None:
         diagnostics.append(Diagnostic(path, 1, 1, code, severity, message))
 
+    def refuse(code: str, kind: str, **values: Any) -> None:
+        """A catalogued finding that stops the ledger (its words come from render)."""
+        diagnostics.append(
+            catalogued(path, 1, 1, code, kind=kind, severity=Severity.FATAL, **values)
+        )
+
     if not header:
-        finding(LEDGER_HEADER, "ledger is empty (no header)", Severity.FATAL)
+        refuse(LEDGER_HEADER, "empty")
         return None
-    layout = _layout([str(name).strip() for name in header], ledger, delimiter, finding)
+    layout = _layout([str(name).strip() for name in header], ledger, delimiter, finding, refuse)
     if layout is None:
         return None
     sample = list(islice(rows, SAMPLE_ROWS))
@@ -414,12 +421,14 @@ def _plan(
             date_format = dialect.date_format_of(rest, None)
         except dialect.AmbiguousDates:
             day, month = first.choices
-            finding(
+            refuse(
                 LEDGER_DIALECT,
-                f"dates such as '{loader.echo(first.example)}' read as {_HUMAN_DATES[day]} or "
-                f"{_HUMAN_DATES[month]} (no day above 12 tells them apart); declare "
-                f'`date_format: "{day}"` (or "{month}") in the ledger\'s `ledgers:` entry',
-                Severity.FATAL,
+                "dates",
+                text=loader.echo(first.example),
+                day=_HUMAN_DATES[day],
+                month=_HUMAN_DATES[month],
+                day_format=day,
+                month_format=month,
             )
             return None
     return _Plan(layout, numbers, date_format)
@@ -430,6 +439,7 @@ def _layout(
     ledger: Declared,
     delimiter: str | None,
     finding: Callable[..., None],
+    refuse: Callable[..., None],
 ) -> _Layout | None:
     """The column of each field, or None after a finding that teaches the header."""
     mapping = ledger.columns
@@ -440,9 +450,10 @@ def _layout(
         if not (missing or unknown or twice):
             return _Layout({n: i for i, n in enumerate(names)}, len(names))
         if twice and not (missing or unknown):
-            finding(LEDGER_HEADER, "ledger header: a column is named twice", Severity.FATAL)
+            refuse(LEDGER_HEADER, "twice")
             return None
-        finding(LEDGER_HEADER, _teach_header(names, missing, ledger, unknown), Severity.FATAL)
+        kind, values = _teach_header(names, missing, ledger, unknown)
+        refuse(LEDGER_HEADER, kind, **values)
         return None
     folded_names = [n.casefold() for n in names]
     folded = {n: i for i, n in reversed(list(enumerate(folded_names)))}
@@ -455,7 +466,8 @@ def _layout(
     missing = [c for c in MAPPED_REQUIRED if c not in index]
     absent = [f"{k}: {mapping[k]}" for k in mapping if k not in index]
     if absent or missing:
-        finding(LEDGER_HEADER, _teach_header(names, missing, ledger, [], absent), Severity.FATAL)
+        kind, values = _teach_header(names, missing, ledger, [], absent)
+        refuse(LEDGER_HEADER, kind, **values)
         return None
     # A column read by a name the header gives twice: which one holds the figures is not known.
     doubled = []
@@ -482,19 +494,24 @@ def _teach_header(
     ledger: Declared,
     unknown: list[str],
     absent: list[str] | None = None,
-) -> str:
-    """What was read, what is missing, and the `ledgers:` entry to paste (ledger_inspect)."""
+) -> tuple[str, dict[str, Any]]:
+    """What was read, what is missing, and the `ledgers:` entry to paste (ledger_inspect): the
+    finding's kind and values."""
     from iomstrat.loader.ledger_inspect import header_hint
 
-    problems = [f"no column {', '.join(missing)}"] if missing else []
+    faults = [phrase("header.no_column", columns=tuple(missing))] if missing else []
     if absent:
-        problems.append(f"no header for {', '.join(absent)}")
+        faults.append(phrase("header.no_header", columns=tuple(absent)))
     if unknown and not missing:
-        problems.append(
-            f"unknown column '{loader.echo(unknown[0])}'; expected "
-            f"{','.join(REQUIRED_COLUMNS)} (optional: {', '.join(OPTIONAL_COLUMNS)})"
+        faults.append(
+            phrase(
+                "header.unknown",
+                name=loader.echo(unknown[0]),
+                required=",".join(REQUIRED_COLUMNS),
+                optional=tuple(OPTIONAL_COLUMNS),
+            )
         )
-    return header_hint(ledger, names, "; ".join(problems))
+    return header_hint(ledger, names, tuple(faults))
 
 
 def _rows(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from iomstrat.loader.ledger_inspect import dialect_words
 from iomstrat.render.diagnostics import line as finding_line
+from iomstrat.render.ledger_words import dialect_words
 
 if TYPE_CHECKING:
     from iomstrat.core.ledger import LedgerView

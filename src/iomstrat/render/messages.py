@@ -21,7 +21,7 @@ from iomstrat.codes import message_key
 from iomstrat.codes import values as catalogued
 from iomstrat.findings import Diagnostic, Money, Phrase
 from iomstrat.model.base import Unnamed
-from iomstrat.render import statement_words
+from iomstrat.render import ledger_words, statement_words
 from iomstrat.render.numbers import digits
 
 
@@ -781,6 +781,43 @@ MESSAGES: Mapping[str, Message] = {
         "oversigten blev ændret, mens den blev læst (størrelse eller ændringstid); læs den "
         "igen, når intet skriver til den",
     ),
+    "IOM421.empty": Message("ledger is empty (no header)", "oversigten er tom (ingen overskrift)"),
+    "IOM421.twice": Message(
+        "ledger header: a column is named twice",
+        "oversigtens overskrift: en kolonne har samme navn som en anden",
+    ),
+    "IOM421.delimiter": Message(
+        "ledger header: {faults}; the header read with delimiter {delimiter} is one column "
+        "{shown}, which holds {foreign}: declare `delimiter: {declare}` in its `ledgers:` entry; "
+        "nothing of this ledger is read",
+        "oversigtens overskrift: {faults}; overskriften læst med skilletegn {delimiter} er én "
+        "kolonne {shown}, som indeholder {foreign}: angiv `delimiter: {declare}` i dens post "
+        "under `ledgers:`; intet af oversigten læses",
+    ),
+    "IOM421.split": Message(
+        "ledger header: {faults}; the header is one column {shown} split by '{split_by}', which "
+        "is no delimiter iomstrat reads: save the export with `;`, `,` or tab between its "
+        "columns (encoding {encoding}); nothing of this ledger is read",
+        "oversigtens overskrift: {faults}; overskriften er én kolonne {shown} delt med "
+        "'{split_by}', som ikke er et skilletegn, iomstrat læser: gem udtrækket med `;`, `,` "
+        "eller tabulator mellem kolonnerne (tegnsæt {encoding}); intet af oversigten læses",
+    ),
+    "IOM421.columns": Message(
+        "ledger header: {faults}; the header ({dialect}) has {shown}; columns it could match: "
+        "{matched}; nothing of this ledger is read. Map its columns in the strategy file: "
+        "ledgers: [{entry}]",
+        "oversigtens overskrift: {faults}; overskriften ({dialect}) har {shown}; kolonner, den "
+        "kunne passe til: {matched}; intet af oversigten læses. Angiv dens kolonner i "
+        "strategifilen: ledgers: [{entry}]",
+    ),
+    "IOM423.dates": Message(
+        "dates such as '{text}' read as {day} or {month} (no day above 12 tells them apart); "
+        'declare `date_format: "{day_format}"` (or "{month_format}") in the ledger\'s '
+        "`ledgers:` entry",
+        "datoer som '{text}' kan læses som {day} eller {month} (ingen dag over 12 skiller dem "
+        'ad); angiv `date_format: "{day_format}"` (eller "{month_format}") i oversigtens post '
+        "under `ledgers:`",
+    ),
     "IOM422.row": Message("ledger row: {problem}", "række i oversigten: {problem}"),
     "IOM422.cell": Message(
         "ledger row: {sheet}!{cell}: {problem}", "række i oversigten: {sheet}!{cell}: {problem}"
@@ -1492,6 +1529,12 @@ PHRASES: Mapping[str, Message] = {
         "{detail}",
         "ugyldig værdi: {detail}",
     ),
+    "header.no_column": Message("no column {columns}", "ingen kolonne {columns}"),
+    "header.no_header": Message("no header for {columns}", "ingen overskrift for {columns}"),
+    "header.unknown": Message(
+        "unknown column '{name}'; expected {required} (optional: {optional})",
+        "ukendt kolonne '{name}'; der forventes {required} (valgfri: {optional})",
+    ),
     "refused.absolute": Message(
         "a ledger a strategy names is a path relative to the strategy file",
         "en oversigt, som en strategi nævner, angives med en sti i forhold til strategifilen",
@@ -1642,8 +1685,7 @@ _WORDS: Mapping[str, Message] = {
     "got.number": Message("the number {text}", "tallet {text}"),
     "got.other": Message("{text}", "{text}"),
     "characters": Message("{n} characters", "{n} tegn"),
-    "separator.": Message("none", "intet"),
-    "separator. ": Message("space", "mellemrum"),
+    "nothing_matched": Message("none", "ingen"),
     "column_n": Message("column {n}", "kolonne {n}"),
     "characters_1": Message("{n} character", "{n} tegn"),
     "items": Message("{n} items", "{n} elementer"),
@@ -1897,7 +1939,16 @@ def _value(name: str, value: Any, locale: str) -> str:
     if isinstance(value, Unnamed):  # a table's column printed without a heading
         return _word("column_n", locale).format(n=int(value))
     if name in ("thousands", "other_thousands"):  # a ledger's thousands separator
-        return _word(f"separator.{value}", locale) if value in ("", " ") else f"'{value}'"
+        return ledger_words.thousands(value, locale)
+    if name in ("delimiter", "foreign"):
+        return ledger_words.delimiter(value, locale)
+    if name == "dialect":
+        return ledger_words.dialect_words(value, locale)
+    if name == "faults":
+        return "; ".join(_value("fault", fault, locale) for fault in value)
+    if name == "matched":
+        pairs = ", ".join(f"{column} <- '{heading}'" for column, heading in value)
+        return pairs or _word("nothing_matched", locale)
     if name == "got":
         return _got(value, locale)
     if name == "choices":
@@ -1990,6 +2041,8 @@ def _plain(name: str, value: Any) -> Any:
     if name == "problems":
         return [text(d, "en") for d in value]
     if isinstance(value, Diagnostic) or statement_words.applies(name, value):
+        return _value(name, value, "en")
+    if name in ("dialect", "faults"):
         return _value(name, value, "en")
     if isinstance(value, Phrase) or name in ("terms", "at"):
         return _value(name, value, "en")
