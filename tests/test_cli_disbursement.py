@@ -249,3 +249,28 @@ def test_by_place_in_every_format(tmp_path: Path) -> None:
             "disbursement", example, "--as-of", "2023-12-31", "--by", "place", "-f", "markdown"
         ).stdout
     )
+
+
+def test_a_file_left_out_for_its_errors_marks_the_portfolio_incomplete(tmp_path: Path) -> None:
+    """Two strategies, one of them no valid strategy: the portfolio adds up only the other
+    (by hand: UNHCR's 260 million a year, 1 040 000 000 over 2024-2027), so it travels only
+    marked, with the finding that left the file out."""
+    unhcr = EXAMPLE.parent / "illustrative_unhcr_2024.yaml"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(edit(example_text(), "currency: DKK", "currency: kr."), encoding="utf-8")
+    command = ("disbursement", str(unhcr), str(broken), "--as-of", "2024-12-31", "-f", "csv")
+    run = run_cli(*command)
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert "no figures written: 1 error(s)" in run.stderr and "(broken.yaml)" in run.stderr
+    run = run_cli(*command, "--partial")
+    assert run.exit_code == 1
+    written = list(csv.DictReader(io.StringIO(run.stdout)))
+    assert {row["complete"] for row in written} == {"false"}
+    # All codes together over the period: the one file's, the other left out.
+    [period] = [
+        r for r in written if r["section"] == "portfolio" and not r["year"] + r["finance_act_code"]
+    ]
+    assert (period["planned"], period["items"]) == ("1040000000", "1")
+    data = json.loads(run_cli(*command[:-1], "json", "--partial").stdout)
+    assert data["complete"] is False
+    assert [(f["code"], f["file"]) for f in data["findings"]] == [("IOM020", str(broken))]

@@ -33,6 +33,7 @@ class DisbursementResult:
     portfolio: Portfolio | None  # with more than one file, or lines on several codes
     diagnostics: tuple[Diagnostic, ...]  # errors and warnings of every file and ledger
     problem: Usage | None = None  # why nothing could be computed (a usage error)
+    left_out: tuple[Diagnostic, ...] = ()  # the errors of a strategy file that gives no figures
 
     @property
     def exit_status(self) -> int:
@@ -40,13 +41,18 @@ class DisbursementResult:
 
     @property
     def completeness(self) -> Completeness:
-        """Whether every payment was read and accepted (asked once per run)."""
-        return completeness(self.diagnostics)
+        """Whether every payment was read and accepted (asked once per run), and every file
+        given is in the figures: a strategy left out for its errors is missing from the
+        portfolio's totals."""
+        found = completeness(self.diagnostics).withheld
+        return Completeness(found + tuple(d for d in self.left_out if d not in found))
 
     def figures_leave(self, *, travels: bool, partial: bool) -> bool:
         """Whether the figures may be shown or written (pipeline.figures_leave)."""
-        return bool(self.reports) and figures_leave(
-            self.diagnostics, travels=travels, partial=partial
+        return (
+            bool(self.reports)
+            and figures_leave(self.diagnostics, travels=travels, partial=partial)
+            and (partial or not travels or self.completeness.complete)
         )
 
 
@@ -69,6 +75,7 @@ def calculate(
     reports = []
     books = []
     found: list[Diagnostic] = []
+    left_out: list[Diagnostic] = []
     tables: list[Checked] = []
     for path in paths:
         result = check_file(path, run)
@@ -78,6 +85,7 @@ def calculate(
         found += [d for d in result.diagnostics if d.severity >= Severity.WARNING]
         strategy, book = result.strategy, result.book
         if strategy is None or book is None:
+            left_out += [d for d in result.diagnostics if d.severity >= Severity.ERROR]
             continue
         try:
             reports.append(
@@ -116,4 +124,4 @@ def calculate(
             return DisbursementResult((), None, tuple(found), no_rate)
     if any(d.severity is Severity.FATAL for d in found):
         return DisbursementResult((), None, tuple(found))
-    return DisbursementResult(tuple(reports), combined, tuple(found))
+    return DisbursementResult(tuple(reports), combined, tuple(found), left_out=tuple(left_out))
