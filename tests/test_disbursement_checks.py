@@ -241,4 +241,12 @@ def test_findings_per_code_are_limited_then_counted(tmp_path: Path) -> None:
     assert len([c for c in found if c.endswith("IOM401")]) == 1001
     path = tmp_path / "illustrative_2023.yaml"
     last = [d for d in check_file(str(path), Run(dt.date(2023, 12, 31))).diagnostics][-1]
-    assert last.message.startswith("5 more IOM401 findings from line 1007 on")
+    from iomstrat.render.messages import text
+
+    # 1005 early payments, the first 1000 listed: 5 more, from the 1001st's line (7 + 1000)
+    assert text(last) == (
+        "5 more IOM401 findings from line 1007 on, not listed (the first 1000 are)"
+    )
+    assert text(last, "da") == (
+        "5 kontrolresultater mere af IOM401 fra linje 1007 og frem, ikke vist (de første 1000 er)"
+    )

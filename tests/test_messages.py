@@ -257,10 +257,7 @@ STILL_WORDED = {
     "loader/xlsx_ledger.py",
     # a file at a git revision (a usage error)
     "loader/git.py",
-    # the control characters a ledger's text refuses (English, for the ledger readers), the
-    # cap of findings per code, the folder `ledger inspect` reads from
-    "loader/text.py",
-    "core/pipeline.py",
+    # the folder `ledger inspect` reads from
     "core/ledger.py",
 }
 """Modules whose findings are still worded where they are read (issue 25 moves them to the
@@ -438,3 +435,9 @@ def test_a_ledger_header_is_taught_in_danish_with_the_same_entry(tmp_path: Path)
     entry = "ledgers: [{path: l.csv, columns: {date: Dato, line: Konto, amount: Beløb,"
     assert entry in danish and entry in text(header)
     assert "dates day.month.year, decimal ',', thousands '.'" in text(header)
+
+
+def test_the_count_of_findings_not_listed_names_the_same_values_in_both_languages() -> None:
+    from iomstrat.render.messages import MORE
+
+    assert template_values(MORE.en) == template_values(MORE.da) == set(codes.MORE)

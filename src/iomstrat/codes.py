@@ -1116,6 +1116,11 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
 """Parts of messages a finding's values carry (`findings.phrase`): key -> the values they name."""
 
 
+MORE: tuple[str, ...] = ("code", "count", "line", "shown")
+"""The values of the one finding (kind `more`, of any code) standing for the findings of a
+code in a file beyond the first `shown`: how many, and from which line on."""
+
+
 def message_key(code: str, kind: str = "") -> str:
     """The key of a finding's message in `render/messages.py`."""
     return f"{code}.{kind}" if kind else code
@@ -1125,6 +1130,8 @@ def values(code: str, kind: str = "") -> tuple[str, ...] | None:
     """The names of the values a finding of `code` (and `kind`) carries; None if it has none
     catalogued (its reader words it)."""
     entry = next((c for c in CODES if c.code == code), None)
+    if entry is not None and kind == "more":
+        return MORE
     return None if entry is None else entry.messages().get(message_key(code, kind))
 
 

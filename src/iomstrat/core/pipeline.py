@@ -248,14 +248,17 @@ def limit_findings(found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
             dropped.setdefault(key, []).append(item)
     for (file, code), items in dropped.items():
         kept.append(
-            Diagnostic(
+            finding(
                 file,
                 items[0].line,
                 items[0].column,
                 code,
-                max(d.severity for d in items),
-                f"{len(items)} more {code} findings from line {items[0].line} on, not listed "
-                f"(the first {MAX_FINDINGS_PER_CODE} are)",
+                kind="more",
+                severity=max(d.severity for d in items),
+                code=code,
+                count=len(items),
+                line=items[0].line,
+                shown=MAX_FINDINGS_PER_CODE,
             )
         )
     return tuple(sorted(kept))

@@ -31,7 +31,7 @@ from iomstrat.loader import ledger_files as files
 from iomstrat.loader.dialect import Declared
 from iomstrat.loader.gcpause import collector_paused
 from iomstrat.loader.payments import Payment, Payments
-from iomstrat.loader.text import Unsafe, printable, unsafe, unsafe_character
+from iomstrat.loader.text import Unsafe, printable, unsafe
 
 LEDGER_UNREADABLE = "IOM420"
 LEDGER_HEADER = "IOM421"
@@ -844,7 +844,7 @@ class _Rows:
         allocations: Iterable[str | None] = repeat(None, n)
         if self.i_alloc is not None:
             texts = column(self.i_alloc)
-            if unsafe_character("".join(set(texts))) is not None:
+            if unsafe("".join(set(texts))) is not None:
                 return False
             allocations = map(self.allocations.setdefault, texts, texts)
         refunds: Iterable[bool] = repeat(False, n)
@@ -1009,7 +1009,7 @@ def _vouchers_good(column: list[str]) -> bool:
     clean = printable(joined) and " " not in joined
     if "" in column or (not clean and any(map(str.isspace, column))):
         return False
-    return clean or unsafe_character(joined) is None
+    return clean or unsafe(joined) is None
 
 
 def _bad_currency(text: str) -> Phrase:

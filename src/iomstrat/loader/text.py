@@ -77,21 +77,4 @@ def unsafe(text: str, *, multiline: bool = False) -> Unsafe | None:
     return Unsafe(kind, found.start() + 1, ord(char), name.lower())
 
 
-def unsafe_character(text: str, *, multiline: bool = False) -> str | None:
-    """Why `text` cannot be accepted as text, or None, in English: names the first refused
-    character and where it stands. The ledger readers call it on every text cell (their
-    findings are still worded where they are read)."""
-    found = unsafe(text, multiline=multiline)
-    if found is None:
-        return None
-    if found.kind == "line_break":
-        what = "a line break"
-        hint = "; keep the text on one line (in YAML, a folded >- block is one line)"
-    elif found.kind == "tab":
-        what, hint = "a tab", "; use a space"
-    else:
-        what, hint = f"U+{found.codepoint:04X} ({found.name})", "; remove it"
-    return f"text holds {what} at character {found.position}{hint}"
-
-
 _CONTROL_NAMES = {"\x1b": "escape", "\x7f": "delete", "\x07": "bell", "\x00": "NUL"}

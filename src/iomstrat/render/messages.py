@@ -2019,11 +2019,21 @@ def template_values(template: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(template) if name}
 
 
+MORE = Message(
+    "{count} more {code} findings from line {line} on, not listed (the first {shown} are)",
+    "{count} kontrolresultater mere af {code} fra linje {line} og frem, ikke vist (de første "
+    "{shown} er)",
+)
+"""The finding standing for a code's findings beyond the first thousand (`codes.MORE`)."""
+
+
 def text(d: Diagnostic, locale: str = "en") -> str:
     """A finding's message in `locale`: from its code's template and values; a finding its
     reader worded (YAML, pydantic, ledgers, IATI) in English, in Danish its code's Danish
     summary with the data path and the values it quotes."""
     key = message_key(d.code, d.kind)
+    if not d.message and d.kind == "more":
+        return _worded(MORE, d.values, locale)
     if not d.message and key in MESSAGES and catalogued(d.code, d.kind) is not None:
         return _worded(MESSAGES[key], d.values, locale)
     return _reader_message(d.code, d.message, d.path, locale)
