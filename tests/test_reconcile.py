@@ -274,8 +274,15 @@ def test_a_ledger_row_not_read_withholds_every_figure(tmp_path: Path) -> None:
     (tmp_path / "strategy.yaml").write_text(text, encoding="utf-8")
     path = str(tmp_path / "strategy.yaml")
     run = run_cli("reconcile", path, "--iati", DONOR, "--as-of", "2024-01-31")
-    assert run.exit_code == 2 and run.stdout == ""
+    # An error that leaves no figure to show: exit 1 as in `disbursement`; 2 is for an input
+    # that cannot be read.
+    assert run.exit_code == 1 and run.stdout == ""
     assert "IOM422" in run.stderr and "IOM904" not in run.stderr
+    (tmp_path / "strategy.yaml").write_text(text.replace("currency: DKK", "currency: kr."), "utf-8")
+    run = run_cli("reconcile", path, "--iati", DONOR, "--as-of", "2024-01-31")
+    assert run.exit_code == 1 and run.stdout == "" and "error IOM020" in run.stderr
+    run = run_cli("reconcile", str(tmp_path / "none.yaml"), "--iati", DONOR)
+    assert run.exit_code == 2 and "fatal IOM001" in run.stderr
 
 
 def test_a_value_without_a_rate_or_a_number_is_a_finding_at_its_place(tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iomstrat.checks.published import check_published
-from iomstrat.core.pipeline import Run, check_file, exit_status
+from iomstrat.core.pipeline import Run, check_file, shown_status
 from iomstrat.engine.published import Parties, reconcile_published
-from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity, Usage, usage
+from iomstrat.findings import Diagnostic, Severity, Usage, usage
 from iomstrat.loader.iati import Activity, read_activities
 from iomstrat.results.published import Reconciliation
 
@@ -31,9 +31,9 @@ class ReconcileResult:
 
     @property
     def exit_status(self) -> int:
-        if self.problem is not None or self.reconciliation is None:
-            return EXIT_CANNOT_RUN
-        return exit_status(self.diagnostics)
+        return shown_status(
+            self.diagnostics, shown=self.reconciliation is not None, problem=self.problem
+        )
 
 
 def reconcile(
