@@ -248,6 +248,13 @@ def test_a_hidden_first_sheet_is_not_read_in_place_of_the_visible_one(
         f"1:IOM432 the workbook's first sheet 'Gammel' is {word}; read is 'Udbetalinger', the "
         "sheet shown on opening it; name another with `sheet:` in the ledger's `ledgers:` entry"
     ]
+    from iomstrat.render.messages import text
+
+    danish = "meget skjult" if state == "veryHidden" else "skjult"
+    assert text(found.diagnostics[0], "da") == (
+        f"projektmappens første ark 'Gammel' er {danish}; læst er 'Udbetalinger', arket, der "
+        "vises, når den åbnes; angiv et andet med `sheet:` i oversigtens post under `ledgers:`"
+    )
     named = read_xlsx(path, sheet="Gammel")
     assert (len(named.records), named.diagnostics) == (40, [])
 

@@ -24,7 +24,7 @@ class LedgerView:
     path: str
     inspection: Inspection | None  # None: not a CSV/TSV ledger, or not readable
     entry: str  # the `ledgers:` entry that reads it, relative to the strategy file
-    relative_to: str  # the strategy file (or the working folder)
+    relative_to: str  # the strategy file ("": the working folder)
     rows: tuple[Payment, ...]  # the first rows as read with `entry`'s mapping
     problems: tuple[Diagnostic, ...]  # the first findings of reading it so
 
@@ -38,7 +38,7 @@ def inspect_ledger(given: str, strategy: str | None) -> LedgerView:
     strategy_file = strategy or "-"
     found: list[Diagnostic] = []
     ledger = command_line_ledger(given, strategy_file, found)
-    where = strategy or "the working folder"
+    where = strategy or ""
     if ledger is None:
         return LedgerView(given, None, "", where, (), tuple(found))
     inspection: Inspection | None = None

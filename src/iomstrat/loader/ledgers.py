@@ -309,9 +309,6 @@ def _read_xlsx(handle: BinaryIO, ledger: Declared, source: int, payments: Paymen
 
     path = ledger.path
 
-    def fatal(message: str, code: str = LEDGER_UNREADABLE) -> None:
-        payments.diagnostics.append(Diagnostic(path, 1, 1, code, Severity.FATAL, message))
-
     records = len(payments)
     try:  # twice: the header and the dialect from the first rows, then every row, streamed
         sheet = open_sheet(handle, ledger.sheet)
@@ -333,19 +330,21 @@ def _read_xlsx(handle: BinaryIO, ledger: Declared, source: int, payments: Paymen
         rows = _Sheet(sheet, kinds, plan.layout.width)
         where = f"{os.path.basename(path)}[{sheet.name}]"
         for note in sheet.notes:
-            payments.diagnostics.append(
-                Diagnostic(path, 1, 1, LEDGER_SHEET, Severity.WARNING, note)
-            )
+            payments.diagnostics.append(finding(path, 1, 1, LEDGER_SHEET, note=note))
         _rows(path, rows, plan, ledger, source, payments, where)
     except OverLimit as error:
         payments.truncate(records)
-        fatal(str(error), LEDGER_LIMIT)
+        why = finding(path, 1, 1, LEDGER_LIMIT, problem=error.why)
+        payments.diagnostics.append(why)
     except NotReadable as error:
         payments.truncate(records)
-        fatal(str(error))
+        why = finding(path, 1, 1, LEDGER_UNREADABLE, kind="workbook", problem=error.why)
+        payments.diagnostics.append(why)
     except Exception as error:  # openpyxl raises what its XML parsers raise
         payments.truncate(records)
-        fatal(f"not a readable xlsx workbook ({type(error).__name__})")
+        broken = phrase("workbook.broken", error=type(error).__name__)
+        why = finding(path, 1, 1, LEDGER_UNREADABLE, kind="workbook", problem=broken)
+        payments.diagnostics.append(why)
 
 
 # --- the rows, in either kind of file ---------------------------------------------------------

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, BinaryIO
 
+from iomstrat.findings import Phrase, phrase
 from iomstrat.loader.dialect import MAX_AMOUNT
 
 ORE = Decimal("0.01")
@@ -32,12 +33,15 @@ MAX_SHARED_STRINGS = 2_000_000
 """Distinct texts of a workbook (a million payments have about a million vouchers)."""
 MAX_COLUMNS = 16_384
 """Excel's own limit (XFD)."""
-XLSX_EXTRA = "install iomstrat[xlsx] (openpyxl) to read xlsx ledgers"
 _BLOCK = 1 << 20
 
 
 class NotReadable(Exception):
-    """The workbook cannot be read; the message says why, in one line."""
+    """The workbook cannot be read: why, as a `workbook.*` phrase the renderer words."""
+
+    def __init__(self, kind: str, **values: Any) -> None:
+        super().__init__(kind)
+        self.why = phrase(f"workbook.{kind}", **values)
 
 
 class OverLimit(NotReadable):
@@ -49,7 +53,9 @@ class Sheet:
     the last one read (as csv.reader has it); `notes` say why this sheet was read if it is not
     the workbook's first."""
 
-    def __init__(self, rows: Iterator[tuple[int, list[Any]]], name: str, notes: list[str]) -> None:
+    def __init__(
+        self, rows: Iterator[tuple[int, list[Any]]], name: str, notes: list[Phrase]
+    ) -> None:
         self._rows = rows
         self.name = name
         self.notes = notes
@@ -68,7 +74,7 @@ def open_sheet(handle: BinaryIO, sheet: str | None) -> Sheet:
     try:
         import openpyxl  # noqa: F401  # only xlsx ledgers pay for it
     except ImportError as error:  # openpyxl is installed with iomstrat, an extra elsewhere
-        raise NotReadable(XLSX_EXTRA) from error
+        raise NotReadable("extra") from error
     from zipfile import BadZipFile, ZipFile
 
     try:
@@ -82,18 +88,12 @@ def open_sheet(handle: BinaryIO, sheet: str | None) -> Sheet:
             with archive.open(strings) as source:
                 count = _count(source, (b"<si", b":si"))
             if count > MAX_SHARED_STRINGS:
-                raise OverLimit(
-                    f"the workbook holds more than {MAX_SHARED_STRINGS:,} shared strings (texts); "
-                    "a ledger sheet of a million payments holds about a million"
-                )
+                raise OverLimit("shared_strings", most=Decimal(MAX_SHARED_STRINGS))
         handle.seek(0)
     except (BadZipFile, OSError, ValueError, EOFError) as error:
-        raise NotReadable(f"not a readable xlsx workbook ({type(error).__name__})") from error
+        raise NotReadable("broken", error=type(error).__name__) from error
     if unpacked > MAX_UNPACKED:
-        raise NotReadable(
-            f"the workbook unpacks to {unpacked >> 20} MiB, over the limit of "
-            f"{MAX_UNPACKED >> 20} MiB (a million payments take about 150 MiB)"
-        )
+        raise NotReadable("unpacked", mib=unpacked >> 20, most_mib=MAX_UNPACKED >> 20)
     with warnings.catch_warnings():
         # openpyxl warns of what it leaves out (data validation, extensions): not the values.
         warnings.simplefilter("ignore")
@@ -102,7 +102,7 @@ def open_sheet(handle: BinaryIO, sheet: str | None) -> Sheet:
         except OverLimit:
             raise
         except (BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError) as error:
-            raise NotReadable(f"not a readable xlsx workbook ({type(error).__name__})") from error
+            raise NotReadable("broken", error=type(error).__name__) from error
     chosen, notes = _choose(workbook, sheet)
     return Sheet(_rows(workbook, chosen), chosen.title, notes)
 
@@ -145,7 +145,7 @@ def _strings(source: Any) -> list[str]:
     return strings
 
 
-def _choose(workbook: Any, sheet: str | None) -> tuple[Any, list[str]]:
+def _choose(workbook: Any, sheet: str | None) -> tuple[Any, list[Phrase]]:
     """The sheet to read and, when it is not the workbook's first, why."""
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
@@ -155,17 +155,13 @@ def _choose(workbook: Any, sheet: str | None) -> tuple[Any, list[str]]:
     if sheet is not None:
         named = next((s for s in sheets if s.title == sheet), None)
         if named is None:
-            raise NotReadable(f"the workbook has no sheet '{sheet}' (sheets: {', '.join(names)})")
+            raise NotReadable("no_sheet", sheet=sheet, sheets=tuple(names))
         if named not in readable:
-            raise NotReadable(f"the sheet '{sheet}' is a chart sheet, not a worksheet")
+            raise NotReadable("chart", sheet=sheet)
         return named, []
     visible = [s for s in readable if s.sheet_state == "visible"]
     if not visible:
-        raise NotReadable(
-            "the workbook has no visible worksheet; name the sheet to read with `sheet:`"
-            if readable
-            else "the workbook has no worksheet"
-        )
+        raise NotReadable("no_visible" if readable else "no_worksheet")
     index = workbook._active_sheet_index
     active = sheets[index] if 0 <= index < len(sheets) else None
     chosen = active if active in visible else visible[0]
@@ -173,15 +169,12 @@ def _choose(workbook: Any, sheet: str | None) -> tuple[Any, list[str]]:
     if first is chosen:
         return chosen, []
     if first not in readable:
-        why = "is a chart sheet"
+        why = "chart"
     elif first.sheet_state != "visible":
-        why = f"is {'very hidden' if first.sheet_state == 'veryHidden' else 'hidden'}"
+        why = "very_hidden" if first.sheet_state == "veryHidden" else "hidden"
     else:
-        why = "is not the one the workbook opens at"
-    return chosen, [
-        f"the workbook's first sheet '{first.title}' {why}; read is '{chosen.title}', the "
-        "sheet shown on opening it; name another with `sheet:` in the ledger's `ledgers:` entry"
-    ]
+        why = "not_active"
+    return chosen, [phrase(f"first_sheet.{why}", first=first.title, chosen=chosen.title)]
 
 
 def _rows(workbook: Any, worksheet: Any) -> Iterator[tuple[int, list[Any]]]:
@@ -191,9 +184,7 @@ def _rows(workbook: Any, worksheet: Any) -> Iterator[tuple[int, list[Any]]]:
     with workbook._archive.open(worksheet._worksheet_path) as counted:
         rows = _count(counted, (b"<row", b":row"), drop=_EMPTY)
     if rows > MAX_ROWS:  # counted before a row is parsed
-        raise OverLimit(
-            f"the sheet '{worksheet.title}' has more than {MAX_ROWS:,} rows (Excel's own limit)"
-        )
+        raise OverLimit("rows", sheet=worksheet.title, most=Decimal(MAX_ROWS))
     with workbook._archive.open(worksheet._worksheet_path) as source:
         parser = WorkSheetParser(
             _Filtered(source),
@@ -211,7 +202,7 @@ def _rows(workbook: Any, worksheet: Any) -> Iterator[tuple[int, list[Any]]]:
                     continue
                 width = max(values)
                 if width > MAX_COLUMNS:
-                    raise OverLimit(f"row {number} has a cell beyond column {MAX_COLUMNS}")
+                    raise OverLimit("columns", row=number, most=MAX_COLUMNS)
                 row: list[Any] = [None] * width
                 for column, value in values.items():
                     row[column - 1] = value
@@ -248,7 +239,7 @@ class _Filtered:
             cut = data.rfind(b">") + 1
             data, self._rest = data[:cut], data[cut:]
             if len(self._rest) > 64 * _BLOCK:
-                raise OverLimit("the sheet's XML has an element longer than 64 MiB")
+                raise OverLimit("sheet_element")
             if data := _EMPTY_ROW.sub(b"", data.replace(_EMPTY, b"")):
                 return data
         return b""
@@ -264,7 +255,7 @@ def _count(source: Any, marks: tuple[bytes, ...], drop: bytes = b"") -> int:
         cut = data.rfind(b">") + 1
         data, rest = data[:cut], data[cut:]
         if len(rest) > 64 * _BLOCK:
-            raise OverLimit("the workbook's XML has an element longer than 64 MiB")
+            raise OverLimit("workbook_element")
         if drop:
             data = data.replace(drop, b"")
         count += sum(map(data.count, marks))

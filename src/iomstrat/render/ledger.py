@@ -34,6 +34,7 @@ def render_inspection(view: LedgerView) -> str:
         out.append("first problems:")
         out += ["  " + finding_line(d) for d in view.problems]
     if view.entry:
-        out.append(f"ledgers: entry (path relative to {view.relative_to}):")
+        base = view.relative_to or "the working folder"
+        out.append(f"ledgers: entry (path relative to {base}):")
         out.append(f"  - {view.entry}")
     return "\n".join(out) + "\n"

@@ -781,6 +781,12 @@ MESSAGES: Mapping[str, Message] = {
         "oversigten blev ændret, mens den blev læst (størrelse eller ændringstid); læs den "
         "igen, når intet skriver til den",
     ),
+    "IOM420.workbook": Message("{problem}", "{problem}"),
+    "IOM432": Message(
+        "{note}; name another with `sheet:` in the ledger's `ledgers:` entry",
+        "{note}; angiv et andet med `sheet:` i oversigtens post under `ledgers:`",
+    ),
+    "IOM433": Message("{problem}", "{problem}"),
     "IOM421.empty": Message("ledger is empty (no header)", "oversigten er tom (ingen overskrift)"),
     "IOM421.twice": Message(
         "ledger header: a column is named twice",
@@ -1528,6 +1534,80 @@ PHRASES: Mapping[str, Message] = {
     "value.other": Message(
         "{detail}",
         "ugyldig værdi: {detail}",
+    ),
+    "workbook.extra": Message(
+        "install iomstrat[xlsx] (openpyxl) to read xlsx ledgers",
+        "installér iomstrat[xlsx] (openpyxl) for at læse xlsx-oversigter",
+    ),
+    "workbook.shared_strings": Message(
+        "the workbook holds more than {most} shared strings (texts); a ledger sheet of a "
+        "million payments holds about a million",
+        "projektmappen har mere end {most} delte tekster; et ark med en million udbetalinger "
+        "har omkring en million",
+    ),
+    "workbook.broken": Message(
+        "not a readable xlsx workbook ({error})", "ikke en læsbar xlsx-projektmappe ({error})"
+    ),
+    "workbook.unpacked": Message(
+        "the workbook unpacks to {mib} MiB, over the limit of {most_mib} MiB (a million "
+        "payments take about 150 MiB)",
+        "projektmappen fylder {mib} MiB udpakket, over grænsen på {most_mib} MiB (en million "
+        "udbetalinger fylder omkring 150 MiB)",
+    ),
+    "workbook.no_sheet": Message(
+        "the workbook has no sheet '{sheet}' (sheets: {sheets})",
+        "projektmappen har intet ark '{sheet}' (ark: {sheets})",
+    ),
+    "workbook.chart": Message(
+        "the sheet '{sheet}' is a chart sheet, not a worksheet",
+        "arket '{sheet}' er et diagramark, ikke et regneark",
+    ),
+    "workbook.no_visible": Message(
+        "the workbook has no visible worksheet; name the sheet to read with `sheet:`",
+        "projektmappen har intet synligt regneark; angiv arket, der skal læses, med `sheet:`",
+    ),
+    "workbook.no_worksheet": Message(
+        "the workbook has no worksheet", "projektmappen har intet regneark"
+    ),
+    "workbook.rows": Message(
+        "the sheet '{sheet}' has more than {most} rows (Excel's own limit)",
+        "arket '{sheet}' har mere end {most} rækker (Excels egen grænse)",
+    ),
+    "workbook.columns": Message(
+        "row {row} has a cell beyond column {most}",
+        "række {row} har en celle ud over kolonne {most}",
+    ),
+    "workbook.sheet_element": Message(
+        "the sheet's XML has an element longer than 64 MiB",
+        "arkets XML har et element, der er længere end 64 MiB",
+    ),
+    "workbook.workbook_element": Message(
+        "the workbook's XML has an element longer than 64 MiB",
+        "projektmappens XML har et element, der er længere end 64 MiB",
+    ),
+    "first_sheet.chart": Message(
+        "the workbook's first sheet '{first}' is a chart sheet; read is '{chosen}', the sheet "
+        "shown on opening it",
+        "projektmappens første ark '{first}' er et diagramark; læst er '{chosen}', arket, der "
+        "vises, når den åbnes",
+    ),
+    "first_sheet.hidden": Message(
+        "the workbook's first sheet '{first}' is hidden; read is '{chosen}', the sheet shown on "
+        "opening it",
+        "projektmappens første ark '{first}' er skjult; læst er '{chosen}', arket, der vises, "
+        "når den åbnes",
+    ),
+    "first_sheet.very_hidden": Message(
+        "the workbook's first sheet '{first}' is very hidden; read is '{chosen}', the sheet "
+        "shown on opening it",
+        "projektmappens første ark '{first}' er meget skjult; læst er '{chosen}', arket, der "
+        "vises, når den åbnes",
+    ),
+    "first_sheet.not_active": Message(
+        "the workbook's first sheet '{first}' is not the one the workbook opens at; read is "
+        "'{chosen}', the sheet shown on opening it",
+        "projektmappens første ark '{first}' er ikke det, projektmappen åbner med; læst er "
+        "'{chosen}', arket, der vises, når den åbnes",
     ),
     "header.no_column": Message("no column {columns}", "ingen kolonne {columns}"),
     "header.no_header": Message("no header for {columns}", "ingen overskrift for {columns}"),
