@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -396,6 +397,18 @@ def test_excel_unicode_text_is_named_as_utf16_not_as_a_broken_file(tmp_path: Pat
             found = read(tmp_path, name, data)
             assert messages(found) == [expected], (name, encoding)
             assert len(found) == 0
+    # `ledger inspect` shows the finding, not a header and a cp1252 entry read from its bytes.
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(text.encode("utf-16"))
+    run = run_cli("ledger", "inspect", str(path))
+    assert run.exit_code == 2
+    assert run.stdout.splitlines() == [
+        f"ledger: {path}",
+        "first problems:",
+        f"  {path}:1:1: fatal {expected.removeprefix('1:')}",
+        "ledgers: entry (path relative to the working folder):",
+        f"  - {{path: {os.path.relpath(path)}}}",
+    ]
 
 
 def test_tsv_is_csv_with_tabs(tmp_path: Path) -> None:
