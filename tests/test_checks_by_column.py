@@ -342,29 +342,15 @@ def every_payment_in_its_year(ctx: Context) -> list[Diagnostic]:
     assert ctx.book is not None
     period, found = ctx.strategy.strategy.period, []
     for p in ctx.book.payments.records:
+        values: dict[str, object]
         if p.year not in period.years:
-            found.append(
-                ctx.book.payments.finding(
-                    p,
-                    "IOM409",
-                    kind="payment_period",
-                    voucher=echo(p.voucher),
-                    year=p.year,
-                    start=period.start,
-                    end=period.end,
-                )
-            )
+            values = {"kind": "payment_period", "year": p.year}
+            values.update(start=period.start, end=period.end)
         elif p.date.year != p.year:
-            found.append(
-                ctx.book.payments.finding(
-                    p,
-                    "IOM409",
-                    kind="payment_year",
-                    voucher=echo(p.voucher),
-                    date=p.date,
-                    year=p.year,
-                )
-            )
+            values = {"kind": "payment_year", "date": p.date, "year": p.year}
+        else:
+            continue
+        found.append(ctx.book.payments.finding(p, "IOM409", voucher=echo(p.voucher), **values))
     return found
 
 
