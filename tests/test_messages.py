@@ -250,9 +250,7 @@ def _sentences(path: Path) -> list[str]:
 
 
 STILL_WORDED = {
-    # the ledger readers (IOM420-IOM434): English findings, Danish through the code's summary
-    "loader/dialect.py",
-    "loader/ledgers.py",
+    # the placeholder of a `ledgers:` entry to paste (`<header of the voucher column>`)
     "loader/ledger_inspect.py",
     # a file at a git revision (a usage error)
     "loader/git.py",

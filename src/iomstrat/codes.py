@@ -455,6 +455,9 @@ CODES: tuple[Code, ...] = (
             "zip": ("written_as",),
             "utf16": (),
             "workbook": ("problem",),
+            "nul": (),
+            "csv": ("reason",),
+            "long_line": ("most_mib",),
         },
     ),
     Code(
@@ -464,6 +467,7 @@ CODES: tuple[Code, ...] = (
         kinds={
             "empty": (),
             "twice": (),
+            "doubled": ("doubled",),
             "delimiter": ("faults", "delimiter", "shown", "foreign", "declare"),
             "split": ("faults", "shown", "split_by", "encoding"),
             "columns": ("faults", "dialect", "shown", "matched", "entry"),
@@ -483,7 +487,10 @@ CODES: tuple[Code, ...] = (
         "IOM423",
         "fatal",
         "a ledger's dialect cannot be told (dates with no day above 12, an unknown encoding): declare it",
-        kinds={"dates": ("text", "day", "month", "day_format", "month_format")},
+        kinds={
+            "dates": ("text", "day", "month", "day_format", "month_format"),
+            "encoding": ("encoding",),
+        },
     ),
     Code(
         "IOM424",
@@ -528,6 +535,11 @@ CODES: tuple[Code, ...] = (
         "IOM430",
         "fatal",
         "a ledger's number settings contradict each other (decimal and thousands marks alike) or what its amounts show",
+        kinds={
+            "same_marks": ("mark",),
+            "decimal": ("declared", "text", "mark"),
+            "thousands": ("declared", "text", "mark"),
+        },
     ),
     Code(
         "IOM431",
@@ -1067,6 +1079,7 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     "header.no_column": ("columns",),
     "header.no_header": ("columns",),
     "header.unknown": ("name", "required", "optional"),
+    "header.doubled": ("column", "heading", "at"),
     # why a workbook is not read (IOM420, IOM433) and which sheet is (IOM432)
     "workbook.extra": (),
     "workbook.shared_strings": ("most",),

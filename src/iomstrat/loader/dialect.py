@@ -58,13 +58,14 @@ class Numbers:
     decimal: str
     thousands: str
 
-    def describe(self) -> str:
-        sep = {"": "none", " ": "space"}.get(self.thousands, f"'{self.thousands}'")
-        return f"decimal '{self.decimal}', thousands {sep}"
-
 
 class Contradiction(ValueError):
-    """A ledger's declared number settings contradict each other or what its amounts show."""
+    """A ledger's declared number settings contradict each other or what its amounts show:
+    its kind and values (`render/messages.py` words IOM430)."""
+
+    def __init__(self, kind: str, **values: str) -> None:
+        super().__init__(kind)
+        self.kind, self.values = kind, values
 
 
 def numbers_of(
@@ -80,25 +81,14 @@ def numbers_of(
     first telling amount writes its decimals with the mark a declared setting excludes (a
     declared `thousands: "."` on `250.25` would otherwise read 25025)."""
     if decimal is not None and decimal == thousands:
-        raise Contradiction(
-            f"the `ledgers:` entry declares decimal '{decimal}' and thousands '{thousands}': "
-            "the decimal mark and the thousands separator must differ"
-        )
+        raise Contradiction("same_marks", mark=decimal)
     told = next(((text, mark) for text in amounts if (mark := _decimal_mark(text))), None)
     if told is not None:
         text, mark = told
         if decimal is not None and mark != decimal:
-            setting = f"decimal '{decimal}'"
-        elif decimal is None and mark == thousands:
-            setting = f"thousands '{thousands}'"
-        else:
-            setting = ""
-        if setting:
-            raise Contradiction(
-                f"the `ledgers:` entry declares {setting}, but amounts such as '{echo(text)}' "
-                f"in the file are written with decimal '{mark}'; declare "
-                f"`decimal: \"{mark}\"` (and a thousands separator other than '{mark}')"
-            )
+            raise Contradiction("decimal", declared=decimal, text=echo(text), mark=mark)
+        if decimal is None and mark == thousands:
+            raise Contradiction("thousands", declared=mark, text=echo(text), mark=mark)
     if decimal is None:
         if told is not None:
             decimal = told[1]
@@ -131,7 +121,6 @@ converted amount are below it in size; anything larger is a typing accident. The
 every sum of a run's payments within the 28 digits of Decimal's arithmetic."""
 MAX_RATE = Decimal(10) ** 9
 """An exchange rate is below it (nine digits before its decimals), in a text or a number cell."""
-BOUND_WORDS = "beyond the limit of an amount (below 10^15, at most 15 digits before the decimals)"
 _DIGITS = re.compile(r"[0-9]")
 
 

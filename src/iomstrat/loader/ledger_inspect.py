@@ -186,10 +186,7 @@ def _inspection(
             date_format = dialect.date_format_of(cells("date"), ledger.date_format)
         except dialect.AmbiguousDates as ambiguous:
             choices = ambiguous.choices
-            problems.append(
-                f"dates such as '{loader.echo(ambiguous.example)}' read day- or month-first "
-                "(no day above 12 in the first rows): declare `date_format`"
-            )
+            problems.append("dates.ambiguous")
     numbers = None
     if "amount" in index:
         try:
@@ -197,7 +194,7 @@ def _inspection(
                 cells("amount"), cells("exchange_rate"), ledger.decimal, ledger.thousands
             )
         except dialect.Contradiction as contradiction:
-            problems.append(str(contradiction))
+            problems.append(f"numbers.{contradiction.kind}")
     lines = ledger.lines or {}
     accounts = tuple(
         dict.fromkeys(v for v in cells("line") if v not in lines and not LINE_ID.fullmatch(v))

@@ -184,12 +184,14 @@ def _read_csv(
 ) -> None:
     path = ledger.path
 
-    def fatal(message: str, line: int = 1, code: str = LEDGER_UNREADABLE) -> None:
-        payments.diagnostics.append(Diagnostic(path, line, 1, code, Severity.FATAL, message))
+    def fatal(kind: str, line: int = 1, code: str = LEDGER_UNREADABLE, **values: Any) -> None:
+        payments.diagnostics.append(
+            finding(path, line, 1, code, kind=kind, severity=Severity.FATAL, **values)
+        )
 
     head = handle.read(65536)
     if b"\x00" in head:
-        fatal("NUL byte in a CSV ledger: a binary or corrupted file")
+        fatal("nul")
         return
     encoding = ledger.encoding or "utf-8"
     if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8):
@@ -218,24 +220,22 @@ def _read_csv(
             payments.truncate(records)
             del payments.diagnostics[found:]
             if ledger.encoding is not None or encoding != "utf-8":
-                fatal(
-                    f"a byte that is not {encoding} text near this line; declare the ledger's "
-                    "`encoding:` (utf-8, cp1252 or latin-1)",
-                    _bad_byte_line(handle, encoding),
-                    LEDGER_DIALECT,
-                )
+                line = _bad_byte_line(handle, encoding)
+                fatal("encoding", line, LEDGER_DIALECT, encoding=encoding)
                 return
             encoding = "cp1252"  # what Excel writes as "CSV (semikolonsepareret)"
         except (csv.Error, _CsvError) as error:
             line = error.line if isinstance(error, _CsvError) else reader.line_num
             message = str(error)
-            if "NUL" in message:
-                fatal("NUL byte in a CSV ledger: a binary or corrupted file", line)
+            if isinstance(error, _LongLine) or (isinstance(error, _CsvError) and error.long):
+                fatal("long_line", line, most_mib=MAX_LINE_BYTES >> 20)
+            elif "NUL" in message:
+                fatal("nul", line)
             else:
-                fatal(f"CSV: {loader.echo(message)}", line)
+                fatal("csv", line, reason=loader.echo(message))
             return
         except OSError as error:
-            fatal(f"cannot read ledger: {error.strerror or error}")
+            fatal("os_error", reason=loader.echo(str(error.strerror or error)))
             return
 
 
@@ -410,7 +410,7 @@ def _plan(
             ledger.thousands,
         )
     except dialect.Contradiction as contradiction:
-        finding(LEDGER_SETTINGS, str(contradiction), Severity.FATAL)
+        refuse(LEDGER_SETTINGS, contradiction.kind, **contradiction.values)
         return None
     try:
         date_format = dialect.date_format_of(column("date", sample), ledger.date_format)
@@ -473,16 +473,10 @@ def _layout(
     for field, at in index.items():
         places = [str(i + 1) for i, n in enumerate(folded_names) if n == folded_names[at]]
         if len(places) > 1:
-            doubled.append(
-                f"{field} <- '{loader.echo(names[at])}' (columns {' and '.join(places)})"
-            )
+            heading = loader.echo(names[at])
+            doubled.append(phrase("header.doubled", column=field, heading=heading, at=places))
     if doubled:
-        finding(
-            LEDGER_HEADER,
-            f"ledger header: a column it reads is named twice: {', '.join(doubled)}; which one "
-            "to read cannot be told: give one of them another name in the export",
-            Severity.FATAL,
-        )
+        refuse(LEDGER_HEADER, "doubled", doubled=tuple(doubled))
         return None
     return _Layout(index, len(names))
 
@@ -531,9 +525,10 @@ def _rows(
 class _CsvError(Exception):
     """What csv.reader said of a ledger, and at which line."""
 
-    def __init__(self, message: str, line: int) -> None:
+    def __init__(self, message: str, line: int, *, long: bool = False) -> None:
         super().__init__(message)
         self.line = line
+        self.long = long  # a line longer than any cell may be (`_LongLine`)
 
 
 BLOCK_CHARS = 1 << 17
@@ -551,7 +546,7 @@ def _csv_rows(handle: BinaryIO, encoding: str, delimiter: str, rows: _Rows) -> N
     try:
         _split_blocks(blocks, delimiter, rows)
     except _LongLine as error:  # in a block read by str.split: the line after the last
-        raise _CsvError(str(error), rows.lines_read + 1) from None
+        raise _CsvError(str(error), rows.lines_read + 1, long=True) from None
 
 
 def _split_blocks(blocks: Iterator[str], delimiter: str, rows: _Rows) -> None:
@@ -751,7 +746,7 @@ class _Rows:
                     self.one_by_one(_numbered(chunk, first))
         except csv.Error as error:  # a long line: the one after those csv.reader has read
             at = base + reader.line_num + isinstance(error, _LongLine)
-            raise _CsvError(str(error), at) from None
+            raise _CsvError(str(error), at, long=isinstance(error, _LongLine)) from None
 
     def by_rows(self, chunk: list[list[str]], first: int, last: int) -> bool:
         """`by_columns` for rows as csv.reader gives them: each on one line of the file."""

@@ -782,6 +782,42 @@ MESSAGES: Mapping[str, Message] = {
         "igen, når intet skriver til den",
     ),
     "IOM420.workbook": Message("{problem}", "{problem}"),
+    "IOM420.nul": Message(
+        "NUL byte in a CSV ledger: a binary or corrupted file",
+        "NUL-byte i en CSV-oversigt: en binær eller beskadiget fil",
+    ),
+    "IOM420.csv": Message("CSV: {reason}", "CSV: {reason}"),
+    "IOM420.long_line": Message(
+        "CSV: a line longer than {most_mib} MiB", "CSV: en linje længere end {most_mib} MiB"
+    ),
+    "IOM423.encoding": Message(
+        "a byte that is not {encoding} text near this line; declare the ledger's `encoding:` "
+        "(utf-8, cp1252 or latin-1)",
+        "en byte, der ikke er {encoding}-tekst, nær denne linje; angiv oversigtens `encoding:` "
+        "(utf-8, cp1252 eller latin-1)",
+    ),
+    "IOM430.same_marks": Message(
+        "the `ledgers:` entry declares decimal '{mark}' and thousands '{mark}': the decimal mark "
+        "and the thousands separator must differ",
+        "posten under `ledgers:` angiver decimal '{mark}' og thousands '{mark}': decimaltegnet "
+        "og tusindtalsskilletegnet skal være forskellige",
+    ),
+    "IOM430.decimal": Message(
+        "the `ledgers:` entry declares decimal '{declared}', but amounts such as '{text}' in "
+        "the file are written with decimal '{mark}'; declare `decimal: \"{mark}\"` (and a "
+        "thousands separator other than '{mark}')",
+        "posten under `ledgers:` angiver decimal '{declared}', men beløb som '{text}' i filen "
+        "er skrevet med decimaltegnet '{mark}'; angiv `decimal: \"{mark}\"` (og et andet "
+        "tusindtalsskilletegn end '{mark}')",
+    ),
+    "IOM430.thousands": Message(
+        "the `ledgers:` entry declares thousands '{declared}', but amounts such as '{text}' in "
+        "the file are written with decimal '{mark}'; declare `decimal: \"{mark}\"` (and a "
+        "thousands separator other than '{mark}')",
+        "posten under `ledgers:` angiver thousands '{declared}', men beløb som '{text}' i filen "
+        "er skrevet med decimaltegnet '{mark}'; angiv `decimal: \"{mark}\"` (og et andet "
+        "tusindtalsskilletegn end '{mark}')",
+    ),
     "IOM432": Message(
         "{note}; name another with `sheet:` in the ledger's `ledgers:` entry",
         "{note}; angiv et andet med `sheet:` i oversigtens post under `ledgers:`",
@@ -791,6 +827,12 @@ MESSAGES: Mapping[str, Message] = {
     "IOM421.twice": Message(
         "ledger header: a column is named twice",
         "oversigtens overskrift: en kolonne har samme navn som en anden",
+    ),
+    "IOM421.doubled": Message(
+        "ledger header: a column it reads is named twice: {doubled}; which one to read cannot "
+        "be told: give one of them another name in the export",
+        "oversigtens overskrift: en kolonne, der læses, har samme navn to steder: {doubled}; "
+        "hvilken der skal læses, kan ikke afgøres: giv en af dem et andet navn i udtrækket",
     ),
     "IOM421.delimiter": Message(
         "ledger header: {faults}; the header read with delimiter {delimiter} is one column "
@@ -1611,6 +1653,9 @@ PHRASES: Mapping[str, Message] = {
     ),
     "header.no_column": Message("no column {columns}", "ingen kolonne {columns}"),
     "header.no_header": Message("no header for {columns}", "ingen overskrift for {columns}"),
+    "header.doubled": Message(
+        "{column} <- '{heading}' (columns {at})", "{column} <- '{heading}' (kolonne {at})"
+    ),
     "header.unknown": Message(
         "unknown column '{name}'; expected {required} (optional: {optional})",
         "ukendt kolonne '{name}'; der forventes {required} (valgfri: {optional})",
@@ -1766,6 +1811,7 @@ _WORDS: Mapping[str, Message] = {
     "got.other": Message("{text}", "{text}"),
     "characters": Message("{n} characters", "{n} tegn"),
     "nothing_matched": Message("none", "ingen"),
+    "and": Message(" and ", " og "),
     "column_n": Message("column {n}", "kolonne {n}"),
     "characters_1": Message("{n} character", "{n} tegn"),
     "items": Message("{n} items", "{n} elementer"),
@@ -2012,6 +2058,8 @@ def _value(name: str, value: Any, locale: str) -> str:
         return statement_words.value(name, value, locale)
     if name == "terms":
         return " + ".join(_term(t, locale) for t in value) or _word("nothing", locale)
+    if name == "at" and isinstance(value, list):  # the places of a column named twice
+        return _word("and", locale).join(value)
     if name in ("at", "parent"):
         return path_text(value) or _word("top_level", locale)
     if name in ("cover", "field", "unit"):
