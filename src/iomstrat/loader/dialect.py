@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import methodcaller
 
 from iomstrat.findings import echo
 
@@ -176,13 +175,16 @@ def amount_column(numbers: Numbers) -> Callable[[list[str]], list[str] | None]:
         text = "\n".join(column) + "\n"
         if text.count("\n") != len(column):  # a cell with a line break of its own
             return None
+        changed = False
         if ungrouped(text) is None:  # some cell groups thousands (or is no amount)
             if grouped(text) is None:
                 return None
-            column = list(map(methodcaller("replace", thousands, ""), column))
+            text, changed = text.replace(thousands, ""), True
         if decimal != ".":
-            column = list(map(methodcaller("replace", decimal, "."), column))
-        return column
+            text, changed = text.replace(decimal, "."), True
+        # The marks are replaced in the joined text, each cell's as its own (no mark is a line
+        # break): two passes at memory speed, not two calls per cell.
+        return text[:-1].split("\n") if changed else column
 
     return texts
 
