@@ -1584,8 +1584,8 @@ PHRASES: Mapping[str, Message] = {
     "workbook.shared_strings": Message(
         "the workbook holds more than {most} shared strings (texts); a ledger sheet of a "
         "million payments holds about a million",
-        "projektmappen har mere end {most} delte tekster; et ark med en million udbetalinger "
-        "har omkring en million",
+        "projektmappen har mere end {most} delte tekster; et ark med 1.000.000 udbetalinger "
+        "har omkring lige så mange",
     ),
     "workbook.broken": Message(
         "not a readable xlsx workbook ({error})", "ikke en læsbar xlsx-projektmappe ({error})"
@@ -1593,8 +1593,8 @@ PHRASES: Mapping[str, Message] = {
     "workbook.unpacked": Message(
         "the workbook unpacks to {mib} MiB, over the limit of {most_mib} MiB (a million "
         "payments take about 150 MiB)",
-        "projektmappen fylder {mib} MiB udpakket, over grænsen på {most_mib} MiB (en million "
-        "udbetalinger fylder omkring 150 MiB)",
+        "projektmappen fylder {mib} MiB udpakket, over grænsen på {most_mib} MiB "
+        "(1.000.000 udbetalinger fylder omkring 150 MiB)",
     ),
     "workbook.no_sheet": Message(
         "the workbook has no sheet '{sheet}' (sheets: {sheets})",
