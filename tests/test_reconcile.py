@@ -309,3 +309,29 @@ def test_a_value_without_a_rate_or_a_number_is_a_finding_at_its_place(tmp_path: 
     )
     assert "no rate to compare it" in run.stderr
     assert run.stderr.count("IOM904") == 2 and "payment 'DK-2023-006'" in run.stderr
+
+
+def test_a_published_value_not_read_withholds_or_marks_the_figures(tmp_path: Path) -> None:
+    # DK-2023-004's published disbursement (25 000 000) unreadable: left out of the published
+    # core disbursements, which fall to the other one, 24 000 000; a figure so made wrong
+    # leaves only marked.
+    for bad in ("1e400", "NaN", "1.000.000,00"):
+        path = edited_donor(tmp_path, (">25000000<", f">{bad}<"))
+        args = ("reconcile", STRATEGY, "--iati", path, "--as-of", "2024-01-31")
+        run = run_cli(*args, "--format", "json")
+        assert run.exit_code == 1 and run.stdout == "", bad
+        assert "IOM902" in run.stderr and "no figures written: 1 error(s)" in run.stderr
+        data = json.loads(run_cli(*args, "--format", "json", "--partial").stdout)
+        assert data["complete"] is False
+        assert [f["code"] for f in data["findings"]] == ["IOM902"]
+        core = next(y for y in data["years"] if (y["year"], y["line"]) == (2023, "core"))
+        assert (core["paid"], core["disbursed"]) == ("48000000", "24000000")
+        csv = run_cli(*args, "--format", "csv", "--partial").stdout.splitlines()
+        assert csv[0].endswith(",complete") and csv[1].endswith(",false")
+        assert run_cli(*args, "--format", "csv").stdout == ""
+        table = run_cli(*args)
+        assert table.exit_code == 1 and table.stdout.startswith("INCOMPLETE: 1 error(s)")
+    complete = run_cli("reconcile", STRATEGY, "--iati", DONOR, "--as-of", "2024-01-31")
+    assert "INCOMPLETE" not in complete.stdout
+    csv = run_cli("reconcile", STRATEGY, "--iati", DONOR, "--format", "csv").stdout.splitlines()
+    assert csv[1].endswith(",true")

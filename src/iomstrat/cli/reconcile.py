@@ -10,6 +10,7 @@ from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     LEDGER_OPTION,
     LOCALE_CSV_OPTION,
+    PARTIAL_OPTION,
     WIDE_OPTION,
     WORKBOOK_OUTPUT_OPTION,
     Locale,
@@ -35,7 +36,10 @@ EPILOG = (
     "--iati iom.xml; iomstrat reconcile FILE --iati activities.xml --format json. "
     "Amounts match within 1 unit in one currency, within 2 % across currencies (each side at "
     "its own rate; published values at the ECB rate of their value-date), dates within 31 "
-    "days. Files with a DTD are refused (exit 2). " + EXIT_CODES_HELP
+    "days. A published value not read or priced (IOM902, IOM915) or an error on the money path "
+    "withholds the figures in csv, json, markdown, xlsx or a file unless --partial (then "
+    "marked incomplete); the table shows them under a banner. Files with a DTD are refused "
+    "(exit 2). " + EXIT_CODES_HELP
 )
 
 
@@ -55,6 +59,7 @@ def command(
     language: Locale = LOCALE_CSV_OPTION,
     output: str = WORKBOOK_OUTPUT_OPTION,
     wide: bool = WIDE_OPTION,
+    partial: bool = PARTIAL_OPTION,
 ) -> None:
     """Compare the strategy's approvals and the ledgers' payments with the donor's published
     commitments and disbursements, and these with the organisation's incoming commitments and
@@ -75,11 +80,21 @@ def command(
     if result.problem is not None:
         sys.stderr.write(render_text(result.diagnostics, locale))
         fail(result.problem)
-    if result.reconciliation is not None:
+    complete = result.completeness
+    travels = fmt is not DisbursementFormat.table or output not in (None, "-")
+    leave = result.figures_leave(travels=travels, partial=partial)
+    if leave and result.reconciliation is not None:
         if fmt is DisbursementFormat.xlsx:
-            write_bytes(workbook(result.reconciliation, locale, result.diagnostics), output, fmt)
+            data = workbook(result.reconciliation, locale, result.diagnostics, complete)
+            write_bytes(data, output, fmt)
         else:
-            text = render(result.reconciliation, fmt, locale, width=table_width(wide))
+            text = render(
+                result.reconciliation, fmt, locale, width=table_width(wide), completeness=complete
+            )
             write(text, output, spreadsheet=fmt is DisbursementFormat.csv)
     sys.stderr.write(render_text(result.diagnostics, locale))
+    if result.reconciliation is not None and not leave and not complete.complete:
+        from iomstrat.render.completeness import withheld_note
+
+        sys.stderr.write(withheld_note(complete, locale))
     raise typer.Exit(result.exit_status)

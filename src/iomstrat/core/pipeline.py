@@ -277,12 +277,14 @@ def exit_status(findings: Iterable[Diagnostic], *, strict: bool = False) -> int:
     return EXIT_OK
 
 
-MONEY_PATH = ("IOM106", "IOM2", "IOM3", "IOM4")
+MONEY_PATH = ("IOM106", "IOM2", "IOM3", "IOM4", "IOM902", "IOM915")
 """The findings on the money path: the plan every figure is computed from (IOM3: a line's
 amount missing for a year, read as 0, or negative, a line id used twice, a line named that the
 budget lacks, a Finance Act code a portfolio groups by; IOM106: a version's change the figures
 in force do not take), parliament's approvals (IOM2); payments, ledgers, rates, allocations
-and the schedule (IOM4). An error of these makes the figures incomplete."""
+and the schedule (IOM4); in `reconcile`, a published value not read (IOM902) or without a rate
+(IOM915), left out of the published totals. An error of these makes the figures incomplete.
+The differences `reconcile` finds (IOM903-IOM914) are its figures, not gaps in them."""
 
 
 def completeness(findings: Iterable[Diagnostic]) -> Completeness:

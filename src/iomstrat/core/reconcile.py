@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iomstrat.checks.published import check_published
-from iomstrat.core.pipeline import Run, check_file, shown_status
+from iomstrat.core.pipeline import Run, check_file, completeness, figures_leave, shown_status
 from iomstrat.engine.published import Parties, reconcile_published
 from iomstrat.findings import Diagnostic, Severity, Usage, usage
 from iomstrat.loader.iati import Activity, read_activities
+from iomstrat.results.completeness import Completeness
 from iomstrat.results.published import Reconciliation
 
 PAYMENT_LOST = frozenset({"IOM414", "IOM422"})
@@ -33,6 +34,17 @@ class ReconcileResult:
     def exit_status(self) -> int:
         return shown_status(
             self.diagnostics, shown=self.reconciliation is not None, problem=self.problem
+        )
+
+    @property
+    def completeness(self) -> Completeness:
+        """Whether every payment and every published value was read and priced."""
+        return completeness(self.diagnostics)
+
+    def figures_leave(self, *, travels: bool, partial: bool) -> bool:
+        """Whether the figures may be shown or written (pipeline.figures_leave)."""
+        return self.reconciliation is not None and figures_leave(
+            self.diagnostics, travels=travels, partial=partial
         )
 
 

@@ -10,10 +10,12 @@ from decimal import Decimal
 from typing import Any
 
 from iomstrat.findings import Diagnostic
+from iomstrat.render.completeness import banner, csv_mark, json_mark
 from iomstrat.render.formats import DisbursementFormat
 from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import WIDE, CsvStyle, fit, md_table, md_text, stacked
 from iomstrat.render.words import Word
+from iomstrat.results.completeness import COMPLETE, Completeness
 from iomstrat.results.published import Pair, Reconciliation, Side, YearRow
 
 _WORDS: dict[str, Word] = {
@@ -176,20 +178,31 @@ def notes(result: Reconciliation, locale: str) -> list[str]:
 
 
 def render(
-    result: Reconciliation, fmt: DisbursementFormat, locale: str, *, width: int | None = None
+    result: Reconciliation,
+    fmt: DisbursementFormat,
+    locale: str,
+    *,
+    width: int | None = None,
+    completeness: Completeness = COMPLETE,
 ) -> str:
-    """`width`: the terminal's, for the table (None: every row on one line)."""
+    """`width`: the terminal's, for the table (None: every row on one line). Figures that are
+    not complete (a payment or a published value not read or priced) carry the mark: a banner
+    first, `complete` in JSON and in every CSV row."""
     if fmt is DisbursementFormat.json:
-        return json.dumps(as_json(result), indent=2, ensure_ascii=False) + "\n"
+        data = as_json(result) | json_mark(completeness)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt is DisbursementFormat.csv:
-        return _csv(result, locale)
+        return _csv(result, locale, completeness)
     if fmt is DisbursementFormat.markdown:
-        return _markdown(result, locale)
-    return _text(result, locale, width)
+        return _markdown(result, locale, completeness)
+    return _text(result, locale, width, completeness)
 
 
-def _text(result: Reconciliation, locale: str, width: int | None) -> str:
-    out = [word("title", locale), *notes(result, locale), ""]
+def _text(
+    result: Reconciliation, locale: str, width: int | None, completeness: Completeness
+) -> str:
+    marked = banner(completeness, locale)
+    out = [*([marked] if marked else []), word("title", locale), *notes(result, locale), ""]
     for title, (headers, rows), right in (
         (word("by_year", locale), year_grid(result, locale), 2),
         (word("transactions", locale), pair_grid(result, locale), 4),
@@ -226,8 +239,10 @@ def _fitted(
     return fit(grid, stack, width=width, full_width=WIDE, color=False)
 
 
-def _markdown(result: Reconciliation, locale: str) -> str:
-    out = [f"## {word('title', locale)}", "", *(md_text(n) for n in notes(result, locale)), ""]
+def _markdown(result: Reconciliation, locale: str, completeness: Completeness) -> str:
+    marked = banner(completeness, locale)
+    out = [f"> **{md_text(marked)}**", ""] if marked else []
+    out += [f"## {word('title', locale)}", "", *(md_text(n) for n in notes(result, locale)), ""]
     headers, rows = year_grid(result, locale)
     out += [f"### {word('by_year', locale)}", "", *md_table(headers, rows, 2), ""]
     out += [f"### {word('transactions', locale)}", ""]
@@ -236,29 +251,34 @@ def _markdown(result: Reconciliation, locale: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _csv(result: Reconciliation, locale: str) -> str:
+def _csv(result: Reconciliation, locale: str, completeness: Completeness) -> str:
+    """Two tables; the last column of each, `complete`, is `true` on every row when every
+    payment and published value was read and priced, else `false`."""
     style = CsvStyle(locale)
     out = io.StringIO()
     writer = style.writer(out)
+    mark = csv_mark(completeness)
     columns = year_columns(result)
-    writer.writerow(["year", "line", *columns])
+    writer.writerow(["year", "line", *columns, "complete"])
     for row in result.rows:
         values = [getattr(row, c) for c in columns]
         writer.writerow(
-            [row.year, row.budget_line, *("" if v is None else style.number(v) for v in values)]
-        )
+            [row.year, row.budget_line, *("" if v is None else style.number(v) for v in values),
+             mark]
+        )  # fmt: skip
     writer.writerow([])
     writer.writerow(
         ["comparison", "status", "our_file", "our_line", "our_date", "our_amount",
          "our_currency", "their_file", "their_line", "their_date", "their_amount",
-         "their_currency", "their_reference", "rate", "rate_date", "difference", "currency"]
+         "their_currency", "their_reference", "rate", "rate_date", "difference", "currency",
+         "complete"]
     )  # fmt: skip
     for pair in result.pairs:
         writer.writerow(
             [pair.comparison, pair.status, *_csv_side(pair.ours, style)[:5],
              *_csv_side(pair.theirs, style),
              "" if pair.difference is None else style.number(pair.difference),
-             pair.currency or (result.currency if pair.difference is not None else "")]
+             pair.currency or (result.currency if pair.difference is not None else ""), mark]
         )  # fmt: skip
     return out.getvalue()
 
@@ -333,7 +353,12 @@ def as_json(result: Reconciliation) -> dict[str, Any]:
     }
 
 
-def workbook(result: Reconciliation, locale: str, findings: Sequence[Diagnostic]) -> bytes:
+def workbook(
+    result: Reconciliation,
+    locale: str,
+    findings: Sequence[Diagnostic],
+    completeness: Completeness = COMPLETE,
+) -> bytes:
     from iomstrat.render.xlsx import Cell, Sheet
     from iomstrat.render.xlsx import workbook as make
 
@@ -366,4 +391,4 @@ def workbook(result: Reconciliation, locale: str, findings: Sequence[Diagnostic]
             tuple("line" for _ in pairs),
         ),
     ]
-    return make(sheets, locale=locale, findings=findings)
+    return make(sheets, locale=locale, findings=findings, completeness=completeness)
