@@ -181,10 +181,10 @@ def test_an_amount_in_kroner_in_a_file_of_millions_gets_the_hint(tmp_path: Path)
 
     finding = iom204("90000000")
     assert message(finding) == (  # type: ignore[arg-type]
-        "2023 is 'reduced' to 90,000,000, not below the planned 75.0; the file counts in DKK "
+        "2023 is 'reduced' to 90,000,000, not below the planned 75; the file counts in DKK "
         "million (`unit: million`): 90,000,000 DKK is written 90"
     )
     assert "filen regner i DKK mio. (`unit: million`)" in message(finding, "da")  # type: ignore[arg-type]
     assert message(iom204("100")) == (  # type: ignore[arg-type]
-        "2023 is 'reduced' to 100, not below the planned 75.0"
+        "2023 is 'reduced' to 100, not below the planned 75"
     )

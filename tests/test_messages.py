@@ -67,6 +67,24 @@ def test_the_severity_comes_from_the_catalogue() -> None:
     assert text(noted) == "2025: DKK 90 million planned, subject to annual parliamentary approval"
 
 
+def test_a_whole_sum_is_quoted_without_a_spurious_decimal() -> None:
+    # 2023 of the signed strategy: 75 apportioned over the lines as 36.0 + 37.5 + 1.5 = 75.0
+    planned = Money(Decimal("75.0"), "DKK", "million")
+    late = finding("s.yaml", 1, 1, "IOM205", (), year=2023, planned=planned, as_of=dt.date.max)
+    assert "its DKK 75 million still" in text(late)
+    assert "årets 75 mio. kr. har" in text(late, "da")
+    # 100,000.0 + 165,001 = 265,001.0 against a stated 265,000.50: the decimals it has, kept
+    terms = [("x", Decimal("100000.0"), 3), ("y", Decimal("165001"), 4)]
+    sum_ = finding(
+        "s.yaml", 1, 1, "IOM102", (), subject="total", stated=Decimal("265000.50"),
+        computed=Decimal("265001.0"), terms=terms, difference=Decimal("0.50"),
+        tolerance=Decimal("1.0"),
+    )  # fmt: skip
+    assert "stated 265,000.50, computed 265,001 (" in text(sum_)
+    assert "differs by +0.50, within the rounding of printed figures (±1)" in text(sum_)
+    assert "angivet 265.000,50, beregnet 265.001 (" in text(sum_, "da")
+
+
 def _findings(tmp_path: Path, text_: str, as_of: dt.date) -> list[Diagnostic]:
     path = tmp_path / "strategy.yaml"
     path.write_text(text_, encoding="utf-8")

@@ -1995,11 +1995,19 @@ def _word(key: str, locale: str) -> str:
     return entry.da if locale == "da" else entry.en
 
 
+def _figure(value: Decimal, locale: str, *, signed: bool = False) -> str:
+    """A figure a finding quotes: every digit it has, but a whole number without a spurious
+    `.0` (a year's plan summed from apportioned lines is 75.0: 'DKK 75 million', '265,001')."""
+    if value.is_finite() and value == value.to_integral_value():
+        value = value.to_integral_value()
+    return digits(value, locale, signed=signed)
+
+
 def _money(value: Money, locale: str) -> str:
     if value.unit in ("million", "thousand"):
         currency = "kr." if locale == "da" and value.currency == "DKK" else value.currency
         return _word(f"money.{value.unit}", locale).format(
-            currency=currency, amount=digits(value.amount, locale)
+            currency=currency, amount=_figure(value.amount, locale)
         )
     if locale == "en":
         return f"{value.currency} {value.amount:,.2f}"
@@ -2044,7 +2052,7 @@ def _place(name: str, locale: str) -> str:
 
 def _term(term: tuple[Any, Decimal, int | None], locale: str) -> str:
     label, amount, line = term
-    text = f"{_value('label', label, locale)} {digits(amount, locale)}"
+    text = f"{_value('label', label, locale)} {_figure(amount, locale)}"
     return text if line is None else _word("at_line", locale).format(term=text, line=line)
 
 
@@ -2113,7 +2121,7 @@ def _value(name: str, value: Any, locale: str) -> str:
     if isinstance(value, Money):
         return _money(value, locale)
     if isinstance(value, Decimal):
-        return digits(value, locale, signed=name == "difference")
+        return _figure(value, locale, signed=name == "difference")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
