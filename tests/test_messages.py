@@ -270,8 +270,6 @@ def _sentences(path: Path) -> list[str]:
 STILL_WORDED = {
     # the placeholder of a `ledgers:` entry to paste (`<header of the voucher column>`)
     "loader/ledger_inspect.py",
-    # a file at a git revision (a usage error)
-    "loader/git.py",
 }
 """Modules whose findings are still worded where they are read (issue 25 moves them to the
 catalogue one by one): each is named, so a new sentence anywhere else fails."""
@@ -454,3 +452,13 @@ def test_the_count_of_findings_not_listed_names_the_same_values_in_both_language
     from iomstrat.render.messages import MORE
 
     assert template_values(MORE.en) == template_values(MORE.da) == set(codes.MORE)
+
+
+def test_a_git_revision_that_is_none_is_said_in_both_languages(tmp_path: Path) -> None:
+    from iomstrat.loader.git import file_at
+    from iomstrat.render.usage import usage_text
+
+    old = file_at("-x", str(tmp_path / "s.yaml"))  # an option, never passed to git
+    assert old.data is None and old.error is not None
+    assert usage_text(old.error).endswith("s.yaml: '-x' is not a git revision")
+    assert usage_text(old.error, "da").endswith("s.yaml: '-x' er ikke en git-revision")

@@ -15,7 +15,6 @@ from iomstrat.findings import (
     Diagnostic,
     Severity,
     Usage,
-    usage,
 )
 from iomstrat.loader.git import file_at
 from iomstrat.results.diff import StrategyDiff
@@ -69,5 +68,5 @@ def compare_revision(rev: str, path: str, run: Run) -> Comparison:
     alone changes none of their findings."""
     old = file_at(rev, path)
     if old.data is None:
-        return Comparison(None, (), usage("revision", file=old.name, reason=old.error))
+        return Comparison(None, (), old.error)
     return _compare(check_bytes(old.name, old.data, run, path=path), check_file(path, run))

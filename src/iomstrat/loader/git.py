@@ -6,6 +6,8 @@ import os
 import subprocess
 from typing import NamedTuple
 
+from iomstrat.findings import Usage, usage
+
 GIT_TIMEOUT = 60
 """Seconds git may take to hand over one file."""
 
@@ -15,7 +17,7 @@ class Revision(NamedTuple):
 
     name: str  # shown in findings, e.g. HEAD~1:data/strategy.yaml
     data: bytes | None
-    error: str | None
+    error: Usage | None  # why the file cannot be had, worded by render/usage.py
 
 
 def file_at(rev: str, path: str) -> Revision:
@@ -25,7 +27,7 @@ def file_at(rev: str, path: str) -> Revision:
     folder, base = os.path.split(real)
     name = f"{rev}:{path}"
     if rev.startswith("-"):
-        return Revision(name, None, f"'{rev[:40]}' is not a git revision")
+        return Revision(name, None, usage("git_not_revision", file=name, rev=rev[:40]))
     try:
         # One commit, told apart first: `git show A..B:file` shows a range and prints nothing
         # of the file, which then read as an empty file.
@@ -36,8 +38,8 @@ def file_at(rev: str, path: str) -> Revision:
             check=False,
         )
         if commit.returncode != 0:
-            hint = " (a range such as A..B is not one: name one commit)" if ".." in rev else ""
-            return Revision(name, None, f"'{rev[:40]}' is not a revision of this repository{hint}")
+            kind = "git_range" if ".." in rev else "git_unknown"
+            return Revision(name, None, usage(kind, file=name, rev=rev[:40]))
         done = subprocess.run(
             ["git", "-C", folder or ".", "show", f"{rev}:./{base}"],
             capture_output=True,
@@ -45,13 +47,15 @@ def file_at(rev: str, path: str) -> Revision:
             check=False,
         )
     except FileNotFoundError:
-        return Revision(name, None, "git is not installed")
+        return Revision(name, None, usage("git_missing", file=name))
     except (OSError, subprocess.TimeoutExpired) as error:
-        return Revision(name, None, f"git could not run: {error}")
+        return Revision(name, None, usage("git_failed", file=name, reason=str(error)))
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        message = reason[-1].removeprefix("fatal: ") if reason else f"git exited {done.returncode}"
-        return Revision(name, None, message)
+        if not reason:
+            return Revision(name, None, usage("git_exit", file=name, status=done.returncode))
+        said = reason[-1].removeprefix("fatal: ")
+        return Revision(name, None, usage("git_said", file=name, reason=said))
     return Revision(name, done.stdout, None)
 
 

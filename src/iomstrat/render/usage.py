@@ -74,7 +74,25 @@ USAGE: Mapping[str, Words] = {
         "give two files, OLD and NEW, or --rev GIT_REV [PATH]",
         "angiv to filer, OLD og NEW, eller --rev GIT_REV [PATH]",
     ),
-    "revision": Words("{file}: {reason}", "{file}: {reason}"),
+    "git_not_revision": Words(
+        "{file}: '{rev}' is not a git revision", "{file}: '{rev}' er ikke en git-revision"
+    ),
+    "git_unknown": Words(
+        "{file}: '{rev}' is not a revision of this repository",
+        "{file}: '{rev}' er ikke en revision i dette repository",
+    ),
+    "git_range": Words(
+        "{file}: '{rev}' is not a revision of this repository (a range such as A..B is not "
+        "one: name one commit)",
+        "{file}: '{rev}' er ikke en revision i dette repository (et interval som A..B er ikke "
+        "en: angiv én commit)",
+    ),
+    "git_missing": Words("{file}: git is not installed", "{file}: git er ikke installeret"),
+    "git_failed": Words(
+        "{file}: git could not run: {reason}", "{file}: git kunne ikke køre: {reason}"
+    ),
+    "git_exit": Words("{file}: git exited {status}", "{file}: git sluttede med {status}"),
+    "git_said": Words("{file}: {reason}", "{file}: {reason}"),
     "reconcile_one": Words("reconcile takes one strategy file", "reconcile tager én strategifil"),
     "empty_folder": Words(
         "{folder}: no YAML file in this folder or its subfolders; give the folder or files of "
