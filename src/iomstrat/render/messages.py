@@ -1995,6 +1995,11 @@ def _word(key: str, locale: str) -> str:
     return entry.da if locale == "da" else entry.en
 
 
+_COMPUTED = frozenset({"computed", "difference", "planned"})
+"""The values of a finding the tool computes (a sum, a year's plan, a difference), not
+quoted from the file: whole, without a spurious `.0`."""
+
+
 def _figure(value: Decimal, locale: str, *, signed: bool = False) -> str:
     """A figure a finding quotes: every digit it has, but a whole number without a spurious
     `.0` (a year's plan summed from apportioned lines is 75.0: 'DKK 75 million', '265,001')."""
@@ -2052,7 +2057,7 @@ def _place(name: str, locale: str) -> str:
 
 def _term(term: tuple[Any, Decimal, int | None], locale: str) -> str:
     label, amount, line = term
-    text = f"{_value('label', label, locale)} {_figure(amount, locale)}"
+    text = f"{_value('label', label, locale)} {digits(amount, locale)}"
     return text if line is None else _word("at_line", locale).format(term=text, line=line)
 
 
@@ -2120,8 +2125,10 @@ def _value(name: str, value: Any, locale: str) -> str:
         return _worded(PHRASES[value.key], dict(value.values), locale)
     if isinstance(value, Money):
         return _money(value, locale)
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal) and name in _COMPUTED:
         return _figure(value, locale, signed=name == "difference")
+    if isinstance(value, Decimal):  # as the file wrote it: a stated 68.0 stays 68.0
+        return digits(value, locale)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
