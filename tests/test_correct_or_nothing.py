@@ -314,6 +314,23 @@ def test_money_inputs_are_checked_as_money(tmp_path: Path) -> None:
     ]
 
 
+def test_a_currency_that_does_not_exist_is_not_also_a_missing_rate(tmp_path: Path) -> None:
+    rows = "2023-10-03,soft_earmarked,1000.00,DKR,T-2,,,\n2023-10-04,soft_earmarked,10,XYZ,T-8,,,\n"
+    path = write_example(tmp_path, ledger=ledger_text() + rows)
+    run = run_cli("validate", str(path), "--as-of", AS_OF)
+    assert run.exit_code == 1
+    found = [line.split(": ", 1)[1] for line in run.stdout.splitlines() if "_ledger.csv:" in line]
+    assert found == [
+        "error IOM425 payment T-2: currency 'DKR' is not an ISO 4217 code; did you mean DKK?",
+        "error IOM425 payment T-8: currency 'XYZ' is not an ISO 4217 code (e.g. DKK, EUR, USD)",
+    ]
+    assert "IOM414" not in run.stdout
+    # the strategy's own currency no code either: IOM425 on it, no missing rate per payment
+    text = edit(example_text(), "currency: DKK", "currency: DKR")
+    run = run_cli("validate", str(write_example(tmp_path, text)), "--as-of", AS_OF)
+    assert "error IOM425 currency 'DKR'" in run.stdout and "IOM414" not in run.stdout
+
+
 def test_a_strategy_currency_that_is_no_iso_code_is_a_finding(tmp_path: Path) -> None:
     text = edit(example_text(), "currency: DKK", "currency: DKR")
     path = write_example(tmp_path, text)

@@ -17,8 +17,8 @@ from iomstrat.results.completeness import Completeness
 from iomstrat.results.published import Reconciliation
 
 PAYMENT_LOST = frozenset({"IOM414", "IOM422"})
-"""A payment not read (a bad row) or without an amount (no rate): every match and sum would
-be wrong, so none is shown."""
+"""A payment not read (a bad row) or without an amount (no rate; a currency that does not
+exist, IOM425): every match and sum would be wrong, so none is shown."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,8 @@ def reconcile(
     checked = check_file(path, run)
     found = [d for d in checked.diagnostics if d.severity >= Severity.WARNING]
     strategy, book = checked.strategy, checked.book
-    if strategy is None or book is None or any(d.code in PAYMENT_LOST for d in found):
+    lost = book is not None and None in book.amounts  # no rate, or no such currency
+    if strategy is None or book is None or lost or any(d.code in PAYMENT_LOST for d in found):
         return ReconcileResult(None, tuple(found))
     parties = Parties(strategy)
     if not parties.donor or not parties.organisation:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar, overload
 from iomstrat.findings import Diagnostic, Money, echo
 from iomstrat.loader.dialect import MAX_AMOUNT
 from iomstrat.loader.payments import Columns, Payment, Payments
-from iomstrat.rates import Quote
+from iomstrat.rates import Quote, is_iso_4217
 
 NO_RATE = "IOM414"
 RATE_AFTER_HISTORY = "IOM415"
@@ -259,6 +259,8 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
         quote, (code, day) = quotes[key], key
         if quote is None:
             amounts[index] = None
+            if not (is_iso_4217(code, rates) and is_iso_4217(currency, rates)):
+                continue  # a currency that does not exist: IOM425 says so, not a missing rate
             found.append(
                 payments.finding(
                     records[index],
