@@ -48,6 +48,30 @@ def test_a_folder_with_a_fifo_is_checked_without_it(tmp_path: Path) -> None:
     assert done.stderr.startswith("2 files checked: "), done.stderr
 
 
+def test_a_broken_link_or_a_loop_in_a_folder_is_passed_by_as_a_fifo_is(tmp_path: Path) -> None:
+    (tmp_path / "a_strategy.yaml").write_text(
+        real_text().replace("amounts: {2023: 48,", "amounts: {2023: 47,"), encoding="utf-8"
+    )
+    os.symlink(tmp_path / "gone.yaml", tmp_path / "b_broken.yaml")
+    os.symlink(tmp_path / "c_loop.yaml", tmp_path / "c_loop.yaml")
+    done = iomstrat("validate", str(tmp_path), "--as-of", "2023-01-01")
+    assert done.returncode == 1, done.stdout  # a's IOM101: the other file was checked
+    lines = done.stdout.splitlines()
+    broken = "note IOM012 skipped: a symbolic link to a file that does not exist, not a regular"
+    assert f"{tmp_path / 'b_broken.yaml'}:1:1: {broken} file" in lines
+    loop = "note IOM012 skipped: a symbolic link loop, not a regular file"
+    assert f"{tmp_path / 'c_loop.yaml'}:1:1: {loop}" in lines
+    assert any(line.startswith(f"{tmp_path / 'a_strategy.yaml'}:") for line in lines)
+    assert "fatal" not in done.stdout and done.stderr.startswith("1 file checked: ")
+    # named itself, a broken link stays a fatal one-line finding, exit 2
+    named = iomstrat("validate", str(tmp_path / "b_broken.yaml"))
+    assert named.returncode == 2
+    assert named.stdout == (
+        f"{tmp_path / 'b_broken.yaml'}:1:1: fatal IOM001 symbolic link to a file that does not "
+        "exist\n"
+    )
+
+
 def test_a_fifo_named_is_refused_at_once(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.yaml")
     done = iomstrat("validate", str(tmp_path / "pipe.yaml"))

@@ -141,7 +141,8 @@ CODES: tuple[Code, ...] = (
     Code(
         "IOM012",
         "note",
-        "a folder's YAML name that is not a regular file (a FIFO, a socket, a device) is skipped",
+        "a folder's YAML name that is not a regular file (a FIFO, a socket, a device, a broken "
+        "symbolic link or a link loop) is skipped",
         values=("is_a",),
     ),
     Code(

@@ -4,6 +4,7 @@ is opened non-blocking and refused once `fstat` tells what it is, before a byte 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from typing import BinaryIO
@@ -34,11 +35,14 @@ def open_regular(path: str) -> tuple[BinaryIO, os.stat_result]:
 
 def not_regular(path: str) -> str | None:
     """What a path that a folder's walk found is, when not a regular file (None for a regular
-    file, or one that cannot be looked at: reading it reports why). `stat` never blocks."""
+    file, or one that cannot be looked at otherwise: reading it reports why): a symbolic link
+    to nothing or in a loop is passed by as a FIFO is. `stat` never blocks."""
     try:
         mode = os.stat(path).st_mode
-    except OSError:
-        return None
+    except OSError as error:
+        if not os.path.islink(path):
+            return None
+        return "link_loop" if error.errno == errno.ELOOP else "broken_link"
     return None if stat.S_ISREG(mode) else kind(mode)
 
 

@@ -1821,6 +1821,11 @@ _WORDS: Mapping[str, Message] = {
     "is_a.device": Message("a device", "en enhed"),
     "is_a.socket": Message("a socket", "en sokkel"),
     "is_a.other": Message("not a regular file", "ikke en almindelig fil"),
+    "is_a.broken_link": Message(
+        "a symbolic link to a file that does not exist",
+        "et symbolsk link til en fil, der ikke findes",
+    ),
+    "is_a.link_loop": Message("a symbolic link loop", "en løkke af symbolske links"),
     "bytes": Message("{n} bytes", "{n} byte"),
     "mebibytes": Message("{n} MiB", "{n} MiB"),
 }
@@ -1840,7 +1845,8 @@ SUMMARIES_DA: Mapping[str, str] = {
     "IOM009": "for stor: for mange værdier eller en for lang nøgle",
     "IOM010": "et tal med for mange cifre",
     "IOM011": "tom fil, flere dokumenter eller et øverste niveau, der ikke er en tabel af nøgler",
-    "IOM012": "springes over: ikke en almindelig fil (en FIFO, en sokkel, en enhed)",
+    "IOM012": "springes over: ikke en almindelig fil (en FIFO, en sokkel, en enhed, et brudt "
+    "symbolsk link)",
     "IOM020": "forkert type eller værdi",
     "IOM021": "ukendt nøgle",
     "IOM022": "påkrævet nøgle mangler",
