@@ -365,3 +365,26 @@ def test_an_account_is_named_by_its_own_strategy_alone(tmp_path: Path) -> None:
     assert mine and all(ours[key] == value for key, value in mine.items())
     rows = {row[0]: row[1:3] for row in table(journal, "bal", "--budget", "-Y")}
     assert rows["revenues:appropriation:IOM:§06.32.10.15"] == ["", "-75000000.00 DKK"]  # signed
+
+
+def test_a_folder_is_exported_as_its_strategies_with_a_table_left_out(tmp_path: Path) -> None:
+    from .disbursement_helpers import write_example
+
+    path = write_example(tmp_path)
+    annex = DATA_FILE.parent / "annex2_funding_2021.yaml"
+    (tmp_path / annex.name).write_text(annex.read_text(encoding="utf-8"), encoding="utf-8")
+    alone = run_cli("export", "hledger", str(path))
+    folder = run_cli("export", "hledger", str(tmp_path))
+    assert (folder.exit_code, alone.exit_code) == (0, 0), folder.stderr
+    assert folder.stdout == alone.stdout and "expenses:IOM:" in folder.stdout
+    [left_out] = [line for line in folder.stderr.splitlines() if "IOM450" in line]
+    assert left_out.startswith(f"{tmp_path / annex.name}:") and "warning IOM450" in left_out
+    iati = run_cli("export", "iati", str(tmp_path), "--as-of", AS_OF)
+    assert iati.exit_code == 0 and iati.stdout.count("<iati-activity ") == 1, iati.stderr
+    # a folder of table files alone: the one line saying what to give, exit 2
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    (tables / annex.name).write_text(annex.read_text(encoding="utf-8"), encoding="utf-8")
+    refused = run_cli("export", "hledger", str(tables))
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert "a table file (top-level `table:`), not a strategy; `iomstrat export`" in refused.stderr

@@ -609,8 +609,8 @@ CODES: tuple[Code, ...] = (
     Code(
         "IOM450",
         "warning",
-        "a table file given to `disbursement` beside strategies: left out of the figures "
-        "(`iomstrat table show` shows it)",
+        "a table file given to `disbursement` or `export` beside strategies (or in a folder): "
+        "left out of the figures (`iomstrat table show` shows it)",
         values=("table",),
     ),
     Code(

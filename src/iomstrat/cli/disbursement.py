@@ -21,7 +21,7 @@ from iomstrat.cli.common import (
     format_option,
     guard,
     parse_date,
-    strategy_paths,
+    strategy_files,
     table_width,
     use_color,
     workbook_output,
@@ -74,7 +74,6 @@ def command(
     locale = language.value
     # The core is imported here, not above: `validate`, `--help` and `--version` need none of it.
     from iomstrat.core.disbursement import calculate
-    from iomstrat.core.pipeline import expand_paths
     from iomstrat.render.diagnostics import render_text
     from iomstrat.render.disbursement import render
 
@@ -82,7 +81,7 @@ def command(
     if fmt is DisbursementFormat.xlsx:
         workbook_output(output)
     date = parse_date(as_of)
-    files = expand_paths(strategy_paths(paths, locale=locale))
+    files = strategy_files(paths, locale=locale)
     result = calculate(
         files,
         as_of=date,

@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from iomstrat.core.pipeline import (
+    Checked,
     Run,
     check_file,
     completeness,
     figures_leave,
     shown_status,
     table_given,
+    table_left_out,
 )
 from iomstrat.engine.book import Book
 from iomstrat.findings import Diagnostic, Severity, Usage
@@ -56,20 +58,27 @@ class ExportInput:
 
 
 def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:
+    """Every strategy of the files (a folder's already expanded); a table file is left out with
+    a warning as `disbursement` leaves it out, and given alone is a usage error."""
     strategies: list[tuple[Strategy, Book]] = []
     errors: list[Diagnostic] = []
     sources: list[Source] = []
+    tables: list[Checked] = []
     for path in paths:
         checked = check_file(path, run)
+        if checked.table is not None:  # an annex: nothing of it is exported, said below
+            tables.append(checked)
+            continue
         errors += checked.errors
         unreadable = any(d.severity is Severity.FATAL for d in checked.errors)
         if checked.strategy is None or checked.book is None or unreadable:
-            if checked.table is not None:
-                return ExportInput((), tuple(errors), table_given(checked, "export"))
             return ExportInput((), tuple(errors))
         strategies.append((checked.strategy, checked.book))
         changed = _changed([path, *checked.book.payments.sources])
         sources.append(Source(path, checked.document, changed))
+    if tables and not strategies:
+        return ExportInput((), tuple(errors), table_given(tables[0], "export"))
+    errors += [table_left_out(table) for table in tables]
     return ExportInput(tuple(strategies), tuple(errors), sources=tuple(sources))
 
 

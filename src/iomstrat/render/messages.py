@@ -972,9 +972,9 @@ MESSAGES: Mapping[str, Message] = {
     ),
     # Tables of the document (IOM601-IOM606)
     "IOM450": Message(
-        "a table file (top-level `table:`), not a strategy: left out of the disbursement figures; "
-        "show the table with `iomstrat table show {table}`",
-        "en tabelfil (`table:` øverst), ikke en strategi: udeladt af udbetalingstallene; vis "
+        "a table file (top-level `table:`), not a strategy: left out of the figures and the "
+        "export; show the table with `iomstrat table show {table}`",
+        "en tabelfil (`table:` øverst), ikke en strategi: udeladt af tallene og eksporten; vis "
         "tabellen med `iomstrat table show {table}`",
     ),
     "IOM451.planned_decided": Message(
