@@ -137,3 +137,37 @@ def test_manifest_is_valid_for_pre_commit() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_gitignored_ledger_absent_in_a_fresh_clone_is_a_warning(tmp_path: Path) -> None:
+    """CI checks the strategy though its ledger is not committed; figures still need it."""
+    example = ROOT / "examples" / "illustrative_2023.yaml"
+    strategy = tmp_path / example.name  # names illustrative_2023_ledger.csv, not copied
+    strategy.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    done = _run_entry(strategy)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (
+        f"{tmp_path / 'illustrative_2023_ledger.csv'}:1:1: warning IOM420 no such ledger file "
+        "(named under `ledgers:`; not committed, or ignored by git?): the strategy is checked "
+        "without its payments"
+    ) in done.stdout.splitlines()
+    # the strategy's own checks still run: a total that does not add up is an error, exit 1
+    bad = tmp_path / "bad_strategy.yaml"
+    bad.write_text(
+        example.read_text(encoding="utf-8").replace("total: 400", "total: 401", 1), "utf-8"
+    )
+    failed = _run_entry(bad)
+    assert failed.returncode == 1 and " error IOM10" in failed.stdout, failed.stdout
+    env = dict(os.environ)
+    # --strict fails on the warning; disbursement cannot give figures without it: exit 2
+    strict = subprocess.run(
+        [sys.executable, "-m", "iomstrat", "validate", "--strict", str(strategy)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert strict.returncode == 1
+    figures = subprocess.run(
+        [sys.executable, "-m", "iomstrat", "disbursement", str(strategy)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert figures.returncode == 2 and figures.stdout == ""
+    assert "fatal IOM420 no such ledger file\n" in figures.stderr

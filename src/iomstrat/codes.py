@@ -450,6 +450,7 @@ CODES: tuple[Code, ...] = (
         "a ledger cannot be read (missing, not a workbook, unknown kind)",
         kinds={
             "missing": (),
+            "absent": (),  # to `validate`: a warning, the strategy checked without it
             "permission": (),
             "os_error": ("reason",),
             "unknown_kind": (),

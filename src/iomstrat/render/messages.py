@@ -746,6 +746,12 @@ MESSAGES: Mapping[str, Message] = {
     ),
     # Money inputs checked as money (IOM425-IOM427)
     "IOM420.missing": Message("no such ledger file", "oversigtsfilen findes ikke"),
+    "IOM420.absent": Message(
+        "no such ledger file (named under `ledgers:`; not committed, or ignored by git?): the "
+        "strategy is checked without its payments",
+        "oversigtsfilen findes ikke (nævnt under `ledgers:`; ikke committet eller ignoreret af "
+        "git?): strategien kontrolleres uden dens betalinger",
+    ),
     "IOM420.permission": Message("permission denied", "adgang nægtet"),
     "IOM420.os_error": Message(
         "cannot read ledger: {reason}", "oversigten kan ikke læses: {reason}"
