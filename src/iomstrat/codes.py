@@ -625,6 +625,23 @@ CODES: tuple[Code, ...] = (
         },
     ),
     Code(
+        "IOM458",
+        "note",
+        "payments dated after the as-of date: not counted as of that date (one note per ledger "
+        "file, at the first)",
+        values=("voucher", "date", "as_of", "n"),
+    ),
+    Code(
+        "IOM459",
+        "warning",
+        "payments dated after today: not yet made, counted or not as of the as-of date (one "
+        "warning per ledger file, at the first)",
+        kinds={
+            "left_out": ("voucher", "date", "as_of", "today", "n"),
+            "counted": ("voucher", "date", "as_of", "today", "n"),
+        },
+    ),
+    Code(
         "IOM601",
         "error",
         "a table row has a different number of cells than the table has columns",

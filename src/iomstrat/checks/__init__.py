@@ -53,6 +53,7 @@ def figure_checks() -> tuple[Check, ...]:
         currencies.check_stated_rates,
         payments.check_payment_lines,
         payments.check_payments_approved,
+        payments.check_payment_dates,
         payments.check_line_limits,
         allocations.check_dialogue_payments,
         allocations.check_allocation_amounts,

@@ -26,6 +26,8 @@ DUPLICATE_VOUCHER = "IOM410"
 PAID_ABOVE_LINE = "IOM411"
 PAYMENT_LINE = "IOM413"
 NEGATIVE_PAYMENT = "IOM418"
+AFTER_AS_OF = "IOM458"  # a note: the as-of date may be earlier on purpose
+AFTER_TODAY = "IOM459"  # a warning: a payment not yet made cannot be in a ledger of payments
 K = TypeVar("K")
 
 
@@ -224,6 +226,49 @@ def check_line_limits(ctx: Context) -> list[Diagnostic]:
                     planned=Money(limit, currency),
                 )
             )
+    return found
+
+
+def day_today() -> dt.date:
+    """Today, for what a ledger of payments made cannot hold yet (a test sets it)."""
+    return dt.date.today()
+
+
+def check_payment_dates(ctx: Context) -> list[Diagnostic]:
+    """Payments dated after the as-of date are not counted as of it: a note per ledger file at
+    its first such payment, with how many (the as-of date may be earlier on purpose); dated
+    after today, a warning (a payment not yet made), counted or not."""
+    if ctx.book is None:
+        return []
+    dates, sources = ctx.book.payments.columns.date, ctx.book.payments.columns.source
+    today, as_of = day_today(), ctx.as_of
+    last = max(dates, default=as_of)
+    if last <= as_of and last <= today:
+        return []
+    first: dict[tuple[int, str], int] = {}
+    count: dict[tuple[int, str], int] = defaultdict(int)
+    for index, day in enumerate(dates):
+        if day > today:
+            kind = "left_out" if day > as_of else "counted"
+        elif day > as_of:
+            kind = ""
+        else:
+            continue
+        key = (sources[index], kind)
+        first.setdefault(key, index)
+        count[key] += 1
+    records, found = ctx.book.payments.records, []
+    for key, index in first.items():
+        payment, kind = records[index], key[1]
+        values: dict[str, Any] = {"date": payment.date, "as_of": as_of, "n": count[key]}
+        if kind:
+            values["today"] = today
+        code = AFTER_TODAY if kind else AFTER_AS_OF
+        found.append(
+            ctx.book.payments.finding(
+                payment, code, kind=kind, voucher=echo(payment.voucher), **values
+            )
+        )
     return found
 
 

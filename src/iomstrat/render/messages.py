@@ -644,6 +644,24 @@ MESSAGES: Mapping[str, Message] = {
         "allocation for {period}, outside the period {start}-{end}",
         "allokering for {period}, uden for strategiperioden {start}-{end}",
     ),
+    "IOM458": Message(
+        "payment {voucher} of {date} is dated after the as-of date {as_of}: not counted as of "
+        "that date ({n} payment(s) of this file so)",
+        "udbetalingen {voucher} af {date} er dateret efter opgørelsesdatoen {as_of}: ikke "
+        "medregnet pr. den dato ({n} udbetaling(er) i denne fil)",
+    ),
+    "IOM459.left_out": Message(
+        "payment {voucher} of {date} is dated after today ({today}), a payment not yet made: "
+        "not counted as of {as_of} ({n} payment(s) of this file so)",
+        "udbetalingen {voucher} af {date} er dateret efter i dag ({today}), en udbetaling, der "
+        "endnu ikke er sket: ikke medregnet pr. {as_of} ({n} udbetaling(er) i denne fil)",
+    ),
+    "IOM459.counted": Message(
+        "payment {voucher} of {date} is dated after today ({today}), a payment not yet made: "
+        "counted as of {as_of} ({n} payment(s) of this file so)",
+        "udbetalingen {voucher} af {date} er dateret efter i dag ({today}), en udbetaling, der "
+        "endnu ikke er sket: medregnet pr. {as_of} ({n} udbetaling(er) i denne fil)",
+    ),
     "IOM410": Message(
         "voucher {voucher} is already used at {file}:{line}",
         "bilaget {voucher} er allerede brugt i {file}:{line}",
@@ -1899,6 +1917,10 @@ SUMMARIES_DA: Mapping[str, str] = {
     "IOM409": "udbetaling dateret uden for sit bevillingsår eller perioden; allokering uden for "
     "perioden",
     "IOM410": "bilagsnummer brugt to gange",
+    "IOM458": "udbetalinger dateret efter opgørelsesdatoen: ikke medregnet pr. den dato (én "
+    "note pr. fil, ved den første)",
+    "IOM459": "udbetalinger dateret efter i dag: endnu ikke sket, medregnet eller ej pr. "
+    "opgørelsesdatoen (én advarsel pr. fil, ved den første)",
     "IOM411": "en linjes udbetalinger i et år over det planlagte beløb",
     "IOM412": "allokering mærket med et prioritetsområde eller en SRF-kode, strategien ikke har",
     "IOM413": "udbetaling eller allokering på en linje, budgettet ikke har",
