@@ -511,3 +511,35 @@ def test_without_openpyxl_an_xlsx_ledger_says_what_to_install(
     assert messages(read(tmp_path, "ledger.xlsx", workbook.read_bytes())) == [
         "1:IOM420 install iomstrat[xlsx] (openpyxl) to read xlsx ledgers"
     ]
+
+
+@pytest.mark.parametrize(
+    ("samples", "found"),
+    [
+        # a bad first date decides nothing: the valid ones do
+        (["2024-13-01", "15.01.2024", "20.02.2024"], "%d.%m.%Y"),
+        (["32.01.2024", "01.15.2024"], "%m.%d.%Y"),
+        # one odd date among many is outvoted (read until five agree)
+        (["01.15.2024", *(f"{d}.01.2024" for d in range(13, 18))], "%d.%m.%Y"),
+    ],
+)
+def test_only_valid_dates_decide_the_order(samples: list[str], found: str) -> None:
+    assert dialect.date_format_of(samples, None) == found
+
+
+def test_a_bad_first_date_is_the_one_finding(tmp_path: Path) -> None:
+    data = (
+        HEADER
+        + "2024-13-01;core;1,00;DKK;A;\n"
+        + "15.01.2024;core;10,00;DKK;B;\n"
+        + "20.02.2024;core;20,50;DKK;C;\n"
+        + "01.03.2024;core;30,25;DKK;D;\n"
+    ).encode()
+    found = read(tmp_path, "l.csv", data)
+    assert [(d.line, d.code) for d in found.diagnostics] == [(2, "IOM422")]
+    assert [(p.date, p.amount, p.row) for p in found.records] == [
+        (dt.date(2024, 1, 15), Decimal("10.00"), 3),
+        (dt.date(2024, 2, 20), Decimal("20.50"), 4),
+        (dt.date(2024, 3, 1), Decimal("30.25"), 5),
+    ]
+    assert sum(p.amount for p in found.records) == Decimal("60.75")

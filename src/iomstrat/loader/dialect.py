@@ -232,27 +232,49 @@ class AmbiguousDates(ValueError):
         self.choices = choices
 
 
+DATE_VOTES = 5
+"""Valid dates that read one way only, enough to decide a file's date order (one bad or odd
+date among the first cannot decide it alone)."""
+
+
 def date_format_of(samples: Iterable[str], declared: str | None) -> str:
     """The declared date format, else the one the dates show: ISO, or day and month told apart
-    by a day above 12 (`29.09.2023`); when every day is up to 12, AmbiguousDates."""
+    by a day above 12 (`29.09.2023`); when every day is up to 12, AmbiguousDates. Only dates
+    valid in a format count for it (`2024-13-01` or `32.01.2024` decide nothing); the format
+    with most such dates wins, read until one has `DATE_VOTES` (ties: the first seen)."""
     if declared is not None:
         return declared
     undecided: tuple[str, str, str] | None = None
+    votes: dict[str, int] = {}
     for text in samples:
         for shape, day_first, month_first in _DATE_SHAPES:
             if not shape.fullmatch(text):
                 continue
-            if not month_first:
-                return day_first
-            first, second = (int(part) for part in re.split(r"[-./]", text)[:2])
-            if first > 12:
-                return day_first
-            if second > 12:
-                return month_first
-            undecided = undecided or (text, day_first, month_first)
+            valid = [f for f in (day_first, month_first) if f and _valid(text, f)]
+            if len(valid) == 1:
+                votes[valid[0]] = votes.get(valid[0], 0) + 1
+                if votes[valid[0]] >= DATE_VOTES:
+                    return valid[0]
+            elif valid:
+                undecided = undecided or (text, day_first, month_first)
+    if votes:
+        return max(votes, key=votes.__getitem__)  # the first seen among equals
     if undecided is not None:
         raise AmbiguousDates(undecided[0], undecided[1:])
     return "%Y-%m-%d"
+
+
+def _valid(text: str, date_format: str) -> bool:
+    """Whether `text`, of a shape of `_DATE_SHAPES`, is a day of the calendar in `date_format`."""
+    a, b, c = (int(part) for part in re.split(r"[-./]", text))
+    year, month, day = (a, b, c) if date_format[1] == "Y" else (c, b, a)
+    if date_format.startswith("%m"):
+        month, day = a, b
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def date_parser(date_format: str) -> Callable[[str], dt.date | None]:
