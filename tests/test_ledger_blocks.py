@@ -186,3 +186,41 @@ def read_text(tmp_path: Path, content: str) -> Payments:
     path = tmp_path / "ledger.csv"
     path.write_bytes(content.encode("utf-8"))
     return read(path)
+
+
+SPACED = {
+    "capitals": text(*ROWS, header="Date,Line,Amount,Currency,Voucher,Exchange_Rate"),
+    "spaces after the commas": text(
+        *(row.replace(",", ", ") for row in ROWS),
+        header="date, line, amount, currency, voucher, exchange_rate",
+    ),
+    "spaces around a Danish export's cells, one allocation": text(
+        *(f" {row.replace(',', ' ; ').replace('.25', ',25')} ; x " for row in ROWS),
+        header=" DATE ; Line ; amount ; currency ; voucher ; exchange_rate ; Allocation ",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPACED))
+def test_header_names_in_any_case_and_cells_with_spaces_read_as_plain(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(SPACED[name].encode("utf-8"))
+    found = read(path)
+    assert found.diagnostics == []
+    # the 28 rows of 1.25 ... 28.25 on 1-28 March: 28 * 29 / 2 + 28 * 0.25 = 413
+    assert sum(p.amount for p in found.records) == ledgers.Decimal("413.00")
+    plain = tmp_path / "plain.csv"
+    plain.write_bytes(FILES["plain"].encode("utf-8"))
+    expected = [
+        (p.date, p.line, p.amount, p.currency, p.voucher, p.row) for p in read(plain).records
+    ]
+    got = [(p.date, p.line, p.amount, p.currency, p.voucher, p.row) for p in found.records]
+    assert got == expected
+    if "allocation" in name:
+        assert {p.allocation for p in found.records} == {"x"}
+    # the row path alone reads them the same
+    whole = result(found)
+    monkeypatch.setattr(ledgers._Rows, "by_columns", lambda *args: False)
+    assert result(read(path)) == whole

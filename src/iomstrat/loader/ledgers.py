@@ -442,12 +442,16 @@ def _layout(
 ) -> _Layout | None:
     """The column of each field, or None after a finding that teaches the header."""
     mapping = ledger.columns
-    if not mapping:
-        missing = [c for c in REQUIRED_COLUMNS if c not in names]
-        unknown = [n for n in names if n not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
-        twice = len(set(names)) != len(names)
+    if not mapping:  # the documented names, in any case (as mapped names are matched)
+        folded_header = [n.casefold() for n in names]
+        missing = [c for c in REQUIRED_COLUMNS if c not in folded_header]
+        unknown = [
+            n for n, f in zip(names, folded_header, strict=True)
+            if f not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+        ]  # fmt: skip
+        twice = len(set(folded_header)) != len(folded_header)
         if not (missing or unknown or twice):
-            return _Layout({n: i for i, n in enumerate(names)}, len(names))
+            return _Layout({n: i for i, n in enumerate(folded_header)}, len(names))
         if twice and not (missing or unknown):
             refuse(LEDGER_HEADER, "twice")
             return None
@@ -838,8 +842,11 @@ class _Rows:
         allocations: Iterable[str | None] = repeat(None, n)
         if self.i_alloc is not None:
             texts = column(self.i_alloc)
-            if unsafe("".join(set(texts))) is not None:
+            distinct_allocations = set(texts)
+            if unsafe("".join(distinct_allocations)) is not None:
                 return False
+            if any(t != t.strip() for t in distinct_allocations):
+                return False  # read row by row, which strips the cells
             allocations = map(self.allocations.setdefault, texts, texts)
         refunds: Iterable[bool] = repeat(False, n)
         if self.i_refund is not None:
@@ -882,6 +889,9 @@ class _Rows:
         numbers, add, sheet = self.plan.numbers, self.payments.add, self.sheet
         parse_amount = self.parse_amount
         for cells, row in rows:
+            # Spaces around a cell are the file's layout (`date, line, amount`), not its value:
+            # gone here as the column path never takes a cell that has them.
+            cells = [cell.strip() if isinstance(cell, str) else cell for cell in cells]
             problem: Phrase | None = None
             column = 0
             if len(cells) != width and (
@@ -1003,6 +1013,8 @@ def _vouchers_good(column: list[str]) -> bool:
     clean = printable(joined) and " " not in joined
     if "" in column or (not clean and any(map(str.isspace, column))):
         return False
+    if not clean and any(t != t.strip() for t in column):
+        return False  # read row by row, which strips the cells
     return clean or unsafe(joined) is None
 
 
