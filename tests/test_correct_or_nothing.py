@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from .conftest import run_cli
+from .conftest import Run, run_cli
 from .disbursement_helpers import LEDGER, edit, example_text, ledger_text, write_example
 
 AS_OF = "2024-01-01"
@@ -289,11 +289,18 @@ MONEY_ROWS = (
 """After the example ledger's five rows (lines 2-6), at lines 7-13."""
 
 
-def test_money_inputs_are_checked_as_money(tmp_path: Path) -> None:
-    path = write_example(tmp_path, ledger=ledger_text() + MONEY_ROWS)
+def _ledger_findings(tmp_path: Path, rows: str) -> tuple[Run, list[str]]:
+    """`validate` of the example with `rows` after its ledger's: the run, and the findings on
+    the ledger without their place."""
+    path = write_example(tmp_path, ledger=ledger_text() + rows)
     run = run_cli("validate", str(path), "--as-of", AS_OF)
     assert run.exit_code == 1
     found = [line.split(": ", 1)[1] for line in run.stdout.splitlines() if "_ledger.csv:" in line]
+    return run, found
+
+
+def test_money_inputs_are_checked_as_money(tmp_path: Path) -> None:
+    run, found = _ledger_findings(tmp_path, MONEY_ROWS)
     assert found == [
         "error IOM425 payment T-1: currency 'XYZ' is not an ISO 4217 code (e.g. DKK, EUR, USD)",
         "error IOM425 payment T-2: currency 'DKR' is not an ISO 4217 code; did you mean DKK?",
@@ -316,10 +323,7 @@ def test_money_inputs_are_checked_as_money(tmp_path: Path) -> None:
 
 def test_a_currency_that_does_not_exist_is_not_also_a_missing_rate(tmp_path: Path) -> None:
     rows = "2023-10-03,soft_earmarked,1000.00,DKR,T-2,,,\n2023-10-04,soft_earmarked,10,XYZ,T-8,,,\n"
-    path = write_example(tmp_path, ledger=ledger_text() + rows)
-    run = run_cli("validate", str(path), "--as-of", AS_OF)
-    assert run.exit_code == 1
-    found = [line.split(": ", 1)[1] for line in run.stdout.splitlines() if "_ledger.csv:" in line]
+    run, found = _ledger_findings(tmp_path, rows)
     assert found == [
         "error IOM425 payment T-2: currency 'DKR' is not an ISO 4217 code; did you mean DKK?",
         "error IOM425 payment T-8: currency 'XYZ' is not an ISO 4217 code (e.g. DKK, EUR, USD)",
