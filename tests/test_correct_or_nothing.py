@@ -224,7 +224,9 @@ def test_an_error_in_the_plan_withholds_the_figures_it_makes_wrong(tmp_path: Pat
         run = run_cli(*command)
         assert (run.exit_code, run.stdout) == (1, ""), (code, run.stderr)
         assert f"error {code}" in run.stderr
-        assert "no figures written: 1 error(s) on the plan" in run.stderr
+        # a line amount changed also contradicts the stated totals and the cover (IOM101,
+        # IOM103): errors on the plan too
+        assert "no figures written: " in run.stderr and " error(s) on the plan" in run.stderr
         run = run_cli(*command, "--partial")
         assert run.exit_code == 1
         written = rows(run.stdout)
@@ -233,7 +235,9 @@ def test_an_error_in_the_plan_withholds_the_figures_it_makes_wrong(tmp_path: Pat
         planned = {"IOM302": "0", "IOM106": "48000000", "IOM303": "-48000000"}[code]
         assert written[("core", "2025")]["planned"] == planned, code
         data = json.loads(run_cli(*command[:-1], "json", "--partial").stdout)
-        assert data["complete"] is False and [f["code"] for f in data["findings"]] == [code]
+        found = [f["code"] for f in data["findings"]]
+        assert data["complete"] is False and code in found, code
+        assert set(found) - {code} <= {"IOM101", "IOM103"}, (code, found)
 
 
 REDUCED = """    status: reduced

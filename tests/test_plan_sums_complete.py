@@ -13,8 +13,8 @@ from .conftest import ROOT, run_cli
 
 STRATEGY = ROOT / "examples" / "illustrative_2023.yaml"
 LEDGER = ROOT / "examples" / "illustrative_2023_ledger.csv"
-PROJECTED = '''  projected_disbursement:                    # "Projected ann. Disb."
-    by_year: {2023: 100, 2024: 100, 2025: 100, 2026: 100}'''
+PROJECTED = """  projected_disbursement:                    # "Projected ann. Disb."
+    by_year: {2023: 100, 2024: 100, 2025: 100, 2026: 100}"""
 STATED = "      stated: {2023: 98, 2024: 98, 2025: 98, 2026: 98}"
 
 
