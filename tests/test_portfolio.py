@@ -196,7 +196,10 @@ def test_the_first_screen_names_the_member_with_errors(tmp_path: Path) -> None:
     small = tmp_path / "small.yaml"
     small.write_text(SMALL.replace("total: 3200", "total: 3201"), encoding="utf-8")
     out = tmp_path / "r.html"
-    run = run_cli("report", str(UNHCR), str(small), "--as-of", AS_OF, "-o", str(out))
+    # a stated total the lines contradict makes the figures incomplete: written on --partial
+    args = ("report", str(UNHCR), str(small), "--as-of", AS_OF, "-o", str(out))
+    assert run_cli(*args).exit_code == 1 and not out.exists()
+    run = run_cli(*args, "--partial")
     html = out.read_text(encoding="utf-8")
     assert run.exit_code == 1
     alert = html[html.index('class="findings error members-with-errors"') :]
