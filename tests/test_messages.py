@@ -150,6 +150,22 @@ def test_an_annual_dialogue_is_worded_as_annual_in_both_languages(tmp_path: Path
     assert "én gang om året" in said and "halv" not in said and "seks" not in said
 
 
+def test_a_payment_outside_its_year_and_supplementary_period_names_the_months_once() -> None:
+    dated = {"voucher": "V-7", "date": dt.date(2025, 5, 2), "year": 2024}
+    late = finding("s.yaml", 1, 1, "IOM409", (), kind="payment_year_months", **dated, months=3)
+    assert text(late) == (
+        "payment V-7 of 2025-05-02 is dated outside its appropriation year 2024 and its "
+        "supplementary period of 3 months"
+    )
+    assert text(late, "da") == (
+        "udbetalingen V-7 af 2025-05-02 er dateret uden for sit bevillingsår 2024 og dets "
+        "supplementsperiode på 3 måneder"
+    )
+    one = finding("s.yaml", 1, 1, "IOM409", (), kind="payment_year_months", **dated, months=1)
+    assert text(one).endswith("supplementary period of 1 month")
+    assert text(one, "da").endswith("supplementsperiode på 1 måned")
+
+
 def test_a_dialogue_gap_is_worded_from_the_file(tmp_path: Path) -> None:
     planned = {"after": dt.date(2024, 9, 1), "days": 428, "before": dt.date(2023, 6, 30)}
     annual = finding("s.yaml", 1, 1, "IOM408", (), **planned, every_months=12, grace_months=1)

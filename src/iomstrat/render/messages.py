@@ -636,9 +636,9 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM409.payment_year_months": Message(
         "payment {voucher} of {date} is dated outside its appropriation year {year} and its "
-        "supplementary period of {months} months",
+        "supplementary period of {months}",
         "udbetalingen {voucher} af {date} er dateret uden for sit bevillingsår {year} og dets "
-        "supplementsperiode på {months} måneder",
+        "supplementsperiode på {months}",
     ),
     "IOM409.allocation": Message(
         "allocation for {period}, outside the period {start}-{end}",
