@@ -338,15 +338,21 @@ def every_payment_within_its_line(ctx: Context) -> list[Diagnostic]:
 
 
 def every_payment_in_its_year(ctx: Context) -> list[Diagnostic]:
-    """IOM409 of payments as a walk through every payment in file order."""
+    """IOM409 of payments as a walk through every payment in file order: a payment dated in
+    the first `months` months of the next year (the supplementary period) is in its year."""
     assert ctx.book is not None
     period, found = ctx.strategy.strategy.period, []
+    months = ctx.strategy.strategy.supplementary_period_months
     for p in ctx.book.payments.records:
         values: dict[str, object]
+        late = p.date.year == p.year + 1 and p.date.month <= (months or 0)
         if p.year not in period.years:
             values = {"kind": "payment_period", "year": p.year}
             values.update(start=period.start, end=period.end)
-        elif p.date.year != p.year:
+        elif p.date.year != p.year and not late and months:
+            values = {"kind": "payment_year_months", "date": p.date, "year": p.year}
+            values.update(months=months)
+        elif p.date.year != p.year and not late:
             values = {"kind": "payment_year", "date": p.date, "year": p.year}
         else:
             continue
@@ -447,6 +453,8 @@ any_payment = st.tuples(
             dt.date(2024, 6, 30),
             dt.date(2024, 11, 2),
             dt.date(2025, 1, 15),
+            dt.date(2025, 3, 31),
+            dt.date(2025, 4, 1),
             dt.date(2025, 7, 1),
         ]
     ),
@@ -460,15 +468,17 @@ any_payment = st.tuples(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(any_payment, max_size=16), st.booleans())
+@given(st.lists(any_payment, max_size=16), st.booleans(), st.sampled_from([None, 3, 6, 12]))
 def test_payment_checks_by_column_find_what_a_walk_through_every_payment_finds(
     unhcr: Checked,
     unhcr_by_line: Checked,
     drawn: list[tuple[dt.date, str, str, int, str, str, bool]],
     by_line: bool,
+    months: int | None,
 ) -> None:
     """Refunds, payments before approval or in a year not approved, years and lines above
-    what was approved, vouchers equal once folded, unknown lines, payments without a rate:
+    what was approved, vouchers equal once folded, unknown lines, payments without a rate,
+    payments dated after their year within or beyond a supplementary period of `months`:
     each check's findings by column are those of the walk through every payment, in order."""
     records = [
         Payment(day, line, Decimal(m) * 1_000_000, currency, f"{voucher}{n % 3}", None, year,
@@ -476,6 +486,8 @@ def test_payment_checks_by_column_find_what_a_walk_through_every_payment_finds(
         for n, (day, line, m, year, currency, voucher, refund) in enumerate(drawn, start=2)
     ]  # fmt: skip
     ctx = context(unhcr_by_line if by_line else unhcr, records)
+    cover = ctx.strategy.strategy.model_copy(update={"supplementary_period_months": months})
+    ctx = ctx._replace(strategy=ctx.strategy.model_copy(update={"strategy": cover}))
     for by_column, by_row in BY_COLUMN_AND_BY_ROW:
         assert by_column(ctx) == by_row(ctx), by_column.__name__
 
