@@ -316,7 +316,7 @@ def test_a_column_without_a_heading_is_numbered_in_the_readers_language(tmp_path
     assert "| 2021 | kolonne 2 |" in danish.stdout
     found = check_file(str(path), Run(dt.date(2024, 1, 1))).diagnostics
     column, grand = [d for d in found if d.code == "IOM102"]
-    assert message_text(column).startswith("column column 2 total: stated 3, computed 2")
-    assert message_text(column, "da").startswith("kolonnen kolonne 2 i alt: angivet 3, beregnet 2")
+    assert message_text(column).startswith("column 2 total: stated 3, computed 2 ")
+    assert message_text(column, "da").startswith("kolonne 2 i alt: angivet 3, beregnet 2 ")
     assert "computed 4 (2021 1 + column 2 3)" in message_text(grand)
     assert "beregnet 4 (2021 1 + kolonne 2 3)" in message_text(grand, "da")

@@ -1037,6 +1037,7 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     "sum.row": ("row", "heading"),
     "sum.row_total": ("row",),
     "sum.column": ("column",),
+    "sum.column_n": ("column",),  # a column printed without a heading: "column 2 total"
     "sum.grand_rows": (),
     "sum.grand_columns": (),
     "sum.figures": ("count",),

@@ -1417,6 +1417,7 @@ PHRASES: Mapping[str, Message] = {
     "sum.row": Message("row '{row}', {heading}", "rækken '{row}', {heading}"),
     "sum.row_total": Message("row '{row}', total", "rækken '{row}', i alt"),
     "sum.column": Message("column {column} total", "kolonnen {column} i alt"),
+    "sum.column_n": Message("{column} total", "{column} i alt"),  # {column}: "column 2"
     "sum.grand_rows": Message(
         "grand total against the row totals", "totalen sammenholdt med rækkesummerne"
     ),
