@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .conftest import Run, run_cli
-from .disbursement_helpers import LEDGER, edit, example_text, ledger_text, write_example
+from .disbursement_helpers import EXAMPLE, LEDGER, edit, example_text, ledger_text, write_example
 
 AS_OF = "2024-01-01"
 NO_LEDGER = "ledgers: []"
@@ -186,6 +186,30 @@ def test_partial_markdown_and_html_begin_with_the_banner(tmp_path: Path) -> None
     assert run.exit_code == 1
     body = page.read_text(encoding="utf-8").split("<body>", 1)[1].lstrip()
     assert body.startswith('<p class="incomplete" role="alert"><strong>INCOMPLETE: 1 error(s)')
+
+
+def test_a_member_left_out_for_its_errors_marks_report_as_disbursement(tmp_path: Path) -> None:
+    """One rule (pipeline.completeness): a file giving no strategy for an error off the money
+    path (IOM020, a currency not ISO 4217) is missing from the portfolio, so the report's page
+    is withheld, and written with --partial marked, as the disbursement's figures are."""
+    unhcr = str(EXAMPLE.parent / "illustrative_unhcr_2024.yaml")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(edit(example_text(), "currency: DKK", "currency: kr."), encoding="utf-8")
+    given = (unhcr, str(broken), "--as-of", "2024-12-31")
+    page = tmp_path / "report.html"
+    run = run_cli("report", *given, "-o", str(page))
+    assert run.exit_code == 1 and not page.exists()
+    assert "no figures written: 1 error(s)" in run.stderr and "(broken.yaml)" in run.stderr
+    run = run_cli("report", *given, "-o", str(page), "--partial")
+    assert run.exit_code == 1
+    body = page.read_text(encoding="utf-8").split("<body>", 1)[1].lstrip()
+    assert body.startswith('<p class="incomplete" role="alert"><strong>INCOMPLETE: 1 error(s)')
+    assert "(broken.yaml)" in body.split("</p>", 1)[0]
+    # The disbursement of the same two files: withheld alike, marked alike with --partial.
+    run = run_cli("disbursement", *given, "-f", "markdown")
+    assert (run.exit_code, run.stdout) == (1, "")
+    run = run_cli("disbursement", *given, "-f", "markdown", "--partial")
+    assert run.stdout.startswith("> **INCOMPLETE: 1 error(s)") and "(broken.yaml)" in run.stdout
 
 
 def test_exports_withhold_on_errors_and_stop_on_an_unreadable_ledger(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from iomstrat.core.pipeline import (
     check_file,
     completeness,
     figures_leave,
+    left_out,
     shown_status,
     table_given,
     table_left_out,
@@ -41,18 +42,14 @@ class DisbursementResult:
 
     @property
     def completeness(self) -> Completeness:
-        """Whether every payment was read and accepted (asked once per run), and every file
-        given is in the figures: a strategy left out for its errors is missing from the
-        portfolio's totals."""
-        found = completeness(self.diagnostics).withheld
-        return Completeness(found + tuple(d for d in self.left_out if d not in found))
+        """Whether the figures are complete (pipeline.completeness): a strategy left out for its
+        errors is missing from the portfolio's totals."""
+        return completeness(self.diagnostics, left_out=self.left_out)
 
     def figures_leave(self, *, travels: bool, partial: bool) -> bool:
         """Whether the figures may be shown or written (pipeline.figures_leave)."""
-        return (
-            bool(self.reports)
-            and figures_leave(self.diagnostics, travels=travels, partial=partial)
-            and (partial or not travels or self.completeness.complete)
+        return bool(self.reports) and figures_leave(
+            self.diagnostics, travels=travels, partial=partial, left_out=self.left_out
         )
 
 
@@ -75,7 +72,7 @@ def calculate(
     reports = []
     books = []
     found: list[Diagnostic] = []
-    left_out: list[Diagnostic] = []
+    files_left_out: list[Diagnostic] = []
     tables: list[Checked] = []
     for path in paths:
         result = check_file(path, run)
@@ -85,7 +82,7 @@ def calculate(
         found += [d for d in result.diagnostics if d.severity >= Severity.WARNING]
         strategy, book = result.strategy, result.book
         if strategy is None or book is None:
-            left_out += [d for d in result.diagnostics if d.severity >= Severity.ERROR]
+            files_left_out += left_out(result)
             continue
         try:
             reports.append(
@@ -124,4 +121,6 @@ def calculate(
             return DisbursementResult((), None, tuple(found), no_rate)
     if any(d.severity is Severity.FATAL for d in found):
         return DisbursementResult((), None, tuple(found))
-    return DisbursementResult(tuple(reports), combined, tuple(found), left_out=tuple(left_out))
+    return DisbursementResult(
+        tuple(reports), combined, tuple(found), left_out=tuple(files_left_out)
+    )

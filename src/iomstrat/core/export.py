@@ -15,6 +15,7 @@ from iomstrat.core.pipeline import (
     check_file,
     completeness,
     figures_leave,
+    left_out,
     shown_status,
     table_given,
     table_left_out,
@@ -42,6 +43,7 @@ class ExportInput:
     errors: tuple[Diagnostic, ...]
     problem: Usage | None = None  # a usage error: e.g. a table file
     sources: tuple[Source, ...] = ()  # sources[i] is where strategies[i] comes from
+    left_out: tuple[Diagnostic, ...] = ()  # the errors of a file given that gives no strategy
 
     @property
     def exit_status(self) -> int:
@@ -49,12 +51,14 @@ class ExportInput:
 
     @property
     def completeness(self) -> Completeness:
-        """Whether every payment was read and accepted (asked once per run)."""
-        return completeness(self.errors)
+        """Whether the figures are complete (pipeline.completeness)."""
+        return completeness(self.errors, left_out=self.left_out)
 
     def figures_leave(self, *, partial: bool) -> bool:
         """Whether the export may be written: an export always travels."""
-        return bool(self.strategies) and figures_leave(self.errors, travels=True, partial=partial)
+        return bool(self.strategies) and figures_leave(
+            self.errors, travels=True, partial=partial, left_out=self.left_out
+        )
 
 
 def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:
@@ -72,7 +76,7 @@ def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:
         errors += checked.errors
         unreadable = any(d.severity is Severity.FATAL for d in checked.errors)
         if checked.strategy is None or checked.book is None or unreadable:
-            return ExportInput((), tuple(errors))
+            return ExportInput((), tuple(errors), left_out=left_out(checked))
         strategies.append((checked.strategy, checked.book))
         changed = _changed([path, *checked.book.payments.sources])
         sources.append(Source(path, checked.document, changed))

@@ -302,22 +302,39 @@ def _on_money_path(d: Diagnostic) -> bool:
     return d.code in PLAN_SUMS and d.path[:1] in (("budget",), ("cover",))
 
 
-def completeness(findings: Iterable[Diagnostic]) -> Completeness:
-    """The errors of `findings` on the money path."""
-    return Completeness(
-        tuple(d for d in findings if d.severity >= Severity.ERROR and _on_money_path(d))
-    )
+def left_out(checked: Checked) -> tuple[Diagnostic, ...]:
+    """The errors of a file given as a strategy that gives none (not a table): whatever their
+    codes (IOM003, IOM020 are not on the money path), its figures are missing from every total,
+    so each of them makes the run's figures incomplete."""
+    if checked.table is not None or (checked.strategy is not None and checked.book is not None):
+        return ()
+    return checked.errors
 
 
-def figures_leave(findings: Iterable[Diagnostic], *, travels: bool, partial: bool) -> bool:
+def completeness(
+    findings: Iterable[Diagnostic], *, left_out: Iterable[Diagnostic] = ()
+) -> Completeness:
+    """The one rule of what makes a run's figures incomplete: the errors of `findings` on the
+    money path, and those of a file left out of the figures (`left_out`)."""
+    found = [d for d in findings if d.severity >= Severity.ERROR and _on_money_path(d)]
+    return Completeness(tuple(dict.fromkeys([*found, *left_out])))
+
+
+def figures_leave(
+    findings: Iterable[Diagnostic],
+    *,
+    travels: bool,
+    partial: bool,
+    left_out: Iterable[Diagnostic] = (),
+) -> bool:
     """The one rule of every command that writes figures: never after a file or a ledger that
     cannot be read; in a format meant to travel (csv, json, markdown, xlsx, html, a journal,
-    IATI, any file), only when every payment was read and accepted, or on `--partial`, which
-    marks them incomplete."""
+    IATI, any file), only when the figures are complete (`completeness`), or on `--partial`,
+    which marks them incomplete."""
     found = list(findings)
     if any(d.severity is Severity.FATAL for d in found):
         return False
-    return partial or not travels or completeness(found).complete
+    return partial or not travels or completeness(found, left_out=left_out).complete
 
 
 def shown_status(errors: Iterable[Diagnostic], *, shown: bool, problem: Usage | None) -> int:

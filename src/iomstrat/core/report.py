@@ -14,6 +14,7 @@ from iomstrat.core.pipeline import (
     exit_status,
     expand_paths,
     figures_leave,
+    left_out,
 )
 from iomstrat.engine.book import Book
 from iomstrat.engine.briefing import briefing
@@ -46,7 +47,12 @@ def _brief(path: str, run: Run) -> tuple[Briefing, tuple[Strategy, Book] | None]
     source = source_file(path, checked.data)
     strategy, book = checked.strategy, checked.book
     if strategy is None or book is None:
-        return Briefing(source, checked.diagnostics, is_table=checked.table is not None), None
+        return Briefing(
+            source,
+            checked.diagnostics,
+            is_table=checked.table is not None,
+            left_out=left_out(checked),
+        ), None
     ledgers = tuple(source_file(p, _read(p)) for p in book.payments.sources[1:])
     return briefing(
         strategy,
@@ -96,11 +102,18 @@ def findings(report: Report) -> list[Diagnostic]:
     return [d for b in report.briefings for d in b.diagnostics]
 
 
+def _left_out(report: Report) -> list[Diagnostic]:
+    return [d for b in report.briefings for d in b.left_out]
+
+
 def report_completeness(report: Report) -> Completeness:
-    """Whether every payment of every file was read and accepted (asked once per run)."""
-    return completeness(findings(report))
+    """Whether the figures are complete (pipeline.completeness): every payment of every file
+    read and accepted, and no file left out of the portfolio for its errors."""
+    return completeness(findings(report), left_out=_left_out(report))
 
 
 def report_leaves(report: Report, *, partial: bool) -> bool:
     """Whether the page may be written: an HTML page travels (pipeline.figures_leave)."""
-    return figures_leave(findings(report), travels=True, partial=partial)
+    return figures_leave(
+        findings(report), travels=True, partial=partial, left_out=_left_out(report)
+    )

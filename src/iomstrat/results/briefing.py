@@ -90,6 +90,7 @@ class Briefing:
     source: SourceFile
     diagnostics: tuple[Diagnostic, ...]
     is_table: bool = False  # a table file (e.g. an annex), briefed by `iomstrat table show`
+    left_out: tuple[Diagnostic, ...] = ()  # the errors that left it out of the figures
     facts: Facts | None = None
     table: BudgetTable | None = None
     years: tuple[YearFigures, ...] = ()
