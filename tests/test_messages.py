@@ -166,6 +166,64 @@ def test_a_payment_outside_its_year_and_supplementary_period_names_the_months_on
     assert text(one, "da").endswith("supplementsperiode på 1 måned")
 
 
+def test_payments_dated_later_are_counted_in_words_singular_and_plural() -> None:
+    dated = {"voucher": "V-9", "date": dt.date(2024, 12, 1), "as_of": dt.date(2024, 6, 30)}
+    one = finding("s.yaml", 1, 1, "IOM458", (), **dated, payments=1)
+    assert text(one) == (
+        "payment V-9 of 2024-12-01 is dated after the as-of date 2024-06-30: not counted as of "
+        "that date (1 payment of this file is dated so)"
+    )
+    assert text(one, "da") == (
+        "udbetalingen V-9 af 2024-12-01 er dateret efter opgørelsesdatoen 2024-06-30: ikke "
+        "medregnet pr. den dato (1 udbetaling i denne fil er dateret sådan)"
+    )
+    today = dt.date(2024, 7, 1)
+    later = finding("s.yaml", 1, 1, "IOM459", (), kind="counted", **dated, today=today, payments=3)
+    assert text(later, "da") == (
+        "udbetalingen V-9 af 2024-12-01 er dateret efter i dag (2024-07-01), en udbetaling, der "
+        "endnu ikke er sket: medregnet pr. 2024-06-30 (3 udbetalinger i denne fil er dateret "
+        "sådan)"
+    )
+
+
+def test_danish_wording_of_the_review() -> None:
+    """Payments are udbetalinger, an allocation is decided (approval is Parliament's), a
+    YAML mapping is a collection of keys and values, a count names what it counts."""
+    from iomstrat.findings import Usage
+    from iomstrat.render.usage import usage_text
+    from iomstrat.render.words import word
+
+    absent = finding("s.yaml", 1, 1, "IOM420", (), kind="absent")
+    assert text(absent, "da") == (
+        "oversigtsfilen findes ikke (nævnt under `ledgers:`; ikke committet eller ignoreret af "
+        "git?): strategien kontrolleres uden sine udbetalinger"
+    )
+    values = {"voucher": "V-1", "line": "soft", "date": dt.date(2024, 3, 1), "year": 2024}
+    assert text(finding("s.yaml", 1, 1, "IOM403", (), **values), "da") == (
+        "udbetalingen V-1 på linjen 'soft' af 2024-03-01 har ingen allokering for 2024, som en "
+        "dialogbeslutning har besluttet senest den dato"
+    )
+    listed = finding(
+        "s.yaml", 1, 1, "IOM809", (), kind="list", written="lines", count=3, reason="skøn"
+    )
+    assert text(listed, "da") == (
+        "lines: listen med 3 poster er denne fils antagelse, ikke dokumentets: skøn"
+    )
+    extra = Usage("extra", (("extra", "xlsx"), ("modules", "openpyxl")))
+    assert usage_text(extra, "da") == (
+        "dette kræver den valgfrie del 'xlsx' (openpyxl er ikke installeret): "
+        "pip install 'iomstrat[xlsx]'"
+    )
+    assert word("unallocated_note", "da") == (
+        "Ikke allokeret: bevilget minus allokeret pr. dialoglinje; et tal markeret med * er "
+        "målt mod planen for et år, der endnu ikke er bevilget."
+    )
+    assert SUMMARIES_DA["IOM011"] == (
+        "tom fil, flere dokumenter eller et øverste niveau, der ikke er en samling af nøgler og "
+        "værdier"
+    )
+
+
 def test_a_dialogue_gap_is_worded_from_the_file(tmp_path: Path) -> None:
     planned = {"after": dt.date(2024, 9, 1), "days": 428, "before": dt.date(2023, 6, 30)}
     annual = finding("s.yaml", 1, 1, "IOM408", (), **planned, every_months=12, grace_months=1)

@@ -41,9 +41,11 @@ def test_a_payment_after_the_as_of_date_is_a_note_and_left_out(
     # (2023-12-01, row 5) and DK-2023-P04 (2023-12-15, row 6)
     assert lines(run.stdout + run.stderr, "IOM458") == [
         f"{ledger}:5:1: note IOM458 payment DK-2023-006 of 2023-12-01 is dated after the "
-        "as-of date 2023-10-31: not counted as of that date (2 payment(s) of this file so)",
+        "as-of date 2023-10-31: not counted as of that date (2 payments of this file are dated "
+        "so)",
         f"{strategy}:211:1: note IOM458 payment DK-2023-005 of 2023-11-15 is dated after the "
-        "as-of date 2023-10-31: not counted as of that date (1 payment(s) of this file so)",
+        "as-of date 2023-10-31: not counted as of that date (1 payment of this file is dated "
+        "so)",
     ]
     data = json.loads(
         run_cli("disbursement", strategy, "--as-of", "2023-10-31", "--format", "json").stdout
@@ -66,13 +68,13 @@ def test_a_payment_after_today_is_a_warning(strategy: str, monkeypatch: pytest.M
     found = run.stdout + run.stderr
     assert lines(found, "IOM459") == [
         f"{ledger}:5:1: warning IOM459 payment DK-2023-006 of 2023-12-01 is dated after today "
-        "(2023-11-30), a payment not yet made: not counted as of 2023-11-20 (2 payment(s) of "
-        "this file so)"
+        "(2023-11-30), a payment not yet made: not counted as of 2023-11-20 (2 payments of "
+        "this file are dated so)"
     ]
     assert lines(found, "IOM458") == []  # DK-2023-005 of 2023-11-15 is before 2023-11-20
     run = run_cli("validate", strategy, "--as-of", "2023-12-31")
     assert lines(run.stdout + run.stderr, "IOM459") == [
         f"{ledger}:5:1: warning IOM459 payment DK-2023-006 of 2023-12-01 is dated after today "
-        "(2023-11-30), a payment not yet made: counted as of 2023-12-31 (2 payment(s) of this "
-        "file so)"
+        "(2023-11-30), a payment not yet made: counted as of 2023-12-31 (2 payments of this "
+        "file are dated so)"
     ]

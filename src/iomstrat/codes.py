@@ -629,7 +629,7 @@ CODES: tuple[Code, ...] = (
         "note",
         "payments dated after the as-of date: not counted as of that date (one note per ledger "
         "file, at the first)",
-        values=("voucher", "date", "as_of", "n"),
+        values=("voucher", "date", "as_of", "payments"),
     ),
     Code(
         "IOM459",
@@ -637,8 +637,8 @@ CODES: tuple[Code, ...] = (
         "payments dated after today: not yet made, counted or not as of the as-of date (one "
         "warning per ledger file, at the first)",
         kinds={
-            "left_out": ("voucher", "date", "as_of", "today", "n"),
-            "counted": ("voucher", "date", "as_of", "today", "n"),
+            "left_out": ("voucher", "date", "as_of", "today", "payments"),
+            "counted": ("voucher", "date", "as_of", "today", "payments"),
         },
     ),
     Code(

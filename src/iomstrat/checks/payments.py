@@ -260,7 +260,7 @@ def check_payment_dates(ctx: Context) -> list[Diagnostic]:
     records, found = ctx.book.payments.records, []
     for key, index in first.items():
         payment, kind = records[index], key[1]
-        values: dict[str, Any] = {"date": payment.date, "as_of": as_of, "n": count[key]}
+        values: dict[str, Any] = {"date": payment.date, "as_of": as_of, "payments": count[key]}
         if kind:
             values["today"] = today
         code = AFTER_TODAY if kind else AFTER_AS_OF

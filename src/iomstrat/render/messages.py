@@ -187,11 +187,11 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM003.collection_key": Message(
         "a mapping or list cannot be a key",
-        "en tabel af nøgler eller en liste kan ikke være en nøgle",
+        "en samling af nøgler og værdier eller en liste kan ikke være en nøgle",
     ),
     "IOM003.merge": Message(
         "a merge key '<<' takes a mapping or list of mappings",
-        "en fletnøgle '<<' tager en tabel af nøgler eller en liste af dem",
+        "en fletnøgle '<<' tager en samling af nøgler og værdier eller en liste af dem",
     ),
     "IOM004": Message(
         "duplicate key '{text}' first given on line {first}; a key may appear once",
@@ -299,11 +299,11 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM011.top_list": Message(
         "top level is a list; expected a mapping of keys to values",
-        "øverste niveau er en liste; der forventes en tabel af nøgler og værdier",
+        "øverste niveau er en liste; der forventes en samling af nøgler og værdier",
     ),
     "IOM011.top_value": Message(
         "top level is a single value; expected a mapping of keys to values",
-        "øverste niveau er en enkelt værdi; der forventes en tabel af nøgler og værdier",
+        "øverste niveau er en enkelt værdi; der forventes en samling af nøgler og værdier",
     ),
     "IOM012": Message(
         "skipped: {is_a}, not a regular file",
@@ -565,7 +565,7 @@ MESSAGES: Mapping[str, Message] = {
         "payment {voucher} on line '{line}' of {date} has no allocation approved in a dialogue "
         "decision for {year} by that date",
         "udbetalingen {voucher} på linjen '{line}' af {date} har ingen allokering for {year}, "
-        "som en dialogbeslutning har godkendt senest den dato",
+        "som en dialogbeslutning har besluttet senest den dato",
     ),
     "IOM403.unknown_item": Message(
         "payment {voucher} names allocation '{allocation}': no dialogue decision has it",
@@ -646,21 +646,21 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM458": Message(
         "payment {voucher} of {date} is dated after the as-of date {as_of}: not counted as of "
-        "that date ({n} payment(s) of this file so)",
+        "that date ({payments})",
         "udbetalingen {voucher} af {date} er dateret efter opgørelsesdatoen {as_of}: ikke "
-        "medregnet pr. den dato ({n} udbetaling(er) i denne fil)",
+        "medregnet pr. den dato ({payments})",
     ),
     "IOM459.left_out": Message(
         "payment {voucher} of {date} is dated after today ({today}), a payment not yet made: "
-        "not counted as of {as_of} ({n} payment(s) of this file so)",
+        "not counted as of {as_of} ({payments})",
         "udbetalingen {voucher} af {date} er dateret efter i dag ({today}), en udbetaling, der "
-        "endnu ikke er sket: ikke medregnet pr. {as_of} ({n} udbetaling(er) i denne fil)",
+        "endnu ikke er sket: ikke medregnet pr. {as_of} ({payments})",
     ),
     "IOM459.counted": Message(
         "payment {voucher} of {date} is dated after today ({today}), a payment not yet made: "
-        "counted as of {as_of} ({n} payment(s) of this file so)",
+        "counted as of {as_of} ({payments})",
         "udbetalingen {voucher} af {date} er dateret efter i dag ({today}), en udbetaling, der "
-        "endnu ikke er sket: medregnet pr. {as_of} ({n} udbetaling(er) i denne fil)",
+        "endnu ikke er sket: medregnet pr. {as_of} ({payments})",
     ),
     "IOM410": Message(
         "voucher {voucher} is already used at {file}:{line}",
@@ -768,7 +768,7 @@ MESSAGES: Mapping[str, Message] = {
         "no such ledger file (named under `ledgers:`; not committed, or ignored by git?): the "
         "strategy is checked without its payments",
         "oversigtsfilen findes ikke (nævnt under `ledgers:`; ikke committet eller ignoreret af "
-        "git?): strategien kontrolleres uden dens betalinger",
+        "git?): strategien kontrolleres uden sine udbetalinger",
     ),
     "IOM420.permission": Message("permission denied", "adgang nægtet"),
     "IOM420.os_error": Message(
@@ -1192,7 +1192,7 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM809.list": Message(
         "{written}: the list of {count} is this file's assumption, not the document's: {reason}",
-        "{written}: listen med {count} er denne fils antagelse, ikke dokumentets: {reason}",
+        "{written}: listen med {count} poster er denne fils antagelse, ikke dokumentets: {reason}",
     ),
     "IOM809.mapping": Message(
         "{written}: the mapping is this file's assumption, not the document's: {reason}",
@@ -1592,7 +1592,7 @@ PHRASES: Mapping[str, Message] = {
     ),
     "value.dict_type": Message(
         "Input should be a valid dictionary",
-        "der forventes en tabel af nøgler",
+        "der forventes en samling af nøgler og værdier",
     ),
     "value.list_type": Message(
         "Input should be a valid list",
@@ -1830,7 +1830,7 @@ _WORDS: Mapping[str, Message] = {
     "got.boolean": Message("true/false ({text})", "true/false ({text})"),
     "got.text": Message("text '{text}'", "teksten '{text}'"),
     "got.nothing": Message("nothing (empty value)", "ingenting (tom værdi)"),
-    "got.mapping": Message("a mapping", "en tabel af nøgler"),
+    "got.mapping": Message("a mapping", "en samling af nøgler og værdier"),
     "got.list": Message("a list", "en liste"),
     "got.number": Message("the number {text}", "tallet {text}"),
     "got.other": Message("{text}", "{text}"),
@@ -1841,6 +1841,12 @@ _WORDS: Mapping[str, Message] = {
     "characters_1": Message("{n} character", "{n} tegn"),
     "items": Message("{n} items", "{n} elementer"),
     "items_1": Message("{n} item", "{n} element"),
+    "payments": Message(
+        "{n} payments of this file are dated so", "{n} udbetalinger i denne fil er dateret sådan"
+    ),
+    "payments_1": Message(
+        "{n} payment of this file is dated so", "{n} udbetaling i denne fil er dateret sådan"
+    ),
     "is_a.directory": Message("a directory", "en mappe"),
     "is_a.fifo": Message("a FIFO (named pipe)", "en FIFO (navngivet rør)"),
     "is_a.device": Message("a device", "en enhed"),
@@ -1869,7 +1875,8 @@ SUMMARIES_DA: Mapping[str, str] = {
     "IOM008": "for dybt indlejret",
     "IOM009": "for stor: for mange værdier eller en for lang nøgle",
     "IOM010": "et tal med for mange cifre",
-    "IOM011": "tom fil, flere dokumenter eller et øverste niveau, der ikke er en tabel af nøgler",
+    "IOM011": "tom fil, flere dokumenter eller et øverste niveau, der ikke er en samling af "
+    "nøgler og værdier",
     "IOM012": "springes over: ikke en almindelig fil (en FIFO, en sokkel, en enhed, et brudt "
     "symbolsk link)",
     "IOM020": "forkert type eller værdi",
@@ -2131,7 +2138,7 @@ def _value(name: str, value: Any, locale: str) -> str:
         quoted = [f"'{choice}'" for choice in value]
         last = _word("or", locale).join(quoted[-2:])
         return ", ".join([*quoted[:-2], last])
-    if name in ("characters", "items") and isinstance(value, int):
+    if name in ("characters", "items", "payments") and isinstance(value, int):
         return _word(f"{name}_1" if value == 1 else name, locale).format(n=value)
     if name == "is_a":
         return _word(f"is_a.{value}", locale)

@@ -60,7 +60,7 @@ USAGE: Mapping[str, Words] = {
     "extra": Words(
         "this needs the optional '{extra}' part ({modules} not installed): "
         "pip install 'iomstrat[{extra}]'",
-        "dette kræver den valgfri del '{extra}' ({modules} er ikke installeret): "
+        "dette kræver den valgfrie del '{extra}' ({modules} er ikke installeret): "
         "pip install 'iomstrat[{extra}]'",
     ),
     "reconcile_identifiers": Words(

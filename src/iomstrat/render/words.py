@@ -56,8 +56,8 @@ _WORDS: dict[str, Word] = {
     "unallocated_note": Word(
         "Unallocated: approved less allocated, per dialogue line; marked *, the plan stands "
         "in for a year not yet approved.",
-        "Ikke allokeret: bevilget minus allokeret pr. dialoglinje; markeret * er målt mod "
-        "planen for et år, der endnu ikke er bevilget.",
+        "Ikke allokeret: bevilget minus allokeret pr. dialoglinje; et tal markeret med * er "
+        "målt mod planen for et år, der endnu ikke er bevilget.",
     ),
     "dialogue_periods_title": Word(
         "Allocated and unallocated by dialogue period",
