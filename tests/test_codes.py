@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from iomstrat.codes import CODES, help_text, summary
 from iomstrat.findings import Diagnostic, Severity
@@ -92,3 +93,23 @@ def test_one_severity_word_in_findings_summaries_readme_and_sarif() -> None:
     sarif = json.loads(run_cli(*args, "-f", "sarif").stdout)["runs"][0]
     assert {r["level"] for r in sarif["results"] if r["ruleId"] == "IOM206"} == {"note"}
     assert run_cli(*args, "-f", "json").exit_code == 0
+
+
+def test_a_kind_may_have_its_own_severity_and_the_reader_emits_it(tmp_path: Path) -> None:
+    """IOM420 is fatal, its `absent` kind (a ledger named under `ledgers:`, to `validate`) a
+    warning: the catalogue says so, the README row says so, and the ledger reader emits it."""
+    from iomstrat.codes import severity
+    from iomstrat.core.payments import read_ledger
+    from iomstrat.loader.payments import Payments
+
+    assert all(set(c.severities) <= set(c.kinds) for c in CODES)
+    assert (severity("IOM420"), severity("IOM420", "missing")) == ("fatal", "fatal")
+    assert severity("IOM420", "absent") == "warning"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "| IOM420 | fatal |" in readme and "absent is a warning to `validate` |" in readme
+    gone = str(tmp_path / "gone.csv")
+    for optional, kind, level in ((True, "absent", "warning"), (False, "missing", "fatal")):
+        payments = Payments(sources=[])
+        read_ledger(gone, payments, optional=optional)
+        [found] = payments.diagnostics
+        assert (found.code, found.kind, found.severity.label) == ("IOM420", kind, level)

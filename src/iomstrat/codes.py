@@ -22,6 +22,8 @@ class Code:
     reader words the finding itself (YAML, pydantic, ledgers, IATI: the finding's `message`)."""
     kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """A code with several messages: each kind's value names (a finding names its kind)."""
+    severities: Mapping[str, str] = field(default_factory=dict)
+    """A kind whose findings have another severity than the code's (its summary says so)."""
 
     def messages(self) -> dict[str, tuple[str, ...]]:
         """Message key (`IOM204` or `IOM204.duplicate`) -> the values its findings carry."""
@@ -447,10 +449,10 @@ CODES: tuple[Code, ...] = (
     Code(
         "IOM420",
         "fatal",
-        "a ledger cannot be read (missing, not a workbook, unknown kind)",
+        "a ledger cannot be read (missing, not a workbook, unknown kind); one named under `ledgers:` and absent is a warning to `validate`",
         kinds={
             "missing": (),
-            "absent": (),  # to `validate`: a warning, the strategy checked without it
+            "absent": (),  # named under `ledgers:`, to `validate`: the strategy checked without it
             "permission": (),
             "os_error": ("reason",),
             "unknown_kind": (),
@@ -461,6 +463,7 @@ CODES: tuple[Code, ...] = (
             "csv": ("reason",),
             "long_line": ("most_mib",),
         },
+        severities={"absent": "warning"},
     ),
     Code(
         "IOM421",
@@ -1193,9 +1196,9 @@ def summary(code: str) -> str:
     return next((c.summary for c in CODES if c.code == code), "")
 
 
-def severity(code: str) -> str:
-    """The severity findings of a code usually have; empty for an unknown one."""
-    return next((c.severity for c in CODES if c.code == code), "")
+def severity(code: str, kind: str = "") -> str:
+    """The severity findings of a code (of that kind) have; empty for an unknown one."""
+    return next((c.severities.get(kind, c.severity) for c in CODES if c.code == code), "")
 
 
 def help_text(code: str) -> str:

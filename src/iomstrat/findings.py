@@ -140,7 +140,7 @@ def finding(
             f"{codes.message_key(code, kind)} carries {sorted(values)}; the catalogue says {names}"
         )
     if severity is None:
-        severity = _SEVERITIES[codes.severity(code)]
+        severity = _SEVERITIES[codes.severity(code, kind)]
     return Diagnostic(file, line, column, code, severity, "", path, kind, MappingProxyType(values))
 
 

@@ -50,12 +50,15 @@ def read_ledger(
     *,
     seen: set[tuple[int, int]] | None = None,
     budget: int = files.MAX_TOTAL_LEDGER_BYTES,
+    optional: bool = False,
 ) -> int:
     """One ledger of any kind (`loader.ledgers.read_ledger`), YAML ones validated here."""
     # Imported here: a strategy without ledgers (most validations) does not load the readers.
     from iomstrat.loader.ledgers import read_ledger as read_one
 
-    return read_one(ledger, payments, read_yaml=_read_yaml, seen=seen, budget=budget)
+    return read_one(
+        ledger, payments, read_yaml=_read_yaml, seen=seen, budget=budget, optional=optional
+    )
 
 
 def collect_payments(
@@ -63,9 +66,15 @@ def collect_payments(
     document: loader.Document,
     strategy_file: str,
     extra_ledgers: Iterable[str] = (),
+    *,
+    figures: bool = True,
 ) -> Payments:
     """The strategy's own `disbursements`, then its `ledgers`, then ledgers given on the
-    command line; findings about unreadable ledgers or bad rows are collected, not raised."""
+    command line; findings about unreadable ledgers or bad rows are collected, not raised.
+    Where no figures are wanted (`validate`: a gitignored ledger in a fresh clone, where the
+    pre-commit hook and CI still check the strategy), a ledger named under `ledgers:` that does
+    not exist is a warning (IOM420 `absent`); a `--ledger` given and absent stays fatal, as
+    every ledger does for the commands that give figures."""
     payments = Payments(sources=[document.name])
     for index, item in enumerate(strategy.disbursements):
         row = document.position(("disbursements", index)).line
@@ -90,6 +99,7 @@ def collect_payments(
             )
             continue
         wanted.append(declared(entry, path))
+    named = len(wanted)  # wanted[:named]: the `ledgers:` entries; then the `--ledger` ones
     for given in extra_ledgers:
         ledger = command_line_ledger(given, strategy_file, payments.diagnostics)
         if ledger is not None:
@@ -111,7 +121,11 @@ def collect_payments(
             )
             break
         total += read_ledger(
-            ledger, payments, seen=seen, budget=files.MAX_TOTAL_LEDGER_BYTES - total
+            ledger,
+            payments,
+            seen=seen,
+            budget=files.MAX_TOTAL_LEDGER_BYTES - total,
+            optional=not figures and count <= named,
         )
     return payments
 

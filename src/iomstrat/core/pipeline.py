@@ -58,6 +58,7 @@ class Run:
     ledgers: tuple[str, ...] = ()
     payments: bool = True
     skip_other: bool = False  # another tool's YAML is skipped, not reported (`validate`)
+    figures: bool = True  # False (`validate`): checks only, a ledger named and absent a warning
     skip_broken_other: bool = False  # broken YAML not ours too (files found in a folder)
 
 
@@ -204,7 +205,9 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
         strategy, history = latest(strategy)
         if run.payments:
             with collector_paused():  # ledgers: a million payments booked and checked, no cycles
-                payments = collect_payments(strategy, document, path or name, run.ledgers)
+                payments = collect_payments(
+                    strategy, document, path or name, run.ledgers, figures=run.figures
+                )
                 book = book_payments(payments, strategy.strategy.currency, run.rates)
                 found += payments.diagnostics + book.diagnostics
                 found += _checks(

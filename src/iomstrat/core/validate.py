@@ -14,8 +14,7 @@ from iomstrat.core.pipeline import (
     expand_paths,
     not_regular,
 )
-from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic, Severity
-from iomstrat.loader.ledgers import LEDGER_UNREADABLE
+from iomstrat.findings import EXIT_CANNOT_RUN, Diagnostic
 
 
 class Validation(NamedTuple):
@@ -54,8 +53,8 @@ def validate(
     hands over every staged YAML file): then another tool's clean YAML is skipped, an empty or
     broken file still reported. What a folder holds that is not a regular file (a FIFO, a
     socket, a device) is passed by with a note."""
-    named = replace(run, skip_other=skip_other)
-    found = replace(run, skip_other=True, skip_broken_other=True)
+    named = replace(run, skip_other=skip_other, figures=False)
+    found = replace(run, skip_other=True, skip_broken_other=True, figures=False)
     files: list[Checked] = []
     for path in paths:
         walked = path != "-" and os.path.isdir(path)
@@ -63,33 +62,6 @@ def validate(
         expanded = expand_paths([path], skipped)
         if walked and expanded == [path]:
             return Validation((), strict, empty_folder=path)
-        files += [
-            _absent_ledgers(check_file(p, found if walked else named), run.ledgers)
-            for p in expanded
-        ]
+        files += [check_file(p, found if walked else named) for p in expanded]
         files += [not_regular(p, kind) for p, kind in skipped]
     return Validation(tuple(files), strict)
-
-
-def _absent_ledgers(checked: Checked, given: tuple[str, ...]) -> Checked:
-    """A ledger the strategy names under `ledgers:` that does not exist is a warning to
-    `validate` (a gitignored ledger in a fresh clone, where the pre-commit hook and CI still
-    check the strategy): its own checks ran, exit 1 only on errors (`--strict`: on this one
-    too). A `--ledger` given and absent stays fatal; `disbursement`, `report`, `export` and
-    `reconcile` cannot give figures without the ledger and keep it fatal."""
-    named = {os.path.abspath(path) for path in given}
-
-    def absent(d: Diagnostic) -> bool:
-        return (
-            d.code == LEDGER_UNREADABLE
-            and d.kind == "missing"
-            and os.path.abspath(d.file) not in named
-        )
-
-    if not any(map(absent, checked.diagnostics)):
-        return checked
-    diagnostics = tuple(
-        replace(d, kind="absent", severity=Severity.WARNING) if absent(d) else d
-        for d in checked.diagnostics
-    )
-    return checked._replace(diagnostics=diagnostics)

@@ -90,9 +90,11 @@ def read_ledger(
     read_yaml: YamlReader,
     seen: set[tuple[int, int]] | None = None,
     budget: int = files.MAX_TOTAL_LEDGER_BYTES,
+    optional: bool = False,
 ) -> int:
     """Add one ledger's records to `payments`, its kind told by its suffix; the bytes read.
-    A file already in `seen` (device, inode) is not read again."""
+    A file already in `seen` (device, inode) is not read again. An `optional` ledger that does
+    not exist is the catalogue's `absent` kind (a warning), not fatal."""
     if isinstance(ledger, str):
         ledger = Declared(ledger)
     path = ledger.path
@@ -111,7 +113,10 @@ def read_ledger(
         return 0
     except FileNotFoundError:
         payments.sources.append(path)
-        fatal("missing")
+        if optional:
+            payments.diagnostics.append(finding(path, 1, 1, LEDGER_UNREADABLE, kind="absent"))
+        else:
+            fatal("missing")
         return 0
     except PermissionError:
         payments.sources.append(path)
