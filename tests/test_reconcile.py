@@ -285,6 +285,21 @@ def test_a_ledger_row_not_read_withholds_every_figure(tmp_path: Path) -> None:
     assert run.exit_code == 2 and "fatal IOM001" in run.stderr
 
 
+def test_a_payment_in_a_currency_that_does_not_exist_withholds_every_figure(
+    tmp_path: Path,
+) -> None:
+    """No amount in kroner (IOM425, no IOM414 beside it): one test of a payment lost stops it."""
+    ledger = (ROOT / LEDGER).read_text(encoding="utf-8").splitlines()
+    ledger[1] = ledger[1].replace(",DKK,", ",XYZ,", 1)
+    assert ",XYZ," in ledger[1]
+    (tmp_path / "illustrative_2023_ledger.csv").write_text("\n".join(ledger) + "\n", "utf-8")
+    path = tmp_path / "strategy.yaml"
+    path.write_text((ROOT / STRATEGY).read_text(encoding="utf-8"), encoding="utf-8")
+    run = run_cli("reconcile", str(path), "--iati", DONOR, "--as-of", "2024-01-31")
+    assert run.exit_code == 1 and run.stdout == ""
+    assert "error IOM425" in run.stderr and "IOM414" not in run.stderr
+
+
 def test_a_value_without_a_rate_or_a_number_is_a_finding_at_its_place(tmp_path: Path) -> None:
     paid = 'value-date="2023-06-30">500000<'  # DK-2023-P02
     path = edited_donor(

@@ -8,17 +8,20 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from iomstrat.checks.currencies import NOT_ISO_4217
 from iomstrat.checks.published import check_published
 from iomstrat.core.pipeline import Run, check_file, completeness, figures_leave, shown_status
+from iomstrat.engine.book import CONVERTED_BEYOND_BOUND, NO_RATE
 from iomstrat.engine.published import Parties, reconcile_published
 from iomstrat.findings import Diagnostic, Severity, Usage, usage
 from iomstrat.loader.iati import Activity, read_activities
-from iomstrat.results.completeness import Completeness
+from iomstrat.results.completeness import ROW_NOT_READ, Completeness
 from iomstrat.results.published import Reconciliation
 
-PAYMENT_LOST = frozenset({"IOM414", "IOM422"})
-"""A payment not read (a bad row) or without an amount (no rate; a currency that does not
-exist, IOM425): every match and sum would be wrong, so none is shown."""
+PAYMENT_LOST = frozenset({ROW_NOT_READ, NO_RATE, NOT_ISO_4217, CONVERTED_BEYOND_BOUND})
+"""The one test of a payment lost: a row not read (IOM422), or a payment without an amount in
+the strategy's currency (no rate IOM414, a currency that does not exist IOM425, a converted
+amount beyond the bound IOM431): every match and sum would be wrong, so none is shown."""
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,7 @@ def reconcile(
     checked = check_file(path, run)
     found = [d for d in checked.diagnostics if d.severity >= Severity.WARNING]
     strategy, book = checked.strategy, checked.book
-    lost = book is not None and None in book.amounts  # no rate, or no such currency
-    if strategy is None or book is None or lost or any(d.code in PAYMENT_LOST for d in found):
+    if strategy is None or book is None or any(d.code in PAYMENT_LOST for d in found):
         return ReconcileResult(None, tuple(found))
     parties = Parties(strategy)
     if not parties.donor or not parties.organisation:
