@@ -218,6 +218,10 @@ def test_danish_wording_of_the_review() -> None:
         "Ikke allokeret: bevilget minus allokeret pr. dialoglinje; et tal markeret med * er "
         "målt mod planen for et år, der endnu ikke er bevilget."
     )
+    assert SUMMARIES_DA["IOM904"] == (
+        "en udbetaling i oversigterne står ikke blandt de offentliggjorte udbetalinger"
+    )
+    assert SUMMARIES_DA["IOM905"] == "en offentliggjort udbetaling står ikke i oversigterne"
     assert SUMMARIES_DA["IOM011"] == (
         "tom fil, flere dokumenter eller et øverste niveau, der ikke er en samling af nøgler og "
         "værdier"

@@ -238,7 +238,8 @@ def test_formats_and_danish() -> None:
     assert "Offentliggjorte udbetalinger (DKK)" in danish.stdout
     assert "| 2023 | I alt | 100.000.000 |" in danish.stdout
     assert "IOM906 udbetalingen af 2023-09-29, 25.000.000,00\xa0kr. i " in danish.stderr
-    assert "afviger fra betalingen 'DK-2023-004' af 2023-09-29" in danish.stderr
+    assert "afviger fra udbetalingen 'DK-2023-004' af 2023-09-29" in danish.stderr
+    assert "Udbetalt (oversigter)" in danish.stdout and "Betalt" not in danish.stdout
     csv = run_cli(*args, "--format", "csv", "--locale", "da").stdout
     assert "2023;;100000000;100000000;0;80663084,28;81251244;588159,72" in csv
 

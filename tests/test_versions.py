@@ -62,9 +62,14 @@ def test_validate_notes_the_apportioned_year(tmp_path: Path) -> None:
     assert run.exit_code == 0
     assert (
         f"{DATA_FILE}:{line_of(text, 'cover.commitment.by_year.2023')}:52: note IOM107 version "
-        "'signed' gives 2023's commitment (75) without its lines: the lines of 2023 are "
-        "apportioned in proportion to the file's split"
+        "'signed' gives 2023's commitment (DKK 75 million) without its lines: the lines of 2023 "
+        "are apportioned in proportion to the file's split"
     ) in run.stdout
+    danish = run_cli("validate", str(DATA_FILE), "--as-of", "2022-12-01", "--locale", "da")
+    assert (
+        "versionen 'signed' angiver tilsagnet for 2023 (75 mio. kr.) uden linjerne: linjerne for "
+        "2023 fordeles forholdsmæssigt efter filens fordeling"
+    ) in danish.stdout
 
 
 def test_a_fault_of_the_transcription_is_found_under_an_apportioned_year(tmp_path: Path) -> None:

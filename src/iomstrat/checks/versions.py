@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from iomstrat.checks.context import Context
 from iomstrat.engine.versions import applicable, resolve, unsplit_years
-from iomstrat.findings import Diagnostic
+from iomstrat.findings import Diagnostic, Money
 
 VERSION_CHANGE = "IOM106"
 APPORTIONED_YEAR = "IOM107"
@@ -37,6 +37,7 @@ def check_versions(ctx: Context) -> list[Diagnostic]:
                 )
             )
     index = {v.id: i for i, v in reversed(list(enumerate(strategy.versions)))}
+    currency, unit = strategy.strategy.currency, strategy.strategy.unit
     for year, version_id, total in unsplit_years(strategy):
         v_index = index[version_id]
         c_index = next(
@@ -50,7 +51,7 @@ def check_versions(ctx: Context) -> list[Diagnostic]:
                 ("versions", v_index, "changes", c_index, "value"),
                 version=version_id,
                 year=year,
-                total=total,
+                total=Money(total, currency, unit),  # worded as money, as IOM205 is
             )
         )
     return found

@@ -856,7 +856,7 @@ MESSAGES: Mapping[str, Message] = {
         "ledger header: a column it reads is named twice: {doubled}; which one to read cannot "
         "be told: give one of them another name in the export",
         "oversigtens overskrift: en kolonne, der læses, har samme navn to steder: {doubled}; "
-        "hvilken der skal læses, kan ikke afgøres: giv en af dem et andet navn i udtrækket",
+        "hvilken der skal læses, kan ikke afgøres: giv en af dem et andet navn i oversigten",
     ),
     "IOM421.delimiter": Message(
         "ledger header: {faults}; the header read with delimiter {delimiter} is one column "
@@ -871,7 +871,7 @@ MESSAGES: Mapping[str, Message] = {
         "is no delimiter iomstrat reads: save the export with `;`, `,` or tab between its "
         "columns (encoding {encoding}); nothing of this ledger is read",
         "oversigtens overskrift: {faults}; overskriften er én kolonne {shown} delt med "
-        "'{split_by}', som ikke er et skilletegn, iomstrat læser: gem udtrækket med `;`, `,` "
+        "'{split_by}', som ikke er et skilletegn, iomstrat læser: gem oversigten med `;`, `,` "
         "eller tabulator mellem kolonnerne (tegnsæt {encoding}); intet af oversigten læses",
     ),
     "IOM421.columns": Message(
@@ -1221,7 +1221,7 @@ MESSAGES: Mapping[str, Message] = {
     ),
     "IOM905": Message(
         "{theirs} is not among the payments of the ledgers",
-        "{theirs} findes ikke blandt betalingerne i udbetalingsoversigterne",
+        "{theirs} findes ikke blandt udbetalingerne i udbetalingsoversigterne",
     ),
     "IOM906": Message(
         "{theirs} differs from {ours} by {difference} (allowed: {percent} %, each at its own rate)",
@@ -1818,7 +1818,7 @@ _WORDS: Mapping[str, Message] = {
     "every_12": Message("once a year", "én gang om året"),
     "every": Message("every {n} months", "hver {n}. måned"),
     "period.year": Message("a year", "et år"),
-    "transaction.payment": Message("payment", "betalingen"),
+    "transaction.payment": Message("payment", "udbetalingen"),
     "transaction.commitment": Message("commitment", "tilsagnet"),
     "transaction.disbursement": Message("disbursement", "udbetalingen"),
     "transaction.incoming_funds": Message("incoming funds", "de modtagne midler"),
@@ -2015,9 +2015,9 @@ SUMMARIES_DA: Mapping[str, str] = {
     "IOM902": "en offentliggjort transaktion, et budget eller en planlagt udbetaling uden type, "
     "dato, tal eller valuta (tælles ikke med)",
     "IOM903": "ingen af de læste IATI-aktiviteter vedrører strategien",
-    "IOM904": "en betaling i regnskabet står ikke blandt de offentliggjorte udbetalinger",
-    "IOM905": "en offentliggjort udbetaling står ikke i regnskabet",
-    "IOM906": "en offentliggjort udbetaling afviger i beløb fra betalingen ud over tolerancen",
+    "IOM904": "en udbetaling i oversigterne står ikke blandt de offentliggjorte udbetalinger",
+    "IOM905": "en offentliggjort udbetaling står ikke i oversigterne",
+    "IOM906": "en offentliggjort udbetaling afviger i beløb fra udbetalingen ud over tolerancen",
     "IOM907": "en transaktion og dens modpart er dateret i forskellige år",
     "IOM908": "et års offentliggjorte tilsagn overstiger bevillingen",
     "IOM909": "en udbetaling fra donoren står ikke blandt organisationens modtagne midler",

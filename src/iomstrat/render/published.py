@@ -33,7 +33,7 @@ _WORDS: dict[str, Word] = {
         "organisation books at the UN operational rate of exchange); dates within {window} days. "
         "Budgets and planned disbursements are plans, shown apart, never added to transactions.",
         "Tolerance: beløb i samme valuta stemmer inden for {rounding} {unit}; i forskellige "
-        "valutaer, hver omregnet til {currency} til sin egen kurs (betalinger som bogført, "
+        "valutaer, hver omregnet til {currency} til sin egen kurs (udbetalinger som bogført, "
         "offentliggjorte værdier til ECB's referencekurs på deres value-date), inden for "
         "{percent} % (organisationen bogfører til FN's operationelle kurs); datoer inden for "
         "{window} dage. Budgetter og planlagte udbetalinger er planer, vist for sig, aldrig lagt "
@@ -47,7 +47,7 @@ _WORDS: dict[str, Word] = {
     "approved": Word("Approved", "Bevilget"),
     "committed": Word("Published commitments", "Offentliggjorte tilsagn"),
     "commitment_difference": Word("Commitments - approved", "Tilsagn - bevilget"),
-    "paid": Word("Paid (ledgers)", "Betalt (regnskab)"),
+    "paid": Word("Paid (ledgers)", "Udbetalt (oversigter)"),
     "disbursed": Word("Published disbursements", "Offentliggjorte udbetalinger"),
     "disbursement_difference": Word("Disbursements - paid", "Udbetalinger - betalt"),
     "received_commitments": Word("Incoming commitments", "Modtagne tilsagn"),

@@ -299,8 +299,8 @@ _WORDS: dict[str, Word] = {
     "money_note": Word(
         "Amounts in whole {currency}, as of {date}; payments in other currencies at their "
         "stated rate or the ECB reference rate of their date.",
-        "Beløb i hele {currency} pr. {date}; betalinger i andre valutaer er omregnet til den "
-        "angivne kurs eller ECB's referencekurs på betalingsdagen.",
+        "Beløb i hele {currency} pr. {date}; udbetalinger i andre valutaer er omregnet til den "
+        "angivne kurs eller ECB's referencekurs på udbetalingsdagen.",
     ),
     "contents": Word("Contents", "Indhold"),
     "portfolio": Word("Portfolio", "Portefølje"),
