@@ -13,10 +13,8 @@ from iomstrat.loader import ledger_files as files
 from iomstrat.loader.dialect import Declared
 from iomstrat.loader.ledger_files import entry_path
 from iomstrat.loader.ledger_inspect import Inspection, entry, inspect, inspect_sheet
+from iomstrat.loader.ledgers import LEDGER_UNREADABLE
 from iomstrat.loader.payments import Payment, Payments
-
-NOT_A_LEDGER = "IOM420"
-"""A ledger that cannot be read at all (missing, not text, not a workbook)."""
 
 SHOWN = 5
 """Rows parsed and problems shown."""
@@ -65,7 +63,7 @@ def inspect_ledger(given: str, strategy: str | None) -> LedgerView:
     payments = Payments()
     read_ledger(wanted, payments)
     problems = sorted(payments.diagnostics, key=lambda d: (-d.severity, d.line))
-    if any(d.severity is Severity.FATAL and d.code == NOT_A_LEDGER for d in problems):
+    if any(d.severity is Severity.FATAL and d.code == LEDGER_UNREADABLE for d in problems):
         # Not text of a ledger at all (UTF-16, a workbook named .csv, a NUL byte): a header
         # and a dialect read from its bytes would be noise, and no mapping would read it.
         inspection, text = None, f"{{path: {place}}}"

@@ -85,7 +85,6 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Digits, a point, maybe digits: neither special, nor octal-looking, nor an int; a decimal
 # whose digits, written out, are no more than its characters.
 _POINT_DECIMAL = re.compile(r"[-+]?[0-9]+\.[0-9]*")
-_LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # What YAML forbids in a stream (PyYAML's Reader.NON_PRINTABLE), checked before parsing so
 # that the finding has a line and column.
 _NOT_YAML_TEXT = re.compile(
@@ -181,13 +180,6 @@ class Document:
             again = load_text(self.name, text, limits)
             self.source = None
         self.values, self.keys, self.detailed = again.values, again.keys, detailed
-
-    def diagnostic(
-        self, path: DataPath, code: str, severity: Severity, message: str, *, key: bool = False
-    ) -> Diagnostic:
-        pos = self.key_position(path) if key else self.position(path)
-        message = _LINE_BREAKS.sub(" ", message)  # one finding, one line, whatever it quotes
-        return Diagnostic(self.name, pos.line, pos.column, code, severity, message, path)
 
     def finding(
         self,

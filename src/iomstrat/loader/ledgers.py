@@ -24,7 +24,6 @@ from operator import itemgetter
 from typing import Any, BinaryIO
 
 from iomstrat.findings import Diagnostic, Phrase, Severity, finding, phrase
-from iomstrat.findings import finding as catalogued
 from iomstrat.loader import dialect
 from iomstrat.loader import documents as loader
 from iomstrat.loader import ledger_files as files
@@ -383,19 +382,14 @@ def _plan(
     """The columns from the header and the dialect from the first rows (and, when those cannot
     tell the dates apart, from every row); None after a finding that says what to declare."""
 
-    def finding(code: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        diagnostics.append(Diagnostic(path, 1, 1, code, severity, message))
-
     def refuse(code: str, kind: str, **values: Any) -> None:
         """A catalogued finding that stops the ledger (its words come from render)."""
-        diagnostics.append(
-            catalogued(path, 1, 1, code, kind=kind, severity=Severity.FATAL, **values)
-        )
+        diagnostics.append(finding(path, 1, 1, code, kind=kind, severity=Severity.FATAL, **values))
 
     if not header:
         refuse(LEDGER_HEADER, "empty")
         return None
-    layout = _layout([str(name).strip() for name in header], ledger, delimiter, finding, refuse)
+    layout = _layout([str(name).strip() for name in header], ledger, delimiter, refuse)
     if layout is None:
         return None
     sample = list(islice(rows, SAMPLE_ROWS))
@@ -442,7 +436,6 @@ def _layout(
     names: list[str],
     ledger: Declared,
     delimiter: str | None,
-    finding: Callable[..., None],
     refuse: Callable[..., None],
 ) -> _Layout | None:
     """The column of each field, or None after a finding that teaches the header."""
