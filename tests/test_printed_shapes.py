@@ -215,11 +215,14 @@ def test_a_cover_figure_with_its_footnote_marker_is_the_figure(tmp_path: Path) -
 def test_the_report_prints_the_cover_figure_with_its_marker(tmp_path: Path) -> None:
     from .test_report import Page, report
 
-    text = UNEVEN.replace("    total: 390\n", "    total: 390*\n")
+    # the source's marker in brackets: not the report's own * (against plan) or † (apportioned)
+    text = UNEVEN.replace("    total: 390\n", "    total: 390*\n").replace(
+        "2027: 70}\n    total", "2027: 70†}\n    total"
+    )
     path = tmp_path / "marked.yaml"
     path.write_text(text, encoding="utf-8")
     html, _ = report(tmp_path, str(path), "--as-of", "2022-12-31")
-    assert Page(html).table("cover-table")[1][1:] == ["90", "90", "70", "70", "70", "390*"]
+    assert Page(html).table("cover-table")[1][1:] == ["90", "90", "70", "70", "70[†]", "390[*]"]
 
 
 def test_the_schema_takes_a_cover_figure_as_printed() -> None:

@@ -135,6 +135,12 @@ def _named(allocations: tuple[Allocation, ...], locale: str) -> list[Allocation]
     ]
 
 
+def _printed_mark(marker: str | None) -> str:
+    """The source's own footnote marker after a cover figure, in brackets (`[*]`), so that it
+    is not read as one of the report's marks (`†` apportioned, `*` measured against plan)."""
+    return f"[{marker}]" if marker else ""
+
+
 def _cover_view(cover: Cover | None, locale: str) -> dict[str, Any] | None:
     """The cover table as printed: commitment and projected disbursement per year, with the
     totals the cover prints (— where it prints none), in the strategy's unit."""
@@ -160,11 +166,13 @@ def _cover_view(cover: Cover | None, locale: str) -> dict[str, Any] | None:
         "rows": [
             {
                 "name": word(key, locale),
-                # a figure keeps the footnote marker the cover prints after it (375*)
+                # a figure keeps the footnote marker the cover prints after it, in brackets
+                # (375[*]): not the report's own marks († apportioned, * against plan)
                 "amounts": [
-                    shown(row.by_year.get(year)) + row.markers.get(str(year), "") for year in years
+                    shown(row.by_year.get(year)) + _printed_mark(row.markers.get(str(year)))
+                    for year in years
                 ],
-                "total": shown(row.total) + row.markers.get("total", ""),
+                "total": shown(row.total) + _printed_mark(row.markers.get("total")),
             }
             for key, row in rows
         ],
