@@ -115,9 +115,10 @@ class Sums:
             self.approved = (self.approved or ZERO) + cell.approved
         else:
             self.undecided += 1
-        if cell.allocated is not None:
+        unallocated = cell.unallocated  # computed once, by the cell
+        if cell.allocated is not None and unallocated is not None:
             self.allocated = (self.allocated or ZERO) + cell.allocated
-            self.unallocated = (self.unallocated or ZERO) + cell.basis - cell.allocated
+            self.unallocated = (self.unallocated or ZERO) + unallocated
             if cell.approved is None:
                 self.unallocated_planned += 1
             else:
