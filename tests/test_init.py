@@ -152,6 +152,21 @@ def test_what_would_not_validate_is_not_written(tmp_path: Path) -> None:
     assert not target.exists()
 
 
+def test_init_speaks_danish_of_its_options() -> None:
+    """A bad option is worded in the command's language, as every usage problem is."""
+    run = run_cli("init", "-", *BASE, "--line", "core:Again:core:1", "--locale", "da")
+    assert run.exit_code == 2
+    assert run.stderr == "iomstrat: --line-id'er skal være entydige; givet: core, africa, core\n"
+    args = [*BASE[:-2], "--line", "x:X:other:47,5", "--locale", "da"]
+    run = run_cli("init", "-", *args)
+    assert run.stderr == (
+        "iomstrat: --line 'x:X:other:47,5': beløb '47,5': et komma er hverken decimaltegn eller "
+        "skilletegn her; skriv 47.5 for 47,5, og adskil årenes tal med '/' (48/48/50/50)\n"
+    )
+    run = run_cli("init", "-", *BASE, "--unit", "kroner", "--line", "x:X:other:1.001", "-l", "da")
+    assert run.stderr.startswith("iomstrat: den nye fil ville ikke validere: ")
+
+
 def test_init_points_editors_at_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The repository's copy of the schema, relative to the new file; a repository without one
     is told how to write it where the comment points."""

@@ -325,22 +325,43 @@ def test_a_danish_message_of_every_kind_quotes_what_the_english_quotes(tmp_path:
 SENTENCE = re.compile(r"[A-Za-zæøåÆØÅ]+(?: +[A-Za-zæøåÆØÅ]+){2,}")
 
 
-def _sentences(path: Path) -> list[str]:
+def _name(node: ast.expr | None) -> str:
+    """The class a `raise` or an `except` names (`Error`, `module.Error`, `Error(...)`)."""
+    if isinstance(node, ast.Call):
+        return _name(node.func)
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _sentences(path: Path, *, raised_only: bool = False) -> list[str]:
     """String constants of three words or more that are neither docstrings nor the text of
-    an exception raised for the caller (a usage problem the command line prints)."""
+    an exception the module raises and catches itself (its text never reaches a person); with
+    `raised_only`, those in the exceptions it raises alone."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    caught = {
+        _name(kind)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ExceptHandler) and node.type is not None
+        for kind in (node.type.elts if isinstance(node.type, ast.Tuple) else [node.type])
+    }
     skipped: set[int] = set()
+    raised: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
             skipped.add(id(node.value))  # a docstring
         if isinstance(node, ast.Raise) and node.exc is not None:
-            skipped |= {id(inner) for inner in ast.walk(node.exc)}
+            inner = {id(inner) for inner in ast.walk(node.exc)}
+            raised |= inner
+            if _name(node.exc) in caught:
+                skipped |= inner
     return [
         f"{path.name}:{node.lineno}: {node.value!r}"
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and id(node) not in skipped
+        and (id(node) in raised or not raised_only)
         and SENTENCE.search(node.value)
     ]
 
@@ -372,6 +393,13 @@ def test_no_module_below_render_writes_a_sentence() -> None:
         for sentence in _sentences(path)
     ]
     assert found == []
+    # a module whose text is part of a file format still raises no sentence for people
+    raised = [
+        sentence
+        for name in NOT_FOR_FINDINGS
+        for sentence in _sentences(src / name, raised_only=True)
+    ]
+    assert raised == []
     # the list shrinks as modules move to the catalogue: a name of it that no longer words
     # anything is taken off
     assert all(_sentences(src / name) for name in STILL_WORDED | NOT_FOR_FINDINGS)
@@ -381,6 +409,14 @@ def test_the_sentence_test_finds_a_sentence(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text('"""Doc string here."""\nX = f"payment {v} is above the line"\n')
     assert _sentences(module) == ["m.py:2: ' is above the line'"]
+    # the text of an exception raised to the caller is a sentence; of one caught here, not
+    module.write_text(
+        'def f():\n    raise ValueError("the file is too long")\n'
+        'def g():\n    try:\n        raise _Inner("a line too long")\n'
+        "    except _Inner:\n        pass\n"
+    )
+    assert _sentences(module) == ["m.py:2: 'the file is too long'"]
+    assert _sentences(module, raised_only=True) == ["m.py:2: 'the file is too long'"]
 
 
 def test_a_place_outside_the_focus_names_the_continent_in_the_readers_language() -> None:

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import fail
+from iomstrat.cli.common import LOCALE_OPTION, Locale, fail, state
 from iomstrat.model.kinds import LINE_KINDS
 
 LINE_HELP = (
@@ -113,6 +113,7 @@ def command(
         "schema/strategy.schema.json at or above PATH inside its repository, else where "
         "'iomstrat schema --output' would write it at the repository's top).",
     ),
+    language: Locale = LOCALE_OPTION,  # of its usage errors; the file's comments are English
 ) -> None:
     """Write a new strategy file that validates: organisation and donor, cover facts, period,
     budget lines, a total of all lines, the cover table as printed, the geographic focus, every
@@ -157,11 +158,14 @@ def command(
         text = strategy_text(spec, file_name=path)
     except ScaffoldError as error:
         if error.finding is None:
-            fail(str(error))
+            fail(error.usage)
         else:
             from iomstrat.render.diagnostics import message
+            from iomstrat.render.usage import usage_text
 
-            fail(f"{error}: {message(error.finding)}{error.hint}")
+            hint = "" if error.hint is None else usage_text(error.hint, state.locale)
+            said = usage_text(error.usage, state.locale)
+            fail(f"{said}: {message(error.finding, state.locale)}{hint}")
         return
     if path == "-":
         sys.stdout.write(text)

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from iomstrat.core.pipeline import Run, check_bytes
-from iomstrat.findings import Diagnostic
+from iomstrat.findings import Diagnostic, Usage
 from iomstrat.loader import documents as loader
 from iomstrat.loader.embedded import SCHEMA_FILE
 from iomstrat.loader.git import repository_root
@@ -44,40 +44,37 @@ YEAR_SEPARATOR = "/"
 
 
 class ScaffoldError(ValueError):
-    """An option that cannot make a valid strategy; the message says which and why (and
-    `finding`, the first finding of a file that would not validate, says what the renderer
-    words)."""
+    """An option that cannot make a valid strategy: `usage` says which and why, as a key of
+    `render/usage.py` and its values (and `finding`, the first finding of a file that would
+    not validate, with `hint`, what to write for it), worded by the command line."""
 
-    def __init__(self, message: str, finding: Diagnostic | None = None, hint: str = "") -> None:
-        super().__init__(message)
+    def __init__(
+        self, usage: Usage, finding: Diagnostic | None = None, hint: Usage | None = None
+    ) -> None:
+        super().__init__(usage.key)
+        self.usage = usage
         self.finding = finding
         self.hint = hint
 
 
-def parse_figures(text: str, what: str) -> tuple[Decimal, ...]:
+def _usage(key: str, **values: Any) -> Usage:
+    return Usage(f"init.{key}", tuple(values.items()))
+
+
+def parse_figures(text: str, what: Usage) -> tuple[Decimal, ...]:
     """One figure for every year, or one per year separated by '/'; `what` names the option and
     the text in messages. A comma is refused, never
     taken as a separator: `47,5` is the Danish way of writing 47.5, and splitting it would
     record 47 and 5."""
     figures = [part.strip() for part in text.split(YEAR_SEPARATOR)]
     for figure in figures:
+        if "," in figure and _DECIMAL_COMMA.match(figure):
+            point = figure.replace(",", ".")
+            raise ScaffoldError(_usage("decimal_comma", what=what, point=point, comma=figure))
         if "," in figure:
-            hint = (
-                f"write {figure.replace(',', '.')} for {figure}"
-                if _DECIMAL_COMMA.match(figure)
-                else "write decimals with a point (47.5)"
-            )
-            raise ScaffoldError(
-                f"{what}: a comma is neither a decimal point nor a "
-                f"separator here; {hint}, and separate the years' figures with "
-                f"'{YEAR_SEPARATOR}' (48/48/50/50)"
-            )
+            raise ScaffoldError(_usage("comma", what=what))
         if not _AMOUNT.match(figure):
-            raise ScaffoldError(
-                f"{what}: '{loader.echo(figure)}' is not a number; write "
-                f"digits with '.' for decimals, the years' figures separated by "
-                f"'{YEAR_SEPARATOR}' (48/48/50/50)"
-            )
+            raise ScaffoldError(_usage("not_a_number", what=what, figure=loader.echo(figure)))
     return tuple(Decimal(figure) for figure in figures)
 
 
@@ -85,7 +82,7 @@ def parse_erratum(text: str) -> tuple[str, str]:
     """`PATH:REASON`, e.g. `cover.commitment.total:printed 2.055; 5 x 510 = 2.550`."""
     at, sep, reason = text.partition(":")
     if not sep or not at.strip() or not reason.strip():
-        raise ScaffoldError(f"--erratum '{loader.echo(text)}': expected PATH:REASON")
+        raise ScaffoldError(_usage("erratum_form", text=loader.echo(text)))
     return at.strip(), reason.strip()
 
 
@@ -104,19 +101,20 @@ def parse_line(text: str) -> LineSpec:
     head, sep, rest = text.partition(":")
     parts = rest.rsplit(":", 2)
     if not sep or len(parts) != 3:
-        raise ScaffoldError(f"--line '{loader.echo(text)}': expected id:name:kind:amount")
+        raise ScaffoldError(_usage("line_form", text=loader.echo(text)))
     line_id, (name, kind, amounts) = head.strip(), (p.strip() for p in parts)
     for what, value in (("id", line_id), ("kind", kind)):
         if not _ID.match(value):
-            known = f" (e.g. {', '.join(LINE_KINDS)})" if what == "kind" else ""
+            shown = {"text": loader.echo(text), "value": loader.echo(value)}
             raise ScaffoldError(
-                f"--line '{loader.echo(text)}': {what} '{loader.echo(value)}' must be lower case "
-                f"letters, digits and _, starting with a letter{known}"
+                _usage("line_kind", **shown, kinds=LINE_KINDS)
+                if what == "kind"
+                else _usage("line_id", **shown)
             )
     if not name:
-        raise ScaffoldError(f"--line '{loader.echo(text)}': the name is empty")
-    what = f"--line '{loader.echo(text)}': amount '{loader.echo(amounts)}'"
-    return LineSpec(line_id, name, kind, parse_figures(amounts, what))
+        raise ScaffoldError(_usage("line_name", text=loader.echo(text)))
+    figures = _usage("what_line", text=loader.echo(text), amounts=loader.echo(amounts))
+    return LineSpec(line_id, name, kind, parse_figures(amounts, figures))
 
 
 @dataclass(frozen=True)
@@ -131,15 +129,19 @@ def cover_row(option: str, figures: str | None, total: str | None) -> CoverSpec 
     """A cover row from `--commitment 100/100/100/100 --commitment-total 400`."""
     if figures is None:
         if total is not None:
-            raise ScaffoldError(f"{option}-total needs {option} (the figures by year)")
+            raise ScaffoldError(_usage("total_alone", option=option))
         return None
     printed = None
     if total is not None:
-        found = parse_figures(total, f"{option}-total '{loader.echo(total)}'")
+        found = parse_figures(
+            total, _usage("what", option=f"{option}-total", text=loader.echo(total))
+        )
         if len(found) != 1:
-            raise ScaffoldError(f"{option}-total: one figure, the period's total as printed")
+            raise ScaffoldError(_usage("total_one", option=option))
         printed = found[0]
-    return CoverSpec(parse_figures(figures, f"{option} '{loader.echo(figures)}'"), printed)
+    return CoverSpec(
+        parse_figures(figures, _usage("what", option=option, text=loader.echo(figures))), printed
+    )
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,7 @@ _Dumper.add_representer(Decimal, _decimal)
 
 def _one_line(text: str | None, option: str) -> None:
     if text is not None and (not text.strip() or not text.isprintable()):
-        raise ScaffoldError(f"{option} must be text on one line")
+        raise ScaffoldError(_usage("one_line", option=option))
 
 
 def _check(spec: NewStrategy) -> None:
@@ -207,25 +209,18 @@ def _check(spec: NewStrategy) -> None:
     ):
         _one_line(value, option)
     if not 1900 <= spec.start <= spec.end <= 2200:
-        raise ScaffoldError(
-            f"period {spec.start}-{spec.end}: start must not be after end, both within 1900-2200"
-        )
+        raise ScaffoldError(_usage("period", start=spec.start, end=spec.end))
     if not re.fullmatch(r"[A-Z]{3}", spec.currency):
-        raise ScaffoldError(f"--currency '{loader.echo(spec.currency)}' is not an ISO 4217 code")
+        raise ScaffoldError(_usage("currency", currency=loader.echo(spec.currency)))
     if spec.unit not in UNIT_FACTORS:
-        raise ScaffoldError(
-            f"--unit '{loader.echo(spec.unit)}' is not one of {', '.join(UNIT_FACTORS)}"
-        )
+        raise ScaffoldError(_usage("unit", unit=loader.echo(spec.unit), units=tuple(UNIT_FACTORS)))
     if not FINANCE_ACT_PATTERN.fullmatch(spec.finance_act_code):
-        raise ScaffoldError(
-            f"--finance-act-code '{loader.echo(spec.finance_act_code)}' is not of the form "
-            "§NN.NN.NN.NN (e.g. §06.32.10.14)"
-        )
+        raise ScaffoldError(_usage("finance_act_code", code=loader.echo(spec.finance_act_code)))
     if not spec.lines:
-        raise ScaffoldError("give at least one --line id:name:kind:amount")
+        raise ScaffoldError(_usage("no_line"))
     ids = [line.id for line in spec.lines]
     if len(set(ids)) != len(ids):
-        raise ScaffoldError(f"--line ids must be unique; given: {', '.join(ids)}")
+        raise ScaffoldError(_usage("line_ids", ids=tuple(ids)))
     years = spec.end - spec.start + 1
     counted = [(f"--line {line.id}", line.amounts) for line in spec.lines]
     counted += [
@@ -239,8 +234,14 @@ def _check(spec: NewStrategy) -> None:
     for what, amounts in counted:
         if len(amounts) not in (1, years):
             raise ScaffoldError(
-                f"{what}: {len(amounts)} amounts for {years} years "
-                f"({spec.start}-{spec.end}); give one, or one per year"
+                _usage(
+                    "amounts",
+                    what=what,
+                    count=len(amounts),
+                    years=years,
+                    start=spec.start,
+                    end=spec.end,
+                )
             )
 
 
@@ -342,10 +343,7 @@ def _erratum(data: dict[str, Any], at: str, reason: str) -> dict[str, Any]:
         else:
             value = None
     if path is None or not isinstance(value, Decimal):
-        raise ScaffoldError(
-            f"--erratum '{loader.echo(at)}': names no figure of the new file; write a data "
-            "path such as cover.commitment.total or budget.lines[0].amounts[2024]"
-        )
+        raise ScaffoldError(_usage("erratum_path", at=loader.echo(at)))
     return {"at": format_path(path), "printed": value, "reason": reason}
 
 
@@ -377,11 +375,11 @@ def strategy_text(spec: NewStrategy, *, file_name: str = "strategy.yaml") -> str
     if problems:  # e.g. more precise than one øre, or a printed total that does not add up
         first = problems[0]
         hint = (
-            f"; here: --erratum '{format_path(first.path)}:REASON'"
+            _usage("erratum_hint", path=format_path(first.path))
             if first.code in {"IOM101", "IOM103"}
-            else ""
+            else None
         )
-        raise ScaffoldError("the new file would not validate", first, hint)
+        raise ScaffoldError(_usage("invalid"), first, hint)
     return text
 
 

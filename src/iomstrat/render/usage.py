@@ -120,6 +120,98 @@ USAGE: Mapping[str, Words] = {
         "udbetalingen den {date} (linje {line}, bilag {voucher}) har bevillingsåret {year}; "
         "udeladt",
     ),
+    # `iomstrat init`: an option that cannot make a valid strategy
+    "init.what": Words("{option} '{text}'", "{option} '{text}'"),
+    "init.what_line": Words(
+        "--line '{text}': amount '{amounts}'", "--line '{text}': beløb '{amounts}'"
+    ),
+    "init.decimal_comma": Words(
+        "{what}: a comma is neither a decimal point nor a separator here; write {point} for "
+        "{comma}, and separate the years' figures with '/' (48/48/50/50)",
+        "{what}: et komma er hverken decimaltegn eller skilletegn her; skriv {point} for "
+        "{comma}, og adskil årenes tal med '/' (48/48/50/50)",
+    ),
+    "init.comma": Words(
+        "{what}: a comma is neither a decimal point nor a separator here; write decimals with "
+        "a point (47.5), and separate the years' figures with '/' (48/48/50/50)",
+        "{what}: et komma er hverken decimaltegn eller skilletegn her; skriv decimaler med "
+        "punktum (47.5), og adskil årenes tal med '/' (48/48/50/50)",
+    ),
+    "init.not_a_number": Words(
+        "{what}: '{figure}' is not a number; write digits with '.' for decimals, the years' "
+        "figures separated by '/' (48/48/50/50)",
+        "{what}: '{figure}' er ikke et tal; skriv cifre med '.' som decimaltegn og årenes tal "
+        "adskilt med '/' (48/48/50/50)",
+    ),
+    "init.erratum_form": Words(
+        "--erratum '{text}': expected PATH:REASON", "--erratum '{text}': forventet STI:GRUND"
+    ),
+    "init.erratum_path": Words(
+        "--erratum '{at}': names no figure of the new file; write a data path such as "
+        "cover.commitment.total or budget.lines[0].amounts[2024]",
+        "--erratum '{at}': nævner intet tal i den nye fil; skriv en datasti som "
+        "cover.commitment.total eller budget.lines[0].amounts[2024]",
+    ),
+    "init.erratum_hint": Words(
+        "; here: --erratum '{path}:REASON'", "; her: --erratum '{path}:GRUND'"
+    ),
+    "init.line_form": Words(
+        "--line '{text}': expected id:name:kind:amount",
+        "--line '{text}': forventet id:navn:art:beløb",
+    ),
+    "init.line_id": Words(
+        "--line '{text}': id '{value}' must be lower case letters, digits and _, starting "
+        "with a letter",
+        "--line '{text}': id '{value}' skal være små bogstaver, cifre og _ og begynde med et "
+        "bogstav",
+    ),
+    "init.line_kind": Words(
+        "--line '{text}': kind '{value}' must be lower case letters, digits and _, starting "
+        "with a letter (e.g. {kinds})",
+        "--line '{text}': arten '{value}' skal være små bogstaver, cifre og _ og begynde med "
+        "et bogstav (fx {kinds})",
+    ),
+    "init.line_name": Words(
+        "--line '{text}': the name is empty", "--line '{text}': navnet er tomt"
+    ),
+    "init.line_ids": Words(
+        "--line ids must be unique; given: {ids}", "--line-id'er skal være entydige; givet: {ids}"
+    ),
+    "init.no_line": Words(
+        "give at least one --line id:name:kind:amount",
+        "angiv mindst én --line id:navn:art:beløb",
+    ),
+    "init.total_alone": Words(
+        "{option}-total needs {option} (the figures by year)",
+        "{option}-total kræver {option} (tallene pr. år)",
+    ),
+    "init.total_one": Words(
+        "{option}-total: one figure, the period's total as printed",
+        "{option}-total: ét tal, periodens total som trykt",
+    ),
+    "init.one_line": Words(
+        "{option} must be text on one line", "{option} skal være tekst på én linje"
+    ),
+    "init.period": Words(
+        "period {start}-{end}: start must not be after end, both within 1900-2200",
+        "perioden {start}-{end}: start må ikke ligge efter slut, begge inden for 1900-2200",
+    ),
+    "init.currency": Words(
+        "--currency '{currency}' is not an ISO 4217 code",
+        "--currency '{currency}' er ikke en ISO 4217-kode",
+    ),
+    "init.unit": Words(
+        "--unit '{unit}' is not one of {units}", "--unit '{unit}' er ikke en af {units}"
+    ),
+    "init.finance_act_code": Words(
+        "--finance-act-code '{code}' is not of the form §NN.NN.NN.NN (e.g. §06.32.10.14)",
+        "--finance-act-code '{code}' har ikke formen §NN.NN.NN.NN (fx §06.32.10.14)",
+    ),
+    "init.amounts": Words(
+        "{what}: {count} amounts for {years} years ({start}-{end}); give one, or one per year",
+        "{what}: {count} beløb for {years} år ({start}-{end}); angiv ét eller ét pr. år",
+    ),
+    "init.invalid": Words("the new file would not validate", "den nye fil ville ikke validere"),
 }
 """Usage key -> its sentence in both languages (a test holds them to the same values)."""
 
@@ -133,6 +225,8 @@ def _shown(name: str, value: Any, locale: str) -> str:
     if name == "whose":
         words = _WHOSE[value]
         return words.da if locale == "da" else words.en
+    if isinstance(value, Usage):  # a part worded in its own right (`init`'s option and text)
+        return usage_text(value, locale)
     if isinstance(value, tuple | list):
         return ", ".join(str(v) for v in value)
     return str(value)
