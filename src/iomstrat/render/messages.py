@@ -1941,7 +1941,7 @@ SUMMARIES_DA: Mapping[str, str] = {
     "IOM418": "en negativ udbetaling, der ikke er markeret som tilbagebetaling, eller en "
     "tilbagebetaling, der ikke er negativ",
     "IOM420": "en udbetalingsoversigt kan ikke læses (mangler, er ikke en projektmappe, ukendt "
-    "filtype)",
+    "filtype); en oversigt nævnt under `ledgers:`, som ikke findes, er en advarsel for `validate`",
     "IOM421": "oversigtens overskriftsrække er ikke den forventede og passer ikke til dens "
     "`columns:`",
     "IOM422": "en række i udbetalingsoversigten har en forkert værdi (dato, beløb, linje, valuta, "
