@@ -39,20 +39,14 @@ def _remember_locale(value: Locale) -> Locale:
     return value
 
 
-LOCALE_OPTION: Any = typer.Option(
-    Locale.en,
-    "--locale",
-    "-l",
-    help="Language of words and figures: en or da.",
-    callback=_remember_locale,
-)
+def _locale_option(help: str) -> Any:
+    return typer.Option(Locale.en, "--locale", "-l", help=help, callback=_remember_locale)
+
+
+LOCALE_OPTION: Any = _locale_option("Language of words and figures: en or da.")
 """`--locale`/`-l`: the same typed option on every command that prints words."""
-LOCALE_CSV_OPTION: Any = typer.Option(
-    Locale.en,
-    "--locale",
-    "-l",
-    help="Language of words and figures, and CSV separators: en or da.",
-    callback=_remember_locale,
+LOCALE_CSV_OPTION: Any = _locale_option(
+    "Language of words and figures, and CSV separators: en or da."
 )
 
 
