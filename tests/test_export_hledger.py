@@ -388,3 +388,75 @@ def test_a_folder_is_exported_as_its_strategies_with_a_table_left_out(tmp_path: 
     refused = run_cli("export", "hledger", str(tables))
     assert refused.exit_code == 2 and refused.stdout == ""
     assert "a table file (top-level `table:`), not a strategy; `iomstrat export`" in refused.stderr
+
+
+OTHER_TOOLS = {
+    "docker-compose.yml": "services:\n  web:\n    image: nginx:1.27\n",
+    "pre-commit-config.yaml": "repos:\n  - repo: local\n    hooks: []\n",
+    "workflows/ci.yml": "name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n",
+    "k8s/deploy.yaml": "kind: Service\n---\nkind: Deployment\n",  # two documents
+}
+"""Other tools' YAML a repository's folder holds beside its strategies."""
+
+
+def _folder_with_other_tools(tmp_path: Path) -> tuple[Path, list[Path]]:
+    folder = tmp_path / "strategies"
+    from .disbursement_helpers import write_example
+
+    (folder / "k8s").mkdir(parents=True)
+    (folder / "workflows").mkdir()
+    unhcr = folder / "unhcr.yaml"
+    unhcr.write_text((EXAMPLE.parent / "illustrative_unhcr_2024.yaml").read_text("utf-8"), "utf-8")
+    for name, content in OTHER_TOOLS.items():
+        (folder / name).write_text(content, encoding="utf-8")
+    return folder, [write_example(folder), unhcr]
+
+
+def test_a_folder_with_other_tools_yaml_exports_its_strategies(tmp_path: Path) -> None:
+    """A pre-commit config, a workflow, a docker-compose and a Kubernetes file in the folder are
+    skipped with a note, by `validate`'s rule; the strategies are exported as if named."""
+    folder, strategies = _folder_with_other_tools(tmp_path)
+    named = run_cli("export", "hledger", *map(str, strategies))
+    walked = run_cli("export", "hledger", str(folder), "-o", str(tmp_path / "all.journal"))
+    assert (walked.exit_code, named.exit_code) == (0, 0), walked.stderr
+    assert (tmp_path / "all.journal").read_text("utf-8") == named.stdout
+    notes = [line for line in walked.stderr.splitlines() if "another tool's YAML" in line]
+    assert sorted(notes) == sorted(
+        f"iomstrat: {folder / name}: skipped, no top-level strategy: or table: key "
+        "(another tool's YAML)"
+        for name in OTHER_TOOLS
+    )
+    assert "IOM02" not in walked.stderr  # none of them is read as a strategy
+    # the real hledger reads the journal of both strategies, strictly
+    hledger(tmp_path / "all.journal", *CHECKS[:-1])
+    accounts = hledger(tmp_path / "all.journal", "accounts").splitlines()
+    assert f"expenses:IOM:{CODE}:core" in accounts and "expenses:UNHCR:§06.32.10.16:core" in (
+        accounts
+    )
+    # IATI: one activity per strategy (the UNHCR example lacks IATI's sector: its IOM709
+    # errors only); the notes in Danish under --locale da
+    iati = run_cli("export", "iati", str(folder), "--as-of", "2024-06-01", "--locale", "da")
+    assert iati.stdout.count("<iati-activity ") == 2, iati.stderr
+    errors = {line.split()[2] for line in iati.stderr.splitlines() if " fejl " in line}
+    assert (iati.exit_code, errors) == (1, {"IOM709"})
+    assert iati.stderr.count("sprunget over") == len(OTHER_TOOLS)
+    # a file named is read as a strategy whatever it holds: not skipped, an error
+    compose = run_cli("export", "hledger", str(folder / "docker-compose.yml"))
+    assert compose.exit_code == 1 and "IOM021" in compose.stderr and compose.stdout == ""
+
+
+def test_disbursement_and_report_of_such_a_folder_skip_the_same_files(tmp_path: Path) -> None:
+    folder, strategies = _folder_with_other_tools(tmp_path)
+    as_of = ("--as-of", "2024-06-01")
+    named = run_cli("disbursement", *map(str, strategies), *as_of, "-f", "json")
+    walked = run_cli("disbursement", str(folder), *as_of, "-f", "json")
+    assert (walked.exit_code, named.exit_code) == (0, 0), walked.stderr
+    assert json.loads(walked.stdout) == json.loads(named.stdout)
+    assert json.loads(walked.stdout)["portfolio"] is not None  # two strategies, one portfolio
+    assert walked.stderr.count("another tool's YAML") == len(OTHER_TOOLS)
+    page = tmp_path / "r.html"
+    report = run_cli("report", str(folder), *as_of, "-o", str(page))
+    assert report.exit_code == 0, report.stderr
+    assert report.stderr.count("another tool's YAML") == len(OTHER_TOOLS)
+    html = page.read_text("utf-8")
+    assert "docker-compose" not in html and html.count('<section class="briefing"') == 2

@@ -141,14 +141,6 @@ def strategy_path(path: str | None, locale: str = "en") -> str:
     return path if path else strategy_paths(None, single=True, locale=locale)[0]
 
 
-def strategy_files(paths: list[str] | None, *, locale: str = "en") -> list[str]:
-    """The files a command of figures reads (`disbursement`, `export`): PATHs as
-    `strategy_paths` gives them, a folder standing for the YAML files in it (`expand_paths`)."""
-    from iomstrat.core.pipeline import expand_paths
-
-    return expand_paths(strategy_paths(paths, locale=locale))
-
-
 def strategy_paths(
     paths: list[str] | None, *, single: bool = False, locale: str = "en"
 ) -> list[str]:

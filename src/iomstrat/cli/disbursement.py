@@ -21,7 +21,7 @@ from iomstrat.cli.common import (
     format_option,
     guard,
     parse_date,
-    strategy_files,
+    strategy_paths,
     table_width,
     use_color,
     workbook_output,
@@ -74,21 +74,21 @@ def command(
     locale = language.value
     # The core is imported here, not above: `validate`, `--help` and `--version` need none of it.
     from iomstrat.core.disbursement import calculate
-    from iomstrat.render.diagnostics import render_text
+    from iomstrat.render.diagnostics import render_text, skipped_note
     from iomstrat.render.disbursement import render
 
     guard(output, paths, ledger)
     if fmt is DisbursementFormat.xlsx:
         workbook_output(output)
     date = parse_date(as_of)
-    files = strategy_files(paths, locale=locale)
     result = calculate(
-        files,
+        strategy_paths(paths, locale=locale),
         as_of=date,
         by=by.value,
         currency=currency.upper() if currency else None,
         ledgers=list(ledger or ()),
     )
+    sys.stderr.write("".join(skipped_note(name, locale) for name in result.skipped))
     if result.problem is not None:
         sys.stderr.write(render_text(result.diagnostics, locale))
         fail(result.problem)

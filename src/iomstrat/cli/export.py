@@ -23,7 +23,7 @@ from iomstrat.cli.common import (
     parse_date,
     require,
     state,
-    strategy_files,
+    strategy_paths,
     write,
 )
 from iomstrat.findings import EXIT_CANNOT_RUN, EXIT_FINDINGS, Usage, printable, usage
@@ -54,12 +54,14 @@ def _read(
     through the one pipeline; a file that stops the export, or errors on the money path
     without --partial, end the command here."""
     from iomstrat.core.export import read_strategies
-    from iomstrat.core.pipeline import Run
+    from iomstrat.core.pipeline import Run, expand_paths
+    from iomstrat.render.diagnostics import skipped_note
 
-    given = strategy_files(paths, locale=state.locale)
-    if ledgers and len(given) != 1:
+    given = strategy_paths(paths, locale=state.locale)
+    if ledgers and len(expand_paths(given)) != 1:
         fail(usage("ledger_one"))
     read = read_strategies(given, Run(as_of, ledgers=tuple(ledgers or ())))
+    sys.stderr.write("".join(skipped_note(name, state.locale) for name in read.skipped))
     if read.problem is not None:
         fail(read.problem)
     if not read.strategies:

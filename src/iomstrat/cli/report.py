@@ -60,10 +60,11 @@ def command(
         report_leaves,
     )
     from iomstrat.render.completeness import withheld_note
-    from iomstrat.render.diagnostics import render_text
+    from iomstrat.render.diagnostics import render_text, skipped_note
     from iomstrat.render.html import render
 
     report = build_report(strategy_paths(paths, locale=locale.value), date)
+    sys.stderr.write("".join(skipped_note(name, locale.value) for name in report.skipped))
     complete = report_completeness(report)
     # A file or ledger that cannot be read, or errors on the money path: no half-true report
     # (unless --partial, and then marked).

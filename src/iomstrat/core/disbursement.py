@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from iomstrat.core.pipeline import (
     Checked,
     Run,
-    check_file,
+    check_files,
     completeness,
+    expand_paths,
     figures_leave,
     left_out,
     shown_status,
@@ -35,6 +36,7 @@ class DisbursementResult:
     diagnostics: tuple[Diagnostic, ...]  # errors and warnings of every file and ledger
     problem: Usage | None = None  # why nothing could be computed (a usage error)
     left_out: tuple[Diagnostic, ...] = ()  # the errors of a strategy file that gives no figures
+    skipped: tuple[str, ...] = ()  # other tools' YAML a folder holds, left out (`check_files`)
 
     @property
     def exit_status(self) -> int:
@@ -61,10 +63,12 @@ def calculate(
     currency: str | None = None,
     ledgers: Sequence[str] = (),
 ) -> DisbursementResult:
-    """Reports for every readable file; findings are collected, never raised."""
+    """Reports for every readable file, a folder standing for its YAML files of which other
+    tools' are skipped as `validate` skips them (`check_files`); findings are collected, never
+    raised."""
     if by not in VIEWS:
         return DisbursementResult((), None, (), usage("unknown_view", view=by[:20], views=VIEWS))
-    if ledgers and len(paths) != 1:
+    if ledgers and len(expand_paths(list(paths))) != 1:
         return DisbursementResult((), None, (), usage("ledger_one"))
     run = Run(as_of, ledgers=tuple(ledgers))
     if currency is not None and not run.rates.known(currency):
@@ -74,8 +78,14 @@ def calculate(
     found: list[Diagnostic] = []
     files_left_out: list[Diagnostic] = []
     tables: list[Checked] = []
-    for path in paths:
-        result = check_file(path, run)
+    skipped: list[str] = []
+    given = 0  # the files read as strategies or tables
+    for result in check_files(paths, run):
+        path = result.name
+        if result.skipped:  # another tool's YAML in a folder: said, not summed
+            skipped.append(path)
+            continue
+        given += 1
         if result.table is not None:  # an annex: no figures of disbursement, said below
             tables.append(result)
             continue
@@ -98,15 +108,17 @@ def calculate(
             )
         except NoRate as error:
             no_rate = usage("no_rate", file=path, source=error.source, target=error.target)
-            return DisbursementResult((), None, tuple(found), no_rate)
+            return DisbursementResult((), None, tuple(found), no_rate, skipped=tuple(skipped))
         books.append((strategy, book))
-    if tables and len(tables) == len(paths):
-        return DisbursementResult((), None, (), table_given(tables[0], "disbursement"))
+    if tables and len(tables) == given:
+        return DisbursementResult(
+            (), None, (), table_given(tables[0], "disbursement"), skipped=tuple(skipped)
+        )
     found += [table_left_out(table) for table in tables]
     combined = None
     # Across files, and for one file whose lines are on several Finance Act codes: per code.
     codes = {line.finance_act_code for strategy, _ in books for line in strategy.budget.lines}
-    if (len(paths) - len(tables) > 1 or len(codes) > 1) and books:
+    if (given - len(tables) > 1 or len(codes) > 1) and books:
         target = currency or books[0][0].strategy.currency
         try:
             combined = portfolio(
@@ -118,9 +130,13 @@ def calculate(
             )
         except NoRate as error:
             no_rate = usage("portfolio_no_rate", source=error.source, target=error.target)
-            return DisbursementResult((), None, tuple(found), no_rate)
+            return DisbursementResult((), None, tuple(found), no_rate, skipped=tuple(skipped))
     if any(d.severity is Severity.FATAL for d in found):
-        return DisbursementResult((), None, tuple(found))
+        return DisbursementResult((), None, tuple(found), skipped=tuple(skipped))
     return DisbursementResult(
-        tuple(reports), combined, tuple(found), left_out=tuple(files_left_out)
+        tuple(reports),
+        combined,
+        tuple(found),
+        left_out=tuple(files_left_out),
+        skipped=tuple(skipped),
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from iomstrat.core.pipeline import (
     Checked,
     Run,
-    check_file,
+    check_files,
     completeness,
     figures_leave,
     left_out,
@@ -44,6 +44,7 @@ class ExportInput:
     problem: Usage | None = None  # a usage error: e.g. a table file
     sources: tuple[Source, ...] = ()  # sources[i] is where strategies[i] comes from
     left_out: tuple[Diagnostic, ...] = ()  # the errors of a file given that gives no strategy
+    skipped: tuple[str, ...] = ()  # other tools' YAML a folder holds, left out (`check_files`)
 
     @property
     def exit_status(self) -> int:
@@ -62,28 +63,39 @@ class ExportInput:
 
 
 def read_strategies(paths: Sequence[str], run: Run) -> ExportInput:
-    """Every strategy of the files (a folder's already expanded); a table file is left out with
-    a warning as `disbursement` leaves it out, and given alone is a usage error."""
+    """Every strategy of the files, a folder standing for its YAML files of which other tools'
+    are skipped as `validate` skips them (`check_files`); a table file is left out with a
+    warning as `disbursement` leaves it out, and given alone is a usage error."""
     strategies: list[tuple[Strategy, Book]] = []
     errors: list[Diagnostic] = []
     sources: list[Source] = []
     tables: list[Checked] = []
-    for path in paths:
-        checked = check_file(path, run)
+    skipped: list[str] = []
+    for checked in check_files(paths, run):
+        path = checked.name
+        if checked.skipped:  # another tool's YAML in a folder: said, not exported
+            skipped.append(path)
+            continue
         if checked.table is not None:  # an annex: nothing of it is exported, said below
             tables.append(checked)
             continue
         errors += checked.errors
         unreadable = any(d.severity is Severity.FATAL for d in checked.errors)
         if checked.strategy is None or checked.book is None or unreadable:
-            return ExportInput((), tuple(errors), left_out=left_out(checked))
+            return ExportInput(
+                (), tuple(errors), left_out=left_out(checked), skipped=tuple(skipped)
+            )
         strategies.append((checked.strategy, checked.book))
         changed = _changed([path, *checked.book.payments.sources])
         sources.append(Source(path, checked.document, changed))
     if tables and not strategies:
-        return ExportInput((), tuple(errors), table_given(tables[0], "export"))
+        return ExportInput(
+            (), tuple(errors), table_given(tables[0], "export"), skipped=tuple(skipped)
+        )
     errors += [table_left_out(table) for table in tables]
-    return ExportInput(tuple(strategies), tuple(errors), sources=tuple(sources))
+    return ExportInput(
+        tuple(strategies), tuple(errors), sources=tuple(sources), skipped=tuple(skipped)
+    )
 
 
 def _changed(paths: Sequence[str]) -> dt.datetime:

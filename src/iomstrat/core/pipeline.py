@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from iomstrat.checks import check_versions_in_force, run_checks
@@ -132,6 +132,19 @@ def expand_paths(paths: list[str], skipped: list[tuple[str, str]] | None = None)
         else:
             expanded.append(path)
     return expanded
+
+
+def check_files(paths: Sequence[str], run: Run) -> Iterator[Checked]:
+    """Each file through the pipeline (`check_file`), a folder standing for the YAML files in
+    it (`expand_paths`). Of the files a folder holds, other tools' YAML (a workflow, a
+    pre-commit config, a docker-compose file) is skipped by `validate`'s rule (`is_other_yaml`,
+    broken ones too): a `Checked` marked `skipped`, without findings, that a command of figures
+    leaves out with a note. A file named is read as a strategy whatever it holds."""
+    walked = replace(run, skip_other=True, skip_broken_other=True)
+    for path in paths:
+        in_folder = path != "-" and os.path.isdir(path)
+        for found in expand_paths([path]):
+            yield check_file(found, walked if in_folder and found != path else run)
 
 
 def not_regular(path: str, kind: str) -> Checked:

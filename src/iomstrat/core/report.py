@@ -8,11 +8,12 @@ import hashlib
 import os
 
 from iomstrat.core.pipeline import (
+    Checked,
     Run,
     check_file,
+    check_files,
     completeness,
     exit_status,
-    expand_paths,
     figures_leave,
     left_out,
 )
@@ -39,11 +40,11 @@ def source_file(path: str, data: bytes | None) -> SourceFile:
 def brief_file(path: str, run: Run) -> Briefing:
     """One file's briefing, through the one pipeline. The file is read once, so its hash is
     that of the very bytes the figures come from."""
-    return _brief(path, run)[0]
+    return _brief(check_file(path, run), run)[0]
 
 
-def _brief(path: str, run: Run) -> tuple[Briefing, tuple[Strategy, Book] | None]:
-    checked = check_file(path, run)
+def _brief(checked: Checked, run: Run) -> tuple[Briefing, tuple[Strategy, Book] | None]:
+    path = checked.name
     source = source_file(path, checked.data)
     strategy, book = checked.strategy, checked.book
     if strategy is None or book is None:
@@ -75,7 +76,13 @@ def _read(path: str) -> bytes | None:
 
 def build_report(paths: list[str], as_of: dt.date) -> Report:
     run = Run(as_of)
-    briefed = [_brief(path, run) for path in expand_paths(paths)]
+    briefed = []
+    skipped: list[str] = []  # other tools' YAML a folder holds
+    for checked in check_files(paths, run):
+        if checked.skipped:
+            skipped.append(checked.name)
+        else:
+            briefed.append(_brief(checked, run))
     books = [pair for _, pair in briefed if pair is not None]
     combined: Portfolio | None = None
     no_rate = False
@@ -90,7 +97,7 @@ def build_report(paths: list[str], as_of: dt.date) -> Report:
             )
         except ValueError:  # a currency without an ECB rate: no half-true total
             no_rate = True
-    return Report(as_of, tuple(b for b, _ in briefed), combined, no_rate)
+    return Report(as_of, tuple(b for b, _ in briefed), combined, no_rate, tuple(skipped))
 
 
 def exit_code(report: Report) -> int:

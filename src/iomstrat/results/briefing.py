@@ -115,3 +115,4 @@ class Report:
     briefings: tuple[Briefing, ...]
     portfolio: Portfolio | None = None
     portfolio_no_rate: bool = False
+    skipped: tuple[str, ...] = ()  # other tools' YAML a folder holds, left out
