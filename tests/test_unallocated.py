@@ -5,9 +5,11 @@ the report. A year not yet approved is measured against its plan and marked so."
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -235,3 +237,101 @@ def test_a_quarterly_dialogue_lists_its_four_quarters(tmp_path: Path) -> None:
         ("2024-Q3", "55000000", "45000000"),
         ("2024-Q4", "0", "45000000"),
     ]
+
+
+# Two lines the annual dialogue allocates, one decided year and one planned, amounts to the øre:
+# humanitarian 100 million in 2024, 30.12345678 + 25 million allocated: 44,876,543.22 left;
+# development 60 million, 12.5 million allocated: 47,500,000 left; 2025 planned, nothing allocated.
+TWO_LINES = textwrap.dedent(
+    """\
+    schema_version: 1
+    strategy:
+      title: Two dialogue lines (test)
+      organisation: {name: Test Organisation, acronym: TO}
+      period: {start: 2024, end: 2025}
+      currency: DKK
+      unit: million
+      finance_act_code: "§06.32.10.16"
+    budget:
+      title: Contributions
+      lines:
+        - {id: core, name: Core, kind: core, finance_act_code: "§06.32.10.16",
+           amounts: {2024: 50, 2025: 50}}
+        - {id: humanitarian, name: Humanitarian, kind: soft_earmarked,
+           finance_act_code: "§06.32.10.16", amounts: {2024: 100, 2025: 100}}
+        - {id: development, name: Development, kind: soft_earmarked,
+           finance_act_code: "§06.32.10.16", amounts: {2024: 60, 2025: 60}}
+      totals:
+        - {id: total, name: Total, lines: [core, humanitarian, development],
+           stated: {2024: 210, 2025: 210}}
+    approvals:
+      - {year: 2024, status: approved, finance_act: Finance Act 2024, decided_on: 2023-12-14}
+      - {year: 2025, status: planned}
+    dialogue: {lines: [humanitarian, development], every_months: 12}
+    allocations:
+      - date: 2024-02-01
+        period: 2024
+        line: humanitarian
+        approved_by: Desk
+        items:
+          - {id: sudan, country: Sudan, purpose: Camps, amount: 30.12345678}
+      - date: 2024-03-01
+        period: 2024
+        line: development
+        approved_by: Desk
+        items:
+          - {id: chad, country: Chad, purpose: Livelihoods, amount: 12.5}
+      - date: 2024-09-01
+        period: 2024
+        line: humanitarian
+        approved_by: Desk
+        items:
+          - {region: Sahel, purpose: Protection, amount: 25}
+    """
+)
+
+
+def test_the_report_shows_unallocated_per_dialogue_line_as_disbursement(tmp_path: Path) -> None:
+    path = write(tmp_path, TWO_LINES)
+    run = run_cli("disbursement", path, *AS_OF, "-f", "json")
+    assert run.exit_code == 0, run.stderr
+    rows = {(r["key"], r["year"]): r for r in json.loads(run.stdout)["reports"][0]["rows"]}
+    by_hand = {  # (line, year): (basis, allocated, unallocated), in kroner
+        ("humanitarian", 2024): ("100000000", "55123456.78", "44876543.22"),
+        ("development", 2024): ("60000000", "12500000", "47500000"),
+        ("humanitarian", 2025): ("100000000", "0", "100000000"),
+        ("development", 2025): ("60000000", "0", "60000000"),
+    }
+    for (line, year), (basis, allocated, unallocated) in by_hand.items():
+        row = rows[(line, year)]
+        assert (row["approved"] or row["planned"], row["allocated"], row["unallocated"]) == (
+            basis,
+            allocated,
+            unallocated,
+        )
+    assert rows[("2024", 2024)]["unallocated"] == "92376543.22"  # the year: both lines
+
+    # The report: the years table sums the lines, as disbursement's year; the lines' own
+    # figures follow, each the same as disbursement's (in whole kroner, as the report's tables).
+    html, _ = report(tmp_path, path, *AS_OF)
+    page = Page(html)
+    assert [row[5] for row in page.table("years-table")[1:]] == ["92,376,543", "160,000,000*"]
+    assert page.table("dialogue-periods-table")[1:] == [
+        ["Humanitarian", "2024", "100,000,000", "55,123,457", "44,876,543"],
+        ["Humanitarian", "2025", "100,000,000*", "0", "100,000,000*"],
+        ["Development", "2024", "60,000,000", "12,500,000", "47,500,000"],
+        ["Development", "2025", "60,000,000*", "0", "60,000,000*"],
+    ]
+    # the report's data are disbursement's figures to the øre
+    from iomstrat.core.report import build_report
+
+    [briefing] = build_report([path], dt.date(2024, 12, 31)).briefings
+    assert {
+        (p.line, p.year): (p.basis, p.allocated, p.unallocated) for p in briefing.dialogue_periods
+    } == {key: tuple(map(Decimal, values)) for key, values in by_hand.items()}
+
+
+def test_one_dialogue_line_has_no_table_of_lines(tmp_path: Path) -> None:
+    """The years table is that line's: no second table saying the same."""
+    html, _ = report(tmp_path, write(tmp_path, ANNUAL), *AS_OF)
+    assert 'class="dialogue-periods-table"' not in html

@@ -11,7 +11,7 @@ from decimal import Decimal
 from iomstrat.engine.book import Book, Rates
 from iomstrat.engine.budget import budget_table
 from iomstrat.engine.disbursement import disbursement_report
-from iomstrat.engine.plan import dialogue_lines, factor
+from iomstrat.engine.plan import allocated_lines, dialogue_lines, factor
 from iomstrat.engine.statements import hold_statements
 from iomstrat.engine.targets import Tables
 from iomstrat.findings import Diagnostic
@@ -25,7 +25,7 @@ from iomstrat.results.briefing import (
     SourceFile,
     YearFigures,
 )
-from iomstrat.results.disbursement import DisbursementReport
+from iomstrat.results.disbursement import DialoguePeriodRow, DisbursementReport
 from iomstrat.results.statements import Assumed
 from iomstrat.results.versions import History
 
@@ -73,6 +73,37 @@ def year_figures(strategy: Strategy, by_year: DisbursementReport) -> tuple[YearF
             )
         )
     return tuple(rows)
+
+
+def dialogue_line_years(by_line: DisbursementReport) -> tuple[DialoguePeriodRow, ...]:
+    """Per line the dialogue allocates and year, where the dialogue meets once a year and
+    allocates more than one line: the year's basis, what was allocated of it and what is still
+    unallocated, from the disbursement engine's `--by line` rows (the same figures to the øre),
+    as rows of the dialogue's periods (an annual dialogue's period is the year). One line's
+    figures are the years table's; a dialogue meeting more often has its periods' rows."""
+    if by_line.dialogue_periods:
+        return ()
+    rows: dict[str, list[DialoguePeriodRow]] = {}  # by line, in the file's order
+    for row in by_line.rows:
+        money = row.figures
+        if row.kind != "line" or row.year is None or money.unallocated is None:
+            continue
+        decided = money.approved is not None
+        rows.setdefault(row.key, []).append(
+            DialoguePeriodRow(
+                line=row.key,
+                label=row.label,
+                year=row.year,
+                period=str(row.year),
+                basis=money.approved if money.approved is not None else money.planned,
+                basis_kind="approved" if decided else "planned",
+                allocated=money.allocated or ZERO,
+                unallocated=money.unallocated,
+            )
+        )
+    if len(rows) < 2:
+        return ()
+    return tuple(r for line in rows.values() for r in line)  # line by line, as the periods
 
 
 def quarter_start(year: int, quarter: int) -> dt.date:
@@ -146,6 +177,7 @@ def briefing(
         )
 
     by_year = report("year")
+    several = len(allocated_lines(strategy)) > 1  # lines whose unallocated the report splits
     return Briefing(
         source=source,
         diagnostics=diagnostics,
@@ -160,5 +192,6 @@ def briefing(
         statements=hold_statements(written or strategy, tables or {}),
         assumptions=tuple(Assumed(a.at, a.reason) for a in strategy.assumptions),
         allocates=bool(dialogue_lines(strategy) or strategy.allocations),
-        dialogue_periods=by_year.dialogue_periods,
+        dialogue_periods=by_year.dialogue_periods
+        or (dialogue_line_years(report("line")) if several else ()),
     )

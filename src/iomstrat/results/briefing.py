@@ -102,7 +102,9 @@ class Briefing:
     statements: tuple[StatementResult, ...] = ()  # the text's statements against its data
     assumptions: tuple[Assumed, ...] = ()  # values the file assumes, the document not stating
     allocates: bool = False  # it has lines the dialogue allocates (soft-earmarked funding)
-    dialogue_periods: tuple[DialoguePeriodRow, ...] = ()  # a dialogue meeting more than yearly
+    # a dialogue meeting more than yearly: its periods; once a year, with several lines to
+    # allocate: each line's years (the period is the year)
+    dialogue_periods: tuple[DialoguePeriodRow, ...] = ()
 
 
 @dataclass(frozen=True)
