@@ -531,7 +531,7 @@ def test_two_statements_of_one_quantity(tmp_path: Path) -> None:
     [
         ("{table: nothing}", "names table 'nothing'"),
         ("{table: funding, row: Z}", "names row 'Z'"),
-        ("{table: funding, column: 2019}", "names column '2019'"),
+        ("{table: funding, column: 2019}", "names a column the table does not have: '2019'"),
         ("{line: relief}", "names budget line or year 'relief'"),
     ],
 )
@@ -716,3 +716,58 @@ def test_an_annex_total_against_the_budget(tmp_path: Path) -> None:
     assert differs.code == "IOM803"
     assert "budget core, 2023 has DKK 48 million" in message_text(differs)
     assert "row 'B', column 2021 has DKK 3.00 million" in message_text(differs)
+
+
+UNHEADED = (
+    TABLE.replace("columns: [2020, 2021]", "columns: [~, 2021, ~]")
+    .replace("6.00], total: 7.00", "6.00, 0], total: 7.00")
+    .replace("3.00], total: 5.00", "3.00, 0], total: 5.00")
+    .replace("1.00], total: 1.00", "1.00, 0], total: 1.00")
+    .replace("10.00], total: 13.00", "10.00, 0], total: 13.00")
+)
+"""The small table with its first and a third column printed without a heading (the third all
+0, its total zero): a statement names them `column 1` and `column 3`."""
+
+
+def test_a_column_without_a_heading_reads_once_column_in_both_languages(tmp_path: Path) -> None:
+    (tmp_path / "funding.yaml").write_text(UNHEADED, encoding="utf-8")
+    text = SMALL + "".join(
+        f"  - {s}\n"
+        for s in (
+            "{id: a, kind: amount, stated: 5, currency: USD, unit: million, "
+            f"of: {{table: funding, row: A, column: column 1}}, text: A gave 5, {AT}}}",
+            "{id: r, kind: ranking, order: [A, B], of: {table: funding, column: column 1}, "
+            f"text: A then B, {AT}}}",
+            "{id: s, kind: share, stated: 10, of: {table: funding, row: A, column: column 3}, "
+            f"text: a tenth, {AT}}}",
+        )
+    )
+    (tmp_path / STRATEGY).write_text(text, encoding="utf-8")
+    amount, ranking, share = [d for d in checked(tmp_path) if d.code.startswith("IOM8")]
+    # row A, column 1: 1.00 million against 5 (a whole 5 reaches 4.5 to 5.5 million)
+    assert message_text(amount) == (
+        "the text states USD 5 million: 'A gave 5' (2, transcription line 9); but Annex 5 "
+        "(Funding overview), row 'A', column 1: USD 1.00 million (the wording allows "
+        "4,500,000 to 5,500,000)"
+    )
+    assert message_text(amount, "da") == (
+        "teksten angiver 5 mio. USD: 'A gave 5' (2, transskriptionslinje 9); men Annex 5 "
+        "(Funding overview), rækken 'A', kolonne 1: 1,00 mio. USD (ordlyden tillader "
+        "4.500.000 til 5.500.000)"
+    )
+    # column 1: B 2.00 above A 1.00
+    assert message_text(ranking) == (
+        "the text ranks A first, B second: 'A then B' (2, transcription line 9); but Annex 5, "
+        "column 1 has B at USD 2.00 million above A at USD 1.00 million"
+    )
+    assert message_text(ranking, "da") == (
+        "teksten placerer A som første, B som anden: 'A then B' (2, transskriptionslinje 9); men "
+        "Annex 5, kolonne 1 har B med 2,00 mio. USD over A med 1,00 mio. USD"
+    )
+    assert message_text(share) == (
+        "statement 's' names a share of 'column 3', a column whose total is zero; it is not checked"
+    )
+    assert message_text(share, "da") == (
+        "udsagnet 's' nævner en andel af 'column 3', en kolonne, hvis sum er nul; det "
+        "kontrolleres ikke"
+    )

@@ -320,3 +320,50 @@ def test_a_column_without_a_heading_is_numbered_in_the_readers_language(tmp_path
     assert message_text(column, "da").startswith("kolonne 2 i alt: angivet 3, beregnet 2 ")
     assert "computed 4 (2021 1 + column 2 3)" in message_text(grand)
     assert "beregnet 4 (2021 1 + kolonne 2 3)" in message_text(grand, "da")
+
+
+UNHEADED_GROWTH = textwrap.dedent("""\
+    schema_version: 1
+    table:
+      title: Funding
+      currency: USD
+      unit: million
+      printed_step: 1
+      columns: [~, 2021, ~]
+    rows:
+      - {name: A, cells: [10, 20, 30], total: 60}
+    column_totals:
+      cells: [10, 20, 30]
+      total: 60
+    growth:
+      percent: [5, 100, 40]
+    """)
+"""Growth printed under a first column without a heading (nothing to grow from), under a named
+one (20 on 10: 100%, as printed) and under a third without a heading (30 on 20 is 50%, printed
+40%: more than the rounding of whole totals explains: 29.5 on 20.5 to 30.5 on 19.5, 44% to 56%)."""
+
+
+def test_growth_under_a_column_without_a_heading_reads_once_column(tmp_path: Path) -> None:
+    path = tmp_path / "funding.yaml"
+    path.write_text(UNHEADED_GROWTH, encoding="utf-8")
+    first, third = check_file(str(path), Run(dt.date(2024, 1, 1))).diagnostics
+    assert (first.code, third.code) == ("IOM605", "IOM605")
+    assert message_text(first) == (
+        "growth 5% under column 1 has no previous column total to grow from"
+    )
+    assert message_text(first, "da") == (
+        "væksten 5 % under kolonne 1 har ingen foregående kolonnesum at vokse fra"
+    )
+    assert message_text(third) == (
+        "growth in column 3: printed 40%, computed 50% from the column totals 20 -> 30 (rounds "
+        "to 50%); more than the rounding of the printed totals explains (44% to 56%)"
+    )
+    assert message_text(third, "da") == (
+        "vækst i kolonne 3: trykt 40 %, beregnet 50 % ud fra kolonnesummerne 20 -> 30 (afrundet "
+        "50 %); mere end afrundingen af de trykte summer kan forklare (44 % til 56 %)"
+    )
+    named = UNHEADED_GROWTH.replace("[~, 2021, ~]", "[2020, 2021, 2022]")
+    path.write_text(named, encoding="utf-8")
+    first, third = check_file(str(path), Run(dt.date(2024, 1, 1))).diagnostics
+    assert message_text(first, "da").startswith("væksten 5 % under kolonnen 2020 har ingen")
+    assert message_text(third).startswith("growth in column 2022: printed 40%")

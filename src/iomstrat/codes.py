@@ -813,7 +813,8 @@ CODES: tuple[Code, ...] = (
                 "not_comparable",
                 "no_total",
             )
-        },
+        }
+        | {"no_column": ("id",)},
     ),
     Code(
         "IOM807",
@@ -1040,7 +1041,6 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     "sum.row": ("row", "heading"),
     "sum.row_total": ("row",),
     "sum.column": ("column",),
-    "sum.column_n": ("column",),  # a column printed without a heading: "column 2 total"
     "sum.grand_rows": (),
     "sum.grand_columns": (),
     "sum.figures": ("count",),

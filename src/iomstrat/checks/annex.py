@@ -20,7 +20,6 @@ from iomstrat.engine.sums import (
 )
 from iomstrat.findings import DataPath, Diagnostic, Phrase, phrase
 from iomstrat.loader.documents import Document
-from iomstrat.model.base import Unnamed
 from iomstrat.model.table import Figure, Table
 
 CELL_COUNT = "IOM601"
@@ -49,12 +48,6 @@ def _amount(cell: Figure | None) -> Decimal | None:
 def _label(name: str, limit: int = 24) -> str:
     """A row name short enough to list among many terms."""
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
-
-
-def _column_total(name: str | Unnamed) -> Phrase:
-    """The subject of a column total: a column printed without a heading is its number alone
-    ("column 2 total"), a named one is "column 2021 total"."""
-    return phrase("sum.column_n" if isinstance(name, Unnamed) else "sum.column", column=name)
 
 
 def _tidy(value: Decimal) -> Decimal:
@@ -197,7 +190,7 @@ def _column_checks(table: Table) -> list[SumCheck]:
         )
         checks.append(
             SumCheck(
-                _column_total(table.column_name(j)),
+                phrase("sum.column", column=table.column_name(j)),
                 ("column_totals", "cells", j),
                 stated.amount,
                 _summarised(terms),

@@ -221,7 +221,7 @@ def ranks(
     """Each named row's figure in the column and (as `amount`) its rank."""
     name, table = table_of(target, tables)
     if target.column is None:
-        raise Unresolved(Problem.UNKNOWN_COLUMN, "")
+        raise Unresolved(Problem.NO_COLUMN)
     column = _column(table, target.column)
     ranked = _ranked(table, column)
     found = []
@@ -243,7 +243,7 @@ def share(target: Target, strategy: Strategy, tables: Tables) -> Found:
     column = _column(table, target.column) if target.column is not None else None
     if target.top is not None:
         if column is None:
-            raise Unresolved(Problem.UNKNOWN_COLUMN, "")
+            raise Unresolved(Problem.NO_COLUMN)
         largest = sorted((v for _, v in _column_cells(table, column)), reverse=True)
         part, whole = sum(largest[: target.top], ZERO), _column_total(table, column)
     elif target.row is not None:

@@ -46,6 +46,12 @@ def _money(value: Any) -> Decimal:
 _SEPARATED = re.compile(r"[-+]?[0-9]{1,3}(?:[,_ '][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:_[0-9]+)+")
 
 
+class Named(str):
+    """A table column's heading as printed (its marker dropped), or its name under
+    `column_names`. The renderer words it as a column ('column 2021', 'kolonnen 2021'), so a
+    template never writes the word itself."""
+
+
 class Unnamed(int):
     """A column the document prints without a heading or a name: its number, from 1. The
     renderer words it ('column 3', 'kolonne 3'); a statement names it `column 3`."""

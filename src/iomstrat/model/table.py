@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, StringConstraints, WithJsonSchema
 
-from iomstrat.model.base import Money, Unnamed, _money, got, refused
+from iomstrat.model.base import Money, Named, Unnamed, _money, got, refused
 from iomstrat.model.fields import Heading as HeadingText
 from iomstrat.model.fields import Text
 from iomstrat.model.strategy import Erratum, Model, Source
@@ -137,16 +137,16 @@ class Table(Model):
     errata: list[Erratum] = Field(default=[])
     """Figures the source prints wrongly, acknowledged."""
 
-    def column_name(self, index: int) -> str | Unnamed:
-        """The column's heading as printed (its marker dropped), its name under
-        `column_names`, else its number (`Unnamed`)."""
+    def column_name(self, index: int) -> Named | Unnamed:
+        """The column's heading as printed (its marker dropped) or its name under
+        `column_names` (`Named`), else its number (`Unnamed`)."""
         names = self.table.column_names
         if names is not None and index < len(names):
-            return names[index]
+            return Named(names[index])
         heading = self.table.columns[index] if index < len(self.table.columns) else None
         if heading is None:
             return Unnamed(index + 1)
-        return str(heading).rstrip("*")
+        return Named(str(heading).rstrip("*"))
 
 
 def is_table_data(data: object) -> bool:

@@ -20,9 +20,10 @@ from typing import Any, NamedTuple
 from iomstrat.codes import message_key
 from iomstrat.codes import values as catalogued
 from iomstrat.findings import Diagnostic, Money, Phrase
-from iomstrat.model.base import Unnamed
+from iomstrat.model.base import Named, Unnamed
 from iomstrat.render import ledger_words, statement_words
 from iomstrat.render.numbers import digits
+from iomstrat.render.words import column
 
 
 class Message(NamedTuple):
@@ -33,11 +34,11 @@ class Message(NamedTuple):
 _SUM_EN = "{subject}: stated {stated}, computed {computed} ({terms}); differs by {difference}"
 _SUM_DA = "{subject}: angivet {stated}, beregnet {computed} ({terms}); afviger med {difference}"
 _GROWTH_EN = (
-    "growth {column}: printed {printed}%, computed {computed}% from the column totals "
+    "growth in {column}: printed {printed}%, computed {computed}% from the column totals "
     "{before} -> {now} (rounds to {rounded}%)"
 )
 _GROWTH_DA = (
-    "vækst {column}: trykt {printed} %, beregnet {computed} % ud fra kolonnesummerne "
+    "vækst i {column}: trykt {printed} %, beregnet {computed} % ud fra kolonnesummerne "
     "{before} -> {now} (afrundet {rounded} %)"
 )
 _ERRATA_EN = " as findings print it, e.g. {example}"
@@ -1045,8 +1046,8 @@ MESSAGES: Mapping[str, Message] = {
         "{high} %)",
     ),
     "IOM605.no_previous": Message(
-        "growth {printed}% under column {column} has no previous column total to grow from",
-        "væksten {printed} % under kolonnen {column} har ingen foregående kolonnesum at vokse fra",
+        "growth {printed}% under {column} has no previous column total to grow from",
+        "væksten {printed} % under {column} har ingen foregående kolonnesum at vokse fra",
     ),
     "IOM606": Message(
         _GROWTH_EN + "; within the rounding of the printed totals ({low}% to {high}%)",
@@ -1063,12 +1064,12 @@ MESSAGES: Mapping[str, Message] = {
         "({figure})",
     ),
     "IOM801.above": Message(
-        "the text ranks {claims}: {statement}; but {table}, column {column} has {above}",
-        "teksten placerer {claims}: {statement}; men {table}, kolonnen {column} har {above}",
+        "the text ranks {claims}: {statement}; but {table}, {column} has {above}",
+        "teksten placerer {claims}: {statement}; men {table}, {column} har {above}",
     ),
     "IOM801.ranks": Message(
-        "the text ranks {claims}: {statement}; but {table}, column {column} has {ranks}",
-        "teksten placerer {claims}: {statement}; men {table}, kolonnen {column} har {ranks}",
+        "the text ranks {claims}: {statement}; but {table}, {column} has {ranks}",
+        "teksten placerer {claims}: {statement}; men {table}, {column} har {ranks}",
     ),
     "IOM802": Message(
         "the text sends the reader to {refers_to}: {statement}; but that is in {holder}",
@@ -1134,11 +1135,15 @@ MESSAGES: Mapping[str, Message] = {
         + _UNCHECKED_DA,
     ),
     "IOM806.unknown_column": Message(
+        _UNRESOLVED_EN + "names a column the table does not have: '{missing}'" + _UNCHECKED_EN,
+        _UNRESOLVED_DA + "nævner en kolonne, som tabellen ikke har: '{missing}'" + _UNCHECKED_DA,
+    ),
+    "IOM806.no_column": Message(
         _UNRESOLVED_EN
-        + "names column '{missing}', which the table does not have (or none)"
+        + "ranks rows or takes the largest of them without naming a column"
         + _UNCHECKED_EN,
         _UNRESOLVED_DA
-        + "nævner kolonnen '{missing}', som tabellen ikke har (eller ingen kolonne)"
+        + "rangordner rækker eller tager de største uden at nævne en kolonne"
         + _UNCHECKED_DA,
     ),
     "IOM806.empty_cell": Message(
@@ -1170,8 +1175,12 @@ MESSAGES: Mapping[str, Message] = {
         + _UNCHECKED_DA,
     ),
     "IOM806.no_total": Message(
-        _UNRESOLVED_EN + "names a share of column {missing}, whose total is zero" + _UNCHECKED_EN,
-        _UNRESOLVED_DA + "nævner en andel af kolonnen {missing}, hvis sum er nul" + _UNCHECKED_DA,
+        _UNRESOLVED_EN
+        + "names a share of '{missing}', a column whose total is zero"
+        + _UNCHECKED_EN,
+        _UNRESOLVED_DA
+        + "nævner en andel af '{missing}', en kolonne, hvis sum er nul"
+        + _UNCHECKED_DA,
     ),
     "IOM807.unreadable": Message(
         "table '{table}' ({file}) cannot be used: {problem}" + _TABLE_UNCHECKED_EN,
@@ -1416,8 +1425,7 @@ PHRASES: Mapping[str, Message] = {
     ),
     "sum.row": Message("row '{row}', {heading}", "rækken '{row}', {heading}"),
     "sum.row_total": Message("row '{row}', total", "rækken '{row}', i alt"),
-    "sum.column": Message("column {column} total", "kolonnen {column} i alt"),
-    "sum.column_n": Message("{column} total", "{column} i alt"),  # {column}: "column 2"
+    "sum.column": Message("{column} total", "{column} i alt"),  # {column}: 'column 2021'
     "sum.grand_rows": Message(
         "grand total against the row totals", "totalen sammenholdt med rækkesummerne"
     ),
@@ -1837,7 +1845,6 @@ _WORDS: Mapping[str, Message] = {
     "characters": Message("{n} characters", "{n} tegn"),
     "nothing_matched": Message("none", "ingen"),
     "and": Message(" and ", " og "),
-    "column_n": Message("column {n}", "kolonne {n}"),
     "characters_1": Message("{n} character", "{n} tegn"),
     "items": Message("{n} items", "{n} elementer"),
     "items_1": Message("{n} item", "{n} element"),
@@ -2119,8 +2126,10 @@ def _value(name: str, value: Any, locale: str) -> str:
         return path_text(value) or _word("top_level", locale)
     if name in ("cover", "field", "unit"):
         return _word(f"{name}.{value}", locale)
-    if isinstance(value, Unnamed):  # a table's column printed without a heading
-        return _word("column_n", locale).format(n=int(value))
+    if name == "label" and isinstance(value, Named):  # a sum's term: '2021 1 + column 2 3'
+        return str(value)
+    if isinstance(value, Named | Unnamed):  # a table's column, the word 'column' with it
+        return column(value, locale)
     if name in ("thousands", "other_thousands"):  # a ledger's thousands separator
         return ledger_words.thousands(value, locale)
     if name in ("delimiter", "foreign"):

@@ -11,6 +11,7 @@ from typing import Any
 from iomstrat.findings import echo
 from iomstrat.model.statements import Place, Statement
 from iomstrat.render.numbers import digits
+from iomstrat.render.words import column
 from iomstrat.results.statements import Bounds, Found
 
 QUOTE = 240
@@ -25,7 +26,6 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     "part.budget_lines": ("budget lines", "budgetlinjer"),
     "budget": ("budget {}", "budgettet {}"),
     "row": ("row '{}'", "rækken '{}'"),
-    "column": ("column {}", "kolonnen {}"),
     "grand_total": (", grand total", ", i alt"),
     "total": (" total", " i alt"),
     "nothing": ("nothing", "ingenting"),
@@ -116,7 +116,7 @@ def where(found: Found, locale: str = "en") -> str:
     if found.row:
         text += ", " + _w("row", locale).format(found.row)
     if found.column:
-        text += ", " + _w("column", locale).format(found.column)
+        text += ", " + column(found.column, locale)
     if not found.row and not found.column:
         text += _w("grand_total", locale)
     elif not found.row:

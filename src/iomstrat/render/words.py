@@ -214,6 +214,7 @@ _WORDS: dict[str, Word] = {
     "severity_note": Word("note", "bemærkning"),
     "write": Word("write", "skriv"),
     "column_n": Word("column {n}", "kolonne {n}"),
+    "column_named": Word("column {name}", "kolonnen {name}"),
     "github_hidden": Word(
         "not shown as annotations (GitHub shows {n} per level and step): {parts}; --format text "
         "or sarif lists them all",
@@ -421,6 +422,14 @@ def word(key: str, locale: str) -> str:
     """The word for `key` in `locale` ("en" or "da")."""
     entry = WORDS[key]
     return entry.da if locale == "da" else entry.en
+
+
+def column(name: str | int, locale: str) -> str:
+    """A table's column: by its heading ('column 2021' / 'kolonnen 2021'), or by its number when
+    printed without one ('column 3' / 'kolonne 3')."""
+    if isinstance(name, str):
+        return word("column_named", locale).format(name=name)
+    return word("column_n", locale).format(n=int(name))
 
 
 def words(locale: str) -> dict[str, str]:

@@ -26,6 +26,7 @@ class Problem(enum.Enum):
     UNKNOWN_ROW = "unknown_row"
     AMBIGUOUS_ROW = "ambiguous_row"
     UNKNOWN_COLUMN = "unknown_column"
+    NO_COLUMN = "no_column"  # a ranking or a share of the largest rows that names no column
     EMPTY_CELL = "empty_cell"
     UNKNOWN_LINE = "unknown_line"
     UNKNOWN_TOTAL = "unknown_total"
