@@ -313,6 +313,19 @@ def test_a_danish_amount_in_a_file_declared_otherwise_says_what_to_declare(tmp_p
     )
 
 
+def test_an_amount_grouped_by_spaces_says_to_declare_the_space(tmp_path: Path) -> None:
+    # The decimal comma is already the file's: declaring `decimal: ","` alone, as the finding
+    # said, read the row the same way and gave the same finding again.
+    data = (HEADER + "2023-02-01;core;1 234,56;DKK;A;\n").encode()
+    [message] = messages(read(tmp_path, "l.csv", data))
+    assert message.startswith("2:IOM422 ledger row: amount '1 234,56' is not a number")
+    assert "it reads as 1234.56 with decimal ',', thousands space" in message
+    assert 'declare `decimal: ",", thousands: " "` in its `ledgers:` entry' in message
+    declared = read(tmp_path, "l.csv", data, decimal=",", thousands=" ")
+    assert declared.diagnostics == []
+    assert [p.amount for p in declared.records] == [Decimal("1234.56")]
+
+
 def test_a_danish_date_in_a_file_declared_iso_says_what_to_declare(tmp_path: Path) -> None:
     data = (HEADER + "29.09.2023;core;10;DKK;A;\n").encode()
     [message] = messages(read(tmp_path, "l.csv", data, date_format="%Y-%m-%d"))

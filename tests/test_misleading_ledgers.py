@@ -544,3 +544,32 @@ def test_a_column_read_by_a_name_the_header_gives_twice_is_not_guessed(tmp_path:
     found = read(tmp_path / "texts.csv", (header + row).encode("cp1252"), columns=mapping)
     assert found.diagnostics == []
     assert [(p.amount, p.voucher) for p in found.records] == [(Decimal("100.00"), "V-1")]
+
+
+@pytest.mark.parametrize("quoted", [False, True], ids=["column path", "csv.reader path"])
+def test_a_ledger_of_the_documented_names_may_end_its_lines_in_a_semicolon(
+    tmp_path: Path, quoted: bool
+) -> None:
+    """Danish Excel and finance systems end every line in `;`: the header's last name is then
+    empty, each row one cell wider. Unmapped, this was IOM421 (unknown column '', exit 2) for
+    the header and IOM422 for every row; it reads as a mapped export does. Text beyond the
+    header is still a bad row."""
+    note = '"a"' if quoted else "a"
+    text = (
+        "\ufeffdate;line;amount;currency;voucher;exchange_rate;\r\n"
+        f"31.03.2023;core;1.234,56;DKK;V1;;\r\n"
+        "\r\n"
+        f"15.04.2023;core;234,56;DKK;V2;;;\r\n"
+        f"30.04.2023;core;1,00;DKK;V3;;{note}\r\n"
+    )
+    found = read(tmp_path / "l.csv", text.encode())
+    assert [(p.row, p.date, p.amount) for p in found.records] == [
+        (2, dt.date(2023, 3, 31), Decimal("1234.56")),
+        (4, dt.date(2023, 4, 15), Decimal("234.56")),
+    ]
+    assert messages(found) == ["5:IOM422 ledger row: 7 fields, the header has 6"]
+    from iomstrat.loader import ledger_inspect
+
+    inspection = ledger_inspect.inspect(Declared(str(tmp_path / "l.csv")))
+    assert inspection.header == ("date", "line", "amount", "currency", "voucher", "exchange_rate")
+    assert inspection.own_header

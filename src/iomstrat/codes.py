@@ -1141,6 +1141,7 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
         "reads",
         "other_decimal",
         "other_thousands",
+        "declare",
     ),
     "ledger.line_mapped": ("text", "known"),
     "ledger.line": ("text",),

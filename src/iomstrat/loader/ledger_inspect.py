@@ -113,6 +113,8 @@ def inspect(
     except csv.Error:
         table = [line.split(split) for line in text.splitlines()]
     names = [name.strip() for name in table[0]] if table else []
+    while names and not names[-1]:  # a trailing delimiter names nothing, as the reader reads it
+        names.pop()
     body = table[1 : SAMPLE_ROWS + 1]
     return _inspection(ledger, "csv", encoding, delimiter, foreign, names, body)
 

@@ -386,10 +386,13 @@ def _plan(
         """A catalogued finding that stops the ledger (its words come from render)."""
         diagnostics.append(finding(path, 1, 1, code, kind=kind, severity=Severity.FATAL, **values))
 
-    if not header:
+    names = [str(name).strip() for name in header or ()]
+    while names and not names[-1]:  # a trailing delimiter (`...;exchange_rate;`) names nothing
+        names.pop()
+    if not names:
         refuse(LEDGER_HEADER, "empty")
         return None
-    layout = _layout([str(name).strip() for name in header], ledger, delimiter, refuse)
+    layout = _layout(names, ledger, delimiter, refuse)
     if layout is None:
         return None
     sample = list(islice(rows, SAMPLE_ROWS))
@@ -670,7 +673,6 @@ class _Rows:
         self.i_alloc = index.get("allocation")
         self.i_refund = index.get("refund")
         self.width = plan.layout.width
-        self.strict_width = not ledger.columns and sheet is None
         self.bad = 0
         self.lines_read = 0  # of a CSV file, by the blocks split so far
         numbers = plan.numbers
@@ -785,8 +787,8 @@ class _Rows:
 
     def wide_enough(self, width: int) -> bool:
         """Whether rows this wide are read column by column: as wide as the header, or wider
-        in a mapped export (which ignores the other columns, e.g. after a trailing `;`)."""
-        return width == self.width or (width > self.width and not self.strict_width)
+        (the columns beyond it are ignored, e.g. after a trailing `;`, when they are empty)."""
+        return width >= self.width
 
     def shifted(self, width: int, column: Callable[[int], Iterable[str]]) -> bool:
         """Whether a CSV row wider than the header holds text beyond it: a delimiter inside an
@@ -883,7 +885,7 @@ class _Rows:
         """Each row to a Payment or a finding."""
         i_date, i_line, i_amount, i_currency, i_voucher = self.columns
         i_rate, i_year, i_alloc = self.i_rate, self.i_year, self.i_alloc
-        width, strict_width = self.width, self.strict_width
+        width = self.width
         numbers, add, sheet = self.plan.numbers, self.payments.add, self.sheet
         parse_amount = self.parse_amount
         for cells, row in rows:
@@ -893,7 +895,7 @@ class _Rows:
             problem: Phrase | None = None
             column = 0
             if len(cells) != width and (
-                strict_width or len(cells) < width or (sheet is None and any(cells[width:]))
+                len(cells) < width or (sheet is None and any(cells[width:]))
             ):
                 if all(cell == "" for cell in cells):  # blank line
                     continue
@@ -1103,8 +1105,18 @@ def _bad_amount(value: Any, numbers: dialect.Numbers) -> Phrase:
             reads=str(amount),
             other_decimal=style.decimal,
             other_thousands=style.thousands,
+            declare=_declaration(style),
         )
     return phrase("ledger.amount", **written)
+
+
+def _declaration(numbers: dialect.Numbers) -> str:
+    """The `ledgers:` settings that read amounts in this style: a decimal mark alone implies
+    the other of `.` and `,` as thousands separator, so a space is declared too."""
+    declared = f'decimal: "{numbers.decimal}"'
+    if numbers.thousands == " ":
+        declared += f', thousands: "{numbers.thousands}"'
+    return declared
 
 
 def _example(numbers: dialect.Numbers) -> str:

@@ -1745,11 +1745,11 @@ PHRASES: Mapping[str, Message] = {
         "amount '{text}' is not a number of whole currency units with at most 2 decimals "
         "written with decimal '{decimal}', thousands {thousands} (e.g. {example}); it reads as "
         "{reads} with decimal '{other_decimal}', thousands {other_thousands}: if the ledger "
-        'writes its amounts so, declare `decimal: "{other_decimal}"` in its `ledgers:` entry',
+        "writes its amounts so, declare `{declare}` in its `ledgers:` entry",
         "beløbet '{text}' er ikke et tal i hele valutaenheder med højst 2 decimaler skrevet med "
         "decimaltegn '{decimal}', tusindtalsskilletegn {thousands} (fx {example}); det læses "
         "som {reads} med decimaltegn '{other_decimal}', tusindtalsskilletegn {other_thousands}: "
-        'skriver oversigten sine beløb sådan, så angiv `decimal: "{other_decimal}"` i dens post '
+        "skriver oversigten sine beløb sådan, så angiv `{declare}` i dens post "
         "under `ledgers:`",
     ),
     "ledger.line_mapped": Message(
