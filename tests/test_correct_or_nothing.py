@@ -462,7 +462,7 @@ def test_ledger_inspect_shows_the_dialect_the_mapping_and_an_entry(tmp_path: Pat
     given = "{path: " + str(export) + ", " + FINANCE_MAPPING + "}"
     run = run_cli("ledger", "inspect", given, "--strategy", str(path))
     assert run.exit_code == 0, run.stdout
-    assert "  line 2: 2023-03-31 personnel 499999.45 DKK DK-2023-P01" in run.stdout
+    assert "  line 2: 2023-03-31 personnel 499,999.45 DKK DK-2023-P01" in run.stdout
     csv_run = run_cli("disbursement", str(path), "--ledger", given, "--as-of", AS_OF, "-f", "csv")
     assert csv_run.exit_code == 0, csv_run.stderr
     # By hand: 499 999.45 + 500 000.55 + 500 000 + 500 000 = 2 000 000.00.

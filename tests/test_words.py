@@ -18,9 +18,10 @@ from typer.testing import CliRunner
 from iomstrat.cli import build
 from iomstrat.codes import CODES
 from iomstrat.findings import Diagnostic, Severity
+from iomstrat.render import ledger_words
 from iomstrat.render.messages import SUMMARIES_DA
 from iomstrat.render.messages import text as message_text
-from iomstrat.render.words import WORDS, unit
+from iomstrat.render.words import WORDS, Word, unit
 
 app = build()
 
@@ -96,7 +97,13 @@ def _english() -> set[str]:
     from iomstrat.render.messages import MESSAGES, PHRASES
     from iomstrat.render.usage import USAGE
 
-    pairs = [*WORDS.values(), *MESSAGES.values(), *PHRASES.values(), *USAGE.values()]
+    pairs = [
+        *WORDS.values(),
+        *MESSAGES.values(),
+        *PHRASES.values(),
+        *USAGE.values(),
+        *(Word(*w) for w in ledger_words.WORDS.values()),
+    ]
     english = set().union(*(_tokens(w.en) for w in pairs))
     danish = set().union(*(_tokens(w.da) for w in pairs))
     return english - danish - {"Q"}  # placeholder-free; Q is in no Danish output we check
@@ -167,6 +174,16 @@ def test_units_and_findings_in_danish() -> None:
     )
 
 
+LEDGER = """\
+Bogføringsdato;Finanskonto;Beløb;Valuta;Bilagsnr.;Kurs
+13-04-2023;kerne;24.000.000,50;DKK;DK-1;
+20-05-2023;10.14.03;1.000,50;USD;DK-2;6,85
+xx-05-2023;bloed;abc;DKK;DK-3;
+"""
+"""A Danish export: a payment read, an account not yet mapped to a line id, a row with a bad date
+and amount."""
+
+
 TABLE = """\
 schema_version: 1
 table:
@@ -231,10 +248,17 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
     run("export iati", "export", "iati", "strategi.yaml", "-o", "a.xml", exit_codes=(2,))
     run("usage", "disbursement", "strategi.yaml", "--currency", "XYZ", exit_codes=(2,))
     run("usage output", "budget", "show", "strategi.yaml", "-o", "strategi.yaml", exit_codes=(2,))
+    Path("eksport.csv").write_text(LEDGER, encoding="utf-8")
+    run("ledger inspect", "ledger", "inspect", "eksport.csv", "--strategy", "strategi.yaml")
+    run("ledger inspect entry", "ledger", "inspect", "{path: eksport.csv, columns: {date: Dato}}",
+        exit_codes=(2,))  # fmt: skip
     page = _Text()
     page.feed(Path("r.html").read_text(encoding="utf-8"))
     out["report"] = " ".join(page.parts)
     for name, text in list(out.items()):
+        if name.startswith("ledger inspect"):  # the entry to paste and its keys are YAML's
+            text = re.sub(r"^  - \{.*$|\b\w+ <- ", "", text, flags=re.M)
+            out[name] = text
         if name == "validate github":  # `::warning file=…::` is a workflow command, not words
             out[name] = re.sub(r"^::\w+ [^\n]*?::", "", text, flags=re.M)
         if name.endswith(" json"):
@@ -279,6 +303,26 @@ def test_danish_output_has_no_english_word_of_the_tool(
     assert outputs["usage stderr"] == (
         "iomstrat: valutaen 'XYZ' har ingen ECB-referencekurs (fx DKK, USD)\n"
     )
+    assert outputs["ledger inspect"].splitlines()[:8] == [
+        "oversigt: eksport.csv",
+        "format: utf-8, skilletegn semikolon ';', datoer dag-måned-år, decimaltegn ',', "
+        "tusindtalsskilletegn '.'",
+        "overskrift: 'Bogføringsdato', 'Finanskonto', 'Beløb', 'Valuta', 'Bilagsnr.', 'Kurs'",
+        "kolonner: 'Bogføringsdato', 'Finanskonto', 'Beløb', 'Valuta', 'Bilagsnr.', 'Kurs'",
+        "kontoværdier, der skal oversættes til linje-id'er: 10.14.03",
+        "de første rækker, der er læst:",
+        "  linje 2: 2023-04-13 kerne 24.000.000,50 DKK DK-1",
+        "de første problemer:",
+    ]
+    assert (
+        "  eksport.csv:3:1: fejl IOM422 række i oversigten: linjen '10.14.03'"
+        in (outputs["ledger inspect"])
+    )
+    assert (
+        "post under `ledgers:` (stien er relativ til strategi.yaml):" in (outputs["ledger inspect"])
+    )
+    # the places to fill in of an entry to paste, in the finding that gives it
+    assert 'line: "<overskriften på kolonnen line>", ' in (outputs["ledger inspect entry"])
     assert outputs["usage output stderr"] == (
         "iomstrat: strategi.yaml: er en inddatafil (strategi.yaml); vælg en anden --output, "
         "intet er skrevet\n"

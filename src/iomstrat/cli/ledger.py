@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from iomstrat.cli.common import EXIT_CODES_HELP, command_group
+from iomstrat.cli.common import EXIT_CODES_HELP, LOCALE_OPTION, Locale, command_group
 
 app = command_group(
     "Payment ledgers: what iomstrat reads, and how to map them.",
@@ -37,6 +37,7 @@ def inspect(
         metavar="FILE",
         help="The strategy file the entry is for: its path is written relative to this file.",
     ),
+    language: Locale = LOCALE_OPTION,
 ) -> None:
     """The ledger's dialect (encoding, delimiter, date order, number style), its header, the
     column mapping iomstrat would use or needs, the first rows read with it, the first
@@ -46,5 +47,5 @@ def inspect(
     from iomstrat.render.ledger import render_inspection
 
     view = inspect_ledger(ledger, strategy)
-    sys.stdout.write(render_inspection(view))
+    sys.stdout.write(render_inspection(view, language.value))
     raise typer.Exit(view.exit_status)

@@ -230,19 +230,30 @@ def yaml_text(text: str) -> str:
     return json.dumps(loader.echo(text), ensure_ascii=False)
 
 
+def placeholder(key: str) -> str:
+    """A place in an entry the user fills in, marked for the renderer to word in the reader's
+    language (`render.ledger_words.entry`): `column.voucher` (the header of the voucher
+    column) or `line` (a line id). The marks are control characters, which no text quoted
+    from a ledger holds (`echo` writes them as '?')."""
+    return f"\x1f{key}\x1f"
+
+
 def entry(found: Inspection, path: str, lines: dict[str, str] | None = None) -> str:
     """The `ledgers:` entry that reads this ledger, in flow style on one line; a field no
-    header holds gets a placeholder to fill in (`<header of the voucher column>`), an account
-    value of the line column `<line id>`."""
+    header holds gets a placeholder to fill in (the header of the voucher column), an account
+    value of the line column a line id's (`placeholder`)."""
     parts = [f"path: {yaml_text(path)}"]
     if not found.own_header:
         wanted = [f for f in FIELDS if f in found.columns or f in REQUIRED]
         mapping = ", ".join(
-            f"{f}: {yaml_text(found.columns.get(f, f'<header of the {f} column>'))}" for f in wanted
+            f"{f}: {yaml_text(found.columns[f])}"
+            if f in found.columns
+            else f'{f}: "{placeholder(f"column.{f}")}"'
+            for f in wanted
         )
         parts.append(f"columns: {{{mapping}}}")
     mapped = [f"{yaml_text(a)}: {yaml_text(line)}" for a, line in (lines or {}).items()]
-    mapped += [f"{yaml_text(a)}: <line id>" for a in found.accounts]
+    mapped += [f"{yaml_text(a)}: {placeholder('line')}" for a in found.accounts]
     if mapped:
         parts.append(f"lines: {{{', '.join(mapped)}}}")
     if found.delimiter not in (None, ","):

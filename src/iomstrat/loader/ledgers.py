@@ -68,15 +68,6 @@ _YEAR = re.compile(r"[0-9]{4}")
 _UNSEEN: Any = object()
 
 
-_HUMAN_DATES = {
-    "%Y-%m-%d": "YYYY-MM-DD",
-    "%d-%m-%Y": "DD-MM-YYYY",
-    "%d.%m.%Y": "DD.MM.YYYY",
-    "%d/%m/%Y": "DD/MM/YYYY",
-    "%m-%d-%Y": "MM-DD-YYYY",
-    "%m.%d.%Y": "MM.DD.YYYY",
-    "%m/%d/%Y": "MM/DD/YYYY",
-}
 YamlReader = Callable[[BinaryIO, str, int, "Payments"], None]
 """Reads a YAML ledger into the payments: a list of the strategy file's own payment mappings,
 validated by the model (`core.payments`), which this loader does not know."""
@@ -426,8 +417,8 @@ def _plan(
                 LEDGER_DIALECT,
                 "dates",
                 text=loader.echo(first.example),
-                day=_HUMAN_DATES[day],
-                month=_HUMAN_DATES[month],
+                day=day,
+                month=month,
                 day_format=day,
                 month_format=month,
             )
@@ -1079,11 +1070,11 @@ def _bad_date(value: Any, date_format: str) -> Phrase:
         return phrase(
             "ledger.date_other",
             text=text,
-            format=_HUMAN_DATES[date_format],
-            other=_HUMAN_DATES[other],
+            format=date_format,
+            other=other,
             declare=other,
         )
-    return phrase("ledger.date", text=text, format=_HUMAN_DATES[date_format])
+    return phrase("ledger.date", text=text, format=date_format)
 
 
 def _bad_amount(value: Any, numbers: dialect.Numbers) -> Phrase:

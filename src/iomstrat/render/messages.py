@@ -2136,6 +2136,10 @@ def _value(name: str, value: Any, locale: str) -> str:
         return ledger_words.delimiter(value, locale)
     if name == "dialect":
         return ledger_words.dialect_words(value, locale)
+    if name in ("format", "other", "day", "month") and str(value).startswith("%"):
+        return ledger_words.date_pattern(value, locale)  # a ledger's date format
+    if name == "entry":  # a `ledgers:` entry to paste, its places to fill in worded
+        return ledger_words.entry(value, locale)
     if name == "faults":
         return "; ".join(_value("fault", fault, locale) for fault in value)
     if name == "matched":
@@ -2246,7 +2250,7 @@ def _plain(name: str, value: Any) -> Any:
         return [text(d, "en") for d in value]
     if isinstance(value, Diagnostic) or statement_words.applies(name, value):
         return _value(name, value, "en")
-    if name in ("dialect", "faults"):
+    if name in ("dialect", "faults", "entry"):
         return _value(name, value, "en")
     if isinstance(value, Phrase) or name in ("terms", "at"):
         return _value(name, value, "en")
