@@ -134,6 +134,7 @@ def test_csv_english_and_danish() -> None:
         "total",
         "source",
         "apportioned_years",
+        "markers",
     ]
     # 2023 as signed: the year's total only, so core's 36 is apportioned (and its period's 180)
     assert en[2][:2] == ["core", "a."] and en[2][5:] == [
@@ -144,6 +145,7 @@ def test_csv_english_and_danish() -> None:
         "180",
         "apportioned",
         "2023",
+        "",
     ]
     da_text = run_cli("budget", "show", "-f", "csv", "--locale", "da", "--unit", "thousand").stdout
     da = list(csv.reader(io.StringIO(da_text), delimiter=";"))
@@ -225,6 +227,7 @@ def test_decided_years_show_what_parliament_approved(write) -> None:  # type: ig
         "",
         "",
         "stated",
+        "",
         "",
     ]
     table = run_cli("budget", "show", path, "--unit", "thousand").stdout

@@ -56,7 +56,7 @@ def test_budget_show_heads_the_unfunded_year_and_adds_up_per_code() -> None:
     by_id = {row[0]: row for row in rows[1:]}
     # 50 + 10 on §06.32.10.16, 30 on 06.39.01.10 (printed without §): 90, 90, 70, 70.
     assert by_id["humanitarian"][4] == "§06.39.01.10"
-    assert by_id["total"][5:] == ["0", "90", "90", "70", "70", "320", "stated", ""]
+    assert by_id["total"][5:] == ["0", "90", "90", "70", "70", "320", "stated", "", ""]
     assert by_id["code:§06.32.10.16"][2:] == [
         "Total §06.32.10.16",
         "code",
@@ -68,6 +68,7 @@ def test_budget_show_heads_the_unfunded_year_and_adds_up_per_code() -> None:
         "50",
         "220",
         "stated",
+        "",
         "",
     ]
     assert by_id["code:§06.39.01.10"][5:11] == ["0", "30", "30", "20", "20", "100"]
@@ -248,3 +249,90 @@ def test_codes_printed_with_and_without_the_sign_are_one_code(tmp_path: Path) ->
     run = run_cli("disbursement", str(path), "--as-of", "2022-12-31", "-f", "json")
     # one code, one file: no portfolio per code (two spellings would have made two)
     assert json.loads(run.stdout)["portfolio"] is None
+
+
+MARKED = UNEVEN.replace("    total: 390\n", "    total: 390*\n").replace(
+    "2027: 70}\n    total", "2027: 70¹}\n    total"
+)
+"""The cover as printed with two footnote markers: `70¹` in 2027 and `390*` for the total."""
+
+
+def test_the_cover_marker_is_in_every_budget_format(tmp_path: Path) -> None:
+    """The figure stays a number in every format; the source's marker rides beside it: a JSON
+    field, a CSV column, the number format of the xlsx cell, in brackets after the figure in
+    the table and Markdown (as the report prints it), apart from the tool's `*` and `†`."""
+    path = tmp_path / "marked.yaml"
+    path.write_text(MARKED, encoding="utf-8")
+    show = ("budget", "show", str(path))
+    data = json.loads(run_cli(*show, "-f", "json").stdout)
+    assert data["cover"] == {
+        "commitment": {
+            "by_year": {"2023": "90", "2024": "90", "2025": "70", "2026": "70", "2027": "70"},
+            "total": "390",
+            "markers": {"2027": "¹", "total": "*"},
+        }
+    }
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(run_cli(*show, "-f", "csv").stdout))}
+    cover = rows["cover:commitment"]
+    assert (cover["kind"], cover["2027"], cover["total"], cover["markers"]) == (
+        "cover",
+        "70",
+        "390",
+        "2027:¹ total:*",
+    )
+    assert rows["total"]["markers"] == ""  # the budget's own rows carry none
+    line = "Cover table: Commitment 90 / 90 / 70 / 70 / 70[¹], total 390[*]"
+    assert line in run_cli(*show).stdout.splitlines()
+    assert line.replace("[", "\\[").replace("]", "\\]") in run_cli(*show, "-f", "markdown").stdout
+    danish = run_cli(*show, "--locale", "da").stdout
+    assert "Forsidetabel: Tilsagn 90 / 90 / 70 / 70 / 70[¹], i alt 390[*]" in danish
+    out = tmp_path / "budget.xlsx"
+    assert run_cli(*show, "-f", "xlsx", "-o", str(out)).exit_code == 0
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out).active
+    [row] = [r for r in sheet.iter_rows() if r[0].value == "Cover table: Commitment"]
+    figures = [(c.value, c.number_format) for c in row[2:8]]
+    assert figures[3:] == [(70, "#,##0"), (70, '#,##0"[¹]"'), (390, '#,##0"[*]"')]
+    assert row[8].value == "cover"
+
+
+def test_a_version_prints_its_own_markers(tmp_path: Path) -> None:
+    """A later version's cover figure may be written as printed (`70²`); a figure it changes
+    loses the earlier version's marker (the draft's `390*` is not the signed `390`)."""
+    signed = MARKED + (
+        "versions:\n"
+        "  - id: signed\n"
+        "    name: As signed\n"
+        "    reference: Test\n"
+        "    changes:\n"
+        "      - {at: cover.commitment.total, value: 390}\n"
+        '      - {at: cover.commitment.by_year.2026, value: "70²"}\n'
+    )
+    path = tmp_path / "signed.yaml"
+    path.write_text(signed, encoding="utf-8")
+    assert above_info(path, BEFORE) == []  # no IOM106: a marked cover figure is a figure
+    data = json.loads(run_cli("budget", "show", str(path), "-f", "json").stdout)
+    assert data["cover"]["commitment"]["markers"] == {"2026": "²", "2027": "¹"}
+    assert data["cover"]["commitment"]["total"] == "390"
+    changes = {c["at"]: (c["was"], c["value"]) for c in data["version"]["changes"]}
+    assert changes == {
+        "cover.commitment.total": ("390", "390"),
+        "cover.commitment.by_year.2026": ("70", "70"),
+    }
+    text = " ".join(run_cli("budget", "show", str(path)).stdout.split())
+    assert "Cover of the signed version: Commitment 90 / 90 / 70 / 70[²] / 70[¹], total 390" in (
+        text
+    )
+    html, _ = _report(tmp_path, path)
+    assert "70[²]" in html and "390[*]" not in html
+    # a marker without a figure is no figure: the version's change is refused (IOM106)
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(signed.replace('"70²"', '"²"'), encoding="utf-8")
+    assert [code for _, code in above_info(wrong, BEFORE)] == ["IOM106"]
+
+
+def _report(tmp_path: Path, path: Path) -> tuple[str, object]:
+    from .test_report import report
+
+    return report(tmp_path, str(path), "--as-of", "2022-12-31")  # type: ignore[no-any-return]

@@ -52,6 +52,9 @@ EXPECTED = {  # name -> figures 2023..2026 and total, DKK million
         "100",
         "399.5",
     ],
+    # the draft's cover as printed, below the budget (kind `cover`)
+    "Cover table: Commitment": ["100", "100", "100", "100", "400"],
+    "Cover table: Projected annual disbursement": ["100", "100", "100", "100", "400"],
 }
 
 
@@ -73,7 +76,7 @@ def test_xlsx_holds_numbers_with_a_number_format(write, tmp_path: Path) -> None:
     got = {name: [Decimal(str(v)) for v in values] for name, values in rows.items()}
     assert got == {name: [Decimal(v) for v in values] for name, values in EXPECTED.items()}
     numeric = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, (int, float))]
-    assert len(numeric) == 25
+    assert len(numeric) == 35
     assert {c.data_type for c in numeric} == {"n"}
     assert {c.number_format for c in numeric} == {"#,##0.0"}
     header = [c.value for c in sheet[header_row(sheet, "(DKK million)")]]
@@ -95,7 +98,14 @@ def test_xlsx_marks_totals_so_that_a_filter_counts_each_figure_once(write, tmp_p
     run_cli("budget", "show", write(HALF), "-f", "xlsx", "-o", str(target))
     sheet = openpyxl.load_workbook(target)["Budget"]
     rows = table(sheet, "(DKK million)")
-    assert [r["Kind"] for r in rows] == ["subtotal", "line", "line", "line", "total"]
+    assert [r["Kind"] for r in rows] == [
+        "subtotal",
+        "line",
+        "line",
+        "line",
+        "total",
+        *["cover"] * 2,
+    ]
     lines = [r for r in rows if r["Kind"] == "line"]
     # Filtered to lines: 47.5 + 50 + 2 in 2023, the stated total of all contributions.
     assert sum(Decimal(str(r["Planned 2023*"])) for r in lines) == Decimal("99.5")
@@ -123,7 +133,8 @@ def test_xlsx_in_danish(tmp_path: Path) -> None:
         "I alt 2023-2026",
         "Art",
     ]
-    assert [r["Art"] for r in rows] == ["subtotal", "linje", "linje", "linje", "total"]
+    kinds = ["subtotal", "linje", "linje", "linje", "total", "forside", "forside"]
+    assert [r["Art"] for r in rows] == kinds
     assert rows[1]["I alt 2023-2026"] == 180  # 2023 as signed: 36 + 48 + 48 + 48
     # The Danish locale on the format: LibreOffice shows 1.234,5 whatever its own settings.
     cell = sheet.cell(header_row(sheet, "(mio. kr.)") + 1, 4)
@@ -182,9 +193,9 @@ def parse_csv(text: str, locale: str) -> dict[str, list[Decimal]]:
     assert text.startswith("\ufeff")  # the BOM that makes Excel read UTF-8
     delimiter = {"en": ",", "da": ";"}[locale]
     rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=delimiter))
-    assert rows[0][5:] == [*map(str, YEARS), "total", "source", "apportioned_years"]
+    assert rows[0][5:] == [*map(str, YEARS), "total", "source", "apportioned_years", "markers"]
     return {
-        row[2]: [parse_decimal(v, locale=locale, strict=True) for v in row[5:-2]]
+        row[2]: [parse_decimal(v, locale=locale, strict=True) for v in row[5:-3]]
         for row in rows[1:]
     }
 
@@ -202,9 +213,9 @@ def test_csv_file_reads_as_numbers(write, tmp_path: Path, locale: str) -> None: 
         "99.5"
     )
     if locale == "da":
-        assert ";47,5;48;48;48;191,5;stated;\r\n" in text
+        assert ";47,5;48;48;48;191,5;stated;;\r\n" in text
     else:
-        assert ",47.5,48,48,48,191.5,stated,\r\n" in text
+        assert ",47.5,48,48,48,191.5,stated,,\r\n" in text
 
 
 def test_csv_no_grouping_in_kroner() -> None:

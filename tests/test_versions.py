@@ -29,7 +29,9 @@ def test_budget_show_of_the_data_file_is_the_signed_version() -> None:
     assert version["cover"]["commitment"] == {
         "by_year": {"2023": "75", "2024": "100", "2025": "100", "2026": "100"},
         "total": "375",
+        "markers": {},
     }
+    assert data["cover"] == version["cover"]  # the cover shown, with or without versions
     # The draft's figures, each with the version that changed it.
     changes = {c["at"]: (c["was"], c["value"], c["version"]) for c in version["changes"]}
     assert changes == {
@@ -161,6 +163,8 @@ def test_every_budget_format_marks_the_apportioned_figures(tmp_path: Path) -> No
         ("37.5", "apportioned", "2023"),
         ("1.5", "apportioned", "2023"),
         ("75", "stated", ""),
+        ("75", "stated", ""),  # the signed cover's commitment
+        ("75", "stated", ""),  # and projected disbursement
     ]
     danish = run_cli("budget", "show", str(DATA_FILE), "-f", "csv", "-l", "da").stdout
     assert "1,5;2;2;2;7,5;apportioned;2023" in danish  # machine words stay as they are

@@ -37,7 +37,8 @@ def budget_table(
     """Rows in the document's order: subtotals placed above their lines where it prints them so,
     every total computed from the lines (the checks compare them with the stated ones). Years
     are headed by parliament's decision in force on `as_of` (every recorded one by default).
-    With the document's `history`, the cover's rows come too: a version changes them."""
+    The cover's rows come too, as the version shown prints them (`history`: the document's
+    versions, if recorded)."""
     info = strategy.strategy
     unit = unit or info.unit
     years = list(info.period.years)
@@ -116,7 +117,7 @@ def budget_table(
         footnote="*" + info.approval_note if info.approval_note else "",
         funding_basis=info.funding_basis or "",
         approved_lines=tuple(approved_lines),
-        cover=_cover(strategy, unit) if history is not None else (),
+        cover=_cover(strategy, unit),
         history=history,
     )
 
@@ -144,5 +145,5 @@ def _cover(strategy: Strategy, unit: str) -> tuple[CoverFigures, ...]:
         if row is not None:
             by_year = {y: scale(v, info.unit, unit) for y, v in sorted(row.by_year.items())}
             total = None if row.total is None else scale(row.total, info.unit, unit)
-            found.append(CoverFigures(name, by_year, total))
+            found.append(CoverFigures(name, by_year, total, dict(row.markers)))
     return tuple(found)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from iomstrat.engine.plan import apportion
-from iomstrat.model.strategy import UNIT_FACTORS, Strategy
+from iomstrat.model.strategy import UNIT_FACTORS, Strategy, marked_figure
 from iomstrat.results.versions import ChangedFact, History, VersionShown
 
 Step = str | int
@@ -75,12 +75,19 @@ TEXT_FACTS = frozenset(
 the budget's and the cover's figures, not the file's structure."""
 
 
+def printed(at: str, value: Any) -> tuple[Any, str | None]:
+    """A version's value as the figures take it, and the footnote marker printed after it: a
+    cover figure may be written as printed (`375*`), as the file's own cover may."""
+    found = marked_figure(value) if steps(at)[0] == "cover" else None
+    return (value, None) if found is None else found
+
+
 def applicable(at: str, old: Any, new: Any) -> bool:
-    """A figure of the budget or the cover replaced by a figure, or one of the strategy's free
-    texts by a text."""
+    """A figure of the budget or the cover replaced by a figure (a cover's as printed, with its
+    marker), or one of the strategy's free texts by a text."""
     parts = steps(at)
     if is_figure(old):
-        return is_figure(new) and parts[0] in ("budget", "cover")
+        return is_figure(printed(at, new)[0]) and parts[0] in ("budget", "cover")
     return (
         isinstance(old, str)
         and isinstance(new, str)
@@ -110,6 +117,7 @@ def unsplit_years(strategy: Strategy) -> list[Apportioned]:
         }
         for change in version.changes:
             s = steps(change.at)
+            value = printed(change.at, change.value)[0]
             if (
                 len(s) == 4
                 and s[0] == "cover"
@@ -117,10 +125,10 @@ def unsplit_years(strategy: Strategy) -> list[Apportioned]:
                 and isinstance(s[3], int)
                 and s[3] not in lines_given
                 and s[1] == "commitment"
-                and is_figure(change.value)
+                and is_figure(value)
                 and not any(a.year == s[3] and a.version == version.id for a in found)
             ):
-                found.append(Apportioned(s[3], version.id, Decimal(change.value)))
+                found.append(Apportioned(s[3], version.id, Decimal(value)))
     return found
 
 
@@ -139,8 +147,10 @@ def latest(strategy: Strategy) -> tuple[Strategy, History | None]:
             place = resolve(data, change.at)
             if place is None or not applicable(change.at, place.parent[place.key], change.value):
                 continue
-            facts.append(ChangedFact(change.at, place.parent[place.key], change.value, version.id))
-            place.parent[place.key] = change.value
+            value, marker = printed(change.at, change.value)
+            facts.append(ChangedFact(change.at, place.parent[place.key], value, version.id))
+            place.parent[place.key] = value
+            _mark_cover(data, steps(change.at), marker)
         for year, _version, total in (a for a in split if a.version == version.id):
             _apportion_year(data, year, total, unit)
     source = strategy.strategy.source
@@ -153,6 +163,19 @@ def latest(strategy: Strategy) -> tuple[Strategy, History | None]:
         apportioned=tuple((a.year, a.version) for a in split),
     )
     return Strategy.model_validate(data), history
+
+
+def _mark_cover(data: dict[str, Any], at: list[Step], marker: str | None) -> None:
+    """A cover figure a version changes carries the marker the version prints after it, if
+    any: never the earlier version's (which printed another figure)."""
+    if at[0] != "cover" or len(at) < 3 or not isinstance(data["cover"].get(at[1]), dict):
+        return
+    key = "total" if at[2] == "total" else str(at[-1])
+    markers = data["cover"][at[1]].setdefault("markers", {})
+    if marker is None:
+        markers.pop(key, None)
+    else:
+        markers[key] = marker
 
 
 def _apportion_year(data: dict[str, Any], year: int, total: Decimal, unit: Decimal) -> None:

@@ -195,6 +195,15 @@ class Budget(Model):
 FOOTNOTE_MARKERS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
 """What a document prints after a figure to send the reader to a footnote."""
 _MARKED_FIGURE = re.compile(rf"\s*(-?[0-9]+(?:\.[0-9]+)?)\s*([{FOOTNOTE_MARKERS}]+)\s*")
+
+
+def marked_figure(value: object) -> tuple[Decimal, str] | None:
+    """A figure as printed with its footnote marker (`375*`, `70¹`): the figure and the
+    marker; None for anything else (a plain number among them)."""
+    found = _MARKED_FIGURE.fullmatch(value) if isinstance(value, str) else None
+    return None if found is None else (Decimal(found[1]), found[2])
+
+
 MarkedMoney = Annotated[
     Decimal,
     BeforeValidator(_money),
@@ -228,11 +237,11 @@ class CoverRow(Model):
         markers: dict[str, str] = {}
 
         def figure(key: str, value: Any) -> Any:
-            found = _MARKED_FIGURE.fullmatch(value) if isinstance(value, str) else None
+            found = marked_figure(value)
             if found is None:
                 return value
-            markers[key] = found[2]
-            return Decimal(found[1])
+            markers[key] = found[1]
+            return found[0]
 
         out = dict(data)
         if "total" in data:

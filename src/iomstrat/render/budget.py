@@ -12,7 +12,13 @@ from iomstrat.render.words import unit as unit_words
 from iomstrat.render.words import word
 
 if TYPE_CHECKING:  # annotations only: commands that print no budget do not build these classes
-    from iomstrat.results.budget import ApprovedLine, BudgetRow, BudgetTable, YearHeading
+    from iomstrat.results.budget import (
+        ApprovedLine,
+        BudgetRow,
+        BudgetTable,
+        CoverFigures,
+        YearHeading,
+    )
 
 
 def year_header(heading: YearHeading, locale: str) -> str:
@@ -136,6 +142,40 @@ def _value(value: object, locale: str) -> str:
     return figure(value, locale) if isinstance(value, Decimal) else str(value)
 
 
+def printed_mark(marker: str | None) -> str:
+    """The source's own footnote marker after a cover figure, in brackets (`[*]`), so that it
+    is not read as one of the tool's marks (`*` planned or measured against plan, `†`
+    apportioned)."""
+    return f"[{marker}]" if marker else ""
+
+
+def _cover_line(row: CoverFigures, locale: str) -> str:
+    """'Commitment 90 / 90 / 70[¹], total 250[*]': a cover row as printed, with its markers."""
+    years = " / ".join(
+        figure(v, locale) + printed_mark(row.markers.get(str(y))) for y, v in row.by_year.items()
+    )
+    total = (
+        f", {word('total', locale).lower()} {figure(row.total, locale)}"
+        + printed_mark(row.markers.get("total"))
+        if row.total is not None
+        else ""
+    )
+    return f"{word(_COVER_ROWS[row.name], locale)} {years}{total}"
+
+
+def cover_name(row: CoverFigures, locale: str) -> str:
+    """A cover row's name as a row of a table: 'Cover table: Commitment'."""
+    return f"{word('cover_table', locale)}: {word(_COVER_ROWS[row.name], locale)}"
+
+
+def notes(table: BudgetTable, locale: str) -> list[str]:
+    """The lines under `budget show`'s table: which version it shows (`version_notes`), else
+    the file's cover as printed, which the budget lines must add up to (IOM103)."""
+    if table.history is not None and table.history.shown is not None:
+        return version_notes(table, locale)
+    return [f"{word('cover_table', locale)}: {_cover_line(row, locale)}" for row in table.cover]
+
+
 def version_notes(table: BudgetTable, locale: str) -> list[str]:
     """Which version the figures follow, the cover as that version prints it, what it changed
     from the file's version, and the years whose lines it does not give. None without versions."""
@@ -154,15 +194,8 @@ def version_notes(table: BudgetTable, locale: str) -> list[str]:
     ]
     if shown.url:
         notes.append(shown.url)
-    for row in table.cover:
-        years = " / ".join(figure(v, locale) for v in row.by_year.values())
-        total = (
-            f", {word('total', locale).lower()} {figure(row.total, locale)}"
-            if row.total is not None
-            else ""
-        )
-        cover = word("cover_of", locale).format(version=shown.id)
-        notes.append(f"{cover}: {word(_COVER_ROWS[row.name], locale)} {years}{total}")
+    cover = word("cover_of", locale).format(version=shown.id)
+    notes += [f"{cover}: {_cover_line(row, locale)}" for row in table.cover]
     notes.append(word("version_transcribed", locale).format(version=earlier))
     notes += [
         word("version_changed", locale).format(
@@ -242,11 +275,10 @@ def render_table(table: BudgetTable, locale: str, *, color: bool, width: int | N
     )
     import textwrap
 
-    notes = version_notes(table, locale)
     columns = width or 120
     return text + "".join(
         textwrap.fill(note, columns, break_long_words=True, break_on_hyphens=False) + "\n"
-        for note in notes
+        for note in notes(table, locale)
     )
 
 
@@ -290,7 +322,22 @@ def as_data(table: BudgetTable, locale: str = "en") -> dict[str, Any]:
             for line in table.approved_lines
         ],
         "footnote": footnote(table, locale),
+        "cover": cover_data(table),
         **({"version": _version_data(table)} if table.history else {}),
+    }
+
+
+def cover_data(table: BudgetTable) -> dict[str, Any]:
+    """The cover's rows as the version shown prints them: figures as exact decimals, and the
+    footnote marker printed after a figure under `markers`, by year or `total` (the figure stays
+    a number: `"total": "375"`, `"markers": {"total": "*"}`)."""
+    return {
+        row.name: {
+            "by_year": {str(y): plain(v) for y, v in row.by_year.items()},
+            "total": None if row.total is None else plain(row.total),
+            "markers": dict(cover_markers(row)),
+        }
+        for row in table.cover
     }
 
 
@@ -320,13 +367,7 @@ def _version_data(table: BudgetTable) -> dict[str, Any]:
             }
             for c in history.changes
         ],
-        "cover": {
-            row.name: {
-                "by_year": {str(y): plain(v) for y, v in row.by_year.items()},
-                "total": None if row.total is None else plain(row.total),
-            }
-            for row in table.cover
-        },
+        "cover": cover_data(table),
         "apportioned": [{"year": y, "version": v} for y, v in history.apportioned],
     }
 
@@ -342,7 +383,9 @@ def render_csv(table: BudgetTable, locale: str) -> str:
     ';' separated with ',' decimals where the locale writes a decimal comma (Danish). `source`
     says how a row's figures were obtained: `stated` as the document prints them, or
     `apportioned` where a later version gives a year's total only (the years in
-    `apportioned_years`, space separated; the row's total then includes them)."""
+    `apportioned_years`, space separated; the row's total then includes them). The cover's
+    rows follow (kind `cover`), the footnote markers it prints after a figure in `markers`
+    (`2027:¹ total:*`), so that every figure cell stays a number."""
     style = CsvStyle(locale)
     out = io.StringIO()
     writer = style.writer(out)
@@ -358,6 +401,7 @@ def render_csv(table: BudgetTable, locale: str) -> str:
             "total",
             "source",
             "apportioned_years",
+            "markers",
         ]
     )
     number = style.number
@@ -374,20 +418,39 @@ def render_csv(table: BudgetTable, locale: str) -> str:
                 number(row.total),
                 source(table, row),
                 " ".join(map(str, sorted(apportioned(table, row)))),
+                "",
             ]
         )
     if _any_decided(table):
         approved = [h.approved_amount for h in table.years]
         cells = ["" if value is None else number(value) for value in approved]
         writer.writerow(
-            ["approved", "", word("approved_row", locale), "approved", "", *cells, "", "stated", ""]
+            [
+                *("approved", "", word("approved_row", locale), "approved", ""),
+                *(*cells, "", "stated", "", ""),
+            ]
         )
     for line in table.approved_lines:
         cells = ["" if (v := line.amounts[y]) is None else number(v) for y in years]
         name = approved_line_name(line, locale)
         how = "apportioned" if line.apportioned else "stated"
-        writer.writerow([f"approved:{line.id}", "", name, "approved", "", *cells, "", how, ""])
+        writer.writerow([f"approved:{line.id}", "", name, "approved", "", *cells, "", how, "", ""])
+    for cover in table.cover:  # the cover as printed; its footnote markers in their column
+        cells = ["" if (v := cover.by_year.get(y)) is None else number(v) for y in years]
+        total = "" if cover.total is None else number(cover.total)
+        name = cover_name(cover, locale)
+        marks = " ".join(f"{key}:{mark}" for key, mark in cover_markers(cover))
+        writer.writerow(
+            [f"cover:{cover.name}", "", name, "cover", "", *cells, total, "stated", "", marks]
+        )
     return out.getvalue()
+
+
+def cover_markers(row: CoverFigures) -> list[tuple[str, str]]:
+    """The markers the cover prints after its figures, in its order: the years', then the
+    total's ('2027', '¹'), ('total', '*')."""
+    keys = [*map(str, row.by_year), "total"]
+    return [(key, row.markers[key]) for key in keys if row.markers.get(key)]
 
 
 def render_markdown(table: BudgetTable, locale: str) -> str:
@@ -410,7 +473,7 @@ def render_markdown(table: BudgetTable, locale: str) -> str:
         name = approved_line_name(line, locale)
         lines.append(md_row([f"_{name}_", "", *_approved_line_cells(line, table, locale), ""]))
     lines += ["", f"_{md_cell(footnote(table, locale))}_", ""]
-    lines += [f"{md_cell(note)}  " for note in version_notes(table, locale)]
+    lines += [f"{md_cell(note)}  " for note in notes(table, locale)]
     return "\n".join(lines)
 
 

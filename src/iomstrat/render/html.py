@@ -24,6 +24,7 @@ from iomstrat.render.budget import (
     cells,
     footnote,
     headers,
+    printed_mark,
     row_name,
     version_notes,
 )
@@ -135,12 +136,6 @@ def _named(allocations: tuple[Allocation, ...], locale: str) -> list[Allocation]
     ]
 
 
-def _printed_mark(marker: str | None) -> str:
-    """The source's own footnote marker after a cover figure, in brackets (`[*]`), so that it
-    is not read as one of the report's marks (`†` apportioned, `*` measured against plan)."""
-    return f"[{marker}]" if marker else ""
-
-
 def _cover_view(cover: Cover | None, locale: str) -> dict[str, Any] | None:
     """The cover table as printed: commitment and projected disbursement per year, with the
     totals the cover prints (— where it prints none), in the strategy's unit."""
@@ -169,10 +164,10 @@ def _cover_view(cover: Cover | None, locale: str) -> dict[str, Any] | None:
                 # a figure keeps the footnote marker the cover prints after it, in brackets
                 # (375[*]): not the report's own marks († apportioned, * against plan)
                 "amounts": [
-                    shown(row.by_year.get(year)) + _printed_mark(row.markers.get(str(year)))
+                    shown(row.by_year.get(year)) + printed_mark(row.markers.get(str(year)))
                     for year in years
                 ],
-                "total": shown(row.total) + _printed_mark(row.markers.get("total")),
+                "total": shown(row.total) + printed_mark(row.markers.get("total")),
             }
             for key, row in rows
         ],

@@ -124,6 +124,7 @@ _WORDS: dict[str, Word] = {
     "kind_total": Word("total", "total"),
     "kind_approved": Word("approved", "bevilget"),
     "kind_code": Word("code total", "kontototal"),
+    "kind_cover": Word("cover", "forside"),
     "kind_region": Word("region total", "regionstotal"),
     "xlsx_errors": Word(
         "{n} errors: figures may be incomplete", "{n} fejl: tallene kan være ufuldstændige"

@@ -11,7 +11,7 @@ import io
 import math
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +26,10 @@ from iomstrat.render.budget import (
     APPORTIONED,
     apportioned,
     approved_line_name,
+    cover_name,
     footnote,
     headers,
+    printed_mark,
     row_name,
     version_notes,
 )
@@ -81,6 +83,7 @@ _KEYS = {
     "total": "kind_total",
     "approved": "kind_approved",
     "code": "kind_code",
+    "cover": "kind_cover",
     "region": "kind_region",
     "errors": "xlsx_errors",
     "error": "xlsx_error",
@@ -105,10 +108,9 @@ class Sheet:
     """A number format per column where one differs from the figures' own (e.g. '0.0%')."""
     file: str | None = None
     """The one file its figures come from: only that file's errors head it (None: every file's)."""
-    marked: frozenset[tuple[int, int]] = frozenset()
-    """Cells (row, column; from 0, of `rows`) whose figure carries `mark` after it, in its
-    number format: the cell stays a number."""
-    mark: str = ""
+    marks: Mapping[tuple[int, int], str] = field(default_factory=dict)
+    """Cells (row, column; from 0, of `rows`) whose figure carries a mark after it (`†`, a
+    cover's `[*]`), in its number format: the cell stays a number."""
 
 
 def number_format(values: Sequence[Decimal]) -> str:
@@ -215,8 +217,8 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
     formats = [*_formats(sheet, locale), None]
     width = len(columns)
     widths = _widths(columns, rows, formats, sheet.kinds)
-    for col in {c for _, c in sheet.marked}:
-        widths[col] += len(sheet.mark)
+    for col in {c for _, c in sheet.marks}:
+        widths[col] += max(len(m) for (_, c), m in sheet.marks.items() if c == col)
     # Text after another column starts a little in: wrapped text (a long line name) fills its
     # cell to the edge, and a right-aligned year ends at it, so text set flush beside either
     # would touch it ("capacity §06.32.10.14", "2023 1. Enhanced").
@@ -275,8 +277,8 @@ def _fill(sheet: Sheet, ws: Worksheet, locale: str, banner: Sequence[str]) -> No
             cell.font = _font(bold=total)
             fmt = formats[col - 1]
             if fmt is not None and isinstance(value, (Decimal, int)):
-                marked = (index, col - 1) in sheet.marked
-                cell.number_format = fmt + (f'"{sheet.mark}"' if marked else "")
+                mark = sheet.marks.get((index, col - 1), "").replace('"', "")
+                cell.number_format = fmt + (f'"{mark}"' if mark else "")
             if total:
                 cell.fill = TOTAL_FILL
                 cell.border = Border(top=THIN)
@@ -389,12 +391,12 @@ def budget_sheet(table: BudgetTable, locale: str = "en") -> Sheet:
     ]
     # A figure apportioned over the lines is marked † in its number format (it stays a number);
     # the note under the sheet says which version gives the year's total only.
-    marked = set()
+    marks: dict[tuple[int, int], str] = {}
     for index, r in enumerate(table.rows):
         shares = apportioned(table, r)
-        marked |= {(index, 2 + years.index(y)) for y in shares}
+        marks |= {(index, 2 + years.index(y)): APPORTIONED for y in shares}
         if shares:
-            marked.add((index, 2 + len(years)))
+            marks[(index, 2 + len(years))] = APPORTIONED
     kinds = [r.kind for r in table.rows]
     if any(h.status != "planned" for h in table.years):
         rows.append(
@@ -404,6 +406,17 @@ def budget_sheet(table: BudgetTable, locale: str = "en") -> Sheet:
     for line in table.approved_lines:
         rows.append((approved_line_name(line, locale), "", *(line.amounts[y] for y in years), None))
         kinds.append("approved")
+    # The cover as printed, its footnote markers in brackets in the number format (`390[*]`).
+    for cover in table.cover:
+        keys = [str(y) for y in years] + ["total"]
+        marks |= {
+            (len(rows), 2 + column): printed_mark(mark)
+            for column, key in enumerate(keys)
+            if (mark := cover.markers.get(key))
+        }
+        figures = (cover.by_year.get(y) for y in years)
+        rows.append((cover_name(cover, locale), "", *figures, cover.total))
+        kinds.append("cover")
     return Sheet(
         title=word("sheet_budget", locale),
         heading=tuple(t for t in (table.title, table.funding_basis) if t),
@@ -411,8 +424,7 @@ def budget_sheet(table: BudgetTable, locale: str = "en") -> Sheet:
         rows=tuple(rows),
         kinds=tuple(kinds),
         footnote="\n".join([footnote(table, locale), *version_notes(table, locale)]),
-        marked=frozenset(marked),
-        mark=APPORTIONED,
+        marks=marks,
     )
 
 

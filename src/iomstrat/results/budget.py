@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -43,11 +43,13 @@ class ApprovedLine:
 
 @dataclass(frozen=True)
 class CoverFigures:
-    """One row of the cover table (commitment, projected_disbursement), in the table's unit."""
+    """One row of the cover table (commitment, projected_disbursement), in the table's unit,
+    with the footnote markers the cover prints after its figures (by year, or `total`)."""
 
     name: str  # commitment | projected_disbursement
     by_year: dict[int, Decimal]
     total: Decimal | None
+    markers: dict[str, str] = field(default_factory=dict)  # {"2027": "¹", "total": "*"}
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class BudgetTable:
     footnote: str
     funding_basis: str
     approved_lines: tuple[ApprovedLine, ...] = ()
-    cover: tuple[CoverFigures, ...] = ()  # the cover table's rows, shown with a version's
+    cover: tuple[CoverFigures, ...] = ()  # the cover table's rows, as the version shown prints them
     history: History | None = None  # the document's versions the figures follow, if recorded
 
     @property
