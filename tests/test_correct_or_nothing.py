@@ -118,7 +118,7 @@ def test_one_bad_row_withholds_the_csv_and_partial_marks_every_row(tmp_path: Pat
     assert run.exit_code == 1
     assert not out.exists() and run.stdout == ""
     assert "illustrative_2023_ledger.csv:3:1: error IOM422" in run.stderr
-    assert "no figures written: 1 error(s) on the plan, payments" in run.stderr
+    assert "no figures written: 1 error in payments (illustrative_2023_ledger.csv); " in run.stderr
     run = run_cli(
         "disbursement", str(path), "--as-of", AS_OF, "-f", "csv", "-o", str(out), "--partial"
     )
@@ -161,10 +161,10 @@ def test_the_terminal_table_shows_its_figures_under_a_banner(tmp_path: Path) -> 
     run = run_cli("disbursement", str(path), "--as-of", AS_OF, "--by", "year")
     assert run.exit_code == 1
     first = run.stdout.splitlines()[0]
-    assert first.startswith(
-        "INCOMPLETE: 1 error(s) on the plan, payments, rates, approvals or allocations"
+    assert first == (
+        "INCOMPLETE: 1 error in payments (illustrative_2023_ledger.csv); 1 ledger row left out; "
+        "the figures leave out or misstate what they name"
     )
-    assert "(illustrative_2023_ledger.csv); 1 ledger row(s) left out" in run.stdout
     assert "Disbursement as of 1 January 2024" in run.stdout
     # Written to a file, the table travels: withheld.
     out = tmp_path / "table.txt"
@@ -177,7 +177,7 @@ def test_partial_markdown_and_html_begin_with_the_banner(tmp_path: Path) -> None
     run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "markdown")
     assert (run.exit_code, run.stdout) == (1, "")
     run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "markdown", "--partial")
-    assert run.stdout.startswith("> **INCOMPLETE: 1 error(s) on the plan, payments")
+    assert run.stdout.startswith("> **INCOMPLETE: 1 error in payments (")
     page = tmp_path / "report.html"
     run = run_cli("report", str(path), "--as-of", AS_OF, "-o", str(page))
     assert run.exit_code == 1 and not page.exists()
@@ -185,7 +185,7 @@ def test_partial_markdown_and_html_begin_with_the_banner(tmp_path: Path) -> None
     run = run_cli("report", str(path), "--as-of", AS_OF, "-o", str(page), "--partial")
     assert run.exit_code == 1
     body = page.read_text(encoding="utf-8").split("<body>", 1)[1].lstrip()
-    assert body.startswith('<p class="incomplete" role="alert"><strong>INCOMPLETE: 1 error(s)')
+    assert body.startswith('<p class="incomplete" role="alert"><strong>INCOMPLETE: 1 error in')
 
 
 def test_a_member_left_out_for_its_errors_marks_report_as_disbursement(tmp_path: Path) -> None:
@@ -199,17 +199,19 @@ def test_a_member_left_out_for_its_errors_marks_report_as_disbursement(tmp_path:
     page = tmp_path / "report.html"
     run = run_cli("report", *given, "-o", str(page))
     assert run.exit_code == 1 and not page.exists()
-    assert "no figures written: 1 error(s)" in run.stderr and "(broken.yaml)" in run.stderr
+    assert "no figures written: 1 error in a file left out of the figures (broken.yaml)" in (
+        run.stderr
+    )
     run = run_cli("report", *given, "-o", str(page), "--partial")
     assert run.exit_code == 1
     body = page.read_text(encoding="utf-8").split("<body>", 1)[1].lstrip()
-    assert body.startswith('<p class="incomplete" role="alert"><strong>INCOMPLETE: 1 error(s)')
+    assert body.startswith('<p class="incomplete" role="alert"><strong>INCOMPLETE: 1 error in')
     assert "(broken.yaml)" in body.split("</p>", 1)[0]
     # The disbursement of the same two files: withheld alike, marked alike with --partial.
     run = run_cli("disbursement", *given, "-f", "markdown")
     assert (run.exit_code, run.stdout) == (1, "")
     run = run_cli("disbursement", *given, "-f", "markdown", "--partial")
-    assert run.stdout.startswith("> **INCOMPLETE: 1 error(s)") and "(broken.yaml)" in run.stdout
+    assert run.stdout.startswith("> **INCOMPLETE: 1 error in") and "(broken.yaml)" in run.stdout
 
 
 def test_exports_withhold_on_errors_and_stop_on_an_unreadable_ledger(tmp_path: Path) -> None:
@@ -219,7 +221,7 @@ def test_exports_withhold_on_errors_and_stop_on_an_unreadable_ledger(tmp_path: P
     assert run.exit_code == 1 and not journal.exists()
     run = run_cli("export", "hledger", str(path), "-o", str(journal), "--partial")
     assert run.exit_code == 1
-    assert journal.read_text(encoding="utf-8").startswith("; INCOMPLETE: 1 error(s)")
+    assert journal.read_text(encoding="utf-8").startswith("; INCOMPLETE: 1 error in")
     (tmp_path / LEDGER_NAME).unlink()  # the ledger the strategy names is gone
     journal.unlink()
     for kind, out in (("hledger", journal), ("iati", tmp_path / "out.xml")):
@@ -250,7 +252,7 @@ def test_an_error_in_the_plan_withholds_the_figures_it_makes_wrong(tmp_path: Pat
         assert f"error {code}" in run.stderr
         # a line amount changed also contradicts the stated totals and the cover (IOM101,
         # IOM103): errors on the plan too
-        assert "no figures written: " in run.stderr and " error(s) on the plan" in run.stderr
+        assert "no figures written: " in run.stderr and " in the plan (" in run.stderr
         run = run_cli(*command, "--partial")
         assert run.exit_code == 1
         written = rows(run.stdout)
@@ -521,3 +523,41 @@ def test_a_ledger_option_that_is_no_entry_reads_as_danish(tmp_path: Path) -> Non
     assert run.exit_code == 2
     assert "IOM428 --ledger-angivelsen er ikke en post under `ledgers:`: " in run.stderr
     assert "ukendt nøgle 'colums'; mente du 'columns'?" in run.stderr
+
+
+def test_the_banner_names_what_made_the_figures_incomplete() -> None:
+    """Each error by its code: a ledger row (IOM422) and a payment above its approval (IOM402)
+    are payments, a missing approval (IOM201) approvals, a rate not found (IOM414) exchange
+    rates, a published value not read (IOM902) a published IATI value; each named once, in one
+    order, and the rows left out counted."""
+    from iomstrat.findings import Diagnostic, Severity
+    from iomstrat.render.completeness import banner, withheld_note
+    from iomstrat.results.completeness import Completeness
+
+    def error(file: str, code: str) -> Diagnostic:
+        return Diagnostic(file, 1, 1, code, Severity.ERROR, "", ())
+
+    found = Completeness(
+        (
+            error("iati/dk.xml", "IOM902"),
+            error("a.csv", "IOM422"),
+            error("a.csv", "IOM402"),
+            error("s.yaml", "IOM201"),
+            error("a.csv", "IOM414"),
+        )
+    )
+    assert banner(found, "en") == (
+        "INCOMPLETE: 5 errors in approvals, payments, exchange rates and published IATI values "
+        "(dk.xml, a.csv, s.yaml); 1 ledger row left out; the figures leave out or misstate what "
+        "they name"
+    )
+    assert banner(found, "da") == (
+        "UFULDSTÆNDIG: 5 fejl i bevillingerne, udbetalingerne, valutakurserne og offentliggjorte "
+        "IATI-værdier (dk.xml, a.csv, s.yaml); 1 række i en oversigt udeladt; tallene udelader "
+        "eller fejlangiver det, fejlene nævner"
+    )
+    only = Completeness((error("b.yaml", "IOM020"), error("c.yaml", "IOM003")))
+    assert withheld_note(only, "da") == (
+        "iomstrat: ingen tal skrevet: 2 fejl i filer, der er udeladt af tallene (b.yaml, "
+        "c.yaml); ret dem, eller giv --partial for at skrive tallene mærket ufuldstændige\n"
+    )

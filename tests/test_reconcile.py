@@ -336,7 +336,7 @@ def test_a_published_value_not_read_withholds_or_marks_the_figures(tmp_path: Pat
         args = ("reconcile", STRATEGY, "--iati", path, "--as-of", "2024-01-31")
         run = run_cli(*args, "--format", "json")
         assert run.exit_code == 1 and run.stdout == "", bad
-        assert "IOM902" in run.stderr and "no figures written: 1 error(s)" in run.stderr
+        assert "IOM902" in run.stderr and "no figures written: 1 error in" in run.stderr
         data = json.loads(run_cli(*args, "--format", "json", "--partial").stdout)
         assert data["complete"] is False
         assert [f["code"] for f in data["findings"]] == ["IOM902"]
@@ -346,7 +346,20 @@ def test_a_published_value_not_read_withholds_or_marks_the_figures(tmp_path: Pat
         assert csv[0].endswith(",complete") and csv[1].endswith(",false")
         assert run_cli(*args, "--format", "csv").stdout == ""
         table = run_cli(*args)
-        assert table.exit_code == 1 and table.stdout.startswith("INCOMPLETE: 1 error(s)")
+        assert table.exit_code == 1
+        # the banner names what made the figures incomplete: a published value, not a payment
+        assert table.stdout.startswith(
+            "INCOMPLETE: 1 error in published IATI values (denmark.xml); the figures leave out "
+            "or misstate what they name\n"
+        )
+        danish = run_cli(*args, "--locale", "da")
+        assert danish.stdout.startswith(
+            "UFULDSTÆNDIG: 1 fejl i offentliggjorte IATI-værdier (denmark.xml); tallene "
+            "udelader eller fejlangiver det, fejlene nævner\n"
+        )
+        assert "ingen tal skrevet: 1 fejl i offentliggjorte IATI-værdier (denmark.xml); " in (
+            run_cli(*args, "--format", "json", "--locale", "da").stderr
+        )
     complete = run_cli("reconcile", STRATEGY, "--iati", DONOR, "--as-of", "2024-01-31")
     assert "INCOMPLETE" not in complete.stdout
     csv = run_cli("reconcile", STRATEGY, "--iati", DONOR, "--format", "csv").stdout.splitlines()

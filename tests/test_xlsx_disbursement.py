@@ -329,9 +329,8 @@ def test_disbursement_with_error_findings_writes_a_banner(tmp_path: Path) -> Non
     sheet = openpyxl.load_workbook(target)["Disbursement"]
     first = [sheet.cell(row, 1).value for row in range(1, 7)]
     assert first[0] == (
-        "INCOMPLETE: 3 error(s) on the plan, payments, rates, approvals or allocations "
-        "(extra.csv); 0 "
-        "ledger row(s) left out; the figures leave out or misstate what they name"
+        "INCOMPLETE: 3 errors in payments (extra.csv); the figures leave out or misstate what "
+        "they name"
     )
     assert first[1] == "3 errors: figures may be incomplete"
     assert [str(v).removeprefix(f"{ledger}:2:1: ")[:6] for v in first[2:5]] == [

@@ -84,9 +84,10 @@ def table_width(wide: bool) -> int | None:
 
 WIDE_HELP = "Keep the full table layout whatever the terminal's width."
 PARTIAL_HELP = (
-    "Write the figures even when errors on the plan, payments, rates, approvals or allocations "
-    'make them incomplete, marked so in every format (JSON "complete": false, CSV column '
-    "complete, a banner); without it they are withheld (exit 1)."
+    "Write the figures even when errors make them incomplete (in the plan, approvals, "
+    "payments, rates, allocations, the schedule, published IATI values or a file left out), "
+    'marked so in every format (JSON "complete": false, CSV column complete, a banner naming '
+    "what the errors are in); without it they are withheld (exit 1)."
 )
 LEDGER_HELP = (
     "A payment ledger of the one strategy file (CSV, TSV, xlsx or YAML), or a `ledgers:` "

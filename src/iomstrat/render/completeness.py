@@ -11,23 +11,46 @@ from iomstrat.render.words import word
 from iomstrat.results.completeness import Completeness
 
 
-def _values(completeness: Completeness) -> dict[str, Any]:
+def _counted(key: str, n: int, locale: str) -> str:
+    """'1 error' / '3 errors': a count in the number it agrees with."""
+    return word(key if n == 1 else key + "s", locale).format(n=n)
+
+
+def _causes(completeness: Completeness, locale: str) -> str:
+    """What the errors are about, as a list: 'the plan, payments and exchange rates'."""
+    several = len(completeness.files) > 1
+    names = [
+        word("cause_left_out_files" if c == "left_out" and several else f"cause_{c}", locale)
+        for c in completeness.causes
+    ]
+    return word("and_last", locale).join(
+        [", ".join(names[:-1]), names[-1]] if names[:-1] else names
+    )
+
+
+def _values(completeness: Completeness, locale: str) -> dict[str, Any]:
     files = ", ".join(os.path.basename(f) for f in completeness.files[:5])
     if len(completeness.files) > 5:
         files += ", …"
-    return {"n": len(completeness.withheld), "files": files, "rows": completeness.rows_left_out}
+    rows = completeness.rows_left_out
+    return {
+        "errors": _counted("incomplete_error", len(completeness.withheld), locale),
+        "causes": _causes(completeness, locale),
+        "files": files,
+        "rows": _counted("incomplete_row", rows, locale) if rows else "",
+    }
 
 
 def banner(completeness: Completeness, locale: str) -> str:
     """One line above the figures; empty when they are complete."""
     if completeness.complete:
         return ""
-    return word("incomplete", locale).format(**_values(completeness))
+    return word("incomplete", locale).format(**_values(completeness, locale))
 
 
 def withheld_note(completeness: Completeness, locale: str) -> str:
     """Why no figures were written (stderr)."""
-    return "iomstrat: " + word("withheld", locale).format(**_values(completeness)) + "\n"
+    return "iomstrat: " + word("withheld", locale).format(**_values(completeness, locale)) + "\n"
 
 
 def json_mark(completeness: Completeness) -> dict[str, Any]:

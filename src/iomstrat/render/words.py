@@ -135,20 +135,34 @@ _WORDS: dict[str, Word] = {
     "xlsx_more": Word("… and {n} more", "… og {n} flere"),
     # Figures that rest on payments not all read and accepted (`--partial`, the terminal table)
     "incomplete": Word(
-        "INCOMPLETE: {n} error(s) on the plan, payments, rates, approvals or allocations "
-        "({files}); {rows} ledger row(s) left out; the figures leave out or misstate what they "
-        "name",
-        "UFULDSTÆNDIG: {n} fejl i planen, udbetalinger, kurser, bevillinger eller allokeringer "
-        "({files}); {rows} række(r) i oversigter udeladt; tallene udelader eller fejlangiver "
+        "INCOMPLETE: {errors} in {causes} ({files}){rows}; the figures leave out or misstate "
+        "what they name",
+        "UFULDSTÆNDIG: {errors} i {causes} ({files}){rows}; tallene udelader eller fejlangiver "
         "det, fejlene nævner",
     ),
     "withheld": Word(
-        "no figures written: {n} error(s) on the plan, payments, rates, approvals or allocations "
-        "({files}); fix them, or give --partial to write the figures marked incomplete",
-        "ingen tal skrevet: {n} fejl i planen, udbetalinger, kurser, bevillinger eller "
-        "allokeringer ({files}); ret dem, eller giv --partial for at skrive tallene mærket "
-        "ufuldstændige",
+        "no figures written: {errors} in {causes} ({files}); fix them, or give --partial to "
+        "write the figures marked incomplete",
+        "ingen tal skrevet: {errors} i {causes} ({files}); ret dem, eller giv --partial for at "
+        "skrive tallene mærket ufuldstændige",
     ),
+    "incomplete_error": Word("1 error", "1 fejl"),
+    "incomplete_errors": Word("{n} errors", "{n} fejl"),
+    "incomplete_row": Word("; 1 ledger row left out", "; 1 række i en oversigt udeladt"),
+    "incomplete_rows": Word("; {n} ledger rows left out", "; {n} rækker i oversigter udeladt"),
+    # what the errors that make figures incomplete are about (results/completeness.py CAUSES)
+    "cause_plan": Word("the plan", "planen"),
+    "cause_approvals": Word("approvals", "bevillingerne"),
+    "cause_payments": Word("payments", "udbetalingerne"),
+    "cause_rates": Word("exchange rates", "valutakurserne"),
+    "cause_allocations": Word("allocations", "allokeringerne"),
+    "cause_schedule": Word("the schedule", "udbetalingsplanen"),
+    "cause_published": Word("published IATI values", "offentliggjorte IATI-værdier"),
+    "cause_left_out": Word("a file left out of the figures", "en fil, der er udeladt af tallene"),
+    "cause_left_out_files": Word(
+        "files left out of the figures", "filer, der er udeladt af tallene"
+    ),
+    "and_last": Word(" and ", " og "),
     "xlsx_page": Word("Page &P of &N", "Side &P af &N"),
     "sheet_disbursement": Word("Disbursement", "Udbetalinger"),
     "sheet_priority": Word("Priority areas", "Prioritetsområder"),
