@@ -142,11 +142,16 @@ def test_portfolio_of_several_files(tmp_path: Path) -> None:
         .replace("ledgers: [illustrative_2023_ledger.csv]", ""),
         encoding="utf-8",
     )
+    # a second file on the example's code: a copy (the example named twice is read once)
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(example_text(), encoding="utf-8")
+    ledger = EXAMPLE.parent / "illustrative_2023_ledger.csv"
+    (tmp_path / ledger.name).write_bytes(ledger.read_bytes())
     run = run_cli(
         "disbursement",
         str(EXAMPLE),
         str(other),
-        str(EXAMPLE),
+        str(copy),
         "--as-of",
         "2023-12-31",
         "-f",

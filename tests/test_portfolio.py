@@ -211,3 +211,22 @@ def test_the_first_screen_names_the_member_with_errors(tmp_path: Path) -> None:
     clean = tmp_path / "clean.html"
     run_cli("report", str(UNHCR), str(_small(tmp_path)), "--as-of", AS_OF, "-o", str(clean))
     assert "members-with-errors" not in clean.read_text(encoding="utf-8")
+
+
+def test_one_file_named_twice_counts_once(tmp_path: Path) -> None:
+    """`disbursement small.yaml ./small.yaml`, or a folder holding a link to a file named too,
+    summed the one strategy twice: a portfolio of 2 files planning 2,000,000 for 2024 where the
+    file plans 1,000,000, marked complete. The file is read once, as a ledger named twice is."""
+    small = _small(tmp_path)
+    (tmp_path / "link.yaml").symlink_to(small)
+    once = run_cli("disbursement", str(small), "--as-of", AS_OF, "-f", "json")
+    for given in ([str(small), str(tmp_path / "." / "small.yaml")], [str(small), str(tmp_path)]):
+        run = run_cli("disbursement", *given, "--as-of", AS_OF, "-f", "json")
+        assert run.exit_code == 0, run.stderr
+        assert json.loads(run.stdout) == json.loads(once.stdout)
+    [report] = json.loads(once.stdout)["reports"]
+    total_2024 = next(r for r in report["rows"] if r["key"] == "2024" and r["kind"] == "subtotal")
+    # core 1,000 + aid 500 thousand DKK planned and approved; paid 600,000 + 500,000
+    assert (total_2024["planned"], total_2024["disbursed"]) == ("1500000", "1100000")
+    # its two Finance Act codes make a portfolio of the one file
+    assert {r["files"] for r in json.loads(once.stdout)["portfolio"]["rows"]} == {1}

@@ -141,10 +141,30 @@ def check_files(paths: Sequence[str], run: Run) -> Iterator[Checked]:
     broken ones too): a `Checked` marked `skipped`, without findings, that a command of figures
     leaves out with a note. A file named is read as a strategy whatever it holds."""
     walked = replace(run, skip_other=True, skip_broken_other=True)
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         in_folder = path != "-" and os.path.isdir(path)
         for found in expand_paths([path]):
+            # One file named twice (`a.yaml ./a.yaml`, a link to it in a folder given) is read
+            # once: its figures would count twice in every sum over the files.
+            same = _file_identity(found)
+            if same is not None:
+                if same in seen:
+                    continue
+                seen.add(same)
             yield check_file(found, walked if in_folder and found != path else run)
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    """The device and inode of the file a path leads to (through links); None for standard
+    input and what cannot be looked at (its own finding follows when it is read)."""
+    if path == "-":
+        return None
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
 
 
 def not_regular(path: str, kind: str) -> Checked:
