@@ -141,7 +141,8 @@ def test_findings_from_sums_are_those_of_a_walk_through_every_payment(
     ]
     ctx = context(unhcr, records)
     found = [(d.line, d.code, kind(d)) for d in check_dialogue_payments(ctx)]
-    assert found == walk_every_payment(ctx)
+    # in the order of their files' lines, as every command lists them
+    assert sorted(found) == sorted(walk_every_payment(ctx))
 
 
 def test_a_refund_of_an_item_is_walked_and_the_payment_above_it_named(unhcr: Checked) -> None:
@@ -489,19 +490,20 @@ def test_payment_checks_by_column_find_what_a_walk_through_every_payment_finds(
     cover = ctx.strategy.strategy.model_copy(update={"supplementary_period_months": months})
     ctx = ctx._replace(strategy=ctx.strategy.model_copy(update={"strategy": cover}))
     for by_column, by_row in BY_COLUMN_AND_BY_ROW:
-        assert by_column(ctx) == by_row(ctx), by_column.__name__
+        assert sorted(by_column(ctx)) == sorted(by_row(ctx)), by_column.__name__
 
 
-def test_a_refund_is_read_and_the_payments_of_its_line_only(
+def test_a_refund_marked_as_one_is_checked_by_column_without_a_record(
     tmp_path: Path, records_built: Counted
 ) -> None:
     # A refund on the core line: every payment check keeps answering from the columns; the
-    # refund alone is read (it is marked as one: no finding), then no record is made.
+    # refund's sign and mark are compared by column (it is marked as one: no finding), so no
+    # record is made.
     ledger = LEDGER.replace("2024-02-15,core,100000000,DKK,UN-2024-001,,,", "")
     ledger += "2024-07-01,core,-10000000,DKK,UN-2024-008,,,yes\n"
     checked = checked_with_ledger(tmp_path, ledger)
     assert [d.code for d in checked.diagnostics if d.severity.name != "INFO"] == []
-    assert records_built.built == 1  # check_refunds reads the one refund
+    assert records_built.built == 0
 
 
 def test_findings_of_a_ledger_with_a_refund_build_their_records_only(
@@ -550,4 +552,4 @@ def test_two_lines_paid_on_one_day_with_a_refund_pass_the_year_between_them(
         (5, "", None),
         (5, "line", "climate_displacement"),
     ]
-    assert found == every_payment_approved(ctx)
+    assert sorted(found) == sorted(every_payment_approved(ctx))

@@ -485,7 +485,6 @@ CODES: tuple[Code, ...] = (
         kinds={
             "row": ("problem",),
             "cell": ("sheet", "cell", "problem"),
-            "more": ("count", "total"),
         },
     ),
     Code(
@@ -1183,23 +1182,33 @@ def message_key(code: str, kind: str = "") -> str:
     return f"{code}.{kind}" if kind else code
 
 
+_BY_CODE: dict[str, Code] = {c.code: c for c in CODES}
+"""The catalogue by code: a finding is made per payment of a ledger, so look-ups are by key."""
+
+
 def values(code: str, kind: str = "") -> tuple[str, ...] | None:
     """The names of the values a finding of `code` (and `kind`) carries; None if it has none
     catalogued (its reader words it)."""
-    entry = next((c for c in CODES if c.code == code), None)
-    if entry is not None and kind == "more":
+    entry = _BY_CODE.get(code)
+    if entry is None:
+        return None
+    if kind == "more":
         return MORE
-    return None if entry is None else entry.messages().get(message_key(code, kind))
+    if kind:
+        return entry.kinds.get(kind)
+    return entry.values
 
 
 def summary(code: str) -> str:
     """One-line meaning of a code; empty for an unknown one."""
-    return next((c.summary for c in CODES if c.code == code), "")
+    entry = _BY_CODE.get(code)
+    return "" if entry is None else entry.summary
 
 
 def severity(code: str, kind: str = "") -> str:
     """The severity findings of a code (of that kind) have; empty for an unknown one."""
-    return next((c.severities.get(kind, c.severity) for c in CODES if c.code == code), "")
+    entry = _BY_CODE.get(code)
+    return "" if entry is None else entry.severities.get(kind, entry.severity)
 
 
 def help_text(code: str) -> str:

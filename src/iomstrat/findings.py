@@ -14,6 +14,8 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from iomstrat import codes
+
 DataPath = tuple[str | int, ...]
 
 MAX_ECHO = 80
@@ -132,8 +134,6 @@ def finding(
     """A catalogued finding: its code, where it stands and the values its message quotes (the
     names `codes.py` declares for the code and kind); the severity is the catalogue's unless
     given. Words come later, from `render.messages`."""
-    from iomstrat import codes
-
     names = codes.values(code, kind)
     if names is None or set(names) != set(values):
         raise ValueError(
@@ -142,6 +142,56 @@ def finding(
     if severity is None:
         severity = _SEVERITIES[codes.severity(code, kind)]
     return Diagnostic(file, line, column, code, severity, "", path, kind, MappingProxyType(values))
+
+
+MAX_PER_CODE = 1000
+"""Findings listed per file and code; a ledger with one systematic fault shows these, then one
+`more` finding counting the rest, rather than a million lines."""
+
+
+def more(
+    file: str, line: int, code: str, count: int, severity: Severity | None = None
+) -> Diagnostic:
+    """The finding standing for `count` findings of `code` in `file` not listed, the first of
+    them at `line` (`codes.MORE`); of the code's severity unless given."""
+    return finding(
+        file,
+        line,
+        1,
+        code,
+        kind="more",
+        severity=severity,
+        code=code,
+        count=count,
+        line=line,
+        shown=MAX_PER_CODE,
+    )
+
+
+def limit(found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """`found` in order, with at most `MAX_PER_CODE` findings of a code in a file: those of
+    the first lines, and one `more` finding for the others. A `more` finding already made (a
+    reader or a check that counted the rest instead of making them) is merged into it."""
+    kept: list[Diagnostic] = []
+    counts: dict[tuple[str, str], int] = {}
+    dropped: dict[tuple[str, str], tuple[int, int, Severity]] = {}  # count, first line, worst
+    for item in sorted(found):
+        key = (item.file, item.code)
+        if item.kind == "more" and not item.message:
+            count, line = item.values["count"], item.values["line"]
+        else:
+            counts[key] = counts.get(key, 0) + 1
+            if counts[key] <= MAX_PER_CODE:
+                kept.append(item)
+                continue
+            count, line = 1, item.line
+        was = dropped.get(key)
+        if was is None:
+            dropped[key] = (count, line, item.severity)
+        else:
+            dropped[key] = (was[0] + count, min(was[1], line), max(was[2], item.severity))
+    kept += [more(f, line, c, n, worst) for (f, c), (n, line, worst) in dropped.items()]
+    return tuple(sorted(kept))
 
 
 class Phrase(NamedTuple):
@@ -154,8 +204,6 @@ class Phrase(NamedTuple):
 
 def phrase(key: str, **values: Any) -> Phrase:
     """A phrase of `codes.PHRASES` with the values it names."""
-    from iomstrat import codes
-
     names = codes.PHRASES.get(key)
     if names is None or set(names) != set(values):
         raise ValueError(f"phrase {key} carries {sorted(values)}; the catalogue says {names}")

@@ -18,6 +18,7 @@ from iomstrat.checks.payments import PAYMENT_LINE
 from iomstrat.engine.book import ZERO, Book, Day, NamedDay
 from iomstrat.engine.plan import allocation_line, approved_line, dialogue_lines, factor
 from iomstrat.findings import DataPath, Diagnostic, Money, echo
+from iomstrat.loader.payments import Payment
 from iomstrat.model import periods
 from iomstrat.model.strategy import Allocation, AllocationItem, GeographicFocus
 
@@ -93,6 +94,7 @@ def _walk(
     reported: set[tuple[str, int] | str] = set()
 
     currency = ctx.strategy.strategy.currency
+    unallocated: list[int] = []  # paid with no allocation decided by its day, or unknown
 
     def finding(index: int, code: str, **values: Any) -> None:
         found.append(book.payments.finding(book.payments.records[index], code, **values))
@@ -105,18 +107,12 @@ def _walk(
         dates, totals = decided.get(key, ([], []))
         taken = bisect.bisect_right(dates, day)
         if line in dialogue and not taken:
-            finding(index, PAID_WITHOUT_ALLOCATION, voucher=voucher, line=line, date=day, year=year)
+            unallocated.append(index)
             continue
         if name is not None and name in items_due:
             target = items.get(name)
             if target is None or target[0].date > day:
-                finding(
-                    index,
-                    PAID_WITHOUT_ALLOCATION,
-                    kind="unknown_item" if target is None else "later_item",
-                    voucher=voucher,
-                    allocation=echo(name),
-                )
+                unallocated.append(index)
             else:
                 paid_item[name] += amount
                 limit = target[1].amount * unit
@@ -147,7 +143,19 @@ def _walk(
                 allocated=Money(allocated, currency),
                 date=day,
             )
-    return found
+
+    def without_allocation(p: Payment) -> Diagnostic:
+        voucher, dates = echo(p.voucher), decided.get((p.line, p.year), ([], []))[0]
+        if p.line in dialogue and not bisect.bisect_right(dates, p.date):
+            values: dict[str, Any] = {"line": p.line, "date": p.date, "year": p.year}
+            return book.payments.finding(p, PAID_WITHOUT_ALLOCATION, voucher=voucher, **values)
+        assert p.allocation is not None  # else it is allocated by its date
+        kind = "unknown_item" if p.allocation not in items else "later_item"
+        return book.payments.finding(
+            p, PAID_WITHOUT_ALLOCATION, kind=kind, voucher=voucher, allocation=echo(p.allocation)
+        )
+
+    return found + book.payments.findings_at(unallocated, without_allocation)
 
 
 def _lines_to_walk(book: Book, dialogue: set[str], decided: Decided) -> set[tuple[str, int]]:

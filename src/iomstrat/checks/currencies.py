@@ -4,10 +4,14 @@ the ECB reference rate of its day."""
 
 from __future__ import annotations
 
+import datetime as dt
+import operator
 from decimal import Decimal
+from itertools import compress, repeat
 
 from iomstrat.checks.context import Context
 from iomstrat.findings import Diagnostic, echo
+from iomstrat.loader.payments import Payment
 from iomstrat.rates import did_you_mean, is_iso_4217
 
 NOT_ISO_4217 = "IOM425"
@@ -36,14 +40,18 @@ def check_currencies(ctx: Context) -> list[Diagnostic]:
     if ctx.book is None:
         return found
     payments = ctx.book.payments
-    bad = {c for c in set(payments.columns.currency) if not is_iso_4217(c, ctx.rates)}
-    for p in payments.records if bad else ():
-        if p.currency in bad:
-            kind, values = _not_iso(p.currency, "payment_")
-            found.append(
-                payments.finding(p, NOT_ISO_4217, kind=kind, voucher=echo(p.voucher), **values)
-            )
-    return found
+    currencies = payments.columns.currency
+    bad = {c for c in set(currencies) if not is_iso_4217(c, ctx.rates)}
+    if not bad:
+        return found
+    said = {code: _not_iso(code, "payment_") for code in bad}
+
+    def not_iso(p: Payment) -> Diagnostic:
+        kind, values = said[p.currency]
+        return payments.finding(p, NOT_ISO_4217, kind=kind, voucher=echo(p.voucher), **values)
+
+    rows = compress(range(len(currencies)), map(bad.__contains__, currencies))
+    return found + payments.findings_at(rows, not_iso)
 
 
 def check_stated_rates(ctx: Context) -> list[Diagnostic]:
@@ -55,42 +63,42 @@ def check_stated_rates(ctx: Context) -> list[Diagnostic]:
     rates = set(payments.columns.exchange_rate)
     if rates <= {None}:
         return []
-    own = ctx.strategy.strategy.currency
-    found: list[Diagnostic] = []
-    quotes: dict[tuple[str, object], Decimal | None] = {}
-    for p in payments.records:
-        rate = p.exchange_rate
-        if rate is None:
-            continue
-        if p.currency == own:
-            if rate != 1:
-                found.append(
-                    payments.finding(
-                        p, RATE_IN_OWN_CURRENCY, voucher=echo(p.voucher), currency=own, stated=rate
-                    )
-                )
-            continue
-        if ctx.rates is None:
-            continue
-        key = (p.currency, p.date)
-        if key not in quotes:
-            quote = ctx.rates.quote(p.currency, own, p.date)
-            quotes[key] = quote.rate if quote is not None else None
-        ecb = quotes[key]
-        if ecb is None or ecb <= 0:
-            continue
-        if rate > ecb * BAND or rate * BAND < ecb:
-            found.append(
-                payments.finding(
-                    p,
-                    IMPLAUSIBLE_RATE,
-                    voucher=echo(p.voucher),
-                    stated=rate,
-                    currency=p.currency,
-                    into=own,
-                    date=p.date,
-                    rate=ecb,
-                    band=BAND,
-                )
-            )
-    return found
+    own, columns = ctx.strategy.strategy.currency, payments.columns
+    stated = columns.exchange_rate
+    rows = list(compress(range(len(stated)), map(operator.is_not, stated, repeat(None))))
+    currency, day = columns.currency, columns.date
+    in_own = [i for i in rows if currency[i] == own and stated[i] != 1]
+    found = payments.findings_at(
+        in_own,
+        lambda p: payments.finding(
+            p, RATE_IN_OWN_CURRENCY, voucher=echo(p.voucher), currency=own, stated=p.exchange_rate
+        ),
+    )
+    if ctx.rates is None:
+        return found
+    quotes: dict[tuple[str, dt.date], Decimal | None] = {}
+    for key in {(currency[i], day[i]) for i in rows if currency[i] != own}:
+        quote = ctx.rates.quote(key[0], own, key[1])
+        quotes[key] = quote.rate if quote is not None and quote.rate > 0 else None
+
+    def implausible(index: int) -> bool:
+        ecb = quotes.get((currency[index], day[index]))
+        rate = stated[index]
+        assert rate is not None  # `rows` are the payments with a rate stated
+        return ecb is not None and (rate > ecb * BAND or rate * BAND < ecb)
+
+    def finding(p: Payment) -> Diagnostic:
+        return payments.finding(
+            p,
+            IMPLAUSIBLE_RATE,
+            voucher=echo(p.voucher),
+            stated=p.exchange_rate,
+            currency=p.currency,
+            into=own,
+            date=p.date,
+            rate=quotes[(p.currency, p.date)],
+            band=BAND,
+        )
+
+    foreign = [i for i in rows if currency[i] != own]
+    return found + payments.findings_at(filter(implausible, foreign), finding)

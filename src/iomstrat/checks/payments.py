@@ -38,14 +38,14 @@ def check_payment_lines(ctx: Context) -> list[Diagnostic]:
     lines = ctx.book.payments.columns.line
     if set(lines) <= known:
         return []
-    names, records = tuple(sorted(known)), ctx.book.payments.records
+    names, payments = tuple(sorted(known)), ctx.book.payments
     unknown = compress(range(len(lines)), map(operator.not_, map(known.__contains__, lines)))
-    return [
-        ctx.book.payments.finding(
+    return payments.findings_at(
+        unknown,
+        lambda p: payments.finding(
             p, PAYMENT_LINE, kind="payment", voucher=echo(p.voucher), line=p.line, lines=names
-        )
-        for p in map(records.__getitem__, unknown)
-    ]
+        ),
+    )
 
 
 def check_payments_approved(ctx: Context) -> list[Diagnostic]:
@@ -77,36 +77,16 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
     paid_year: dict[int, Decimal] = defaultdict(Decimal)
     paid_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int]] = set()
+    early_rows: list[int] = []  # paid before their year's approval: one finding each
     for index in filter(rows.__contains__, book.dated.order):
         year, day, amount = years[index], dates[index], amounts[index]
         assert amount is not None  # `dated` holds the payments with an amount
         approval = approvals.get(year)
         if approval is None or approval.status == "planned":
-            p = records[index]
-            found.append(
-                book.payments.finding(
-                    p,
-                    PAID_BEFORE_APPROVAL,
-                    kind="none",
-                    voucher=echo(p.voucher),
-                    date=p.date,
-                    year=p.year,
-                )
-            )
+            early_rows.append(index)
             continue
         if approval.decided_on is not None and day < approval.decided_on:
-            p = records[index]
-            found.append(
-                book.payments.finding(
-                    p,
-                    PAID_BEFORE_APPROVAL,
-                    voucher=echo(p.voucher),
-                    date=p.date,
-                    year=p.year,
-                    finance_act=approval.finance_act or "",
-                    decided_on=approval.decided_on,
-                )
-            )
+            early_rows.append(index)
         limits = []
         if year in years_due:
             paid_year[year] += amount
@@ -132,7 +112,19 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
                         **({"line": line_id} if line_id else {}),
                     )
                 )
-    return found
+
+    def before_approval(p: Payment) -> Diagnostic:
+        approval = approvals.get(p.year)
+        values: dict[str, Any] = {"voucher": echo(p.voucher), "date": p.date, "year": p.year}
+        if approval is None or approval.status == "planned":
+            return book.payments.finding(p, PAID_BEFORE_APPROVAL, kind="none", **values)
+        finance_act, decided_on = approval.finance_act or "", approval.decided_on
+        assert decided_on is not None  # a payment is listed only before the decision
+        return book.payments.finding(
+            p, PAID_BEFORE_APPROVAL, **values, finance_act=finance_act, decided_on=decided_on
+        )
+
+    return found + book.payments.findings_at(early_rows, before_approval)
 
 
 def _approvals_due(
@@ -280,34 +272,30 @@ def check_years(ctx: Context) -> list[Diagnostic]:
     years = period.years  # a new range at each call
     outside = _pairs_outside(ctx, years) if ctx.book is not None else set()
     if ctx.book is not None and outside:
-        columns, records = ctx.book.payments.columns, ctx.book.payments.records
-        pairs = zip(columns.year, columns.date, strict=True)
-        for p in map(
-            records.__getitem__, compress(range(len(records)), map(outside.__contains__, pairs))
-        ):
+        payments, months = ctx.book.payments, ctx.strategy.strategy.supplementary_period_months
+
+        def outside_year(p: Payment) -> Diagnostic:
             voucher = echo(p.voucher)
-            months = ctx.strategy.strategy.supplementary_period_months
             if p.year not in years:
-                found.append(
-                    ctx.book.payments.finding(
-                        p,
-                        OUTSIDE_YEAR,
-                        kind="payment_period",
-                        voucher=voucher,
-                        year=p.year,
-                        start=period.start,
-                        end=period.end,
-                    )
+                return payments.finding(
+                    p,
+                    OUTSIDE_YEAR,
+                    kind="payment_period",
+                    voucher=voucher,
+                    year=p.year,
+                    start=period.start,
+                    end=period.end,
                 )
-            else:
-                dated: dict[str, Any] = {"voucher": voucher, "date": p.date, "year": p.year}
-                found.append(
-                    ctx.book.payments.finding(
-                        p, OUTSIDE_YEAR, kind="payment_year_months", **dated, months=months
-                    )
-                    if months
-                    else ctx.book.payments.finding(p, OUTSIDE_YEAR, kind="payment_year", **dated)
+            dated: dict[str, Any] = {"voucher": voucher, "date": p.date, "year": p.year}
+            if months:
+                return payments.finding(
+                    p, OUTSIDE_YEAR, kind="payment_year_months", **dated, months=months
                 )
+            return payments.finding(p, OUTSIDE_YEAR, kind="payment_year", **dated)
+
+        pairs = zip(payments.columns.year, payments.columns.date, strict=True)
+        rows = compress(range(len(payments)), map(outside.__contains__, pairs))
+        found += payments.findings_at(rows, outside_year)
     for index, allocation in enumerate(ctx.strategy.allocations):
         if allocation.year not in period.years:
             found.append(
@@ -354,26 +342,22 @@ def check_refunds(ctx: Context) -> list[Diagnostic]:
     Only the payments marked as refunds or signed are read (a sign is tested by column)."""
     if ctx.book is None:
         return []
-    columns, records = ctx.book.payments.columns, ctx.book.payments.records
+    payments = ctx.book.payments
+    columns = payments.columns
     every, rows = range(len(columns.refund)), set[int]()
     if True in columns.refund:
         rows.update(compress(every, columns.refund))
     if any(map(Decimal.is_signed, columns.amount)):
         rows.update(compress(every, map(Decimal.is_signed, columns.amount)))
-    found = []
-    for p in map(records.__getitem__, sorted(rows)):
-        if p.amount < 0 and not p.refund:
-            kind = "negative"
-        elif p.refund and p.amount >= 0:
-            kind = "refund"
-        else:
-            continue
-        found.append(
-            ctx.book.payments.finding(
-                p, NEGATIVE_PAYMENT, kind=kind, voucher=echo(p.voucher), amount=p.amount
-            )
-        )
-    return found
+    amounts, refunds = columns.amount, columns.refund
+    wrong = [i for i in rows if (amounts[i] < 0) is not refunds[i]]
+
+    def unmarked(p: Payment) -> Diagnostic:
+        kind = "negative" if p.amount < 0 else "refund"
+        voucher = echo(p.voucher)
+        return payments.finding(p, NEGATIVE_PAYMENT, kind=kind, voucher=voucher, amount=p.amount)
+
+    return payments.findings_at(wrong, unmarked)
 
 
 def check_vouchers(ctx: Context) -> list[Diagnostic]:
@@ -389,22 +373,19 @@ def check_vouchers(ctx: Context) -> list[Diagnostic]:
     folded = list(map(str.casefold, map(" ".join, map(str.split, vouchers))))
     twice = _used_twice(folded)
     rows = compress(range(len(folded)), map(twice.__contains__, folded))
-    first: dict[str, Payment] = {}
-    found = []
-    for index in rows:
-        p = payments.records[index]
-        earlier = first.setdefault(folded[index], p)
-        if earlier is not p:
-            file, line = payments.where(earlier)
-            used: dict[str, Any] = {"voucher": echo(p.voucher.strip()), "file": file, "line": line}
-            found.append(
-                payments.finding(p, DUPLICATE_VOUCHER, **used)
-                if earlier.voucher == p.voucher
-                else payments.finding(
-                    p, DUPLICATE_VOUCHER, kind="as", **used, first=echo(earlier.voucher.strip())
-                )
-            )
-    return found
+    first: dict[str, int] = {}  # folded voucher -> the row of its first use
+    again = [index for index in rows if first.setdefault(folded[index], index) != index]
+
+    def duplicate(p: Payment) -> Diagnostic:
+        earlier = payments.records[first[" ".join(p.voucher.split()).casefold()]]
+        file, line = payments.where(earlier)
+        used: dict[str, Any] = {"voucher": echo(p.voucher.strip()), "file": file, "line": line}
+        if earlier.voucher == p.voucher:
+            return payments.finding(p, DUPLICATE_VOUCHER, **used)
+        first_used = echo(earlier.voucher.strip())
+        return payments.finding(p, DUPLICATE_VOUCHER, kind="as", **used, first=first_used)
+
+    return payments.findings_at(again, duplicate)
 
 
 def _used_twice(keys: list[str]) -> set[str]:

@@ -26,6 +26,7 @@ from iomstrat.findings import (
     Severity,
     Usage,
     finding,
+    limit,
     usage,
 )
 from iomstrat.loader import documents as loader
@@ -250,7 +251,7 @@ def check_bytes(name: str, data: bytes, run: Run, *, path: str | None = None) ->
             found += _checks(written, Context(strategy, document, run.as_of, tables=tables))
     return Checked(
         document,
-        limit_findings(sorted(found)),
+        limit(found),
         strategy,
         book=book,
         data=data,
@@ -264,40 +265,6 @@ def _checks(written: Strategy, ctx: Context) -> list[Diagnostic]:
     if written is ctx.strategy:
         return run_checks(ctx)
     return check_versions_in_force(ctx._replace(strategy=written), ctx)
-
-
-MAX_FINDINGS_PER_CODE = 1000
-"""Findings listed per file and code; a ledger with one systematic fault shows these, then a
-count, rather than a million lines."""
-
-
-def limit_findings(found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
-    kept: list[Diagnostic] = []
-    dropped: dict[tuple[str, str], list[Diagnostic]] = {}
-    counts: dict[tuple[str, str], int] = {}
-    for item in found:
-        key = (item.file, item.code)
-        counts[key] = counts.get(key, 0) + 1
-        if counts[key] <= MAX_FINDINGS_PER_CODE:
-            kept.append(item)
-        else:
-            dropped.setdefault(key, []).append(item)
-    for (file, code), items in dropped.items():
-        kept.append(
-            finding(
-                file,
-                items[0].line,
-                items[0].column,
-                code,
-                kind="more",
-                severity=max(d.severity for d in items),
-                code=code,
-                count=len(items),
-                line=items[0].line,
-                shown=MAX_FINDINGS_PER_CODE,
-            )
-        )
-    return tuple(sorted(kept))
 
 
 def exit_status(findings: Iterable[Diagnostic], *, strict: bool = False) -> int:

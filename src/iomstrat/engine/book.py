@@ -247,44 +247,53 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
         if values is not None:
             deque(map(amounts.__setitem__, foreign, values), maxlen=0)
             return Book(payments, amounts, [], _in_date_order(payments, amounts, False))
-    found: list[Diagnostic] = []
-    records = payments.records
+    beyond: list[int] = []  # converted beyond the bound of an amount
+    no_rate: list[int] = []  # no ECB rate for the currency (an ISO 4217 one) on or before
+    after_history: list[int] = []  # dated after the last ECB rate: the last one is used
     for index, key, exchange_rate in zip(foreign, keys, stated, strict=True):
         amount = columns.amount[index]
         if exchange_rate is not None:
             amounts[index] = value = converted(amount, exchange_rate)
             if value is None:
-                found.append(_beyond_bound(payments, records[index], exchange_rate, currency))
+                beyond.append(index)
             continue
         quote, (code, day) = quotes[key], key
         if quote is None:
             amounts[index] = None
-            if not (is_iso_4217(code, rates) and is_iso_4217(currency, rates)):
-                continue  # a currency that does not exist: IOM425 says so, not a missing rate
-            found.append(
-                payments.finding(
-                    records[index],
-                    NO_RATE,
-                    voucher=echo(columns.voucher[index]),
-                    currency=code,
-                    date=day,
-                    target=currency,
-                )
-            )
+            if is_iso_4217(code, rates) and is_iso_4217(currency, rates):
+                no_rate.append(index)  # a currency that does not exist: IOM425 says so
             continue
         if quote.on < day:
-            found.append(
-                payments.finding(
-                    records[index],
-                    RATE_AFTER_HISTORY,
-                    voucher=echo(columns.voucher[index]),
-                    date=day,
-                    rate_date=quote.on,
-                )
-            )
+            after_history.append(index)
         amounts[index] = value = converted(amount, quote.rate)
         if value is None:
-            found.append(_beyond_bound(payments, records[index], quote.rate, currency))
+            beyond.append(index)
+
+    def rate_of(p: Payment) -> Decimal:
+        if p.exchange_rate is not None:
+            return p.exchange_rate
+        quote = quotes[(p.currency, p.date)]
+        assert quote is not None  # converted, so quoted
+        return quote.rate
+
+    def without_rate(p: Payment) -> Diagnostic:
+        voucher = echo(p.voucher)
+        values: dict[str, Any] = {"currency": p.currency, "date": p.date, "target": currency}
+        return payments.finding(p, NO_RATE, voucher=voucher, **values)
+
+    def after(p: Payment) -> Diagnostic:
+        quote = quotes[(p.currency, p.date)]
+        assert quote is not None  # quoted, from an earlier day
+        voucher = echo(p.voucher)
+        return payments.finding(
+            p, RATE_AFTER_HISTORY, voucher=voucher, date=p.date, rate_date=quote.on
+        )
+
+    found = payments.findings_at(no_rate, without_rate)
+    found += payments.findings_at(after_history, after)
+    found += payments.findings_at(
+        beyond, lambda p: _beyond_bound(payments, p, rate_of(p), currency)
+    )
     missing = None in map(amounts.__getitem__, foreign)
     return Book(payments, amounts, found, _in_date_order(payments, amounts, missing))
 

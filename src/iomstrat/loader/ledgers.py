@@ -23,7 +23,15 @@ from itertools import chain, islice, repeat
 from operator import itemgetter
 from typing import Any, BinaryIO
 
-from iomstrat.findings import Diagnostic, Phrase, Severity, finding, phrase
+from iomstrat.findings import (
+    MAX_PER_CODE,
+    Diagnostic,
+    Phrase,
+    Severity,
+    finding,
+    more,
+    phrase,
+)
 from iomstrat.loader import dialect
 from iomstrat.loader import documents as loader
 from iomstrat.loader import ledger_files as files
@@ -57,8 +65,8 @@ REFUND_MARKS = {
 MAPPED_REQUIRED = ("date", "line", "amount", "currency", "voucher")
 """A mapped export (`columns:`) needs no rate column; its other columns are ignored."""
 MAX_LEDGER_BYTES = files.MAX_LEDGER_BYTES
-MAX_FINDINGS_PER_LEDGER = 1000
-"""Bad rows reported per ledger before the rest are only counted."""
+UNLISTED = Phrase("ledger.unlisted")
+"""The problem of a bad row beyond those listed: it is counted, never worded."""
 SAMPLE_ROWS = 1000
 """Rows a dialect is told from (the dates of the whole file when these cannot tell)."""
 
@@ -665,6 +673,7 @@ class _Rows:
         self.i_refund = index.get("refund")
         self.width = plan.layout.width
         self.bad = 0
+        self.first_unlisted = 0  # the row of the first bad row not listed
         self.lines_read = 0  # of a CSV file, by the blocks split so far
         numbers = plan.numbers
         self.parse_date = dialect.date_parser(plan.date_format)
@@ -903,14 +912,21 @@ class _Rows:
                 voucher = cells[i_voucher]
                 rate_text = cells[i_rate] if i_rate is not None else ""
                 rate = self._rate(rate_text)
+                # Why a row is bad is worded only for a row listed: beyond the first thousand
+                # (`findings.MAX_PER_CODE`) a bad row is counted, not told about.
+                listed = self.bad < MAX_PER_CODE
                 if dated is None:
-                    problem, column = _bad_date(date_text, self.plan.date_format), i_date
+                    problem = _bad_date(date_text, self.plan.date_format) if listed else UNLISTED
+                    column = i_date
                 elif amount is None:
-                    problem, column = _bad_amount(amount_text, numbers), i_amount
+                    problem = _bad_amount(amount_text, numbers) if listed else UNLISTED
+                    column = i_amount
                 elif line_id is None:
-                    problem, column = _bad_line(line_text, self.lines), i_line
+                    problem = _bad_line(line_text, self.lines) if listed else UNLISTED
+                    column = i_line
                 elif currency is None:
-                    problem, column = _bad_currency(currency_text), i_currency
+                    problem = _bad_currency(currency_text) if listed else UNLISTED
+                    column = i_currency
                 elif (problem := _voucher_problem(voucher)) is not None:
                     column = i_voucher
                 elif self.i_alloc is not None and (found_unsafe := unsafe(cells[self.i_alloc])):
@@ -955,7 +971,9 @@ class _Rows:
                     )
                     continue
             self.bad += 1
-            if self.bad <= MAX_FINDINGS_PER_LEDGER:
+            if self.bad == MAX_PER_CODE + 1:
+                self.first_unlisted = row
+            if self.bad <= MAX_PER_CODE:
                 if sheet is None:
                     bad = finding(self.path, row, 1, LEDGER_VALUE, kind="row", problem=problem)
                 else:
@@ -975,10 +993,10 @@ class _Rows:
                 self.payments.diagnostics.append(bad)
 
     def finish(self) -> None:
-        if self.bad > MAX_FINDINGS_PER_LEDGER:
-            more = self.bad - MAX_FINDINGS_PER_LEDGER
+        if self.bad > MAX_PER_CODE:  # the rest counted, not made (`findings.limit` merges it)
+            count = self.bad - MAX_PER_CODE
             self.payments.diagnostics.append(
-                finding(self.path, 1, 1, LEDGER_VALUE, kind="more", count=more, total=self.bad)
+                more(self.path, self.first_unlisted, LEDGER_VALUE, count)
             )
 
 

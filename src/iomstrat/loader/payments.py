@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import repeat
 from typing import Any, NamedTuple, overload
 
-from iomstrat.findings import Diagnostic, finding
+from iomstrat.findings import MAX_PER_CODE, Diagnostic, finding, more
 
 
 class Payment(NamedTuple):
@@ -119,6 +119,31 @@ class Payments:
         self.truncate(0)
         for payment in records:
             self.add(payment)
+
+    def findings_at(
+        self, rows: Iterable[int], make: Callable[[Payment], Diagnostic]
+    ) -> list[Diagnostic]:
+        """The findings `make` gives for the payments at `rows` (findings of one code): of each
+        file's payments, those of its first `MAX_PER_CODE` rows, and one `more` finding
+        counting the others, which are made neither into findings nor into records (a ledger
+        whose every row is wrong in one way costs a thousand findings, not a million)."""
+        records, sources = self.records, self.columns.source
+        by_file: dict[int, list[int]] = {}
+        if len(self.sources) == 1:
+            by_file[0] = list(rows)
+        else:
+            for index in rows:
+                by_file.setdefault(sources[index], []).append(index)
+        found: list[Diagnostic] = []
+        for indices in by_file.values():
+            if len(indices) > MAX_PER_CODE:
+                indices.sort()  # a file's payments are held in its order
+                first = make(records[indices[MAX_PER_CODE]])
+                count = len(indices) - MAX_PER_CODE
+                found.append(more(first.file, first.line, first.code, count, first.severity))
+                del indices[MAX_PER_CODE:]
+            found += map(make, map(records.__getitem__, indices))
+        return found
 
     def where(self, payment: Payment) -> tuple[str, int]:
         return self.sources[payment.source], payment.row

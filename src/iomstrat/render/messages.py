@@ -895,10 +895,6 @@ MESSAGES: Mapping[str, Message] = {
     "IOM422.cell": Message(
         "ledger row: {sheet}!{cell}: {problem}", "række i oversigten: {sheet}!{cell}: {problem}"
     ),
-    "IOM422.more": Message(
-        "{count} more bad rows not listed ({total} in all)",
-        "{count} forkerte rækker mere, ikke vist ({total} i alt)",
-    ),
     "IOM425.suggest": Message(
         "currency '{currency}' is not an ISO 4217 code; did you mean {suggestion}?",
         "valutaen '{currency}' er ikke en ISO 4217-kode; mente du {suggestion}?",
