@@ -230,6 +230,8 @@ def test_by_place_in_every_format(tmp_path: Path) -> None:
     )
     places = data["reports"][0]["places"]
     assert [p["label"] for p in places if p["kind"] == "region"] == ["Total Africa"]
+    # the period's total has no year: null, as in the rows of every other view (not "")
+    assert [(p["key"], p["year"]) for p in places if p["kind"] == "total"] == [("total", None)]
     text = run_cli("disbursement", example, "--as-of", "2023-12-31", "--by", "place", "-f", "csv")
     assert ",place," in text.stdout
     out = tmp_path / "place.xlsx"

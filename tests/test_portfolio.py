@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
-from .conftest import run_cli
+from .conftest import ROOT, run_cli
 from .test_report import Page
 
 UNHCR = Path(__file__).parent.parent / "examples" / "illustrative_unhcr_2024.yaml"
@@ -182,8 +183,11 @@ def test_portfolio_in_danish(tmp_path: Path) -> None:
 
 
 def test_one_strategy_has_no_portfolio_nor_contents(tmp_path: Path) -> None:
+    """One strategy on one Finance Act code (the data file): its own section alone."""
     out = tmp_path / "r.html"
-    run = run_cli("report", str(UNHCR), "--as-of", AS_OF, "-o", str(out))
+    run = run_cli(
+        "report", str(ROOT / "data" / "strategy_2023_2026.yaml"), "--as-of", AS_OF, "-o", str(out)
+    )
     assert run.exit_code == 0, run.stderr
     page = Page(out.read_text(encoding="utf-8"))
     assert "portfolio-table" not in page.tables and "portfolio" not in page.ids
@@ -230,3 +234,34 @@ def test_one_file_named_twice_counts_once(tmp_path: Path) -> None:
     assert (total_2024["planned"], total_2024["disbursed"]) == ("1500000", "1100000")
     # its two Finance Act codes make a portfolio of the one file
     assert {r["files"] for r in json.loads(once.stdout)["portfolio"]["rows"]} == {1}
+
+
+def test_one_strategy_on_two_codes_shows_them_as_disbursement(tmp_path: Path) -> None:
+    """One file whose lines are on two Finance Act codes: the report gives its figures per code,
+    the rows `disbursement` prints for it, to the krone (no contents: one strategy)."""
+    two_codes = ROOT / "examples" / "illustrative_two_codes_2023_2027.yaml"
+    run = run_cli("disbursement", str(two_codes), "--as-of", AS_OF, "-f", "json")
+    assert run.exit_code == 0, run.stderr
+    portfolio = json.loads(run.stdout)["portfolio"]["rows"]
+    out = tmp_path / "r.html"
+    run = run_cli("report", str(two_codes), "--as-of", AS_OF, "-o", str(out))
+    assert run.exit_code == 0, run.stderr
+    page = Page(out.read_text(encoding="utf-8"))
+    _, *rows = page.table("portfolio-table")
+
+    def whole(value: str | None) -> str:
+        return "—" if value is None else f"{Decimal(value):,.0f}"
+
+    assert rows == [
+        [
+            p["finance_act_code"] or "All Finance Act codes",
+            "Total" if p["year"] is None else str(p["year"]),
+            *(whole(p[k]) for k in ("planned", "approved", "allocated", "disbursed", "remaining")),
+            "1",
+        ]
+        for p in portfolio
+    ]
+    assert {r[0] for r in rows} == {"§06.32.10.16", "§06.39.01.10", "All Finance Act codes"}
+    html = out.read_text(encoding="utf-8")
+    assert "<h1>By Finance Act code</h1>" in html and "The strategy per Finance Act code" in html
+    assert not {"#portfolio", "#b1"} & set(page.references)  # one strategy: no contents

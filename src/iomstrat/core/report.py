@@ -86,7 +86,10 @@ def build_report(paths: list[str], as_of: dt.date) -> Report:
     books = [pair for _, pair in briefed if pair is not None]
     combined: Portfolio | None = None
     no_rate = False
-    if len(books) > 1:
+    # Across files, and for one file whose lines are on several Finance Act codes: per code,
+    # as `disbursement` gives it.
+    codes = {line.finance_act_code for strategy, _ in books for line in strategy.budget.lines}
+    if len(books) > 1 or len(codes) > 1:
         try:  # in the first strategy's currency, as `disbursement` sums them
             combined = portfolio(
                 books,

@@ -495,7 +495,7 @@ def _priority_data(row: PriorityRow, locale: str) -> dict[str, Any]:
         "key": row.key,
         "label": priority_label(row, locale),
         "kind": row.kind,
-        "year": row.year if row.year is not None else "",
+        "year": row.year,  # null for the period's total, as in the other rows
         "allocated": plain(row.allocated),
         "disbursed": plain(row.disbursed),
         "items": row.items,

@@ -182,21 +182,24 @@ def _portfolio_view(report: Report, locale: str) -> dict[str, Any] | None:
         if not report.portfolio_no_rate:
             return None
         first = next(b.facts for b in report.briefings if b.facts is not None)
-        return {"problem": w["portfolio_no_rate"].format(currency=first.currency)}
+        problem = w["portfolio_no_rate"].format(currency=first.currency)
+        return {"problem": problem, "heading": w["portfolio"]}
     combined: Portfolio = report.portfolio
 
     def money(value: Decimal | None) -> str:
         return _money(value, locale)
 
+    one = len(combined.files) == 1  # one strategy whose lines are on several codes
     return {
         "problem": None,
-        "title": w["portfolio_title"].format(
+        "heading": w["by_code" if one else "portfolio"],
+        "title": w["by_code_title" if one else "portfolio_title"].format(
             count=len(combined.files),
             date=date(combined.as_of, locale),
             currency=combined.currency,
         ),
         "unit": unit(combined.currency, "kroner", locale),
-        "note": w["portfolio_note"].format(
+        "note": w["by_code_note" if one else "portfolio_note"].format(
             currency=combined.currency, date=date(combined.as_of, locale)
         ),
         "rows": [

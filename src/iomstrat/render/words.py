@@ -320,6 +320,17 @@ _WORDS: dict[str, Word] = {
     ),
     "contents": Word("Contents", "Indhold"),
     "portfolio": Word("Portfolio", "Portefølje"),
+    "by_code": Word("By Finance Act code", "Pr. finanslovskonto"),
+    "by_code_title": Word(
+        "The strategy per Finance Act code as of {date} ({currency})",
+        "Strategien pr. finanslovskonto pr. {date} ({currency})",
+    ),
+    "by_code_note": Word(
+        "The strategy's lines summed per Finance Act code and year, in whole {currency} as of "
+        "{date}, as iomstrat disbursement gives them.",
+        "Strategiens linjer lagt sammen pr. finanslovskonto og år, i hele {currency} pr. "
+        "{date}, som iomstrat disbursement giver dem.",
+    ),
     "portfolio_note": Word(
         "Each strategy's figures summed per Finance Act code and year, in whole {currency} as "
         "of {date}; a strategy in another currency converted at ECB reference rates.",

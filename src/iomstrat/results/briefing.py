@@ -109,9 +109,10 @@ class Briefing:
 
 @dataclass(frozen=True)
 class Report:
-    """One HTML report: a briefing per input file, as of a date; with several strategies their
-    portfolio in the first one's currency (None, with `portfolio_no_rate`, when a currency has
-    no ECB reference rate for it)."""
+    """One HTML report: a briefing per input file, as of a date; with several strategies (or
+    one whose lines are on several Finance Act codes) their portfolio per code in the first
+    one's currency (None, with `portfolio_no_rate`, when a currency has no ECB reference rate
+    for it)."""
 
     as_of: dt.date
     briefings: tuple[Briefing, ...]
