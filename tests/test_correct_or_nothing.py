@@ -561,3 +561,43 @@ def test_the_banner_names_what_made_the_figures_incomplete() -> None:
         "iomstrat: ingen tal skrevet: 2 fejl i filer, der er udeladt af tallene (b.yaml, "
         "c.yaml); ret dem, eller giv --partial for at skrive tallene mærket ufuldstændige\n"
     )
+
+
+def test_a_yaml_ledger_that_does_not_validate_cannot_be_read(tmp_path: Path) -> None:
+    """One bad amount in a YAML ledger fails the whole file's model, so none of its payments is
+    read: it printed IOM020 and then the figures without the ledger, JSON `"complete": true`
+    (exit 1). Now it cannot be read, as a CSV ledger whose header matches nothing: exit 2,
+    nothing written, `--partial` or not; the file's one good payment of 100 was never counted."""
+    ledger = tmp_path / "extra.yaml"
+    ledger.write_text(
+        "disbursements:\n"
+        "  - {date: 2023-05-01, line: core, amount: x175.55, currency: DKK, voucher: Y1}\n"
+        "  - {date: 2023-05-02, line: core, amount: 100, currency: DKK, voucher: Y2}\n",
+        encoding="utf-8",
+    )
+    path = strategy(tmp_path, "ledgers: [extra.yaml]")
+    for partial in ((), ("--partial",)):
+        run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "json", *partial)
+        assert (run.exit_code, run.stdout) == (2, "")
+        assert run.stderr.splitlines()[:2] == [
+            f"{ledger}:1:1: fatal IOM420 a YAML ledger with errors (each named at its line): none "
+            "of its payments is read until they are fixed",
+            f"{ledger}:2:44: error IOM020 disbursements[0].amount: expected a number, got text "
+            "'x175.55'",
+        ]
+    for broken in ("disbursements: 5\n", "", "disbursements:\n  - {date: 2023-05-01, line\n"):
+        ledger.write_text(broken, encoding="utf-8")
+        run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "csv")
+        assert (run.exit_code, run.stdout) == (2, ""), broken
+        assert f"{ledger}:1:1: fatal IOM420 a YAML ledger with errors" in run.stderr
+    # A good one reads: the example's own payments of 2023 (24,000,000 + 12,000,000 + USD
+    # 1,000,000 at 6.80 + 24,000,000 + USD 1,000,000 at the ECB's 6.86308428 = 73,663,084.28)
+    # plus 100 on the personnel line.
+    ledger.write_text(
+        "disbursements:\n"
+        "  - {date: 2023-05-02, line: personnel, amount: 100, currency: DKK, voucher: Y2}\n",
+        encoding="utf-8",
+    )
+    run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "csv")
+    assert run.exit_code == 0, run.stderr
+    assert rows(run.stdout)[("2023", "2023")]["disbursed"] == "73663184.28"

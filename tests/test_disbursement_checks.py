@@ -8,6 +8,7 @@ from pathlib import Path
 
 from iomstrat.core.payments import read_ledger
 from iomstrat.core.pipeline import Run, check_file
+from iomstrat.findings import Severity
 from iomstrat.loader.payments import Payments
 
 from .disbursement_helpers import codes, edit, example_text, ledger_text, line_in
@@ -223,7 +224,12 @@ def test_yaml_ledger(tmp_path: Path) -> None:
     )
     payments = Payments(["strategy"])
     read_ledger(str(path), payments)
-    assert [(d.line, d.code) for d in payments.diagnostics] == [(3, "IOM020")]
+    # the model takes the file whole: none of it is read, and the ledger says so (fatal)
+    assert [(d.line, d.code, d.severity) for d in payments.diagnostics] == [
+        (3, "IOM020", Severity.ERROR),
+        (1, "IOM420", Severity.FATAL),
+    ]
+    assert list(payments.records) == []
     path.write_text(
         "disbursements:\n"
         "  - {date: 2023-01-02, line: core, amount: 10, currency: DKK, voucher: A}\n",

@@ -462,6 +462,7 @@ CODES: tuple[Code, ...] = (
             "nul": (),
             "csv": ("reason",),
             "long_line": ("most_mib",),
+            "yaml": (),
         },
         severities={"absent": "warning"},
     ),

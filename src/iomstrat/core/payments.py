@@ -178,6 +178,11 @@ def _read_yaml(handle: BinaryIO, path: str, source: int, payments: Payments) -> 
     ledger = validate_as(document, LedgerFile)
     payments.diagnostics += document.diagnostics
     if ledger is None:
+        # None of its payments is read (the model takes the file whole): it cannot be read, as a
+        # CSV ledger whose header matches nothing, not findings beside figures called complete.
+        from iomstrat.loader.ledgers import LEDGER_UNREADABLE  # loaded: it called this reader
+
+        payments.diagnostics.append(finding(path, 1, 1, LEDGER_UNREADABLE, kind="yaml"))
         return
     for index, item in enumerate(ledger.disbursements):
         row = document.position(("disbursements", index)).line

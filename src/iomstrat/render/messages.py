@@ -812,6 +812,12 @@ MESSAGES: Mapping[str, Message] = {
         "NUL-byte i en CSV-oversigt: en binær eller beskadiget fil",
     ),
     "IOM420.csv": Message("CSV: {reason}", "CSV: {reason}"),
+    "IOM420.yaml": Message(
+        "a YAML ledger with errors (each named at its line): none of its payments is read until "
+        "they are fixed",
+        "en YAML-oversigt med fejl (hver nævnt ved sin linje): ingen af dens udbetalinger læses, "
+        "før de er rettet",
+    ),
     "IOM420.long_line": Message(
         "CSV: a line longer than {most_mib} MiB", "CSV: en linje længere end {most_mib} MiB"
     ),
