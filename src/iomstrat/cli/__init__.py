@@ -12,7 +12,7 @@ from importlib import import_module
 import typer
 
 from iomstrat import __version__
-from iomstrat.cli.common import EXIT_CODES_HELP, state
+from iomstrat.cli.common import EXIT_CODES_HELP, Root, state
 
 GROUPS = ("budget", "table", "export", "ledger")
 """Commands with subcommands: each module's `app`."""
@@ -55,6 +55,7 @@ def build(only: str | None = None) -> typer.Typer:
             "iomstrat diff --rev HEAD~1 data/strategy.yaml; iomstrat --install-completion. "
             "NO_COLOR=1 or --no-color turns colours off."
         ),
+        cls=Root,
         no_args_is_help=True,
         add_completion=True,
         pretty_exceptions_enable=False,

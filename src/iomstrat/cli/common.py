@@ -11,6 +11,7 @@ from importlib.util import find_spec
 from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from iomstrat.cli.output import encode, is_stdout, replace_file, same_file, to_stdout
 from iomstrat.findings import EXIT_CANNOT_RUN, Usage, printable, usage
@@ -164,12 +165,14 @@ def strategy_paths(
 
 
 def parse_date(text: str | None) -> dt.date:
+    """`--as-of`'s date (default today); not a date: a usage error, exit 2."""
     if text is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"'{text[:40]}' is not a date (YYYY-MM-DD)") from None
+        fail(usage("not_a_date", option="--as-of", text=printable(text[:40])))
+        raise  # fail exits
 
 
 def guard(
@@ -229,6 +232,125 @@ def fail(problem: Usage | str) -> None:
 
     sys.stderr.write(f"iomstrat: {printable(usage_text(problem, state.locale))}\n")
     raise typer.Exit(EXIT_CANNOT_RUN)
+
+
+UsageError: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
+)
+"""Click's usage error, as the typer installed raises it (typer 0.29 vendors click)."""
+
+
+class Root(TyperGroup):
+    """The command line's root. Click's own usage errors (an option missing or unknown, a value
+    it cannot take, a word too many) are said in the command's `--locale`: Danish as
+    iomstrat's other usage errors, with click's detail quoted; English as click says them.
+    The locale is read from the command line, since click may stop before `--locale` is
+    parsed."""
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        locale = _locale_in(args)
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except UsageError as error:
+            raise _in_locale(error, locale) from None
+        ctx.meta["iomstrat.locale"] = locale
+        ctx.meta["iomstrat.args"] = list(args)
+        return ctx
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            locale, args = ctx.meta.get("iomstrat.locale", "en"), ctx.meta.get("iomstrat.args")
+            raise _in_locale(error, locale, args or ()) from None
+
+
+def _locale_in(args: Sequence[str]) -> str:
+    """The `--locale` a command line gives (`--locale da`, `-l da`, `--locale=da`, `-lda`)."""
+    for i, arg in enumerate(args):
+        if arg in ("--locale", "-l") and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--locale="):
+            return arg.removeprefix("--locale=")
+        if arg.startswith("-l") and not arg.startswith("--"):
+            return arg.removeprefix("-l")
+    return "en"
+
+
+def _is(error: Exception, name: str) -> bool:
+    return any(c.__name__ == name for c in type(error).__mro__)
+
+
+def _hint(param: Any, ctx: Any) -> str:
+    """How click names a parameter in an error: "'--output' / '-o'", "'PATH'"."""
+    try:
+        return str(param.get_error_hint(ctx))
+    except TypeError:  # typer's own parameters take no context
+        return str(param.get_error_hint())
+
+
+def _given(param: Any, args: Sequence[str]) -> str | None:
+    """The value the command line gives an option (`--by x`, `--by=x`), the last if several."""
+    found = None
+    for i, arg in enumerate(args):
+        for opt in getattr(param, "opts", ()):
+            if arg == opt and i + 1 < len(args):
+                found = args[i + 1]
+            elif arg.startswith(opt + "=") and opt.startswith("--"):
+                found = arg.removeprefix(opt + "=")
+    return found
+
+
+def _choices(param: Any) -> list[str]:
+    """The values an option of choices takes (an enum's, or click's `Choice`)."""
+    described = getattr(param, "type_descriptor", None)  # typer 0.29's
+    kind = getattr(described, "annotation", None)
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return [str(member.value) for member in kind]
+    return [str(c) for c in getattr(getattr(param, "type", None), "choices", None) or ()]
+
+
+def _in_locale(error: Any, locale: str, args: Sequence[str] = ()) -> Exception:
+    """`error` in Danish under `--locale da`; else (and for help shown on no arguments) as it is."""
+    if locale != Locale.da or _is(error, "NoArgsIsHelpError"):
+        return error  # type: ignore[no-any-return]
+    from iomstrat.render.usage import usage_text
+
+    ctx = error.ctx
+    command = ctx.command_path if ctx is not None else "iomstrat"
+    param = getattr(error, "param", None)
+    if _is(error, "MissingParameter") and param is not None:
+        kind = "argument" if param.param_type_name == "argument" else "option"
+        problem = usage("line.missing", kind=kind, name=_hint(param, ctx), command=command)
+    elif _is(error, "NoSuchOption"):
+        near = [f"'{p}'" for p in error.possibilities or ()]
+        key = "line.no_such_option_near" if near else "line.no_such_option"
+        problem = usage(key, name=f"'{error.option_name}'", near=near, command=command)
+    elif _is(error, "BadParameter") and _choices(param) and _given(param, args) is not None:
+        problem = usage(
+            "line.not_one_of",
+            name=_hint(param, ctx),
+            value=_given(param, args),
+            choices=[f"'{c}'" for c in _choices(param)],
+            command=command,
+        )
+    elif _is(error, "BadParameter"):
+        hint = error.param_hint
+        if hint is None and param is not None:
+            hint = _hint(param, ctx)
+        name = hint if isinstance(hint, str) else " / ".join(hint or ())
+        problem = usage("line.bad_value", name=name, detail=error.message, command=command)
+    else:
+        problem = usage("line.other", detail=error.format_message(), command=command)
+    return _Said(usage_text(problem, "da"), ctx)  # type: ignore[no-any-return]
+
+
+def _show(error: Any, file: Any = None) -> None:
+    sys.stderr.write(f"iomstrat: {printable(error.message)}\n")
+
+
+_Said: Any = type("_Said", (UsageError,), {"show": _show})
+"""A usage error worded in the command's language, shown as iomstrat's others are."""
 
 
 EXTRAS: dict[str, tuple[str, ...]] = {

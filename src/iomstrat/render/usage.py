@@ -212,6 +212,34 @@ USAGE: Mapping[str, Words] = {
         "{what}: {count} beløb for {years} år ({start}-{end}); angiv ét eller ét pr. år",
     ),
     "init.invalid": Words("the new file would not validate", "den nye fil ville ikke validere"),
+    "not_a_date": Words(
+        "{option} '{text}' is not a date (YYYY-MM-DD)",
+        "{option} '{text}' er ikke en dato (ÅÅÅÅ-MM-DD)",
+    ),
+    # the command line's own errors, which click detects (its words quoted where it gives them)
+    "line.missing": Words(
+        "missing {kind} {name}; see '{command} --help'",
+        "mangler {kind} {name}; se '{command} --help'",
+    ),
+    "line.no_such_option": Words(
+        "no such option {name}; see '{command} --help'",
+        "intet tilvalg {name}; se '{command} --help'",
+    ),
+    "line.no_such_option_near": Words(
+        "no such option {name}; did you mean {near}? See '{command} --help'",
+        "intet tilvalg {name}; mente du {near}? Se '{command} --help'",
+    ),
+    "line.not_one_of": Words(
+        "invalid value for {name}: '{value}' is not one of {choices}; see '{command} --help'",
+        "ugyldig værdi for {name}: '{value}' er ikke en af {choices}; se '{command} --help'",
+    ),
+    "line.bad_value": Words(
+        "invalid value for {name}: {detail}; see '{command} --help'",
+        "ugyldig værdi for {name}: {detail}; se '{command} --help'",
+    ),
+    "line.other": Words(
+        "{detail}; see '{command} --help'", "forkert brug: {detail}; se '{command} --help'"
+    ),
 }
 """Usage key -> its sentence in both languages (a test holds them to the same values)."""
 
@@ -219,11 +247,16 @@ _WHOSE: Mapping[str, Words] = {
     "donor": Words("Denmark's MFA", "Udenrigsministeriet"),
     "organisation": Words("IOM", "IOM"),
 }
+_KINDS: Mapping[str, Words] = {
+    "option": Words("option", "tilvalget"),
+    "argument": Words("argument", "argumentet"),
+}
+"""What a command line lacks (`line.missing`)."""
 
 
 def _shown(name: str, value: Any, locale: str) -> str:
-    if name == "whose":
-        words = _WHOSE[value]
+    if name in ("whose", "kind"):
+        words = (_WHOSE if name == "whose" else _KINDS)[value]
         return words.da if locale == "da" else words.en
     if isinstance(value, Usage):  # a part worded in its own right (`init`'s option and text)
         return usage_text(value, locale)
