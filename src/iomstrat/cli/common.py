@@ -254,7 +254,7 @@ class Root(TyperGroup):
         except UsageError as error:
             raise _in_locale(error, locale) from None
         ctx.meta["iomstrat.locale"] = locale
-        ctx.meta["iomstrat.args"] = list(args)
+        ctx.meta["iomstrat.args"] = [str(arg) for arg in args]
         return ctx
 
     def invoke(self, ctx: Any) -> Any:
@@ -265,8 +265,9 @@ class Root(TyperGroup):
             raise _in_locale(error, locale, args or ()) from None
 
 
-def _locale_in(args: Sequence[str]) -> str:
+def _locale_in(given: Sequence[Any]) -> str:
     """The `--locale` a command line gives (`--locale da`, `-l da`, `--locale=da`, `-lda`)."""
+    args = [str(arg) for arg in given]  # a caller of `main` may pass other values than text
     for i, arg in enumerate(args):
         if arg in ("--locale", "-l") and i + 1 < len(args):
             return args[i + 1]
