@@ -601,3 +601,39 @@ def test_a_yaml_ledger_that_does_not_validate_cannot_be_read(tmp_path: Path) -> 
     run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "csv")
     assert run.exit_code == 0, run.stderr
     assert rows(run.stdout)[("2023", "2023")]["disbursed"] == "73663184.28"
+
+
+def test_a_yaml_payment_finer_than_an_ore_is_a_bad_row(tmp_path: Path) -> None:
+    """`amount: 24.000` (a Danish thousands point) is 24 to YAML: it was counted as DKK 24.00
+    with a warning, the figures complete (exit 0); `100.555` gave a disbursed total of half an
+    øre. A payment has at most 2 decimals, as a CSV ledger's row: more is a bad row (IOM422),
+    left out, the figures withheld unless --partial."""
+    text = edit(
+        example_text(),
+        "amount: 24000000, currency: DKK, voucher: DK-2023-001",
+        "amount: 24.000, currency: DKK, voucher: DK-2023-001",
+    )
+    text = edit(text, "ledgers: [illustrative_2023_ledger.csv]", "ledgers: [extra.yaml]")
+    path = tmp_path / "strategy.yaml"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "extra.yaml").write_text(
+        "disbursements:\n"
+        "  - {date: 2023-05-02, line: personnel, amount: 100.555, currency: DKK, voucher: Y1}\n"
+        "  - {date: 2023-05-03, line: personnel, amount: 100.50, currency: DKK, voucher: Y2}\n",
+        encoding="utf-8",
+    )
+    run = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "csv")
+    assert (run.exit_code, run.stdout) == (1, "")
+    errors = [line for line in run.stderr.splitlines() if " error " in line]
+    line = text.splitlines().index(next(t for t in text.splitlines() if "24.000" in t)) + 1
+    assert errors == [
+        f"{tmp_path / 'extra.yaml'}:2:49: error IOM422 ledger row: amount '100.555' has more than "
+        "2 decimals, finer than an øre or a cent; if its point groups thousands, write the "
+        "amount without it",
+        f"{path}:{line}:44: error IOM422 ledger row: amount '24.000' has more than 2 decimals, "
+        "finer than an øre or a cent; if its point groups thousands, write the amount without it",
+    ]
+    partial = run_cli("disbursement", str(path), "--as-of", AS_OF, "-f", "csv", "--partial")
+    # 2023 without DK-2023-001's 24,000,000 and Y1: 73,663,084.28 - 24,000,000 + 100.50
+    year = rows(partial.stdout)[("2023", "2023")]
+    assert (year["disbursed"], year["complete"]) == ("49663184.78", "false")

@@ -1132,6 +1132,7 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     "ledger.date": ("text", "format"),
     "ledger.date_other": ("text", "format", "other", "declare"),
     "ledger.amount_bound": ("text",),
+    "ledger.amount_decimals": ("text",),
     "ledger.amount": ("text", "decimal", "thousands", "example"),
     "ledger.amount_other": (
         "text",

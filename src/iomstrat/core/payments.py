@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, BinaryIO
 
-from iomstrat.findings import Diagnostic, Severity, finding
+from iomstrat.findings import Diagnostic, Severity, finding, phrase
 from iomstrat.loader import documents as loader
 from iomstrat.loader import ledger_files as files
 from iomstrat.loader.payments import Payment, Payments
@@ -77,8 +77,7 @@ def collect_payments(
     every ledger does for the commands that give figures."""
     payments = Payments(sources=[document.name])
     for index, item in enumerate(strategy.disbursements):
-        row = document.position(("disbursements", index)).line
-        payments.add(_from_model(item, 0, row))
+        _add(payments, item, 0, document, index)
     if not strategy.ledgers and not extra_ledgers:
         return payments
 
@@ -185,5 +184,26 @@ def _read_yaml(handle: BinaryIO, path: str, source: int, payments: Payments) -> 
         payments.diagnostics.append(finding(path, 1, 1, LEDGER_UNREADABLE, kind="yaml"))
         return
     for index, item in enumerate(ledger.disbursements):
-        row = document.position(("disbursements", index)).line
-        payments.add(_from_model(item, source, row))
+        _add(payments, item, source, document, index)
+
+
+PAYMENT_DECIMALS = 2
+"""Decimals of a payment's amount, whole currency units and øre or cents, as a CSV ledger reads
+them: a third is most likely a thousands point (`amount: 24.000`, which YAML reads as 24)."""
+
+
+def _add(
+    payments: Payments, item: Disbursement, source: int, document: loader.Document, index: int
+) -> None:
+    """A YAML payment (a strategy's own or a YAML ledger's) to the payments, or, with more
+    decimals than an øre, to a finding that leaves it out, as a CSV ledger's row is."""
+    exponent = item.amount.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > PAYMENT_DECIMALS:
+        from iomstrat.loader.ledgers import LEDGER_VALUE
+
+        problem = phrase("ledger.amount_decimals", text=str(item.amount))
+        at = ("disbursements", index, "amount")
+        payments.diagnostics.append(document.finding(LEDGER_VALUE, at, kind="row", problem=problem))
+        return
+    row = document.position(("disbursements", index)).line
+    payments.add(_from_model(item, source, row))

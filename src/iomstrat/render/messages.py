@@ -1737,6 +1737,12 @@ PHRASES: Mapping[str, Message] = {
         "beløbet '{text}' er over grænsen for et beløb (under 10^15, højst 15 cifre før "
         "decimalerne)",
     ),
+    "ledger.amount_decimals": Message(
+        "amount '{text}' has more than 2 decimals, finer than an øre or a cent; if its point "
+        "groups thousands, write the amount without it",
+        "beløbet '{text}' har mere end 2 decimaler, finere end en øre eller en cent; "
+        "grupperer punktummet tusinder, så skriv beløbet uden det",
+    ),
     "ledger.amount": Message(
         "amount '{text}' is not a number of whole currency units with at most 2 decimals written "
         "with decimal '{decimal}', thousands {thousands} (e.g. {example})",
