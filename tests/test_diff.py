@@ -120,6 +120,24 @@ def test_unit_change_alone_changes_no_figure(tmp_path: Path) -> None:
     assert diff.lines == () and diff.totals == ()
 
 
+def test_a_change_of_currency_is_not_compared_digit_for_digit(tmp_path: Path) -> None:
+    """DKK 10 million made EUR 10 million compared as "no change in budget figures" (exit 0):
+    the digits are equal, the money is not. The two versions are not compared (exit 2)."""
+    euro = OLD.replace("currency: DKK", "currency: EUR")
+    old, new = write(tmp_path, "old.yaml", OLD), write(tmp_path, "new.yaml", euro)
+    for locale, said in (
+        ("en", "the old version is in DKK, the new one in EUR: figures in two currencies are not "
+         "compared (every figure changes its meaning); diff versions in one currency"),
+        ("da", "den gamle version er i DKK, den nye i EUR: tal i to valutaer sammenlignes ikke "
+         "(hvert tal skifter betydning); sammenlign versioner i én valuta"),
+    ):  # fmt: skip
+        for form in ("table", "json", "markdown"):
+            args = ["diff", str(old), str(new), "--as-of", AS_OF, "-f", form, "-l", locale]
+            result = CliRunner().invoke(app, args)
+            assert (result.exit_code, result.stdout) == (2, "")
+            assert result.stderr == f"iomstrat: {said}\n"
+
+
 def test_json_format(tmp_path: Path) -> None:
     old, new = write(tmp_path, "old.yaml", OLD), write(tmp_path, "new.yaml", NEW)
     result = CliRunner().invoke(

@@ -15,6 +15,7 @@ from iomstrat.findings import (
     Diagnostic,
     Severity,
     Usage,
+    usage,
 )
 from iomstrat.loader.git import file_at
 from iomstrat.results.diff import StrategyDiff
@@ -45,6 +46,11 @@ def _compare(old: Checked, new: Checked) -> Comparison:
     if old.strategy is None or new.strategy is None:
         problems = [d for result in (old, new) if result.strategy is None for d in result.errors]
         return Comparison(None, tuple(problems))
+    currencies = (old.strategy.strategy.currency, new.strategy.strategy.currency)
+    if currencies[0] != currencies[1]:
+        # DKK 48 million and EUR 48 million are not the same figure: compared digit for digit
+        # the budget showed no change, and payments a "change" of DKK less EUR.
+        return Comparison(None, (), usage("diff_currency", old=currencies[0], new=currencies[1]))
     diff = diff_strategies(
         old.strategy,
         new.strategy,

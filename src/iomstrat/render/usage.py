@@ -69,6 +69,12 @@ USAGE: Mapping[str, Words] = {
         "{file}: reconcile kræver donorens og organisationens IATI-identifikatorer "
         "(strategy.donor.iati_identifier, strategy.organisation.iati_identifier)",
     ),
+    "diff_currency": Words(
+        "the old version is in {old}, the new one in {new}: figures in two currencies are not "
+        "compared (every figure changes its meaning); diff versions in one currency",
+        "den gamle version er i {old}, den nye i {new}: tal i to valutaer sammenlignes ikke "
+        "(hvert tal skifter betydning); sammenlign versioner i én valuta",
+    ),
     "rev_one": Words("with --rev give at most one PATH", "med --rev angives højst én PATH"),
     "two_files": Words(
         "give two files, OLD and NEW, or --rev GIT_REV [PATH]",
