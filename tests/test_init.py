@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from decimal import Decimal
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from iomstrat.core.init import ScaffoldError, parse_line
+from iomstrat.core.pipeline import Run, check_file
 from iomstrat.model.errors import read_strategy
 
 from .conftest import run_cli
@@ -391,3 +393,27 @@ def test_init_writes_commented_examples_that_validate_once_uncommented(tmp_path:
     assert {line.split()[2] for line in run.stdout.splitlines()} == {"IOM205", "IOM206"}
     # The commented file itself validates as before: the examples are comments.
     assert run_cli("validate", str(target), "--as-of", "2023-12-01", "--strict").exit_code == 0
+
+
+def test_init_keeps_the_cover_s_footnote_markers(tmp_path: Path) -> None:
+    """The cover typed as printed (`125¹`, `490.5*`): the figures are numbers that add up, the
+    markers kept in `markers:` and shown by `budget show`; a marker alone is no figure."""
+    target = tmp_path / "marked.yaml"
+    cover = ("--commitment", "120.5/120/125/125¹", "--commitment-total", "490.5*")
+    run = run_cli(
+        "init", str(target), *BASE, *cover, "--projected-disbursement", "120.5/120/125/125"
+    )
+    assert run.exit_code == 0, run.stderr
+    checked = check_file(str(target), Run(dt.date(2023, 12, 1)))
+    assert checked.errors == () and checked.strategy is not None
+    assert checked.strategy.cover is not None and checked.strategy.cover.commitment is not None
+    row = checked.strategy.cover.commitment
+    assert (row.by_year[2027], row.total, row.markers) == (
+        Decimal(125),
+        Decimal("490.5"),
+        {"2027": "¹", "total": "*"},
+    )
+    shown = run_cli("budget", "show", str(target)).stdout
+    assert "Cover table: Commitment 120.5 / 120 / 125 / 125[¹], total 490.5[*]" in shown
+    refused = run_cli("init", str(tmp_path / "no.yaml"), *BASE, "--commitment", "120.5/120/125/*")
+    assert refused.exit_code == 2 and "is not a number" in refused.stderr

@@ -22,7 +22,7 @@ from iomstrat.loader.embedded import SCHEMA_FILE
 from iomstrat.loader.git import repository_root
 from iomstrat.model.errors import format_path, parse_path
 from iomstrat.model.kinds import LINE_KINDS
-from iomstrat.model.strategy import FINANCE_ACT_PATTERN, UNIT_FACTORS
+from iomstrat.model.strategy import FINANCE_ACT_PATTERN, UNIT_FACTORS, marked_figure
 
 __all__ = [
     "LINE_KINDS",
@@ -119,29 +119,45 @@ def parse_line(text: str) -> LineSpec:
 
 @dataclass(frozen=True)
 class CoverSpec:
-    """A row of the cover table as printed: per year, and the period's total if printed."""
+    """A row of the cover table as printed: per year, and the period's total if printed; the
+    footnote markers printed after them (`""` where none), per figure and for the total."""
 
     by_year: tuple[Decimal, ...]
     total: Decimal | None = None
+    markers: tuple[str, ...] = ()  # one per figure of `by_year`
+    total_marker: str = ""
+
+
+def _unmarked(text: str) -> tuple[str, tuple[str, ...]]:
+    """The cover's figures as typed, their footnote markers split off as the file reads them
+    (`375*`, `70¹`): `100/70¹` gives ('100/70', ('', '¹'))."""
+    parts, markers = [], []
+    for part in text.split(YEAR_SEPARATOR):
+        found = marked_figure(part)
+        parts.append(part if found is None else str(found[0]))
+        markers.append("" if found is None else found[1])
+    return YEAR_SEPARATOR.join(parts), tuple(markers)
 
 
 def cover_row(option: str, figures: str | None, total: str | None) -> CoverSpec | None:
-    """A cover row from `--commitment 100/100/100/100 --commitment-total 400`."""
+    """A cover row from `--commitment 100/100/100/100 --commitment-total 400`; a figure may
+    carry the footnote marker the cover prints after it (`--commitment-total 400*`)."""
     if figures is None:
         if total is not None:
             raise ScaffoldError(_usage("total_alone", option=option))
         return None
-    printed = None
+    printed, total_marker = None, ""
     if total is not None:
+        number, (total_marker, *more) = _unmarked(total)
         found = parse_figures(
-            total, _usage("what", option=f"{option}-total", text=loader.echo(total))
+            number, _usage("what", option=f"{option}-total", text=loader.echo(total))
         )
-        if len(found) != 1:
+        if len(found) != 1 or more:
             raise ScaffoldError(_usage("total_one", option=option))
         printed = found[0]
-    return CoverSpec(
-        parse_figures(figures, _usage("what", option=option, text=loader.echo(figures))), printed
-    )
+    numbers, markers = _unmarked(figures)
+    by_year = parse_figures(numbers, _usage("what", option=option, text=loader.echo(figures)))
+    return CoverSpec(by_year, printed, markers, total_marker)
 
 
 @dataclass(frozen=True)
@@ -305,6 +321,7 @@ def strategy_data(spec: NewStrategy) -> dict[str, Any]:
     cover = {
         key: {"by_year": by_year(row.by_year)}
         | ({"total": row.total} if row.total is not None else {})
+        | ({"markers": marked} if (marked := _cover_markers(row, years)) else {})
         for key, row in (
             ("commitment", spec.commitment),
             ("projected_disbursement", spec.projected_disbursement),
@@ -319,6 +336,14 @@ def strategy_data(spec: NewStrategy) -> dict[str, Any]:
     if spec.errata:
         data["errata"] = [_erratum(data, at, reason) for at, reason in spec.errata]
     return data
+
+
+def _cover_markers(row: CoverSpec, years: list[int]) -> dict[str, str]:
+    """The markers of a cover row by year (one figure for every year: its marker on each) and
+    `total`, as the file's `markers:` holds them."""
+    each = row.markers * len(years) if len(row.markers) == 1 else row.markers
+    found = {str(year): mark for year, mark in zip(years, each, strict=False) if mark}
+    return found | ({"total": row.total_marker} if row.total_marker else {})
 
 
 def _organisation(name: str, acronym: str | None, iati: str | None) -> dict[str, str]:
