@@ -8,9 +8,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import operator
 from collections import defaultdict
 from decimal import Decimal
-from itertools import compress
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any
 
 from iomstrat.checks.context import FOREVER, Context
@@ -84,17 +85,26 @@ def _walk(
     book, unit, found = ctx.book, factor(ctx.strategy), []
     columns, amounts = book.payments.columns, book.amounts
     lines, years, days, names = columns.line, columns.year, columns.date, columns.allocation
-    rows = set(
-        compress(range(len(lines)), map(lines_due.__contains__, zip(lines, years, strict=True)))
-    )
+    every = range(len(lines))
+    rows = set(compress(every, map(lines_due.__contains__, zip(lines, years, strict=True))))
     if items_due:
-        rows.update(compress(range(len(names)), map(items_due.__contains__, names)))
+        rows.update(compress(every, map(items_due.__contains__, names)))
+    # Paid on a dialogue line before its year's first decision: a finding each, told by
+    # column (the first decision's day per line and year), not walked.
+    first = {
+        key: decided[key][0][0] if key in decided else dt.date.max
+        for key in lines_due
+        if key[0] in dialogue
+    }
+    before = map(first.get, zip(lines, years, strict=True), repeat(dt.date.min))
+    unallocated = sorted(rows.intersection(compress(every, map(operator.lt, days, before))))
+    rows.difference_update(unallocated)
     paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     paid_item: dict[str, Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int] | str] = set()
 
     currency = ctx.strategy.strategy.currency
-    unallocated: list[int] = []  # paid with no allocation decided by its day, or unknown
+    later: list[int] = []
 
     def finding(index: int, code: str, **values: Any) -> None:
         found.append(book.payments.finding(book.payments.records[index], code, **values))
@@ -103,16 +113,13 @@ def _walk(
         line, year, day, name = lines[index], years[index], days[index], names[index]
         amount = amounts[index]
         assert amount is not None  # `dated` holds the payments with an amount
-        voucher, key = echo(columns.voucher[index]), (line, year)
+        key = (line, year)
         dates, totals = decided.get(key, ([], []))
         taken = bisect.bisect_right(dates, day)
-        if line in dialogue and not taken:
-            unallocated.append(index)
-            continue
         if name is not None and name in items_due:
             target = items.get(name)
             if target is None or target[0].date > day:
-                unallocated.append(index)
+                later.append(index)
             else:
                 paid_item[name] += amount
                 limit = target[1].amount * unit
@@ -122,7 +129,7 @@ def _walk(
                         index,
                         PAID_ABOVE_ALLOCATION,
                         kind="item",
-                        voucher=voucher,
+                        voucher=echo(columns.voucher[index]),
                         allocation=echo(name),
                         paid=Money(paid_item[name], currency),
                         allocated=Money(limit, currency),
@@ -136,7 +143,7 @@ def _walk(
             finding(
                 index,
                 PAID_ABOVE_ALLOCATION,
-                voucher=voucher,
+                voucher=echo(columns.voucher[index]),
                 line=line,
                 year=year,
                 paid=Money(paid[key], currency),
@@ -155,6 +162,7 @@ def _walk(
             p, PAID_WITHOUT_ALLOCATION, kind=kind, voucher=voucher, allocation=echo(p.allocation)
         )
 
+    unallocated += later  # naming an item not (yet) allocated, in date order
     return found + book.payments.findings_at(unallocated, without_allocation)
 
 

@@ -8,11 +8,11 @@ import itertools
 import operator
 from collections import defaultdict
 from decimal import Decimal
-from itertools import compress
-from typing import Any, TypeVar
+from itertools import compress, repeat
+from typing import Any, TypeVar, cast
 
 from iomstrat.checks.context import FOREVER, Context
-from iomstrat.engine.book import ZERO, Daily, Day
+from iomstrat.engine.book import ZERO, Daily, Day, grouped
 from iomstrat.engine.plan import approved_line, approved_year, planned
 from iomstrat.findings import Diagnostic, Money, echo
 from iomstrat.loader.payments import Payment
@@ -69,24 +69,29 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
     every, rows = range(len(years)), set[int]()
     if early:
         rows.update(compress(every, map(early.__contains__, zip(years, dates, strict=True))))
+    # Paid before the year's approval (none yet, or its decision later): a finding each, told
+    # by column (the day of each year's decision), not walked.
+    unapproved = {y for y, a in approvals.items() if a.status == "planned"}
+    unapproved.update(set(years).difference(approvals))
+    decision = {y: a.decided_on or dt.date.min for y, a in approvals.items()}
+    decision.update(dict.fromkeys(unapproved, dt.date.max))
+    before = map(operator.lt, dates, map(decision.get, years, repeat(dt.date.max)))
+    priced = map(operator.is_not, amounts, repeat(None))  # a payment without a rate: no sum
+    early_rows = sorted(rows.intersection(compress(every, map(operator.and_, before, priced))))
+    rows.clear()  # now the rows of the running sums
     if years_due:
         rows.update(compress(every, map(years_due.__contains__, years)))
     if lines_due:
         pairs = zip(lines, years, strict=True)
         rows.update(compress(every, map(lines_due.__contains__, pairs)))
+    if unapproved:  # not summed: no approval to pass
+        rows.difference_update(compress(every, map(unapproved.__contains__, years)))
     paid_year: dict[int, Decimal] = defaultdict(Decimal)
     paid_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int]] = set()
-    early_rows: list[int] = []  # paid before their year's approval: one finding each
     for index in filter(rows.__contains__, book.dated.order):
-        year, day, amount = years[index], dates[index], amounts[index]
+        year, amount = years[index], amounts[index]
         assert amount is not None  # `dated` holds the payments with an amount
-        approval = approvals.get(year)
-        if approval is None or approval.status == "planned":
-            early_rows.append(index)
-            continue
-        if approval.decided_on is not None and day < approval.decided_on:
-            early_rows.append(index)
         limits = []
         if year in years_due:
             paid_year[year] += amount
@@ -195,29 +200,30 @@ def check_line_limits(ctx: Context) -> list[Diagnostic]:
     columns, amounts, records = book.payments.columns, book.amounts, book.payments.records
     keys = list(zip(columns.line, columns.year, strict=True))
     rows = set(compress(range(len(keys)), map(due.__contains__, keys)))
-    paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
-    reported: set[tuple[str, int]] = set()
-    for index in filter(rows.__contains__, book.dated.order):
-        key, amount = keys[index], amounts[index]
-        assert amount is not None  # `dated` holds the payments with an amount
-        paid[key] += amount
+    walked = list(filter(rows.__contains__, book.dated.order))
+    priced = cast("list[Decimal]", amounts)  # `dated` holds the payments with an amount
+    # Each line and year's running sum in date order, by C-level maps; its first payment past
+    # the plan is the finding.
+    for key, indexes in grouped(map(keys.__getitem__, walked), walked).items():
         limit = limits[key]
         assert limit is not None
-        if paid[key] > limit and key not in reported:
-            reported.add(key)
-            currency, p = ctx.strategy.strategy.currency, records[index]
-            found.append(
-                book.payments.finding(
-                    p,
-                    PAID_ABOVE_LINE,
-                    voucher=echo(p.voucher),
-                    line=p.line,
-                    line_kind=kinds[p.line],
-                    year=p.year,
-                    paid=Money(paid[key], currency),
-                    planned=Money(limit, currency),
-                )
+        running = list(itertools.accumulate(map(priced.__getitem__, indexes)))
+        past = next(compress(range(len(running)), map(limit.__lt__, running)), None)
+        if past is None:
+            continue
+        currency, p = ctx.strategy.strategy.currency, records[indexes[past]]
+        found.append(
+            book.payments.finding(
+                p,
+                PAID_ABOVE_LINE,
+                voucher=echo(p.voucher),
+                line=p.line,
+                line_kind=kinds[p.line],
+                year=p.year,
+                paid=Money(running[past], currency),
+                planned=Money(limit, currency),
             )
+        )
     return found
 
 
