@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import repeat
@@ -128,12 +129,15 @@ class Payments:
         counting the others, which are made neither into findings nor into records (a ledger
         whose every row is wrong in one way costs a thousand findings, not a million)."""
         records, sources = self.records, self.columns.source
-        by_file: dict[int, list[int]] = {}
+        by_file: dict[int, list[int]] = defaultdict(list)
         if len(self.sources) == 1:
             by_file[0] = list(rows)
-        else:
-            for index in rows:
-                by_file.setdefault(sources[index], []).append(index)
+        else:  # each row to its file's list, by C-level maps
+            rows = list(rows)
+            deque(
+                map(list.append, map(by_file.__getitem__, map(sources.__getitem__, rows)), rows),
+                maxlen=0,
+            )
         found: list[Diagnostic] = []
         for indices in by_file.values():
             if len(indices) > MAX_PER_CODE:
