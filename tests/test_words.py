@@ -248,6 +248,11 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
     run("export iati", "export", "iati", "strategi.yaml", "-o", "a.xml", exit_codes=(2,))
     run("usage", "disbursement", "strategi.yaml", "--currency", "XYZ", exit_codes=(2,))
     run("usage output", "budget", "show", "strategi.yaml", "-o", "strategi.yaml", exit_codes=(2,))
+    scaffold = ("init", "ny_strategi.yaml", "--organisation", "Dansk Organisation", "--start",
+                "2024", "--end", "2025", "--finance-act-code", "§06.32.10.14", "--line",
+                "kerne:Kerne:core:10")  # fmt: skip
+    run("init", *scaffold)
+    run("init exists", *scaffold, exit_codes=(2,))
     # the command line's own mistakes, which click finds before the command runs
     run("click by", "disbursement", "strategi.yaml", "--by", "dialog", exit_codes=(2,))
     run("click missing", "report", "strategi.yaml", exit_codes=(2,))
@@ -337,6 +342,13 @@ def test_danish_output_has_no_english_word_of_the_tool(
     )
     # the places to fill in of an entry to paste, in the finding that gives it
     assert 'line: "<overskriften på kolonnen line>", ' in (outputs["ledger inspect entry"])
+    assert outputs["init stderr"] == (
+        "skrev ny_strategi.yaml; kontrollér den med: iomstrat validate ny_strategi.yaml\n"
+    )
+    assert outputs["init exists stderr"] == (
+        "iomstrat: ny_strategi.yaml: findes allerede; iomstrat init overskriver ikke (vælg en "
+        "anden PATH)\n"
+    )
     assert outputs["click by stderr"] == (
         "iomstrat: ugyldig værdi for '--by': 'dialog' er ikke en af 'line', 'year', 'quarter', "
         "'priority', 'place'; se 'iomstrat disbursement --help'\n"

@@ -7,6 +7,7 @@ import sys
 import typer
 
 from iomstrat.cli.common import LOCALE_OPTION, Locale, fail, state
+from iomstrat.findings import usage
 from iomstrat.model.kinds import LINE_KINDS
 
 LINE_HELP = (
@@ -175,7 +176,9 @@ def command(
         with open(path, "x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        fail(f"{path}: exists; iomstrat init does not overwrite (choose another PATH)")
+        fail(usage("init.exists", path=path))
     except OSError as error:
-        fail(f"{path}: cannot write: {error.strerror or error}")
-    sys.stderr.write(f"wrote {path}; check it with: iomstrat validate {path}\n")
+        fail(usage("cannot_write", output=path, reason=error.strerror or str(error)))
+    from iomstrat.render.usage import usage_text
+
+    sys.stderr.write(usage_text(usage("init.wrote", path=path), state.locale) + "\n")

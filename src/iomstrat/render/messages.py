@@ -1689,7 +1689,7 @@ PHRASES: Mapping[str, Message] = {
     "header.no_column": Message("no column {columns}", "ingen kolonne {columns}"),
     "header.no_header": Message("no header for {columns}", "ingen overskrift for {columns}"),
     "header.doubled": Message(
-        "{column} <- '{heading}' (columns {at})", "{column} <- '{heading}' (kolonne {at})"
+        "{column} <- '{heading}' (columns {at})", "{column} <- '{heading}' (kolonnerne {at})"
     ),
     "header.unknown": Message(
         "unknown column '{name}'; expected {required} (optional: {optional})",

@@ -217,6 +217,14 @@ USAGE: Mapping[str, Words] = {
         "{what}: {count} amounts for {years} years ({start}-{end}); give one, or one per year",
         "{what}: {count} beløb for {years} år ({start}-{end}); angiv ét eller ét pr. år",
     ),
+    "init.exists": Words(
+        "{path}: exists; iomstrat init does not overwrite (choose another PATH)",
+        "{path}: findes allerede; iomstrat init overskriver ikke (vælg en anden PATH)",
+    ),
+    "init.wrote": Words(
+        "wrote {path}; check it with: iomstrat validate {path}",
+        "skrev {path}; kontrollér den med: iomstrat validate {path}",
+    ),
     "init.invalid": Words("the new file would not validate", "den nye fil ville ikke validere"),
     "not_a_date": Words(
         "{option} '{text}' is not a date (YYYY-MM-DD)",
