@@ -297,6 +297,23 @@ def test_the_cover_marker_is_in_every_budget_format(tmp_path: Path) -> None:
     assert row[8].value == "cover"
 
 
+def test_a_marker_is_a_footnote_mark(tmp_path: Path) -> None:
+    """`markers:` written out takes what a figure written as printed takes: up to four marks
+    (`*`, `†`, `‡`, superscript digits); other text is refused where it is (IOM020), so no
+    formula or long text reaches a CSV cell or an xlsx number format."""
+    for marker, refused in (("‡", False), ("¹²", False), ("=HYPERLINK(x)", True), ("*****", True)):
+        text = UNEVEN.replace(
+            "    total: 390\n", f"    total: 390\n    markers: {{total: '{marker}'}}\n"
+        )
+        path = tmp_path / "marker.yaml"
+        path.write_text(text, encoding="utf-8")
+        found = above_info(path, BEFORE)
+        assert found == ([(line_in(text, "markers:"), "IOM020")] if refused else []), marker
+    text = UNEVEN.replace("    total: 390\n", "    total: 390*****\n")  # as printed: refused too
+    path.write_text(text, encoding="utf-8")
+    assert above_info(path, BEFORE) == [(line_in(text, "390*****"), "IOM020")]
+
+
 def test_a_version_prints_its_own_markers(tmp_path: Path) -> None:
     """A later version's cover figure may be written as printed (`70²`); a figure it changes
     loses the earlier version's marker (the draft's `390*` is not the signed `390`)."""

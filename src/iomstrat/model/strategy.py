@@ -194,7 +194,10 @@ class Budget(Model):
 
 FOOTNOTE_MARKERS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
 """What a document prints after a figure to send the reader to a footnote."""
-_MARKED_FIGURE = re.compile(rf"\s*(-?[0-9]+(?:\.[0-9]+)?)\s*([{FOOTNOTE_MARKERS}]+)\s*")
+_MARKED_FIGURE = re.compile(rf"\s*(-?[0-9]+(?:\.[0-9]+)?)\s*([{FOOTNOTE_MARKERS}]{{1,4}})\s*")
+FootnoteMarker = Annotated[str, StringConstraints(pattern=rf"^[{FOOTNOTE_MARKERS}]{{1,4}}$")]
+"""A footnote marker as a document prints it after a figure: up to four of its marks (`*`,
+`†`, `¹`); every view shows it beside the figure (an xlsx cell in its number format)."""
 
 
 def marked_figure(value: object) -> tuple[Decimal, str] | None:
@@ -224,7 +227,7 @@ class CoverRow(Model):
     """The row's figure by year, as printed (with its footnote marker, if any: 75*)."""
     total: MarkedMoney | None = None
     """The row's printed total for the period (with its footnote marker, if any: 375*)."""
-    markers: dict[str, Text] = Field(default={})
+    markers: dict[str, FootnoteMarker] = Field(default={})
     """Footnote markers printed after the figures, by year or `total`; read from a figure
     written as printed (`total: 375*`), which counts as the figure alone."""
 
