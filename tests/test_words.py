@@ -261,6 +261,14 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
     run("click date", "validate", "strategi.yaml", "--as-of", "2024-13-01", exit_codes=(2,))
     Path("eksport.csv").write_text(LEDGER, encoding="utf-8")
     run("ledger inspect", "ledger", "inspect", "eksport.csv", "--strategy", "strategi.yaml")
+    # its bad rows to the commands of figures: findings, and the banner over the terminal table
+    entry = (
+        "{path: eksport.csv, columns: {date: Bogføringsdato, line: Finanskonto, amount: Beløb, "
+        "currency: Valuta, voucher: Bilagsnr., exchange_rate: Kurs}, delimiter: ';', "
+        "decimal: ',', thousands: '.', date_format: '%d-%m-%Y'}"
+    )
+    run("ledger validate", "validate", "strategi.yaml", "--ledger", entry, *date)
+    run("ledger disbursement", "disbursement", "strategi.yaml", "--ledger", entry, *date)
     run("ledger inspect entry", "ledger", "inspect", "{path: eksport.csv, columns: {date: Dato}}",
         exit_codes=(2,))  # fmt: skip
     page = _Text()
@@ -339,6 +347,15 @@ def test_danish_output_has_no_english_word_of_the_tool(
     )
     assert (
         "post under `ledgers:` (stien er relativ til strategi.yaml):" in (outputs["ledger inspect"])
+    )
+    assert outputs["ledger disbursement"].startswith(
+        "UFULDSTÆNDIG: 4 fejl i udbetalingerne (eksport.csv); 2 rækker i oversigter udeladt; "
+        "tallene udelader eller fejlangiver det, fejlene nævner\n"
+    )
+    # DK-1 again (IOM410), 24 000 000.50 more on the core line (IOM411), two rows not read
+    assert (
+        "bringer linjen 'kerne' (kernebidrag) for 2023 op på 48.000.001,00\xa0kr."
+        in (outputs["ledger validate"])
     )
     # the places to fill in of an entry to paste, in the finding that gives it
     assert 'line: "<overskriften på kolonnen line>", ' in (outputs["ledger inspect entry"])

@@ -1853,6 +1853,15 @@ _WORDS: Mapping[str, Message] = {
     "characters": Message("{n} characters", "{n} tegn"),
     "nothing_matched": Message("none", "ingen"),
     "and": Message(" and ", " og "),
+    # a budget line's kind (model/kinds.py LINE_KINDS; English: the file's own value)
+    "line_kind.core": Message("core", "kernebidrag"),
+    "line_kind.soft_earmarked": Message("soft_earmarked", "blødt øremærket"),
+    "line_kind.earmarked": Message("earmarked", "øremærket"),
+    "line_kind.personnel": Message("personnel", "personale"),
+    "line_kind.humanitarian": Message("humanitarian", "humanitært"),
+    "line_kind.thematic": Message("thematic", "tematisk"),
+    "line_kind.climate": Message("climate", "klima"),
+    "line_kind.other": Message("other", "andet"),
     "characters_1": Message("{n} character", "{n} tegn"),
     "items": Message("{n} items", "{n} elementer"),
     "items_1": Message("{n} item", "{n} element"),
@@ -2170,6 +2179,8 @@ def _value(name: str, value: Any, locale: str) -> str:
         return _word("bytes", locale).format(n=value)
     if name == "codepoint":
         return f"U+{value:04X}"
+    if name == "line_kind" and f"line_kind.{value}" in _WORDS:  # a kind of its own: as written
+        return _word(f"line_kind.{value}", locale)
     if name in ("named", "cadence"):
         return _word(f"period.{value}", locale)
     if name == "transaction":
