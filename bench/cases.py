@@ -135,6 +135,14 @@ def ledger_cases(tools: Tools, portfolio: Portfolio, size: int) -> tuple[list[Ca
             skipped.append(
                 f"disbursement {name}: not available (no `iomstrat disbursement --ledger`)"
             )
+    if tools.validate_ledger:  # the slowest path: a finding on every soft-earmarked payment
+        # The repository's own file records no allocation: each payment on its dialogue line
+        # is IOM403, and those of the years not yet approved IOM401 (the first thousand of a
+        # code listed, the rest counted).
+        argv = (*tools.iomstrat, "validate", str(default_strategy_path()), "--ledger")
+        argv += (str(portfolio.csv(size)), "--as-of", AS_OF)
+        name = f"validate data file + CSV {label(size)}"
+        cases.append(Case(name, argv, "ledger", size, size, "csv", note="findings on most rows"))
     if tools.strategy_ledgers:  # the same payments as a Danish finance system exports them
         danish = str(portfolio.danish_strategy(size))
         argv = (*tools.iomstrat, "validate", danish, "--as-of", AS_OF)

@@ -200,6 +200,10 @@ def ledger_ratios(results: list[Measured], sizes: list[int]) -> list[Ratio]:
                         "MiB",
                     )
                 )
+        findings = named.get(f"validate data file + CSV {label(size)}")
+        if floor is not None and findings is not None:  # no target: it lists findings
+            name = f"validate data file + CSV {label(size)} (findings on most rows) / floor"
+            ratios.append(ratio(name, findings, floor, None))
     for command in ("validate", "disbursement"):
         small = named.get(f"{command} CSV 100k")
         large = named.get(f"{command} CSV 1m")
