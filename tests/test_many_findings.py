@@ -52,6 +52,9 @@ def test_a_ledger_whose_every_amount_is_bad_lists_a_thousand_rows_and_counts_the
     found = findings_of(strategy_with(tmp_path, rows), "IOM422")
     assert_listed_then_counted(found, "IOM422")
     assert "'x999'" in str(found[-2]["message"])  # the last one listed is worded in full
+    done = run_cli("validate", str(tmp_path / "unhcr.yaml"), "--as-of", "2025-12-31")
+    # the summary counts every bad row, listed or not
+    assert "1 file checked: 1500 errors" in done.stdout + done.stderr
 
 
 def test_payments_on_a_line_the_budget_lacks_are_listed_in_the_files_order(

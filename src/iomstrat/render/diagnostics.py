@@ -183,10 +183,12 @@ def summary(
     diagnostics: Sequence[Diagnostic], files: int, locale: str = "en", skipped: int = 0
 ) -> str:
     """'2 files checked: 1 error, 0 warnings, 3 notes'; with `skipped` other tools' YAML files,
-    how many were left alone."""
+    how many were left alone. A finding counting those not listed counts as them all."""
     from iomstrat.render.words import word
 
-    counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
+    counts = dict.fromkeys(Severity, 0)
+    for d in diagnostics:
+        counts[d.severity] += d.values["count"] if d.kind == "more" and not d.message else 1
     errors = counts[Severity.ERROR] + counts[Severity.FATAL]
 
     def count(number: int, key: str) -> str:
