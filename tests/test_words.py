@@ -259,6 +259,7 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
     run("click unknown", "validate", "strategi.yaml", "--formt", "json", exit_codes=(2,))
     run("click extra", "budget", "show", "strategi.yaml", "ny.yaml", exit_codes=(2,))
     run("click date", "validate", "strategi.yaml", "--as-of", "2024-13-01", exit_codes=(2,))
+    run("click whole", "init", "x.yaml", "--organisation", "X", "--start", "to", exit_codes=(2,))
     Path("eksport.csv").write_text(LEDGER, encoding="utf-8")
     run("ledger inspect", "ledger", "inspect", "eksport.csv", "--strategy", "strategi.yaml")
     # its bad rows to the commands of figures: findings, and the banner over the terminal table
@@ -375,6 +376,10 @@ def test_danish_output_has_no_english_word_of_the_tool(
     )
     assert outputs["click unknown stderr"] == (
         "iomstrat: intet tilvalg '--formt'; mente du '--format'? Se 'iomstrat validate --help'\n"
+    )
+    assert outputs["click whole stderr"] == (
+        "iomstrat: ugyldig værdi for '--start': 'to' er ikke et helt tal; se 'iomstrat init "
+        "--help'\n"
     )
     # click's own detail is quoted, as another tool's text is
     assert outputs["click extra stderr"].startswith("iomstrat: forkert brug: Got unexpected")

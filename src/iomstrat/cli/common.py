@@ -302,10 +302,14 @@ def _given(param: Any, args: Sequence[str]) -> str | None:
     return found
 
 
+def _annotation(param: Any) -> Any:
+    """The type an option is declared with (typer 0.29's parameters; else None)."""
+    return getattr(getattr(param, "type_descriptor", None), "annotation", None)
+
+
 def _choices(param: Any) -> list[str]:
     """The values an option of choices takes (an enum's, or click's `Choice`)."""
-    described = getattr(param, "type_descriptor", None)  # typer 0.29's
-    kind = getattr(described, "annotation", None)
+    kind = _annotation(param)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return [str(member.value) for member in kind]
     return [str(c) for c in getattr(getattr(param, "type", None), "choices", None) or ()]
@@ -334,6 +338,10 @@ def _in_locale(error: Any, locale: str, args: Sequence[str] = ()) -> Exception:
             value=_given(param, args),
             choices=[f"'{c}'" for c in _choices(param)],
             command=command,
+        )
+    elif _is(error, "BadParameter") and _annotation(param) is int and _given(param, args):
+        problem = usage(
+            "line.not_whole", name=_hint(param, ctx), value=_given(param, args), command=command
         )
     elif _is(error, "BadParameter"):
         hint = error.param_hint

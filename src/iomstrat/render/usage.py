@@ -247,6 +247,10 @@ USAGE: Mapping[str, Words] = {
         "invalid value for {name}: '{value}' is not one of {choices}; see '{command} --help'",
         "ugyldig værdi for {name}: '{value}' er ikke en af {choices}; se '{command} --help'",
     ),
+    "line.not_whole": Words(
+        "invalid value for {name}: '{value}' is not a whole number; see '{command} --help'",
+        "ugyldig værdi for {name}: '{value}' er ikke et helt tal; se '{command} --help'",
+    ),
     "line.bad_value": Words(
         "invalid value for {name}: {detail}; see '{command} --help'",
         "ugyldig værdi for {name}: {detail}; se '{command} --help'",
