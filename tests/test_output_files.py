@@ -143,6 +143,36 @@ def test_a_read_only_folder_leaves_the_previous_output(tree: Path) -> None:
     assert (folder / "out.txt").read_bytes() == PREVIOUS
 
 
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        (["disbursement"], ["--as-of", "2023-12-31", "-f", "csv"]),
+        (["disbursement"], ["--as-of", "2023-12-31", "-f", "xlsx"]),
+        (["validate"], ["--as-of", "2023-12-31"]),
+        (["budget", "show"], ["-f", "json"]),
+    ],
+    ids=["csv", "xlsx", "validate", "budget"],
+)
+def test_an_output_that_is_a_fifo_is_not_replaced_by_a_file(
+    tree: Path, command: list[str], options: list[str]
+) -> None:
+    """`-o` onto a FIFO (or, as root, a device: `/dev/full`, `/dev/null`) renamed a regular file
+    over it, exit 0: the reader waiting on the FIFO got nothing, the device was gone from the
+    machine. It is refused, nothing written; `-` is standard output."""
+    fifo = tree / "pipe"
+    os.mkfifo(fifo)
+    code, said = run(*command, str(tree / "strategy.yaml"), *options, "-o", str(fifo))
+    assert (code, said) == (
+        2,
+        f"iomstrat: {fifo}: is not a regular file (a device, a FIFO or a socket) and is not "
+        "replaced by one; give a file, or - for standard output; nothing was written\n",
+    )
+    assert fifo.is_fifo()
+    assert sorted(p.name for p in tree.iterdir()) == sorted(
+        ["strategy.yaml", LEDGER.name, "extra.csv", "out.txt", "pipe"]
+    )
+
+
 def test_a_write_replaces_the_file_a_link_names_and_keeps_its_mode(tree: Path) -> None:
     target = tree / "out.txt"
     target.chmod(0o640)

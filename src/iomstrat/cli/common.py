@@ -13,7 +13,14 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from iomstrat.cli.output import encode, is_stdout, replace_file, same_file, to_stdout
+from iomstrat.cli.output import (
+    NotRegularOutput,
+    encode,
+    is_stdout,
+    replace_file,
+    same_file,
+    to_stdout,
+)
 from iomstrat.findings import EXIT_CANNOT_RUN, Usage, printable, usage
 from iomstrat.loader.embedded import default_strategy_path, strategies_in
 
@@ -202,6 +209,8 @@ def write(text: str, output: str | None = None, *, spreadsheet: bool = False) ->
         text = "\ufeff" + text
     try:
         replace_file(output, encode(text))
+    except NotRegularOutput:
+        fail(usage("output_not_regular", output=output))
     except OSError as error:
         fail(usage("cannot_write", output=output, reason=error.strerror or error))
 
@@ -222,6 +231,8 @@ def write_bytes(data: bytes, output: str | None, fmt: str) -> None:
     assert output is not None
     try:
         replace_file(output, data)
+    except NotRegularOutput:
+        fail(usage("output_not_regular", output=output))
     except OSError as error:
         fail(usage("cannot_write", output=output, reason=error.strerror or error))
 

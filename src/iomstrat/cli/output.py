@@ -111,6 +111,11 @@ def encode(text: str) -> bytes:
     return inert(text).encode("utf-8", "backslashreplace")
 
 
+class NotRegularOutput(OSError):
+    """An --output that is a device, a FIFO or a socket: renamed over, it would be replaced by a
+    regular file (`/dev/full` as root, a FIFO a reader waits on), the write reported done."""
+
+
 def replace_file(output: str, data: bytes) -> None:
     """Write `data` to `output` whole or not at all (raises OSError, the target untouched).
     A symbolic link is followed: the file it names is replaced, the link stays."""
@@ -119,6 +124,12 @@ def replace_file(output: str, data: bytes) -> None:
     import secrets  # here, not above: only a command writing a file needs it (3 ms)
 
     temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+    try:
+        found = os.stat(output).st_mode  # `/dev/stdout` too: its link leads to a pipe or a tty
+    except (OSError, ValueError):
+        found = None
+    if found is not None and not (stat.S_ISREG(found) or stat.S_ISDIR(found)):
+        raise NotRegularOutput(output)
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:

@@ -53,6 +53,12 @@ USAGE: Mapping[str, Words] = {
     "cannot_write": Words(
         "{output}: cannot write: {reason}", "{output}: kan ikke skrives: {reason}"
     ),
+    "output_not_regular": Words(
+        "{output}: is not a regular file (a device, a FIFO or a socket) and is not replaced by "
+        "one; give a file, or - for standard output; nothing was written",
+        "{output}: er ikke en almindelig fil (en enhed, en FIFO eller en sokkel) og erstattes "
+        "ikke af en; angiv en fil, eller - for standardoutput; intet er skrevet",
+    ),
     "needs_file": Words(
         "--format {format} writes a file: give --output FILE",
         "--format {format} skriver en fil: angiv --output FIL",
