@@ -96,8 +96,10 @@ def _walk(
         for key in lines_due
         if key[0] in dialogue
     }
-    before = map(first.get, zip(lines, years, strict=True), repeat(dt.date.min))
-    unallocated = sorted(rows.intersection(compress(every, map(operator.lt, days, before))))
+    cutoff = map(first.get, zip(lines, years, strict=True), repeat(dt.date.min))
+    before = map(operator.lt, days, cutoff)
+    priced = map(operator.is_not, amounts, repeat(None))  # without a rate: not in the sums
+    unallocated = sorted(rows.intersection(compress(every, map(operator.and_, before, priced))))
     rows.difference_update(unallocated)
     paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     paid_item: dict[str, Decimal] = defaultdict(Decimal)
