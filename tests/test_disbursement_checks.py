@@ -10,8 +10,17 @@ from iomstrat.core.payments import read_ledger
 from iomstrat.core.pipeline import Run, check_file
 from iomstrat.findings import Severity
 from iomstrat.loader.payments import Payments
+from iomstrat.render.messages import text as words
 
-from .disbursement_helpers import codes, edit, example_text, ledger_text, line_in
+from .disbursement_helpers import (
+    YEAR_END,
+    codes,
+    edit,
+    example_text,
+    ledger_text,
+    line_in,
+    write_example,
+)
 
 Y = "illustrative_2023.yaml"
 L = "illustrative_2023_ledger.csv"
@@ -85,6 +94,24 @@ def test_iom405_allocations_above_the_soft_earmarked_amount(tmp_path: Path) -> N
     )
     items = line_in(text, "half_year: 2023-H2") + 2
     assert codes(tmp_path, text) == [f"{Y}:{items + 1}:IOM405"]
+
+
+def test_iom405_is_worded_without_a_doubled_quote_in_both_languages(tmp_path: Path) -> None:
+    # 2023's allocations: 12 + 8 + 5 (H1) + 11 + 10 + 5 (H2) = 51 million on a line of 50.
+    text = edit(
+        example_text(),
+        "        amount: 10\n        priority_area: 2",
+        "        amount: 11\n        priority_area: 2",
+    )
+    path = write_example(tmp_path, text)
+    [above] = [d for d in check_file(str(path), Run(YEAR_END)).diagnostics if d.code == "IOM405"]
+    assert words(above) == (
+        "allocations for 2023 reach 51 (million), above the 50 line 'soft_earmarked' has for "
+        "the year"
+    )
+    assert words(above, "da") == (
+        "allokeringerne for 2023 når 51 (mio.), over de 50, linjen 'soft_earmarked' har for året"
+    )
 
 
 def test_iom406_allocation_outside_africa(tmp_path: Path) -> None:

@@ -589,8 +589,8 @@ MESSAGES: Mapping[str, Message] = {
         "{allocated}",
     ),
     "IOM405": Message(
-        "allocations for {year} reach {allocated} ({unit}), above line '{line}''s {limit} for "
-        "the year",
+        "allocations for {year} reach {allocated} ({unit}), above the {limit} line '{line}' "
+        "has for the year",
         "allokeringerne for {year} når {allocated} ({unit}), over de {limit}, linjen '{line}' "
         "har for året",
     ),
