@@ -17,14 +17,19 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from iomstrat.core.payments import read_ledger
+from iomstrat.core.pipeline import Run, check_file
+from iomstrat.engine.disbursement import disbursement_report
 from iomstrat.loader import dialect
 from iomstrat.loader.dialect import Declared, Numbers
 from iomstrat.loader.payments import Payments
+from iomstrat.rates import EcbRates
 from iomstrat.render.messages import text as message_text
 from iomstrat.render.tabular import CsvStyle
 
 from .conftest import run_cli
-from .disbursement_helpers import edit, example_text
+from .disbursement_helpers import LEDGER, YEAR_END, edit, example_text, write_example
+
+RATES = EcbRates()
 
 # date, line, amount, currency, voucher, exchange rate, allocation
 PAYMENTS = [
@@ -513,6 +518,50 @@ def test_the_refund_column_in_both_row_paths(tmp_path: Path) -> None:
         (Decimal("20.00"), False, 3),
     ]
     assert messages(mixed) == ["4:IOM422 ledger row: refund 'maybe' is not yes or no"]
+
+
+@pytest.mark.parametrize(("yes", "no"), [("ja", "nej"), ("Ja", "Nej"), ("JA", "NEJ")])
+def test_a_danish_refund_column_says_ja_or_nej_in_both_row_paths(
+    tmp_path: Path, yes: str, no: str
+) -> None:
+    header = "date;line;amount;currency;voucher;exchange_rate;refund\n"
+    rows = f"2023-02-01;core;-10,50;DKK;R-1;;{yes}\n2023-02-02;core;20,00;DKK;A;;{no}\n"
+    clean = read(tmp_path, "l.csv", (header + rows).encode())  # a chunk read column-wise
+    mixed = read(tmp_path, "m.csv", (header + rows + "2023-02-03;core;5;DKK;B;;ok\n").encode())
+    assert clean.diagnostics == []
+    assert messages(mixed) == ["4:IOM422 ledger row: refund 'ok' is not yes or no"]
+    for found in (clean, mixed):  # the row path too, as one bad row sends the chunk there
+        assert [(p.amount, p.refund, p.row) for p in found.records] == [
+            (Decimal("-10.50"), True, 2),
+            (Decimal("20.00"), False, 3),
+        ]
+
+
+def test_a_ja_refund_is_taken_off_the_line_and_a_nej_one_is_an_error(tmp_path: Path) -> None:
+    # Personnel 2023: 4 x 500,000 = 2,000,000 paid in the example ledger; a refund of 100,000
+    # marked `ja` leaves 1,900,000 paid, 100,000 remaining, and no finding; marked `nej` it is
+    # a negative payment not marked as a refund (IOM418) on its row, 7.
+    head, *lines = LEDGER.read_text(encoding="utf-8").splitlines()
+    ledger = [head + ",refund", *(line + "," for line in lines)]
+    refund = "2023-12-21,personnel,-100000.00,DKK,DK-2023-R01,,,,"
+    checked = {}
+    for mark in ("ja", "nej"):
+        (tmp_path / mark).mkdir()
+        path = write_example(tmp_path / mark, ledger="\n".join([*ledger, refund + mark]) + "\n")
+        result = check_file(str(path), Run(YEAR_END, rates=RATES))
+        checked[mark] = [(d.line, d.code) for d in result.diagnostics if d.code.startswith("IOM4")]
+        if mark == "ja":
+            assert result.strategy is not None and result.book is not None
+            report = disbursement_report(
+                result.strategy, result.book, file="s", as_of=YEAR_END, by="line", rates=RATES
+            )
+            [staff] = [r.figures for r in report.rows if r.key == "personnel" and r.year == 2023]
+    assert checked == {"ja": [], "nej": [(7, "IOM418")]}
+    assert (staff.approved, staff.disbursed, staff.remaining) == (
+        Decimal(2_000_000),
+        Decimal(1_900_000),
+        Decimal(100_000),
+    )
 
 
 def test_without_openpyxl_an_xlsx_ledger_says_what_to_install(

@@ -60,8 +60,11 @@ REFUND_MARKS = {
     "yes": True,
     "true": True,
     "1": True,
+    "nej": False,
+    "ja": True,
 }
-"""A `refund` cell: a negative amount returned to the donor is marked so; blank is not."""
+"""A `refund` cell: a negative amount returned to the donor is marked so; blank is not. Danish
+exports write `ja`/`nej` (any case, as every mark)."""
 MAPPED_REQUIRED = ("date", "line", "amount", "currency", "voucher")
 """A mapped export (`columns:`) needs no rate column; its other columns are ignored."""
 MAX_LEDGER_BYTES = files.MAX_LEDGER_BYTES
