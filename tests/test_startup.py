@@ -117,10 +117,15 @@ def test_validate_places_allocations_without_babel_or_pandas() -> None:
     )  # a strategy naming no tables builds no table models
 
 
-def test_budget_table_loads_babel_and_rich() -> None:
+def test_budget_table_loads_rich_and_babel_for_danish_only() -> None:
+    # English figures and dates are Python's own (tests/test_words.py compares them with babel's)
     code, loaded, out = loaded_by("budget", "show", "--format", "table")
     assert code == 0
     assert "Core funding" in out
+    assert "rich" in loaded and "babel" not in loaded
+    code, loaded, out = loaded_by("budget", "show", "--format", "table", "--locale", "da")
+    assert code == 0
+    assert "Kernebidrag" in out or "Core funding" in out
     assert {"babel", "rich"} <= loaded
 
 

@@ -4,15 +4,19 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 import textwrap
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from iomstrat.cli import build
@@ -21,7 +25,8 @@ from iomstrat.findings import Diagnostic, Severity
 from iomstrat.render import ledger_words
 from iomstrat.render.messages import SUMMARIES_DA
 from iomstrat.render.messages import text as message_text
-from iomstrat.render.words import WORDS, Word, unit
+from iomstrat.render.numbers import decimal_symbol, figure
+from iomstrat.render.words import WORDS, Word, date, unit
 
 app = build()
 
@@ -411,3 +416,30 @@ def test_an_allocation_to_a_place_named_in_danish(
         assert runner.invoke(app, args).exit_code == 0
         html = Path("r.html").read_text(encoding="utf-8")
         assert f'<tr><td>{name}</td><td class="num">{amount}</td></tr>' in html
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**15), max_value=10**15),
+    st.booleans(),
+)
+def test_english_figures_are_babels_to_the_character(value: Decimal, grouping: bool) -> None:
+    # English figures are Python's own so that an English report loads no babel
+    from babel.numbers import format_decimal
+
+    exponent = value.normalize().as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    pattern = ("#,##0" if grouping else "0") + ("." + "0" * places if places else "")
+    expected = format_decimal(value, format=pattern, locale="en", decimal_quantization=False)
+    assert figure(value, "en", grouping=grouping) == expected
+
+
+def test_english_dates_and_decimal_mark_are_babels() -> None:
+    from babel.dates import format_date
+    from babel.numbers import get_decimal_symbol
+
+    for month in range(1, 13):
+        day = dt.date(2024, month, 30 if month != 2 else 29)
+        assert date(day, "en") == format_date(day, "d MMMM y", locale="en")
+    assert date(dt.date(2026, 6, 1), "en") == "1 June 2026"
+    assert decimal_symbol("en") == get_decimal_symbol("en") == "."

@@ -12,11 +12,15 @@ LOCALES = ("en", "da")
 
 
 def figure(value: Decimal, locale: str, *, grouping: bool = True) -> str:
-    """A figure as the locale writes it, with exactly the decimals the value has."""
-    from babel.numbers import format_decimal
-
+    """A figure as the locale writes it, with exactly the decimals the value has. English is
+    Python's own (babel's digits to the character, a test compares them; a report in English
+    loads no babel)."""
     exponent = value.normalize().as_tuple().exponent
     places = max(0, -exponent) if isinstance(exponent, int) else 0
+    if locale == "en":
+        return format(value, f"{',' if grouping else ''}.{places}f")
+    from babel.numbers import format_decimal
+
     pattern = ("#,##0" if grouping else "0") + ("." + "0" * places if places else "")
     return format_decimal(value, format=pattern, locale=locale, decimal_quantization=False)
 
@@ -38,6 +42,8 @@ def digits(value: Decimal, locale: str, *, signed: bool = False) -> str:
 
 
 def decimal_symbol(locale: str) -> str:
+    if locale == "en":
+        return "."
     from babel.numbers import get_decimal_symbol
 
     return str(get_decimal_symbol(locale))
