@@ -25,7 +25,7 @@ from iomstrat.findings import Diagnostic, Severity
 from iomstrat.render import ledger_words
 from iomstrat.render.messages import SUMMARIES_DA
 from iomstrat.render.messages import text as message_text
-from iomstrat.render.numbers import decimal_symbol, figure
+from iomstrat.render.numbers import decimal_symbol, figure, rounded
 from iomstrat.render.words import WORDS, Word, date, unit
 
 app = build()
@@ -443,3 +443,15 @@ def test_english_dates_and_decimal_mark_are_babels() -> None:
         assert date(day, "en") == format_date(day, "d MMMM y", locale="en")
     assert date(dt.date(2026, 6, 1), "en") == "1 June 2026"
     assert decimal_symbol("en") == get_decimal_symbol("en") == "."
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9),
+    st.sampled_from([0, 1, 6]),
+)
+def test_english_rounded_figures_are_babels(value: Decimal, places: int) -> None:
+    from babel.numbers import format_decimal
+
+    pattern = "0." + "0" * places if places else "0"
+    assert rounded(value, places, "en") == format_decimal(value, format=pattern, locale="en")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from iomstrat.render.completeness import banner, csv_mark, json_mark
 from iomstrat.render.formats import DisbursementFormat
-from iomstrat.render.numbers import figure, plain
+from iomstrat.render.numbers import figure, plain, rounded
 from iomstrat.render.tabular import (
     LONG_TABLE,
     CsvStyle,
@@ -68,9 +68,7 @@ def _whole(value: Decimal | None, locale: str) -> str:
 def _percent(value: Decimal | None, locale: str) -> str:
     if value is None:
         return EMPTY
-    from babel.numbers import format_decimal  # here: every command loads this module's enum
-
-    return str(format_decimal(value * 100, format="0.0", locale=locale))
+    return rounded(value * 100, 1, locale)
 
 
 def subtitle(report: DisbursementReport, locale: str) -> str:
@@ -100,9 +98,7 @@ def notes(report: DisbursementReport, locale: str) -> list[str]:
     said = list(report.notes)
     c = report.conversion
     if c is not None:
-        from babel.numbers import format_decimal  # here: most reports convert nothing
-
-        rate = format_decimal(c.rate, format="0.000000", locale=locale)
+        rate = rounded(c.rate, 6, locale)
         said.insert(
             0,
             word("conversion", locale).format(

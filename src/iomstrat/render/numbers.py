@@ -25,6 +25,16 @@ def figure(value: Decimal, locale: str, *, grouping: bool = True) -> str:
     return format_decimal(value, format=pattern, locale=locale, decimal_quantization=False)
 
 
+def rounded(value: Decimal, places: int, locale: str) -> str:
+    """A figure rounded to `places` decimals, not grouped (a rate, a percentage). English is
+    Python's own, babel's to the character (a test compares)."""
+    if locale == "en":
+        return format(value, f".{places}f")
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format="0." + "0" * places if places else "0", locale=locale))
+
+
 def digits(value: Decimal, locale: str, *, signed: bool = False) -> str:
     """Every digit of the figure, trailing zeros kept, grouped as the locale writes it:
     2,055.50 / 2.055,50. English is Python's own (the same digits as babel's; `validate` loads
