@@ -135,6 +135,7 @@ def test_csv_english_and_danish() -> None:
         "source",
         "apportioned_years",
         "markers",
+        "complete",
     ]
     # 2023 as signed: the year's total only, so core's 36 is apportioned (and its period's 180)
     assert en[2][:2] == ["core", "a."] and en[2][5:] == [
@@ -146,6 +147,7 @@ def test_csv_english_and_danish() -> None:
         "apportioned",
         "2023",
         "",
+        "true",
     ]
     da_text = run_cli("budget", "show", "-f", "csv", "--locale", "da", "--unit", "thousand").stdout
     da = list(csv.reader(io.StringIO(da_text), delimiter=";"))
@@ -229,6 +231,7 @@ def test_decided_years_show_what_parliament_approved(write) -> None:  # type: ig
         "stated",
         "",
         "",
+        "true",
     ]
     table = run_cli("budget", "show", path, "--unit", "thousand").stdout
     assert "Reduced" in table and "Approved" in table and "90,000" in table

@@ -3,6 +3,7 @@ has an example, --version, shell completion, NO_COLOR / --no-color, stdout vs st
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -98,10 +99,14 @@ def test_results_on_stdout_diagnostics_on_stderr(tmp_path: Path) -> None:
     broken = tmp_path / "s.yaml"
     text = (ROOT / "data" / "strategy_2023_2026.yaml").read_text(encoding="utf-8")
     broken.write_text(text.replace("{2023: 48,", "{2023: 49,"), encoding="utf-8")
-    run = run_cli("budget", "show", str(broken), "-f", "csv")
+    run = run_cli("budget", "show", str(broken), "-f", "csv", "--partial")
     assert run.exit_code == 1
-    assert run.stdout.startswith("id,label,name")  # the table still comes out
+    assert run.stdout.startswith("id,label,name")  # the table still comes out, marked
+    assert run.stdout.splitlines()[1].endswith(",false")
     assert " error IOM101 " in run.stderr and "IOM101" not in run.stdout
+    withheld = run_cli("budget", "show", str(broken), "-f", "csv")
+    assert withheld.exit_code == 1 and withheld.stdout == ""
+    assert "iomstrat: no figures written: 6 errors in the plan (s.yaml)" in withheld.stderr
 
 
 @pytest.mark.parametrize(
@@ -218,3 +223,26 @@ def test_lists_of_commands_cut_no_description_mid_sentence(path: tuple[str, ...]
     for name, text in described.items():
         assert text.endswith(".") and not text.endswith("..."), (path, name, text)
         assert text.count("(") == text.count(")"), (path, name, text)
+
+
+def test_budget_show_withholds_a_plan_an_error_made_wrong(tmp_path: Path) -> None:
+    # core has no 2025 amount (read as 0): its 2025 total 52 is wrong, so no format that
+    # travels gets the figures, unless --partial, which marks them in each
+    path = tmp_path / "s.yaml"
+    text = (ROOT / "examples" / "illustrative_unhcr_2024.yaml").read_text(encoding="utf-8")
+    old = "amounts: {2024: 150, 2025: 150, 2026: 150, 2027: 150}"
+    path.write_text(text.replace(old, "amounts: {2024: 150, 2026: 150, 2027: 150}"), "utf-8")
+    for fmt in ("csv", "json", "markdown"):
+        withheld = run_cli("budget", "show", str(path), "-f", fmt)
+        assert withheld.exit_code == 1 and withheld.stdout == ""
+        assert "iomstrat: no figures written: " in withheld.stderr
+    marked = json.loads(run_cli("budget", "show", str(path), "-f", "json", "--partial").stdout)
+    assert marked["complete"] is False and marked["findings"]
+    core = next(row for row in marked["rows"] if row["id"] == "core")
+    assert core["amounts"]["2025"] == "0" and core["total"] == "450"  # 150 x 3, as read
+    markdown = run_cli("budget", "show", str(path), "-f", "markdown", "--partial").stdout
+    assert markdown.startswith("> **INCOMPLETE: ")
+    table = run_cli("budget", "show", str(path))  # the terminal table: shown, under the banner
+    assert table.exit_code == 1 and table.stdout.startswith("INCOMPLETE: ")
+    clean = json.loads(run_cli("budget", "show", "-f", "json").stdout)
+    assert clean["complete"] is True and "findings" not in clean

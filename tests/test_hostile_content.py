@@ -248,7 +248,8 @@ OUTPUTS = (
     *(
         Output(
             f"budget show {fmt}",
-            lambda t, f=fmt: ["budget", "show", t.strategy, "--format", f],
+            # --partial: a payload that is an error of the plan still shows its text, inert
+            lambda t, f=fmt: ["budget", "show", t.strategy, "--format", f, "--partial"],
             kind=fmt,
             payments=False,
         )
@@ -256,7 +257,9 @@ OUTPUTS = (
     ),
     Output(
         "budget show xlsx",
-        lambda t: ["budget", "show", t.strategy, "-f", "xlsx", "-o", t.out("budget.xlsx")],
+        lambda t: [
+            *("budget", "show", t.strategy, "-f", "xlsx", "-o", t.out("budget.xlsx"), "--partial")
+        ],
         file="budget.xlsx",
         kind="xlsx",
         payments=False,

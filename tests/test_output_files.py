@@ -190,7 +190,7 @@ def test_a_write_replaces_the_file_a_link_names_and_keeps_its_mode(tree: Path) -
 
     assert code == 0
     assert (tree / "out-link.txt").is_symlink()
-    assert target.read_bytes().startswith(b'{\n  "title"')
+    assert target.read_bytes().startswith(b'{\n  "complete": true,\n  "title"')
     assert target.stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in tree.iterdir() if p.name.startswith(".")) == []
 

@@ -56,7 +56,7 @@ def test_budget_show_heads_the_unfunded_year_and_adds_up_per_code() -> None:
     by_id = {row[0]: row for row in rows[1:]}
     # 50 + 10 on §06.32.10.16, 30 on 06.39.01.10 (printed without §): 90, 90, 70, 70.
     assert by_id["humanitarian"][4] == "§06.39.01.10"
-    assert by_id["total"][5:] == ["0", "90", "90", "70", "70", "320", "stated", "", ""]
+    assert by_id["total"][5:] == ["0", "90", "90", "70", "70", "320", "stated", "", "", "true"]
     assert by_id["code:§06.32.10.16"][2:] == [
         "Total §06.32.10.16",
         "code",
@@ -70,6 +70,7 @@ def test_budget_show_heads_the_unfunded_year_and_adds_up_per_code() -> None:
         "stated",
         "",
         "",
+        "true",
     ]
     assert by_id["code:§06.39.01.10"][5:11] == ["0", "30", "30", "20", "20", "100"]
     data = json.loads(run_cli("budget", "show", str(EXAMPLE), "-f", "json").stdout)

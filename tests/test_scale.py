@@ -84,10 +84,10 @@ def test_the_large_strategy_has_its_lines_and_adds_up(strategies: dict[int, Path
     # Its own three lines (100 million a year) and 1 997 lines of 1 million.
     assert sum(1 for row in rows if row.startswith("line_")) == LARGE - 3
     [total] = [row for row in rows if ",total,," in row]
-    assert total.endswith(",total,,2097,2097,2097,2097,8388,stated,,")
+    assert total.endswith(",total,,2097,2097,2097,2097,8388,stated,,,true")
     # the cover as printed, after the budget's rows: the same figures
     assert [row.split(",", 1)[0] for row in rows[-2:]] == [
         "cover:commitment",
         "cover:projected_disbursement",
     ]
-    assert all(row.endswith(",cover,,2097,2097,2097,2097,8388,stated,,") for row in rows[-2:])
+    assert all(row.endswith(",cover,,2097,2097,2097,2097,8388,stated,,,true") for row in rows[-2:])

@@ -9,6 +9,7 @@ import typer
 from iomstrat.cli.common import (
     EXIT_CODES_HELP,
     LOCALE_OPTION,
+    PARTIAL_OPTION,
     WIDE_OPTION,
     WORKBOOK_OUTPUT_OPTION,
     Locale,
@@ -52,12 +53,13 @@ def show(
     output: str = WORKBOOK_OUTPUT_OPTION,
     wide: bool = WIDE_OPTION,
     as_of: str = as_of_option("Head each year by parliament's decision in force on this date"),
+    partial: bool = PARTIAL_OPTION,
 ) -> None:
     """Show the budget table: lines, subtotal and total by year, Finance Act code, footnote."""
     locale = language.value
     # The core is imported here, not above: `--help` and other commands need none of it.
     from iomstrat.core.budget import show_budget
-    from iomstrat.core.pipeline import Run
+    from iomstrat.core.pipeline import Run, completeness, figures_leave
     from iomstrat.model.strategy import UNIT_FACTORS
     from iomstrat.render.diagnostics import render_text
 
@@ -69,7 +71,10 @@ def show(
     shown = show_budget(strategy_path(path, locale), Run(parse_date(as_of), payments=False), unit)
     if shown.problem is not None:
         fail(shown.problem)
-    if shown.table is not None:
+    complete = completeness(shown.errors)
+    travels = fmt is not BudgetFormat.table or output not in (None, "-")
+    leave = figures_leave(shown.errors, travels=travels, partial=partial)
+    if shown.table is not None and leave:
         if fmt is BudgetFormat.xlsx:
             from iomstrat.render.xlsx import budget_workbook
 
@@ -79,8 +84,17 @@ def show(
             from iomstrat.render import budget as render_budget
 
             text = render_budget.render(
-                shown.table, fmt, locale, color=use_color(), width=table_width(wide)
+                shown.table,
+                fmt,
+                locale,
+                color=use_color(),
+                width=table_width(wide),
+                completeness=complete,
             )
             write(text, output, spreadsheet=fmt is BudgetFormat.csv)
     sys.stderr.write(render_text(shown.errors, locale))
+    if shown.table is not None and not leave:
+        from iomstrat.render.completeness import withheld_note
+
+        sys.stderr.write(withheld_note(complete, locale))
     raise typer.Exit(shown.exit_status)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
+from iomstrat.render.completeness import banner, csv_mark, json_mark
 from iomstrat.render.formats import BudgetFormat
 from iomstrat.render.numbers import figure, plain
 from iomstrat.render.tabular import CsvStyle, fit, md_cell, md_row, stacked
 from iomstrat.render.words import unit as unit_words
 from iomstrat.render.words import word
+from iomstrat.results.completeness import COMPLETE, Completeness
 
 if TYPE_CHECKING:  # annotations only: commands that print no budget do not build these classes
     from iomstrat.results.budget import (
@@ -372,23 +374,27 @@ def _version_data(table: BudgetTable) -> dict[str, Any]:
     }
 
 
-def render_json(table: BudgetTable, locale: str = "en") -> str:
+def render_json(
+    table: BudgetTable, locale: str = "en", completeness: Completeness = COMPLETE
+) -> str:
     import json  # here, not above: `validate` loads this module for the enum alone
 
-    return json.dumps(as_data(table, locale), ensure_ascii=False, indent=2) + "\n"
+    data = {**json_mark(completeness), **as_data(table, locale)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(table: BudgetTable, locale: str) -> str:
+def render_csv(table: BudgetTable, locale: str, completeness: Completeness = COMPLETE) -> str:
     """CSV a spreadsheet opens as numbers: ',' separated with '.' decimals in English,
     ';' separated with ',' decimals where the locale writes a decimal comma (Danish). `source`
     says how a row's figures were obtained: `stated` as the document prints them, or
     `apportioned` where a later version gives a year's total only (the years in
     `apportioned_years`, space separated; the row's total then includes them). The cover's
     rows follow (kind `cover`), the footnote markers it prints after a figure in `markers`
-    (`2027:¹ total:*`), so that every figure cell stays a number."""
+    (`2027:¹ total:*`), so that every figure cell stays a number. `complete` on every row:
+    false where errors made the figures incomplete (`--partial`)."""
     style = CsvStyle(locale)
     out = io.StringIO()
-    writer = style.writer(out)
+    writer, mark = style.writer(out), csv_mark(completeness)
     years = [h.year for h in table.years]
     writer.writerow(
         [
@@ -402,6 +408,7 @@ def render_csv(table: BudgetTable, locale: str) -> str:
             "source",
             "apportioned_years",
             "markers",
+            "complete",
         ]
     )
     number = style.number
@@ -419,6 +426,7 @@ def render_csv(table: BudgetTable, locale: str) -> str:
                 source(table, row),
                 " ".join(map(str, sorted(apportioned(table, row)))),
                 "",
+                mark,
             ]
         )
     if _any_decided(table):
@@ -427,21 +435,22 @@ def render_csv(table: BudgetTable, locale: str) -> str:
         writer.writerow(
             [
                 *("approved", "", word("approved_row", locale), "approved", ""),
-                *(*cells, "", "stated", "", ""),
+                *(*cells, "", "stated", "", "", mark),
             ]
         )
     for line in table.approved_lines:
         cells = ["" if (v := line.amounts[y]) is None else number(v) for y in years]
         name = approved_line_name(line, locale)
         how = "apportioned" if line.apportioned else "stated"
-        writer.writerow([f"approved:{line.id}", "", name, "approved", "", *cells, "", how, "", ""])
+        row_id = f"approved:{line.id}"
+        writer.writerow([row_id, "", name, "approved", "", *cells, "", how, "", "", mark])
     for cover in table.cover:  # the cover as printed; its footnote markers in their column
         cells = ["" if (v := cover.by_year.get(y)) is None else number(v) for y in years]
         total = "" if cover.total is None else number(cover.total)
         name = cover_name(cover, locale)
         marks = " ".join(f"{key}:{mark}" for key, mark in cover_markers(cover))
         writer.writerow(
-            [f"cover:{cover.name}", "", name, "cover", "", *cells, total, "stated", "", marks]
+            [f"cover:{cover.name}", "", name, "cover", "", *cells, total, "stated", "", marks, mark]
         )
     return out.getvalue()
 
@@ -484,13 +493,20 @@ def render(
     *,
     color: bool = False,
     width: int | None = None,
+    completeness: Completeness = COMPLETE,
 ) -> str:
+    """The table in `fmt`; figures an error made incomplete (`--partial`) marked so: a banner
+    above the table and the Markdown, `complete` in JSON and in every CSV row."""
     if fmt is BudgetFormat.table:
-        return render_table(table, locale, color=color, width=width)
+        marked = banner(completeness, locale)
+        text = render_table(table, locale, color=color, width=width)
+        return f"{marked}\n{text}" if marked else text
     if fmt is BudgetFormat.json:
-        return render_json(table, locale)
+        return render_json(table, locale, completeness)
     if fmt is BudgetFormat.csv:
-        return render_csv(table, locale)
+        return render_csv(table, locale, completeness)
     if fmt is BudgetFormat.xlsx:
         raise ValueError("xlsx is binary: use iomstrat.render.xlsx.budget_workbook")
-    return render_markdown(table, locale)
+    marked = banner(completeness, locale)
+    text = render_markdown(table, locale)
+    return f"> **{md_cell(marked)}**\n\n{text}" if marked else text
