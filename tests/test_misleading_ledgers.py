@@ -553,23 +553,42 @@ def test_a_ledger_of_the_documented_names_may_end_its_lines_in_a_semicolon(
     """Danish Excel and finance systems end every line in `;`: the header's last name is then
     empty, each row one cell wider. Unmapped, this was IOM421 (unknown column '', exit 2) for
     the header and IOM422 for every row; it reads as a mapped export does. Text beyond the
-    header is still a bad row."""
+    header is still a bad row, and so is a row wider than the header with its trailing `;`."""
     note = '"a"' if quoted else "a"
     text = (
         "\ufeffdate;line;amount;currency;voucher;exchange_rate;\r\n"
         f"31.03.2023;core;1.234,56;DKK;V1;;\r\n"
         "\r\n"
-        f"15.04.2023;core;234,56;DKK;V2;;;\r\n"
+        f"15.04.2023;core;234,56;DKK;V2;;\r\n"
         f"30.04.2023;core;1,00;DKK;V3;;{note}\r\n"
+        f"30.04.2023;core;2,00;DKK;V4;;;\r\n"
     )
     found = read(tmp_path / "l.csv", text.encode())
     assert [(p.row, p.date, p.amount) for p in found.records] == [
         (2, dt.date(2023, 3, 31), Decimal("1234.56")),
         (4, dt.date(2023, 4, 15), Decimal("234.56")),
     ]
-    assert messages(found) == ["5:IOM422 ledger row: 7 fields, the header has 6"]
+    assert messages(found) == [
+        "5:IOM422 ledger row: 7 fields, the header has 6",
+        "6:IOM422 ledger row: 8 fields, the header has 6",
+    ]
     from iomstrat.loader import ledger_inspect
 
     inspection = ledger_inspect.inspect(Declared(str(tmp_path / "l.csv")))
     assert inspection.header == ("date", "line", "amount", "currency", "voucher", "exchange_rate")
     assert inspection.own_header
+
+
+def test_a_row_shifted_by_an_unquoted_comma_is_a_bad_row_not_a_smaller_amount(
+    tmp_path: Path,
+) -> None:
+    # `1,234.50` unquoted: the row has one field more than the header; its amount would read
+    # as 1 and 234.50 would fall into `note` (review of 5c135f3)
+    text = (
+        "date,line,currency,voucher,exchange_rate,amount,note\n"
+        "2023-05-01,personnel,DKK,V1,,1,234.50,\n"
+        "2023-05-02,personnel,DKK,V2,,10.00,ok\n"
+    )
+    found = read(tmp_path / "l.csv", text.encode())
+    assert [(p.row, p.amount) for p in found.records] == [(3, Decimal("10.00"))]
+    assert messages(found) == ["2:IOM422 ledger row: 8 fields, the header has 7"]

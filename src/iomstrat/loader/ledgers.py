@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import os
 import re
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -371,6 +372,7 @@ class _Plan:
     layout: _Layout
     numbers: dialect.Numbers
     date_format: str
+    trailing: int = 0  # empty names after the header's last (a trailing `;`)
 
 
 def _plan(
@@ -434,7 +436,7 @@ def _plan(
                 month_format=month,
             )
             return None
-    return _Plan(layout, numbers, date_format)
+    return _Plan(layout, numbers, date_format, len(header or ()) - len(names))
 
 
 def _layout(
@@ -675,6 +677,12 @@ class _Rows:
         self.i_alloc = index.get("allocation")
         self.i_refund = index.get("refund")
         self.width = plan.layout.width
+        # A CSV file of the documented names is as wide as its header, its empty names after
+        # the last (a trailing `;`) included: a row wider holds a shifted cell. A mapped export
+        # or a sheet may have more columns, which are ignored (when empty, in a CSV file).
+        self.widest = plan.layout.width + plan.trailing
+        if ledger.columns or sheet is not None:
+            self.widest = sys.maxsize
         self.bad = 0
         self.first_unlisted = 0  # the row of the first bad row not listed
         self.lines_read = 0  # of a CSV file, by the blocks split so far
@@ -790,8 +798,8 @@ class _Rows:
 
     def wide_enough(self, width: int) -> bool:
         """Whether rows this wide are read column by column: as wide as the header, or wider
-        (the columns beyond it are ignored, e.g. after a trailing `;`, when they are empty)."""
-        return width >= self.width
+        up to `widest` (the columns beyond the header ignored, when they are empty)."""
+        return self.width <= width <= self.widest
 
     def shifted(self, width: int, column: Callable[[int], Iterable[str]]) -> bool:
         """Whether a CSV row wider than the header holds text beyond it: a delimiter inside an
@@ -898,7 +906,7 @@ class _Rows:
             problem: Phrase | None = None
             column = 0
             if len(cells) != width and (
-                len(cells) < width or (sheet is None and any(cells[width:]))
+                not width <= len(cells) <= self.widest or (sheet is None and any(cells[width:]))
             ):
                 if all(cell == "" for cell in cells):  # blank line
                     continue
