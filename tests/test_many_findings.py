@@ -133,3 +133,19 @@ def test_findings_at_rows_of_two_ledgers_are_limited_per_file() -> None:
         assert text(rest, "en") == (
             "3 more IOM413 findings from line 1002 on, not listed (the first 1000 are)"
         )
+
+
+def test_banners_and_footers_count_what_a_count_stands_for(tmp_path: Path) -> None:
+    # 1500 bad amounts: 1000 findings listed and one standing for 500; every count a person
+    # reads says 1500
+    rows = [f"2024-03-01,core,x{n},DKK,V-{n},," + "\n" for n in range(ROWS)]
+    path = str(strategy_with(tmp_path, rows))
+    done = run_cli("disbursement", path, "--as-of", "2025-12-31", "-f", "markdown", "--partial")
+    assert done.stdout.startswith(
+        "> **INCOMPLETE: 1500 errors in payments (ledger.csv); 1500 ledger rows left out;"
+    )
+    withheld = run_cli("disbursement", path, "--as-of", "2025-12-31", "-f", "csv")
+    assert "no figures written: 1500 errors in payments (ledger.csv);" in withheld.stderr
+    github = run_cli("validate", path, "--as-of", "2025-12-31", "--format", "github").stdout
+    # ten annotations shown, the other 1490 errors counted
+    assert "GitHub shows 10 per level and step): 1490 more errors (" in github

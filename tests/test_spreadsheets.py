@@ -149,7 +149,9 @@ def test_xlsx_with_error_findings_says_so_in_its_first_rows(tmp_path: Path) -> N
     target = tmp_path / "budget.xlsx"
     bad = tmp_path / "bad.yaml"
     bad.write_text(edited("amounts: {2023: 48, 2024: 48", "amounts: {2023: 40, 2024: 48"))
-    run = run_cli("budget", "show", str(bad), "-f", "xlsx", "-o", str(target))
+    withheld = run_cli("budget", "show", str(bad), "-f", "xlsx", "-o", str(target))
+    assert withheld.exit_code == 1 and not target.exists()  # no figures an error made wrong
+    run = run_cli("budget", "show", str(bad), "-f", "xlsx", "-o", str(target), "--partial")
     assert run.exit_code == 1
     assert run.stderr.count(" error IOM") == 6
     sheet = openpyxl.load_workbook(target)["Budget"]
@@ -160,7 +162,7 @@ def test_xlsx_with_error_findings_says_so_in_its_first_rows(tmp_path: Path) -> N
     assert first[7] is None  # a blank row, then the table's own heading
     assert sheet["A1"].font.color.rgb.endswith("C00000") and sheet["A1"].font.bold
     assert sheet.oddHeader.right.text == "6 errors: figures may be incomplete"
-    assert data_rows(sheet)["a. Core funding"][0] == 40  # the figures still come out
+    assert data_rows(sheet)["a. Core funding"][0] == 40  # the figures come out, under the banner
     assert_prints_well(sheet, "(DKK million)")
 
 
@@ -193,9 +195,10 @@ def parse_csv(text: str, locale: str) -> dict[str, list[Decimal]]:
     assert text.startswith("\ufeff")  # the BOM that makes Excel read UTF-8
     delimiter = {"en": ",", "da": ";"}[locale]
     rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=delimiter))
-    assert rows[0][5:] == [*map(str, YEARS), "total", "source", "apportioned_years", "markers"]
+    header = [*map(str, YEARS), "total", "source", "apportioned_years", "markers", "complete"]
+    assert rows[0][5:] == header
     return {
-        row[2]: [parse_decimal(v, locale=locale, strict=True) for v in row[5:-3]]
+        row[2]: [parse_decimal(v, locale=locale, strict=True) for v in row[5:-4]]
         for row in rows[1:]
     }
 
@@ -213,9 +216,9 @@ def test_csv_file_reads_as_numbers(write, tmp_path: Path, locale: str) -> None: 
         "99.5"
     )
     if locale == "da":
-        assert ";47,5;48;48;48;191,5;stated;;\r\n" in text
+        assert ";47,5;48;48;48;191,5;stated;;;true\r\n" in text
     else:
-        assert ",47.5,48,48,48,191.5,stated,,\r\n" in text
+        assert ",47.5,48,48,48,191.5,stated,,,true\r\n" in text
 
 
 def test_csv_no_grouping_in_kroner() -> None:
@@ -338,7 +341,7 @@ def workbooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     runs = {
         "budget": ["budget", "show", str(strategy), "-f", "xlsx"],
         "budget_da": ["budget", "show", str(strategy), "-f", "xlsx", "-l", "da"],
-        "errors": ["budget", "show", str(bad), "-f", "xlsx"],
+        "errors": ["budget", "show", str(bad), "-f", "xlsx", "--partial"],
         "disbursement": paid,
         "quarters_da": [*paid, "--by", "quarter", "-l", "da"],
         "priority": [*paid, "--by", "priority"],

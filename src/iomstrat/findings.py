@@ -168,6 +168,12 @@ def more(
     )
 
 
+def stands_for(d: Diagnostic) -> int:
+    """How many findings `d` counts as: a `more` finding the number it stands for, any other 1
+    (every count of findings a person reads: summaries, banners, notes, footers)."""
+    return int(d.values["count"]) if d.kind == "more" and not d.message else 1
+
+
 def limit(found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
     """`found` in order, with at most `MAX_PER_CODE` findings of a code in a file: those of
     the first lines, and one `more` finding for the others. A `more` finding already made (a
@@ -178,7 +184,7 @@ def limit(found: list[Diagnostic]) -> tuple[Diagnostic, ...]:
     for item in sorted(found):
         key = (item.file, item.code)
         if item.kind == "more" and not item.message:
-            count, line = item.values["count"], item.values["line"]
+            count, line = stands_for(item), item.values["line"]
         else:
             counts[key] = counts.get(key, 0) + 1
             if counts[key] <= MAX_PER_CODE:

@@ -34,7 +34,7 @@ def _values(completeness: Completeness, locale: str) -> dict[str, Any]:
         files += ", …"
     rows = completeness.rows_left_out
     return {
-        "errors": _counted("incomplete_error", len(completeness.withheld), locale),
+        "errors": _counted("incomplete_error", completeness.errors, locale),
         "causes": _causes(completeness, locale),
         "files": files,
         "rows": _counted("incomplete_row", rows, locale) if rows else "",

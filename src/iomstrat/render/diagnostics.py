@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from iomstrat.findings import Diagnostic, Severity, printable
+from iomstrat.findings import Diagnostic, Severity, printable, stands_for
 from iomstrat.render.escape import workflow_data, workflow_property
 from iomstrat.render.formats import DiagnosticFormat
 from iomstrat.render.paths import under_root
@@ -131,7 +131,7 @@ def render_github(
     for i, d in enumerate(diagnostics):
         if i not in shown:
             per_file = hidden.setdefault(_GITHUB_LEVEL[d.severity], {})
-            per_file[d.file] = per_file.get(d.file, 0) + 1
+            per_file[d.file] = per_file.get(d.file, 0) + stands_for(d)
     if hidden:
         from iomstrat.render.words import word
 
@@ -188,7 +188,7 @@ def summary(
 
     counts = dict.fromkeys(Severity, 0)
     for d in diagnostics:
-        counts[d.severity] += d.values["count"] if d.kind == "more" and not d.message else 1
+        counts[d.severity] += stands_for(d)
     errors = counts[Severity.ERROR] + counts[Severity.FATAL]
 
     def count(number: int, key: str) -> str:

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from iomstrat.findings import Diagnostic, Severity, printable
+from iomstrat.findings import Diagnostic, Severity, printable, stands_for
 from iomstrat.render.budget import (
     APPORTIONED,
     apportioned,
@@ -197,10 +197,10 @@ def _banner(findings: Sequence[Diagnostic], locale: str) -> list[str]:
     errors = sorted(d for d in findings if d.severity >= Severity.ERROR)
     if not errors:
         return []
-    say = words(locale)
-    count = say["error"] if len(errors) == 1 else say["errors"].format(n=len(errors))
+    say, total = words(locale), sum(map(stands_for, errors))
+    count = say["error"] if total == 1 else say["errors"].format(n=total)
     listed = [f"{d.location()}: {d.code} {message(d, locale)}" for d in errors[:BANNER_ITEMS]]
-    rest = len(errors) - BANNER_ITEMS
+    rest = total - sum(map(stands_for, errors[:BANNER_ITEMS]))
     return [count, *listed, *([say["more"].format(n=rest)] if rest > 0 else [])]
 
 

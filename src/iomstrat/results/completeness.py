@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from iomstrat.findings import Diagnostic
+from iomstrat.findings import Diagnostic, stands_for
 
 ROW_NOT_READ = "IOM422"
 """A ledger row with a bad value: left out of the figures."""
@@ -52,7 +52,12 @@ class Completeness:
     @property
     def rows_left_out(self) -> int:
         """Ledger rows not read (a bad date, amount, line…)."""
-        return sum(d.code == ROW_NOT_READ for d in self.withheld)
+        return sum(stands_for(d) for d in self.withheld if d.code == ROW_NOT_READ)
+
+    @property
+    def errors(self) -> int:
+        """The errors that make the figures incomplete, those a `more` finding counts too."""
+        return sum(map(stands_for, self.withheld))
 
 
 def _cause(code: str) -> str:
