@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from bisect import bisect_right
 from decimal import Decimal
 from operator import methodcaller
@@ -195,15 +194,9 @@ def is_iso_4217(code: str, rates: Any = None) -> bool:
     ECB's currencies, else CLDR's list as babel ships it (loaded only for a rarer code)."""
     if code in COMMON_CURRENCIES or (rates is not None and rates.known(code)):
         return True
-    return code in _cldr_currencies()
-
-
-@functools.cache
-def _cldr_currencies() -> frozenset[str]:
-    """CLDR's currency codes as babel ships them, loaded once (a ledger asks per currency)."""
     from babel.numbers import list_currencies
 
-    return frozenset(list_currencies())
+    return code in list_currencies()
 
 
 def did_you_mean(text: str) -> str | None:

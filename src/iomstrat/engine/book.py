@@ -247,6 +247,7 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
         if values is not None:
             deque(map(amounts.__setitem__, foreign, values), maxlen=0)
             return Book(payments, amounts, [], _in_date_order(payments, amounts, False))
+    iso: dict[str, bool] = {}  # whether a currency without a rate exists
     beyond: list[int] = []  # converted beyond the bound of an amount
     no_rate: list[int] = []  # no ECB rate for the currency (an ISO 4217 one) on or before
     after_history: list[int] = []  # dated after the last ECB rate: the last one is used
@@ -260,7 +261,9 @@ def book_payments(payments: Payments, currency: str, rates: Rates) -> Book:
         quote, (code, day) = quotes[key], key
         if quote is None:
             amounts[index] = None
-            if is_iso_4217(code, rates) and is_iso_4217(currency, rates):
+            if code not in iso:  # each currency asked once (babel's list is long)
+                iso[code] = is_iso_4217(code, rates) and is_iso_4217(currency, rates)
+            if iso[code]:
                 no_rate.append(index)  # a currency that does not exist: IOM425 says so
             continue
         if quote.on < day:
