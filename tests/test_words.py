@@ -265,6 +265,11 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
     run("click extra", "budget", "show", "strategi.yaml", "ny.yaml", exit_codes=(2,))
     run("click date", "validate", "strategi.yaml", "--as-of", "2024-13-01", exit_codes=(2,))
     run("click whole", "init", "x.yaml", "--organisation", "X", "--start", "to", exit_codes=(2,))
+    # an option without its value last (run() puts --locale last)
+    last = runner.invoke(app, ["validate", "strategi.yaml", "--locale", "da", "--as-of"])
+    out["click no value"], out["click no value stderr"] = last.stdout, last.stderr
+    run("click a value", "validate", "strategi.yaml", "--strict=1", exit_codes=(2,))
+    run("click command", "budget", "vis", exit_codes=(2,))
     Path("eksport.csv").write_text(LEDGER, encoding="utf-8")
     run("ledger inspect", "ledger", "inspect", "eksport.csv", "--strategy", "strategi.yaml")
     # its bad rows to the commands of figures: findings, and the banner over the terminal table
@@ -386,8 +391,18 @@ def test_danish_output_has_no_english_word_of_the_tool(
         "iomstrat: ugyldig værdi for '--start': 'to' er ikke et helt tal; se 'iomstrat init "
         "--help'\n"
     )
-    # click's own detail is quoted, as another tool's text is
-    assert outputs["click extra stderr"].startswith("iomstrat: forkert brug: Got unexpected")
+    assert outputs["click extra stderr"] == (
+        "iomstrat: ikke forstået: ny.yaml; se 'iomstrat budget show --help'\n"
+    )
+    assert outputs["click no value stderr"] == (
+        "iomstrat: tilvalget '--as-of' skal have en værdi; se 'iomstrat validate --help'\n"
+    )
+    assert outputs["click a value stderr"] == (
+        "iomstrat: tilvalget '--strict' tager ingen værdi; se 'iomstrat validate --help'\n"
+    )
+    assert outputs["click command stderr"] == (
+        "iomstrat: ingen kommando 'vis'; se 'iomstrat budget --help'\n"
+    )
     assert outputs["click date stderr"] == (
         "iomstrat: --as-of '2024-13-01' er ikke en dato (ÅÅÅÅ-MM-DD)\n"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import os
+import re
 import sys
 from collections.abc import Sequence
 from importlib.util import find_spec
@@ -273,7 +274,8 @@ class Root(TyperGroup):
             return super().invoke(ctx)
         except UsageError as error:
             locale, args = ctx.meta.get("iomstrat.locale", "en"), ctx.meta.get("iomstrat.args")
-            raise _in_locale(error, locale, args or ()) from None
+            command = _command_path(ctx, self, args or ())
+            raise _in_locale(error, locale, args or (), command) from None
 
 
 def _locale_in(given: Sequence[Any]) -> str:
@@ -326,16 +328,46 @@ def _choices(param: Any) -> list[str]:
     return [str(c) for c in getattr(getattr(param, "type", None), "choices", None) or ()]
 
 
-def _in_locale(error: Any, locale: str, args: Sequence[str] = ()) -> Exception:
-    """`error` in Danish under `--locale da`; else (and for help shown on no arguments) as it is."""
+def _command_path(ctx: Any, group: Any, args: Sequence[str]) -> str:
+    """The command a command line names (`iomstrat budget show`), for the help it points to
+    when click's error carries no context (a value missing after an option)."""
+    path = [ctx.command_path]
+    for arg in args:
+        command = getattr(group, "commands", {}).get(arg)
+        if command is None:
+            break
+        path.append(arg)
+        group = command
+    return " ".join(path)
+
+
+_EXTRA = re.compile(r"Got unexpected extra argument\(s\) \((.*)\)$")
+_NO_COMMAND = re.compile(r"No such command '(.*)'\.$")
+
+
+def _in_locale(
+    error: Any, locale: str, args: Sequence[str] = (), command: str | None = None
+) -> Exception:
+    """`error` in Danish under `--locale da`; else (and for help shown on no arguments) as it is.
+    Click's messages without a class of their own (a value missing or given where none is
+    taken, a command or an argument too many) are told apart by their text."""
     if locale != Locale.da or _is(error, "NoArgsIsHelpError"):
         return error  # type: ignore[no-any-return]
     from iomstrat.render.usage import usage_text
 
     ctx = error.ctx
-    command = ctx.command_path if ctx is not None else "iomstrat"
+    command = ctx.command_path if ctx is not None else (command or "iomstrat")
     param = getattr(error, "param", None)
-    if _is(error, "MissingParameter") and param is not None:
+    message = str(getattr(error, "message", ""))
+    if _is(error, "BadOptionUsage") and "requires" in message:
+        problem = usage("line.needs_value", name=f"'{error.option_name}'", command=command)
+    elif _is(error, "BadOptionUsage") and "does not take a value" in message:
+        problem = usage("line.takes_no_value", name=f"'{error.option_name}'", command=command)
+    elif (found := _NO_COMMAND.match(message)) is not None:
+        problem = usage("line.no_such_command", name=f"'{found[1]}'", command=command)
+    elif (found := _EXTRA.match(message)) is not None:
+        problem = usage("line.extra", words=found[1], command=command)
+    elif _is(error, "MissingParameter") and param is not None:
         kind = "argument" if param.param_type_name == "argument" else "option"
         problem = usage("line.missing", kind=kind, name=_hint(param, ctx), command=command)
     elif _is(error, "NoSuchOption"):

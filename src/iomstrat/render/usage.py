@@ -261,6 +261,22 @@ USAGE: Mapping[str, Words] = {
         "invalid value for {name}: {detail}; see '{command} --help'",
         "ugyldig værdi for {name}: {detail}; se '{command} --help'",
     ),
+    "line.needs_value": Words(
+        "option {name} needs a value; see '{command} --help'",
+        "tilvalget {name} skal have en værdi; se '{command} --help'",
+    ),
+    "line.takes_no_value": Words(
+        "option {name} takes no value; see '{command} --help'",
+        "tilvalget {name} tager ingen værdi; se '{command} --help'",
+    ),
+    "line.no_such_command": Words(
+        "no such command {name}; see '{command} --help'",
+        "ingen kommando {name}; se '{command} --help'",
+    ),
+    "line.extra": Words(
+        "not understood: {words}; see '{command} --help'",
+        "ikke forstået: {words}; se '{command} --help'",
+    ),
     "line.other": Words(
         "{detail}; see '{command} --help'", "forkert brug: {detail}; se '{command} --help'"
     ),
