@@ -71,7 +71,9 @@ def test_budget_show_of_the_new_file(tmp_path: Path) -> None:
     target = tmp_path / "unhcr.yaml"
     run_cli("init", str(target), *BASE)
     out = run_cli("budget", "show", str(target), "-f", "csv").stdout
-    assert "total,,Total contributions,total,,120.5,120,125,125,490.5,stated,," in out.splitlines()
+    assert "total,,Total contributions,total,,120.5,120,125,125,490.5,stated,,,true" in (
+        out.splitlines()
+    )
 
 
 def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
