@@ -447,21 +447,24 @@ def test_a_value_off_its_codelist_is_a_finding(tmp_path: Path) -> None:
 
 
 def test_two_strategies_with_one_identifier_are_a_finding(tmp_path: Path) -> None:
+    # Two strategies (two titles) without a file_no, both from 2023: one identifier, the
+    # donor's and the first year. (One file_no in two files is one strategy: IOM460.)
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    for path in (first, second):
-        path.write_text(real_text(), encoding="utf-8")
+    text = real_text().replace('  file_no: "2022-18394"', "  # no file_no")
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text.replace("  title: Strategy", "  title: Another strategy"), "utf-8")
     out = tmp_path / "both.xml"
     result = run_cli("export", "iati", str(first), str(second), "-o", str(out), "--check")
     assert result.exit_code == 1
-    file_no = line_of(real_text(), "file_no:")
+    title = line_of(text, "  title: Strategy for")  # the strategy's, where its file_no goes
     assert (
-        f"{second}:{file_no}:12: error IOM710 IATI identifier XM-DAC-3-1-2022-18394 is also that "
+        f"{second}:{title}:3: error IOM710 IATI identifier XM-DAC-3-1-2023 is also that "
         "of strategy 1 of this export: give each strategy its own strategy.file_no"
     ) in result.stderr
     xml = out.read_text(encoding="utf-8")
     again = line_of(xml, "<iati-identifier>", 2)
     assert (
-        f"{out}:{again}:1: error IOM710 activity identifier XM-DAC-3-1-2022-18394 is also that "
+        f"{out}:{again}:1: error IOM710 activity identifier XM-DAC-3-1-2023 is also that "
         f"of the activity at line {line_of(xml, '<iati-identifier>')}"
     ) in result.stderr
 

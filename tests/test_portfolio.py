@@ -265,3 +265,87 @@ def test_one_strategy_on_two_codes_shows_them_as_disbursement(tmp_path: Path) ->
     html = out.read_text(encoding="utf-8")
     assert "<h1>By Finance Act code</h1>" in html and "The strategy per Finance Act code" in html
     assert not {"#portfolio", "#b1"} & set(page.references)  # one strategy: no contents
+
+
+IOM460 = "left out of the figures, which would count it twice; give each strategy once"
+
+
+def _one_strategy_twice(folder: Path) -> tuple[Path, Path]:
+    """The illustrative example as a.yaml and a copy b.yaml beside their one CSV ledger: one
+    strategy (file_no 2022-18394), its vouchers unique within each file."""
+    example = (ROOT / "examples" / "illustrative_2023.yaml").read_text(encoding="utf-8")
+    ledger = ROOT / "examples" / "illustrative_2023_ledger.csv"
+    (folder / ledger.name).write_bytes(ledger.read_bytes())
+    first, copy = folder / "a.yaml", folder / "b.yaml"
+    first.write_text(example, encoding="utf-8")
+    copy.write_text(example, encoding="utf-8")
+    return first, copy
+
+
+def test_one_strategy_in_two_files_is_an_error_and_counted_once(tmp_path: Path) -> None:
+    """A folder holding a strategy and its copy summed both with no finding: 2023 disbursed
+    161,326,168.56 for a strategy that paid 80,663,084.28. The copy is an error naming both
+    files, left out of the figures, which are withheld, and on --partial marked incomplete."""
+    first, copy = _one_strategy_twice(tmp_path)
+    said = f"{copy}:21:12: error IOM460 the same strategy as {first} (file_no '2022-18394'): "
+    run = run_cli("disbursement", str(tmp_path), "--as-of", "2023-12-31", "-f", "json")
+    assert (run.exit_code, run.stdout) == (1, "")
+    assert said + IOM460 in run.stderr.splitlines()
+    run = run_cli("disbursement", str(tmp_path), "--as-of", "2023-12-31", "-f", "json", "--partial")
+    assert run.exit_code == 1
+    shown = json.loads(run.stdout)
+    assert shown["complete"] is False
+    assert [(f["file"], f["line"], f["code"], f["values"]) for f in shown["findings"]] == [
+        (str(copy), 21, "IOM460", {"first": str(first), "file_no": "2022-18394"})
+    ]
+    assert [r["file"] for r in shown["reports"]] == [str(first)]
+    # core 24,000,000 x 2 + soft earmarked 12,000,000 + USD 1,000,000 x 6.80 + USD 1,000,000
+    # x 7.4588 / 1.0868 (6,863,084.28) + 5,000,000 + personnel 4 x 500,000: once
+    [year] = [r for r in shown["portfolio"]["rows"] if r["year"] == 2023 and r["finance_act_code"]]
+    assert (year["planned"], year["disbursed"], year["files"]) == ("100000000", "80663084.28", 1)
+
+
+def test_one_strategy_in_two_files_stops_export_report_and_validate(tmp_path: Path) -> None:
+    first, copy = _one_strategy_twice(tmp_path)
+    for args in (("export", "hledger"), ("export", "iati")):
+        run = run_cli(*args, str(first), str(copy))
+        assert (run.exit_code, run.stdout) == (1, "")
+        assert f"{copy}:21:12: error IOM460 the same strategy as {first}" in run.stderr
+    out = tmp_path / "r.html"
+    run = run_cli("report", str(tmp_path), "--as-of", "2023-12-31", "-o", str(out))
+    assert run.exit_code == 1 and not out.exists()
+    run = run_cli("validate", str(first), str(copy), "--locale", "da")
+    assert run.exit_code == 1
+    assert (
+        f"{copy}:21:12: fejl IOM460 samme strategi som {first} (file_no '2022-18394'): udeladt "
+        "af tallene, der ellers ville tælle den to gange; angiv hver strategi én gang"
+    ) in run.stdout
+    # one file named twice is one file, not two of one strategy
+    assert "IOM460" not in run_cli("validate", str(first), str(first)).stdout
+
+
+def test_without_a_file_no_one_strategy_is_its_title_and_period(tmp_path: Path) -> None:
+    text = SMALL.replace('  file_no: "2023-2"\n', "")
+    first, copy, later = (tmp_path / name for name in ("a.yaml", "b.yaml", "c.yaml"))
+    first.write_text(text, encoding="utf-8")
+    copy.write_text(text.replace("voucher: S-", "voucher: T-"), encoding="utf-8")
+    # the same title over another period: a strategy of its own
+    later.write_text(text.replace("{start: 2024, end: 2025}", "{start: 2024, end: 2026}"), "utf-8")
+    run = run_cli("disbursement", str(tmp_path), "--as-of", AS_OF, "-f", "json", "--partial")
+    assert run.exit_code == 1
+    shown = json.loads(run.stdout)
+    assert [(f["file"], f["line"], f["column"], f["code"]) for f in shown["findings"]] == [
+        (str(copy), 3, 10, "IOM460")
+    ]
+    assert shown["findings"][0]["message"] == (
+        f"the same strategy as {first} (title 'Small strategy', period 2024-2025, no file_no): "
+        + IOM460
+    )
+    assert [r["file"] for r in shown["reports"]] == [str(first), str(later)]
+    # 2024 on §06.32.10.14: core 1,000 thousand planned in a.yaml and in c.yaml, not b.yaml's
+    [year] = [
+        r
+        for r in shown["portfolio"]["rows"]
+        if (r["finance_act_code"], r["year"]) == ("§06.32.10.14", 2024)
+    ]
+    assert (year["planned"], year["disbursed"], year["files"]) == ("2000000", "1200000", 2)

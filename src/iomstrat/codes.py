@@ -645,6 +645,15 @@ CODES: tuple[Code, ...] = (
         },
     ),
     Code(
+        "IOM460",
+        "error",
+        "two strategy files given together are one strategy (the same `strategy.file_no`, or "
+        "without one the same title and period): the later is left out of the figures, which "
+        "would count it twice",
+        values=("first", "file_no"),
+        kinds={"titled": ("first", "title", "start", "end")},
+    ),
+    Code(
         "IOM601",
         "error",
         "a table row has a different number of cells than the table has columns",

@@ -140,7 +140,12 @@ def check_files(paths: Sequence[str], run: Run) -> Iterator[Checked]:
     it (`expand_paths`). Of the files a folder holds, other tools' YAML (a workflow, a
     pre-commit config, a docker-compose file) is skipped by `validate`'s rule (`is_other_yaml`,
     broken ones too): a `Checked` marked `skipped`, without findings, that a command of figures
-    leaves out with a note. A file named is read as a strategy whatever it holds."""
+    leaves out with a note. A file named is read as a strategy whatever it holds. A strategy
+    given twice (two files, one `file_no`) is counted once (`counted_once`)."""
+    return counted_once(_each_file(paths, run))
+
+
+def _each_file(paths: Sequence[str], run: Run) -> Iterator[Checked]:
     walked = replace(run, skip_other=True, skip_broken_other=True)
     seen: set[tuple[int, int]] = set()
     for path in paths:
@@ -154,6 +159,56 @@ def check_files(paths: Sequence[str], run: Run) -> Iterator[Checked]:
                     continue
                 seen.add(same)
             yield check_file(found, walked if in_folder and found != path else run)
+
+
+SAME_STRATEGY = "IOM460"
+
+
+def counted_once(files: Iterable[Checked]) -> Iterator[Checked]:
+    """Strategies given together (a portfolio: `disbursement`, `report`, `export`, `validate`
+    of several files) each once. A file whose `strategy.file_no` (without one: its title and
+    period) is that of a file before it is the same strategy, its figures counted twice in
+    every sum over the files (its vouchers are unique within each file only): an error naming
+    the first file, and the file left out of the figures (`left_out`), which are incomplete
+    (`completeness`). One file named twice is read once already (`check_files`)."""
+    first: dict[tuple[object, ...], Checked] = {}
+    for checked in files:
+        strategy = checked.written or checked.strategy
+        if strategy is None:
+            yield checked
+            continue
+        info = strategy.strategy
+        if info.file_no is not None:
+            key: tuple[object, ...] = (" ".join(info.file_no.split()).casefold(),)
+        else:
+            key = (" ".join(info.title.split()).casefold(), info.period.start, info.period.end)
+        before = first.setdefault(key, checked)
+        same = _file_identity(before.name)  # one file named twice (`validate` reads it twice)
+        if before is checked or (same is not None and same == _file_identity(checked.name)):
+            yield checked
+            continue
+        if info.file_no is not None:
+            twice = checked.document.finding(
+                SAME_STRATEGY, ("strategy", "file_no"), first=before.name, file_no=info.file_no
+            )
+        else:
+            twice = checked.document.finding(
+                SAME_STRATEGY,
+                ("strategy", "title"),
+                kind="titled",
+                first=before.name,
+                title=info.title,
+                start=info.period.start,
+                end=info.period.end,
+            )
+        yield checked._replace(
+            diagnostics=tuple(sorted((*checked.diagnostics, twice))),
+            strategy=None,
+            book=None,
+            tables=None,
+            history=None,
+            written=None,
+        )
 
 
 def _file_identity(path: str) -> tuple[int, int] | None:

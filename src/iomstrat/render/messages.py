@@ -663,6 +663,18 @@ MESSAGES: Mapping[str, Message] = {
         "udbetalingen {voucher} af {date} er dateret efter i dag ({today}), en udbetaling, der "
         "endnu ikke er sket: medregnet pr. {as_of} ({payments})",
     ),
+    "IOM460": Message(
+        "the same strategy as {first} (file_no '{file_no}'): left out of the figures, which "
+        "would count it twice; give each strategy once",
+        "samme strategi som {first} (file_no '{file_no}'): udeladt af tallene, der ellers ville "
+        "tælle den to gange; angiv hver strategi én gang",
+    ),
+    "IOM460.titled": Message(
+        "the same strategy as {first} (title '{title}', period {start}-{end}, no file_no): left "
+        "out of the figures, which would count it twice; give each strategy once",
+        "samme strategi som {first} (titel '{title}', periode {start}-{end}, uden file_no): "
+        "udeladt af tallene, der ellers ville tælle den to gange; angiv hver strategi én gang",
+    ),
     "IOM410": Message(
         "voucher {voucher} is already used at {file}:{line}",
         "bilaget {voucher} er allerede brugt i {file}:{line}",
@@ -1999,6 +2011,9 @@ SUMMARIES_DA: Mapping[str, str] = {
     "`iomstrat table show`)",
     "IOM451": "et besluttet år (approved, reduced, withheld) uden finanslov eller "
     "beslutningsdato, eller et planlagt år, der angiver en beslutning",
+    "IOM460": "to strategifiler givet sammen er én strategi (samme `strategy.file_no` eller, "
+    "uden et, samme titel og periode): den sidste er udeladt af tallene, der ellers ville tælle "
+    "den to gange",
     "IOM601": "en tabelrække har et andet antal celler end tabellen har kolonner",
     "IOM602": "et tal har en fodnotemarkering, tabellen ikke definerer",
     "IOM603": "en fodnote, tabellen definerer, bruges ikke",

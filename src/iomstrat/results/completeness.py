@@ -21,6 +21,7 @@ _ABOUT: dict[str, tuple[str, ...]] = {
     "rates": ("IOM414", "IOM415"),  # ECB reference rates
     "allocations": ("IOM403", "IOM404", "IOM405", "IOM406", "IOM407", "IOM408", "IOM412", "IOM44"),
     "schedule": ("IOM416", "IOM417"),
+    "left_out": ("IOM460",),  # one strategy given twice: the later file left out
     "payments": ("IOM4",),  # every other IOM4: payments, their ledgers, the rates they state
     "published": ("IOM902", "IOM915"),  # `reconcile`'s published IATI values
 }
