@@ -139,12 +139,16 @@ def test_portfolio_of_several_files(tmp_path: Path) -> None:
     other.write_text(
         example_text()
         .replace("§06.32.10.14", "§06.39.01.10")
-        .replace("ledgers: [illustrative_2023_ledger.csv]", ""),
+        .replace("ledgers: [illustrative_2023_ledger.csv]", "")
+        .replace('file_no: "2022-18394"', 'file_no: "2023-90001"'),
         encoding="utf-8",
     )
-    # a second file on the example's code: a copy (the example named twice is read once)
+    # a second strategy on the example's code, with its figures (a file_no of its own: a copy
+    # would be the example again, IOM460)
     copy = tmp_path / "copy.yaml"
-    copy.write_text(example_text(), encoding="utf-8")
+    copy.write_text(
+        example_text().replace('file_no: "2022-18394"', 'file_no: "2023-90002"'), encoding="utf-8"
+    )
     ledger = EXAMPLE.parent / "illustrative_2023_ledger.csv"
     (tmp_path / ledger.name).write_bytes(ledger.read_bytes())
     run = run_cli(

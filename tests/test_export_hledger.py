@@ -343,8 +343,10 @@ def test_an_account_is_named_by_its_own_strategy_alone(tmp_path: Path) -> None:
         tmp_path / "moved.yaml",
     )
     iom.write_text(DATA_FILE.read_text(encoding="utf-8"), encoding="utf-8")
-    moved.write_text(
-        DATA_FILE.read_text(encoding="utf-8").replace("§06.32.10.14", "§06.32.10.15"),
+    moved.write_text(  # another strategy (a file_no of its own) on another code
+        DATA_FILE.read_text(encoding="utf-8")
+        .replace("§06.32.10.14", "§06.32.10.15")
+        .replace('file_no: "2022-18394"', 'file_no: "2023-90001"'),
         encoding="utf-8",
     )
     alone = {path: set(_accounts(tmp_path, path)) for path in (iom, unhcr, moved)}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -163,8 +162,9 @@ def test_two_strategies_on_one_page(browser: Any, tmp_path: Path) -> None:
     """Charts of two briefings share a document: their ids must not cross (clip paths)."""
     from iomstrat.loader.embedded import default_strategy_path
 
-    copy = tmp_path / "copy.yaml"
-    shutil.copyfile(default_strategy_path(), copy)
+    copy = tmp_path / "copy.yaml"  # another strategy (a file_no of its own), the same figures
+    text = Path(default_strategy_path()).read_text(encoding="utf-8")
+    copy.write_text(text.replace('file_no: "2022-18394"', 'file_no: "2023-90001"'), "utf-8")
     page = _render(tmp_path, default_strategy_path(), str(copy))
     _open(browser, page)
     _check_page(browser, 6)
