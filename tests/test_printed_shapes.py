@@ -354,3 +354,22 @@ def _report(tmp_path: Path, path: Path) -> tuple[str, object]:
     from .test_report import report
 
     return report(tmp_path, str(path), "--as-of", "2022-12-31")  # type: ignore[no-any-return]
+
+
+def test_a_marker_names_a_figure_of_its_row(tmp_path: Path) -> None:
+    # markers: a year as YAML writes it (2025) is that year; a key that is no figure of the row
+    # is IOM020, not dropped unseen (review)
+    text = (ROOT / "examples" / "illustrative_unhcr_2024.yaml").read_text(encoding="utf-8")
+    row = "    by_year: {2024: 260, 2025: 260, 2026: 260, 2027: 260}\n    total: 1040\n"
+    assert row in text
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text(text.replace(row, row + '    markers: {2025: "*"}\n', 1), "utf-8")
+    bad.write_text(text.replace(row, row + '    markers: {"2031": "†"}\n', 1), "utf-8")
+    shown = json.loads(run_cli("budget", "show", str(good), "-f", "json").stdout)
+    assert shown["cover"]["commitment"]["markers"] == {"2025": "*"}
+    refused = run_cli("validate", str(bad), "--as-of", "2024-06-01")
+    assert refused.exit_code == 1
+    assert (
+        "IOM020 cover.commitment: a footnote marker of '2031', which is not a figure of the row "
+        "(2024, 2025, 2026, 2027, total)" in refused.stdout
+    )

@@ -1071,6 +1071,7 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     "value.not_one": ("got",),
     "value.period_order": ("start", "end"),
     "value.one_of": ("first", "second"),
+    "value.marker_key": ("name", "names"),
     "value.not_figure": ("got",),
     "value.target_several": ("chosen",),
     "value.target_none": (),

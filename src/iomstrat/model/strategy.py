@@ -251,10 +251,22 @@ class CoverRow(Model):
             out["total"] = figure("total", data["total"])
         if isinstance(data.get("by_year"), dict):
             out["by_year"] = {y: figure(str(y), v) for y, v in data["by_year"].items()}
-        if markers:
-            given = data.get("markers")
-            out["markers"] = {**markers, **given} if isinstance(given, dict) else markers
+        given = data.get("markers")
+        if isinstance(given, dict):  # a year as the file writes it, 2025 or "2025"
+            given = {str(key) if isinstance(key, int) else key: v for key, v in given.items()}
+            out["markers"] = {**markers, **given}
+        elif markers:
+            out["markers"] = markers
         return out
+
+    @model_validator(mode="after")
+    def _markers_name_figures(self) -> "CoverRow":
+        """A marker stands after a figure of the row: one of its years, or its total."""
+        figures = [*map(str, self.by_year), "total"]
+        for key in self.markers:
+            if key not in figures:
+                raise refused("marker_key", name=key, names=tuple(figures))
+        return self
 
 
 class Cover(Model):

@@ -1497,6 +1497,10 @@ PHRASES: Mapping[str, Message] = {
         "the period ends ({end}) before it starts ({start})",
         "perioden slutter ({end}), før den begynder ({start})",
     ),
+    "value.marker_key": Message(
+        "a footnote marker of '{name}', which is not a figure of the row ({names})",
+        "en fodnotemarkering til '{name}', som ikke er et tal i rækken ({names})",
+    ),
     "value.one_of": Message(
         "give exactly one of {first} or {second}",
         "angiv præcis én af {first} og {second}",
