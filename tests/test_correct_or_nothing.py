@@ -339,7 +339,7 @@ def test_money_inputs_are_checked_as_money(tmp_path: Path) -> None:
         "error IOM422 ledger row: currency 'kr' is not an ISO 4217 code (did you mean DKK?)",
         # ECB 6 Oct 2023: 7.4575 DKK/EUR / 1.0563 USD/EUR = 7.060021 DKK per USD; 68.0 is more
         # than 1.5 times that. T-6's 7.10 is within the band, T-7's rate 1 on DKK is allowed.
-        "warning IOM427 payment T-5 states exchange_rate 68.0 DKK per USD; the ECB reference "
+        "error IOM427 payment T-5 states exchange_rate 68.0 DKK per USD; the ECB reference "
         "rate of 2023-10-06 is 7.060021, more than 1.5 times apart",
     ]
     assert [line.split(":")[1] for line in run.stdout.splitlines() if "_ledger.csv:" in line] == [

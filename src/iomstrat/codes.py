@@ -526,7 +526,7 @@ CODES: tuple[Code, ...] = (
     ),
     Code(
         "IOM427",
-        "warning",
+        "error",
         "a stated exchange rate more than 1.5 times above or below the ECB reference rate of its day",
         values=("voucher", "stated", "currency", "into", "date", "rate", "band"),
     ),
