@@ -165,12 +165,12 @@ SAME_STRATEGY = "IOM460"
 
 
 def counted_once(files: Iterable[Checked]) -> Iterator[Checked]:
-    """Strategies given together (a portfolio: `disbursement`, `report`, `export`, `validate`
-    of several files) each once. A file whose `strategy.file_no` (without one: its title and
-    period) is that of a file before it is the same strategy, its figures counted twice in
-    every sum over the files (its vouchers are unique within each file only): an error naming
-    the first file, and the file left out of the figures (`left_out`), which are incomplete
-    (`completeness`). One file named twice is read once already (`check_files`)."""
+    """Strategies given together (a portfolio: `disbursement`, `report`, `export`) each once.
+    A file whose `strategy.file_no` (without one: its title and period) is that of a file
+    before it is the same strategy, its figures counted twice in every sum over the files (its
+    vouchers are unique within each file only): an error naming the first file, and the file
+    left out of the figures (`left_out`), which are incomplete (`completeness`). One file
+    named twice is read once already (`check_files`). `validate` checks each file alone."""
     first: dict[tuple[object, ...], Checked] = {}
     for checked in files:
         strategy = checked.written or checked.strategy

@@ -10,7 +10,6 @@ from iomstrat.core.pipeline import (
     Checked,
     Run,
     check_file,
-    counted_once,
     exit_status,
     expand_paths,
     not_regular,
@@ -53,8 +52,9 @@ def validate(
     file named is checked whatever it holds, unless `skip_other` (the pre-commit hook, which
     hands over every staged YAML file): then another tool's clean YAML is skipped, an empty or
     broken file still reported. What a folder holds that is not a regular file (a FIFO, a
-    socket, a device) is passed by with a note. One strategy in two files is an error
-    (`counted_once`), as in a command of figures."""
+    socket, a device) is passed by with a note. Each file is checked on its own: one strategy
+    in two files (a repository's example of its own strategy, a draft beside the signed copy)
+    is an error only where figures are summed over the files (`counted_once`)."""
     named = replace(run, skip_other=skip_other, figures=False)
     found = replace(run, skip_other=True, skip_broken_other=True, figures=False)
     files: list[Checked] = []
@@ -66,4 +66,4 @@ def validate(
             return Validation((), strict, empty_folder=path)
         files += [check_file(p, found if walked else named) for p in expanded]
         files += [not_regular(p, kind) for p, kind in skipped]
-    return Validation(tuple(counted_once(files)), strict)
+    return Validation(tuple(files), strict)
