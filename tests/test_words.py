@@ -214,7 +214,9 @@ grand total is off by one (a finding on stderr)."""
 def _outputs(tmp_path: Path) -> dict[str, str]:
     """Every output of the four commands in Danish, by name."""
     Path("strategi.yaml").write_text(STRATEGY, encoding="utf-8")
-    Path("ny.yaml").write_text(EDITED, encoding="utf-8")
+    Path("ny.yaml").write_text(EDITED, encoding="utf-8")  # a new version of the one strategy
+    # another strategy for a portfolio (the new version beside the old is one strategy, IOM460)
+    Path("andet.yaml").write_text(EDITED.replace('"2022-1"', '"2022-2"'), encoding="utf-8")
     runner = CliRunner()
     out: dict[str, str] = {}
 
@@ -227,7 +229,7 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
 
     date = ["--as-of", "2023-12-31"]
     for fmt in ("text", "github"):
-        run(f"validate {fmt}", "validate", "strategi.yaml", "ny.yaml", *date, "-f", fmt)
+        run(f"validate {fmt}", "validate", "strategi.yaml", "andet.yaml", *date, "-f", fmt)
     Path("tabel.yaml").write_text(TABLE, encoding="utf-8")
     for fmt in ("table", "csv", "markdown"):
         run(f"table {fmt}", "table", "show", "tabel.yaml", "-f", fmt)
@@ -236,17 +238,17 @@ def _outputs(tmp_path: Path) -> dict[str, str]:
         for by in ("line", "year", "quarter", "priority"):
             run(f"disbursement {by} {fmt}", "disbursement", "strategi.yaml", *date, "--by", by,
                 "-f", fmt)  # fmt: skip
-        run(f"disbursement portfolio {fmt}", "disbursement", "strategi.yaml", "ny.yaml", *date,
+        run(f"disbursement portfolio {fmt}", "disbursement", "strategi.yaml", "andet.yaml", *date,
             "-f", fmt)  # fmt: skip
     run("disbursement usd table", "disbursement", "strategi.yaml", *date, "--currency", "USD")
     for fmt in ("table", "markdown", "json"):
         run(f"diff {fmt}", "diff", "strategi.yaml", "ny.yaml", *date, "-f", fmt)
     run("budget xlsx", "budget", "show", "strategi.yaml", "-f", "xlsx", "-o", "b.xlsx")
     out["budget xlsx"] = _xlsx_words(Path("b.xlsx"))
-    run("disbursement xlsx", "disbursement", "strategi.yaml", "ny.yaml", *date, "-f", "xlsx",
+    run("disbursement xlsx", "disbursement", "strategi.yaml", "andet.yaml", *date, "-f", "xlsx",
         "-o", "d.xlsx")  # fmt: skip
     out["disbursement xlsx"] = _xlsx_words(Path("d.xlsx"))
-    run("report", "report", "strategi.yaml", "ny.yaml", *date, "-o", "r.html")
+    run("report", "report", "strategi.yaml", "andet.yaml", *date, "-o", "r.html")
     # the exports' notices and findings (their files are in the formats' own terms), and a
     # usage error: each on stderr in Danish
     run("export hledger", "export", "hledger", "strategi.yaml", "-o", "j.journal")
