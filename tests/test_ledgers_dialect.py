@@ -517,7 +517,7 @@ def test_the_refund_column_in_both_row_paths(tmp_path: Path) -> None:
         (Decimal("-10.50"), True, 2),
         (Decimal("20.00"), False, 3),
     ]
-    assert messages(mixed) == ["4:IOM422 ledger row: refund 'maybe' is not yes or no"]
+    assert messages(mixed) == ["4:IOM422 ledger row: refund 'maybe' is not yes or no (ja or nej)"]
 
 
 @pytest.mark.parametrize(("yes", "no"), [("ja", "nej"), ("Ja", "Nej"), ("JA", "NEJ")])
@@ -529,7 +529,7 @@ def test_a_danish_refund_column_says_ja_or_nej_in_both_row_paths(
     clean = read(tmp_path, "l.csv", (header + rows).encode())  # a chunk read column-wise
     mixed = read(tmp_path, "m.csv", (header + rows + "2023-02-03;core;5;DKK;B;;ok\n").encode())
     assert clean.diagnostics == []
-    assert messages(mixed) == ["4:IOM422 ledger row: refund 'ok' is not yes or no"]
+    assert messages(mixed) == ["4:IOM422 ledger row: refund 'ok' is not yes or no (ja or nej)"]
     for found in (clean, mixed):  # the row path too, as one bad row sends the chunk there
         assert [(p.amount, p.refund, p.row) for p in found.records] == [
             (Decimal("-10.50"), True, 2),

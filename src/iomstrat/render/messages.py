@@ -1823,8 +1823,8 @@ PHRASES: Mapping[str, Message] = {
         "året '{text}' er ikke et årstal",
     ),
     "ledger.refund": Message(
-        "refund '{text}' is not yes or no",
-        "refund '{text}' er hverken yes eller no",
+        "refund '{text}' is not yes or no (ja or nej)",
+        "refund '{text}' er hverken ja eller nej (yes eller no)",
     ),
 }
 """Parts of messages (`findings.Phrase`), keyed as `codes.PHRASES`."""
