@@ -1139,6 +1139,7 @@ PHRASES: Mapping[str, tuple[str, ...]] = {
     "refused.total": ("most_mib",),
     # what is wrong with a ledger row (IOM422)
     "ledger.fields": ("count", "width"),
+    "ledger.unlisted": (),
     "ledger.date": ("text", "format"),
     "ledger.date_other": ("text", "format", "other", "declare"),
     "ledger.amount_bound": ("text",),

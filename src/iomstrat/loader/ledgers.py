@@ -69,8 +69,9 @@ exports write `ja`/`nej` (any case, as every mark)."""
 MAPPED_REQUIRED = ("date", "line", "amount", "currency", "voucher")
 """A mapped export (`columns:`) needs no rate column; its other columns are ignored."""
 MAX_LEDGER_BYTES = files.MAX_LEDGER_BYTES
-UNLISTED = Phrase("ledger.unlisted")
-"""The problem of a bad row beyond those listed: it is counted, never worded."""
+UNLISTED = phrase("ledger.unlisted")
+"""The problem of a bad row beyond those listed: it is counted (`findings.MAX_PER_CODE`), not
+worded; the phrase says so should one ever be shown."""
 SAMPLE_ROWS = 1000
 """Rows a dialect is told from (the dates of the whole file when these cannot tell)."""
 

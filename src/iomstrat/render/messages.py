@@ -1733,6 +1733,9 @@ PHRASES: Mapping[str, Message] = {
         "the ledgers of this strategy add up to more than {most_mib} MiB; this one is not read",
         "strategiens oversigter fylder tilsammen mere end {most_mib} MiB; denne læses ikke",
     ),
+    "ledger.unlisted": Message(
+        "a bad row beyond those listed", "en forkert række ud over de viste"
+    ),
     "ledger.fields": Message(
         "{count} fields, the header has {width}",
         "{count} felter, overskriften har {width}",
