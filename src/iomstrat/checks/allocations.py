@@ -86,9 +86,6 @@ def _walk(
     columns, amounts = book.payments.columns, book.amounts
     lines, years, days, names = columns.line, columns.year, columns.date, columns.allocation
     every = range(len(lines))
-    rows = set(compress(every, map(lines_due.__contains__, zip(lines, years, strict=True))))
-    if items_due:
-        rows.update(compress(every, map(items_due.__contains__, names)))
     # Paid on a dialogue line before its year's first decision: a finding each, told by
     # column (the first decision's day per line and year), not walked.
     first = {
@@ -97,10 +94,14 @@ def _walk(
         if key[0] in dialogue
     }
     cutoff = map(first.get, zip(lines, years, strict=True), repeat(dt.date.min))
-    before = map(operator.lt, days, cutoff)
+    early = bytes(map(operator.lt, days, cutoff))  # one flag a row (a set of rows is 60 MB)
     priced = map(operator.is_not, amounts, repeat(None))  # without a rate: not in the sums
-    unallocated = sorted(rows.intersection(compress(every, map(operator.and_, before, priced))))
-    rows.difference_update(unallocated)
+    unallocated = list(compress(every, map(operator.and_, early, priced)))
+    # The rows walked, in date order: the lines and years, and the items, due; not those above.
+    due = map(lines_due.__contains__, zip(lines, years, strict=True))
+    if items_due:
+        due = map(operator.or_, due, map(items_due.__contains__, names))
+    flags = bytes(map(operator.and_, due, map(operator.not_, early)))
     paid: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     paid_item: dict[str, Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int] | str] = set()
@@ -111,7 +112,7 @@ def _walk(
     def finding(index: int, code: str, **values: Any) -> None:
         found.append(book.payments.finding(book.payments.records[index], code, **values))
 
-    for index in filter(rows.__contains__, book.dated.order):
+    for index in filter(flags.__getitem__, book.dated.order):
         line, year, day, name = lines[index], years[index], days[index], names[index]
         amount = amounts[index]
         assert amount is not None  # `dated` holds the payments with an amount

@@ -66,30 +66,31 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
         return []
     columns, amounts, records = book.payments.columns, book.amounts, book.payments.records
     lines, years, dates = columns.line, columns.year, columns.date
-    every, rows = range(len(years)), set[int]()
-    if early:
-        rows.update(compress(every, map(early.__contains__, zip(years, dates, strict=True))))
+    every = range(len(years))
     # Paid before the year's approval (none yet, or its decision later): a finding each, told
-    # by column (the day of each year's decision), not walked.
+    # by column (the day of each year's decision), not walked; among the (year, date) pairs
+    # the sums show (`early`), and with an amount (one without a rate is in no sum).
     unapproved = {y for y, a in approvals.items() if a.status == "planned"}
     unapproved.update(set(years).difference(approvals))
     decision = {y: a.decided_on or dt.date.min for y, a in approvals.items()}
     decision.update(dict.fromkeys(unapproved, dt.date.max))
     before = map(operator.lt, dates, map(decision.get, years, repeat(dt.date.max)))
-    priced = map(operator.is_not, amounts, repeat(None))  # a payment without a rate: no sum
-    early_rows = sorted(rows.intersection(compress(every, map(operator.and_, before, priced))))
-    rows.clear()  # now the rows of the running sums
-    if years_due:
-        rows.update(compress(every, map(years_due.__contains__, years)))
+    priced = map(operator.is_not, amounts, repeat(None))
+    told = map(operator.and_, map(early.__contains__, zip(years, dates, strict=True)), before)
+    early_rows = list(compress(every, map(operator.and_, told, priced))) if early else []
+    # The rows of the running sums, as one flag a row (a set of a million rows is 60 MB).
+    summed = map(years_due.__contains__, years)
     if lines_due:
-        pairs = zip(lines, years, strict=True)
-        rows.update(compress(every, map(lines_due.__contains__, pairs)))
+        on_line = map(lines_due.__contains__, zip(lines, years, strict=True))
+        summed = map(operator.or_, summed, on_line)
     if unapproved:  # not summed: no approval to pass
-        rows.difference_update(compress(every, map(unapproved.__contains__, years)))
+        allowed = map(operator.not_, map(unapproved.__contains__, years))
+        summed = map(operator.and_, summed, allowed)
+    flags = bytes(summed) if years_due or lines_due else bytes(len(years))
     paid_year: dict[int, Decimal] = defaultdict(Decimal)
     paid_line: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     reported: set[tuple[str, int]] = set()
-    for index in filter(rows.__contains__, book.dated.order):
+    for index in filter(flags.__getitem__, book.dated.order):
         year, amount = years[index], amounts[index]
         assert amount is not None  # `dated` holds the payments with an amount
         limits = []
@@ -198,13 +199,14 @@ def check_line_limits(ctx: Context) -> list[Diagnostic]:
     if not due:
         return []
     columns, amounts, records = book.payments.columns, book.amounts, book.payments.records
-    keys = list(zip(columns.line, columns.year, strict=True))
-    rows = set(compress(range(len(keys)), map(due.__contains__, keys)))
-    walked = list(filter(rows.__contains__, book.dated.order))
+    lines, years = columns.line, columns.year
+    flags = bytes(map(due.__contains__, zip(lines, years, strict=True)))  # one flag a row
+    walked = list(filter(flags.__getitem__, book.dated.order))
+    keys = zip(map(lines.__getitem__, walked), map(years.__getitem__, walked), strict=True)
     priced = cast("list[Decimal]", amounts)  # `dated` holds the payments with an amount
     # Each line and year's running sum in date order, by C-level maps; its first payment past
     # the plan is the finding.
-    for key, indexes in grouped(map(keys.__getitem__, walked), walked).items():
+    for key, indexes in grouped(keys, walked).items():
         limit = limits[key]
         assert limit is not None
         running = list(itertools.accumulate(map(priced.__getitem__, indexes)))
