@@ -9,6 +9,7 @@ import bisect
 import datetime as dt
 import itertools
 import operator
+from array import array
 from collections import defaultdict
 from decimal import Decimal
 from itertools import compress, repeat
@@ -96,7 +97,7 @@ def _walk(
     cutoff = map(first.get, zip(lines, years, strict=True), repeat(dt.date.min))
     early = bytes(map(operator.lt, days, cutoff))  # one flag a row (a set of rows is 60 MB)
     priced = map(operator.is_not, amounts, repeat(None))  # without a rate: not in the sums
-    unallocated = list(compress(every, map(operator.and_, early, priced)))
+    unallocated = array("q", compress(every, map(operator.and_, early, priced)))
     # The rows walked, in date order: the lines and years, and the items, due; not those above.
     due = map(lines_due.__contains__, zip(lines, years, strict=True))
     if items_due:
@@ -165,7 +166,7 @@ def _walk(
             p, PAID_WITHOUT_ALLOCATION, kind=kind, voucher=voucher, allocation=echo(p.allocation)
         )
 
-    unallocated += later  # naming an item not (yet) allocated, in date order
+    unallocated.extend(later)  # naming an item not (yet) allocated, in date order
     return found + book.payments.findings_at(unallocated, without_allocation)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import operator
+from array import array
 from collections import defaultdict
 from decimal import Decimal
 from itertools import compress, repeat
@@ -77,7 +78,7 @@ def check_payments_approved(ctx: Context) -> list[Diagnostic]:
     before = map(operator.lt, dates, map(decision.get, years, repeat(dt.date.max)))
     priced = map(operator.is_not, amounts, repeat(None))
     told = map(operator.and_, map(early.__contains__, zip(years, dates, strict=True)), before)
-    early_rows = list(compress(every, map(operator.and_, told, priced))) if early else []
+    early_rows = array("q", compress(every, map(operator.and_, told, priced)) if early else ())
     # The rows of the running sums, as one flag a row (a set of a million rows is 60 MB).
     summed = map(years_due.__contains__, years)
     if lines_due:

@@ -10,6 +10,7 @@ voucher, every amount) at C speed. A `Payment` is made when one is asked for."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -129,23 +130,25 @@ class Payments:
         counting the others, which are made neither into findings nor into records (a ledger
         whose every row is wrong in one way costs a thousand findings, not a million)."""
         records, sources = self.records, self.columns.source
-        by_file: dict[int, list[int]] = defaultdict(list)
-        if len(self.sources) == 1:
-            by_file[0] = list(rows)
+        by_file: dict[int, Sequence[int]] = {}
+        if len(self.sources) == 1:  # rows as given: a list or an array of a million stays one
+            by_file[0] = rows if isinstance(rows, (list, array)) else list(rows)
         else:  # each row to its file's list, by C-level maps
             rows = list(rows)
+            lists: dict[int, list[int]] = defaultdict(list)
             deque(
-                map(list.append, map(by_file.__getitem__, map(sources.__getitem__, rows)), rows),
+                map(list.append, map(lists.__getitem__, map(sources.__getitem__, rows)), rows),
                 maxlen=0,
             )
+            by_file.update(lists)
         found: list[Diagnostic] = []
         for indices in by_file.values():
-            if len(indices) > MAX_PER_CODE:
-                indices.sort()  # a file's payments are held in its order
-                first = make(records[indices[MAX_PER_CODE]])
+            if len(indices) > MAX_PER_CODE:  # a file's payments are held in its order
+                listed = heapq.nsmallest(MAX_PER_CODE + 1, indices)
+                first = make(records[listed.pop()])
                 count = len(indices) - MAX_PER_CODE
                 found.append(more(first.file, first.line, first.code, count, first.severity))
-                del indices[MAX_PER_CODE:]
+                indices = listed
             found += map(make, map(records.__getitem__, indices))
         return found
 
