@@ -13,10 +13,10 @@ from itertools import compress, repeat
 from typing import Any, TypeVar, cast
 
 from iomstrat.checks.context import FOREVER, Context
-from iomstrat.engine.book import ZERO, Daily, Day, grouped
+from iomstrat.engine.book import ZERO, Daily, Day
 from iomstrat.engine.plan import approved_line, approved_year, planned
 from iomstrat.findings import Diagnostic, Money, echo
-from iomstrat.loader.payments import Payment
+from iomstrat.loader.payments import Payment, grouped
 from iomstrat.loader.text import one_case, printable
 from iomstrat.model.strategy import Approval
 

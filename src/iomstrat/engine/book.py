@@ -6,17 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from array import array
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import cached_property
 from itertools import compress, islice, repeat
-from typing import Any, NamedTuple, Protocol, TypeVar, overload
+from typing import Any, NamedTuple, Protocol, overload
 
 from iomstrat.findings import Diagnostic, Money, echo
 from iomstrat.loader.dialect import MAX_AMOUNT
-from iomstrat.loader.payments import Columns, Payment, Payments
+from iomstrat.loader.payments import Columns, Payment, Payments, grouped
 from iomstrat.rates import Quote, is_iso_4217
 
 NO_RATE = "IOM414"
@@ -24,8 +24,6 @@ RATE_AFTER_HISTORY = "IOM415"
 CONVERTED_BEYOND_BOUND = "IOM431"
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
-K = TypeVar("K")
-V = TypeVar("V")
 
 
 class Rates(Protocol):
@@ -162,14 +160,6 @@ class Daily(NamedTuple):
             paid, rise = days[day]
             yield day, running + rise
             running += paid
-
-
-def grouped(keys: Iterable[K], values: Iterable[V]) -> dict[K, list[V]]:
-    """Each value appended to the list of its key, in one C-level map: no Python statement per
-    payment."""
-    groups: defaultdict[K, list[V]] = defaultdict(list)
-    deque(map(list.append, map(groups.__getitem__, keys), values), maxlen=0)
-    return groups
 
 
 def _daily(columns: Columns, amounts: list[Decimal | None], missing: bool) -> Daily:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import compress, repeat
 from typing import TYPE_CHECKING
 
-from iomstrat.engine.book import ZERO, Book, Rates, cents, grouped
+from iomstrat.engine.book import ZERO, Book, Rates, cents
 from iomstrat.engine.plan import (
     allocated_lines,
     allocation_line,
@@ -24,6 +24,7 @@ from iomstrat.engine.plan import (
     quarter_of,
     schedule,
 )
+from iomstrat.loader.payments import grouped
 from iomstrat.model.strategy import AllocationItem, Strategy
 from iomstrat.rates import Quote
 

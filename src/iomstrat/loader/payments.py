@@ -16,9 +16,20 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import repeat
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple, TypeVar, overload
 
 from iomstrat.findings import MAX_PER_CODE, Diagnostic, finding, more
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def grouped(keys: Iterable[K], values: Iterable[V]) -> dict[K, list[V]]:
+    """Each value appended to the list of its key, in one C-level map: no Python statement per
+    payment."""
+    groups: defaultdict[K, list[V]] = defaultdict(list)
+    deque(map(list.append, map(groups.__getitem__, keys), values), maxlen=0)
+    return groups
 
 
 class Payment(NamedTuple):
@@ -135,12 +146,7 @@ class Payments:
             by_file[0] = rows if isinstance(rows, (list, array)) else list(rows)
         else:  # each row to its file's list, by C-level maps
             rows = list(rows)
-            lists: dict[int, list[int]] = defaultdict(list)
-            deque(
-                map(list.append, map(lists.__getitem__, map(sources.__getitem__, rows)), rows),
-                maxlen=0,
-            )
-            by_file.update(lists)
+            by_file.update(grouped(map(sources.__getitem__, rows), rows))
         found: list[Diagnostic] = []
         for indices in by_file.values():
             if len(indices) > MAX_PER_CODE:  # a file's payments are held in its order
